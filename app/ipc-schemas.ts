@@ -1,0 +1,31 @@
+/**
+ * Runtime schemas for every IPC payload. Main parses each payload with these before use; they are
+ * strict (unknown keys refused) so a payload cannot smuggle fields such as `__proto__`.
+ */
+import { z } from "zod";
+import type { IpcMethod, IpcRequests } from "./ipc";
+import { ENVIRONMENTS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "./settings";
+
+/** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
+const tidRequest = z.strictObject({ tid: z.string().max(256) });
+
+const empty = z.strictObject({});
+
+const settingsPatch = z.strictObject({
+  environment: z.enum(ENVIRONMENTS as [string, ...string[]]).optional(),
+  customBaseUrl: z.string().max(2048).nullable().optional(),
+  developerKey: z.string().max(256).nullable().optional(),
+  initiatorId: z.string().max(64).nullable().optional(),
+  timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
+});
+
+const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
+
+export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]> } = {
+  requestRefundOtp: tidRequest,
+  getSettings: empty as unknown as z.ZodType<IpcRequests["getSettings"]>,
+  updateSettings: settingsPatch as unknown as z.ZodType<IpcRequests["updateSettings"]>,
+  setAccessKey: accessKeyRequest,
+  removeAccessKey: empty as unknown as z.ZodType<IpcRequests["removeAccessKey"]>,
+  checkConnection: empty as unknown as z.ZodType<IpcRequests["checkConnection"]>,
+};

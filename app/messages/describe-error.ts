@@ -1,0 +1,98 @@
+/**
+ * Turns an error value into words an agent can act on. Pure TypeScript with no dependencies, so
+ * the renderer and main's CLI (which prints `describeError(err, "en")`) share the same text.
+ */
+import type { RefundDeskError } from "../errors";
+import { en, type Advice, type Messages, type SettingField, type TidInvalidReason } from "./en";
+import { hi } from "./hi";
+
+export type Lang = "en" | "hi";
+export const LANGS: readonly Lang[] = ["en", "hi"];
+
+const CATALOGUES: Record<Lang, Messages> = { en, hi };
+
+export function catalogue(lang: Lang): Messages {
+  return CATALOGUES[lang] ?? en;
+}
+
+/** Replaces each `{name}` with its value; an unknown placeholder is left visible rather than dropped. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
+}
+
+/** A duration for people: "2 h 5 min", "2 min 5 s", "40 s" (sign ignored; at most two units). */
+export function formatDuration(ms: number, lang: Lang): string {
+  const d = catalogue(lang).duration;
+  const totalSeconds = Math.round(Math.abs(ms) / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const parts: string[] = [];
+  if (hours > 0) {
+    parts.push(fill(d.hours, { n: hours }));
+    if (minutes > 0) parts.push(fill(d.minutes, { n: minutes }));
+  } else if (minutes > 0) {
+    parts.push(fill(d.minutes, { n: minutes }));
+    if (seconds > 0) parts.push(fill(d.seconds, { n: seconds }));
+  } else {
+    parts.push(fill(d.seconds, { n: seconds }));
+  }
+  return parts.join(" ");
+}
+
+function isKey<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(table, key);
+}
+
+/** The name of a setting for people, or the raw name when the catalogue does not know it. */
+export function settingLabel(name: string, lang: Lang): string {
+  const names = catalogue(lang).settingName;
+  return isKey(names, name) ? names[name] : name;
+}
+
+function describeInvalidInput(field: string, reason: string, m: Messages): Advice {
+  if (field === "tid") {
+    return isKey(m.invalidTid, reason) ? m.invalidTid[reason as TidInvalidReason] : m.errors["invalid-input"];
+  }
+  if (isKey(m.invalidSetting, field)) return m.invalidSetting[field as SettingField];
+  return m.invalidOther;
+}
+
+export function describeError(error: RefundDeskError, lang: Lang): Advice {
+  const m = catalogue(lang);
+  switch (error.kind) {
+    case "invalid-input":
+      return describeInvalidInput(error.field, error.reason, m);
+    case "not-configured": {
+      const missing = error.missing.map((name) => settingLabel(name, lang)).join(m.listSeparator);
+      return { title: m.errors["not-configured"].title, action: fill(m.errors["not-configured"].action, { missing }) };
+    }
+    case "clock-skew":
+      return {
+        title: fill(m.errors["clock-skew"].title, { offset: formatDuration(error.offsetMs, lang) }),
+        action: m.errors["clock-skew"].action,
+      };
+    case "timeout":
+      return {
+        title: fill(m.errors.timeout.title, { seconds: Math.round(error.afterMs / 1000) }),
+        action: m.errors.timeout.action,
+      };
+    case "busy":
+      return { title: fill(m.errors.busy.title, { tid: error.tid }), action: m.errors.busy.action };
+    case "eko": {
+      const code = String(error.code);
+      const message = error.message.trim();
+      return {
+        title: message ? fill(m.errors.eko.title, { message, code }) : fill(m.ekoWithoutMessage, { code }),
+        action: isKey(m.ekoCodes, code) ? m.ekoCodes[code] : m.errors.eko.action,
+      };
+    }
+    default: {
+      const advice = m.errors[error.kind];
+      // An unknown kind can only come from a newer main than this renderer: say so, don't crash.
+      return advice ?? m.errors.internal;
+    }
+  }
+}

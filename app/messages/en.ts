@@ -1,0 +1,365 @@
+/**
+ * English UI text: the reference catalogue. `Messages` is derived from it and the Hindi catalogue
+ * is typed against it, so a key missing in either language fails `tsc`.
+ *
+ * Leaves are plain strings; `{name}` marks a value filled in at run time (see `fill` in
+ * describe-error.ts). Every language must use the same placeholders (checked by messages.test.ts).
+ */
+import type { DoctorCheckId, DoctorStatus } from "../doctor";
+import type { ErrorKind, SettingName } from "../errors";
+import type { Environment, PracticeScenarioId } from "../settings";
+
+export interface Advice {
+  title: string;
+  action: string;
+}
+
+/** Settings fields an error can name: the contract's names plus the patch field for the custom URL. */
+export type SettingField = SettingName | "customBaseUrl";
+
+/** The reasons app/tid.ts gives for refusing a tid. */
+export type TidInvalidReason = "empty" | "not-digits" | "too-long" | "not-text";
+
+type DoctorCheckText = { name: string } & Record<DoctorStatus, string>;
+
+export const en = {
+  app: {
+    name: "Refund Desk",
+    loading: "Loading settings…",
+  },
+  lang: {
+    /** The button shows the language it switches to, written in that language. */
+    switchTo: "हिन्दी",
+    switchToLang: "hi",
+    switchLabel: "Show the app in Hindi",
+  },
+  nav: {
+    label: "Main menu",
+    request: "Request OTP",
+    settings: "Settings",
+  },
+  env: {
+    badge: {
+      practice: "Practice",
+      uat: "UAT test",
+      production: "PRODUCTION — real customers",
+      custom: "Custom server",
+    } satisfies Record<Environment, string>,
+    option: {
+      practice: "Practice (no real customer is contacted)",
+      uat: "UAT (Eko's test server)",
+      production: "Production (real customers)",
+      custom: "Custom base URL",
+    } satisfies Record<Environment, string>,
+  },
+  practice: {
+    banner: "PRACTICE — no real customer is contacted",
+    bannerDetail: "Answers come from a built-in simulator, not from Eko.",
+    listTitle: "Practice transaction IDs",
+    listHint: "Click one to put it in the field, then press Send.",
+    scenarios: {
+      "otp-sent": "OTP sent",
+      "already-refunded": "Already refunded",
+      "unknown-tid": "Unknown transaction ID",
+      "eko-error": "Eko error",
+      slow: "Slow answer",
+    } satisfies Record<PracticeScenarioId, string>,
+  },
+  request: {
+    title: "Send the refund OTP to the customer",
+    intro: "Type the transaction ID from the customer's receipt and press Enter.",
+    tidLabel: "Transaction ID",
+    tidHint: "Digits only, as printed on the receipt.",
+    send: "Send OTP to customer",
+    sending: "Sending…",
+  },
+  result: {
+    title: "OTP sent",
+    sentence: "The OTP went to the customer's mobile. Ask the customer to tell you the OTP.",
+    refLabel: "OTP reference (otp_ref_id)",
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Could not copy. Select the reference and copy it by hand.",
+    tidLabel: "Transaction ID",
+    sentAtLabel: "Sent at",
+    resend: "Resend OTP",
+    resending: "Resending…",
+    resendHint: "No SMS after a minute? Press Resend OTP.",
+  },
+  errorPanel: {
+    detailsShow: "Details for support",
+    detailsHide: "Hide details for support",
+    field: {
+      kind: "Error kind",
+      httpStatus: "HTTP status",
+      ekoStatus: "Eko status",
+      responseStatusId: "response_status_id",
+      responseTypeId: "response_type_id",
+      ekoMessage: "Eko message",
+      cause: "Cause",
+      code: "Eko code",
+      field: "Field",
+      reason: "Reason",
+      missing: "Missing settings",
+      offsetMs: "Clock offset (ms)",
+      afterMs: "Waited (ms)",
+      tid: "Transaction ID",
+    },
+  },
+  errors: {
+    "invalid-input": {
+      title: "Some information is not right",
+      action: "Check what you typed and try again.",
+    },
+    "not-configured": {
+      title: "Refund Desk is not set up yet",
+      action: "Ask your IT admin to fill in these settings: {missing}.",
+    },
+    "keychain-unavailable": {
+      title: "The computer's keychain (where the access key is kept) cannot be opened",
+      action: "Sign out of the computer and sign in again, then try again. If it still fails, call your IT admin.",
+    },
+    "auth-rejected": {
+      title: "Eko did not accept this app's keys",
+      action:
+        "Ask your IT admin to check the developer key and access key in Settings. Test (UAT) keys do not work on Production, and Production keys do not work on UAT.",
+    },
+    "clock-skew": {
+      title: "This computer's clock is wrong by {offset}",
+      action: "Set the computer's date and time to update automatically, then try again.",
+    },
+    offline: {
+      title: "Eko cannot be reached",
+      action: "Check that this computer is connected to the internet, then try again.",
+    },
+    timeout: {
+      title: "Eko did not answer within {seconds} seconds",
+      action:
+        "The OTP may still arrive. Ask the customer whether an SMS came. If not, wait a minute and try again.",
+    },
+    tls: {
+      title: "A secure connection to Eko could not be made",
+      action: "The branch network may be blocking it. Call your IT admin.",
+    },
+    "wrong-url": {
+      title: "The Eko address in Settings is wrong",
+      action: "Ask your IT admin to check the environment and server address in Settings.",
+    },
+    "rate-limited": {
+      title: "Eko is receiving too many requests",
+      action: "Wait a minute, then try again.",
+    },
+    server: {
+      title: "Eko has a problem right now",
+      action: "Wait a few minutes and try again. If it keeps happening, call support.",
+    },
+    "bad-response": {
+      title: "Eko's answer could not be understood",
+      action: "Try again. If it happens again, call support and read them the details below.",
+    },
+    "unknown-tid": {
+      title: "Eko does not know this transaction ID",
+      action: "Check the number on the customer's receipt and type it again.",
+    },
+    "already-refunded": {
+      title: "This transaction has already been refunded",
+      action: "No OTP is needed. Tell the customer the money has already been returned.",
+    },
+    "not-refundable": {
+      title: "This transaction cannot be refunded now",
+      action: "It may still be in progress. Try again later. If the customer insists, call support.",
+    },
+    eko: {
+      title: "Eko said: {message} (code {code})",
+      action: "Note the code and call support.",
+    },
+    "otp-not-sent": {
+      title: "Eko did not send the OTP",
+      action: "Wait a minute and try again. If it fails again, call support: the transaction may be too old.",
+    },
+    busy: {
+      title: "A request for transaction {tid} is already running",
+      action: "Wait for the answer on the screen before trying again.",
+    },
+    internal: {
+      title: "Something went wrong inside Refund Desk",
+      action: "Close the app, open it again and try again. If it keeps happening, call support.",
+    },
+  } satisfies Record<ErrorKind, Advice>,
+  /** Used for an `eko` error whose message is empty. */
+  ekoWithoutMessage: "Eko refused the request (code {code})",
+  /** Advice for Eko's business codes that matter at the counter (eko-refund-api.md). */
+  ekoCodes: {
+    "168": "Eko has no transaction with this ID. Check the number on the customer's receipt.",
+    "302": "The OTP is wrong. Ask the customer to read the OTP from the SMS again.",
+    "303": "The OTP has expired. Press Send again to get a new OTP for the customer.",
+    "319": "The initiator ID in Settings is not registered with Eko. Ask your IT admin to check it.",
+    "346": "This branch's account is not fully set up with Eko. Call your IT admin.",
+    "347": "There is not enough balance in the account. Tell your supervisor.",
+    "463": "Eko cannot find the user in Settings. Ask your IT admin to check the initiator ID.",
+    "945": "The monthly limit has been used up. Call support.",
+    "1297": "This branch's account is not fully set up with Eko. Call your IT admin.",
+  },
+  invalidTid: {
+    empty: {
+      title: "Type the transaction ID first",
+      action: "Type the transaction ID from the customer's receipt, then press Send.",
+    },
+    "not-digits": {
+      title: "The transaction ID can only contain digits",
+      action: "Remove letters, spaces and other signs, then press Send again.",
+    },
+    "too-long": {
+      title: "The transaction ID is too long",
+      action: "A transaction ID has at most 20 digits. Check the number on the receipt.",
+    },
+    "not-text": {
+      title: "The transaction ID could not be read",
+      action: "Clear the field, type the number again and press Send.",
+    },
+  } satisfies Record<TidInvalidReason, Advice>,
+  invalidSetting: {
+    environment: {
+      title: "The environment is not valid",
+      action: "Choose Practice, UAT, Production or Custom base URL.",
+    },
+    baseUrl: {
+      title: "The server address is not valid",
+      action: "Type the full address, starting with https://",
+    },
+    customBaseUrl: {
+      title: "The server address is not valid",
+      action: "Type the full address, starting with https://",
+    },
+    developerKey: {
+      title: "The developer key is not valid",
+      action: "Copy the developer key again from Eko's portal, without spaces.",
+    },
+    initiatorId: {
+      title: "The initiator ID must be a 10-digit mobile number",
+      action: "Type the mobile number registered with Eko: 10 digits, no +91, no spaces.",
+    },
+    timeoutMs: {
+      title: "The waiting time is not valid",
+      action: "Type a whole number of seconds from 1 to 120.",
+    },
+    accessKey: {
+      title: "Type the access key first",
+      action: "Paste the access key from Eko, then press Store in keychain.",
+    },
+  } satisfies Record<SettingField, Advice>,
+  /** Fallback for an invalid-input error about a field the UI does not know. */
+  invalidOther: {
+    title: "The app sent something it should not have",
+    action: "Close the app, open it again and try again. If it keeps happening, call support.",
+  },
+  settingName: {
+    environment: "Environment",
+    baseUrl: "Server address",
+    customBaseUrl: "Server address",
+    developerKey: "Developer key",
+    initiatorId: "Initiator ID",
+    timeoutMs: "Waiting time",
+    accessKey: "Access key",
+  } satisfies Record<SettingField, string>,
+  listSeparator: ", ",
+  duration: {
+    hours: "{n} h",
+    minutes: "{n} min",
+    seconds: "{n} s",
+  },
+  settings: {
+    title: "Settings",
+    intro: "For the branch IT admin. Changes apply to the next request.",
+    back: "Back to Request OTP",
+    backHint: "Esc also goes back.",
+    environment: "Environment",
+    baseUrl: "Custom base URL",
+    baseUrlHint: "The full Eko API address, e.g. https://api.eko.in/ekoicici/v3",
+    currentUrl: "Requests go to:",
+    noUrl: "not set",
+    developerKey: "Developer key",
+    developerKeyHint: "Issued by Eko. Not secret, but must match the environment.",
+    initiatorId: "Initiator ID",
+    initiatorIdHint: "The 10-digit mobile number registered with Eko.",
+    timeout: "Waiting time (seconds)",
+    timeoutHint: "How long to wait for Eko's answer: 1 to 120 seconds.",
+    save: "Save settings",
+    saving: "Saving…",
+    saved: "Settings saved.",
+  },
+  accessKey: {
+    title: "Access key",
+    hint: "Secret. It is kept only in this computer's keychain and is never shown again.",
+    stored: "Stored in the system keychain",
+    missing: "No access key is stored",
+    unavailable: "The system keychain cannot be reached",
+    unavailableAction: "Sign out of the computer and sign in again, then come back here. If it still fails, call your IT admin.",
+    inputLabel: "New access key",
+    store: "Store in keychain",
+    storing: "Storing…",
+    replace: "Replace",
+    remove: "Remove",
+    removing: "Removing…",
+    cancel: "Cancel",
+    storedNotice: "The access key is stored in the keychain.",
+    removedNotice: "The access key was removed.",
+  },
+  doctor: {
+    title: "Connection check",
+    run: "Check connection",
+    running: "Checking…",
+    allOk: "Everything looks right.",
+    notOk: "Some checks need attention.",
+    checkedUrl: "Checked address:",
+    detail: "Detail: {detail}",
+    status: {
+      ok: "OK",
+      warn: "Warning",
+      fail: "Problem",
+      skipped: "Not checked",
+    } satisfies Record<DoctorStatus, string>,
+    checks: {
+      keychain: {
+        name: "Keychain",
+        ok: "The system keychain can be opened.",
+        warn: "The system keychain answered slowly or with a warning.",
+        fail: "The system keychain cannot be opened.",
+        skipped: "The keychain was not checked.",
+      },
+      "access-key": {
+        name: "Access key",
+        ok: "An access key is stored.",
+        warn: "The access key may not match the environment.",
+        fail: "No access key is stored.",
+        skipped: "Not needed, or not checked because the keychain cannot be opened.",
+      },
+      settings: {
+        name: "Settings",
+        ok: "All settings are filled in.",
+        warn: "Some settings look unusual.",
+        fail: "Some settings are missing.",
+        skipped: "Settings were not checked.",
+      },
+      reachable: {
+        name: "Eko server",
+        ok: "Eko's server answered.",
+        warn: "Eko's server answered, but not as expected.",
+        fail: "Eko's server could not be reached.",
+        skipped: "Not checked because of the problems above.",
+      },
+      clock: {
+        name: "Clock",
+        ok: "This computer's clock is right.",
+        warn: "This computer's clock is a little off.",
+        fail: "This computer's clock is too far off: Eko will refuse requests.",
+        skipped: "The clock could not be compared with Eko's.",
+      },
+    } satisfies Record<DoctorCheckId, DoctorCheckText>,
+    clockMatches: "Your clock matches Eko's.",
+    clockBehind: "Your clock is {offset} behind Eko's.",
+    clockAhead: "Your clock is {offset} ahead of Eko's.",
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,138 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ERROR_KINDS, type ErrorKind, type RefundDeskError } from "../errors";
+import { catalogue, describeError, formatDuration, LANGS } from "./describe-error";
+import { en } from "./en";
+import { hi } from "./hi";
+
+const details = { httpStatus: 500, cause: "test" };
+
+/** One realistic error of each kind; typed so a kind added to the union must be added here. */
+const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
+  "invalid-input": { kind: "invalid-input", field: "tid", reason: "empty" },
+  "not-configured": { kind: "not-configured", missing: ["developerKey", "accessKey"] },
+  "keychain-unavailable": { kind: "keychain-unavailable", details },
+  "auth-rejected": { kind: "auth-rejected", details: { httpStatus: 403 } },
+  "clock-skew": { kind: "clock-skew", offsetMs: 125_000, details: { httpStatus: 403 } },
+  offline: { kind: "offline", details: { cause: "ECONNREFUSED" } },
+  timeout: { kind: "timeout", afterMs: 15_000, details: {} },
+  tls: { kind: "tls", details: { cause: "CERT_HAS_EXPIRED" } },
+  "wrong-url": { kind: "wrong-url", details: { httpStatus: 404 } },
+  "rate-limited": { kind: "rate-limited", details: { httpStatus: 429 } },
+  server: { kind: "server", details },
+  "bad-response": { kind: "bad-response", details: { cause: "html-body" } },
+  "unknown-tid": { kind: "unknown-tid", details: { ekoStatus: 168 } },
+  "already-refunded": { kind: "already-refunded", details: {} },
+  "not-refundable": { kind: "not-refundable", details: {} },
+  eko: { kind: "eko", code: 9999, message: "Something odd", details: { ekoStatus: 9999 } },
+  "otp-not-sent": { kind: "otp-not-sent", details: {} },
+  busy: { kind: "busy", tid: "13192443" },
+  internal: { kind: "internal", details: {} },
+};
+
+const PLACEHOLDER = /\{\w+\}/;
+
+test("every error kind has a non-empty title and action in each language, and Hindi differs", () => {
+  assert.equal(Object.keys(SAMPLES).length, ERROR_KINDS.length);
+  for (const kind of ERROR_KINDS) {
+    const error = SAMPLES[kind];
+    const english = describeError(error, "en");
+    const hindi = describeError(error, "hi");
+    for (const [lang, text] of [["en", english], ["hi", hindi]] as const) {
+      assert.ok(text.title.trim().length > 0, `${kind} ${lang} title is empty`);
+      assert.ok(text.action.trim().length > 0, `${kind} ${lang} action is empty`);
+      assert.doesNotMatch(text.title, PLACEHOLDER, `${kind} ${lang} title has an unfilled placeholder`);
+      assert.doesNotMatch(text.action, PLACEHOLDER, `${kind} ${lang} action has an unfilled placeholder`);
+    }
+    assert.notEqual(hindi.title, english.title, `${kind}: Hindi title is the English one`);
+    assert.notEqual(hindi.action, english.action, `${kind}: Hindi action is the English one`);
+    assert.match(hindi.title + hindi.action, /[\u0900-\u097F]/, `${kind}: Hindi text has no Devanagari`);
+  }
+});
+
+test("the catalogue has text for every error kind directly, not only through fallbacks", () => {
+  for (const lang of LANGS) {
+    for (const kind of ERROR_KINDS) {
+      const entry = catalogue(lang).errors[kind];
+      assert.ok(entry?.title && entry.action, `${lang} catalogue lacks ${kind}`);
+    }
+  }
+});
+
+type Shape = string | { [key: string]: Shape };
+
+function shapeOf(value: unknown): Shape {
+  if (typeof value === "string") return "string";
+  assert.ok(value !== null && typeof value === "object", `unexpected leaf ${String(value)}`);
+  const out: { [key: string]: Shape } = {};
+  for (const key of Object.keys(value).sort()) out[key] = shapeOf((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+function leaves(value: unknown, path = ""): [string, string][] {
+  if (typeof value === "string") return [[path, value]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+}
+
+test("English and Hindi catalogues have exactly the same keys (deep)", () => {
+  assert.deepEqual(shapeOf(hi), shapeOf(en));
+});
+
+test("every Hindi string uses the same placeholders as its English one and none is empty", () => {
+  const english = new Map(leaves(en));
+  for (const [path, text] of leaves(hi)) {
+    assert.ok(text.trim().length > 0, `hi ${path} is empty`);
+    const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    assert.deepEqual(names(text), names(english.get(path) ?? ""), `placeholders differ at ${path}`);
+  }
+});
+
+test("eko errors show Eko's own message and code, with advice for the known codes", () => {
+  const generic = describeError(SAMPLES.eko, "en").action;
+  for (const code of [168, 302, 303, 319, 346, 347, 463, 945, 1297]) {
+    const error: RefundDeskError = { kind: "eko", code, message: "User does not exist", details: { ekoStatus: code } };
+    const text = describeError(error, "en");
+    assert.equal(text.title, `Eko said: User does not exist (code ${code})`);
+    assert.notEqual(text.action, generic, `code ${code} has no specific advice`);
+    assert.notEqual(describeError(error, "hi").action, text.action);
+  }
+  assert.equal(generic, en.errors.eko.action);
+  const silent = describeError({ kind: "eko", code: 17, message: "  ", details: {} }, "en");
+  assert.match(silent.title, /code 17/);
+});
+
+test("each invalid tid reason has its own message", () => {
+  const reasons = ["empty", "not-digits", "too-long", "not-text"];
+  for (const lang of LANGS) {
+    const titles = reasons.map((reason) => describeError({ kind: "invalid-input", field: "tid", reason }, lang).title);
+    assert.equal(new Set(titles).size, reasons.length, `${lang}: tid reasons share a title`);
+  }
+});
+
+test("invalid settings name the field; an unknown field falls back without crashing", () => {
+  const initiator = describeError({ kind: "invalid-input", field: "initiatorId", reason: "not-10-digits" }, "en");
+  assert.match(initiator.title, /10-digit/);
+  const unknown = describeError({ kind: "invalid-input", field: "__proto__", reason: "x" }, "en");
+  assert.equal(unknown.title, en.invalidOther.title);
+});
+
+test("parameters are filled in: missing settings, clock offset, timeout, busy tid", () => {
+  assert.match(describeError(SAMPLES["not-configured"], "en").action, /Developer key, Access key/);
+  assert.match(describeError(SAMPLES["clock-skew"], "en").title, /2 min 5 s/);
+  assert.match(describeError(SAMPLES["clock-skew"], "hi").title, /2 मिनट 5 सेकंड/);
+  assert.match(describeError(SAMPLES.timeout, "en").title, /15 seconds/);
+  assert.match(describeError(SAMPLES.busy, "en").title, /13192443/);
+});
+
+test("an unknown kind from a newer main is described as internal, not thrown", () => {
+  const future = { kind: "from-the-future", details: {} } as unknown as RefundDeskError;
+  assert.deepEqual(describeError(future, "en"), en.errors.internal);
+});
+
+test("durations", () => {
+  assert.equal(formatDuration(0, "en"), "0 s");
+  assert.equal(formatDuration(-40_400, "en"), "40 s");
+  assert.equal(formatDuration(125_000, "en"), "2 min 5 s");
+  assert.equal(formatDuration(120_000, "en"), "2 min");
+  assert.equal(formatDuration(3 * 3600_000 + 61_000, "en"), "3 h 1 min");
+});

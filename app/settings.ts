@@ -1,0 +1,54 @@
+/** Settings both processes agree on. The access key is not a setting: it lives in the keychain. */
+
+export type Environment = "practice" | "uat" | "production" | "custom";
+export const ENVIRONMENTS: readonly Environment[] = ["practice", "uat", "production", "custom"];
+
+/**
+ * Published base URLs. Production has a conflicting older form (with port 25002) in Eko's docs,
+ * which is why "custom" exists. Practice points at the built-in simulator on loopback.
+ */
+export const EKO_BASE_URLS = {
+  uat: "https://staging.eko.in/ekoapi/v3",
+  production: "https://api.eko.in/ekoicici/v3",
+} as const;
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const MIN_TIMEOUT_MS = 1_000;
+export const MAX_TIMEOUT_MS = 120_000;
+
+/** What is stored in settings.json (non-secret). */
+export interface Settings {
+  environment: Environment;
+  customBaseUrl: string | null;
+  developerKey: string | null;
+  initiatorId: string | null;
+  timeoutMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  environment: "practice",
+  customBaseUrl: null,
+  developerKey: null,
+  initiatorId: null,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+};
+
+/** A change an admin asks for; absent fields are left as they are, null clears. */
+export type SettingsPatch = Partial<Settings>;
+
+export type AccessKeyState = "stored" | "missing" | "unavailable";
+
+export type PracticeScenarioId = "otp-sent" | "already-refunded" | "unknown-tid" | "eko-error" | "slow";
+
+export interface PracticeScenario {
+  tid: string;
+  scenario: PracticeScenarioId;
+}
+
+/** What the renderer may see of the configuration: never the access key itself. */
+export interface SettingsView extends Settings {
+  /** The URL requests go to now (for practice: the simulator's loopback address). */
+  baseUrl: string | null;
+  accessKey: AccessKeyState;
+  practiceScenarios: PracticeScenario[];
+}

@@ -1,0 +1,20 @@
+import { createKeytarKeyStore } from "../keychain/key-store";
+import { defaultDataDir, resolveDataDir } from "../data-dir";
+import { runCli } from "./cli";
+
+/** `npx refund-desk …` under plain Node: the global fetch and the same services as the app. */
+export function runFromProcess(): void {
+  runCli(["refund-desk", ...process.argv.slice(2)], process, {
+    fetch: globalThis.fetch,
+    keyStore: createKeytarKeyStore(),
+    dataDir: resolveDataDir(process.env, defaultDataDir()),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,168 @@
+import type { RefundDeskError } from "../../app/errors";
+import { describeError } from "../../app/messages/describe-error";
+import type { Result } from "../../app/result";
+import type { DoctorReport } from "../../app/doctor";
+import type { SettingsPatch, SettingsView } from "../../app/settings";
+import type { KeyStore } from "../keychain/key-store";
+import { createRefundDesk, type RefundDesk } from "../refund-desk";
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface CliDeps {
+  fetch: typeof fetch;
+  keyStore: KeyStore;
+  dataDir: string;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const COMMANDS = ["set-key", "config", "otp", "doctor", "help"] as const;
+
+/** CLI names of settings, mapped to the settings' own names. */
+const CONFIG_NAMES = {
+  environment: "environment",
+  "base-url": "customBaseUrl",
+  "developer-key": "developerKey",
+  "initiator-id": "initiatorId",
+  "timeout-ms": "timeoutMs",
+} as const;
+
+const USAGE = `Usage: refund-desk <command>
+
+  otp <tid> [--json]            ask Eko to (re)send the refund OTP; prints the otp_ref_id
+  doctor [--json]               check keychain, key, settings, reachability and clock
+  config show [--json]          show the settings (never the access key)
+  config set <name> <value>     name: ${Object.keys(CONFIG_NAMES).join(", ")}
+  set-key                       store the access key read from standard input in the keychain
+
+REFUND_DESK_HOME sets the folder for settings and the journal.
+`;
+
+/**
+ * Whether the process was started to run a command rather than open the window: the packaged
+ * app's executable takes the same arguments as `npx refund-desk`.
+ */
+export function isCliInvocation(argv: string[]): boolean {
+  return commandArgs(argv) !== null;
+}
+
+function commandArgs(argv: string[]): string[] | null {
+  // Skip the executable, then Electron's app path ("." in development) and Chromium switches.
+  const rest = argv.slice(1);
+  const at = rest.findIndex((arg) => (COMMANDS as readonly string[]).includes(arg));
+  if (at < 0) return null;
+  return rest.slice(0, at).every((arg) => arg === "." || arg.startsWith("-") || arg.endsWith(".js")) ? rest.slice(at) : null;
+}
+
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const args = commandArgs(argv) ?? argv.slice(1);
+  const json = args.includes("--json");
+  const words = args.filter((a) => a !== "--json");
+  const [command, ...rest] = words;
+  const out = (text: string) => io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  const fail = (text: string, code: number = EXIT.usage) => {
+    io.stderr.write(`refund-desk: ${text}\n`);
+    return code;
+  };
+
+  if (!command || command === "help" || command === "--help") {
+    out(USAGE);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) return fail(`unknown command "${command}"\n\n${USAGE}`);
+
+  const desk = createRefundDesk({ ...deps, appOrigin: "cli:" });
+  try {
+    switch (command) {
+      case "otp":
+        if (rest.length !== 1) return fail("usage: refund-desk otp <tid> [--json]");
+        return report(await desk.services.requestRefundOtp({ tid: rest[0] ?? "" }), json, io, (v) => `${v.otpRefId}\n(tid ${v.tid}, sent ${v.sentAt}, ${v.environment}: the OTP went to the customer's mobile)`);
+      case "doctor":
+        if (rest.length !== 0) return fail("usage: refund-desk doctor [--json]");
+        return doctor(desk, json, io);
+      case "config":
+        return config(desk, rest, json, io, fail);
+      case "set-key":
+        if (rest.length !== 0) return fail("set-key reads the access key from standard input; never pass it as an argument (it would stay in the shell history).");
+        return setKey(desk, io, json);
+    }
+    return fail(USAGE);
+  } finally {
+    await desk.close();
+  }
+}
+
+function report<T>(result: Result<T, RefundDeskError>, json: boolean, io: CliIo, text: (value: T) => string): number {
+  if (json) {
+    io.stdout.write(`${JSON.stringify(result.ok ? result : { ok: false, error: withMessage(result.error) })}\n`);
+  } else if (result.ok) {
+    io.stdout.write(`${text(result.value)}\n`);
+  } else {
+    const { title, action } = describeError(result.error, "en");
+    io.stderr.write(`${title}\n${action}\n(${result.error.kind})\n`);
+  }
+  if (result.ok) return EXIT.ok;
+  return result.error.kind === "invalid-input" ? EXIT.usage : EXIT.failed;
+}
+
+function withMessage(error: RefundDeskError) {
+  const { title, action } = describeError(error, "en");
+  return { ...error, message: `${title} ${action}` };
+}
+
+async function doctor(desk: RefundDesk, json: boolean, io: CliIo): Promise<number> {
+  const result = await desk.services.checkConnection({});
+  const code = report(result, json, io, formatDoctor);
+  return result.ok && !result.value.ok ? EXIT.failed : code;
+}
+
+function formatDoctor(report: DoctorReport): string {
+  const lines = [`environment: ${report.environment}`, `base URL:    ${report.baseUrl ?? "(none)"}`];
+  for (const check of report.checks) {
+    const why = check.error ? ` — ${describeError(check.error, "en").title}` : check.detail ? ` (${check.detail})` : "";
+    lines.push(`${check.status.padEnd(7)} ${check.id}${why}`);
+  }
+  if (report.clockOffsetMs !== null) lines.push(`clock offset: ${(report.clockOffsetMs / 1000).toFixed(1)} s (server minus this machine)`);
+  return lines.join("\n");
+}
+
+function formatSettings(view: SettingsView): string {
+  return [
+    `environment:   ${view.environment}`,
+    `base-url:      ${view.baseUrl ?? "(none)"}`,
+    `developer-key: ${view.developerKey ?? "(not set)"}`,
+    `initiator-id:  ${view.initiatorId ?? "(not set)"}`,
+    `timeout-ms:    ${view.timeoutMs}`,
+    `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
+  ].join("\n");
+}
+
+async function config(desk: RefundDesk, args: string[], json: boolean, io: CliIo, fail: (text: string) => number): Promise<number> {
+  const [action, name, value, ...extra] = args;
+  if (action === "show" && !name) return report(await desk.services.getSettings({}), json, io, formatSettings);
+  if (action !== "set" || !name || value === undefined || extra.length > 0) return fail("usage: refund-desk config show [--json] | config set <name> <value>");
+  const key = CONFIG_NAMES[name as keyof typeof CONFIG_NAMES];
+  if (!key) return fail(`unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`);
+  let parsed: SettingsPatch[keyof SettingsPatch] = value;
+  if (key === "timeoutMs") {
+    if (!/^\d+$/.test(value)) return fail("timeout-ms must be a whole number of milliseconds");
+    parsed = Number(value);
+  }
+  const patch = { [key]: parsed } as SettingsPatch;
+  return report(await desk.services.updateSettings(patch), json, io, formatSettings);
+}
+
+async function setKey(desk: RefundDesk, io: CliIo, json: boolean): Promise<number> {
+  const key = (await readAll(io.stdin)).replace(/\r?\n$/, "");
+  return report(await desk.services.setAccessKey({ accessKey: key }), json, io, () => "The access key is stored in the system keychain.");
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,59 @@
+import type { DoctorCheck, DoctorReport } from "../app/doctor";
+import { ok, type Result } from "../app/result";
+import type { RefundDeskError } from "../app/errors";
+import type { Settings } from "../app/settings";
+import type { AccessKey } from "./access-key";
+import type { Clock } from "./clock";
+import type { EkoClient } from "./eko/eko-client";
+import { baseUrlFor } from "./endpoint";
+import type { Practice } from "./practice";
+
+/** Beyond this, Eko is likely to refuse our signatures; the client corrects, but say so. */
+export const CLOCK_WARN_MS = 30_000;
+const PROBE_TIMEOUT_MS = 5_000;
+
+export interface DoctorDeps {
+  settings: () => Settings;
+  practice: Practice;
+  accessKey: AccessKey;
+  client: EkoClient;
+  clock: Clock;
+}
+
+/** The same checks for the Settings screen's "Check connection" and the CLI's `doctor`. */
+export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, RefundDeskError>> {
+  const settings = deps.settings();
+  const practice = settings.environment === "practice";
+  const checks: DoctorCheck[] = [];
+
+  const key = await deps.accessKey.get();
+  checks.push(key.ok ? { id: "keychain", status: "ok" } : { id: "keychain", status: practice ? "warn" : "fail", error: key.error });
+  if (practice) checks.push({ id: "access-key", status: "skipped", detail: "practice" });
+  else if (!key.ok) checks.push({ id: "access-key", status: "skipped", detail: "keychain" });
+  else checks.push({ id: "access-key", status: key.value ? "ok" : "fail" });
+
+  const missing = practice ? [] : (["developerKey", "initiatorId"] as const).filter((name) => !settings[name]);
+  const baseUrl = await baseUrlFor(settings, deps.practice);
+  if (!baseUrl) checks.push({ id: "settings", status: "fail", detail: "customBaseUrl" });
+  else checks.push(missing.length === 0 ? { id: "settings", status: "ok" } : { id: "settings", status: "fail", detail: missing.join(",") });
+
+  let clockOffsetMs: number | null = null;
+  if (!baseUrl) {
+    checks.push({ id: "reachable", status: "skipped" }, { id: "clock", status: "skipped" });
+  } else {
+    const probe = await deps.client.probe(baseUrl, Math.min(settings.timeoutMs, PROBE_TIMEOUT_MS));
+    if (probe.ok) {
+      checks.push({ id: "reachable", status: "ok", detail: `HTTP ${probe.value.httpStatus}` });
+      clockOffsetMs = deps.clock.offsetMs();
+      checks.push(
+        clockOffsetMs === null
+          ? { id: "clock", status: "skipped" }
+          : { id: "clock", status: Math.abs(clockOffsetMs) > CLOCK_WARN_MS ? "warn" : "ok", detail: String(Math.round(clockOffsetMs)) },
+      );
+    } else {
+      checks.push({ id: "reachable", status: "fail", error: probe.error }, { id: "clock", status: "skipped" });
+    }
+  }
+
+  return ok({ environment: settings.environment, baseUrl, checks, clockOffsetMs, ok: checks.every((c) => c.status !== "fail") });
+}

@@ -1,0 +1,102 @@
+import type { RawDetails, RefundDeskError } from "../../app/errors";
+import { err, ok, type Result } from "../../app/result";
+
+/** What a well-formed Eko reply told us, before it is judged a success or a failure. */
+interface Envelope {
+  status?: number;
+  message?: string;
+  response_status_id?: number;
+  response_type_id?: number;
+  data?: unknown;
+}
+
+const MAX_MESSAGE_CHARS = 300;
+
+/** Eko's answer to Get Refund OTP: the reference, and the raw fields support may ask for. */
+export interface RefundOtpReply {
+  otpRefId: string;
+  details: RawDetails;
+}
+
+/**
+ * Maps an HTTP status and body to success or one member of the error union. HTTP 200 with a
+ * non-empty `data.otp_ref_id` is success; every other combination is a specific error.
+ * `clockSuspect` says whether a 403 is better explained by our clock than by our keys.
+ */
+export function interpretRefundOtpReply(httpStatus: number, body: string, clockSuspect: { offsetMs: number } | null): Result<RefundOtpReply, RefundDeskError> {
+  const parsed = parseEnvelope(body);
+  const details: RawDetails = { httpStatus, ...(parsed.ok ? envelopeDetails(parsed.value) : { cause: parsed.error }) };
+
+  if (httpStatus === 403) {
+    return clockSuspect ? err({ kind: "clock-skew", offsetMs: clockSuspect.offsetMs, details }) : err({ kind: "auth-rejected", details });
+  }
+  if (httpStatus === 404 || httpStatus === 405) return err({ kind: "wrong-url", details });
+  if (httpStatus === 429) return err({ kind: "rate-limited", details });
+  if (httpStatus >= 500) return err({ kind: "server", details });
+
+  if (!parsed.ok) return err({ kind: httpStatus === 200 ? "bad-response" : "server", details });
+  const envelope = parsed.value;
+
+  const ref = otpRefId(envelope.data);
+  if (httpStatus === 200 && ref) return ok({ otpRefId: ref, details });
+
+  if (typeof envelope.status === "number" && envelope.status !== 0) return err(businessError(envelope, details));
+  if (httpStatus !== 200) return err({ kind: "server", details });
+  return err({ kind: "otp-not-sent", details });
+}
+
+function businessError(envelope: Envelope, details: RawDetails): RefundDeskError {
+  const message = envelope.message ?? "";
+  if (envelope.status === 168) return { kind: "unknown-tid", details };
+  // Eko words these refusals without a dedicated code (eko-refund-api.md); match the wording.
+  if (/already\s+(been\s+)?refunded|already in refunded/i.test(message)) return { kind: "already-refunded", details };
+  if (/not in a refundable state|not refundable/i.test(message)) return { kind: "not-refundable", details };
+  if (/no mapping rule matched/i.test(message)) return { kind: "wrong-url", details };
+  if (/production key/i.test(message)) return { kind: "auth-rejected", details };
+  return { kind: "eko", code: envelope.status ?? -1, message, details };
+}
+
+function parseEnvelope(body: string): Result<Envelope, string> {
+  const text = body.trim();
+  if (text === "") return err("empty-body");
+  if (text.startsWith("<")) return err("html-body");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return err("json-parse");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return err("not-an-object");
+  const raw = value as Record<string, unknown>;
+  return ok({
+    status: toNumber(raw.status),
+    message: typeof raw.message === "string" ? raw.message.slice(0, MAX_MESSAGE_CHARS) : undefined,
+    response_status_id: toNumber(raw.response_status_id),
+    response_type_id: toNumber(raw.response_type_id),
+    data: raw.data,
+  });
+}
+
+function envelopeDetails(envelope: Envelope): RawDetails {
+  const details: RawDetails = {};
+  if (envelope.status !== undefined) details.ekoStatus = envelope.status;
+  if (envelope.response_status_id !== undefined) details.responseStatusId = envelope.response_status_id;
+  if (envelope.response_type_id !== undefined) details.responseTypeId = envelope.response_type_id;
+  if (envelope.message !== undefined) details.ekoMessage = envelope.message;
+  return details;
+}
+
+function otpRefId(data: unknown): string | null {
+  if (typeof data !== "object" || data === null) return null;
+  const value = (data as Record<string, unknown>).otp_ref_id;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "string" && value.trim() !== "") return value.trim().slice(0, 128);
+  return null;
+}
+
+/** Eko sends numbers, sometimes as strings ("0"). */
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value);
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import type { RefundDeskError } from "../../app/errors";
+import { err, ok, type Result } from "../../app/result";
+
+/**
+ * The one place that knows how the access key is kept: the OS keychain (Keychain on macOS,
+ * Credential Manager on Windows, Secret Service on Linux) through keytar. keytar's upstream is
+ * archived; swapping in @napi-rs/keyring should only change this file.
+ */
+export interface KeyStore {
+  get(): Promise<Result<string | null, RefundDeskError>>;
+  set(accessKey: string): Promise<Result<void, RefundDeskError>>;
+  remove(): Promise<Result<void, RefundDeskError>>;
+}
+
+export const KEYCHAIN_SERVICE = "Refund Desk";
+export const KEYCHAIN_ACCOUNT = "eko-access-key";
+
+/** The part of keytar's API this module uses, so tests can pass a stand-in. */
+export interface KeytarLike {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export function createKeytarKeyStore(load: () => KeytarLike = () => require("keytar") as KeytarLike, service = KEYCHAIN_SERVICE): KeyStore {
+  let keytar: KeytarLike | null = null;
+  // keytar is a native module: loading it lazily keeps a missing or broken keychain library
+  // from stopping the app opening; it becomes an error the UI explains.
+  const withKeytar = async <T>(use: (k: KeytarLike) => Promise<T>): Promise<Result<T, RefundDeskError>> => {
+    try {
+      keytar ??= load();
+      return ok(await use(keytar));
+    } catch (error) {
+      return err({ kind: "keychain-unavailable", details: { cause: describe(error) } });
+    }
+  };
+  return {
+    get: () => withKeytar((k) => k.getPassword(service, KEYCHAIN_ACCOUNT)),
+    set: (accessKey) => withKeytar((k) => k.setPassword(service, KEYCHAIN_ACCOUNT, accessKey)),
+    remove: async () => {
+      const removed = await withKeytar((k) => k.deletePassword(service, KEYCHAIN_ACCOUNT));
+      return removed.ok ? ok(undefined) : removed;
+    },
+  };
+}
+
+/** Keychain errors carry the library's words, never the secret: only the message's first line. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split("\n")[0] ?? "").slice(0, 200);
+}

@@ -1,0 +1,45 @@
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
+import { applySettingsPatch } from "./settings-validation";
+
+export const SETTINGS_FILE = "settings.json";
+
+/** The custom URL is applied before the environment that needs it. */
+const LOAD_ORDER: (keyof Settings)[] = ["customBaseUrl", "developerKey", "initiatorId", "timeoutMs", "environment"];
+
+/** settings.json in the data folder: non-secret configuration only (the key is in the keychain). */
+export interface SettingsFile {
+  load(): Settings;
+  save(settings: Settings): void;
+}
+
+export function createSettingsFile(dataDir: string): SettingsFile {
+  const path = join(dataDir, SETTINGS_FILE);
+  return {
+    load() {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(path, "utf8"));
+      } catch {
+        return { ...DEFAULT_SETTINGS };
+      }
+      // A hand-edited or damaged file must not stop the app: keep only the fields that validate.
+      let settings: Settings = { ...DEFAULT_SETTINGS };
+      if (typeof raw !== "object" || raw === null) return settings;
+      const stored = raw as Record<string, unknown>;
+      for (const name of LOAD_ORDER) {
+        if (!(name in stored)) continue;
+        const next = applySettingsPatch(settings, { [name]: stored[name] });
+        if (next.ok) settings = next.value;
+      }
+      return settings;
+    },
+    save(settings) {
+      // Write then rename, so a power cut leaves the old file or the new one, never half of one.
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+      renameSync(temporary, path);
+    },
+  };
+}
