@@ -3,7 +3,7 @@
  * the renderer and main's CLI (which prints `describeError(err, "en")`) share the same text.
  */
 import type { RefundDeskError } from "../errors";
-import { en, type Advice, type Messages, type SettingField, type TidInvalidReason } from "./en";
+import { en, type Advice, type Messages } from "./en";
 import { hi } from "./hi";
 
 export type Lang = "en" | "hi";
@@ -54,9 +54,9 @@ export function settingLabel(name: string, lang: Lang): string {
 
 function describeInvalidInput(field: string, reason: string, m: Messages): Advice {
   if (field === "tid") {
-    return isKey(m.invalidTid, reason) ? m.invalidTid[reason as TidInvalidReason] : m.errors["invalid-input"];
+    return isKey(m.invalidTid, reason) ? m.invalidTid[reason] : m.errors["invalid-input"];
   }
-  if (isKey(m.invalidSetting, field)) return m.invalidSetting[field as SettingField];
+  if (isKey(m.invalidSetting, field)) return m.invalidSetting[field];
   return m.invalidOther;
 }
 
@@ -95,4 +95,15 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
       return advice ?? m.errors.internal;
     }
   }
+}
+
+/**
+ * "Your clock is 2 min 5 s behind Eko's." `offsetMs` is Eko's time minus local time, so a
+ * positive offset means the local clock is behind. Under a second counts as matching.
+ */
+export function describeClockOffset(offsetMs: number, lang: Lang): string {
+  const m = catalogue(lang).doctor;
+  if (Math.abs(offsetMs) < 1000) return m.clockMatches;
+  const offset = formatDuration(offsetMs, lang);
+  return fill(offsetMs > 0 ? m.clockBehind : m.clockAhead, { offset });
 }

@@ -224,16 +224,16 @@ export const en = {
       action: "Choose Practice, UAT, Production or Custom base URL.",
     },
     baseUrl: {
-      title: "The server address is not valid",
-      action: "Type the full address, starting with https://",
+      title: "The server address is missing or not valid",
+      action: "Type the full address starting with https://, without anything after a ? or #.",
     },
     customBaseUrl: {
-      title: "The server address is not valid",
-      action: "Type the full address, starting with https://",
+      title: "The server address is missing or not valid",
+      action: "Type the full address starting with https://, without anything after a ? or #.",
     },
     developerKey: {
       title: "The developer key is not valid",
-      action: "Copy the developer key again from Eko's portal, without spaces.",
+      action: "Copy the developer key again from Eko's portal: letters and digits only, no spaces.",
     },
     initiatorId: {
       title: "The initiator ID must be a 10-digit mobile number",
@@ -244,8 +244,8 @@ export const en = {
       action: "Type a whole number of seconds from 1 to 120.",
     },
     accessKey: {
-      title: "Type the access key first",
-      action: "Paste the access key from Eko, then press Store in keychain.",
+      title: "The access key is missing or not valid",
+      action: "Paste the access key you got from Eko, then press Store in keychain.",
     },
   } satisfies Record<SettingField, Advice>,
   /** Fallback for an invalid-input error about a field the UI does not know. */
@@ -270,6 +270,8 @@ export const en = {
   },
   settings: {
     title: "Settings",
+    formTitle: "Connection to Eko",
+    reload: "Load settings again",
     intro: "For the branch IT admin. Changes apply to the next request.",
     back: "Back to Request OTP",
     backHint: "Esc also goes back.",

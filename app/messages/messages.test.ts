@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ERROR_KINDS, type ErrorKind, type RefundDeskError } from "../errors";
-import { catalogue, describeError, formatDuration, LANGS } from "./describe-error";
+import { catalogue, describeClockOffset, describeError, formatDuration, LANGS } from "./describe-error";
 import { en } from "./en";
 import { hi } from "./hi";
 
@@ -135,4 +135,11 @@ test("durations", () => {
   assert.equal(formatDuration(125_000, "en"), "2 min 5 s");
   assert.equal(formatDuration(120_000, "en"), "2 min");
   assert.equal(formatDuration(3 * 3600_000 + 61_000, "en"), "3 h 1 min");
+});
+
+test("clock offset sentences: positive offset means this computer is behind", () => {
+  assert.equal(describeClockOffset(125_000, "en"), "Your clock is 2 min 5 s behind Eko's.");
+  assert.equal(describeClockOffset(-125_000, "en"), "Your clock is 2 min 5 s ahead of Eko's.");
+  assert.equal(describeClockOffset(400, "en"), en.doctor.clockMatches);
+  assert.match(describeClockOffset(125_000, "hi"), /2 मिनट 5 सेकंड पीछे/);
 });

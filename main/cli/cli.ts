@@ -77,18 +77,19 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
 
   const desk = createRefundDesk({ ...deps, appOrigin: "cli:" });
   try {
+    // Each branch awaits, so the finally below closes the desk only after the command is done.
     switch (command) {
       case "otp":
         if (rest.length !== 1) return fail("usage: refund-desk otp <tid> [--json]");
         return report(await desk.services.requestRefundOtp({ tid: rest[0] ?? "" }), json, io, (v) => `${v.otpRefId}\n(tid ${v.tid}, sent ${v.sentAt}, ${v.environment}: the OTP went to the customer's mobile)`);
       case "doctor":
         if (rest.length !== 0) return fail("usage: refund-desk doctor [--json]");
-        return doctor(desk, json, io);
+        return await doctor(desk, json, io);
       case "config":
-        return config(desk, rest, json, io, fail);
+        return await config(desk, rest, json, io, fail);
       case "set-key":
         if (rest.length !== 0) return fail("set-key reads the access key from standard input; never pass it as an argument (it would stay in the shell history).");
-        return setKey(desk, io, json);
+        return await setKey(desk, io, json);
     }
     return fail(USAGE);
   } finally {

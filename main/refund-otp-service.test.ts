@@ -1,0 +1,103 @@
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { memoryKeyStore } from "./test-support/memory-key-store";
+import { testDesk } from "./test-support/desk";
+
+const practice = testDesk();
+after(() => practice.desk.close());
+
+test("Practice works on a fresh install with no keys: the otp_ref_id comes back", async () => {
+  const result = await practice.desk.services.requestRefundOtp({ tid: "13192443" });
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.equal(result.value.tid, "13192443");
+  assert.equal(result.value.environment, "practice");
+  assert.ok(result.value.otpRefId.length > 0);
+  assert.ok(!Number.isNaN(Date.parse(result.value.sentAt)));
+});
+
+test("a tid that is not 1–20 ASCII digits is refused before any network call", async () => {
+  const before = practice.calls.length;
+  const bad = ["", "   ", "abc", "12a4", "../1", "1 2", "１２３", "١٢٣", "1".repeat(21), "9".repeat(50), "-1", "1e5", "12/otp", "%2e%2e"];
+  for (const tid of bad) {
+    const result = await practice.desk.services.requestRefundOtp({ tid });
+    assert.equal(result.ok, false, tid);
+    if (!result.ok) assert.equal(result.error.kind, "invalid-input", tid);
+  }
+  assert.equal(practice.calls.length, before);
+});
+
+test("a second request for the same tid while one is in flight is busy; another tid is not", async () => {
+  const slow = practice.desk.services.requestRefundOtp({ tid: "13192447" });
+  const again = await practice.desk.services.requestRefundOtp({ tid: "13192447" });
+  assert.deepEqual(again, { ok: false, error: { kind: "busy", tid: "13192447" } });
+  const other = await practice.desk.services.requestRefundOtp({ tid: "13192443" });
+  assert.ok(other.ok);
+  assert.ok((await slow).ok);
+  const after = await practice.desk.services.requestRefundOtp({ tid: "13192447" });
+  assert.ok(after.ok, "the tid is free again once the first request ends");
+});
+
+test("each request leaves one journal line with the outcome and a shortened reference, never the key", async () => {
+  const { desk, dataDir } = testDesk();
+  const sent = await desk.services.requestRefundOtp({ tid: "13192443" });
+  const refused = await desk.services.requestRefundOtp({ tid: "13192444" });
+  await desk.close();
+  assert.ok(sent.ok && !refused.ok);
+  const folder = join(dataDir, "journal");
+  const lines = readdirSync(folder).flatMap((f) => readFileSync(join(folder, f), "utf8").trim().split("\n")).map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0].outcome, "otp-sent");
+  assert.equal(lines[0].otpRefTail, sent.value.otpRefId.slice(-6));
+  assert.equal(lines[1].outcome, "already-refunded");
+  assert.equal(lines[1].ekoStatus, 1);
+  assert.ok(!JSON.stringify(lines).includes(sent.value.otpRefId));
+});
+
+test("UAT without keys is not-configured and names what is missing", async () => {
+  const { desk, calls } = testDesk();
+  await desk.services.updateSettings({ environment: "uat" });
+  const result = await desk.services.requestRefundOtp({ tid: "13192443" });
+  await desk.close();
+  assert.deepEqual(result, { ok: false, error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] } });
+  assert.equal(calls.length, 0);
+});
+
+test("a locked keychain is an error value, and the app still answers settings", async () => {
+  const { desk } = testDesk({ keyStore: memoryKeyStore(null, true) });
+  await desk.services.updateSettings({ environment: "uat", developerKey: "becbbce45f79c6f5109f848acd540567", initiatorId: "9962981729" });
+  const result = await desk.services.requestRefundOtp({ tid: "13192443" });
+  const view = await desk.services.getSettings({});
+  await desk.close();
+  assert.ok(!result.ok);
+  assert.equal(result.error.kind, "keychain-unavailable");
+  assert.ok(view.ok);
+  assert.equal(view.value.accessKey, "unavailable");
+});
+
+test("a custom base URL receives the documented request, signed with the key from the keychain", async () => {
+  const { startSimulator } = await import("./simulator/simulator");
+  const { signTimestamp } = await import("./signing");
+  const account = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: "custom-access-key-42", initiatorId: "9876543210" };
+  const server = await startSimulator({ accounts: [account] });
+  const keyStore = memoryKeyStore();
+  const { desk } = testDesk({ keyStore });
+  try {
+    await desk.services.setAccessKey({ accessKey: account.accessKey });
+    const set = await desk.services.updateSettings({ environment: "custom", customBaseUrl: server.baseUrl, developerKey: account.developerKey, initiatorId: account.initiatorId });
+    assert.ok(set.ok, JSON.stringify(set));
+    const result = await desk.services.requestRefundOtp({ tid: "13192443" });
+    assert.ok(result.ok, JSON.stringify(result));
+    const [seen] = server.requests;
+    assert.equal(server.requests.length, 1);
+    assert.equal(seen?.path, "/ekoapi/v3/customer/payment/refund/13192443/otp");
+    assert.equal(seen?.headers["developer_key"], account.developerKey);
+    assert.equal(seen?.headers["secret-key"], signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""));
+    assert.equal(seen?.body, JSON.stringify({ initiator_id: account.initiatorId }));
+    assert.equal(seen?.outcome, "accepted");
+  } finally {
+    await desk.close();
+    await server.close();
+  }
+});

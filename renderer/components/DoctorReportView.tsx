@@ -1,0 +1,53 @@
+import type { DoctorCheck, DoctorReport, DoctorStatus } from "../../app/doctor";
+import { describeClockOffset, describeError, fill } from "../../app/messages/describe-error";
+import { useLang, useMessages } from "../stores";
+
+/** A symbol beside the word, so the status does not rest on colour alone. */
+const SYMBOL: Record<DoctorStatus, string> = { ok: "✓", warn: "!", fail: "✕", skipped: "–" };
+
+function CheckRow({ check, clockOffsetMs }: { check: DoctorCheck; clockOffsetMs: number | null }) {
+  const m = useMessages();
+  const lang = useLang();
+  const text = m.doctor.checks[check.id];
+  const advice = check.error ? describeError(check.error, lang) : null;
+  return (
+    <li className={`doctor-row status-${check.status}`} data-testid={`doctor-${check.id}`} data-status={check.status}>
+      <span className="doctor-status">
+        <span aria-hidden="true" className="doctor-symbol">
+          {SYMBOL[check.status]}
+        </span>
+        {m.doctor.status[check.status]}
+      </span>
+      <div className="doctor-body">
+        <p className="doctor-name">{text?.name ?? check.id}</p>
+        <p>{text?.[check.status]}</p>
+        {check.id === "clock" && clockOffsetMs !== null && <p>{describeClockOffset(clockOffsetMs, lang)}</p>}
+        {advice && (
+          <p>
+            {advice.title}. {advice.action}
+          </p>
+        )}
+        {check.detail && <p className="hint">{fill(m.doctor.detail, { detail: check.detail })}</p>}
+      </div>
+    </li>
+  );
+}
+
+export function DoctorReportView({ report }: { report: DoctorReport }) {
+  const m = useMessages();
+  return (
+    <div className="doctor-report" data-testid="doctor-report" data-ok={report.ok}>
+      <p className={report.ok ? "doctor-summary ok" : "doctor-summary not-ok"}>{report.ok ? m.doctor.allOk : m.doctor.notOk}</p>
+      {report.baseUrl && (
+        <p className="hint">
+          {m.doctor.checkedUrl} <span className="mono url">{report.baseUrl}</span>
+        </p>
+      )}
+      <ul className="doctor-checks">
+        {report.checks.map((check) => (
+          <CheckRow key={check.id} check={check} clockOffsetMs={report.clockOffsetMs} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { OtpSent } from "../../app/refund-otp";
+import { formatDateTime } from "../format";
+import { useLang, useMessages } from "../stores";
+import { CopyButton } from "./CopyButton";
+
+interface Props {
+  result: OtpSent;
+  resending: boolean;
+  onResend(): void;
+}
+
+export function OtpResult({ result, resending, onResend }: Props) {
+  const m = useMessages();
+  const lang = useLang();
+  return (
+    <section className="panel result-panel" data-testid="otp-result" aria-labelledby="otp-result-title">
+      <h2 id="otp-result-title" className="result-title">
+        {m.result.title}
+      </h2>
+      <p className="result-sentence">{m.result.sentence}</p>
+      <div className="ref-block">
+        <span className="ref-label" id="otp-ref-label">
+          {m.result.refLabel}
+        </span>
+        <div className="ref-row">
+          <output className="otp-ref-id" data-testid="otp-ref-id" aria-labelledby="otp-ref-label">
+            {result.otpRefId}
+          </output>
+          <CopyButton text={result.otpRefId} testId="copy-otp-ref" />
+        </div>
+      </div>
+      <dl className="result-facts">
+        <div>
+          <dt>{m.result.tidLabel}</dt>
+          <dd className="mono">{result.tid}</dd>
+        </div>
+        <div>
+          <dt>{m.result.sentAtLabel}</dt>
+          <dd>
+            <time dateTime={result.sentAt}>{formatDateTime(result.sentAt, lang)}</time>
+          </dd>
+        </div>
+      </dl>
+      <div className="result-resend">
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="resend-otp"
+          disabled={resending}
+          aria-busy={resending}
+          onClick={onResend}
+        >
+          {resending && <span className="spinner" aria-hidden="true" />}
+          {resending ? m.result.resending : m.result.resend}
+        </button>
+        <span className="hint">{m.result.resendHint}</span>
+      </div>
+    </section>
+  );
+}

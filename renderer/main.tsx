@@ -1,0 +1,35 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { bridge } from "./bridge";
+import { createLangStore, type KeyValueStorage } from "./store/lang-store";
+import { createRequestStore } from "./store/request-store";
+import { createSettingsStore } from "./store/settings-store";
+import { StoresProvider, type Stores } from "./stores";
+
+/** Reading `localStorage` itself can throw when storage is disabled. */
+function localStorageOrNull(): KeyValueStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const api = bridge();
+const stores: Stores = {
+  request: createRequestStore(api),
+  settings: createSettingsStore(api),
+  lang: createLangStore(localStorageOrNull()),
+};
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <StoresProvider value={stores}>
+        <App />
+      </StoresProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The settings form as typed (all strings, timeout in seconds) and its conversion to the
+ * contract's patch (timeout in ms, empty fields cleared). Checked here first so an admin gets the
+ * precise reason at once; main checks again with its schema.
+ */
+import type { RefundDeskError } from "../../app/errors";
+import { err, ok, type Result } from "../../app/result";
+import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Environment, type SettingsPatch, type SettingsView } from "../../app/settings";
+import { parseInitiatorId } from "../../app/tid";
+
+export interface SettingsDraft {
+  environment: Environment;
+  customBaseUrl: string;
+  developerKey: string;
+  initiatorId: string;
+  timeoutSeconds: string;
+}
+
+export function draftFromView(view: SettingsView): SettingsDraft {
+  return {
+    environment: view.environment,
+    customBaseUrl: view.customBaseUrl ?? "",
+    developerKey: view.developerKey ?? "",
+    initiatorId: view.initiatorId ?? "",
+    timeoutSeconds: String(Math.round(view.timeoutMs / 1000)),
+  };
+}
+
+const invalid = (field: string, reason: string): Result<never, RefundDeskError> =>
+  err({ kind: "invalid-input", field, reason });
+
+export function draftToPatch(draft: SettingsDraft): Result<SettingsPatch, RefundDeskError> {
+  const patch: SettingsPatch = { environment: draft.environment };
+
+  if (draft.environment === "custom") {
+    const url = draft.customBaseUrl.trim();
+    if (!url) return invalid("customBaseUrl", "required-for-custom");
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) return invalid("customBaseUrl", "not-a-url");
+    patch.customBaseUrl = url;
+  }
+
+  const developerKey = draft.developerKey.trim();
+  if (/\s/.test(developerKey)) return invalid("developerKey", "has-spaces");
+  patch.developerKey = developerKey || null;
+
+  const initiatorText = draft.initiatorId.trim();
+  if (initiatorText) {
+    const initiatorId = parseInitiatorId(initiatorText);
+    if (!initiatorId.ok) return initiatorId;
+    patch.initiatorId = initiatorId.value;
+  } else {
+    patch.initiatorId = null;
+  }
+
+  const seconds = Number(draft.timeoutSeconds.trim());
+  const ms = seconds * 1000;
+  if (!draft.timeoutSeconds.trim() || !Number.isInteger(seconds) || ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
+    return invalid("timeoutMs", "out-of-range");
+  }
+  patch.timeoutMs = ms;
+
+  return ok(patch);
+}

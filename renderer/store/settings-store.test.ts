@@ -1,0 +1,203 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { DoctorReport } from "../../app/doctor";
+import type { RefundDeskApi } from "../../app/ipc";
+import { err, ok } from "../../app/result";
+import { DEFAULT_SETTINGS, type SettingsView } from "../../app/settings";
+import { draftFromView, draftToPatch, type SettingsDraft } from "./settings-draft";
+import { createSettingsStore } from "./settings-store";
+import { deferred } from "./test-helpers";
+
+const VIEW: SettingsView = {
+  ...DEFAULT_SETTINGS,
+  baseUrl: "http://127.0.0.1:4010/ekoapi/v3",
+  accessKey: "missing",
+  practiceScenarios: [{ tid: "1001", scenario: "otp-sent" }],
+};
+
+const SECRET = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
+
+/** A fake bridge that records every call and answers from `view`. */
+function fakeApi(overrides: Partial<RefundDeskApi> = {}) {
+  const calls: { method: string; request: unknown }[] = [];
+  let view: SettingsView = { ...VIEW };
+  const record = (method: string, request: unknown) => calls.push({ method, request });
+  const api: RefundDeskApi = {
+    async requestRefundOtp(request) {
+      record("requestRefundOtp", request);
+      return err({ kind: "internal", details: {} });
+    },
+    async getSettings(request) {
+      record("getSettings", request);
+      return ok(view);
+    },
+    async updateSettings(request) {
+      record("updateSettings", request);
+      view = { ...view, ...request };
+      return ok(view);
+    },
+    async setAccessKey(request) {
+      record("setAccessKey", request);
+      view = { ...view, accessKey: "stored" };
+      return ok(view);
+    },
+    async removeAccessKey(request) {
+      record("removeAccessKey", request);
+      view = { ...view, accessKey: "missing" };
+      return ok(view);
+    },
+    async checkConnection(request) {
+      record("checkConnection", request);
+      return ok(REPORT);
+    },
+    ...overrides,
+  };
+  return { api, calls };
+}
+
+const REPORT: DoctorReport = {
+  environment: "practice",
+  baseUrl: VIEW.baseUrl,
+  checks: [{ id: "clock", status: "warn" }],
+  clockOffsetMs: -125_000,
+  ok: false,
+};
+
+const draft = (change: Partial<SettingsDraft> = {}): SettingsDraft => ({ ...draftFromView(VIEW), ...change });
+
+test("load reads the settings with an empty request and bumps the revision", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  await store.getState().load();
+  assert.deepEqual(calls, [{ method: "getSettings", request: {} }]);
+  assert.deepEqual(store.getState().view, VIEW);
+  assert.equal(store.getState().revision, 1);
+});
+
+test("a failed load keeps the error for the screen", async () => {
+  const error = { kind: "keychain-unavailable", details: { cause: "dbus" } } as const;
+  const { api } = fakeApi({ getSettings: async () => err(error) });
+  const store = createSettingsStore(api);
+  await store.getState().load();
+  assert.equal(store.getState().view, null);
+  assert.deepEqual(store.getState().error, error);
+});
+
+test("save converts seconds to ms, clears empty fields and confirms", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  await store.getState().load();
+  const saved = await store.getState().save(draft({ environment: "uat", developerKey: " abc ", initiatorId: "9962981729", timeoutSeconds: "30" }));
+  assert.equal(saved, true);
+  assert.deepEqual(calls[1], {
+    method: "updateSettings",
+    request: { environment: "uat", developerKey: "abc", initiatorId: "9962981729", timeoutMs: 30_000 },
+  });
+  assert.equal(store.getState().notice, "saved");
+  assert.equal(store.getState().view?.environment, "uat");
+  assert.equal(store.getState().revision, 2);
+});
+
+test("invalid settings are refused locally, naming the field, without calling the api", async () => {
+  const cases: [Partial<SettingsDraft>, string][] = [
+    [{ initiatorId: "99629" }, "initiatorId"],
+    [{ timeoutSeconds: "0" }, "timeoutMs"],
+    [{ timeoutSeconds: "121" }, "timeoutMs"],
+    [{ timeoutSeconds: "2.5" }, "timeoutMs"],
+    [{ timeoutSeconds: "" }, "timeoutMs"],
+    [{ environment: "custom", customBaseUrl: "" }, "customBaseUrl"],
+    [{ environment: "custom", customBaseUrl: "ftp://x" }, "customBaseUrl"],
+    [{ developerKey: "ab cd" }, "developerKey"],
+  ];
+  for (const [change, field] of cases) {
+    const { api, calls } = fakeApi();
+    const store = createSettingsStore(api);
+    assert.equal(await store.getState().save(draft(change)), false);
+    assert.equal(calls.length, 0, `api called for ${JSON.stringify(change)}`);
+    const error = store.getState().error;
+    assert.equal(error?.kind === "invalid-input" && error.field, field, JSON.stringify(change));
+  }
+});
+
+test("a custom base URL is sent only for the custom environment", () => {
+  const custom = draftToPatch(draft({ environment: "custom", customBaseUrl: " https://api.eko.in:25002/ekoicici/v3 " }));
+  assert.equal(custom.ok && custom.value.customBaseUrl, "https://api.eko.in:25002/ekoicici/v3");
+  const uat = draftToPatch(draft({ environment: "uat", customBaseUrl: "https://x" }));
+  assert.ok(uat.ok && !("customBaseUrl" in uat.value));
+});
+
+test("the access key goes to the api once and is never kept in the store", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  await store.getState().load();
+  assert.equal(await store.getState().storeAccessKey(`  ${SECRET}\n`), true);
+  assert.deepEqual(calls[1], { method: "setAccessKey", request: { accessKey: SECRET } });
+  assert.equal(store.getState().view?.accessKey, "stored");
+  assert.equal(store.getState().notice, "key-stored");
+  assert.doesNotMatch(JSON.stringify(store.getState()), new RegExp(SECRET));
+});
+
+test("an empty access key is refused without calling the api", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  assert.equal(await store.getState().storeAccessKey("   "), false);
+  assert.equal(calls.length, 0);
+  assert.deepEqual(store.getState().error, { kind: "invalid-input", field: "accessKey", reason: "empty" });
+});
+
+test("a keychain failure while storing is shown, and the key still is not kept", async () => {
+  const error = { kind: "keychain-unavailable", details: { cause: "locked" } } as const;
+  const { api } = fakeApi({ setAccessKey: async () => err(error) });
+  const store = createSettingsStore(api);
+  assert.equal(await store.getState().storeAccessKey(SECRET), false);
+  assert.deepEqual(store.getState().error, error);
+  assert.doesNotMatch(JSON.stringify(store.getState()), new RegExp(SECRET));
+});
+
+test("remove asks the api and shows the new state", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  await store.getState().storeAccessKey(SECRET);
+  assert.equal(await store.getState().removeAccessKey(), true);
+  assert.deepEqual(calls.at(-1), { method: "removeAccessKey", request: {} });
+  assert.equal(store.getState().view?.accessKey, "missing");
+  assert.equal(store.getState().notice, "key-removed");
+});
+
+test("one action at a time: a second one while the first runs does not reach the api", async () => {
+  const gate = deferred<void>();
+  const { api, calls } = fakeApi();
+  const slow: RefundDeskApi = {
+    ...api,
+    async updateSettings(request) {
+      await gate.promise;
+      return api.updateSettings(request);
+    },
+  };
+  const store = createSettingsStore(slow);
+  const first = store.getState().save(draft());
+  assert.equal(store.getState().pending, "save");
+  assert.equal(await store.getState().save(draft()), false);
+  assert.equal(await store.getState().removeAccessKey(), false);
+  gate.resolve();
+  assert.equal(await first, true);
+  assert.deepEqual(calls.map((c) => c.method), ["updateSettings"]);
+  assert.equal(store.getState().pending, null);
+});
+
+test("check connection calls the api with an empty request and keeps the report", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  await store.getState().checkConnection();
+  assert.deepEqual(calls, [{ method: "checkConnection", request: {} }]);
+  assert.deepEqual(store.getState().report, REPORT);
+});
+
+test("a rejected promise becomes kind internal", async () => {
+  const { api } = fakeApi({ checkConnection: () => Promise.reject(new Error("gone")) });
+  const store = createSettingsStore(api);
+  await store.getState().checkConnection();
+  assert.equal(store.getState().error?.kind, "internal");
+  assert.equal(store.getState().report, null);
+  assert.equal(store.getState().pending, null);
+});

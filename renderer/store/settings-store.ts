@@ -1,0 +1,110 @@
+/**
+ * Settings, the write-only access key and the connection check. The api is passed in so the store
+ * runs under plain Node in tests. The access key passes through `storeAccessKey` to the api and is
+ * never kept in state.
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { DoctorReport } from "../../app/doctor";
+import type { RefundDeskError } from "../../app/errors";
+import type { RefundDeskApi } from "../../app/ipc";
+import type { Result } from "../../app/result";
+import type { SettingsView } from "../../app/settings";
+import { safeCall } from "./safe-call";
+import { draftToPatch, type SettingsDraft } from "./settings-draft";
+
+export type SettingsAction = "load" | "save" | "store-key" | "remove-key" | "check";
+export type SettingsNotice = "saved" | "key-stored" | "key-removed";
+
+export interface SettingsState {
+  view: SettingsView | null;
+  /** Bumped whenever the saved settings are (re)read, so the form can drop its draft. */
+  revision: number;
+  /** The action running now; others are refused until it ends. */
+  pending: SettingsAction | null;
+  /** The last action's failure (one slot, so the screen shows one error panel). */
+  error: RefundDeskError | null;
+  notice: SettingsNotice | null;
+  report: DoctorReport | null;
+  load(): Promise<void>;
+  save(draft: SettingsDraft): Promise<boolean>;
+  storeAccessKey(accessKey: string): Promise<boolean>;
+  removeAccessKey(): Promise<boolean>;
+  checkConnection(): Promise<void>;
+  clearNotice(): void;
+}
+
+export type SettingsStore = StoreApi<SettingsState>;
+
+type SettingsApi = Pick<RefundDeskApi, "getSettings" | "updateSettings" | "setAccessKey" | "removeAccessKey" | "checkConnection">;
+
+export function createSettingsStore(api: SettingsApi): SettingsStore {
+  return createStore<SettingsState>()((set, get) => {
+    /** Runs one action at a time; returns null when another is already running. */
+    async function run<T>(action: SettingsAction, call: () => Promise<Result<T>>): Promise<Result<T> | null> {
+      if (get().pending) return null;
+      set({ pending: action, error: null, notice: null });
+      const result = await safeCall(call);
+      set(result.ok ? { pending: null } : { pending: null, error: result.error });
+      return result;
+    }
+
+    function refuse(error: RefundDeskError): false {
+      set({ error, notice: null });
+      return false;
+    }
+
+    async function applyView(
+      action: SettingsAction,
+      call: () => Promise<Result<SettingsView>>,
+      notice: SettingsNotice | null,
+      bumpRevision: boolean,
+    ): Promise<boolean> {
+      const result = await run(action, call);
+      if (!result?.ok) return false;
+      set((s) => ({ view: result.value, notice, revision: bumpRevision ? s.revision + 1 : s.revision }));
+      return true;
+    }
+
+    return {
+      view: null,
+      revision: 0,
+      pending: null,
+      error: null,
+      notice: null,
+      report: null,
+
+      async load() {
+        await applyView("load", () => api.getSettings({}), null, true);
+      },
+
+      async save(draft) {
+        if (get().pending) return false;
+        const patch = draftToPatch(draft);
+        if (!patch.ok) return refuse(patch.error);
+        return applyView("save", () => api.updateSettings(patch.value), "saved", true);
+      },
+
+      async storeAccessKey(accessKey) {
+        if (get().pending) return false;
+        // Surrounding whitespace comes from copy and paste; it is never part of an access key.
+        const key = accessKey.trim();
+        if (!key) return refuse({ kind: "invalid-input", field: "accessKey", reason: "empty" });
+        return applyView("store-key", () => api.setAccessKey({ accessKey: key }), "key-stored", false);
+      },
+
+      async removeAccessKey() {
+        return applyView("remove-key", () => api.removeAccessKey({}), "key-removed", false);
+      },
+
+      async checkConnection() {
+        set({ report: null });
+        const result = await run("check", () => api.checkConnection({}));
+        if (result?.ok) set({ report: result.value });
+      },
+
+      clearNotice() {
+        if (get().notice) set({ notice: null });
+      },
+    };
+  });
+}

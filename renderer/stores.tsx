@@ -1,0 +1,44 @@
+/** The stores the screens share, handed down through context so the components stay testable. */
+import { createContext, useContext } from "react";
+import { useStore } from "zustand";
+import { catalogue, type Lang } from "../app/messages/describe-error";
+import type { Messages } from "../app/messages/en";
+import type { LangState, LangStore } from "./store/lang-store";
+import type { RequestState, RequestStore } from "./store/request-store";
+import type { SettingsState, SettingsStore } from "./store/settings-store";
+
+export interface Stores {
+  request: RequestStore;
+  settings: SettingsStore;
+  lang: LangStore;
+}
+
+const StoresContext = createContext<Stores | null>(null);
+
+export const StoresProvider = StoresContext.Provider;
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error("StoresProvider is missing");
+  return stores;
+}
+
+export function useRequest<T>(selector: (state: RequestState) => T): T {
+  return useStore(useStores().request, selector);
+}
+
+export function useSettings<T>(selector: (state: SettingsState) => T): T {
+  return useStore(useStores().settings, selector);
+}
+
+export function useLangState<T>(selector: (state: LangState) => T): T {
+  return useStore(useStores().lang, selector);
+}
+
+export function useLang(): Lang {
+  return useLangState((s) => s.lang);
+}
+
+export function useMessages(): Messages {
+  return catalogue(useLang());
+}
