@@ -1,0 +1,134 @@
+/**
+ * The e2e test host. Test code only: it never ships in the package.
+ *
+ * Electron's binary cannot be downloaded on the build machines, so the renderer is tested in
+ * Debian's Chromium instead. This server stands in for the Electron shell and nothing else: it
+ * serves the same built renderer bundle (dist/renderer) with the real app's headers, adds one
+ * script that plays the preload, and answers each IPC call with the same handler table Electron's
+ * ipcMain uses (`desk.dispatch` from createRefundDesk). It binds 127.0.0.1 only.
+ */
+import { appendFileSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { IPC_CHANNELS } from "../../app/ipc";
+import type { KeyStore } from "../../main/keychain/key-store";
+import type { Practice } from "../../main/practice";
+import { createRefundDesk, type RefundDesk } from "../../main/refund-desk";
+import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/electron/protocol-paths";
+import { memoryKeyStore } from "../../main/test-support/memory-key-store";
+
+const ROOT = join(__dirname, "..", "..");
+const RENDERER_ROOT = join(ROOT, "dist", "renderer");
+const STAND_IN_PATH = "/__host/preload-stand-in.js";
+const IPC_PATH = "/__ipc";
+const APP_SCRIPT_TAG = '<script src="app.js"';
+const MAX_IPC_BODY_BYTES = 64 * 1024;
+
+export interface TestHostOptions {
+  /** Defaults to an in-memory store: only the keychain spec needs the real one. */
+  keyStore?: KeyStore;
+  dataDir: string;
+  practice?: Practice;
+}
+
+export interface TestHost {
+  /** The page to open: the host's own origin. */
+  url: string;
+  desk: RefundDesk;
+  close(): Promise<void>;
+}
+
+export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
+  // The channel table is embedded into the stand-in, so it exposes exactly the contract's methods.
+  const standIn = readFileSync(join(__dirname, "preload-stand-in.js"), "utf8").replace("__IPC_CHANNELS__", JSON.stringify(IPC_CHANNELS));
+  const transcript = process.env.REFUND_DESK_TEST_ARTIFACTS ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "ipc-transcript.jsonl") : null;
+  // Listen first: the desk trusts only pages from the host's own origin, known once bound.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const desk = createRefundDesk({
+    fetch,
+    keyStore: options.keyStore ?? memoryKeyStore(),
+    dataDir: options.dataDir,
+    appOrigin: origin,
+    ...(options.practice ? { practice: options.practice } : {}),
+  });
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res).catch(() => send(res, 500, "text/plain; charset=utf-8", "Internal error"));
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", origin).pathname;
+    if (req.method === "POST" && path === IPC_PATH) return ipc(req, res);
+    if (req.method !== "GET") return send(res, 404, "text/plain; charset=utf-8", "Not found");
+    if (path === STAND_IN_PATH) return send(res, 200, "text/javascript; charset=utf-8", standIn);
+    return serveRenderer(res, path);
+  }
+
+  /** The bundle exactly as the app:// protocol serves it: the same path rules refuse traversal. */
+  async function serveRenderer(res: ServerResponse, path: string): Promise<void> {
+    const response = await serveAppRequest(RENDERER_ROOT, new Request(`${APP_ORIGIN}${path}`));
+    let body = Buffer.from(await response.arrayBuffer());
+    if (response.ok && (path === "/" || path === "/index.html")) {
+      const html = body.toString("utf8");
+      // A renderer change that drops this tag must fail loudly, not run without a bridge.
+      if (!html.includes(APP_SCRIPT_TAG)) throw new Error("index.html has no app.js script tag to put the stand-in before");
+      body = Buffer.from(html.replace(APP_SCRIPT_TAG, `<script src="${STAND_IN_PATH}"></script>\n    ${APP_SCRIPT_TAG}`));
+    }
+    send(res, response.status, response.headers.get("content-type") ?? "text/plain; charset=utf-8", body);
+  }
+
+  async function ipc(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let message: { channel?: unknown; payload?: unknown };
+    try {
+      message = JSON.parse(await readBody(req)) as typeof message;
+    } catch {
+      return send(res, 400, "text/plain; charset=utf-8", "Bad request");
+    }
+    const channel = typeof message.channel === "string" ? message.channel : "";
+    // Electron hands main the sender frame's URL; the page's fetch carries it as the Referer.
+    const reply = await desk.dispatch(channel, message.payload, { url: req.headers.referer ?? "", isMainFrame: true });
+    if (transcript) {
+      // The access key legitimately travels renderer→main once; every reply is kept verbatim.
+      const request = channel === IPC_CHANNELS.setAccessKey ? { accessKey: "<redacted>" } : (message.payload ?? null);
+      appendFileSync(transcript, `${JSON.stringify({ channel, request, reply })}\n`);
+    }
+    send(res, 200, "application/json; charset=utf-8", JSON.stringify(reply));
+  }
+
+  return {
+    url: `${origin}/`,
+    desk,
+    async close() {
+      // Chromium keeps connections alive; close them or server.close never finishes.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await desk.close();
+    },
+  };
+}
+
+/** Every response carries the real app's headers: its CSP (connect-src 'self' included), nosniff, no-store. */
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  res.writeHead(status, { ...baseHeaders(), "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_IPC_BODY_BYTES) return reject(new Error("body too large"));
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * The README's CLI as a support engineer runs it: `npx refund-desk …` in the checkout, a real
+ * process, the real OS keychain (Secret Service under scripts/test.sh) and a custom base URL.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { signTimestamp } from "../signing";
+import { startSimulator, type Simulator } from "../simulator/simulator";
+import { tempDataDir } from "../test-support/temp-dir";
+import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../keychain/key-store";
+
+const root = join(__dirname, "..", "..");
+const account = { developerKey: "fedcba9876543210fedcba9876543210", accessKey: "cli-process-4ccess-key-do-not-leak-19c2", initiatorId: "9123456780" };
+const hasBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
+const skip = !existsSync(join(root, "dist", "main", "cli.js"))
+  ? "the app is not built (npm test builds it first)"
+  : !hasBus && process.env.REFUND_DESK_REQUIRE_KEYCHAIN !== "1"
+    ? "no Secret Service session bus (run under scripts/test.sh)"
+    : false;
+
+let server: Simulator;
+const home = tempDataDir("cli-process");
+before(async () => {
+  server = await startSimulator({ accounts: [account] });
+});
+after(async () => {
+  await server.close();
+  spawnSync("secret-tool", ["clear", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT]);
+});
+
+/** Asynchronous on purpose: the simulator answering the CLI runs in this very process. */
+function refundDesk(args: string[], input = ""): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["--no-install", "refund-desk", ...args], { cwd: root, env: { ...process.env, REFUND_DESK_HOME: home } });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
+
+test("npx refund-desk: set-key from stdin, config, otp and doctor against a custom base URL", { skip }, async () => {
+  const stored = await refundDesk(["set-key"], `${account.accessKey}\n`);
+  assert.equal(stored.code, 0, stored.err);
+  assert.equal(execFileSync("secret-tool", ["lookup", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT], { encoding: "utf8" }), account.accessKey);
+
+  for (const [name, value] of [
+    ["base-url", server.baseUrl],
+    ["environment", "custom"],
+    ["developer-key", account.developerKey],
+    ["initiator-id", account.initiatorId],
+  ] as const) {
+    const set = await refundDesk(["config", "set", name, value]);
+    assert.equal(set.code, 0, `${name}: ${set.err}`);
+  }
+
+  const otp = await refundDesk(["otp", "13192443", "--json"]);
+  assert.equal(otp.code, 0, otp.err);
+  const reply = JSON.parse(otp.out);
+  assert.equal(reply.ok, true);
+  const seen = server.requests.at(-1);
+  assert.equal(seen?.path, "/ekoapi/v3/customer/payment/refund/13192443/otp");
+  assert.equal(seen?.headers["content-type"], "application/json");
+  assert.equal(seen?.headers["developer_key"], account.developerKey);
+  assert.equal(seen?.headers["secret-key"], signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""));
+  assert.equal(seen?.body, JSON.stringify({ initiator_id: account.initiatorId }));
+
+  const failed = await refundDesk(["otp", "13192445", "--json"]);
+  assert.equal(failed.code, 1);
+  assert.equal(JSON.parse(failed.out).error.kind, "unknown-tid");
+
+  const doctor = await refundDesk(["doctor", "--json"]);
+  assert.equal(doctor.code, 0, doctor.out + doctor.err);
+  const checks = JSON.parse(doctor.out).value.checks as Array<{ id: string; status: string }>;
+  assert.deepEqual(checks.map((c) => `${c.id}:${c.status}`), ["keychain:ok", "access-key:ok", "settings:ok", "reachable:ok", "clock:ok"]);
+
+  const shown = await refundDesk(["config", "show"]);
+  assert.match(shown.out, /stored in the system keychain/);
+  for (const output of [stored, otp, failed, doctor, shown]) assert.ok(!(output.out + output.err).includes(account.accessKey));
+});

@@ -1,0 +1,47 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Two runs of the e2e suite (see DESIGN.md, Testing):
+ * - chromium-host: the built renderer in Debian's Chromium, served by e2e/host/test-host.ts with
+ *   the same main-process handler table. Playwright's own browser download does not work here.
+ * - electron: the real app through Playwright's _electron, skipped where no Electron binary exists.
+ * Build first: `node scripts/build.mjs`.
+ */
+export default defineConfig({
+  // Two cores: one worker keeps timings (the slow-answer test) steady.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: "list",
+  outputDir: "test-results",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  projects: [
+    {
+      name: "chromium-host",
+      testDir: "e2e/specs",
+      use: {
+        browserName: "chromium",
+        headless: true,
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+    {
+      name: "electron",
+      testDir: "e2e/electron",
+    },
+  ],
+});

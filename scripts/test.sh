@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `npm test`: every suite, inside a private Secret Service (gnome-keyring on its own D-Bus session,
+# throwaway HOME) so the keychain is tested for real, with all output captured for the leak scan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${REFUND_DESK_IN_TEST_SESSION:-}" ]; then
+  for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium; do
+    command -v "$tool" >/dev/null || { echo "npm test needs $tool: see the README (Requirements)." >&2; exit 1; }
+  done
+  export REFUND_DESK_TEST_ARTIFACTS="$PWD/.artifacts/test-run"
+  rm -rf "$REFUND_DESK_TEST_ARTIFACTS"
+  mkdir -p "$REFUND_DESK_TEST_ARTIFACTS/home"
+  export REFUND_DESK_IN_TEST_SESSION=1
+  # npm and npx keep their cache under HOME; point them at the real one before HOME changes.
+  export npm_config_cache="${npm_config_cache:-$HOME/.npm}"
+  export HOME="$REFUND_DESK_TEST_ARTIFACTS/home"
+  exec dbus-run-session -- bash "$0" "$@"
+fi
+
+echo -n "throwaway-keyring-password" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+export REFUND_DESK_REQUIRE_KEYCHAIN=1
+# Nothing the suites start may write to a real user's data folder.
+export REFUND_DESK_HOME="$REFUND_DESK_TEST_ARTIFACTS/default-home"
+log="$REFUND_DESK_TEST_ARTIFACTS/output.log"
+
+run_suites() {
+  echo "== build"
+  node scripts/build.mjs
+  echo "== typecheck"
+  npx tsc -p tsconfig.json --noEmit
+  echo "== unit and integration (node:test)"
+  mapfile -t files < <(find app main renderer scripts -name '*.test.ts' -o -name '*.test.tsx' | sort)
+  node --import tsx --test --test-reporter=spec "${files[@]}"
+  echo "== end to end (Playwright: Chromium through the test host, and Electron when present)"
+  npx playwright test
+}
+
+set +e
+run_suites 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" -eq 0 ] || { echo "npm test: a suite failed (exit $status)"; exit "$status"; }
+
+echo "== leak scan (after every suite)"
+node --import tsx --test --test-reporter=spec e2e/leak/leak.test.ts
