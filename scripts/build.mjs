@@ -10,7 +10,8 @@ const out = join(root, "dist");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "renderer"), { recursive: true });
 
-const common = { bundle: true, sourcemap: false, logLevel: "warning", legalComments: "none" };
+// utf8: the Hindi catalogue stays Devanagari instead of \u escapes (a fifth smaller).
+const common = { bundle: true, sourcemap: false, logLevel: "warning", legalComments: "none", charset: "utf8" };
 
 await Promise.all([
   build({
