@@ -75,6 +75,7 @@ describe("Get Refund OTP against the simulator", () => {
     ["empty otp_ref_id", "900204", { kind: "otp-not-sent" }],
     ["a 10 MB body", "900205", { kind: "bad-response" }],
     ["connection reset mid-body", "900901", { kind: "offline" }],
+    ["a JSON success with a wrong content-type", "900206", { kind: "bad-response" }],
   ];
   for (const [name, tid, expected] of cases) {
     test(`${name} → ${String(expected.kind)}`, async () => {
@@ -82,6 +83,8 @@ describe("Get Refund OTP against the simulator", () => {
       assert.equal(result.ok, false, JSON.stringify(result));
       if (result.ok) return;
       for (const [key, value] of Object.entries(expected)) assert.equal((result.error as unknown as Record<string, unknown>)[key], value, key);
+      // The client stays usable: the next request after the fault goes through.
+      assert.ok((await client().getRefundOtp(endpoint, "13192443", 5_000)).ok);
     });
   }
 
@@ -100,6 +103,14 @@ describe("Get Refund OTP against the simulator", () => {
   test("a server that never answers is cut off by the timeout", async () => {
     const started = Date.now();
     const result = await client().getRefundOtp(endpoint, "900900", 300);
+    assert.ok(!result.ok);
+    assert.equal(result.error.kind, "timeout");
+    assert.ok(Date.now() - started < 3_000);
+  });
+
+  test("a slow drip is cut off by the timeout, not waited out", async () => {
+    const started = Date.now();
+    const result = await client().getRefundOtp(endpoint, "900902", 600);
     assert.ok(!result.ok);
     assert.equal(result.error.kind, "timeout");
     assert.ok(Date.now() - started < 3_000);

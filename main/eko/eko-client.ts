@@ -45,7 +45,7 @@ export function refundOtpUrl(baseUrl: string, tid: string): string {
 export function createEkoClient(deps: EkoClientDeps): EkoClient {
   const localNow = deps.localNow ?? Date.now;
 
-  async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Result<{ status: number; body: string | null; localAt: number }, RefundDeskError>> {
+  async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Result<{ status: number; contentType: string; body: string | null; localAt: number }, RefundDeskError>> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -57,7 +57,7 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       const localAt = localNow();
       deps.clock.observe(response.headers.get("date"), localAt);
       const body = await readCapped(response);
-      return ok({ status: response.status, body, localAt });
+      return ok({ status: response.status, contentType: response.headers.get("content-type") ?? "", body, localAt });
     } catch (error) {
       return err(classifyNetworkError(error, timedOut, timeoutMs));
     } finally {
@@ -83,14 +83,14 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       timeoutMs,
     );
     if (!sent.ok) return { result: sent, skewMs: 0 };
-    const { status, body, localAt } = sent.value;
+    const { status, contentType, body, localAt } = sent.value;
     const offset = deps.clock.offsetMs();
     const skewMs = offset === null ? 0 : localAt + offset - timestamp;
     if (body === null) {
       return { result: err<RefundDeskError>({ kind: "bad-response", details: { httpStatus: status, cause: "body-too-large" } }), skewMs };
     }
     const suspect = Math.abs(skewMs) > CLOCK_SUSPECT_MS ? { offsetMs: offset ?? 0 } : null;
-    const reply = interpretRefundOtpReply(status, body, suspect);
+    const reply = interpretRefundOtpReply(status, contentType, body, suspect);
     const answeredAt = localAt + (offset ?? 0);
     const result: Result<RefundOtpAnswer, RefundDeskError> = reply.ok ? ok({ ...reply.value, answeredAt }) : reply;
     return { result, skewMs };

@@ -23,7 +23,7 @@ export interface RefundOtpReply {
  * non-empty `data.otp_ref_id` is success; every other combination is a specific error.
  * `clockSuspect` says whether a 403 is better explained by our clock than by our keys.
  */
-export function interpretRefundOtpReply(httpStatus: number, body: string, clockSuspect: { offsetMs: number } | null): Result<RefundOtpReply, RefundDeskError> {
+export function interpretRefundOtpReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<RefundOtpReply, RefundDeskError> {
   const parsed = parseEnvelope(body);
   const details: RawDetails = { httpStatus, ...(parsed.ok ? envelopeDetails(parsed.value) : { cause: parsed.error }) };
 
@@ -36,6 +36,11 @@ export function interpretRefundOtpReply(httpStatus: number, body: string, clockS
 
   if (!parsed.ok) return err({ kind: httpStatus === 200 ? "bad-response" : "server", details });
   const envelope = parsed.value;
+  // Eko answers JSON as application/json; anything else came from something in between (a proxy,
+  // a captive portal) even when it happens to parse.
+  if (httpStatus === 200 && !/^application\/(.+\+)?json\b/i.test(contentType.trim())) {
+    return err({ kind: "bad-response", details: { ...details, cause: "content-type" } });
+  }
 
   const ref = otpRefId(envelope.data);
   if (httpStatus === 200 && ref) return ok({ otpRefId: ref, details });

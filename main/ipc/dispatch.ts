@@ -18,7 +18,7 @@ export function createDispatch(services: RefundDeskApi, appOrigin: string): Disp
     const method = METHOD_BY_CHANNEL.get(channel);
     if (!method) return err({ kind: "invalid-input", field: "channel", reason: "unknown-channel" });
     if (!isTrustedSender(sender, appOrigin)) return err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" });
-    const parsed = IPC_SCHEMAS[method].safeParse(payload ?? {});
+    const parsed = IPC_SCHEMAS[method].safeParse(payload);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.map(String).join(".") || "payload";
       return err({ kind: "invalid-input", field, reason: "malformed" });

@@ -7,7 +7,9 @@ export type ScenarioBehaviour =
   | { type: "raw"; httpStatus: number; contentType: string; body: string }
   | { type: "hang" }
   | { type: "reset" }
-  | { type: "huge"; bytes: number };
+  | { type: "huge"; bytes: number }
+  /** A valid success, one byte at a time, `intervalMs` apart: a link that barely moves. */
+  | { type: "drip"; intervalMs: number };
 
 /** Shown in the app's Practice list; one per thing an agent should have seen before going live. */
 export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
@@ -52,7 +54,9 @@ export const FAULT_SCENARIOS: Readonly<Record<string, ScenarioBehaviour>> = {
   "900205": { type: "huge", bytes: 10 * 1024 * 1024 },
   "900319": { type: "envelope", httpStatus: 200, body: { status: 319, response_status_id: 1, response_type_id: 319, message: "Invalid Initiator ID", data: {} } },
   "900346": { type: "envelope", httpStatus: 200, body: { status: 1, message: "Transaction is not in a refundable state", data: {} } },
+  "900206": { type: "raw", httpStatus: 200, contentType: "text/plain", body: '{"status":0,"data":{"otp_ref_id":"from-a-proxy"}}' },
   "900900": { type: "hang" },
+  "900902": { type: "drip", intervalMs: 200 },
   "900901": { type: "reset" },
 };
 

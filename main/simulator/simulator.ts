@@ -127,6 +127,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         res.writeHead(200, { "content-type": "application/json" });
         res.write('{"status":0,"data":');
         return later(20, () => res.socket?.destroy());
+      case "drip": {
+        res.writeHead(200, { "content-type": "application/json" });
+        const bytes = Buffer.from(JSON.stringify({ status: 0, data: { otp_ref_id: randomUUID() } }));
+        let at = 0;
+        const next = () => {
+          if (res.destroyed) return;
+          if (at >= bytes.length) return void res.end();
+          res.write(bytes.subarray(at, ++at));
+          later(behaviour.intervalMs, next);
+        };
+        return next();
+      }
       case "huge": {
         res.writeHead(200, { "content-type": "application/json" });
         const chunk = Buffer.alloc(64 * 1024, 0x20);

@@ -1,0 +1,105 @@
+/**
+ * Hostile input over every IPC channel: random and oversized payloads, wrong types, extra fields
+ * and prototype-pollution keys. None may reach the network or the keychain, crash main, or get
+ * anything but invalid-input.
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "../../app/ipc";
+import { memoryKeyStore } from "../test-support/memory-key-store";
+import { APP_PAGE, testDesk } from "../test-support/desk";
+
+const keyStore = memoryKeyStore();
+let keychainWrites = 0;
+const countingKeyStore = {
+  ...keyStore,
+  set: async (key: string) => {
+    keychainWrites++;
+    return keyStore.set(key);
+  },
+  remove: async () => {
+    keychainWrites++;
+    return keyStore.remove();
+  },
+};
+const { desk, calls } = testDesk({ keyStore: Object.assign(keyStore, countingKeyStore) });
+after(() => desk.close());
+
+/** A valid payload per method, to which the generators add something wrong. */
+const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
+  requestRefundOtp: { tid: "13192443" },
+  getSettings: {},
+  updateSettings: { timeoutMs: 15_000 },
+  setAccessKey: { accessKey: "k" },
+  removeAccessKey: {},
+  checkConnection: {},
+};
+
+const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
+
+const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 5 }), fc.bigInt().map(String));
+
+function extraField(method: IpcMethod) {
+  const known = new Set(Object.keys(VALID[method]).concat(method === "updateSettings" ? ["environment", "customBaseUrl", "developerKey", "initiatorId", "timeoutMs"] : []));
+  return fc
+    .tuple(fc.oneof(fc.constantFrom(...DANGEROUS_KEYS), fc.string({ minLength: 1, maxLength: 20 })), fc.anything())
+    .filter(([key]) => !known.has(key))
+    // JSON.parse makes "__proto__" an own key, as a payload arriving over IPC would have it.
+    .map(([key, value]) => JSON.parse(`{${JSON.stringify(VALID[method]).slice(1, -1)}${Object.keys(VALID[method]).length ? "," : ""}${JSON.stringify(key)}:${JSON.stringify(value ?? null) ?? "null"}}`));
+}
+
+function wrongTypes(method: IpcMethod) {
+  const fields = Object.keys(VALID[method]);
+  if (fields.length === 0) return null;
+  const wrong = method === "updateSettings" ? fc.oneof(fc.string(), fc.boolean(), fc.object(), fc.constant(1e12)) : fc.oneof(fc.integer(), fc.boolean(), fc.object(), fc.array(fc.string()), fc.constant(null));
+  return fc.tuple(fc.constantFrom(...fields), wrong).map(([field, value]) => ({ ...VALID[method], [field]: value }));
+}
+
+const oversized = fc.integer({ min: 700, max: 200_000 }).map((n) => "9".repeat(n));
+
+async function assertRefused(channel: string, payload: unknown): Promise<void> {
+  const beforeCalls = calls.length;
+  const beforeWrites = keychainWrites;
+  const result = await desk.dispatch(channel, payload, APP_PAGE);
+  assert.equal(result.ok, false, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 200)}`);
+  if (!result.ok) assert.equal(result.error.kind, "invalid-input");
+  assert.equal(calls.length, beforeCalls, "reached the network");
+  assert.equal(keychainWrites, beforeWrites, "reached the keychain");
+}
+
+for (const method of IPC_METHODS) {
+  const channel = IPC_CHANNELS[method];
+  test(`${method}: non-object payloads are refused`, async () => {
+    await fc.assert(fc.asyncProperty(notAnObject, (payload) => assertRefused(channel, payload)), { numRuns: 150 });
+  });
+  test(`${method}: extra fields, prototype-pollution keys included, are refused`, async () => {
+    await fc.assert(fc.asyncProperty(extraField(method), (payload) => assertRefused(channel, payload)), { numRuns: 150 });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+  const wrong = wrongTypes(method);
+  if (wrong) {
+    test(`${method}: wrong types are refused`, async () => {
+      await fc.assert(fc.asyncProperty(wrong, (payload) => assertRefused(channel, payload)), { numRuns: 150 });
+    });
+  }
+}
+
+test("requestRefundOtp: any tid that is not 1–20 ASCII digits is refused before the network", async () => {
+  const notATid = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 30 }), oversized.map((s) => s.slice(0, 256)), fc.stringMatching(/^[0-9]{21,40}$/));
+  await fc.assert(
+    fc.asyncProperty(notATid.filter((tid) => !/^[0-9]{1,20}$/.test(tid.trim())), (tid) => assertRefused(IPC_CHANNELS.requestRefundOtp, { tid })),
+    { numRuns: 300 },
+  );
+});
+
+test("oversized strings are refused on every string field", async () => {
+  await fc.assert(
+    fc.asyncProperty(oversized, async (big) => {
+      await assertRefused(IPC_CHANNELS.requestRefundOtp, { tid: big });
+      await assertRefused(IPC_CHANNELS.setAccessKey, { accessKey: big });
+      await assertRefused(IPC_CHANNELS.updateSettings, { customBaseUrl: `https://x/${big}${big}${big}` });
+    }),
+    { numRuns: 20 },
+  );
+});
