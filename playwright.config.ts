@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -14,7 +15,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",
-  outputDir: "test-results",
+  // Inside the run's artifacts when there are some, so the leak scan reads failure pages too.
+  outputDir: process.env.REFUND_DESK_TEST_ARTIFACTS ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "playwright") : "test-results",
   timeout: 30_000,
   expect: { timeout: 5_000 },
   projects: [

@@ -75,13 +75,17 @@ test.describe("the access key in the real keychain", () => {
 
       // The doctor's probe was a GET; the one POST is the request, as Eko documents it.
       const posts = simulator.requests.filter((r) => r.method === "POST");
-      expect(posts).toEqual([expect.objectContaining({ outcome: "accepted", path: "/ekoapi/v3/customer/payment/refund/13192443/otp" })]);
-      const { headers, body } = posts[0] ?? { headers: {}, body: "" };
-      expect(headers).toMatchObject({ developer_key: ACCOUNT.developerKey, "content-type": "application/json" });
-      const timestamp = headers["secret-key-timestamp"] ?? "";
+      expect(posts).toHaveLength(1);
+      const [request] = posts;
+      expect(request).toMatchObject({
+        outcome: "accepted",
+        path: "/ekoapi/v3/customer/payment/refund/13192443/otp",
+        headers: { developer_key: ACCOUNT.developerKey, "content-type": "application/json" },
+      });
+      const timestamp = request?.headers["secret-key-timestamp"] ?? "";
       expect(timestamp).toMatch(/^\d{13}$/);
-      expect(headers["secret-key"]).toBe(signTimestamp(E2E_ACCESS_KEY, timestamp));
-      expect(JSON.parse(body)).toEqual({ initiator_id: ACCOUNT.initiatorId });
+      expect(request?.headers["secret-key"]).toBe(signTimestamp(E2E_ACCESS_KEY, timestamp));
+      expect(JSON.parse(request?.body ?? "")).toEqual({ initiator_id: ACCOUNT.initiatorId });
 
       await page.getByTestId("nav-settings").click();
       await page.getByTestId("remove-access-key").click();
