@@ -14,7 +14,7 @@ export interface RawDetails {
   cause?: string;
 }
 
-export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "accessKey";
+export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "resendCooldownMs" | "accessKey";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }
@@ -35,6 +35,8 @@ export type RefundDeskError =
   | { kind: "eko"; code: number; message: string; details: RawDetails }
   | { kind: "otp-not-sent"; details: RawDetails }
   | { kind: "busy"; tid: string }
+  /** An OTP went to this customer moments ago; resending now would only flood their phone. */
+  | { kind: "cooldown"; tid: string; retryAfterMs: number }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -58,6 +60,7 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "eko",
   "otp-not-sent",
   "busy",
+  "cooldown",
   "internal",
 ];
 

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { IpcMethod, IpcRequests } from "./ipc";
-import { ENVIRONMENTS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "./settings";
+import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "./settings";
 
 /** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
 const tidRequest = z.strictObject({ tid: z.string().max(256) });
@@ -17,6 +17,7 @@ const settingsPatch = z.strictObject({
   developerKey: z.string().max(256).nullable().optional(),
   initiatorId: z.string().max(64).nullable().optional(),
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
+  resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
 });
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
@@ -28,4 +29,5 @@ export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]>
   setAccessKey: accessKeyRequest,
   removeAccessKey: empty as unknown as z.ZodType<IpcRequests["removeAccessKey"]>,
   checkConnection: empty as unknown as z.ZodType<IpcRequests["checkConnection"]>,
+  getSession: empty as unknown as z.ZodType<IpcRequests["getSession"]>,
 };

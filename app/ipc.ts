@@ -4,7 +4,7 @@
  * handler per channel and parses every payload with the schema in ipc-schemas.ts.
  */
 import type { DoctorReport } from "./doctor";
-import type { OtpSent } from "./refund-otp";
+import type { OtpSent, Session } from "./refund-otp";
 import type { Result } from "./result";
 import type { SettingsPatch, SettingsView } from "./settings";
 
@@ -15,6 +15,7 @@ export interface IpcRequests {
   setAccessKey: { accessKey: string };
   removeAccessKey: Record<string, never>;
   checkConnection: Record<string, never>;
+  getSession: Record<string, never>;
 }
 
 export interface IpcReplies {
@@ -24,6 +25,7 @@ export interface IpcReplies {
   setAccessKey: SettingsView;
   removeAccessKey: SettingsView;
   checkConnection: DoctorReport;
+  getSession: Session;
 }
 
 export type IpcMethod = keyof IpcRequests;
@@ -35,6 +37,7 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   setAccessKey: "refund-desk:set-access-key",
   removeAccessKey: "refund-desk:remove-access-key",
   checkConnection: "refund-desk:check-connection",
+  getSession: "refund-desk:get-session",
 };
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];

@@ -1,4 +1,5 @@
-import type { RawDetails } from "./errors";
+import type { RawDetails, RefundDeskError } from "./errors";
+import type { Result } from "./result";
 import type { Environment } from "./settings";
 
 /** Eko accepted the request and sent the refund OTP to the customer's mobile. */
@@ -8,5 +9,22 @@ export interface OtpSent {
   /** ISO time the request was answered, on the clock corrected by Eko's Date header. */
   sentAt: string;
   environment: Environment;
+  /** ISO time from which this tid may ask Eko again (the resend cooldown). */
+  resendAfter: string;
   details: RawDetails;
+}
+
+/** The last answer for a tid, kept by main until the app quits so a reloaded window shows it again. */
+export interface TidOutcome {
+  tid: string;
+  at: string;
+  result: Result<OtpSent, RefundDeskError>;
+}
+
+/** What main remembers of this run of the app. */
+export interface Session {
+  /** Newest first. */
+  outcomes: TidOutcome[];
+  /** Eko's clock minus this machine's, once a response has been seen. */
+  clockOffsetMs: number | null;
 }

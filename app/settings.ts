@@ -16,6 +16,10 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const MIN_TIMEOUT_MS = 1_000;
 export const MAX_TIMEOUT_MS = 120_000;
 
+/** How long after an OTP went out before the same tid may ask again (Eko publishes no limit). */
+export const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
+export const MAX_RESEND_COOLDOWN_MS = 600_000;
+
 /** What is stored in settings.json (non-secret). */
 export interface Settings {
   environment: Environment;
@@ -23,6 +27,7 @@ export interface Settings {
   developerKey: string | null;
   initiatorId: string | null;
   timeoutMs: number;
+  resendCooldownMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   developerKey: null,
   initiatorId: null,
   timeoutMs: DEFAULT_TIMEOUT_MS,
+  resendCooldownMs: DEFAULT_RESEND_COOLDOWN_MS,
 };
 
 /** A change an admin asks for; absent fields are left as they are, null clears. */

@@ -12,6 +12,7 @@ import { createJournal } from "./journal";
 import type { KeyStore } from "./keychain/key-store";
 import { createPractice, type Practice } from "./practice";
 import { createRefundOtpService } from "./refund-otp-service";
+import { createSessionMemory } from "./session-memory";
 import { createSettingsFile } from "./settings/settings-file";
 import { applySettingsPatch } from "./settings/settings-validation";
 import { PRACTICE_SCENARIOS } from "./simulator/scenarios";
@@ -43,6 +44,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
   const journal = createJournal(deps.dataDir);
+  const session = createSessionMemory();
   const current = () => settings;
 
   async function view(): Promise<Result<SettingsView, RefundDeskError>> {
@@ -55,7 +57,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   }
 
   const services: RefundDeskApi = {
-    requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal }),
+    requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now: deps.now ?? Date.now }),
     getSettings: view,
     async updateSettings(patch) {
       const next = applySettingsPatch(settings, patch);
@@ -75,6 +77,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       return removed.ok ? view() : removed;
     },
     checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock }),
+    getSession: async () => ok({ outcomes: session.outcomes(), clockOffsetMs: clock.offsetMs() }),
   };
 
   return {

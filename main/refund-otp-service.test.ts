@@ -32,11 +32,57 @@ test("a second request for the same tid while one is in flight is busy; another 
   const slow = practice.desk.services.requestRefundOtp({ tid: "13192447" });
   const again = await practice.desk.services.requestRefundOtp({ tid: "13192447" });
   assert.deepEqual(again, { ok: false, error: { kind: "busy", tid: "13192447" } });
-  const other = await practice.desk.services.requestRefundOtp({ tid: "13192443" });
-  assert.ok(other.ok);
+  const other = await practice.desk.services.requestRefundOtp({ tid: "13192445" });
+  assert.ok(!other.ok && other.error.kind === "unknown-tid", "another tid goes through meanwhile");
   assert.ok((await slow).ok);
-  const after = await practice.desk.services.requestRefundOtp({ tid: "13192447" });
-  assert.ok(after.ok, "the tid is free again once the first request ends");
+});
+
+test("after an OTP went out, the same tid waits out the resend cooldown without reaching Eko", async () => {
+  const { desk, calls } = testDesk();
+  try {
+    await desk.services.updateSettings({ resendCooldownMs: 400 });
+    const first = await desk.services.requestRefundOtp({ tid: "13192443" });
+    assert.ok(first.ok);
+    const cooldownEnds = Date.parse(first.value.resendAfter) - Date.parse(first.value.sentAt);
+    assert.ok(cooldownEnds >= 390 && cooldownEnds <= 410, String(cooldownEnds));
+    const before = calls.length;
+    const again = await desk.services.requestRefundOtp({ tid: "13192443" });
+    assert.ok(!again.ok && again.error.kind === "cooldown", JSON.stringify(again));
+    assert.ok(again.error.kind === "cooldown" && again.error.retryAfterMs > 0 && again.error.retryAfterMs <= 400);
+    assert.equal(calls.length, before, "a refused resend must not reach Eko");
+    assert.ok((await desk.services.requestRefundOtp({ tid: "13192444" })).ok === false, "another tid is not held");
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.ok((await desk.services.requestRefundOtp({ tid: "13192443" })).ok, "after the cooldown the tid may ask again");
+  } finally {
+    await desk.close();
+  }
+});
+
+test("a refusal holds no cooldown: the agent can correct and retry at once", async () => {
+  const { desk } = testDesk();
+  try {
+    const first = await desk.services.requestRefundOtp({ tid: "13192445" });
+    const second = await desk.services.requestRefundOtp({ tid: "13192445" });
+    assert.ok(!first.ok && !second.ok);
+    assert.equal(second.error.kind, "unknown-tid");
+  } finally {
+    await desk.close();
+  }
+});
+
+test("main remembers the last answer per tid, newest first, so a reloaded window can show it again", async () => {
+  const { desk } = testDesk();
+  try {
+    const sent = await desk.services.requestRefundOtp({ tid: "13192443" });
+    await desk.services.requestRefundOtp({ tid: "13192444" });
+    const session = await desk.services.getSession({});
+    assert.ok(session.ok && sent.ok);
+    assert.deepEqual(session.value.outcomes.map((o) => [o.tid, o.result.ok]), [["13192444", false], ["13192443", true]]);
+    assert.deepEqual(session.value.outcomes[1]?.result, sent);
+    assert.equal(typeof session.value.clockOffsetMs, "number");
+  } finally {
+    await desk.close();
+  }
 });
 
 test("each request leaves one journal line with the outcome and a shortened reference, never the key", async () => {

@@ -8,6 +8,7 @@ import type { EkoClient } from "./eko/eko-client";
 import { resolveEndpoint } from "./endpoint";
 import { shortRef, type Journal } from "./journal";
 import type { Practice } from "./practice";
+import type { SessionMemory } from "./session-memory";
 
 export interface RefundOtpServiceDeps {
   client: EkoClient;
@@ -15,26 +16,35 @@ export interface RefundOtpServiceDeps {
   practice: Practice;
   accessKey: AccessKey;
   journal: Journal;
+  session: SessionMemory;
+  /** Local time, for the resend cooldown (only ever compared with itself). */
+  now: () => number;
 }
 
 /**
  * The Get Refund OTP request, as both the button and the CLI make it: validate the tid before
- * anything else, allow one request per tid at a time, never retry (each call can send an SMS).
+ * anything else, allow one request per tid at a time, hold a resend cooldown after an OTP may
+ * have gone out, and never retry (each call can send the customer an SMS).
  */
 export function createRefundOtpService(deps: RefundOtpServiceDeps) {
   const inFlight = new Set<string>();
+  const quietUntil = new Map<string, number>();
 
   return async function requestRefundOtp(input: { tid: string }): Promise<Result<OtpSent, RefundDeskError>> {
     const parsed = parseTid(input.tid);
     if (!parsed.ok) return parsed;
     const tid = parsed.value;
     if (inFlight.has(tid)) return err({ kind: "busy", tid });
+    const wait = (quietUntil.get(tid) ?? 0) - deps.now();
+    if (wait > 0) return err({ kind: "cooldown", tid, retryAfterMs: wait });
     inFlight.add(tid);
     try {
       const settings = deps.settings();
       const endpoint = await resolveEndpoint(settings, deps.practice, deps.accessKey);
       if (!endpoint.ok) return endpoint;
       const answer = await deps.client.getRefundOtp(endpoint.value, tid, settings.timeoutMs);
+      // After a success, or a timeout that may have reached Eko, the customer may be getting an SMS.
+      if (answer.ok || answer.error.kind === "timeout") quietUntil.set(tid, deps.now() + settings.resendCooldownMs);
       const at = new Date(answer.ok ? answer.value.answeredAt : Date.now()).toISOString();
       const details = answer.ok ? answer.value.details : "details" in answer.error ? answer.error.details : {};
       deps.journal.append({
@@ -46,8 +56,18 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
         ...(details.responseTypeId !== undefined ? { responseTypeId: details.responseTypeId } : {}),
         ...(answer.ok ? { otpRefTail: shortRef(answer.value.otpRefId) } : {}),
       });
-      if (!answer.ok) return answer;
-      return ok({ tid, otpRefId: answer.value.otpRefId, sentAt: at, environment: settings.environment, details: answer.value.details });
+      const result: Result<OtpSent, RefundDeskError> = answer.ok
+        ? ok({
+            tid,
+            otpRefId: answer.value.otpRefId,
+            sentAt: at,
+            environment: settings.environment,
+            resendAfter: new Date(answer.value.answeredAt + settings.resendCooldownMs).toISOString(),
+            details: answer.value.details,
+          })
+        : answer;
+      deps.session.remember(tid, at, result);
+      return result;
     } finally {
       inFlight.delete(tid);
     }

@@ -29,6 +29,7 @@ const CONFIG_NAMES = {
   "developer-key": "developerKey",
   "initiator-id": "initiatorId",
   "timeout-ms": "timeoutMs",
+  "resend-cooldown-ms": "resendCooldownMs",
 } as const;
 
 const USAGE = `Usage: refund-desk <command>
@@ -138,6 +139,7 @@ function formatSettings(view: SettingsView): string {
     `developer-key: ${view.developerKey ?? "(not set)"}`,
     `initiator-id:  ${view.initiatorId ?? "(not set)"}`,
     `timeout-ms:    ${view.timeoutMs}`,
+    `resend-cooldown-ms: ${view.resendCooldownMs}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }
@@ -149,8 +151,8 @@ async function config(desk: RefundDesk, args: string[], json: boolean, io: CliIo
   const key = CONFIG_NAMES[name as keyof typeof CONFIG_NAMES];
   if (!key) return fail(`unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`);
   let parsed: SettingsPatch[keyof SettingsPatch] = value;
-  if (key === "timeoutMs") {
-    if (!/^\d+$/.test(value)) return fail("timeout-ms must be a whole number of milliseconds");
+  if (key === "timeoutMs" || key === "resendCooldownMs") {
+    if (!/^\d+$/.test(value)) return fail(`${name} must be a whole number of milliseconds`);
     parsed = Number(value);
   }
   const patch = { [key]: parsed } as SettingsPatch;

@@ -34,6 +34,7 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   setAccessKey: { accessKey: "k" },
   removeAccessKey: {},
   checkConnection: {},
+  getSession: {},
 };
 
 const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];

@@ -1,6 +1,6 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import { ENVIRONMENTS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Settings, type SettingsPatch } from "../../app/settings";
+import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Settings, type SettingsPatch } from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
 
 /** Eko's developer keys are hex-like tokens; allow the usual token alphabet, nothing else. */
@@ -39,6 +39,10 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Res
   if (patch.timeoutMs !== undefined) {
     if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS) return invalid("timeoutMs", "out-of-range");
     next.timeoutMs = patch.timeoutMs;
+  }
+  if (patch.resendCooldownMs !== undefined) {
+    if (!Number.isInteger(patch.resendCooldownMs) || patch.resendCooldownMs < 0 || patch.resendCooldownMs > MAX_RESEND_COOLDOWN_MS) return invalid("resendCooldownMs", "out-of-range");
+    next.resendCooldownMs = patch.resendCooldownMs;
   }
   if (next.environment === "custom" && !next.customBaseUrl) return invalid("customBaseUrl", "required-for-custom");
   return ok(next);
