@@ -47,6 +47,20 @@ test("an item deleted behind the app's back reads as missing, not as an error", 
   assert.deepEqual(await store.get(), { ok: true, value: null });
 });
 
+test("a Secret Service that is gone is keychain-unavailable with the reason, not a crash or a hang", async () => {
+  const probe = `require("./key-store").createKeytarKeyStore().get().then((r) => process.stdout.write(JSON.stringify(r)))`;
+  const out = execFileSync(process.execPath, ["--import", "tsx", "-e", probe], {
+    cwd: __dirname,
+    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: "unix:path=/nonexistent/refund-desk-bus" },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  const result = JSON.parse(out);
+  assert.equal(result.ok, false);
+  assert.equal(result.error.kind, "keychain-unavailable");
+  assert.match(result.error.details.cause, /connect/i);
+});
+
 test("a keychain library that cannot load is keychain-unavailable, not a crash", async () => {
   const store = createKeytarKeyStore(() => {
     throw new Error("libsecret-1.so.0: cannot open shared object file");

@@ -12,9 +12,10 @@ const refused = (patch: Parameters<typeof applySettingsPatch>[1], field: string,
   assert.deepEqual(result, { ok: false, error: { kind: "invalid-input", field, reason } }, JSON.stringify(patch));
 };
 
-test("a fresh install is in Practice with a 15 s timeout", () => {
+test("a fresh install is in Practice with a 15 s timeout and a 30 s resend cooldown", () => {
   assert.equal(DEFAULT_SETTINGS.environment, "practice");
   assert.equal(DEFAULT_SETTINGS.timeoutMs, 15_000);
+  assert.equal(DEFAULT_SETTINGS.resendCooldownMs, 30_000);
 });
 
 test("accepts a complete UAT configuration", () => {
@@ -30,6 +31,8 @@ test("refuses each bad field with its reason", () => {
   refused({ developerKey: "short" }, "developerKey", "bad-shape");
   refused({ timeoutMs: 10 }, "timeoutMs", "out-of-range");
   refused({ timeoutMs: 1.5e6 }, "timeoutMs", "out-of-range");
+  refused({ resendCooldownMs: -1 }, "resendCooldownMs", "out-of-range");
+  refused({ resendCooldownMs: 600_001 }, "resendCooldownMs", "out-of-range");
   refused({ environment: "custom" }, "customBaseUrl", "required-for-custom");
   refused({ environment: "staging" as never }, "environment", "unknown-environment");
   refused({ customBaseUrl: "http://eko.example.com/v3" }, "customBaseUrl", "not-https");
