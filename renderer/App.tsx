@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { ClockStatus } from "./components/ClockStatus";
 import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
 import { RequestScreen } from "./screens/RequestScreen";
@@ -8,7 +9,7 @@ import { useLang, useMessages, useSettings, useStores } from "./stores";
 export function App() {
   const m = useMessages();
   const lang = useLang();
-  const { settings } = useStores();
+  const { settings, request } = useStores();
   const environment = useSettings((s) => s.view?.environment ?? null);
   const [screen, setScreen] = useState<Screen>("request");
   const back = useCallback(() => setScreen("request"), []);
@@ -16,6 +17,11 @@ export function App() {
   useEffect(() => {
     void settings.getState().load();
   }, [settings]);
+
+  // Main keeps this run's answers: a reloaded or crashed window shows the last one again.
+  useEffect(() => {
+    void request.getState().restore();
+  }, [request]);
 
   // The document's language drives screen-reader voices and the Devanagari font choice.
   useEffect(() => {
@@ -27,6 +33,7 @@ export function App() {
     <div className="app">
       {environment === "practice" && <PracticeBanner />}
       <Header screen={screen} environment={environment} onNavigate={setScreen} />
+      <ClockStatus />
       <main className="content">{screen === "request" ? <RequestScreen /> : <SettingsScreen onBack={back} />}</main>
     </div>
   );

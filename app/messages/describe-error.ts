@@ -2,6 +2,7 @@
  * Turns an error value into words an agent can act on. Pure TypeScript with no dependencies, so
  * the renderer and main's CLI (which prints `describeError(err, "en")`) share the same text.
  */
+import type { DoctorCheck, DoctorReport } from "../doctor";
 import type { RefundDeskError } from "../errors";
 import { en, type Advice, type Messages } from "./en";
 import { hi } from "./hi";
@@ -40,6 +41,11 @@ export function formatDuration(ms: number, lang: Lang): string {
     parts.push(fill(d.seconds, { n: seconds }));
   }
   return parts.join(" ");
+}
+
+/** A wait still to run, for a countdown: whole seconds rounded up, never "0 s" while any is left. */
+export function formatWait(ms: number, lang: Lang): string {
+  return formatDuration(Math.max(1, Math.ceil(ms / 1000)) * 1000, lang);
 }
 
 function isKey<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
@@ -81,6 +87,11 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
       };
     case "busy":
       return { title: fill(m.errors.busy.title, { tid: error.tid }), action: m.errors.busy.action };
+    case "cooldown":
+      return {
+        title: fill(m.errors.cooldown.title, { tid: error.tid }),
+        action: fill(m.errors.cooldown.action, { wait: formatWait(error.retryAfterMs, lang) }),
+      };
     case "eko": {
       const code = String(error.code);
       const message = error.message.trim();
@@ -97,13 +108,55 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
   }
 }
 
+/** Whose clock the offset was learned from: Eko's, or in Practice the simulator's on this computer. */
+export type ClockReference = "eko" | "practice";
+
 /**
- * "Your clock is 2 min 5 s behind Eko's." `offsetMs` is Eko's time minus local time, so a
+ * "Your clock is 2 min 5 s behind Eko's." `offsetMs` is the server's time minus local time, so a
  * positive offset means the local clock is behind. Under a second counts as matching.
  */
-export function describeClockOffset(offsetMs: number, lang: Lang): string {
-  const m = catalogue(lang).doctor;
-  if (Math.abs(offsetMs) < 1000) return m.clockMatches;
+export function describeClockOffset(offsetMs: number, lang: Lang, reference: ClockReference = "eko"): string {
+  const m = catalogue(lang).doctor.clock[reference];
+  if (Math.abs(offsetMs) < 1000) return m.matches;
   const offset = formatDuration(offsetMs, lang);
-  return fill(offsetMs > 0 ? m.clockBehind : m.clockAhead, { offset });
+  return fill(offsetMs > 0 ? m.behind : m.ahead, { offset });
+}
+
+/** The status line for a clock far enough off to mention: says the app corrects for it. */
+export function describeClockStatus(offsetMs: number, lang: Lang, reference: ClockReference): string {
+  const m = catalogue(lang).clockStatus[reference];
+  return fill(offsetMs > 0 ? m.behind : m.ahead, { offset: formatDuration(offsetMs, lang) });
+}
+
+/**
+ * A connection-check row for people: its name and sentences. The check's `detail` is a code read
+ * here, never shown raw: in Practice the server is the simulator, a skipped key check says why, a
+ * failed settings check names the missing fields, and the clock row gives a human duration.
+ */
+export function describeDoctorCheck(check: DoctorCheck, report: DoctorReport, lang: Lang): { name: string; lines: string[] } {
+  const m = catalogue(lang);
+  const reference: ClockReference = report.environment === "practice" ? "practice" : "eko";
+  const texts = check.id === "reachable" && reference === "practice" ? m.doctor.practiceReachable : m.doctor.checks[check.id];
+  // An unknown check can only come from a newer main: show its id rather than nothing.
+  if (!texts) return { name: check.id, lines: [] };
+  let sentence = texts[check.status];
+  if (check.id === "access-key" && check.status === "skipped" && check.detail && isKey(m.doctor.accessKeySkipped, check.detail)) {
+    sentence = m.doctor.accessKeySkipped[check.detail];
+  }
+  if (check.id === "settings" && check.status === "fail" && check.detail) {
+    const missing = check.detail.split(",").map((name) => settingLabel(name, lang)).join(m.listSeparator);
+    sentence = `${sentence} ${fill(m.doctor.missing, { missing })}`;
+  }
+  const lines = [sentence];
+  if (check.id === "clock" && report.clockOffsetMs !== null) {
+    const offset = describeClockOffset(report.clockOffsetMs, lang, reference);
+    // "The clock is right" and "it matches within 1 s" say the same: keep the precise one.
+    if (check.status === "ok") lines.splice(0, 1, offset);
+    else lines.push(offset);
+  }
+  if (check.error) {
+    const advice = describeError(check.error, lang);
+    lines.push(`${advice.title}. ${advice.action}`);
+  }
+  return { name: texts.name, lines };
 }

@@ -84,7 +84,21 @@ export const en = {
     sentAtLabel: "Sent at",
     resend: "Resend OTP",
     resending: "Resending…",
+    /** The Resend button while the resend cooldown runs; {time} counts down ("24 s"). */
+    resendIn: "Resend in {time}",
     resendHint: "No SMS after a minute? Press Resend OTP.",
+    resendWaitHint: "SMS can take a minute to arrive. Resend opens after a short wait, so the customer is not flooded with SMS.",
+  },
+  /** The line under the header when this computer's clock is far from the server's. */
+  clockStatus: {
+    eko: {
+      behind: "This computer's clock is {offset} behind Eko's. Refund Desk corrects for it; ask IT to fix the clock.",
+      ahead: "This computer's clock is {offset} ahead of Eko's. Refund Desk corrects for it; ask IT to fix the clock.",
+    },
+    practice: {
+      behind: "This computer's clock is {offset} behind the practice simulator's. Refund Desk corrects for it.",
+      ahead: "This computer's clock is {offset} ahead of the practice simulator's. Refund Desk corrects for it.",
+    },
   },
   errorPanel: {
     detailsShow: "Details for support",
@@ -103,6 +117,7 @@ export const en = {
       missing: "Missing settings",
       offsetMs: "Clock offset (ms)",
       afterMs: "Waited (ms)",
+      retryAfterMs: "Wait left (ms)",
       tid: "Transaction ID",
     },
   },
@@ -181,6 +196,11 @@ export const en = {
       title: "A request for transaction {tid} is already running",
       action: "Wait for the answer on the screen before trying again.",
     },
+    cooldown: {
+      title: "An OTP for transaction {tid} was requested moments ago",
+      action:
+        "Wait {wait} before sending again, so the customer is not flooded with SMS. Meanwhile, ask the customer whether the SMS has arrived.",
+    },
     internal: {
       title: "Something went wrong inside Refund Desk",
       action: "Close the app, open it again and try again. If it keeps happening, call support.",
@@ -243,6 +263,10 @@ export const en = {
       title: "The waiting time is not valid",
       action: "Type a whole number of seconds from 1 to 120.",
     },
+    resendCooldownMs: {
+      title: "The wait before resend is not valid",
+      action: "Type a whole number of seconds from 0 to 600.",
+    },
     accessKey: {
       title: "The access key is missing or not valid",
       action: "Paste the access key you got from Eko, then press Store in keychain.",
@@ -260,6 +284,7 @@ export const en = {
     developerKey: "Developer key",
     initiatorId: "Initiator ID",
     timeoutMs: "Waiting time",
+    resendCooldownMs: "Wait before resend",
     accessKey: "Access key",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",
@@ -286,6 +311,8 @@ export const en = {
     initiatorIdHint: "The 10-digit mobile number registered with Eko.",
     timeout: "Waiting time (seconds)",
     timeoutHint: "How long to wait for Eko's answer: 1 to 120 seconds.",
+    resendCooldown: "Wait before resend (seconds)",
+    resendCooldownHint: "After an OTP is sent, Resend opens only after this wait: 0 to 600 seconds (0 turns it off).",
     save: "Save settings",
     saving: "Saving…",
     saved: "Settings saved.",
@@ -314,7 +341,8 @@ export const en = {
     allOk: "Everything looks right.",
     notOk: "Some checks need attention.",
     checkedUrl: "Checked address:",
-    detail: "Detail: {detail}",
+    /** A failed settings check names what is missing. */
+    missing: "Missing: {missing}.",
     status: {
       ok: "OK",
       warn: "Warning",
@@ -334,7 +362,7 @@ export const en = {
         ok: "An access key is stored.",
         warn: "The access key may not match the environment.",
         fail: "No access key is stored.",
-        skipped: "Not needed, or not checked because the keychain cannot be opened.",
+        skipped: "Not checked.",
       },
       settings: {
         name: "Settings",
@@ -358,9 +386,31 @@ export const en = {
         skipped: "The clock could not be compared with Eko's.",
       },
     } satisfies Record<DoctorCheckId, DoctorCheckText>,
-    clockMatches: "Your clock matches Eko's.",
-    clockBehind: "Your clock is {offset} behind Eko's.",
-    clockAhead: "Your clock is {offset} ahead of Eko's.",
+    /** Why the access key was not checked, by the check's detail. */
+    accessKeySkipped: {
+      practice: "Not needed in Practice.",
+      keychain: "Not checked: the keychain cannot be opened.",
+    },
+    /** In Practice the server is the simulator on this computer, not Eko. */
+    practiceReachable: {
+      name: "Practice simulator",
+      ok: "The practice simulator on this computer answered.",
+      warn: "The practice simulator answered, but not as expected.",
+      fail: "The practice simulator could not be started.",
+      skipped: "Not checked because of the problems above.",
+    } satisfies DoctorCheckText,
+    clock: {
+      eko: {
+        matches: "Your clock matches Eko's within 1 s.",
+        behind: "Your clock is {offset} behind Eko's.",
+        ahead: "Your clock is {offset} ahead of Eko's.",
+      },
+      practice: {
+        matches: "Your clock matches the practice simulator's within 1 s.",
+        behind: "Your clock is {offset} behind the practice simulator's.",
+        ahead: "Your clock is {offset} ahead of the practice simulator's.",
+      },
+    },
   },
 };
 

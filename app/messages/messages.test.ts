@@ -1,7 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ERROR_KINDS, type ErrorKind, type RefundDeskError } from "../errors";
-import { catalogue, describeClockOffset, describeError, formatDuration, LANGS } from "./describe-error";
+import type { DoctorReport } from "../doctor";
+import {
+  catalogue,
+  describeClockOffset,
+  describeClockStatus,
+  describeDoctorCheck,
+  describeError,
+  formatDuration,
+  formatWait,
+  LANGS,
+} from "./describe-error";
 import { en } from "./en";
 import { hi } from "./hi";
 
@@ -27,6 +37,7 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   eko: { kind: "eko", code: 9999, message: "Something odd", details: { ekoStatus: 9999 } },
   "otp-not-sent": { kind: "otp-not-sent", details: {} },
   busy: { kind: "busy", tid: "13192443" },
+  cooldown: { kind: "cooldown", tid: "13192443", retryAfterMs: 23_200 },
   internal: { kind: "internal", details: {} },
 };
 
@@ -116,12 +127,25 @@ test("invalid settings name the field; an unknown field falls back without crash
   assert.equal(unknown.title, en.invalidOther.title);
 });
 
-test("parameters are filled in: missing settings, clock offset, timeout, busy tid", () => {
+test("parameters are filled in: missing settings, clock offset, timeout, busy tid, cooldown wait", () => {
   assert.match(describeError(SAMPLES["not-configured"], "en").action, /Developer key, Access key/);
   assert.match(describeError(SAMPLES["clock-skew"], "en").title, /2 min 5 s/);
   assert.match(describeError(SAMPLES["clock-skew"], "hi").title, /2 मिनट 5 सेकंड/);
   assert.match(describeError(SAMPLES.timeout, "en").title, /15 seconds/);
   assert.match(describeError(SAMPLES.busy, "en").title, /13192443/);
+  const cooldown = describeError(SAMPLES.cooldown, "en");
+  assert.match(cooldown.title, /13192443/);
+  assert.match(cooldown.action, /^Wait 24 s before sending again/);
+  assert.match(describeError(SAMPLES.cooldown, "hi").action, /24 सेकंड/);
+});
+
+test("the resend cooldown's invalid-setting message and label name the setting in both languages", () => {
+  const error: RefundDeskError = { kind: "invalid-input", field: "resendCooldownMs", reason: "out-of-range" };
+  assert.match(describeError(error, "en").action, /0 to 600/);
+  assert.notEqual(describeError(error, "en").title, en.invalidOther.title);
+  assert.notEqual(describeError(error, "hi").title, hi.invalidOther.title);
+  const missing = describeError({ kind: "not-configured", missing: ["resendCooldownMs"] }, "en").action;
+  assert.match(missing, /Wait before resend/);
 });
 
 test("an unknown kind from a newer main is described as internal, not thrown", () => {
@@ -137,9 +161,58 @@ test("durations", () => {
   assert.equal(formatDuration(3 * 3600_000 + 61_000, "en"), "3 h 1 min");
 });
 
+test("a countdown rounds up and never shows 0 s while time is left", () => {
+  assert.equal(formatWait(23_200, "en"), "24 s");
+  assert.equal(formatWait(30_000, "en"), "30 s");
+  assert.equal(formatWait(1, "en"), "1 s");
+  assert.equal(formatWait(90_500, "en"), "1 min 31 s");
+});
+
 test("clock offset sentences: positive offset means this computer is behind", () => {
   assert.equal(describeClockOffset(125_000, "en"), "Your clock is 2 min 5 s behind Eko's.");
   assert.equal(describeClockOffset(-125_000, "en"), "Your clock is 2 min 5 s ahead of Eko's.");
-  assert.equal(describeClockOffset(400, "en"), en.doctor.clockMatches);
+  assert.equal(describeClockOffset(400, "en"), "Your clock matches Eko's within 1 s.");
   assert.match(describeClockOffset(125_000, "hi"), /2 मिनट 5 सेकंड पीछे/);
+  assert.equal(describeClockOffset(-125_000, "en", "practice"), "Your clock is 2 min 5 s ahead of the practice simulator's.");
+});
+
+test("the clock status line says which way, how far, and that the app corrects for it", () => {
+  const ahead = describeClockStatus(-7_200_400, "en", "eko");
+  assert.equal(ahead, "This computer's clock is 2 h ahead of Eko's. Refund Desk corrects for it; ask IT to fix the clock.");
+  assert.match(describeClockStatus(7_200_000, "en", "eko"), /2 h behind Eko's/);
+  assert.match(describeClockStatus(7_200_000, "en", "practice"), /behind the practice simulator's/);
+  assert.match(describeClockStatus(-7_200_000, "hi", "eko"), /2 घंटे आगे/);
+});
+
+test("connection-check rows speak plainly: no raw detail codes, the simulator named in Practice", () => {
+  const report = (environment: DoctorReport["environment"], clockOffsetMs: number | null): DoctorReport => ({
+    environment,
+    baseUrl: "http://127.0.0.1:4010/ekoapi/v3",
+    checks: [],
+    clockOffsetMs,
+    ok: true,
+  });
+  const practice = report("practice", 420);
+  const reachable = describeDoctorCheck({ id: "reachable", status: "ok", detail: "HTTP 404" }, practice, "en");
+  assert.equal(reachable.name, "Practice simulator");
+  assert.doesNotMatch(reachable.lines.join(" "), /Eko|404|Detail/);
+  assert.equal(describeDoctorCheck({ id: "reachable", status: "ok", detail: "HTTP 404" }, report("uat", 0), "en").name, "Eko server");
+
+  const key = (detail: string) => describeDoctorCheck({ id: "access-key", status: "skipped", detail }, practice, "en").lines;
+  assert.deepEqual(key("practice"), ["Not needed in Practice."]);
+  assert.deepEqual(key("keychain"), ["Not checked: the keychain cannot be opened."]);
+
+  const clock = describeDoctorCheck({ id: "clock", status: "ok", detail: "420" }, report("uat", 420), "en").lines;
+  assert.deepEqual(clock, ["Your clock matches Eko's within 1 s."]);
+  const behind = describeDoctorCheck({ id: "clock", status: "warn", detail: "125000" }, report("uat", 125_000), "en").lines.join(" ");
+  assert.match(behind, new RegExp(`^${en.doctor.checks.clock.warn} .*2 min 5 s behind`));
+  assert.doesNotMatch(behind, /125000/);
+
+  const settings = describeDoctorCheck({ id: "settings", status: "fail", detail: "developerKey,initiatorId" }, report("uat", null), "en");
+  assert.match(settings.lines[0] ?? "", /Missing: Developer key, Initiator ID\.$/);
+
+  for (const lang of LANGS) {
+    const text = describeDoctorCheck({ id: "access-key", status: "skipped", detail: "practice" }, practice, lang).lines.join(" ");
+    assert.doesNotMatch(text, /\bpractice\b/, `${lang}: raw detail code shown`);
+  }
 });

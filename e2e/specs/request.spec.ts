@@ -14,8 +14,16 @@ test("a fresh install opens on Practice, ready to type a tid", async ({ page, op
   expect(methods).toEqual([...IPC_METHODS].sort());
 });
 
-test("Enter sends the tid and shows the reference; resend gets a new one", async ({ page, openApp }) => {
+test("Enter sends the tid and shows the reference; with the cooldown off, resend gets a new one", async ({ page, openApp }) => {
   await openApp();
+  // The admin turns the resend cooldown off in Settings.
+  await page.getByTestId("nav-settings").click();
+  await expect(page.getByTestId("resend-cooldown-input")).toHaveValue("30");
+  await page.getByTestId("resend-cooldown-input").fill("0");
+  await page.getByTestId("save-settings").click();
+  await expect(page.getByTestId("settings-saved")).toBeVisible();
+  await page.getByTestId("nav-request").click();
+
   await page.getByTestId("tid-input").fill("13192443");
   await page.getByTestId("tid-input").press("Enter");
 
@@ -24,9 +32,111 @@ test("Enter sends the tid and shows the reference; resend gets a new one", async
   await expect(page.getByTestId("otp-result")).toContainText("13192443");
   const first = await ref.textContent();
 
+  await expect(page.getByTestId("resend-otp")).toHaveText("Resend OTP");
   await page.getByTestId("resend-otp").click();
   await expect(ref).not.toHaveText(first ?? "");
   await expect(ref).toHaveText(UUID);
+});
+
+test("after a success Resend counts down; the same tid again is refused as too soon and the reference stays", async ({ page, openApp }) => {
+  const { practice, simulator } = await practiceOn(0);
+  await openApp({ practice });
+  await page.getByTestId("tid-input").fill("13192443");
+  await page.getByTestId("tid-input").press("Enter");
+  const ref = page.getByTestId("otp-ref-id");
+  await expect(ref).toHaveText(UUID);
+  const reference = await ref.textContent();
+
+  const resend = page.getByTestId("resend-otp");
+  await expect(resend).toBeDisabled();
+  await expect(resend).toHaveText(/^Resend in (2\d|3[01]) s$/);
+  const before = Number((await resend.textContent())?.match(/\d+/)?.[0]);
+  // The countdown is live: it goes down while the agent watches.
+  await expect(resend).not.toHaveText(`Resend in ${before} s`, { timeout: 3_000 });
+
+  // Enter on the same tid reaches main, which refuses it within the cooldown: nothing goes to the simulator.
+  await page.getByTestId("tid-input").press("Enter");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "cooldown");
+  await expect(page.getByTestId("error")).toContainText("13192443");
+  await expect(ref).toHaveText(reference ?? "");
+  await expect(resend).toBeDisabled();
+  expect(simulator.requests).toHaveLength(1);
+});
+
+test("a reload after a success shows the same reference again", async ({ page, openApp }) => {
+  await openApp();
+  await page.getByTestId("tid-input").fill("13192443");
+  await page.getByTestId("tid-input").press("Enter");
+  const ref = page.getByTestId("otp-ref-id");
+  await expect(ref).toHaveText(UUID);
+  const reference = await ref.textContent();
+
+  await page.reload();
+  await expect(ref).toHaveText(reference ?? "");
+  await expect(page.getByTestId("tid-input")).toHaveValue("13192443");
+  // The cooldown is remembered too: Resend is still waiting.
+  await expect(page.getByTestId("resend-otp")).toBeDisabled();
+});
+
+test("a reload after an error shows the same error again", async ({ page, openApp }) => {
+  await openApp();
+  await page.getByTestId("tid-input").fill("13192445");
+  await page.getByTestId("tid-input").press("Enter");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "unknown-tid");
+
+  await page.reload();
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "unknown-tid");
+  await expect(page.getByTestId("tid-input")).toHaveValue("13192445");
+});
+
+test("a simulator clock 2 h off: the request still succeeds, and a calm line says the clock is off", async ({ page, openApp }) => {
+  const twoHours = 2 * 3600_000;
+  const { practice, simulator } = await practiceOn(0, -twoHours);
+  await openApp({ practice });
+  await expect(page.getByTestId("clock-status")).toHaveCount(0);
+
+  await page.getByTestId("tid-input").fill("13192443");
+  await page.getByTestId("tid-input").press("Enter");
+  await expect(page.getByTestId("otp-ref-id")).toHaveText(UUID);
+  // The first signature used this machine's clock and was refused; main re-signed once.
+  expect(simulator.requests.map((r) => r.outcome)).toEqual(["rejected", "accepted"]);
+
+  const status = page.getByTestId("clock-status");
+  await expect(status).toHaveText("This computer's clock is 2 h ahead of the practice simulator's. Refund Desk corrects for it.");
+  // resendAfter is on the simulator's clock; the countdown still shows the real wait, not 2 h.
+  await expect(page.getByTestId("resend-otp")).toHaveText(/^Resend in (2\d|3[01]) s$/);
+
+  // On start the app reads the offset main learned, so the line survives a reload.
+  await page.reload();
+  await expect(status).toBeVisible();
+});
+
+test("the reference stays whole on one line beside Copy, and Copy and Resend are in view at 1280×800", async ({ page, openApp }) => {
+  await openApp();
+  await page.getByTestId("tid-input").fill("13192443");
+  await page.getByTestId("tid-input").press("Enter");
+  const ref = page.getByTestId("otp-ref-id");
+  await expect(ref).toHaveText(UUID);
+  await expect(page.getByTestId("copy-otp-ref")).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId("resend-otp")).toBeInViewport({ ratio: 1 });
+
+  // A counter PC's narrowest window, with the practice list beside the form.
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    const fit = await ref.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { lines: el.getBoundingClientRect().height / parseFloat(style.lineHeight), overflow: el.scrollWidth - el.clientWidth };
+    });
+    expect(fit.lines, `lines at ${width} px`).toBeLessThan(1.6);
+    expect(fit.overflow, `hidden characters at ${width} px`).toBeLessThanOrEqual(0);
+    const refBox = await ref.boundingBox();
+    const copyBox = await page.getByTestId("copy-otp-ref").boundingBox();
+    expect(copyBox && refBox && copyBox.y < refBox.y + refBox.height, `Copy beside the reference at ${width} px`).toBe(true);
+  }
+
+  // One click selects the whole reference, for copying by hand when the clipboard refuses.
+  await ref.click();
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe(await ref.textContent());
 });
 
 test("the send button is locked while a slow answer is awaited, and a second Enter sends nothing", async ({ page, openApp }) => {

@@ -106,6 +106,14 @@ test("Check connection on a fresh install reports every check", async ({ page, o
   await expect(report).toHaveAttribute("data-ok", "true");
   await expect(report.locator("[data-testid^='doctor-']")).toHaveCount(CHECK_IDS.length);
   for (const id of CHECK_IDS) await expect(report.getByTestId(`doctor-${id}`)).toBeVisible();
-  // Practice needs no access key, so that check is skipped rather than failed.
+  // Practice needs no access key, so that check is skipped rather than failed, and says why.
   await expect(report.getByTestId("doctor-access-key")).toHaveAttribute("data-status", "skipped");
+  await expect(report.getByTestId("doctor-access-key")).toContainText("Not needed in Practice.");
+  // The server in Practice is the simulator, and no raw detail code is printed on any row.
+  await expect(report.getByTestId("doctor-reachable")).toContainText("practice simulator");
+  await expect(report.getByTestId("doctor-reachable")).not.toContainText("Eko");
+  await expect(report).not.toContainText("Detail");
+  await expect(report).not.toContainText("HTTP");
+  await expect(report.getByTestId("doctor-clock")).toContainText("matches the practice simulator's within 1 s");
+  await expect(report.getByTestId("doctor-clock")).not.toContainText(/\d{3,}/);
 });

@@ -1,15 +1,13 @@
 import type { DoctorCheck, DoctorReport, DoctorStatus } from "../../app/doctor";
-import { describeClockOffset, describeError, fill } from "../../app/messages/describe-error";
+import { describeDoctorCheck } from "../../app/messages/describe-error";
 import { useLang, useMessages } from "../stores";
 
 /** A symbol beside the word, so the status does not rest on colour alone. */
 const SYMBOL: Record<DoctorStatus, string> = { ok: "✓", warn: "!", fail: "✕", skipped: "–" };
 
-function CheckRow({ check, clockOffsetMs }: { check: DoctorCheck; clockOffsetMs: number | null }) {
+function CheckRow({ check, report }: { check: DoctorCheck; report: DoctorReport }) {
   const m = useMessages();
-  const lang = useLang();
-  const text = m.doctor.checks[check.id];
-  const advice = check.error ? describeError(check.error, lang) : null;
+  const { name, lines } = describeDoctorCheck(check, report, useLang());
   return (
     <li className={`doctor-row status-${check.status}`} data-testid={`doctor-${check.id}`} data-status={check.status}>
       <span className="doctor-status">
@@ -19,15 +17,10 @@ function CheckRow({ check, clockOffsetMs }: { check: DoctorCheck; clockOffsetMs:
         {m.doctor.status[check.status]}
       </span>
       <div className="doctor-body">
-        <p className="doctor-name">{text?.name ?? check.id}</p>
-        <p>{text?.[check.status]}</p>
-        {check.id === "clock" && clockOffsetMs !== null && <p>{describeClockOffset(clockOffsetMs, lang)}</p>}
-        {advice && (
-          <p>
-            {advice.title}. {advice.action}
-          </p>
-        )}
-        {check.detail && <p className="hint">{fill(m.doctor.detail, { detail: check.detail })}</p>}
+        <p className="doctor-name">{name}</p>
+        {lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
       </div>
     </li>
   );
@@ -45,7 +38,7 @@ export function DoctorReportView({ report }: { report: DoctorReport }) {
       )}
       <ul className="doctor-checks">
         {report.checks.map((check) => (
-          <CheckRow key={check.id} check={check} clockOffsetMs={report.clockOffsetMs} />
+          <CheckRow key={check.id} check={check} report={report} />
         ))}
       </ul>
     </div>

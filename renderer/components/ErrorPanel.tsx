@@ -28,6 +28,9 @@ function detailRows(error: RefundDeskError): [DetailField, string][] {
     case "busy":
       rows.push(["tid", error.tid]);
       break;
+    case "cooldown":
+      rows.push(["tid", error.tid], ["retryAfterMs", error.retryAfterMs]);
+      break;
   }
   const d = detailsOf(error);
   rows.push(

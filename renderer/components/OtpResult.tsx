@@ -1,6 +1,8 @@
+import { useEffect, useState } from "react";
+import { fill, formatWait } from "../../app/messages/describe-error";
 import type { OtpSent } from "../../app/refund-otp";
 import { formatDateTime } from "../format";
-import { useLang, useMessages } from "../stores";
+import { useLang, useMessages, useRequest, useStores } from "../stores";
 import { CopyButton } from "./CopyButton";
 
 interface Props {
@@ -9,9 +11,31 @@ interface Props {
   onResend(): void;
 }
 
+/** Milliseconds until Resend opens, read from the store's clock a few times a second while waiting. */
+function useResendWaitMs(): number {
+  const { request } = useStores();
+  const readyAt = useRequest((s) => s.resendReadyAt);
+  const [wait, setWait] = useState(() => request.getState().resendWaitMs());
+  useEffect(() => {
+    const tick = () => {
+      const left = request.getState().resendWaitMs();
+      setWait(left);
+      return left;
+    };
+    if (tick() === 0) return;
+    const timer = setInterval(() => {
+      if (tick() === 0) clearInterval(timer);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [request, readyAt]);
+  return wait;
+}
+
 export function OtpResult({ result, resending, onResend }: Props) {
   const m = useMessages();
   const lang = useLang();
+  const wait = useResendWaitMs();
+  const waiting = wait > 0 && !resending;
   return (
     <section className="panel result-panel" data-testid="otp-result" aria-labelledby="otp-result-title">
       <h2 id="otp-result-title" className="result-title">
@@ -46,14 +70,14 @@ export function OtpResult({ result, resending, onResend }: Props) {
           type="button"
           className="button secondary"
           data-testid="resend-otp"
-          disabled={resending}
+          disabled={resending || waiting}
           aria-busy={resending}
           onClick={onResend}
         >
           {resending && <span className="spinner" aria-hidden="true" />}
-          {resending ? m.result.resending : m.result.resend}
+          {resending ? m.result.resending : waiting ? fill(m.result.resendIn, { time: formatWait(wait, lang) }) : m.result.resend}
         </button>
-        <span className="hint">{m.result.resendHint}</span>
+        <span className="hint">{waiting ? m.result.resendWaitHint : m.result.resendHint}</span>
       </div>
     </section>
   );

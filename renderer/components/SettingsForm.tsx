@@ -114,6 +114,8 @@ export function SettingsForm({ view }: { view: SettingsView }) {
             {m.settings.initiatorIdHint}
           </p>
         </div>
+      </div>
+      <div className="field-pair">
         <div className="field">
           <label htmlFor="timeout-input" className="field-label">
             {m.settings.timeout}
@@ -131,6 +133,25 @@ export function SettingsForm({ view }: { view: SettingsView }) {
           />
           <p id="timeout-hint" className="hint">
             {m.settings.timeoutHint}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="resend-cooldown-input" className="field-label">
+            {m.settings.resendCooldown}
+          </label>
+          <input
+            id="resend-cooldown-input"
+            data-testid="resend-cooldown-input"
+            type="number"
+            min={0}
+            max={600}
+            step={1}
+            aria-describedby="resend-cooldown-hint"
+            value={draft.resendCooldownSeconds}
+            onChange={(event) => change({ resendCooldownSeconds: event.target.value })}
+          />
+          <p id="resend-cooldown-hint" className="hint">
+            {m.settings.resendCooldownHint}
           </p>
         </div>
       </div>

@@ -3,6 +3,7 @@ import { ErrorPanel } from "../components/ErrorPanel";
 import { OtpResult } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
 import { TidForm } from "../components/TidForm";
+import { shownResult } from "../store/request-store";
 import { useMessages, useRequest, useSettings, useStores } from "../stores";
 
 export function RequestScreen() {
@@ -17,7 +18,8 @@ export function RequestScreen() {
     inputRef.current?.focus();
   }, []);
 
-  const shown = phase.status === "sent" ? phase.result : phase.status === "sending" ? phase.previous : null;
+  // A resend refused as too soon keeps its result under the error: that reference is still good.
+  const shown = shownResult(phase);
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
 
   return (

@@ -1,11 +1,11 @@
 /**
- * The settings form as typed (all strings, timeout in seconds) and its conversion to the
+ * The settings form as typed (all strings, durations in seconds) and its conversion to the
  * contract's patch (timeout in ms, empty fields cleared). Checked here first so an admin gets the
  * precise reason at once; main checks again with its schema.
  */
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Environment, type SettingsPatch, type SettingsView } from "../../app/settings";
+import { MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Environment, type SettingsPatch, type SettingsView } from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
 
 export interface SettingsDraft {
@@ -14,6 +14,7 @@ export interface SettingsDraft {
   developerKey: string;
   initiatorId: string;
   timeoutSeconds: string;
+  resendCooldownSeconds: string;
 }
 
 export function draftFromView(view: SettingsView): SettingsDraft {
@@ -23,6 +24,7 @@ export function draftFromView(view: SettingsView): SettingsDraft {
     developerKey: view.developerKey ?? "",
     initiatorId: view.initiatorId ?? "",
     timeoutSeconds: String(Math.round(view.timeoutMs / 1000)),
+    resendCooldownSeconds: String(Math.round(view.resendCooldownMs / 1000)),
   };
 }
 
@@ -52,12 +54,21 @@ export function draftToPatch(draft: SettingsDraft): Result<SettingsPatch, Refund
     patch.initiatorId = null;
   }
 
-  const seconds = Number(draft.timeoutSeconds.trim());
-  const ms = seconds * 1000;
-  if (!draft.timeoutSeconds.trim() || !Number.isInteger(seconds) || ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
-    return invalid("timeoutMs", "out-of-range");
-  }
-  patch.timeoutMs = ms;
+  const timeoutMs = secondsToMs(draft.timeoutSeconds, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS);
+  if (timeoutMs === null) return invalid("timeoutMs", "out-of-range");
+  patch.timeoutMs = timeoutMs;
+
+  const resendCooldownMs = secondsToMs(draft.resendCooldownSeconds, 0, MAX_RESEND_COOLDOWN_MS);
+  if (resendCooldownMs === null) return invalid("resendCooldownMs", "out-of-range");
+  patch.resendCooldownMs = resendCooldownMs;
 
   return ok(patch);
+}
+
+/** Whole seconds as typed, in ms within [minMs, maxMs]; null for anything else (blank, 2.5, -1). */
+function secondsToMs(text: string, minMs: number, maxMs: number): number | null {
+  const trimmed = text.trim();
+  const seconds = Number(trimmed);
+  const ms = seconds * 1000;
+  return trimmed && Number.isInteger(seconds) && ms >= minMs && ms <= maxMs ? ms : null;
 }

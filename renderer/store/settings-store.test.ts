@@ -50,6 +50,10 @@ function fakeApi(overrides: Partial<RefundDeskApi> = {}) {
       record("checkConnection", request);
       return ok(REPORT);
     },
+    async getSession(request) {
+      record("getSession", request);
+      return ok({ outcomes: [], clockOffsetMs: null });
+    },
     ...overrides,
   };
   return { api, calls };
@@ -87,11 +91,13 @@ test("save converts seconds to ms, clears empty fields and confirms", async () =
   const { api, calls } = fakeApi();
   const store = createSettingsStore(api);
   await store.getState().load();
-  const saved = await store.getState().save(draft({ environment: "uat", developerKey: " abc ", initiatorId: "9962981729", timeoutSeconds: "30" }));
+  const saved = await store
+    .getState()
+    .save(draft({ environment: "uat", developerKey: " abc ", initiatorId: "9962981729", timeoutSeconds: "30", resendCooldownSeconds: " 45 " }));
   assert.equal(saved, true);
   assert.deepEqual(calls[1], {
     method: "updateSettings",
-    request: { environment: "uat", developerKey: "abc", initiatorId: "9962981729", timeoutMs: 30_000 },
+    request: { environment: "uat", developerKey: "abc", initiatorId: "9962981729", timeoutMs: 30_000, resendCooldownMs: 45_000 },
   });
   assert.equal(store.getState().notice, "saved");
   assert.equal(store.getState().view?.environment, "uat");
@@ -105,6 +111,10 @@ test("invalid settings are refused locally, naming the field, without calling th
     [{ timeoutSeconds: "121" }, "timeoutMs"],
     [{ timeoutSeconds: "2.5" }, "timeoutMs"],
     [{ timeoutSeconds: "" }, "timeoutMs"],
+    [{ resendCooldownSeconds: "" }, "resendCooldownMs"],
+    [{ resendCooldownSeconds: "-1" }, "resendCooldownMs"],
+    [{ resendCooldownSeconds: "601" }, "resendCooldownMs"],
+    [{ resendCooldownSeconds: "1.5" }, "resendCooldownMs"],
     [{ environment: "custom", customBaseUrl: "" }, "customBaseUrl"],
     [{ environment: "custom", customBaseUrl: "ftp://x" }, "customBaseUrl"],
     [{ developerKey: "ab cd" }, "developerKey"],
@@ -117,6 +127,14 @@ test("invalid settings are refused locally, naming the field, without calling th
     const error = store.getState().error;
     assert.equal(error?.kind === "invalid-input" && error.field, field, JSON.stringify(change));
   }
+});
+
+test("the resend cooldown shows in seconds and 0 turns it off", () => {
+  assert.equal(draft().resendCooldownSeconds, "30");
+  const off = draftToPatch(draft({ resendCooldownSeconds: "0" }));
+  assert.equal(off.ok && off.value.resendCooldownMs, 0);
+  const most = draftToPatch(draft({ resendCooldownSeconds: "600" }));
+  assert.equal(most.ok && most.value.resendCooldownMs, 600_000);
 });
 
 test("a custom base URL is sent only for the custom environment", () => {
