@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: the request path, the UI, start-up and footprint, against the simulator on
+ * loopback. Prints a table and writes bench/results.json (machine, versions, medians and spread).
+ * Targets are reported, never asserted: a miss is a finding for the note, not a red test.
+ */
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { measureBurst } from "./burst";
+import { measureFootprint } from "./footprint";
+import { measureRendererStart } from "./renderer-start";
+import { measureRequestPath } from "./request-path";
+import { measureThroughUi } from "./through-ui";
+import { kib } from "./stats";
+
+const quick = process.argv.includes("--quick");
+
+async function main() {
+  const started = new Date();
+  const requestPath = await measureRequestPath({ requests: quick ? 200 : 2_000, rounds: 5, warmup: 100 });
+  const throughUi = await measureThroughUi({ samples: quick ? 20 : 100, warmup: 10 });
+  const rendererStart = await measureRendererStart({ rounds: quick ? 3 : 10 });
+  const footprint = measureFootprint();
+  const burst = await measureBurst({ tids: 200, callers: 20 });
+
+  const results = {
+    when: started.toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), platform: `${process.platform}-${process.arch}` },
+    versions: { node: process.versions.node, app: (require("../package.json") as { version: string }).version },
+    requestPath,
+    throughUi,
+    rendererStart,
+    footprint,
+    burst,
+  };
+  writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+  const keychain = requestPath.keychainReadMs;
+  const rows: Array<[string, string, string]> = [
+    ["request path p50 (app / bare)", `${requestPath.p50Ms.app} / ${requestPath.p50Ms.bare} ms = ×${requestPath.ratioP50}`, "≤ ×1.10"],
+    ["request path p99 (app / bare)", `${requestPath.p99Ms.app} / ${requestPath.p99Ms.bare} ms = ×${requestPath.ratioP99}`, ""],
+    ["keychain read (first request of a run)", "p50" in keychain ? `p50 ${keychain.p50} ms, p99 ${keychain.p99} ms` : keychain.skipped, "reported apart"],
+    ["Enter → otp_ref_id painted, p50", `${throughUi.enterToPaintMs.p50} ms (bare request ${throughUi.bareRequestMs.p50} ms, +${throughUi.differenceP50Ms} ms)`, ""],
+    ["renderer first contentful paint", `${rendererStart.firstContentfulPaintMs.median} ms (${rendererStart.firstContentfulPaintMs.min}–${rendererStart.firstContentfulPaintMs.max})`, ""],
+    ["tid field focused and ready", `${rendererStart.tidFieldReadyMs.median} ms (${rendererStart.tidFieldReadyMs.min}–${rendererStart.tidFieldReadyMs.max})`, ""],
+    ["renderer JavaScript (raw / gzip)", `${kib(rendererStart.bytes.js.raw)} / ${kib(rendererStart.bytes.js.gzip)}`, "≤ 100 KiB gzip"],
+    ["renderer CSS (raw / gzip)", `${kib(rendererStart.bytes.css.raw)} / ${kib(rendererStart.bytes.css.gzip)}`, ""],
+    ["package: app files + production deps", `${kib(footprint.appBytes)} + ${kib(footprint.dependencyBytes)} = ${kib(footprint.totalBytes)}`, "≤ 3 MiB"],
+    ["burst: 200 tids, 20 callers", `${burst.answered}/${burst.tids} answered, ${burst.duplicatesAtServer} duplicates, ${burst.requestsPerSecond} req/s`, "all, none"],
+    ["burst: main memory (rss / heap)", `${burst.memoryBefore.rssMiB}→${burst.memoryAfter.rssMiB} MiB / ${burst.memoryBefore.heapUsedMiB}→${burst.memoryAfter.heapUsedMiB} MiB`, ""],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const valueWidth = Math.max(...rows.map((r) => r[1].length));
+  console.log(`\nRefund Desk benchmark — ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.versions.node}${quick ? " (quick)" : ""}\n`);
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
+  console.log(`\nwritten: bench/results.json`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
