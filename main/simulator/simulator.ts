@@ -22,6 +22,8 @@ export interface SimulatorOptions {
   clockShiftMs?: number;
   /** Scale scenario delays (tests use 0 to skip the "slow answer" wait). */
   delayScale?: number;
+  /** Replaces the scenario table (the benchmark answers every tid with an OTP). */
+  scenarioFor?: (tid: string) => ScenarioBehaviour;
   port?: number;
 }
 
@@ -108,7 +110,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return send(res, 200, "application/json", JSON.stringify({ status: 319, response_status_id: 1, response_type_id: 319, message: "Invalid Initiator ID", invalid_params: { initiator_id: "Invalid initiator" }, data: {} }));
     }
     record(req, body, "accepted");
-    answer(res, behaviourFor(decodeURIComponent(route[1] ?? "")));
+    answer(res, (options.scenarioFor ?? behaviourFor)(decodeURIComponent(route[1] ?? "")));
   }
 
   function answer(res: ServerResponse, behaviour: ScenarioBehaviour) {
