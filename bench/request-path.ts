@@ -3,13 +3,13 @@
  * parse, error mapping, journal) against a bare fetch of the same request to the same simulator.
  * Rounds alternate the two so drift on the machine hits both alike.
  */
-import { signTimestamp } from "../main/signing";
 import { PRACTICE_CREDENTIALS } from "../main/simulator/practice-credentials";
 import { startSimulator } from "../main/simulator/simulator";
 import { createRefundDesk } from "../main/refund-desk";
 import { createKeytarKeyStore } from "../main/keychain/key-store";
 import { memoryKeyStore } from "../main/test-support/memory-key-store";
 import { tempDataDir } from "../main/test-support/temp-dir";
+import { bareOtpRequest } from "./bare-request";
 import { percentile, round, summary } from "./stats";
 
 const TID = "13192443";
@@ -25,21 +25,7 @@ export async function measureRequestPath(options: { requests: number; rounds: nu
     initiatorId: PRACTICE_CREDENTIALS.initiatorId,
     resendCooldownMs: 0,
   });
-  const url = `${simulator.baseUrl}/customer/payment/refund/${TID}/otp`;
-  const body = JSON.stringify({ initiator_id: PRACTICE_CREDENTIALS.initiatorId });
-
-  async function bare(): Promise<number> {
-    const started = performance.now();
-    const timestamp = String(Date.now());
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { developer_key: PRACTICE_CREDENTIALS.developerKey, "secret-key": signTimestamp(PRACTICE_CREDENTIALS.accessKey, timestamp), "secret-key-timestamp": timestamp, "content-type": "application/json" },
-      body,
-    });
-    const parsed = (await response.json()) as { data?: { otp_ref_id?: string } };
-    if (!parsed.data?.otp_ref_id) throw new Error("bare request failed");
-    return performance.now() - started;
-  }
+  const bare = bareOtpRequest(simulator.baseUrl, TID);
 
   async function app(): Promise<number> {
     const started = performance.now();

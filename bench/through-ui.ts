@@ -3,12 +3,12 @@
  * through the test host (the real renderer bundle and the real main services), against the bare
  * request time to the same simulator.
  */
-import { signTimestamp } from "../main/signing";
 import { PRACTICE_CREDENTIALS } from "../main/simulator/practice-credentials";
 import { startSimulator } from "../main/simulator/simulator";
 import { createPractice } from "../main/practice";
 import { tempDataDir } from "../main/test-support/temp-dir";
 import { startTestHost } from "../e2e/host/test-host";
+import { bareOtpRequest } from "./bare-request";
 import { launchChromium } from "./browser";
 import { percentile, round } from "./stats";
 
@@ -50,18 +50,7 @@ export async function measureThroughUi(options: { samples: number; warmup: numbe
     return page.evaluate(() => window.__enterToPaint as Promise<number>);
   }
 
-  const url = `${simulator.baseUrl}/customer/payment/refund/${TID}/otp`;
-  async function bare(): Promise<number> {
-    const started = performance.now();
-    const timestamp = String(Date.now());
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { developer_key: PRACTICE_CREDENTIALS.developerKey, "secret-key": signTimestamp(PRACTICE_CREDENTIALS.accessKey, timestamp), "secret-key-timestamp": timestamp, "content-type": "application/json" },
-      body: JSON.stringify({ initiator_id: PRACTICE_CREDENTIALS.initiatorId }),
-    });
-    await response.json();
-    return performance.now() - started;
-  }
+  const bare = bareOtpRequest(simulator.baseUrl, TID);
 
   for (let i = 0; i < options.warmup; i++) await once();
   const ui: number[] = [];

@@ -30,7 +30,7 @@ run_suites() {
   echo "== typecheck"
   npx tsc -p tsconfig.json --noEmit
   echo "== unit and integration (node:test)"
-  mapfile -t files < <(find app main renderer scripts security -name '*.test.ts' -o -name '*.test.tsx' | sort)
+  mapfile -t files < <(find app main renderer scripts security bench -name '*.test.ts' -o -name '*.test.tsx' | sort)
   node --import tsx --test --test-reporter=spec "${files[@]}"
   echo "== end to end (Playwright: Chromium through the test host, and Electron when present)"
   npx playwright test
