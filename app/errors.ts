@@ -1,3 +1,5 @@
+import type { TxState } from "./transaction";
+
 /**
  * The error union. Each member is a situation an agent (or support) can act on; the UI maps
  * each `kind` to words in app/messages. Raw details are kept for the "details for support" view.
@@ -14,7 +16,7 @@ export interface RawDetails {
   cause?: string;
 }
 
-export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "resendCooldownMs" | "accessKey";
+export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "resendCooldownMs" | "userCode" | "accessKey";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }
@@ -37,6 +39,21 @@ export type RefundDeskError =
   | { kind: "busy"; tid: string }
   /** An OTP went to this customer moments ago; resending now would only flood their phone. */
   | { kind: "cooldown"; tid: string; retryAfterMs: number }
+  /** Eko said the customer's OTP is wrong (302); `tries` counts wrong OTPs for this otp_ref_id. */
+  | { kind: "wrong-otp"; tries: number; details: RawDetails }
+  /** Eko said the OTP has expired (303): only a new OTP helps. */
+  | { kind: "otp-expired"; details: RawDetails }
+  /** Eko refused the refund for lack of balance (347). */
+  | { kind: "insufficient-balance"; details: RawDetails }
+  /**
+   * Eko's answer to a refund was lost and no inquiry has answered since: the refund may or may not
+   * have happened, so no other refund for this tid is allowed until an inquiry answers.
+   */
+  | { kind: "refund-outcome-unknown"; tid: string; details: RawDetails }
+  /** Eko's answer to a refund was lost, and an inquiry then showed the refund did not happen. */
+  | { kind: "refund-not-done"; tid: string; details: RawDetails }
+  /** The transaction is not waiting for a refund (tx_status other than 3). */
+  | { kind: "not-refund-pending"; tid: string; txStatus: number | null; state: TxState; details: RawDetails }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -61,6 +78,12 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "otp-not-sent",
   "busy",
   "cooldown",
+  "wrong-otp",
+  "otp-expired",
+  "insufficient-balance",
+  "refund-outcome-unknown",
+  "refund-not-done",
+  "not-refund-pending",
   "internal",
 ];
 

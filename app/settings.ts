@@ -26,6 +26,8 @@ export interface Settings {
   customBaseUrl: string | null;
   developerKey: string | null;
   initiatorId: string | null;
+  /** Eko's user_code of the retailer/agent, sent with Transaction Inquiry and Initiate Refund. */
+  userCode: string | null;
   timeoutMs: number;
   resendCooldownMs: number;
 }
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customBaseUrl: null,
   developerKey: null,
   initiatorId: null,
+  userCode: null,
   timeoutMs: DEFAULT_TIMEOUT_MS,
   resendCooldownMs: DEFAULT_RESEND_COOLDOWN_MS,
 };

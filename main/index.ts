@@ -13,6 +13,7 @@ import { applyPermissionPolicy, lockDownRendererSession, UI_PARTITION } from "./
 import { applyApplicationMenu, createMainWindow } from "./electron/window";
 import { resolveDataDir } from "./data-dir";
 import { createKeytarKeyStore } from "./keychain/key-store";
+import { machinePolicyPath } from "./policy/machine-policy";
 import { createRefundDesk, type RefundDesk } from "./refund-desk";
 
 /** The bundle runs from dist/main; the renderer is built to dist/renderer. */
@@ -53,7 +54,7 @@ async function runCliAndExit(): Promise<void> {
     code = await runCli(
       process.argv,
       { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-      { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir },
+      { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir, machinePolicyPath: machinePolicyPath() },
     );
   } catch (error) {
     // Only the error's name, as in cli-entry.ts: a message could quote what the command was given.
@@ -82,13 +83,16 @@ function startDesk(): void {
     keyStore: createKeytarKeyStore(),
     dataDir,
     appOrigin: APP_ORIGIN,
+    machinePolicyPath: machinePolicyPath(),
   });
   registerIpc(desk);
   closeDeskOnQuit(desk);
 
-  applyApplicationMenu();
+  // Kiosk mode comes from the policy in force, read once at start (machine-wide file or provisioning).
+  const { kioskMode } = desk.policy;
+  applyApplicationMenu(kioskMode);
   // With no `window-all-closed` listener, closing this window quits the app on every platform.
-  const win = createMainWindow(uiSession);
+  const win = createMainWindow(uiSession, kioskMode);
   app.on("second-instance", () => {
     if (win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();

@@ -1,14 +1,18 @@
-import { appendFileSync, mkdirSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { Environment } from "../app/settings";
+import { writeAll } from "./durable-file";
 
 /**
  * An append-only record of each request, one JSON line per request, for "was an OTP requested
- * for tid X, and when?". It holds no key and no OTP; the otp_ref_id is cut to its last 6
- * characters, enough to match a support ticket.
+ * for tid X, when, and from which counter?". It holds no key and no OTP; the otp_ref_id is cut
+ * to its last 6 characters, enough to match a support ticket. One file per month
+ * (journal/YYYY-MM.jsonl, by the UTC month of the request); files are only ever appended to.
  */
 export interface JournalEntry {
   at: string;
+  /** The provisioned counter name; null before a counter was provisioned. */
+  counter: string | null;
   tid: string;
   environment: Environment;
   outcome: "otp-sent" | string;
@@ -17,30 +21,142 @@ export interface JournalEntry {
   otpRefTail?: string;
 }
 
+/** What a request hands the journal; the journal adds the counter. */
+export type JournalRecord = Omit<JournalEntry, "counter">;
+
+export interface JournalRead {
+  /** Oldest first. */
+  entries: JournalEntry[];
+  /** Lines that were torn (a crash mid-write) or are not journal entries; skipped, not fatal. */
+  skipped: number;
+}
+
 export interface Journal {
   /** False when the line could not be written; the request's answer still reaches the agent. */
-  append(entry: JournalEntry): boolean;
+  append(entry: JournalRecord): boolean;
+  /** Entries with fromMs <= time < toMs. */
+  read(fromMs: number, toMs: number): JournalRead;
 }
 
 export const JOURNAL_FOLDER = "journal";
+const OTP_REF_TAIL = 6;
 
 export function shortRef(otpRefId: string): string {
-  return otpRefId.slice(-6);
+  return otpRefId.slice(-OTP_REF_TAIL);
 }
 
-export function createJournal(dataDir: string): Journal {
+export function createJournal(dataDir: string, counter: string | null = null): Journal {
   const folder = join(dataDir, JOURNAL_FOLDER);
   return {
-    append(entry) {
+    append(record) {
       try {
+        const { at, ...rest } = record;
         mkdirSync(folder, { recursive: true, mode: 0o700 });
-        // One file per month; appendFileSync writes the whole line in one call, so a crash loses
-        // at most the line being written.
-        appendFileSync(join(folder, `${entry.at.slice(0, 7)}.jsonl`), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+        appendLine(folder, `${at.slice(0, 7)}.jsonl`, JSON.stringify({ at, counter, ...rest }));
         return true;
       } catch {
         return false;
       }
     },
+    read(fromMs, toMs) {
+      const entries: JournalEntry[] = [];
+      let skipped = 0;
+      for (const month of monthsBetween(fromMs, toMs)) {
+        let text: string;
+        try {
+          text = readFileSync(join(folder, `${month}.jsonl`), "utf8");
+        } catch {
+          continue;
+        }
+        for (const line of text.split("\n")) {
+          if (line.trim() === "") continue;
+          const entry = parseEntry(line);
+          if (!entry) skipped += 1;
+          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs) entries.push(entry);
+        }
+      }
+      // Times come from the corrected clock, so lines can be a little out of order in a file.
+      entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      return { entries, skipped };
+    },
+  };
+}
+
+/**
+ * Opens, appends, flushes to disk and closes for every line, so a crash or power cut loses at
+ * most the line being written. A torn last line (no newline) is ended first, so the new line is
+ * not glued to it and both stay readable apart.
+ */
+function appendLine(folder: string, name: string, json: string): void {
+  const file = join(folder, name);
+  const created = !existsSync(file);
+  const fd = openSync(file, "a+", 0o600);
+  try {
+    const { size } = fstatSync(fd);
+    let text = `${json}\n`;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) text = `\n${text}`;
+    }
+    writeAll(fd, Buffer.from(text, "utf8"));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (created) syncFolder(folder);
+}
+
+/** A new month's file is only safe once its folder entry is on disk too (POSIX; Windows cannot open folders). */
+function syncFolder(folder: string): void {
+  if (process.platform === "win32") return;
+  const fd = openSync(folder, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** "YYYY-MM" for every UTC month that the range touches. */
+function monthsBetween(fromMs: number, toMs: number): string[] {
+  if (!(toMs > fromMs)) return [];
+  const months: string[] = [];
+  const at = new Date(fromMs);
+  let year = at.getUTCFullYear();
+  let month = at.getUTCMonth();
+  const end = new Date(toMs - 1);
+  while (year < end.getUTCFullYear() || (year === end.getUTCFullYear() && month <= end.getUTCMonth())) {
+    months.push(`${year}-${String(month + 1).padStart(2, "0")}`);
+    month += 1;
+    if (month === 12) {
+      month = 0;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/** Only the known fields, each of its type: a hand-edited line cannot add columns to an export. */
+function parseEntry(line: string): JournalEntry | null {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const { at, counter, tid, environment, outcome, ekoStatus, responseTypeId, otpRefTail } = value;
+  if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return null;
+  if (typeof tid !== "string" || typeof environment !== "string" || typeof outcome !== "string") return null;
+  return {
+    at,
+    counter: typeof counter === "string" ? counter : null,
+    tid,
+    environment: environment as Environment,
+    outcome,
+    ...(typeof ekoStatus === "number" ? { ekoStatus } : {}),
+    ...(typeof responseTypeId === "number" ? { responseTypeId } : {}),
+    ...(typeof otpRefTail === "string" ? { otpRefTail: shortRef(otpRefTail) } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { EkoClient } from "./eko/eko-client";
 import { resolveEndpoint } from "./endpoint";
 import { shortRef, type Journal } from "./journal";
 import type { Practice } from "./practice";
+import { createTidLocks, type TidLocks } from "./refund/tid-locks";
 import type { SessionMemory } from "./session-memory";
 
 export interface RefundOtpServiceDeps {
@@ -19,6 +20,8 @@ export interface RefundOtpServiceDeps {
   session: SessionMemory;
   /** Local time, for the resend cooldown (only ever compared with itself). */
   now: () => number;
+  /** Shared with the refund flow, so an OTP is never requested while that tid's refund runs. */
+  locks?: TidLocks;
 }
 
 /**
@@ -27,18 +30,18 @@ export interface RefundOtpServiceDeps {
  * have gone out, and never retry (each call can send the customer an SMS).
  */
 export function createRefundOtpService(deps: RefundOtpServiceDeps) {
-  const inFlight = new Set<string>();
+  const locks = deps.locks ?? createTidLocks();
   const quietUntil = new Map<string, number>();
 
   return async function requestRefundOtp(input: { tid: string }): Promise<Result<OtpSent, RefundDeskError>> {
     const parsed = parseTid(input.tid);
     if (!parsed.ok) return parsed;
     const tid = parsed.value;
-    if (inFlight.has(tid)) return err({ kind: "busy", tid });
-    const wait = (quietUntil.get(tid) ?? 0) - deps.now();
-    if (wait > 0) return err({ kind: "cooldown", tid, retryAfterMs: wait });
-    inFlight.add(tid);
+    const release = locks.acquire(tid);
+    if (!release) return err({ kind: "busy", tid });
     try {
+      const wait = (quietUntil.get(tid) ?? 0) - deps.now();
+      if (wait > 0) return err({ kind: "cooldown", tid, retryAfterMs: wait });
       const settings = deps.settings();
       const endpoint = await resolveEndpoint(settings, deps.practice, deps.accessKey);
       if (!endpoint.ok) return endpoint;
@@ -69,7 +72,7 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
       deps.session.remember(tid, at, result);
       return result;
     } finally {
-      inFlight.delete(tid);
+      release();
     }
   };
 }

@@ -4,13 +4,15 @@ import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
 import { RequestScreen } from "./screens/RequestScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
-import { useLang, useMessages, useSettings, useStores } from "./stores";
+import { useDisplay, useLang, useSettings, useStores, useT } from "./stores";
 
 export function App() {
-  const m = useMessages();
+  const t = useT();
   const lang = useLang();
   const { settings, request } = useStores();
   const environment = useSettings((s) => s.view?.environment ?? null);
+  const largeText = useDisplay((s) => s.largeText);
+  const kiosk = useDisplay((s) => s.kiosk);
   const [screen, setScreen] = useState<Screen>("request");
   const back = useCallback(() => setScreen("request"), []);
 
@@ -26,14 +28,23 @@ export function App() {
   // The document's language drives screen-reader voices and the Devanagari font choice.
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = m.app.name;
-  }, [lang, m]);
+    document.title = t("app.name");
+  }, [lang, t]);
+
+  // On the root element, so every rem (type, spacing, targets) follows.
+  useEffect(() => {
+    const root = document.documentElement.classList;
+    root.toggle("large-text", largeText);
+    root.toggle("kiosk", kiosk);
+  }, [largeText, kiosk]);
 
   return (
-    <div className="app">
-      {environment === "practice" && <PracticeBanner />}
-      <Header screen={screen} environment={environment} onNavigate={setScreen} />
-      <ClockStatus />
+    <div className="app" data-env={environment ?? undefined}>
+      <header className="app-top">
+        {environment === "practice" && <PracticeBanner />}
+        <Header screen={screen} environment={environment} onNavigate={setScreen} />
+        <ClockStatus />
+      </header>
       <main className="content">{screen === "request" ? <RequestScreen /> : <SettingsScreen onBack={back} />}</main>
     </div>
   );

@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { bridge } from "./bridge";
+import { createDisplayStore, kioskFromSearch } from "./store/display-store";
 import { createLangStore, type KeyValueStorage } from "./store/lang-store";
 import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
@@ -17,10 +18,12 @@ function localStorageOrNull(): KeyValueStorage | null {
 }
 
 const api = bridge();
+const storage = localStorageOrNull();
 const stores: Stores = {
   request: createRequestStore(api),
   settings: createSettingsStore(api),
-  lang: createLangStore(localStorageOrNull()),
+  lang: createLangStore(storage),
+  display: createDisplayStore(storage, kioskFromSearch(window.location.search)),
 };
 
 const root = document.getElementById("root");

@@ -1,8 +1,10 @@
 /** The stores the screens share, handed down through context so the components stay testable. */
 import { createContext, useContext } from "react";
 import { useStore } from "zustand";
-import { catalogue, type Lang } from "../app/messages/describe-error";
-import type { Messages } from "../app/messages/en";
+import type { Lang } from "../app/messages/describe-error";
+import type { Translate } from "../app/messages/keys";
+import { translator } from "./i18n";
+import type { DisplayState, DisplayStore } from "./store/display-store";
 import type { LangState, LangStore } from "./store/lang-store";
 import type { RequestState, RequestStore } from "./store/request-store";
 import type { SettingsState, SettingsStore } from "./store/settings-store";
@@ -11,6 +13,7 @@ export interface Stores {
   request: RequestStore;
   settings: SettingsStore;
   lang: LangStore;
+  display: DisplayStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -35,10 +38,15 @@ export function useLangState<T>(selector: (state: LangState) => T): T {
   return useStore(useStores().lang, selector);
 }
 
+export function useDisplay<T>(selector: (state: DisplayState) => T): T {
+  return useStore(useStores().display, selector);
+}
+
 export function useLang(): Lang {
   return useLangState((s) => s.lang);
 }
 
-export function useMessages(): Messages {
-  return catalogue(useLang());
+/** The text of the agent's language; components re-render when it is switched. */
+export function useT(): Translate {
+  return translator(useLang());
 }

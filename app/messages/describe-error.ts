@@ -4,6 +4,8 @@
  */
 import type { DoctorCheck, DoctorReport } from "../doctor";
 import type { RefundDeskError } from "../errors";
+import { WRONG_OTP_TRIES_BEFORE_NEW_OTP } from "../refund";
+import type { TxState } from "../transaction";
 import { en, type Advice, type Messages } from "./en";
 import { hi } from "./hi";
 
@@ -62,6 +64,8 @@ function describeInvalidInput(field: string, reason: string, m: Messages): Advic
   if (field === "tid") {
     return isKey(m.invalidTid, reason) ? m.invalidTid[reason] : m.errors["invalid-input"];
   }
+  if (field === "otp") return isKey(m.invalidOtp, reason) ? m.invalidOtp[reason] : m.errors["invalid-input"];
+  if (field === "otpRefId") return m.invalidOtpRef;
   if (isKey(m.invalidSetting, field)) return m.invalidSetting[field];
   return m.invalidOther;
 }
@@ -92,6 +96,20 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
         title: fill(m.errors.cooldown.title, { tid: error.tid }),
         action: fill(m.errors.cooldown.action, { wait: formatWait(error.retryAfterMs, lang) }),
       };
+    case "wrong-otp":
+      return error.tries >= WRONG_OTP_TRIES_BEFORE_NEW_OTP
+        ? { title: fill(m.wrongOtpTooMany.title, { tries: error.tries }), action: m.wrongOtpTooMany.action }
+        : m.errors["wrong-otp"];
+    case "refund-outcome-unknown":
+    case "refund-not-done":
+      return { title: fill(m.errors[error.kind].title, { tid: error.tid }), action: m.errors[error.kind].action };
+    case "not-refund-pending": {
+      const state = describeTxState(error.state, lang);
+      return {
+        title: fill(m.errors["not-refund-pending"].title, { tid: error.tid }),
+        action: fill(m.errors["not-refund-pending"].action, { status: state.title, next: state.action }),
+      };
+    }
     case "eko": {
       const code = String(error.code);
       const message = error.message.trim();
@@ -106,6 +124,12 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
       return advice ?? m.errors.internal;
     }
   }
+}
+
+/** A transaction's status in words and its next step; a state from a newer main reads as unknown. */
+export function describeTxState(state: TxState, lang: Lang): Advice {
+  const m = catalogue(lang).txState;
+  return isKey(m, state) ? m[state] : m.unknown;
 }
 
 /** Whose clock the offset was learned from: Eko's, or in Practice the simulator's on this computer. */

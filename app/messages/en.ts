@@ -3,11 +3,16 @@
  * is typed against it, so a key missing in either language fails `tsc`.
  *
  * Leaves are plain strings; `{name}` marks a value filled in at run time (see `fill` in
- * describe-error.ts). Every language must use the same placeholders (checked by messages.test.ts).
+ * describe-error.ts; the renderer reads the same text through i18next, renderer/i18n.ts). Every
+ * language must use the same placeholders (checked by messages.test.ts), and every key must be
+ * used somewhere (key-usage.test.ts): a new error kind needs its English and Hindi entry here and
+ * in hi.ts, and describeError reads it through `m.errors[kind]`.
  */
 import type { DoctorCheckId, DoctorStatus } from "../doctor";
 import type { ErrorKind, SettingName } from "../errors";
+import type { OtpInvalidReason } from "../refund";
 import type { Environment, PracticeScenarioId } from "../settings";
+import type { TxState } from "../transaction";
 
 export interface Advice {
   title: string;
@@ -38,10 +43,14 @@ export const en = {
     request: "Request OTP",
     settings: "Settings",
   },
+  display: {
+    /** A toggle (aria-pressed) in the header; remembered on this computer. */
+    largeText: "Larger text",
+  },
   env: {
     badge: {
       practice: "Practice",
-      uat: "UAT test",
+      uat: "UAT test server",
       production: "PRODUCTION — real customers",
       custom: "Custom server",
     } satisfies Record<Environment, string>,
@@ -56,7 +65,7 @@ export const en = {
     banner: "PRACTICE — no real customer is contacted",
     bannerDetail: "Answers come from a built-in simulator, not from Eko.",
     listTitle: "Practice transaction IDs",
-    listHint: "Click one to put it in the field, then press Send.",
+    listHint: "Choose one to put it in the field, then press Enter.",
     scenarios: {
       "otp-sent": "OTP sent",
       "already-refunded": "Already refunded",
@@ -72,6 +81,10 @@ export const en = {
     tidHint: "Digits only, as printed on the receipt.",
     send: "Send OTP to customer",
     sending: "Sending…",
+    /** Announced to screen readers while the request is out. */
+    sendingStatus: "Sending the request. Wait for the answer on the screen.",
+    /** Clears the field and the answer for the next customer (Alt+N). */
+    newRequest: "New request",
   },
   result: {
     title: "OTP sent",
@@ -201,11 +214,71 @@ export const en = {
       action:
         "Wait {wait} before sending again, so the customer is not flooded with SMS. Meanwhile, ask the customer whether the SMS has arrived.",
     },
+    "wrong-otp": {
+      title: "The OTP is wrong",
+      action: "Ask the customer to read the OTP from the SMS again, then type it again.",
+    },
+    "otp-expired": {
+      title: "The OTP has expired",
+      action: "Send a new OTP to the customer, then type the new OTP.",
+    },
+    "insufficient-balance": {
+      title: "There is not enough balance in the account for this refund",
+      action: "The refund was not made. Tell your supervisor.",
+    },
+    "refund-outcome-unknown": {
+      title: "It is not known whether the refund for transaction {tid} went through",
+      action: "Eko's answer did not arrive. Check the transaction again before doing anything else; no new refund for it is allowed until Eko answers.",
+    },
+    "refund-not-done": {
+      title: "The refund for transaction {tid} did not go through",
+      action: "Eko's answer did not arrive, and Eko says the transaction is still waiting for a refund. Try the refund again.",
+    },
+    "not-refund-pending": {
+      title: "Transaction {tid} is not waiting for a refund",
+      action: "Eko says: {status}. {next}",
+    },
     internal: {
       title: "Something went wrong inside Refund Desk",
       action: "Close the app, open it again and try again. If it keeps happening, call support.",
     },
   } satisfies Record<ErrorKind, Advice>,
+  /** The wrong-otp advice once WRONG_OTP_TRIES_BEFORE_NEW_OTP wrong OTPs were typed for one OTP. */
+  wrongOtpTooMany: {
+    title: "The OTP was wrong {tries} times",
+    action: "Send a new OTP to the customer and use the new one.",
+  },
+  /** A transaction's status in words, with the next step, by its state (app/transaction.ts). */
+  txState: {
+    success: {
+      title: "The transfer went through",
+      action: "The money reached the recipient. There is nothing to refund.",
+    },
+    failed: {
+      title: "The transfer failed, and no refund is waiting",
+      action: "Check again in a few minutes. If it stays like this, call support.",
+    },
+    "in-progress": {
+      title: "The transfer is still in progress",
+      action: "Check again in a few minutes. Do not refund yet.",
+    },
+    "refund-pending": {
+      title: "The transfer failed and is waiting for a refund",
+      action: "Confirm the details with the customer, then send the refund OTP to the customer's mobile.",
+    },
+    refunded: {
+      title: "The money has already been refunded",
+      action: "Nothing more to do. Tell the customer the money was already returned.",
+    },
+    hold: {
+      title: "The transfer is on hold at Eko",
+      action: "Check again in a few minutes. If it stays on hold, call support.",
+    },
+    unknown: {
+      title: "Eko gave a status this app does not know",
+      action: "Check again in a few minutes. If it stays like this, call support and read them the details.",
+    },
+  } satisfies Record<TxState, Advice>,
   /** Used for an `eko` error whose message is empty. */
   ekoWithoutMessage: "Eko refused the request (code {code})",
   /** Advice for Eko's business codes that matter at the counter (eko-refund-api.md). */
@@ -238,6 +311,32 @@ export const en = {
       action: "Clear the field, type the number again and press Send.",
     },
   } satisfies Record<TidInvalidReason, Advice>,
+  invalidOtp: {
+    empty: {
+      title: "Type the customer's OTP first",
+      action: "Ask the customer for the OTP in the SMS, type it, then press Refund.",
+    },
+    "not-digits": {
+      title: "The OTP can only contain digits",
+      action: "Type only the digits from the customer's SMS.",
+    },
+    "too-short": {
+      title: "The OTP is too short",
+      action: "Ask the customer to read the whole OTP from the SMS again.",
+    },
+    "too-long": {
+      title: "The OTP is too long",
+      action: "Ask the customer to read the OTP again: it has at most 8 digits.",
+    },
+    "not-text": {
+      title: "The OTP could not be read",
+      action: "Clear the field, type the OTP again and press Refund.",
+    },
+  } satisfies Record<OtpInvalidReason, Advice>,
+  invalidOtpRef: {
+    title: "The OTP reference is missing or not valid",
+    action: "Send the OTP to the customer again, then use the new OTP reference shown.",
+  },
   invalidSetting: {
     environment: {
       title: "The environment is not valid",
@@ -267,6 +366,10 @@ export const en = {
       title: "The wait before resend is not valid",
       action: "Type a whole number of seconds from 0 to 600.",
     },
+    userCode: {
+      title: "The user code must have 8 digits",
+      action: "Type the retailer's user code from Eko: 8 digits, no spaces.",
+    },
     accessKey: {
       title: "The access key is missing or not valid",
       action: "Paste the access key you got from Eko, then press Store in keychain.",
@@ -285,6 +388,7 @@ export const en = {
     initiatorId: "Initiator ID",
     timeoutMs: "Waiting time",
     resendCooldownMs: "Wait before resend",
+    userCode: "User code",
     accessKey: "Access key",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",
@@ -299,7 +403,6 @@ export const en = {
     reload: "Load settings again",
     intro: "For the branch IT admin. Changes apply to the next request.",
     back: "Back to Request OTP",
-    backHint: "Esc also goes back.",
     environment: "Environment",
     baseUrl: "Custom base URL",
     baseUrlHint: "The full Eko API address, e.g. https://api.eko.in/ekoicici/v3",

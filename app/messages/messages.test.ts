@@ -8,10 +8,12 @@ import {
   describeClockStatus,
   describeDoctorCheck,
   describeError,
+  describeTxState,
   formatDuration,
   formatWait,
   LANGS,
 } from "./describe-error";
+import { TX_STATES } from "../transaction";
 import { en } from "./en";
 import { hi } from "./hi";
 
@@ -38,6 +40,12 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "otp-not-sent": { kind: "otp-not-sent", details: {} },
   busy: { kind: "busy", tid: "13192443" },
   cooldown: { kind: "cooldown", tid: "13192443", retryAfterMs: 23_200 },
+  "wrong-otp": { kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } },
+  "otp-expired": { kind: "otp-expired", details: { ekoStatus: 303 } },
+  "insufficient-balance": { kind: "insufficient-balance", details: { ekoStatus: 347 } },
+  "refund-outcome-unknown": { kind: "refund-outcome-unknown", tid: "13192453", details: { cause: "timeout" } },
+  "refund-not-done": { kind: "refund-not-done", tid: "13192456", details: { cause: "timeout" } },
+  "not-refund-pending": { kind: "not-refund-pending", tid: "13192450", txStatus: 2, state: "in-progress", details: {} },
   internal: { kind: "internal", details: {} },
 };
 
@@ -215,4 +223,40 @@ test("connection-check rows speak plainly: no raw detail codes, the simulator na
     const text = describeDoctorCheck({ id: "access-key", status: "skipped", detail: "practice" }, practice, lang).lines.join(" ");
     assert.doesNotMatch(text, /\bpractice\b/, `${lang}: raw detail code shown`);
   }
+});
+
+test("a wrong OTP asks to type it again, and after 3 wrong tries suggests a new OTP", () => {
+  for (const lang of LANGS) {
+    const again = describeError({ kind: "wrong-otp", tries: 2, details: {} }, lang);
+    const fresh = describeError({ kind: "wrong-otp", tries: 3, details: {} }, lang);
+    assert.equal(again.action, catalogue(lang).errors["wrong-otp"].action);
+    assert.equal(fresh.action, catalogue(lang).wrongOtpTooMany.action);
+    assert.match(fresh.title, /3/);
+  }
+});
+
+test("each transaction state has its own words and next step, and not-refund-pending uses them", () => {
+  for (const lang of LANGS) {
+    const titles = TX_STATES.map((state) => describeTxState(state, lang).title);
+    assert.equal(new Set(titles).size, TX_STATES.length, `${lang}: states share a title`);
+    assert.equal(describeTxState("from-the-future" as never, lang).title, catalogue(lang).txState.unknown.title);
+    for (const state of TX_STATES) {
+      const text = describeError({ kind: "not-refund-pending", tid: "13192448", txStatus: null, state, details: {} }, lang);
+      assert.match(text.title, /13192448/);
+      assert.ok(text.action.includes(describeTxState(state, lang).title) && text.action.includes(describeTxState(state, lang).action), `${lang} ${state}`);
+    }
+  }
+});
+
+test("each invalid OTP reason has its own message, and a bad OTP reference has one too", () => {
+  const reasons = ["empty", "not-digits", "too-short", "too-long", "not-text"];
+  for (const lang of LANGS) {
+    const titles = reasons.map((reason) => describeError({ kind: "invalid-input", field: "otp", reason }, lang).title);
+    assert.equal(new Set(titles).size, reasons.length, `${lang}: OTP reasons share a title`);
+    const ref = describeError({ kind: "invalid-input", field: "otpRefId", reason: "bad-shape" }, lang);
+    assert.equal(ref.title, catalogue(lang).invalidOtpRef.title);
+  }
+  const userCode = describeError({ kind: "invalid-input", field: "userCode", reason: "not-8-digits" }, "en");
+  assert.match(userCode.title, /8 digits/);
+  assert.match(describeError({ kind: "not-configured", missing: ["userCode"] }, "hi").action, /यूज़र कोड/);
 });

@@ -34,13 +34,33 @@ test("request screens", async ({ page, openApp }) => {
   await shoot(page, "request-error.png");
 });
 
-test("request screen in Hindi", async ({ page, openApp }) => {
-  await openApp();
+async function inHindi(page: Page): Promise<void> {
   await page.getByTestId("lang-toggle").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "hi");
+}
+
+test("request screens in Hindi", async ({ page, openApp }) => {
+  await openApp();
+  await inHindi(page);
+  await expect(page.getByTestId("practice-tids")).toBeVisible();
+  await shoot(page, "request-empty-hi.png");
+
   await sendTid(page, "13192443");
   await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
   await shoot(page, "request-success-hi.png");
+
+  await sendTid(page, "13192445");
+  await page.getByTestId("error-details-toggle").click();
+  await expect(page.getByTestId("error-details")).toBeVisible();
+  await shoot(page, "request-error-hi.png");
+});
+
+test("settings in Hindi", async ({ page, openApp }) => {
+  await openApp();
+  await inHindi(page);
+  await page.getByTestId("nav-settings").click();
+  await expect(page.getByTestId("access-key-status")).toBeVisible();
+  await shoot(page, "settings-hi.png");
 });
 
 test("settings screens", async ({ page, openApp }) => {

@@ -1,5 +1,6 @@
 import { createKeytarKeyStore } from "../keychain/key-store";
 import { defaultDataDir, resolveDataDir } from "../data-dir";
+import { machinePolicyPath } from "../policy/machine-policy";
 import { runCli } from "./cli";
 
 /** `npx refund-desk …` under plain Node: the global fetch and the same services as the app. */
@@ -8,6 +9,7 @@ export function runFromProcess(): void {
     fetch: globalThis.fetch,
     keyStore: createKeytarKeyStore(),
     dataDir: resolveDataDir(process.env, defaultDataDir()),
+    machinePolicyPath: machinePolicyPath(),
   }).then(
     (code) => {
       process.exitCode = code;

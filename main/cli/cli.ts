@@ -2,25 +2,18 @@ import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import type { Result } from "../../app/result";
 import type { DoctorReport } from "../../app/doctor";
+import type { DeskPolicy } from "../../app/policy";
 import type { SettingsPatch, SettingsView } from "../../app/settings";
-import type { KeyStore } from "../keychain/key-store";
 import { createRefundDesk, type RefundDesk } from "../refund-desk";
+import { EXIT, readAll, type CliDeps, type CliIo } from "./cli-common";
+import { journalCommand } from "./journal-export";
+import { pinHashCommand } from "./pin-hash";
+import { provision } from "./provision";
+import { inquireCommand, refundCommand } from "./refund-commands";
 
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+export { EXIT, type CliDeps, type CliIo };
 
-export interface CliDeps {
-  fetch: typeof fetch;
-  keyStore: KeyStore;
-  dataDir: string;
-}
-
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-const COMMANDS = ["set-key", "config", "otp", "doctor", "help"] as const;
+const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "doctor", "provision", "pin-hash", "journal", "help"] as const;
 
 /** CLI names of settings, mapped to the settings' own names. */
 const CONFIG_NAMES = {
@@ -28,19 +21,30 @@ const CONFIG_NAMES = {
   "base-url": "customBaseUrl",
   "developer-key": "developerKey",
   "initiator-id": "initiatorId",
+  "user-code": "userCode",
   "timeout-ms": "timeoutMs",
   "resend-cooldown-ms": "resendCooldownMs",
 } as const;
 
 const USAGE = `Usage: refund-desk <command>
 
+  inquire <tid> [--json]        check the transaction with Eko: status, amount, names, masked account
   otp <tid> [--json]            ask Eko to (re)send the refund OTP; prints the otp_ref_id
+  refund <tid> --otp-ref <otp_ref_id> [--json]
+                                refund with the customer's OTP, read from standard input only
   doctor [--json]               check keychain, key, settings, reachability and clock
   config show [--json]          show the settings (never the access key)
   config set <name> <value>     name: ${Object.keys(CONFIG_NAMES).join(", ")}
   set-key                       store the access key read from standard input in the keychain
+  provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]
+                                apply an admin policy: settings, counter name, kiosk mode,
+                                settings lock, admin PIN (hashed) and the access key
+  pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
+  journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]
+                                the requests between two days as CSV (standard output without --out)
 
-REFUND_DESK_HOME sets the folder for settings and the journal.
+Exit codes: 0 done, 1 failed (Eko, keychain or disk), 2 usage or invalid input (nothing changed).
+REFUND_DESK_HOME sets the folder for settings and the journal; REFUND_DESK_POLICY the machine-wide policy file.
 `;
 
 /**
@@ -75,6 +79,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     return command ? EXIT.ok : EXIT.usage;
   }
   if (!(COMMANDS as readonly string[]).includes(command)) return fail(`unknown command "${command}"\n\n${USAGE}`);
+  // These work on the data folder and keychain directly, not through the desk's services.
+  if (command === "provision") return provision(rest, json, io, deps);
+  if (command === "pin-hash") return pinHashCommand(rest, json, io);
+  if (command === "journal") return journalCommand(rest, json, io, deps);
 
   const desk = createRefundDesk({ ...deps, appOrigin: "cli:" });
   try {
@@ -83,6 +91,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
       case "otp":
         if (rest.length !== 1) return fail("usage: refund-desk otp <tid> [--json]");
         return report(await desk.services.requestRefundOtp({ tid: rest[0] ?? "" }), json, io, (v) => `${v.otpRefId}\n(tid ${v.tid}, sent ${v.sentAt}, ${v.environment}: the OTP went to the customer's mobile)`);
+      case "inquire":
+        return await inquireCommand(rest, json, io, desk);
+      case "refund":
+        return await refundCommand(rest, json, io, desk);
       case "doctor":
         if (rest.length !== 0) return fail("usage: refund-desk doctor [--json]");
         return await doctor(desk, json, io);
@@ -138,15 +150,32 @@ function formatSettings(view: SettingsView): string {
     `base-url:      ${view.baseUrl ?? "(none)"}`,
     `developer-key: ${view.developerKey ?? "(not set)"}`,
     `initiator-id:  ${view.initiatorId ?? "(not set)"}`,
+    `user-code:     ${view.userCode ?? "(not set)"}`,
     `timeout-ms:    ${view.timeoutMs}`,
     `resend-cooldown-ms: ${view.resendCooldownMs}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }
 
+function formatPolicy(policy: DeskPolicy): string {
+  const source = { machine: "the machine-wide policy", provisioned: "provisioning", none: "none" }[policy.source];
+  const lines = [
+    `counter:       ${policy.counterName ?? "(not provisioned)"}`,
+    `kiosk mode:    ${policy.kioskMode ? "on" : "off"}`,
+    `settings lock: ${policy.settingsLocked ? "locked" : "unlocked"}`,
+    `admin PIN:     ${policy.adminPinSet ? "set" : "not set"}`,
+    `policy from:   ${source}`,
+  ];
+  if (policy.problem) {
+    const why = policy.problem.errors.map((e) => `${e.field} (${e.reason})`).join(", ");
+    lines.push(`machine-wide policy ${policy.problem.path} is ignored: ${why}`);
+  }
+  return lines.join("\n");
+}
+
 async function config(desk: RefundDesk, args: string[], json: boolean, io: CliIo, fail: (text: string) => number): Promise<number> {
   const [action, name, value, ...extra] = args;
-  if (action === "show" && !name) return report(await desk.services.getSettings({}), json, io, formatSettings);
+  if (action === "show" && !name) return report(await desk.services.getSettings({}), json, io, (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`);
   if (action !== "set" || !name || value === undefined || extra.length > 0) return fail("usage: refund-desk config show [--json] | config set <name> <value>");
   const key = CONFIG_NAMES[name as keyof typeof CONFIG_NAMES];
   if (!key) return fail(`unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`);
@@ -162,10 +191,4 @@ async function config(desk: RefundDesk, args: string[], json: boolean, io: CliIo
 async function setKey(desk: RefundDesk, io: CliIo, json: boolean): Promise<number> {
   const key = (await readAll(io.stdin)).replace(/\r?\n$/, "");
   return report(await desk.services.setAccessKey({ accessKey: key }), json, io, () => "The access key is stored in the system keychain.");
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -5,6 +5,9 @@ import { signTimestamp } from "../signing";
 import { interpretRefundOtpReply, type RefundOtpReply } from "./envelope";
 import { classifyNetworkError } from "./network-error";
 import { readCapped } from "./read-capped";
+import { interpretRefundReply, type RefundReply } from "./refund-reply";
+import { initiateRefundBody } from "./refund-request";
+import { interpretTransactionReply, type TransactionReply } from "./transaction-reply";
 
 /** Where and as whom to call Eko. The access key stays in main; nothing here is logged. */
 export interface EkoEndpoint {
@@ -14,17 +17,28 @@ export interface EkoEndpoint {
   initiatorId: string;
 }
 
+/** Transaction Inquiry and Initiate Refund also name the retailer/agent the service runs for. */
+export interface RefundEndpoint extends EkoEndpoint {
+  userCode: string;
+}
+
 export interface EkoClientDeps {
   /** net.fetch in Electron (system proxy and certificate store), the global fetch under Node. */
   fetch: typeof fetch;
   clock: Clock;
   localNow?: () => number;
+  /** Waits between GET retries (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-export interface RefundOtpAnswer extends RefundOtpReply {
-  /** When Eko answered, on the corrected clock. */
+/** When Eko answered, on the corrected clock. */
+interface Answered {
   answeredAt: number;
 }
+
+export type RefundOtpAnswer = RefundOtpReply & Answered;
+export type TransactionAnswer = TransactionReply & Answered;
+export type RefundAnswer = RefundReply & Answered;
 
 /**
  * A signature whose timestamp is further than this from the server's Date is worth blaming on
@@ -32,18 +46,45 @@ export interface RefundOtpAnswer extends RefundOtpReply {
  */
 export const CLOCK_SUSPECT_MS = 10_000;
 
+/**
+ * Pauses before the GET retries: at most two retries, as Eko's own SDKs do for reads. Only reads
+ * are retried; a POST is sent once (Get Refund OTP may re-sign once after a clock-skew 403).
+ */
+export const GET_RETRY_DELAYS_MS: readonly number[] = [300, 1_000];
+
+/** The answers worth asking again for: the server's trouble or the network's, never a refusal. */
+const RETRYABLE_GET: ReadonlySet<RefundDeskError["kind"]> = new Set(["server", "rate-limited", "offline", "timeout", "clock-skew"]);
+
 export interface EkoClient {
   getRefundOtp(endpoint: EkoEndpoint, tid: string, timeoutMs: number): Promise<Result<RefundOtpAnswer, RefundDeskError>>;
+  inquireTransaction(endpoint: RefundEndpoint, tid: string, timeoutMs: number): Promise<Result<TransactionAnswer, RefundDeskError>>;
+  /** Moves money: sent exactly once, whatever happens; after a lost answer, inquire. */
+  initiateRefund(endpoint: RefundEndpoint, request: { tid: string; otp: string; otpRefId: string }, timeoutMs: number): Promise<Result<RefundAnswer, RefundDeskError>>;
   /** Any HTTP answer from the base URL counts as reachable; the Date header teaches the clock. */
   probe(baseUrl: string, timeoutMs: number): Promise<Result<{ httpStatus: number }, RefundDeskError>>;
 }
 
+const base = (baseUrl: string) => baseUrl.replace(/\/+$/, "");
+
 export function refundOtpUrl(baseUrl: string, tid: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/customer/payment/refund/${encodeURIComponent(tid)}/otp`;
+  return `${base(baseUrl)}/customer/payment/refund/${encodeURIComponent(tid)}/otp`;
 }
+
+export function initiateRefundUrl(baseUrl: string, tid: string): string {
+  return `${base(baseUrl)}/customer/payment/refund/${encodeURIComponent(tid)}`;
+}
+
+export function transactionInquiryUrl(endpoint: RefundEndpoint, tid: string): string {
+  const query = new URLSearchParams({ initiator_id: endpoint.initiatorId, user_code: endpoint.userCode });
+  return `${base(endpoint.baseUrl)}/tools/reference/transaction/${encodeURIComponent(tid)}?${query}`;
+}
+
+/** Reads a reply's status, content type and body into a result of the call's own kind. */
+type Interpret<T> = (httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null) => Result<T, RefundDeskError>;
 
 export function createEkoClient(deps: EkoClientDeps): EkoClient {
   const localNow = deps.localNow ?? Date.now;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Result<{ status: number; contentType: string; body: string | null; localAt: number }, RefundDeskError>> {
     const controller = new AbortController();
@@ -65,46 +106,63 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
     }
   }
 
-  async function attempt(endpoint: EkoEndpoint, tid: string, timeoutMs: number) {
-    // A fresh timestamp and signature for every request, including the one retry.
-    const timestamp = deps.clock.now();
+  let lastTimestamp = 0;
+
+  /** One signed request: a fresh timestamp and signature every time, including every retry. */
+  async function attempt<T>(endpoint: EkoEndpoint, method: "GET" | "POST", url: string, body: string | undefined, timeoutMs: number, interpret: Interpret<T>): Promise<Result<T & Answered, RefundDeskError>> {
+    // The corrected clock wobbles by up to a second with each Date header (1 s resolution), so two
+    // quick requests could share a timestamp; a bigger step back is a correction and wins.
+    const now = deps.clock.now();
+    const timestamp = now <= lastTimestamp && lastTimestamp - now < 1_000 ? lastTimestamp + 1 : now;
+    lastTimestamp = timestamp;
     const sent = await send(
-      refundOtpUrl(endpoint.baseUrl, tid),
+      url,
       {
-        method: "POST",
+        method,
         headers: {
           developer_key: endpoint.developerKey,
           "secret-key": signTimestamp(endpoint.accessKey, String(timestamp)),
           "secret-key-timestamp": String(timestamp),
           "content-type": "application/json",
         },
-        body: JSON.stringify({ initiator_id: endpoint.initiatorId }),
+        ...(body === undefined ? {} : { body }),
       },
       timeoutMs,
     );
-    if (!sent.ok) return { result: sent, skewMs: 0 };
-    const { status, contentType, body, localAt } = sent.value;
+    if (!sent.ok) return sent;
+    const { status, contentType, body: text, localAt } = sent.value;
+    if (text === null) return err({ kind: "bad-response", details: { httpStatus: status, cause: "body-too-large" } });
     const offset = deps.clock.offsetMs();
     const skewMs = offset === null ? 0 : localAt + offset - timestamp;
-    if (body === null) {
-      return { result: err<RefundDeskError>({ kind: "bad-response", details: { httpStatus: status, cause: "body-too-large" } }), skewMs };
-    }
     const suspect = Math.abs(skewMs) > CLOCK_SUSPECT_MS ? { offsetMs: offset ?? 0 } : null;
-    const reply = interpretRefundOtpReply(status, contentType, body, suspect);
-    const answeredAt = localAt + (offset ?? 0);
-    const result: Result<RefundOtpAnswer, RefundDeskError> = reply.ok ? ok({ ...reply.value, answeredAt }) : reply;
-    return { result, skewMs };
+    const reply = interpret(status, contentType, text, suspect);
+    return reply.ok ? ok({ ...reply.value, answeredAt: localAt + (offset ?? 0) }) : reply;
   }
 
   return {
     async getRefundOtp(endpoint, tid, timeoutMs) {
-      const first = await attempt(endpoint, tid, timeoutMs);
+      const post = () => attempt(endpoint, "POST", refundOtpUrl(endpoint.baseUrl, tid), JSON.stringify({ initiator_id: endpoint.initiatorId }), timeoutMs, interpretRefundOtpReply);
+      const first = await post();
       // A 403 means Eko refused before acting (no SMS went out), so one re-signed retry with the
       // corrected clock is safe; anything else is never retried, as this POST sends an SMS.
-      if (!first.result.ok && first.result.error.kind === "clock-skew") {
-        return (await attempt(endpoint, tid, timeoutMs)).result;
+      if (!first.ok && first.error.kind === "clock-skew") return post();
+      return first;
+    },
+
+    async inquireTransaction(endpoint, tid, timeoutMs) {
+      const url = transactionInquiryUrl(endpoint, tid);
+      let result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpretTransactionReply);
+      for (const delay of GET_RETRY_DELAYS_MS) {
+        if (result.ok || !RETRYABLE_GET.has(result.error.kind)) break;
+        await sleep(delay);
+        result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpretTransactionReply);
       }
-      return first.result;
+      return result;
+    },
+
+    initiateRefund(endpoint, request, timeoutMs) {
+      const body = initiateRefundBody(endpoint, request.otp, request.otpRefId);
+      return attempt(endpoint, "POST", initiateRefundUrl(endpoint.baseUrl, request.tid), body, timeoutMs, interpretRefundReply);
     },
 
     async probe(baseUrl, timeoutMs) {

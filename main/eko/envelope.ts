@@ -2,12 +2,19 @@ import type { RawDetails, RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 
 /** What a well-formed Eko reply told us, before it is judged a success or a failure. */
-interface Envelope {
+export interface Envelope {
   status?: number;
   message?: string;
   response_status_id?: number;
   response_type_id?: number;
   data?: unknown;
+}
+
+/** A reply that passed the checks every Eko call shares; what it means is up to the call. */
+export interface EnvelopeReply {
+  httpStatus: number;
+  envelope: Envelope;
+  details: RawDetails;
 }
 
 const MAX_MESSAGE_CHARS = 300;
@@ -19,11 +26,10 @@ export interface RefundOtpReply {
 }
 
 /**
- * Maps an HTTP status and body to success or one member of the error union. HTTP 200 with a
- * non-empty `data.otp_ref_id` is success; every other combination is a specific error.
+ * The checks every Eko call shares: the HTTP status, the body's shape and its content type.
  * `clockSuspect` says whether a 403 is better explained by our clock than by our keys.
  */
-export function interpretRefundOtpReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<RefundOtpReply, RefundDeskError> {
+export function readEnvelope(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<EnvelopeReply, RefundDeskError> {
   const parsed = parseEnvelope(body);
   const details: RawDetails = { httpStatus, ...(parsed.ok ? envelopeDetails(parsed.value) : { cause: parsed.error }) };
 
@@ -35,22 +41,38 @@ export function interpretRefundOtpReply(httpStatus: number, contentType: string,
   if (httpStatus >= 500) return err({ kind: "server", details });
 
   if (!parsed.ok) return err({ kind: httpStatus === 200 ? "bad-response" : "server", details });
-  const envelope = parsed.value;
   // Eko answers JSON as application/json; anything else came from something in between (a proxy,
   // a captive portal) even when it happens to parse.
   if (httpStatus === 200 && !/^application\/(.+\+)?json\b/i.test(contentType.trim())) {
     return err({ kind: "bad-response", details: { ...details, cause: "content-type" } });
   }
-
-  const ref = otpRefId(envelope.data);
-  if (httpStatus === 200 && ref) return ok({ otpRefId: ref, details });
-
-  if (typeof envelope.status === "number" && envelope.status !== 0) return err(businessError(envelope, details));
-  if (httpStatus !== 200) return err({ kind: "server", details });
-  return err({ kind: "otp-not-sent", details });
+  return ok({ httpStatus, envelope: parsed.value, details });
 }
 
-function businessError(envelope: Envelope, details: RawDetails): RefundDeskError {
+/**
+ * Get Refund OTP: HTTP 200 with a non-empty `data.otp_ref_id` is success; every other combination
+ * is a specific error.
+ */
+export function interpretRefundOtpReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<RefundOtpReply, RefundDeskError> {
+  const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
+  if (!read.ok) return read;
+  const { envelope, details } = read.value;
+  const ref = otpRefId(envelope.data);
+  if (httpStatus === 200 && ref) return ok({ otpRefId: ref, details });
+  return err(failure(read.value) ?? { kind: "otp-not-sent", details });
+}
+
+/**
+ * A non-zero `status` is a business error, whatever the HTTP status; any other answer that is not
+ * HTTP 200 is the server's. Null: HTTP 200 with status 0 (or none), for the call to judge.
+ */
+export function failure({ httpStatus, envelope, details }: EnvelopeReply): RefundDeskError | null {
+  if (typeof envelope.status === "number" && envelope.status !== 0) return businessError(envelope, details);
+  if (httpStatus !== 200) return { kind: "server", details };
+  return null;
+}
+
+export function businessError(envelope: Envelope, details: RawDetails): RefundDeskError {
   const message = envelope.message ?? "";
   if (envelope.status === 168) return { kind: "unknown-tid", details };
   // Eko words these refusals without a dedicated code (eko-refund-api.md); match the wording.
@@ -100,7 +122,7 @@ function otpRefId(data: unknown): string | null {
 }
 
 /** Eko sends numbers, sometimes as strings ("0"). */
-function toNumber(value: unknown): number | undefined {
+export function toNumber(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value);
   return undefined;

@@ -336,3 +336,56 @@ test("the window is sandboxed and isolated, loads app://, and cannot navigate, o
   assert.deepEqual(win.openHandler?.({ url: "https://evil.example/" }), { action: "deny" });
   assert.deepEqual(win.openHandler?.({ url: APP_ENTRY_URL }), { action: "deny" });
 });
+
+test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close refused until the app quits", async () => {
+  type Handler = (...args: any[]) => unknown;
+  const windowEvents: Record<string, Handler> = {};
+  const contentsEvents: Record<string, Handler> = {};
+  const appEvents: Record<string, Handler> = {};
+  const created: any[] = [];
+  class FakeBrowserWindow {
+    webContents = { on: (event: string, h: Handler) => (contentsEvents[event] = h), setWindowOpenHandler: () => {} };
+    constructor(options: unknown) {
+      created.push(options);
+    }
+    on(event: string, h: Handler) {
+      windowEvents[event] = h;
+    }
+    loadURL() {
+      return Promise.resolve();
+    }
+    once() {}
+  }
+  const { createMainWindow } = await loadWithFakeElectron("./window.ts", {
+    app: { isPackaged: false, on: (event: string, h: Handler) => (appEvents[event] = h) },
+    BrowserWindow: FakeBrowserWindow,
+    Menu: {},
+  });
+  (createMainWindow as (s: unknown, kiosk: boolean) => unknown)({ name: "ui" }, true);
+
+  const [options] = created;
+  assert.equal(options.kiosk, true);
+  assert.equal(options.fullscreen, true);
+  assert.equal(options.closable, false);
+  assert.equal(options.webPreferences.devTools, false, "no DevTools in a kiosk, even in a development build");
+  assert.equal(options.webPreferences.sandbox, true);
+
+  const keyPrevented = (input: object) => {
+    let prevented = false;
+    contentsEvents["before-input-event"]?.({ preventDefault: () => (prevented = true) }, { control: false, meta: false, alt: false, shift: false, ...input });
+    return prevented;
+  };
+  assert.equal(keyPrevented({ key: "r", control: true }), true);
+  assert.equal(keyPrevented({ key: "F4", alt: true }), true);
+  assert.equal(keyPrevented({ key: "7" }), false);
+
+  const closePrevented = () => {
+    let prevented = false;
+    windowEvents.close?.({ preventDefault: () => (prevented = true) });
+    return prevented;
+  };
+  assert.equal(closePrevented(), true, "Alt+F4 or the close button do not close a kiosk");
+  appEvents["before-quit"]?.();
+  assert.equal(closePrevented(), false, "quitting the app (admin exit, shutdown, logoff) closes it");
+  assert.ok(windowEvents["session-end"], "Windows logoff and shutdown are let through");
+});

@@ -1,11 +1,14 @@
 /** The one window: a sandboxed, isolated page from app:// that can navigate nowhere and open nothing. */
 import { app, BrowserWindow, Menu, type Session } from "electron";
 import { join } from "node:path";
+import { isBlockedKioskKey, menuFor, windowOptionsFor, type WindowMode } from "./kiosk-options";
 import { isAppPageUrl } from "./navigation-guard";
 import { APP_ENTRY_URL } from "./protocol-paths";
 
-export function createMainWindow(ses: Session): BrowserWindow {
+export function createMainWindow(ses: Session, kiosk = false): BrowserWindow {
+  const { devTools, ...chrome } = windowOptionsFor(mode(kiosk));
   const win = new BrowserWindow({
+    ...chrome,
     title: "Refund Desk",
     width: 1200,
     height: 800,
@@ -25,7 +28,7 @@ export function createMainWindow(ses: Session): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: !app.isPackaged,
+      devTools,
     },
   });
   win.once("ready-to-show", () => win.show());
@@ -40,18 +43,36 @@ export function createMainWindow(ses: Session): BrowserWindow {
   contents.setWindowOpenHandler(() => ({ action: "deny" }));
   contents.on("will-attach-webview", (event) => event.preventDefault());
 
+  if (kiosk) keepKiosk(win);
+
   void win.loadURL(APP_ENTRY_URL);
   return win;
 }
 
 /**
- * Development builds keep Electron's default menu (reload, DevTools). Packaged builds have none,
- * except on macOS, where text fields only get Cmd+C/V/X/A from an Edit menu and the app needs
- * Cmd+Q: there it is the app and Edit menus alone.
+ * A kiosk's window swallows reload, DevTools and close keys and refuses to close, except when the
+ * app itself quits (an admin's exit, the OS shutting down or logging off, which also quits apps).
  */
-export function applyApplicationMenu(): void {
-  if (!app.isPackaged) return;
-  Menu.setApplicationMenu(
-    process.platform === "darwin" ? Menu.buildFromTemplate([{ role: "appMenu" }, { role: "editMenu" }]) : null,
-  );
+function keepKiosk(win: BrowserWindow): void {
+  let quitting = false;
+  app.on("before-quit", () => (quitting = true));
+  win.on("session-end", () => (quitting = true));
+  win.on("close", (event) => {
+    if (!quitting) event.preventDefault();
+  });
+  win.webContents.on("before-input-event", (event, input) => {
+    if (isBlockedKioskKey(input)) event.preventDefault();
+  });
+}
+
+function mode(kiosk: boolean): WindowMode {
+  return { kiosk, packaged: app.isPackaged };
+}
+
+/** The menu for this mode (see menuFor): Electron's default is kept only where it is asked for. */
+export function applyApplicationMenu(kiosk = false): void {
+  const plan = menuFor(mode(kiosk), process.platform);
+  if (plan === "default") return;
+  if (plan === "none") Menu.setApplicationMenu(null);
+  else Menu.setApplicationMenu(Menu.buildFromTemplate(plan === "edit" ? [{ role: "editMenu" }] : [{ role: "appMenu" }, { role: "editMenu" }]));
 }

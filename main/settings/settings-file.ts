@@ -1,22 +1,30 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
+import { writeFileDurably } from "../durable-file";
 import { applySettingsPatch } from "./settings-validation";
 
 export const SETTINGS_FILE = "settings.json";
 
 /** The custom URL is applied before the environment that needs it. */
-const LOAD_ORDER: (keyof Settings)[] = ["customBaseUrl", "developerKey", "initiatorId", "timeoutMs", "resendCooldownMs", "environment"];
+const LOAD_ORDER: (keyof Settings)[] = ["customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs", "resendCooldownMs", "environment"];
 
 /** settings.json in the data folder: non-secret configuration only (the key is in the keychain). */
 export interface SettingsFile {
+  path: string;
   load(): Settings;
   save(settings: Settings): void;
+}
+
+/** The file's text for these settings (provisioning stages it with its other files). */
+export function settingsText(settings: Settings): string {
+  return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
 export function createSettingsFile(dataDir: string): SettingsFile {
   const path = join(dataDir, SETTINGS_FILE);
   return {
+    path,
     load() {
       let raw: unknown;
       try {
@@ -36,10 +44,7 @@ export function createSettingsFile(dataDir: string): SettingsFile {
       return settings;
     },
     save(settings) {
-      // Write then rename, so a power cut leaves the old file or the new one, never half of one.
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, path);
+      writeFileDurably(path, settingsText(settings));
     },
   };
 }

@@ -5,6 +5,11 @@ import { parseInitiatorId } from "../../app/tid";
 
 /** Eko's developer keys are hex-like tokens; allow the usual token alphabet, nothing else. */
 const DEVELOPER_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+/**
+ * Eko's user codes are 8 digits (its UAT user_code is 20810200; its docs show 20310003 too). Eko
+ * publishes no other length, so exactly 8 ASCII digits are accepted.
+ */
+export const USER_CODE_PATTERN = /^[0-9]{8}$/;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** Applies a patch to settings, refusing the first field that is not acceptable, with its reason. */
@@ -35,6 +40,13 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Res
       if (!id.ok) return id;
       next.initiatorId = id.value;
     }
+  }
+  if (patch.userCode !== undefined) {
+    // settings.json is hand-editable: an unquoted 20810200 arrives as a number.
+    if (patch.userCode !== null && typeof patch.userCode !== "string") return invalid("userCode", "not-8-digits");
+    const code = patch.userCode?.trim() ?? "";
+    if (code !== "" && !USER_CODE_PATTERN.test(code)) return invalid("userCode", "not-8-digits");
+    next.userCode = code === "" ? null : code;
   }
   if (patch.timeoutMs !== undefined) {
     if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS) return invalid("timeoutMs", "out-of-range");

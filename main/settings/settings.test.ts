@@ -75,3 +75,20 @@ test("a damaged settings file opens with defaults, keeping the fields that still
   assert.equal(loaded.environment, "practice");
   assert.ok(!readFileSync(join(dir, SETTINGS_FILE), "utf8").includes("accessKey"));
 });
+
+test("the user code: 8 ASCII digits as Eko's (20810200), null clears, a hand-edited number is refused", () => {
+  assert.equal(DEFAULT_SETTINGS.userCode, null);
+  const set = applySettingsPatch(DEFAULT_SETTINGS, { userCode: " 20810200 " });
+  assert.ok(set.ok);
+  assert.equal(set.value.userCode, "20810200");
+  for (const bad of ["2081020", "208102000", "2081020a", "२०८१०२००", "2081 0200"]) refused({ userCode: bad }, "userCode", "not-8-digits");
+  refused({ userCode: 20810200 as never }, "userCode", "not-8-digits");
+  const cleared = applySettingsPatch(set.value, { userCode: null });
+  assert.ok(cleared.ok && cleared.value.userCode === null);
+
+  const dir = tempDataDir("settings");
+  writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ userCode: "20810200", initiatorId: "9962981729" }));
+  assert.equal(createSettingsFile(dir).load().userCode, "20810200");
+  writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ userCode: 20810200 }));
+  assert.equal(createSettingsFile(dir).load().userCode, null, "an unquoted number does not stop the app");
+});

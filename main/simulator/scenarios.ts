@@ -1,6 +1,9 @@
 import type { PracticeScenario, PracticeScenarioId } from "../../app/settings";
 
-/** How the simulator answers a tid. Faults exist for tests; agents see the practice list only. */
+/**
+ * How the simulator answers a tid's Get Refund OTP (and, for a tid outside TRANSACTIONS, its inquiry
+ * and refund too). Faults exist for tests; agents see the practice list only.
+ */
 export type ScenarioBehaviour =
   | { type: "otp-sent"; delayMs?: number }
   | { type: "envelope"; httpStatus: number; body: Record<string, unknown> | unknown[] }
@@ -65,7 +68,115 @@ function unknownTid(): ScenarioBehaviour {
 }
 
 export function behaviourFor(tid: string): ScenarioBehaviour {
+  return fixedBehaviourFor(tid) ?? unknownTid();
+}
+
+/** The Get Refund OTP answer the table fixes for a tid, or null when the tid's state decides. */
+export function fixedBehaviourFor(tid: string): ScenarioBehaviour | null {
   const practice = PRACTICE_SCENARIOS.find((s) => s.tid === tid);
   if (practice) return PRACTICE_BEHAVIOURS[practice.scenario];
-  return FAULT_SCENARIOS[tid] ?? unknownTid();
+  return FAULT_SCENARIOS[tid] ?? null;
 }
+
+/**
+ * The customer's OTP for every refund the simulator accepts: public on purpose, so an agent in
+ * Practice can rehearse the whole refund (the Practice list shows it).
+ */
+export const PRACTICE_OTP = "123456";
+
+/** How long an otp_ref_id stays valid in the simulator; Eko publishes no figure of its own. */
+export const DEFAULT_OTP_VALIDITY_MS = 10 * 60_000;
+
+/** How Initiate Refund answers for a tid once the OTP checks pass. */
+export type RefundBehaviour =
+  | "refund"
+  /** Eko status 347. */
+  | "insufficient-balance"
+  /** Eko status 303 whatever the otp_ref_id's age. */
+  | "otp-expired"
+  /** The refund is made, and the answer never comes: only an inquiry can tell. */
+  | "refund-then-hang"
+  /** No answer, and no refund either. */
+  | "hang";
+
+/** A transaction the simulator knows for Transaction Inquiry and Initiate Refund. */
+export interface TransactionSeed {
+  txStatus: number;
+  amount: string;
+  fee: string;
+  senderName: string;
+  recipientName: string;
+  account: string;
+  /** As Eko's samples show it: India's local time, no zone. */
+  time: string;
+  refund?: RefundBehaviour;
+  /** Inquiries answered with HTTP 503 before the real answer, to exercise the GET retry. */
+  inquiryFailures?: number;
+}
+
+const pending = (refund?: RefundBehaviour): TransactionSeed => ({
+  txStatus: 3,
+  amount: "5000.00",
+  fee: "50.00",
+  senderName: "Ramesh Kumar",
+  recipientName: "Sunita Devi",
+  account: "50100234567890",
+  time: "2025-11-03 10:15:42",
+  ...(refund ? { refund } : {}),
+});
+const inState = (txStatus: number): TransactionSeed => ({ ...pending(), txStatus });
+
+/**
+ * The transactions behind Transaction Inquiry and Initiate Refund, each in its own tx_status. The
+ * Get Refund OTP answers above still hold for their tids while a transaction is refund pending;
+ * once it is refunded, Get Refund OTP says so. State lasts as long as the simulator runs.
+ */
+export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
+  // Refund pending: check → send OTP → refund with PRACTICE_OTP → refunded.
+  "13192443": pending(),
+  "13192444": inState(4),
+  // Refund pending, but Get Refund OTP answers Eko error 945 (as above).
+  "13192446": pending(),
+  // Refund pending, Get Refund OTP answers after 4 s (as above).
+  "13192447": pending(),
+  "13192448": inState(0),
+  "13192449": inState(1),
+  "13192450": inState(2),
+  "13192451": inState(5),
+  // A tx_status this app does not know.
+  "13192452": inState(9),
+  "13192453": pending("refund-then-hang"),
+  "13192454": pending("insufficient-balance"),
+  "13192455": pending("otp-expired"),
+  "13192456": pending("hang"),
+  // Tests: the inquiry fails twice with HTTP 503, then answers.
+  "900510": { ...pending(), inquiryFailures: 2 },
+};
+
+export type RefundScenarioId =
+  | "refund-pending"
+  | "already-refunded"
+  | "transfer-succeeded"
+  | "transfer-failed"
+  | "in-progress"
+  | "on-hold"
+  | "unknown-status"
+  | "answer-lost-refunded"
+  | "answer-lost-not-refunded"
+  | "insufficient-balance"
+  | "otp-expired";
+
+/** For the Practice list of the refund flow: one tid per outcome an agent should have seen. */
+export const PRACTICE_REFUND_SCENARIOS: readonly { tid: string; scenario: RefundScenarioId }[] = [
+  { tid: "13192443", scenario: "refund-pending" },
+  { tid: "13192444", scenario: "already-refunded" },
+  { tid: "13192448", scenario: "transfer-succeeded" },
+  { tid: "13192449", scenario: "transfer-failed" },
+  { tid: "13192450", scenario: "in-progress" },
+  { tid: "13192451", scenario: "on-hold" },
+  { tid: "13192452", scenario: "unknown-status" },
+  { tid: "13192453", scenario: "answer-lost-refunded" },
+  { tid: "13192456", scenario: "answer-lost-not-refunded" },
+  { tid: "13192454", scenario: "insufficient-balance" },
+  { tid: "13192455", scenario: "otp-expired" },
+];

@@ -2,16 +2,21 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { signTimestamp } from "../signing";
-import { behaviourFor, type ScenarioBehaviour } from "./scenarios";
+import { createLedger, type Ledger, type LedgerTransaction, type RefundOutcome } from "./ledger";
+import { behaviourFor, DEFAULT_OTP_VALIDITY_MS, fixedBehaviourFor, PRACTICE_OTP, TRANSACTIONS, type ScenarioBehaviour } from "./scenarios";
 
 /**
  * An Eko-compatible server for the Practice environment and the tests: it checks headers, the
- * signature and the timestamp window the way Eko does, then answers from the scenario table.
+ * signature and the timestamp window the way Eko does, then answers from the scenario table and,
+ * for Transaction Inquiry and Initiate Refund, from the state of its ledger. It listens on
+ * 127.0.0.1 only and answers only requests addressed to a loopback host.
  */
 export interface SimulatorAccount {
   developerKey: string;
   accessKey: string;
   initiatorId: string;
+  /** When set, Transaction Inquiry and Initiate Refund must name this user_code (else Eko's 346). */
+  userCode?: string;
 }
 
 export interface SimulatorOptions {
@@ -24,6 +29,10 @@ export interface SimulatorOptions {
   delayScale?: number;
   /** Replaces the scenario table (the benchmark answers every tid with an OTP). */
   scenarioFor?: (tid: string) => ScenarioBehaviour;
+  /** The customer's OTP the refund expects (default PRACTICE_OTP). */
+  otp?: string;
+  /** How long an otp_ref_id stays valid (default DEFAULT_OTP_VALIDITY_MS). */
+  otpValidityMs?: number;
   port?: number;
 }
 
@@ -48,7 +57,18 @@ export interface Simulator {
 export const SIMULATOR_BASE_PATH = "/ekoapi/v3";
 export const DEFAULT_WINDOW_MS = 30_000;
 const MAX_BODY_BYTES = 16 * 1024;
-const ROUTE = /^\/ekoapi\/v3\/customer\/payment\/refund\/([^/]+)\/otp$/;
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
+type Operation = "otp" | "refund" | "inquiry";
+const ROUTES: readonly { operation: Operation; method: "GET" | "POST"; pattern: RegExp }[] = [
+  { operation: "otp", method: "POST", pattern: /^\/ekoapi\/v3\/customer\/payment\/refund\/([^/]+)\/otp$/ },
+  { operation: "refund", method: "POST", pattern: /^\/ekoapi\/v3\/customer\/payment\/refund\/([^/]+)$/ },
+  { operation: "inquiry", method: "GET", pattern: /^\/ekoapi\/v3\/tools\/reference\/transaction\/([^/]+)$/ },
+];
+
+/** The simulator's own response_type_ids for the answers Eko's pages show none for. */
+const TYPE_INQUIRY = 1501;
+const TYPE_REFUND = 1502;
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
@@ -58,6 +78,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const openSockets = new Set<import("node:net").Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const now = () => Date.now() + clockShift;
+  const ledger: Ledger = createLedger({
+    transactions: TRANSACTIONS,
+    otp: options.otp ?? PRACTICE_OTP,
+    otpValidityMs: options.otpValidityMs ?? DEFAULT_OTP_VALIDITY_MS,
+    now,
+  });
 
   const server = createServer((req, res) => {
     res.sendDate = false;
@@ -84,11 +110,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
 
   function handle(req: IncomingMessage, res: ServerResponse, body: string) {
-    const path = (req.url ?? "").split("?")[0] ?? "";
-    const route = ROUTE.exec(path);
-    if (!route) return reject(req, res, body, 404, "No mapping rule matched");
-    if (req.method !== "POST") return reject(req, res, body, 405, "Method not allowed");
-    if (!(req.headers["content-type"] ?? "").startsWith("application/json")) return reject(req, res, body, 415, "Unsupported media type");
+    // Only this machine may use the simulator: a page in a browser reaching 127.0.0.1 through a
+    // rebound DNS name still names that name in Host.
+    if (!LOOPBACK_HOST.test(req.headers.host ?? "")) return reject(req, res, body, 403, "Not a loopback host");
+    const [path = "", search = ""] = (req.url ?? "").split("?");
+    const routed = ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).find((r) => r.match);
+    if (!routed?.match) return reject(req, res, body, 404, "No mapping rule matched");
+    const { operation, method } = routed.route;
+    if (req.method !== method) return reject(req, res, body, 405, "Method not allowed");
+    if (method === "POST" && !(req.headers["content-type"] ?? "").startsWith("application/json")) return reject(req, res, body, 415, "Unsupported media type");
 
     const account = options.accounts.find((a) => a.developerKey === req.headers["developer_key"]);
     if (!account) return reject(req, res, body, 403, "Invalid developer_key");
@@ -99,25 +129,65 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (!sameText(header(req, "secret-key"), signTimestamp(account.accessKey, timestamp))) {
       return reject(req, res, body, 403, "Invalid secret-key");
     }
-    let initiator: unknown;
-    try {
-      initiator = (JSON.parse(body) as { initiator_id?: unknown }).initiator_id;
-    } catch {
-      return reject(req, res, body, 400, "Body is not JSON");
+    let params: Record<string, unknown>;
+    if (method === "GET") params = Object.fromEntries(new URLSearchParams(search));
+    else {
+      try {
+        const parsed: unknown = JSON.parse(body);
+        params = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+      } catch {
+        return reject(req, res, body, 400, "Body is not JSON");
+      }
     }
-    if (initiator !== account.initiatorId) {
+    if (params.initiator_id !== account.initiatorId) {
       record(req, body, "rejected", "initiator");
-      return send(res, 200, "application/json", JSON.stringify({ status: 319, response_status_id: 1, response_type_id: 319, message: "Invalid Initiator ID", invalid_params: { initiator_id: "Invalid initiator" }, data: {} }));
+      return sendJson(res, 200, { status: 319, response_status_id: 1, response_type_id: 319, message: "Invalid Initiator ID", invalid_params: { initiator_id: "Invalid initiator" }, data: {} });
+    }
+    if (operation !== "otp" && (typeof params.user_code !== "string" || (account.userCode !== undefined && params.user_code !== account.userCode))) {
+      record(req, body, "rejected", "user_code");
+      return sendJson(res, 200, { status: 346, response_status_id: 1, response_type_id: 346, message: "User not onboarded or wrong user_code", data: {} });
     }
     record(req, body, "accepted");
-    answer(res, (options.scenarioFor ?? behaviourFor)(decodeURIComponent(route[1] ?? "")));
+    const tid = decodeURIComponent(routed.match[1] ?? "");
+    if (operation === "otp") return answerOtp(res, tid);
+    if (operation === "inquiry") return answerInquiry(res, tid);
+    return answerRefund(res, tid, params);
   }
 
-  function answer(res: ServerResponse, behaviour: ScenarioBehaviour) {
+  function answerOtp(res: ServerResponse, tid: string) {
+    if (options.scenarioFor) return answer(res, options.scenarioFor(tid));
+    const tx = ledger.transaction(tid);
+    // Once a transaction has moved on from refund pending, its state answers, not the table.
+    if (tx && tx.txStatus === 4) return sendJson(res, 200, ALREADY_REFUNDED);
+    if (tx && tx.txStatus !== 3) return sendJson(res, 200, NOT_REFUNDABLE);
+    if (!tx) return answer(res, behaviourFor(tid));
+    return answer(res, fixedBehaviourFor(tid) ?? { type: "otp-sent" }, () => ledger.issueOtpRef(tid));
+  }
+
+  function answerInquiry(res: ServerResponse, tid: string) {
+    const tx = ledger.transaction(tid);
+    if (!tx) return answer(res, behaviourFor(tid));
+    if (ledger.failInquiry(tid)) return send(res, 503, "text/html", "<html><body>Service Unavailable</body></html>");
+    return sendJson(res, 200, { status: 0, response_status_id: 0, response_type_id: TYPE_INQUIRY, message: "Transaction inquiry successful", data: inquiryData(tx) });
+  }
+
+  function answerRefund(res: ServerResponse, tid: string, params: Record<string, unknown>) {
+    if (!ledger.transaction(tid)) return answer(res, behaviourFor(tid));
+    const { otp, otp_ref_id: ref, service_code: serviceCode, state } = params;
+    // Eko documents `state` as 1 and as "1": the simulator takes either, and nothing else.
+    if (typeof otp !== "number" || !Number.isInteger(otp) || typeof ref !== "string" || serviceCode !== 80 || (state !== 1 && state !== "1")) {
+      return sendJson(res, 200, { status: 1, response_status_id: 1, response_type_id: 1, message: "Invalid parameters", invalid_params: { otp: "an integer", otp_ref_id: "text", service_code: "80", state: "1" }, data: {} });
+    }
+    const outcome = ledger.refund(tid, otp, ref);
+    if (outcome.type === "hang" || (outcome.type === "refunded" && !outcome.answer)) return;
+    sendJson(res, 200, refundEnvelope(tid, outcome, now()));
+  }
+
+  function answer(res: ServerResponse, behaviour: ScenarioBehaviour, newOtpRef: () => string = randomUUID) {
     switch (behaviour.type) {
       case "otp-sent":
         return later((behaviour.delayMs ?? 0) * delayScale, () =>
-          send(res, 200, "application/json", JSON.stringify({ status: 0, response_status_id: 0, response_type_id: 2133, message: "OTP sent to the customer's mobile", data: { otp_ref_id: randomUUID() } })),
+          send(res, 200, "application/json", JSON.stringify({ status: 0, response_status_id: 0, response_type_id: 2133, message: "OTP sent to the customer's mobile", data: { otp_ref_id: newOtpRef() } })),
         );
       case "envelope":
         return send(res, behaviour.httpStatus, "application/json", JSON.stringify(behaviour.body));
@@ -197,6 +267,62 @@ function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function sendJson(res: ServerResponse, status: number, body: Record<string, unknown>) {
+  send(res, status, "application/json", JSON.stringify(body));
+}
+
+/** Eko words these refusals without a code of their own (eko-refund-api.md). */
+const ALREADY_REFUNDED = { status: 1, response_status_id: 1, response_type_id: 1318, message: "Transaction is already in refunded state", data: {} };
+const NOT_REFUNDABLE = { status: 1, response_status_id: 1, response_type_id: 1319, message: "Transaction is not in a refundable state", data: {} };
+
+const TX_STATUS_WORDS: Readonly<Record<number, string>> = { 0: "Success", 1: "Fail", 2: "Initiated", 3: "Refund Pending", 4: "Refunded", 5: "Hold" };
+
+/** Numbers as strings, as Eko's samples send them; the full account number, as Eko would. */
+function inquiryData(tx: LedgerTransaction): Record<string, unknown> {
+  return {
+    tid: tx.tid,
+    tx_status: String(tx.txStatus),
+    txstatus_desc: TX_STATUS_WORDS[tx.txStatus] ?? "Response Awaited",
+    amount: tx.amount,
+    fee: tx.fee,
+    sender_name: tx.senderName,
+    recipient_name: tx.recipientName,
+    account: tx.account,
+    timestamp: tx.time,
+  };
+}
+
+function refundEnvelope(tid: string, outcome: Exclude<RefundOutcome, { type: "hang" }>, nowMs: number): Record<string, unknown> {
+  const refused = (status: number, message: string) => ({ status, response_status_id: 1, response_type_id: status, message, data: {} });
+  switch (outcome.type) {
+    case "unknown-tid":
+      return refused(168, "TID does not exist");
+    case "already-refunded":
+      return ALREADY_REFUNDED;
+    case "not-refundable":
+      return NOT_REFUNDABLE;
+    case "otp-expired":
+      return refused(303, "OTP expired");
+    case "wrong-otp":
+      return refused(302, "Wrong OTP");
+    case "insufficient-balance":
+      return refused(347, "Insufficient balance");
+    case "refunded":
+      return {
+        status: 0,
+        response_status_id: 0,
+        response_type_id: TYPE_REFUND,
+        message: "Refund done",
+        data: { tid, refund_tid: outcome.refundTid, refunded_amount: outcome.refundedAmount, fee: outcome.fee, balance: outcome.balance, tx_status: "4", timestamp: indiaTime(nowMs) },
+      };
+  }
+}
+
+/** "2025-11-03 10:15:42": India's local time without a zone, as Eko's samples show times. */
+function indiaTime(ms: number): string {
+  return new Date(ms + 5.5 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string) {

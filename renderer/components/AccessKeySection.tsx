@@ -1,44 +1,59 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { AccessKeyState } from "../../app/settings";
-import { useMessages, useSettings, useStores } from "../stores";
+import { useSettings, useStores, useT } from "../stores";
 
 /**
  * The access key is write-only: the app can store, replace or remove it and learn whether one is
  * stored, never read it back. The typed key leaves component state the moment it is submitted.
  */
 export function AccessKeySection({ state }: { state: AccessKeyState }) {
-  const m = useMessages();
+  const t = useT();
   const { settings } = useStores();
   const pending = useSettings((s) => s.pending);
   const notice = useSettings((s) => s.notice);
   const [value, setValue] = useState("");
   const [replacing, setReplacing] = useState(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const storing = pending === "store-key";
   const removing = pending === "remove-key";
   const showInput = state === "missing" || (state === "stored" && replacing);
 
+  // The form or button the agent used goes away on success: focus lands on the new state.
   async function store() {
     const key = value;
     setValue("");
-    if (await settings.getState().storeAccessKey(key)) setReplacing(false);
+    if (await settings.getState().storeAccessKey(key)) {
+      setReplacing(false);
+      statusRef.current?.focus();
+    }
   }
 
-  const statusText = { stored: m.accessKey.stored, missing: m.accessKey.missing, unavailable: m.accessKey.unavailable }[state];
+  async function remove() {
+    if (await settings.getState().removeAccessKey()) statusRef.current?.focus();
+  }
+
+  function cancel() {
+    setValue("");
+    setReplacing(false);
+    statusRef.current?.focus();
+  }
+
+  const statusText = { stored: t("accessKey.stored"), missing: t("accessKey.missing"), unavailable: t("accessKey.unavailable") }[state];
 
   return (
     <section className="panel" aria-labelledby="access-key-title">
       <h2 id="access-key-title" className="panel-title">
-        {m.accessKey.title}
+        {t("accessKey.title")}
       </h2>
-      <p className="hint">{m.accessKey.hint}</p>
-      <p className={`key-status key-${state}`} data-testid="access-key-status" data-state={state}>
+      <p className="hint">{t("accessKey.hint")}</p>
+      <p className={`key-status key-${state}`} data-testid="access-key-status" data-state={state} tabIndex={-1} ref={statusRef}>
         {statusText}
       </p>
-      {state === "unavailable" && <p>{m.accessKey.unavailableAction}</p>}
+      {state === "unavailable" && <p>{t("accessKey.unavailableAction")}</p>}
       {state === "stored" && !replacing && (
         <div className="form-actions">
           <button type="button" className="button secondary" data-testid="replace-access-key" onClick={() => setReplacing(true)}>
-            {m.accessKey.replace}
+            {t("accessKey.replace")}
           </button>
           <button
             type="button"
@@ -46,9 +61,9 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
             data-testid="remove-access-key"
             disabled={removing}
             aria-busy={removing}
-            onClick={() => void settings.getState().removeAccessKey()}
+            onClick={() => void remove()}
           >
-            {removing ? m.accessKey.removing : m.accessKey.remove}
+            {removing ? t("accessKey.removing") : t("accessKey.remove")}
           </button>
         </div>
       )}
@@ -60,9 +75,16 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
             event.preventDefault();
             void store();
           }}
+          onKeyDown={(event) => {
+            // Escape cancels a replacement before it leaves the Settings screen.
+            if (event.key === "Escape" && replacing) {
+              event.preventDefault();
+              cancel();
+            }
+          }}
         >
           <label htmlFor="access-key-input" className="field-label">
-            {m.accessKey.inputLabel}
+            {t("accessKey.inputLabel")}
           </label>
           <div className="tid-row">
             <input
@@ -76,28 +98,21 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
               value={value}
               onChange={(event) => setValue(event.target.value)}
             />
-            <button type="submit" className="button primary" data-testid="store-access-key" disabled={storing} aria-busy={storing}>
+            <button type="submit" className="button secondary" data-testid="store-access-key" disabled={storing} aria-busy={storing}>
               {storing && <span className="spinner" aria-hidden="true" />}
-              {storing ? m.accessKey.storing : m.accessKey.store}
+              {storing ? t("accessKey.storing") : t("accessKey.store")}
             </button>
             {replacing && (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setValue("");
-                  setReplacing(false);
-                }}
-              >
-                {m.accessKey.cancel}
+              <button type="button" className="button secondary" onClick={cancel}>
+                {t("accessKey.cancel")}
               </button>
             )}
           </div>
         </form>
       )}
       <p role="status" className="notice-slot">
-        {notice === "key-stored" && <span className="notice">{m.accessKey.storedNotice}</span>}
-        {notice === "key-removed" && <span className="notice">{m.accessKey.removedNotice}</span>}
+        {notice === "key-stored" && <span className="notice">{t("accessKey.storedNotice")}</span>}
+        {notice === "key-removed" && <span className="notice">{t("accessKey.removedNotice")}</span>}
       </p>
     </section>
   );

@@ -1,11 +1,15 @@
 import { useEffect, useState } from "react";
-import { useMessages } from "../stores";
+import { ariaShortcut, shortcutLabel, useAltShortcut } from "../shortcuts";
+import { useT } from "../stores";
 
 type CopyState = "idle" | "copied" | "failed";
 
-/** Copies `text`; says "Copied" for a few seconds, or how to copy by hand if the clipboard refuses. */
+/**
+ * Copies `text`, by click or Alt+C from anywhere on the screen; says "Copied" for a few seconds,
+ * or how to copy by hand if the clipboard refuses.
+ */
 export function CopyButton({ text, testId }: { text: string; testId: string }) {
-  const m = useMessages();
+  const t = useT();
   const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
@@ -27,13 +31,19 @@ export function CopyButton({ text, testId }: { text: string; testId: string }) {
     }
   }
 
+  useAltShortcut("C", () => void copy());
+
   return (
     <span className="copy">
-      <button type="button" className="button secondary" data-testid={testId} onClick={copy}>
-        {state === "copied" ? m.result.copied : m.result.copy}
+      <button type="button" className="button secondary" data-testid={testId} aria-keyshortcuts={ariaShortcut("C")} onClick={copy}>
+        {state === "copied" ? t("result.copied") : t("result.copy")}
+        <kbd className="shortcut" aria-hidden="true">
+          {shortcutLabel("C")}
+        </kbd>
       </button>
-      <span className="copy-status" role="status">
-        {state === "copied" ? m.result.copied : state === "failed" ? m.result.copyFailed : ""}
+      {/* "Copied" is on the button already: the live region only says it aloud; a failure shows. */}
+      <span className={state === "failed" ? "copy-status" : "copy-status visually-hidden"} role="status">
+        {state === "copied" ? t("result.copied") : state === "failed" ? t("result.copyFailed") : ""}
       </span>
     </span>
   );

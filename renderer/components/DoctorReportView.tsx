@@ -1,12 +1,12 @@
 import type { DoctorCheck, DoctorReport, DoctorStatus } from "../../app/doctor";
 import { describeDoctorCheck } from "../../app/messages/describe-error";
-import { useLang, useMessages } from "../stores";
+import { useLang, useT } from "../stores";
 
 /** A symbol beside the word, so the status does not rest on colour alone. */
 const SYMBOL: Record<DoctorStatus, string> = { ok: "✓", warn: "!", fail: "✕", skipped: "–" };
 
 function CheckRow({ check, report }: { check: DoctorCheck; report: DoctorReport }) {
-  const m = useMessages();
+  const t = useT();
   const { name, lines } = describeDoctorCheck(check, report, useLang());
   return (
     <li className={`doctor-row status-${check.status}`} data-testid={`doctor-${check.id}`} data-status={check.status}>
@@ -14,7 +14,7 @@ function CheckRow({ check, report }: { check: DoctorCheck; report: DoctorReport 
         <span aria-hidden="true" className="doctor-symbol">
           {SYMBOL[check.status]}
         </span>
-        {m.doctor.status[check.status]}
+        {t(`doctor.status.${check.status}`)}
       </span>
       <div className="doctor-body">
         <p className="doctor-name">{name}</p>
@@ -27,13 +27,13 @@ function CheckRow({ check, report }: { check: DoctorCheck; report: DoctorReport 
 }
 
 export function DoctorReportView({ report }: { report: DoctorReport }) {
-  const m = useMessages();
+  const t = useT();
   return (
     <div className="doctor-report" data-testid="doctor-report" data-ok={report.ok}>
-      <p className={report.ok ? "doctor-summary ok" : "doctor-summary not-ok"}>{report.ok ? m.doctor.allOk : m.doctor.notOk}</p>
+      <p className={report.ok ? "doctor-summary ok" : "doctor-summary not-ok"}>{report.ok ? t("doctor.allOk") : t("doctor.notOk")}</p>
       {report.baseUrl && (
         <p className="hint">
-          {m.doctor.checkedUrl} <span className="mono url">{report.baseUrl}</span>
+          {t("doctor.checkedUrl")} <span className="mono url">{report.baseUrl}</span>
         </p>
       )}
       <ul className="doctor-checks">

@@ -1,13 +1,18 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { detailsOf, type RefundDeskError } from "../../app/errors";
 import { describeClockOffset, describeError } from "../../app/messages/describe-error";
 import type { Messages } from "../../app/messages/en";
-import { useLang, useMessages } from "../stores";
+import { formatNumber } from "../../app/messages/format";
+import { useLang, useT } from "../stores";
+import { NewRequestButton } from "./NewRequestButton";
 
 type DetailField = keyof Messages["errorPanel"]["field"];
 
+/** Durations in ms are quantities (grouped the Indian way); statuses and codes are identifiers. */
+const QUANTITIES: ReadonlySet<DetailField> = new Set(["offsetMs", "afterMs", "retryAfterMs"]);
+
 /** The raw facts support asks for, in a fixed order; only what is present. Never a stack trace. */
-function detailRows(error: RefundDeskError): [DetailField, string][] {
+function detailRows(error: RefundDeskError): [DetailField, string | number][] {
   const rows: [DetailField, string | number | undefined][] = [["kind", error.kind]];
   switch (error.kind) {
     case "invalid-input":
@@ -41,49 +46,65 @@ function detailRows(error: RefundDeskError): [DetailField, string][] {
     ["ekoMessage", d.ekoMessage ?? (error.kind === "eko" ? error.message : undefined)],
     ["cause", d.cause],
   );
-  return rows.filter((row): row is [DetailField, string | number] => row[1] !== undefined && row[1] !== "").map(
-    ([field, value]) => [field, String(value)],
-  );
+  return rows.filter((row): row is [DetailField, string | number] => row[1] !== undefined && row[1] !== "");
 }
 
 interface Props {
   error: RefundDeskError;
   testId?: string;
+  /** Takes focus when an answer arrives, so the agent reads it next. */
+  ref?: Ref<HTMLDivElement>;
+  /** On the words alone (not the buttons), for a field's aria-describedby. */
+  messageId?: string;
+  /** Offers "New request" (and Alt+N) when nothing else on screen does. */
+  onNewRequest?: () => void;
 }
 
 /** What happened, what to do, and (on request) the raw details for a support call. */
-export function ErrorPanel({ error, testId = "error" }: Props) {
-  const m = useMessages();
+export function ErrorPanel({ error, testId = "error", ref, messageId, onNewRequest }: Props) {
+  const t = useT();
   const lang = useLang();
   const [open, setOpen] = useState(false);
   const detailsId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const { title, action } = describeError(error, lang);
   const rows = detailRows(error);
+
+  // Escape closes the details first; the screen's own Escape (Settings: back) waits for the next one.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !open) return;
+    event.preventDefault();
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+
   return (
-    <div className="panel error-panel" role="alert" data-testid={testId} data-kind={error.kind}>
-      <p className="error-title">{title}</p>
-      <p className="error-action">{action}</p>
-      {error.kind === "clock-skew" && (
-        <p className="error-extra">{describeClockOffset(error.offsetMs, lang)}</p>
-      )}
+    <div className="panel error-panel" role="alert" tabIndex={-1} ref={ref} data-testid={testId} data-kind={error.kind} onKeyDown={onKeyDown}>
+      <div className="error-message" id={messageId}>
+        <p className="error-title">{title}</p>
+        <p className="error-action">{action}</p>
+        {error.kind === "clock-skew" && <p className="error-extra">{describeClockOffset(error.offsetMs, lang)}</p>}
+      </div>
       <button
         type="button"
         className="link-button"
         data-testid="error-details-toggle"
         aria-expanded={open}
         aria-controls={detailsId}
+        ref={toggleRef}
         onClick={() => setOpen((o) => !o)}
       >
-        {open ? m.errorPanel.detailsHide : m.errorPanel.detailsShow}
+        {open ? t("errorPanel.detailsHide") : t("errorPanel.detailsShow")}
       </button>
       <dl className="error-details" id={detailsId} data-testid="error-details" hidden={!open}>
         {rows.map(([field, value]) => (
           <div className="detail-row" key={field}>
-            <dt>{m.errorPanel.field[field]}</dt>
-            <dd>{value}</dd>
+            <dt>{t(`errorPanel.field.${field}`)}</dt>
+            <dd>{QUANTITIES.has(field) && typeof value === "number" ? formatNumber(value, lang) : value}</dd>
           </div>
         ))}
       </dl>
+      {onNewRequest && <NewRequestButton onNewRequest={onNewRequest} />}
     </div>
   );
 }

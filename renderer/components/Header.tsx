@@ -1,7 +1,8 @@
 import type { Environment } from "../../app/settings";
-import { useMessages } from "../stores";
+import { useT } from "../stores";
 import { EnvBadge } from "./EnvBadge";
 import { LangToggle } from "./LangToggle";
+import { TextSizeToggle } from "./TextSizeToggle";
 
 export type Screen = "request" | "settings";
 
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function Header({ screen, environment, onNavigate }: Props) {
-  const m = useMessages();
+  const t = useT();
   const navButton = (target: Screen, label: string) => (
     <button
       type="button"
@@ -25,16 +26,19 @@ export function Header({ screen, environment, onNavigate }: Props) {
     </button>
   );
   return (
-    <header className="app-header">
+    <div className="app-header">
       <div className="brand">
-        <span className="product-name">{m.app.name}</span>
+        <span className="product-name">{t("app.name")}</span>
         {environment && <EnvBadge environment={environment} />}
       </div>
-      <nav className="nav" aria-label={m.nav.label}>
-        {navButton("request", m.nav.request)}
-        {navButton("settings", m.nav.settings)}
+      <nav className="nav" aria-label={t("nav.label")}>
+        {navButton("request", t("nav.request"))}
+        {navButton("settings", t("nav.settings"))}
       </nav>
-      <LangToggle />
-    </header>
+      <div className="header-tools">
+        <LangToggle />
+        <TextSizeToggle />
+      </div>
+    </div>
   );
 }

@@ -1,19 +1,19 @@
-import { useLangState, useMessages } from "../stores";
+import { useLangState, useT } from "../stores";
 
 /** Labelled in the language it switches to, so an agent who cannot read the current one finds it. */
 export function LangToggle() {
-  const m = useMessages();
+  const t = useT();
   const toggle = useLangState((s) => s.toggle);
   return (
     <button
       type="button"
-      className="lang-toggle"
+      className="header-toggle lang-toggle"
       data-testid="lang-toggle"
-      lang={m.lang.switchToLang}
-      title={m.lang.switchLabel}
+      lang={t("lang.switchToLang")}
+      title={t("lang.switchLabel")}
       onClick={toggle}
     >
-      {m.lang.switchTo}
+      {t("lang.switchTo")}
     </button>
   );
 }

@@ -1,14 +1,18 @@
-import { useEffect, useState } from "react";
-import { fill, formatWait } from "../../app/messages/describe-error";
+import { useEffect, useState, type Ref } from "react";
+import { formatWait } from "../../app/messages/describe-error";
+import { formatDateTime } from "../../app/messages/format";
 import type { OtpSent } from "../../app/refund-otp";
-import { formatDateTime } from "../format";
-import { useLang, useMessages, useRequest, useStores } from "../stores";
+import { useLang, useRequest, useStores, useT } from "../stores";
 import { CopyButton } from "./CopyButton";
+import { NewRequestButton } from "./NewRequestButton";
 
 interface Props {
   result: OtpSent;
   resending: boolean;
   onResend(): void;
+  onNewRequest(): void;
+  /** The heading, which takes focus when an answer arrives. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /** Milliseconds until Resend opens, read from the store's clock a few times a second while waiting. */
@@ -31,23 +35,24 @@ function useResendWaitMs(): number {
   return wait;
 }
 
-export function OtpResult({ result, resending, onResend }: Props) {
-  const m = useMessages();
+export function OtpResult({ result, resending, onResend, onNewRequest, headingRef }: Props) {
+  const t = useT();
   const lang = useLang();
   const wait = useResendWaitMs();
   const waiting = wait > 0 && !resending;
   return (
     <section className="panel result-panel" data-testid="otp-result" aria-labelledby="otp-result-title">
-      <h2 id="otp-result-title" className="result-title">
-        {m.result.title}
+      <h2 id="otp-result-title" className="result-title" tabIndex={-1} ref={headingRef} data-testid="otp-result-title">
+        {t("result.title")}
       </h2>
-      <p className="result-sentence">{m.result.sentence}</p>
+      <p className="result-sentence">{t("result.sentence")}</p>
       <div className="ref-block">
         <span className="ref-label" id="otp-ref-label">
-          {m.result.refLabel}
+          {t("result.refLabel")}
         </span>
         <div className="ref-row">
-          <output className="otp-ref-id" data-testid="otp-ref-id" aria-labelledby="otp-ref-label">
+          {/* Focusable: a reference longer than the panel scrolls, and the keyboard must reach it too. */}
+          <output className="otp-ref-id" data-testid="otp-ref-id" aria-labelledby="otp-ref-label" tabIndex={0}>
             {result.otpRefId}
           </output>
           <CopyButton text={result.otpRefId} testId="copy-otp-ref" />
@@ -55,11 +60,11 @@ export function OtpResult({ result, resending, onResend }: Props) {
       </div>
       <dl className="result-facts">
         <div>
-          <dt>{m.result.tidLabel}</dt>
+          <dt>{t("result.tidLabel")}</dt>
           <dd className="mono">{result.tid}</dd>
         </div>
         <div>
-          <dt>{m.result.sentAtLabel}</dt>
+          <dt>{t("result.sentAtLabel")}</dt>
           <dd>
             <time dateTime={result.sentAt}>{formatDateTime(result.sentAt, lang)}</time>
           </dd>
@@ -75,10 +80,11 @@ export function OtpResult({ result, resending, onResend }: Props) {
           onClick={onResend}
         >
           {resending && <span className="spinner" aria-hidden="true" />}
-          {resending ? m.result.resending : waiting ? fill(m.result.resendIn, { time: formatWait(wait, lang) }) : m.result.resend}
+          {resending ? t("result.resending") : waiting ? t("result.resendIn", { time: formatWait(wait, lang) }) : t("result.resend")}
         </button>
-        <span className="hint">{waiting ? m.result.resendWaitHint : m.result.resendHint}</span>
+        <span className="hint">{waiting ? t("result.resendWaitHint") : t("result.resendHint")}</span>
       </div>
+      <NewRequestButton onNewRequest={onNewRequest} disabled={resending} />
     </section>
   );
 }

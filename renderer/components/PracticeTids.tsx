@@ -1,5 +1,6 @@
 import type { PracticeScenario } from "../../app/settings";
-import { useMessages } from "../stores";
+import { hasText } from "../i18n";
+import { useT } from "../stores";
 
 interface Props {
   scenarios: PracticeScenario[];
@@ -8,22 +9,26 @@ interface Props {
 
 /** The simulator's scenario tids; picking one fills the field but does not send. */
 export function PracticeTids({ scenarios, onPick }: Props) {
-  const m = useMessages();
+  const t = useT();
   return (
     <aside className="panel practice-panel" aria-labelledby="practice-tids-title">
       <h2 id="practice-tids-title" className="panel-title">
-        {m.practice.listTitle}
+        {t("practice.listTitle")}
       </h2>
-      <p className="hint">{m.practice.listHint}</p>
+      <p className="hint">{t("practice.listHint")}</p>
       <ul className="practice-tids" data-testid="practice-tids">
-        {scenarios.map(({ tid, scenario }) => (
-          <li key={tid}>
-            <button type="button" className="practice-tid" data-testid={`practice-tid-${tid}`} onClick={() => onPick(tid)}>
-              <span className="mono">{tid}</span>
-              <span className="practice-scenario">{m.practice.scenarios[scenario] ?? scenario}</span>
-            </button>
-          </li>
-        ))}
+        {scenarios.map(({ tid, scenario }) => {
+          const key = `practice.scenarios.${scenario}`;
+          return (
+            <li key={tid}>
+              <button type="button" className="practice-tid" data-testid={`practice-tid-${tid}`} onClick={() => onPick(tid)}>
+                <span className="mono">{tid}</span>
+                {/* A scenario from a newer main than this renderer shows its id rather than nothing. */}
+                <span className="practice-scenario">{hasText(key) ? t(key) : scenario}</span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </aside>
   );

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ENVIRONMENTS, type Environment, type SettingsView } from "../../app/settings";
-import { useMessages, useSettings, useStores } from "../stores";
+import { useSettings, useStores, useT } from "../stores";
 import { draftFromView, type SettingsDraft } from "../store/settings-draft";
 
 /**
@@ -8,7 +8,7 @@ import { draftFromView, type SettingsDraft } from "../store/settings-draft";
  * whenever the saved settings are re-read, so it always starts from what is stored.
  */
 export function SettingsForm({ view }: { view: SettingsView }) {
-  const m = useMessages();
+  const t = useT();
   const { settings } = useStores();
   const pending = useSettings((s) => s.pending);
   const saved = useSettings((s) => s.notice === "saved");
@@ -31,11 +31,11 @@ export function SettingsForm({ view }: { view: SettingsView }) {
       }}
     >
       <h2 id="settings-form-title" className="panel-title">
-        {m.settings.formTitle}
+        {t("settings.formTitle")}
       </h2>
       <div className="field">
         <label htmlFor="env-select" className="field-label">
-          {m.settings.environment}
+          {t("settings.environment")}
         </label>
         <select
           id="env-select"
@@ -45,18 +45,18 @@ export function SettingsForm({ view }: { view: SettingsView }) {
         >
           {ENVIRONMENTS.map((env) => (
             <option key={env} value={env}>
-              {m.env.option[env]}
+              {t(`env.option.${env}`)}
             </option>
           ))}
         </select>
         <p className="hint">
-          {m.settings.currentUrl} <span className="mono url">{view.baseUrl ?? m.settings.noUrl}</span>
+          {t("settings.currentUrl")} <span className="mono url">{view.baseUrl ?? t("settings.noUrl")}</span>
         </p>
       </div>
       {draft.environment === "custom" && (
         <div className="field">
           <label htmlFor="base-url-input" className="field-label">
-            {m.settings.baseUrl}
+            {t("settings.baseUrl")}
           </label>
           <input
             id="base-url-input"
@@ -70,13 +70,13 @@ export function SettingsForm({ view }: { view: SettingsView }) {
             onChange={(event) => change({ customBaseUrl: event.target.value })}
           />
           <p id="base-url-hint" className="hint">
-            {m.settings.baseUrlHint}
+            {t("settings.baseUrlHint")}
           </p>
         </div>
       )}
       <div className="field">
         <label htmlFor="developer-key-input" className="field-label">
-          {m.settings.developerKey}
+          {t("settings.developerKey")}
         </label>
         <input
           id="developer-key-input"
@@ -90,13 +90,13 @@ export function SettingsForm({ view }: { view: SettingsView }) {
           onChange={(event) => change({ developerKey: event.target.value })}
         />
         <p id="developer-key-hint" className="hint">
-          {m.settings.developerKeyHint}
+          {t("settings.developerKeyHint")}
         </p>
       </div>
       <div className="field-pair">
         <div className="field">
           <label htmlFor="initiator-id-input" className="field-label">
-            {m.settings.initiatorId}
+            {t("settings.initiatorId")}
           </label>
           <input
             id="initiator-id-input"
@@ -111,14 +111,14 @@ export function SettingsForm({ view }: { view: SettingsView }) {
             onChange={(event) => change({ initiatorId: event.target.value })}
           />
           <p id="initiator-id-hint" className="hint">
-            {m.settings.initiatorIdHint}
+            {t("settings.initiatorIdHint")}
           </p>
         </div>
       </div>
       <div className="field-pair">
         <div className="field">
           <label htmlFor="timeout-input" className="field-label">
-            {m.settings.timeout}
+            {t("settings.timeout")}
           </label>
           <input
             id="timeout-input"
@@ -132,12 +132,12 @@ export function SettingsForm({ view }: { view: SettingsView }) {
             onChange={(event) => change({ timeoutSeconds: event.target.value })}
           />
           <p id="timeout-hint" className="hint">
-            {m.settings.timeoutHint}
+            {t("settings.timeoutHint")}
           </p>
         </div>
         <div className="field">
           <label htmlFor="resend-cooldown-input" className="field-label">
-            {m.settings.resendCooldown}
+            {t("settings.resendCooldown")}
           </label>
           <input
             id="resend-cooldown-input"
@@ -151,19 +151,19 @@ export function SettingsForm({ view }: { view: SettingsView }) {
             onChange={(event) => change({ resendCooldownSeconds: event.target.value })}
           />
           <p id="resend-cooldown-hint" className="hint">
-            {m.settings.resendCooldownHint}
+            {t("settings.resendCooldownHint")}
           </p>
         </div>
       </div>
       <div className="form-actions">
         <button type="submit" className="button primary" data-testid="save-settings" disabled={saving} aria-busy={saving}>
           {saving && <span className="spinner" aria-hidden="true" />}
-          {saving ? m.settings.saving : m.settings.save}
+          {saving ? t("settings.saving") : t("settings.save")}
         </button>
         <span role="status" className="notice-slot">
           {saved && (
             <span className="notice" data-testid="settings-saved">
-              {m.settings.saved}
+              {t("settings.saved")}
             </span>
           )}
         </span>

@@ -1,9 +1,11 @@
 import type { RefObject } from "react";
-import { useMessages, useRequest, useStores } from "../stores";
+import { useRequest, useStores, useT } from "../stores";
+
+export const TID_ERROR_ID = "tid-error";
 
 /** The one field an agent needs. Enter submits; the button is locked while a request runs. */
 export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const m = useMessages();
+  const t = useT();
   const { request } = useStores();
   const tidInput = useRequest((s) => s.tidInput);
   const phase = useRequest((s) => s.phase);
@@ -20,7 +22,7 @@ export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | n
       }}
     >
       <label htmlFor="tid-input" className="field-label">
-        {m.request.tidLabel}
+        {t("request.tidLabel")}
       </label>
       <div className="tid-row">
         <input
@@ -32,18 +34,22 @@ export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | n
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
-          aria-describedby="tid-hint"
+          aria-describedby={invalid ? `tid-hint ${TID_ERROR_ID}` : "tid-hint"}
           aria-invalid={invalid || undefined}
           value={tidInput}
           onChange={(event) => request.getState().setTidInput(event.target.value)}
         />
         <button type="submit" className="button primary" data-testid="send-otp" disabled={sending} aria-busy={sending}>
           {sending && <span className="spinner" aria-hidden="true" />}
-          {sending ? m.request.sending : m.request.send}
+          {sending ? t("request.sending") : t("request.send")}
         </button>
       </div>
       <p id="tid-hint" className="hint">
-        {m.request.tidHint}
+        {t("request.tidHint")}
+      </p>
+      {/* The button's new label is not announced; this says the request is on its way. */}
+      <p role="status" className="visually-hidden" data-testid="sending-status">
+        {sending ? t("request.sendingStatus") : ""}
       </p>
     </form>
   );

@@ -3,10 +3,10 @@ import { AccessKeySection } from "../components/AccessKeySection";
 import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { SettingsForm } from "../components/SettingsForm";
-import { useMessages, useSettings, useStores } from "../stores";
+import { useSettings, useStores, useT } from "../stores";
 
 export function SettingsScreen({ onBack }: { onBack(): void }) {
-  const m = useMessages();
+  const t = useT();
   const { settings } = useStores();
   const view = useSettings((s) => s.view);
   const revision = useSettings((s) => s.revision);
@@ -14,12 +14,19 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
   const pending = useSettings((s) => s.pending);
   const report = useSettings((s) => s.report);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
   const checking = pending === "check";
 
   // Move focus to the screen's title so keyboard and screen-reader users land on the new screen.
   useEffect(() => {
     titleRef.current?.focus();
   }, []);
+
+  // A refused save or a keychain failure is announced (role=alert) and takes focus: it sits at the
+  // top of the screen, far from the button that caused it.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -33,29 +40,32 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
     <div className="settings-layout">
       <div className="screen-head">
         <h1 id="settings-title" className="screen-title" tabIndex={-1} ref={titleRef}>
-          {m.settings.title}
+          {t("settings.title")}
         </h1>
-        <button type="button" className="button secondary" onClick={onBack} aria-keyshortcuts="Escape" title={m.settings.backHint}>
-          {m.settings.back}
+        <button type="button" className="button secondary" data-testid="settings-back" onClick={onBack} aria-keyshortcuts="Escape">
+          {t("settings.back")}
+          <kbd className="shortcut" aria-hidden="true">
+            Esc
+          </kbd>
         </button>
       </div>
-      <p className="intro">{m.settings.intro}</p>
-      {error && <ErrorPanel key={JSON.stringify(error)} error={error} />}
+      <p className="intro">{t("settings.intro")}</p>
+      {error && <ErrorPanel key={JSON.stringify(error)} error={error} ref={errorRef} />}
       {view ? (
         <>
           <SettingsForm key={revision} view={view} />
           <AccessKeySection state={view.accessKey} />
         </>
       ) : pending === "load" ? (
-        <p className="intro">{m.app.loading}</p>
+        <p className="intro">{t("app.loading")}</p>
       ) : (
         <button type="button" className="button secondary" data-testid="reload-settings" onClick={() => void settings.getState().load()}>
-          {m.settings.reload}
+          {t("settings.reload")}
         </button>
       )}
       <section className="panel" aria-labelledby="doctor-title">
         <h2 id="doctor-title" className="panel-title">
-          {m.doctor.title}
+          {t("doctor.title")}
         </h2>
         <button
           type="button"
@@ -66,7 +76,7 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
           onClick={() => void settings.getState().checkConnection()}
         >
           {checking && <span className="spinner" aria-hidden="true" />}
-          {checking ? m.doctor.running : m.doctor.run}
+          {checking ? t("doctor.running") : t("doctor.run")}
         </button>
         {report && <DoctorReportView report={report} />}
       </section>

@@ -331,3 +331,21 @@ test("the clock offset is read again after every request, and mentioned only bey
   assert.equal(clockOffsetToMention(30_001), 30_001);
   assert.equal(clockOffsetToMention(-7_200_400), -7_200_400);
 });
+
+test("a new request clears the field, the answer and the countdown, but never while one is running", async () => {
+  const clock = manualClock();
+  const { api, pending } = fakeApi();
+  const store = createRequestStore(api, clock.now);
+  store.getState().setTidInput("13192443");
+  const first = store.getState().submit();
+  assert.equal(store.getState().reset(), false, "reset while sending");
+  assert.equal(store.getState().phase.status, "sending");
+  pending[0]!.resolve(ok(sent("13192443", "REF-1", 30_000)));
+  await first;
+  assert.equal(store.getState().resendWaitMs(), 30_000);
+
+  assert.equal(store.getState().reset(), true);
+  assert.deepEqual(store.getState().phase, { status: "idle" });
+  assert.equal(store.getState().tidInput, "");
+  assert.equal(store.getState().resendWaitMs(), 0);
+});

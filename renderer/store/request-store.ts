@@ -41,6 +41,8 @@ export interface RequestState {
   restore(): Promise<void>;
   /** How long until Resend opens (0 when it is open), on the injected clock. */
   resendWaitMs(): number;
+  /** Clears the field and the answer for the next customer; refused while a request runs. */
+  reset(): boolean;
 }
 
 export type RequestStore = StoreApi<RequestState>;
@@ -175,6 +177,13 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       resendWaitMs() {
         const readyAt = get().resendReadyAt;
         return readyAt === null ? 0 : Math.max(0, readyAt - now());
+      },
+
+      reset() {
+        // The answer still on its way would land on the next customer's empty screen.
+        if (get().phase.status === "sending") return false;
+        set({ tidInput: "", phase: { status: "idle" }, resendReadyAt: null });
+        return true;
       },
     };
   });

@@ -1,0 +1,31 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { formatDateTime, formatNumber, formatRupees } from "./format";
+
+test("numbers are grouped the Indian way in both languages", () => {
+  assert.equal(formatNumber(125_000, "en"), "1,25,000");
+  assert.equal(formatNumber(12_345_678, "hi"), "1,23,45,678");
+  assert.equal(formatNumber(999, "en"), "999");
+});
+
+test("rupees: ₹, lakh grouping and paise, from Eko's decimal strings without float rounding", () => {
+  for (const lang of ["en", "hi"] as const) {
+    assert.equal(formatRupees("100000.00", lang), "₹1,00,000.00");
+    assert.equal(formatRupees("5000", lang), "₹5,000.00");
+    assert.equal(formatRupees(" 12.5 ", lang), "₹12.50");
+  }
+  // A float would lose the last paise of an amount this large.
+  assert.equal(formatRupees("90071992547409.93", "en"), "₹9,00,71,99,25,47,409.93");
+  assert.equal(formatRupees("n/a", "en"), "n/a");
+});
+
+test("date and time in the agent's language; the raw text when it is not a date", () => {
+  const iso = "2025-11-25T08:13:05.000Z";
+  const english = formatDateTime(iso, "en");
+  const hindi = formatDateTime(iso, "hi");
+  assert.match(english, /2025/);
+  assert.match(english, /Nov/);
+  assert.match(hindi, /नव/);
+  assert.notEqual(hindi, english);
+  assert.equal(formatDateTime("not a date", "hi"), "not a date");
+});

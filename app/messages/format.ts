@@ -1,0 +1,47 @@
+/**
+ * Numbers, money and times in Indian style for each UI language (en-IN, hi-IN): lakh grouping
+ * (1,00,000) and rupees with paise (₹1,00,000.00). Intl only, so the CLI can use it too.
+ */
+import type { Lang } from "./describe-error";
+
+export const LOCALES: Readonly<Record<Lang, string>> = { en: "en-IN", hi: "hi-IN" };
+
+/** Built once per language: Intl formatters are costly to create and these run on every render. */
+function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {
+  const made = new Map<Lang, T>();
+  return (lang) => {
+    let formatter = made.get(lang);
+    if (!formatter) {
+      formatter = make(LOCALES[lang] ?? LOCALES.en);
+      made.set(lang, formatter);
+    }
+    return formatter;
+  };
+}
+
+const numberFormat = perLang((locale) => new Intl.NumberFormat(locale));
+const rupeeFormat = perLang((locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "INR" }));
+const dateTimeFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" }));
+
+/** 125000 → "1,25,000". */
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormat(lang).format(value);
+}
+
+/**
+ * Eko's amounts are decimal strings ("100000.00", app/transaction.ts `Rupees`); Intl formats the
+ * string itself, so paise are never rounded through a float. "₹1,00,000.00"; the raw text if it
+ * is not a number.
+ */
+export function formatRupees(amount: string, lang: Lang): string {
+  const text = amount.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return amount;
+  return rupeeFormat(lang).format(text as `${number}`);
+}
+
+/** "25 Nov 2025, 1:43:05 pm" in this computer's time zone; the raw text if it is not a date. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateTimeFormat(lang).format(date);
+}

@@ -1,0 +1,55 @@
+/**
+ * An admin's policy for one counter: what `refund-desk provision --file` applies and what the
+ * machine-wide policy file holds. Types only; main validates the JSON (main/policy/).
+ */
+import type { RefundDeskError } from "./errors";
+import type { Environment } from "./settings";
+
+/** A validated policy. The admin PIN is never part of it: it travels only as a hash (PolicyPin). */
+export interface Policy {
+  environment: Environment;
+  /** Only with environment "custom", where it is required. */
+  baseUrl?: string;
+  developerKey?: string;
+  initiatorId?: string;
+  /** Eko's user_code of the agent, for the refund steps after the OTP. */
+  userCode?: string;
+  /** Shown to the agent and written on every journal line ("which counter asked?"). */
+  counterName: string;
+  kioskMode: boolean;
+  settingsLocked: boolean;
+  timeoutMs?: number;
+  resendCooldownMs?: number;
+}
+
+/** The policy's field names, as an admin writes them in the JSON file. */
+export type PolicyField = keyof Policy | "adminPin" | "adminPinHash";
+
+/** A refused field: the error union's invalid-input, naming the policy field (or "file"). */
+export type PolicyFieldError = Extract<RefundDeskError, { kind: "invalid-input" }>;
+
+/** A machine-wide policy that was found but ignored, and why: for the UI and `config show`. */
+export interface PolicyProblem {
+  path: string;
+  errors: PolicyFieldError[];
+}
+
+/** What is in force on this machine, and where it came from. */
+export interface DeskPolicy {
+  /** "machine": the machine-wide file; "provisioned": `refund-desk provision`; "none": neither. */
+  source: "machine" | "provisioned" | "none";
+  counterName: string | null;
+  kioskMode: boolean;
+  settingsLocked: boolean;
+  /** Whether an admin PIN exists to exit kiosk mode or unlock settings. */
+  adminPinSet: boolean;
+  problem: PolicyProblem | null;
+}
+
+/** Why an admin PIN was not accepted. */
+export type PinRefusal =
+  | { kind: "no-admin-pin" }
+  /** retryAfterMs is 0 until the free tries are used up, then the wait this failure started. */
+  | { kind: "wrong-pin"; triesBeforeWait: number; retryAfterMs: number }
+  /** Still waiting after earlier wrong PINs: this try was not looked at. */
+  | { kind: "pin-wait"; retryAfterMs: number };

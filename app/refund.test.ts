@@ -1,0 +1,48 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CUSTOMER_OTP_MAX_DIGITS, CUSTOMER_OTP_MIN_DIGITS, parseCustomerOtp, parseOtpRefId } from "./refund";
+import { txStateOf } from "./transaction";
+
+const reason = (result: ReturnType<typeof parseCustomerOtp>) => (result.ok ? "ok" : result.error.kind === "invalid-input" ? result.error.reason : result.error.kind);
+
+test("the customer's OTP: 4 to 8 ASCII digits, spaces from reading it aloud dropped", () => {
+  assert.equal(CUSTOMER_OTP_MIN_DIGITS, 4);
+  assert.equal(CUSTOMER_OTP_MAX_DIGITS, 8);
+  for (const good of ["1234", "123456", "12345678", " 123 456 ", "0123\n"]) assert.ok(parseCustomerOtp(good).ok, good);
+  assert.deepEqual(parseCustomerOtp(" 123 456 "), { ok: true, value: "123456" });
+  const cases: [unknown, string][] = [
+    ["", "empty"],
+    ["   ", "empty"],
+    ["123", "too-short"],
+    ["123456789", "too-long"],
+    ["12a456", "not-digits"],
+    ["１２３４５６", "not-digits"],
+    ["१२३४५६", "not-digits"],
+    ["-12345", "not-digits"],
+    ["12.3456", "not-digits"],
+    [123456, "not-text"],
+    [null, "not-text"],
+  ];
+  for (const [input, expected] of cases) assert.equal(reason(parseCustomerOtp(input)), expected, String(input));
+});
+
+test("a refused OTP names the field and the reason, never the value", () => {
+  const refused = parseCustomerOtp("98765x");
+  assert.ok(!refused.ok);
+  assert.deepEqual(refused.error, { kind: "invalid-input", field: "otp", reason: "not-digits" });
+  assert.ok(!JSON.stringify(refused).includes("98765"));
+});
+
+test("the otp_ref_id: an opaque printable token up to 128 characters", () => {
+  assert.deepEqual(parseOtpRefId(" 3f2a-uuid "), { ok: true, value: "3f2a-uuid" });
+  assert.ok(parseOtpRefId("zCISyglexo0Pjqp4YrS2ssweuD9v1c3aLKGxjTW8wU7An8Wem1UyNws5830yh7q/sf5J4R3BY=").ok, "Eko's base64 example");
+  for (const [input, expected] of [["", "empty"], ["a b", "bad-shape"], ["x".repeat(129), "bad-shape"], ["ref\u0000", "bad-shape"], [42, "not-text"]] as const) {
+    const result = parseOtpRefId(input);
+    assert.ok(!result.ok && result.error.kind === "invalid-input" && result.error.reason === expected, String(input));
+  }
+});
+
+test("tx_status in words: 0–6 known, anything else unknown", () => {
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map(txStateOf), ["success", "failed", "in-progress", "refund-pending", "refunded", "hold", "in-progress"]);
+  for (const other of [7, 9, -1, 3.5, null]) assert.equal(txStateOf(other), "unknown", String(other));
+});

@@ -1,0 +1,141 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { scryptSync } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDataDir } from "../test-support/temp-dir";
+import { createPinGate, PIN_ATTEMPTS_FILE, PIN_WAITS } from "./pin-gate";
+import { DEFAULT_SCRYPT, hashPin, parsePinHash, verifyPin } from "./pin-hash";
+
+/** The lowest cost the parser accepts, so the rate-limit tests do not spend seconds hashing. */
+const FAST = { ln: 12, r: 8, p: 1 };
+
+test("the hash is scrypt in PHC form with its parameters and a random salt, never the PIN", async () => {
+  const first = await hashPin("482913");
+  assert.match(first, /^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+  assert.ok(!first.includes("482913"));
+  const again = await hashPin("482913");
+  assert.notEqual(again, first, "a new salt each time");
+  const parsed = parsePinHash(first);
+  assert.ok(parsed);
+  assert.deepEqual({ ln: parsed.ln, r: parsed.r, p: parsed.p }, DEFAULT_SCRYPT);
+  assert.equal(parsed.salt.length, 16);
+  assert.equal(parsed.hash.length, 32);
+});
+
+test("the hash is exactly scrypt(PIN, salt) with the stated N, r and p", async () => {
+  const salt = Buffer.alloc(16, 7);
+  const stored = await hashPin("0420", FAST, salt);
+  const expected = scryptSync("0420", salt, 32, { N: 2 ** 12, r: 8, p: 1 }).toString("base64").replace(/=+$/, "");
+  assert.equal(stored, `$scrypt$ln=12,r=8,p=1$${salt.toString("base64").replace(/=+$/, "")}$${expected}`);
+});
+
+test("the right PIN verifies; a wrong one, a longer one or a tampered hash does not", async () => {
+  const stored = await hashPin("2468", FAST);
+  assert.equal(await verifyPin("2468", stored), true);
+  assert.equal(await verifyPin("2469", stored), false);
+  assert.equal(await verifyPin("24680", stored), false);
+  assert.equal(await verifyPin("", stored), false);
+  const parts = stored.split("$");
+  const otherSalt = [...parts.slice(0, 4), Buffer.alloc(16, 1).toString("base64").replace(/=+$/, ""), parts[5]].join("$");
+  assert.equal(await verifyPin("2468", otherSalt), false);
+});
+
+test("forged or damaged hashes are refused before any work: bounds on cost, salt and length", () => {
+  const hash = Buffer.alloc(32).toString("base64").replace(/=+$/, "");
+  const salt = Buffer.alloc(16).toString("base64").replace(/=+$/, "");
+  assert.ok(parsePinHash(`$scrypt$ln=12,r=8,p=1$${salt}$${hash}`));
+  for (const bad of [
+    `$scrypt$ln=30,r=8,p=1$${salt}$${hash}`,
+    `$scrypt$ln=11,r=8,p=1$${salt}$${hash}`,
+    `$scrypt$ln=15,r=64,p=1$${salt}$${hash}`,
+    `$scrypt$ln=15,r=8,p=9$${salt}$${hash}`,
+    `$scrypt$ln=15,r=8,p=1$c2FsdA$${hash}`,
+    `$scrypt$ln=15,r=8,p=1$${salt}$c2hvcnQ`,
+    `$argon2id$v=19$m=65536,t=3,p=4$${salt}$${hash}`,
+    "1234",
+    "",
+  ]) {
+    assert.equal(parsePinHash(bad), null, bad);
+  }
+});
+
+function gate(options: { pin?: string | null; dataDir?: string; start?: number } = {}) {
+  const clock = { t: options.start ?? 1_760_000_000_000 };
+  const dataDir = options.dataDir ?? tempDataDir("pin-gate");
+  return (async () => {
+    const pinHash = options.pin === null ? null : await hashPin(options.pin ?? "1357", FAST);
+    const make = () => createPinGate({ pinHash, dataDir, now: () => clock.t });
+    return { clock, dataDir, pinHash, make, gate: make() };
+  })();
+}
+
+test("three wrong PINs are free, the fourth waits 30 s; even the right PIN is not looked at during a wait", async () => {
+  const { gate: pins, clock } = await gate();
+  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 } });
+  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 1, retryAfterMs: 0 } });
+  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 30_000 } });
+  clock.t += 10_000;
+  assert.deepEqual(await pins.check("1357"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 20_000 } });
+  assert.equal(pins.waitMs(), 20_000);
+  clock.t += 20_000;
+  assert.equal(pins.waitMs(), 0);
+  assert.deepEqual(await pins.check("1357"), { ok: true, value: undefined });
+  // The right PIN clears the count: three free tries again.
+  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 } });
+});
+
+test("each wrong PIN after the free ones doubles the wait, up to 15 minutes", async () => {
+  const { gate: pins, clock } = await gate();
+  const waits: number[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    const result = await pins.check("9999");
+    assert.ok(!result.ok && result.error.kind === "wrong-pin");
+    if (result.error.kind === "wrong-pin") waits.push(result.error.retryAfterMs);
+    clock.t += result.error.kind === "wrong-pin" ? result.error.retryAfterMs : 0;
+  }
+  assert.deepEqual(waits, [0, 0, 30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000]);
+  assert.equal(PIN_WAITS.maxWaitMs, 900_000);
+});
+
+test("the wait survives closing and reopening the app (it is in the data folder)", async () => {
+  const { make, clock, dataDir } = await gate();
+  const first = make();
+  for (let i = 0; i < 3; i += 1) await first.check("1111");
+  assert.ok(existsSync(join(dataDir, PIN_ATTEMPTS_FILE)));
+  clock.t += 5_000;
+  const reopened = make();
+  assert.deepEqual(await reopened.check("1357"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 25_000 } });
+  clock.t += 25_000;
+  // The count survived too: the next wrong PIN waits 60 s, not a fresh three tries.
+  assert.deepEqual(await make().check("1111"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 60_000 } });
+  clock.t += 60_000;
+  assert.ok((await make().check("1357")).ok);
+  assert.equal(existsSync(join(dataDir, PIN_ATTEMPTS_FILE)), false, "a right PIN clears the record");
+});
+
+test("a clock set back cannot stretch a wait beyond the cap; a damaged record starts with a wait, not none", async () => {
+  const { make, clock, dataDir } = await gate();
+  writeFileSync(join(dataDir, PIN_ATTEMPTS_FILE), JSON.stringify({ failures: 3, waitUntil: clock.t + 365 * 24 * 3600_000 }));
+  assert.equal(make().waitMs(), PIN_WAITS.maxWaitMs);
+  assert.equal(JSON.parse(readFileSync(join(dataDir, PIN_ATTEMPTS_FILE), "utf8")).waitUntil, clock.t + PIN_WAITS.maxWaitMs);
+
+  writeFileSync(join(dataDir, PIN_ATTEMPTS_FILE), "{ torn");
+  const damaged = make();
+  assert.equal(damaged.waitMs(), PIN_WAITS.firstWaitMs);
+  assert.deepEqual(await damaged.check("1357"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 30_000 } });
+});
+
+test("quick tries are checked one at a time, so none slips past a wait", async () => {
+  const { gate: pins } = await gate();
+  const results = await Promise.all([1, 2, 3, 4, 5].map(() => pins.check("8642")));
+  assert.deepEqual(
+    results.map((r) => (r.ok ? "ok" : r.error.kind)),
+    ["wrong-pin", "wrong-pin", "wrong-pin", "pin-wait", "pin-wait"],
+  );
+});
+
+test("without an admin PIN nothing is accepted", async () => {
+  const { gate: pins } = await gate({ pin: null });
+  assert.deepEqual(await pins.check("1357"), { ok: false, error: { kind: "no-admin-pin" } });
+});

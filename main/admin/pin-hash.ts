@@ -1,0 +1,71 @@
+import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+
+/**
+ * The admin PIN at rest: a salted scrypt hash in the PHC string form
+ * `$scrypt$ln=15,r=8,p=1$<salt>$<hash>` (base64 without padding), so the parameters travel with
+ * the hash and can be raised later without breaking stored PINs. The PIN itself is never stored.
+ */
+export interface ScryptParams {
+  /** log2 of scrypt's cost N. */
+  ln: number;
+  r: number;
+  p: number;
+}
+
+/** About 0.1 s and 32 MiB per guess on a counter PC: slow for offline guessing, quick for one try. */
+export const DEFAULT_SCRYPT: ScryptParams = { ln: 15, r: 8, p: 1 };
+/** A hash file or policy can be edited: bounds keep a forged one from costing minutes or gigabytes. */
+const LIMITS = { ln: [12, 17], r: [1, 8], p: [1, 2] } as const;
+const SALT_BYTES = 16;
+const KEY_BYTES = 32;
+const MAX_PIN_LENGTH = 64;
+
+export const ADMIN_PIN_PATTERN = /^[0-9]{4,8}$/;
+
+export interface PinHash extends ScryptParams {
+  salt: Buffer;
+  hash: Buffer;
+}
+
+const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d)\$([A-Za-z0-9+/]{22,88})\$([A-Za-z0-9+/]{43})$/;
+
+export function parsePinHash(text: string): PinHash | null {
+  const match = PHC.exec(text);
+  if (!match) return null;
+  const [ln, r, p] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!within(ln, LIMITS.ln) || !within(r, LIMITS.r) || !within(p, LIMITS.p)) return null;
+  const salt = Buffer.from(match[4] as string, "base64");
+  const hash = Buffer.from(match[5] as string, "base64");
+  if (salt.length < SALT_BYTES || hash.length !== KEY_BYTES) return null;
+  return { ln, r, p, salt, hash };
+}
+
+export async function hashPin(pin: string, params: ScryptParams = DEFAULT_SCRYPT, salt: Buffer = randomBytes(SALT_BYTES)): Promise<string> {
+  const hash = await derive(pin, { ...params, salt, hash: Buffer.alloc(KEY_BYTES) });
+  return `$scrypt$ln=${params.ln},r=${params.r},p=${params.p}$${b64(salt)}$${b64(hash)}`;
+}
+
+/** Recomputes with the stored parameters and compares in constant time. */
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const parsed = parsePinHash(stored);
+  if (!parsed || pin.length > MAX_PIN_LENGTH) return false;
+  const candidate = await derive(pin, parsed);
+  return timingSafeEqual(candidate, parsed.hash);
+}
+
+function derive(pin: string, params: PinHash): Promise<Buffer> {
+  const N = 2 ** params.ln;
+  // scrypt needs 128·N·r bytes; Node's default cap (32 MiB) is exactly the default's need.
+  const maxmem = 128 * N * params.r + 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    scrypt(pin, params.salt, params.hash.length, { N, r: params.r, p: params.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+function within(value: number, [low, high]: readonly [number, number]): boolean {
+  return Number.isInteger(value) && value >= low && value <= high;
+}
+
+function b64(bytes: Buffer): string {
+  return bytes.toString("base64").replace(/=+$/, "");
+}

@@ -1,0 +1,59 @@
+/**
+ * `refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]`: the
+ * journal's requests between two days (inclusive, on this computer's calendar) as CSV, for IT.
+ */
+import { writeFileSync } from "node:fs";
+import { createJournal } from "../journal";
+import { journalCsv } from "../journal-csv";
+import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
+
+export const JOURNAL_USAGE = "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]";
+
+/** Midnight starting `day` on this computer's clock, or null for anything but a real date. */
+export function localDayStart(day: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const start = new Date(year, month, date);
+  // new Date rolls 2026-02-30 over into March: only a date that comes back unchanged is real.
+  return start.getFullYear() === year && start.getMonth() === month && start.getDate() === date ? start.getTime() : null;
+}
+
+export function journalCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps): number {
+  const fail = (message: string) => {
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "invalid-input", field: "arguments", reason: "usage", message } })}\n`);
+    else io.stderr.write(`refund-desk journal: ${message}\n${JOURNAL_USAGE}\n`);
+    return EXIT.usage;
+  };
+  const [action, ...rest] = args;
+  if (action !== "export") return fail(`unknown journal command "${action ?? ""}"`);
+  const options = parseOptions(rest, { values: ["from", "to", "out"] });
+  if (typeof options === "string") return fail(options);
+  const from = localDayStart(options.values.get("from") ?? "");
+  const to = localDayStart(options.values.get("to") ?? "");
+  if (from === null || to === null) return fail("--from and --to must be dates written YYYY-MM-DD");
+  if (from > to) return fail("--from is after --to");
+  const out = options.values.get("out");
+  // Standard output carries either the CSV or the JSON report, not both.
+  if (json && !out) return fail("--json needs --out <file>");
+
+  const toDate = new Date(to);
+  const end = new Date(toDate.getFullYear(), toDate.getMonth(), toDate.getDate() + 1).getTime();
+  // Reading only: each line carries its own counter name.
+  const { entries, skipped } = createJournal(deps.dataDir).read(from, end);
+  const csv = journalCsv(entries);
+  if (out) {
+    try {
+      writeFileSync(out, csv, { mode: 0o600 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "unknown";
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "internal", details: { cause: code }, message: `${out} cannot be written (${code})` } })}\n`);
+      else io.stderr.write(`refund-desk journal: ${out} cannot be written (${code})\n`);
+      return EXIT.failed;
+    }
+  } else io.stdout.write(csv);
+
+  if (json) io.stdout.write(`${JSON.stringify({ ok: true, value: { rows: entries.length, skipped, out } })}\n`);
+  else io.stderr.write(`${entries.length} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`);
+  return EXIT.ok;
+}

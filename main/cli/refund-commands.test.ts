@@ -1,0 +1,97 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { PRACTICE_OTP } from "../simulator/scenarios";
+import { cliIo } from "../test-support/cli-io";
+import { memoryKeyStore } from "../test-support/memory-key-store";
+import { tempDataDir } from "../test-support/temp-dir";
+import { EXIT, runCli } from "./cli";
+
+/** The CLI in Practice: each command starts its own simulator, as `npx refund-desk` would. */
+function cli() {
+  const keyStore = memoryKeyStore();
+  const dataDir = tempDataDir("cli-refund");
+  return async (args: string[], stdin = "") => {
+    const io = cliIo(stdin);
+    const code = await runCli(["refund-desk", ...args], io, { fetch, keyStore, dataDir, machinePolicyPath: null });
+    return { code, out: io.out(), err: io.err() };
+  };
+}
+
+test("inquire --json: the transaction as the window gets it, the account masked", async () => {
+  const run = cli();
+  const result = await run(["inquire", "13192443", "--json"]);
+  assert.equal(result.code, EXIT.ok, result.err);
+  const reply = JSON.parse(result.out);
+  assert.equal(reply.ok, true);
+  assert.deepEqual([reply.value.tid, reply.value.txStatus, reply.value.state, reply.value.recipientAccountLast4], ["13192443", 3, "refund-pending", "7890"]);
+  assert.ok(!result.out.includes("50100234567890"));
+});
+
+test("inquire in words: the status and the next step", async () => {
+  const run = cli();
+  const pending = await run(["inquire", "13192443"]);
+  assert.equal(pending.code, EXIT.ok);
+  assert.match(pending.out, /waiting for a refund \(tx_status 3, Eko: "Refund Pending"\)/);
+  assert.match(pending.out, /Sunita Devi, account ending 7890/);
+  assert.match(pending.out, /₹5000\.00 \(fee ₹50\.00\)/);
+  const refunded = await run(["inquire", "13192444"]);
+  assert.match(refunded.out, /already been refunded/);
+  const unknown = await run(["inquire", "13192445"]);
+  assert.equal(unknown.code, EXIT.failed);
+  assert.match(unknown.err, /unknown-tid/);
+  assert.equal((await run(["inquire"])).code, EXIT.usage);
+  assert.equal((await run(["inquire", "12ab"])).code, EXIT.usage);
+});
+
+test("otp, then refund with the OTP on standard input: a receipt, and the OTP is never printed", async () => {
+  const run = cli();
+  const otp = await run(["otp", "13192443", "--json"]);
+  const ref = JSON.parse(otp.out).value.otpRefId as string;
+  const refund = await run(["refund", "13192443", "--otp-ref", ref], `${PRACTICE_OTP}\n`);
+  assert.equal(refund.code, EXIT.ok, refund.err);
+  assert.match(refund.out, /^Refunded: transaction 13192443\n/);
+  assert.match(refund.out, /refunded: +₹5000\.00/);
+  assert.match(refund.out, /confirmed by: Eko's answer/);
+  assert.ok(!`${refund.out}${refund.err}`.includes(PRACTICE_OTP));
+});
+
+test("refund --json: a wrong OTP exits 1 with the kind and the tries; a malformed one exits 2", async () => {
+  const run = cli();
+  const ref = JSON.parse((await run(["otp", "13192443", "--json"])).out).value.otpRefId as string;
+  const wrong = await run(["refund", "--otp-ref", ref, "13192443", "--json"], "654321");
+  assert.equal(wrong.code, EXIT.failed);
+  const body = JSON.parse(wrong.out);
+  assert.deepEqual([body.ok, body.error.kind, body.error.tries], [false, "wrong-otp", 1]);
+  assert.match(body.error.message, /OTP is wrong/);
+  const malformed = await run(["refund", "13192443", "--otp-ref", ref, "--json"], "12-34\n");
+  assert.equal(malformed.code, EXIT.usage);
+  assert.deepEqual(JSON.parse(malformed.out).error, { kind: "invalid-input", field: "otp", reason: "not-digits", message: JSON.parse(malformed.out).error.message });
+  assert.ok(!`${wrong.out}${malformed.out}`.includes("654321"));
+});
+
+test("the OTP is never taken from the command line, and a mistaken one is not echoed", async () => {
+  const run = cli();
+  for (const args of [
+    ["refund", "13192443", "--otp-ref", "ref", "987123"],
+    ["refund", "13192443", "987123"],
+    ["refund", "13192443", "--otp", "987123", "--otp-ref", "ref"],
+    ["refund", "13192443"],
+    ["refund", "13192443", "--otp-ref"],
+  ]) {
+    const result = await run(args, "987123\n");
+    assert.equal(result.code, EXIT.usage, args.join(" "));
+    assert.match(result.err, /standard input only/);
+    assert.ok(!`${result.out}${result.err}`.includes("987123"), args.join(" "));
+  }
+});
+
+test("config: user-code is 8 digits, shown by config show", async () => {
+  const run = cli();
+  const bad = await run(["config", "set", "user-code", "2081020", "--json"]);
+  assert.equal(bad.code, EXIT.usage);
+  assert.deepEqual(JSON.parse(bad.out).error.field, "userCode");
+  assert.equal((await run(["config", "set", "user-code", "20810200"])).code, EXIT.ok);
+  const shown = await run(["config", "show"]);
+  assert.match(shown.out, /user-code: +20810200/);
+  assert.equal(JSON.parse((await run(["config", "show", "--json"])).out).value.userCode, "20810200");
+});

@@ -1,0 +1,25 @@
+import type { JournalEntry } from "./journal";
+
+export const CSV_HEADER = ["time", "counter", "environment", "tid", "outcome", "eko status", "response type id", "otp ref tail"] as const;
+
+/** ISO 8601 on this computer's clock with its offset ("2026-03-05T15:42:33+05:30"): what IT reads. */
+export function localIsoTime(at: string): string {
+  const date = new Date(at);
+  const offset = -date.getTimezoneOffset();
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, "0");
+  const sign = offset >= 0 ? "+" : "-";
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** RFC 4180: a header row, CRLF line ends, fields with a comma, quote or line break quoted. */
+export function journalCsv(entries: JournalEntry[], formatTime: (at: string) => string = localIsoTime): string {
+  const rows = entries.map((e) => [formatTime(e.at), e.counter ?? "", e.environment, e.tid, e.outcome, e.ekoStatus ?? "", e.responseTypeId ?? "", e.otpRefTail ?? ""]);
+  return [CSV_HEADER, ...rows].map((row) => `${row.map((v) => csvField(String(v))).join(",")}\r\n`).join("");
+}
+
+export function csvField(value: string): string {
+  // Spreadsheets run a cell starting with = + - @ as a formula; a journal line can be hand-edited,
+  // so such text gets a leading apostrophe (numbers, negative ones included, stay numbers).
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import type { Policy, PolicyField, PolicyFieldError } from "../../app/policy";
+import { err, ok, type Result } from "../../app/result";
+import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings, type SettingsPatch } from "../../app/settings";
+import { ADMIN_PIN_PATTERN, parsePinHash } from "../admin/pin-hash";
+import { applySettingsPatch, checkBaseUrl } from "../settings/settings-validation";
+
+/**
+ * Where a policy is read: "provision" is the file an admin hands to `refund-desk provision` (it may
+ * carry the PIN in clear, which provisioning hashes); "machine" is the machine-wide file, readable
+ * by every user of the computer, so it may carry only the PIN's hash.
+ */
+export type PolicyUse = "provision" | "machine";
+
+/** How the admin PIN arrived: in clear (provision only) or already hashed. */
+export type PolicyPin = { clear: string } | { hash: string };
+
+export interface ValidPolicy {
+  policy: Policy;
+  pin: PolicyPin | null;
+}
+
+/** Generous for any real file; a bigger one is a mistake, not a policy. */
+export const MAX_POLICY_BYTES = 64 * 1024;
+const MAX_COUNTER_NAME = 64;
+/**
+ * Letters (any script, so Devanagari names work), digits and a few separators, starting with a
+ * letter or digit: the name goes into CSV exports, where a leading = + - @ would be a formula.
+ */
+const COUNTER_NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Pd} ._#/()&]*$/u;
+
+/** Shape only, strict (an unknown or misspelt field is refused); meanings are checked below. */
+const POLICY_SHAPE = z.strictObject({
+  environment: z.string().max(32),
+  baseUrl: z.string().max(2048).optional(),
+  developerKey: z.string().max(256).optional(),
+  initiatorId: z.string().max(64).optional(),
+  userCode: z.string().max(64).optional(),
+  counterName: z.string().max(256),
+  kioskMode: z.boolean(),
+  settingsLocked: z.boolean(),
+  adminPin: z.string().max(64).optional(),
+  adminPinHash: z.string().max(512).optional(),
+  timeoutMs: z.number().int().optional(),
+  resendCooldownMs: z.number().int().optional(),
+});
+
+type PolicyShape = z.infer<typeof POLICY_SHAPE>;
+
+export function parsePolicyJson(text: string, use: PolicyUse): Result<ValidPolicy, PolicyFieldError[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return err([invalid("file", "not-json")]);
+  }
+  return validatePolicy(raw, use);
+}
+
+/** Every problem at once, each naming its field and reason, so an admin fixes the file in one go. */
+export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy, PolicyFieldError[]> {
+  const shaped = POLICY_SHAPE.safeParse(raw);
+  if (!shaped.success) return err(shapeErrors(shaped.error.issues, raw));
+  const input = shaped.data;
+  const errors: PolicyFieldError[] = [];
+  const refuse = (field: PolicyField, reason: string) => errors.push(invalid(field, reason));
+
+  const environment = ENVIRONMENTS.find((e) => e === input.environment);
+  if (!environment) refuse("environment", "unknown-environment");
+
+  let baseUrl: string | undefined;
+  if (input.baseUrl !== undefined && environment !== "custom") refuse("baseUrl", "only-for-custom");
+  else if (environment === "custom") {
+    if (input.baseUrl === undefined) refuse("baseUrl", "required-for-custom");
+    else {
+      const url = checkBaseUrl(input.baseUrl.trim());
+      if (url.ok) baseUrl = url.value;
+      else refuse("baseUrl", reasonOf(url.error));
+    }
+  }
+
+  // Eko needs both outside Practice; Practice signs with the simulator's own credentials.
+  const needsAccount = environment !== undefined && environment !== "practice";
+  const developerKey = settingValue("developerKey", input.developerKey, needsAccount, refuse);
+  const initiatorId = settingValue("initiatorId", input.initiatorId, needsAccount, refuse);
+  const userCode = settingValue("userCode", input.userCode, false, refuse);
+  const timeoutMs = numberSetting("timeoutMs", input.timeoutMs, refuse);
+  const resendCooldownMs = numberSetting("resendCooldownMs", input.resendCooldownMs, refuse);
+
+  const counterName = input.counterName.trim();
+  if (counterName === "") refuse("counterName", "empty");
+  else if ([...counterName].length > MAX_COUNTER_NAME) refuse("counterName", "too-long");
+  else if (!COUNTER_NAME.test(counterName)) refuse("counterName", "bad-characters");
+
+  const pin = checkPin(input, use, refuse);
+
+  if (errors.length > 0 || !environment) return err(errors);
+  return ok({
+    policy: {
+      environment,
+      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      ...(developerKey !== undefined ? { developerKey } : {}),
+      ...(initiatorId !== undefined ? { initiatorId } : {}),
+      ...(userCode !== undefined ? { userCode } : {}),
+      counterName,
+      kioskMode: input.kioskMode,
+      settingsLocked: input.settingsLocked,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(resendCooldownMs !== undefined ? { resendCooldownMs } : {}),
+    },
+    pin,
+  });
+}
+
+/**
+ * The settings in force: the user's, with every field the policy sets replaced by the policy's.
+ * The policy wins; what it leaves out (an optional timeout, say) stays the user's.
+ */
+export function overlayPolicy(settings: Settings, policy: Policy): Settings {
+  return {
+    ...settings,
+    environment: policy.environment,
+    customBaseUrl: policy.baseUrl ?? settings.customBaseUrl,
+    developerKey: policy.developerKey ?? settings.developerKey,
+    initiatorId: policy.initiatorId ?? settings.initiatorId,
+    userCode: policy.userCode ?? settings.userCode,
+    timeoutMs: policy.timeoutMs ?? settings.timeoutMs,
+    resendCooldownMs: policy.resendCooldownMs ?? settings.resendCooldownMs,
+  };
+}
+
+type Refuse = (field: PolicyField, reason: string) => void;
+
+function checkPin(input: PolicyShape, use: PolicyUse, refuse: Refuse): PolicyPin | null {
+  let pin: PolicyPin | null = null;
+  if (input.adminPin !== undefined) {
+    if (use === "machine") refuse("adminPin", "clear-pin-not-allowed-here");
+    else if (input.adminPinHash !== undefined) refuse("adminPin", "pin-and-hash-both-given");
+    else if (!ADMIN_PIN_PATTERN.test(input.adminPin)) refuse("adminPin", "not-4-to-8-digits");
+    else pin = { clear: input.adminPin };
+  } else if (input.adminPinHash !== undefined) {
+    if (parsePinHash(input.adminPinHash) === null) refuse("adminPinHash", "not-a-pin-hash");
+    else pin = { hash: input.adminPinHash };
+  }
+  // Without a PIN nobody could leave kiosk mode or unlock the settings at the counter.
+  if ((input.kioskMode || input.settingsLocked) && input.adminPin === undefined && input.adminPinHash === undefined) {
+    refuse(use === "machine" ? "adminPinHash" : "adminPin", "required-for-kiosk-or-lock");
+  }
+  return pin;
+}
+
+/** Eko account fields through the settings' own validation, so the rules are the same. */
+function settingValue(field: "developerKey" | "initiatorId" | "userCode", value: string | undefined, required: boolean, refuse: Refuse): string | undefined {
+  if (value === undefined || value.trim() === "") {
+    if (required) refuse(field, "required-outside-practice");
+    return undefined;
+  }
+  const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value } as SettingsPatch);
+  if (!checked.ok) {
+    refuse(field, reasonOf(checked.error));
+    return undefined;
+  }
+  return checked.value[field] ?? undefined;
+}
+
+function numberSetting(field: "timeoutMs" | "resendCooldownMs", value: number | undefined, refuse: Refuse): number | undefined {
+  if (value === undefined) return undefined;
+  const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value });
+  if (!checked.ok) {
+    refuse(field, reasonOf(checked.error));
+    return undefined;
+  }
+  return value;
+}
+
+function shapeErrors(issues: z.core.$ZodIssue[], raw: unknown): PolicyFieldError[] {
+  const given = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  return issues.flatMap((issue): PolicyFieldError[] => {
+    const field = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => invalid(key, "unknown-field"));
+    if (field === "") return [invalid("file", "not-an-object")];
+    if (issue.code === "invalid_type") {
+      if (!Object.hasOwn(given, field)) return [invalid(field, "required")];
+      return [invalid(field, issue.expected === "int" ? "not-a-whole-number" : `expected-${issue.expected}`)];
+    }
+    if (issue.code === "too_big") return [invalid(field, "too-long")];
+    return [invalid(field, "not-valid")];
+  });
+}
+
+function reasonOf(error: { kind: string }): string {
+  return "reason" in error && typeof error.reason === "string" ? error.reason : "not-valid";
+}
+
+function invalid(field: string, reason: string): PolicyFieldError {
+  return { kind: "invalid-input", field, reason };
+}

@@ -1,0 +1,123 @@
+import { detailsOf, type RefundDeskError } from "../../app/errors";
+import { parseCustomerOtp, parseOtpRefId, type RefundReceipt, type RefundRequest } from "../../app/refund";
+import { err, ok, type Result } from "../../app/result";
+import type { Settings } from "../../app/settings";
+import { parseTid } from "../../app/tid";
+import type { Transaction } from "../../app/transaction";
+import type { AccessKey } from "../access-key";
+import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
+import type { Journal } from "../journal";
+import type { Practice } from "../practice";
+import { resolveRefundEndpoint } from "./refund-endpoint";
+import { inquiryLine, refundLine } from "./refund-journal";
+import type { TidLocks } from "./tid-locks";
+import { createUnsettledRefunds } from "./unsettled-refunds";
+import { createWrongOtpTries } from "./wrong-otp-tries";
+
+export interface RefundFlowDeps {
+  client: EkoClient;
+  settings: () => Settings;
+  practice: Practice;
+  accessKey: AccessKey;
+  journal: Journal;
+  /** Shared with Get Refund OTP: one request per tid at a time, whichever it is. */
+  locks: TidLocks;
+  /** For the journal's time of a request that got no answer: the clock corrected by Eko's Date. */
+  now: () => number;
+  /** Waits before the inquiry that follows a lost refund answer (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The check and refund steps of the counter flow, as the window and the CLI call them. */
+export interface RefundFlow {
+  /** Transaction Inquiry: what the agent confirms with the customer. Any tx_status is an answer. */
+  inquire(input: { tid: string }): Promise<Result<Transaction, RefundDeskError>>;
+  /** Initiate Refund with the customer's OTP: sent once, never retried; a lost answer is inquired. */
+  refund(input: RefundRequest): Promise<Result<RefundReceipt, RefundDeskError>>;
+}
+
+/**
+ * After a lost refund answer, Eko may still be working on the refund; an inquiry sent at once
+ * could see "refund pending" for a refund about to complete. This pause makes that less likely.
+ */
+export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
+
+/** No well-formed answer from Eko: the refund may or may not have been made. */
+const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
+
+export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const wrongTries = createWrongOtpTries();
+  const unsettled = createUnsettledRefunds();
+
+  /** Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers. */
+  async function inquiry(step: "inquiry" | "refund-check", tid: string, settings: Settings, endpoint: RefundEndpoint): Promise<Result<Transaction, RefundDeskError>> {
+    const answer = await deps.client.inquireTransaction(endpoint, tid, settings.timeoutMs);
+    let result: Result<Transaction, RefundDeskError>;
+    if (answer.ok) {
+      const { answeredAt, ...reply } = answer.value;
+      result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
+      unsettled.settle(tid);
+    } else result = answer;
+    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result));
+    return result;
+  }
+
+  /** The refund's answer was lost: ask Eko what became of the transaction rather than guess. */
+  async function settle(tid: string, lost: RefundDeskError, settings: Settings, endpoint: RefundEndpoint): Promise<Result<RefundReceipt, RefundDeskError>> {
+    unsettled.mark(tid);
+    await sleep(SETTLE_BEFORE_INQUIRY_MS);
+    const check = await inquiry("refund-check", tid, settings, endpoint);
+    if (!check.ok) return err({ kind: "refund-outcome-unknown", tid, details: detailsOf(lost) });
+    const tx = check.value;
+    if (tx.state === "refunded") {
+      wrongTries.clear(tid);
+      return ok({ tid, refundTid: null, refundedAmount: null, fee: null, balance: null, refundedAt: tx.checkedAt, environment: tx.environment, confirmedBy: "inquiry", transaction: tx, details: tx.details });
+    }
+    if (tx.state === "refund-pending") return err({ kind: "refund-not-done", tid, details: detailsOf(lost) });
+    return err({ kind: "not-refund-pending", tid, txStatus: tx.txStatus, state: tx.state, details: tx.details });
+  }
+
+  /** Validates the tid, takes its lock, and resolves the endpoint before `run`. */
+  async function withTid<T>(rawTid: string, run: (tid: string, settings: Settings, endpoint: RefundEndpoint) => Promise<Result<T, RefundDeskError>>): Promise<Result<T, RefundDeskError>> {
+    const parsed = parseTid(rawTid);
+    if (!parsed.ok) return parsed;
+    const tid = parsed.value;
+    const release = deps.locks.acquire(tid);
+    if (!release) return err({ kind: "busy", tid });
+    try {
+      const settings = deps.settings();
+      const endpoint = await resolveRefundEndpoint(settings, deps.practice, deps.accessKey);
+      return endpoint.ok ? await run(tid, settings, endpoint.value) : endpoint;
+    } finally {
+      release();
+    }
+  }
+
+  return {
+    inquire: (input) => withTid(input.tid, (tid, settings, endpoint) => inquiry("inquiry", tid, settings, endpoint)),
+
+    async refund(input) {
+      // Checked before the tid is locked or Eko is called; a refusal names the field, never the OTP.
+      const otp = parseCustomerOtp(input.otp);
+      if (!otp.ok) return otp;
+      const otpRefId = parseOtpRefId(input.otpRefId);
+      if (!otpRefId.ok) return otpRefId;
+      return withTid(input.tid, async (tid, settings, endpoint) => {
+        if (unsettled.has(tid)) return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
+        const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
+        const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment, otpRefId: otpRefId.value };
+        deps.journal.append(refundLine(facts, answer));
+        if (answer.ok) {
+          wrongTries.clear(tid);
+          const { answeredAt, refundedAt, ...reply } = answer.value;
+          return ok({ ...reply, tid, refundedAt: refundedAt ?? new Date(answeredAt).toISOString(), environment: settings.environment, confirmedBy: "refund", transaction: null });
+        }
+        const error = answer.error;
+        if (error.kind === "wrong-otp") return err({ ...error, tries: wrongTries.add(tid, otpRefId.value) });
+        if (OUTCOME_UNKNOWN.has(error.kind)) return settle(tid, error, settings, endpoint);
+        return answer;
+      });
+    },
+  };
+}

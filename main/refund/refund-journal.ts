@@ -1,0 +1,40 @@
+import { detailsOf, type RawDetails, type RefundDeskError } from "../../app/errors";
+import type { Result } from "../../app/result";
+import type { Environment } from "../../app/settings";
+import type { Transaction } from "../../app/transaction";
+import { shortRef, type JournalRecord } from "../journal";
+
+/**
+ * Journal lines for the refund flow, in the journal's existing columns: the step and what came of
+ * it go in `outcome` ("inquiry:tx_status=3", "refund:wrong-otp", "refund-check:tx_status=4").
+ * The OTP has no place here; the otp_ref_id is cut as for Get Refund OTP.
+ */
+export type RefundStep = "inquiry" | "refund" | "refund-check";
+
+interface LineFacts {
+  at: number;
+  tid: string;
+  environment: Environment;
+  otpRefId?: string;
+}
+
+export function inquiryLine(step: "inquiry" | "refund-check", facts: LineFacts, result: Result<Transaction, RefundDeskError>): JournalRecord {
+  const outcome = result.ok ? `tx_status=${result.value.txStatus ?? "none"}` : result.error.kind;
+  return line(step, outcome, facts, result.ok ? result.value.details : detailsOf(result.error));
+}
+
+export function refundLine(facts: LineFacts, result: Result<{ details: RawDetails }, RefundDeskError>): JournalRecord {
+  return line("refund", result.ok ? "refunded" : result.error.kind, facts, result.ok ? result.value.details : detailsOf(result.error));
+}
+
+function line(step: RefundStep, outcome: string, facts: LineFacts, details: RawDetails): JournalRecord {
+  return {
+    at: new Date(facts.at).toISOString(),
+    tid: facts.tid,
+    environment: facts.environment,
+    outcome: `${step}:${outcome}`,
+    ...(details.ekoStatus !== undefined ? { ekoStatus: details.ekoStatus } : {}),
+    ...(details.responseTypeId !== undefined ? { responseTypeId: details.responseTypeId } : {}),
+    ...(facts.otpRefId ? { otpRefTail: shortRef(facts.otpRefId) } : {}),
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * electron-builder.yml checked before any release build: against electron-builder's own JSON
+ * schema (shipped in app-builder-lib), so a misspelt option fails here rather than on the release
+ * machine, and for the settings kiosks depend on. Also the checked-in icons it packages.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { inflateSync } from "node:zlib";
+import Ajv from "ajv";
+import { load } from "js-yaml";
+
+const root = join(__dirname, "..");
+const config = load(readFileSync(join(root, "electron-builder.yml"), "utf8")) as Record<string, any>;
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+function schemaValidator() {
+  const schema = JSON.parse(readFileSync(join(root, "node_modules", "app-builder-lib", "scheme.json"), "utf8"));
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  // electron-builder's schema marks hook options (functions in a JS config) with this keyword.
+  ajv.addKeyword({ keyword: "typeof", schemaType: "string", validate: (type: string, data: unknown) => typeof data === type });
+  return ajv.compile(schema);
+}
+
+test("electron-builder.yml is valid against electron-builder's own schema, and a misspelt option is not", () => {
+  const validate = schemaValidator();
+  assert.equal(validate(config), true, JSON.stringify(validate.errors, null, 2));
+  assert.equal(validate({ ...config, nsis: { ...config.nsis, perMachin: true } }), false);
+  assert.equal(validate({ ...config, publsh: null }), false);
+  assert.equal(validate({ ...config, asar: "yes" }), false);
+});
+
+test("Windows: a per-machine NSIS installer that installs silently, with a folder choice when attended", () => {
+  assert.deepEqual(config.win.target, [{ target: "nsis", arch: ["x64"] }]);
+  assert.equal(config.nsis.perMachine, true);
+  assert.equal(config.nsis.oneClick, false, "an assisted installer, so an attended install can choose the folder");
+  assert.equal(config.nsis.allowToChangeInstallationDirectory, true);
+  assert.equal(config.nsis.runAfterFinish, false, "a silent install must not start the app as the installing admin");
+  assert.equal(config.nsis.deleteAppDataOnUninstall, false, "the journal outlives an uninstall");
+  assert.deepEqual(config.mac.target.map((t: { target: string }) => t.target), ["dmg", "pkg"]);
+  assert.equal(config.appId, "in.refunddesk.app");
+  assert.equal(config.productName, "Refund Desk");
+  assert.equal(config.directories.buildResources, "build");
+});
+
+test("nothing is published and nothing can update itself", () => {
+  assert.ok(Object.hasOwn(config, "publish") && config.publish === null);
+  for (const deps of [manifest.dependencies, manifest.devDependencies]) {
+    assert.ok(!Object.keys(deps).some((name) => /updater|update-electron-app/.test(name)), "no auto-update library");
+  }
+});
+
+test("fuses: no RunAsNode, NODE_OPTIONS or inspector; asar integrity and asar-only loading", () => {
+  assert.deepEqual(config.electronFuses, {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    enableCookieEncryption: true,
+    loadBrowserProcessSpecificV8Snapshot: false,
+    grantFileProtocolExtraPrivileges: false,
+  });
+  assert.equal(config.asar, true);
+  assert.deepEqual(config.asarUnpack, ["**/node_modules/keytar/**/*.node"], "keytar's native module is loaded from disk");
+});
+
+/** electron-builder's file patterns, enough for these: `**`, `*` and `{a,b}`; `!` excludes. */
+function globRegExp(glob: string): RegExp {
+  let source = "";
+  for (let i = 0; i < glob.length; i += 1) {
+    const c = glob[i] as string;
+    if (glob.startsWith("**/", i)) {
+      source += "(?:.*/)?";
+      i += 2;
+    } else if (glob.startsWith("**", i)) {
+      source += ".*";
+      i += 1;
+    } else if (c === "*") source += "[^/]*";
+    else if (c === "{") {
+      const close = glob.indexOf("}", i);
+      source += `(?:${glob.slice(i + 1, close).split(",").map((s) => s.replace(/[.+?^$()|[\]\\]/g, "\\$&")).join("|")})`;
+      i = close;
+    } else source += c.replace(/[.+?^$()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function packaged(path: string): boolean {
+  const patterns = config.files as string[];
+  const included = patterns.filter((p) => !p.startsWith("!")).some((p) => globRegExp(p).test(path));
+  return included && !patterns.filter((p) => p.startsWith("!")).some((p) => globRegExp(p.slice(1)).test(path));
+}
+
+test("the package holds the built bundles and package.json only: no sources, tests, maps or build files", () => {
+  for (const path of ["dist/main/index.js", "dist/main/cli.js", "dist/main/preload.js", "dist/renderer/app.js", "dist/renderer/index.html", "dist/renderer/styles.css", "package.json"]) {
+    assert.equal(packaged(path), true, path);
+  }
+  for (const path of [
+    "main/index.ts",
+    "main/cli/cli.test.ts",
+    "renderer/App.tsx",
+    "app/settings.ts",
+    "e2e/host/test-host.ts",
+    "scripts/build.mjs",
+    "dist/main/index.js.map",
+    "dist/main/types.d.ts",
+    "dist/main/journal.test.js",
+    "build/icon.png",
+    "README.md",
+    ".ci/run",
+    "node_modules/typescript/lib/typescript.js",
+  ]) {
+    assert.equal(packaged(path), false, path);
+  }
+  assert.equal(globRegExp("**/*.{ts,tsx}").test("a/b.tsx"), true, "the matcher itself");
+});
+
+// --- icons ------------------------------------------------------------------------------------
+
+interface Png {
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
+
+/** Reads a PNG the way a strict decoder would: signature, every chunk's CRC, RGBA, filter 0 rows. */
+function decodePng(bytes: Buffer, crc32: (b: Buffer) => number): Png {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  const data: Buffer[] = [];
+  let ended = false;
+  while (at < bytes.length) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString("ascii", at + 4, at + 8);
+    const body = bytes.subarray(at + 4, at + 8 + length);
+    assert.equal(bytes.readUInt32BE(at + 8 + length), crc32(body), `${type} CRC`);
+    if (type === "IHDR") {
+      width = body.readUInt32BE(4);
+      height = body.readUInt32BE(8);
+      assert.deepEqual([...body.subarray(12, 17)], [8, 6, 0, 0, 0], "8-bit RGBA, no interlace");
+    }
+    if (type === "IDAT") data.push(body.subarray(4));
+    if (type === "IEND") ended = true;
+    at += 12 + length;
+  }
+  assert.ok(ended && at === bytes.length, "ends with IEND");
+  const rows = inflateSync(Buffer.concat(data));
+  assert.equal(rows.length, height * (width * 4 + 1));
+  const pixels = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y += 1) {
+    assert.equal(rows[y * (width * 4 + 1)], 0, "filter type 0");
+    rows.copy(pixels, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
+  }
+  return { width, height, pixels };
+}
+
+test("the icons: a 1024 px PNG, a Windows .ico up to 256 px and a macOS .icns, all of the project's own drawing", async () => {
+  const icons = await import("./make-icons.mjs");
+  const build = (name: string) => readFileSync(join(root, "build", name));
+  const seen = new Map<number, Png>();
+  const check = (bytes: Buffer, size: number) => {
+    const image = decodePng(bytes, icons.crc32);
+    assert.deepEqual([image.width, image.height], [size, size]);
+    seen.set(size, image);
+  };
+
+  check(build("icon.png"), 1024);
+
+  const ico = build("icon.ico");
+  assert.deepEqual([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)], [0, 1, icons.ICO_SIZES.length]);
+  icons.ICO_SIZES.forEach((size, i) => {
+    const entry = 6 + 16 * i;
+    assert.equal(ico[entry], size % 256);
+    const length = ico.readUInt32LE(entry + 8);
+    const offset = ico.readUInt32LE(entry + 12);
+    check(ico.subarray(offset, offset + length), size);
+  });
+  assert.ok(icons.ICO_SIZES.includes(256), "electron-builder requires a 256 px Windows icon");
+
+  const icns = build("icon.icns");
+  assert.equal(icns.toString("ascii", 0, 4), "icns");
+  assert.equal(icns.readUInt32BE(4), icns.length);
+  let at = 8;
+  for (const [type, size] of icons.ICNS_TYPES) {
+    assert.equal(icns.toString("ascii", at, at + 4), type);
+    const length = icns.readUInt32BE(at + 4);
+    check(icns.subarray(at + 8, at + length), size);
+    at += length;
+  }
+  assert.equal(at, icns.length);
+
+  // Corners are transparent (a rounded tile), the middle is one of the amber dots.
+  const big = seen.get(1024) as Png;
+  assert.equal(big.pixels[3], 0);
+  assert.deepEqual([...big.pixels.subarray((532 * 1024 + 512) * 4, (532 * 1024 + 512) * 4 + 4)], [0xff, 0xc2, 0x33, 0xff]);
+  // The small sizes are redrawn and compared pixel for pixel (the large ones take seconds).
+  for (const size of [16, 32, 64, 128]) assert.ok((seen.get(size) as Png).pixels.equals(icons.render(size)), `${size} px differs from scripts/make-icons.mjs: run it again`);
+});
