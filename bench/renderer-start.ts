@@ -34,6 +34,8 @@ export async function measureRendererStart(options: { rounds: number }) {
     await page.addInitScript(POLL_TID_READY);
     await page.goto(host.url);
     await page.waitForFunction(() => (window as unknown as { __tidReady?: number }).__tidReady !== undefined);
+    // The paint entry can be recorded a frame after the field is ready; wait for it.
+    await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
     const timings = await page.evaluate(() => ({
       paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
       ready: (window as unknown as { __tidReady: number }).__tidReady,
