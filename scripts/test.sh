@@ -24,16 +24,17 @@ export REFUND_DESK_REQUIRE_KEYCHAIN=1
 export REFUND_DESK_HOME="$REFUND_DESK_TEST_ARTIFACTS/default-home"
 log="$REFUND_DESK_TEST_ARTIFACTS/output.log"
 
+# Each step stops the run on failure: errexit is off around the pipeline below, so say it here.
 run_suites() {
   echo "== build"
-  node scripts/build.mjs
+  node scripts/build.mjs || return
   echo "== typecheck"
-  npx tsc -p tsconfig.json --noEmit
+  npx tsc -p tsconfig.json --noEmit || return
   echo "== unit and integration (node:test)"
   mapfile -t files < <(find app main renderer scripts security bench -name '*.test.ts' -o -name '*.test.tsx' | sort)
-  node --import tsx --test --test-reporter=spec "${files[@]}"
+  node --import tsx --test --test-reporter=spec "${files[@]}" || return
   echo "== end to end (Playwright: Chromium through the test host, and Electron when present)"
-  npx playwright test
+  npx playwright test || return
 }
 
 set +e

@@ -17,6 +17,7 @@ import type { Practice } from "../../main/practice";
 import { createRefundDesk, type RefundDesk } from "../../main/refund-desk";
 import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/electron/protocol-paths";
 import { memoryKeyStore } from "../../main/test-support/memory-key-store";
+import { readBody } from "../../main/simulator/read-body";
 
 const ROOT = join(__dirname, "..", "..");
 const RENDERER_ROOT = join(ROOT, "dist", "renderer");
@@ -86,7 +87,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   async function ipc(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let message: { channel?: unknown; payload?: unknown };
     try {
-      message = JSON.parse(await readBody(req)) as typeof message;
+      message = JSON.parse(await readBody(req, MAX_IPC_BODY_BYTES)) as typeof message;
     } catch {
       return send(res, 400, "text/plain; charset=utf-8", "Bad request");
     }
@@ -117,18 +118,4 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
   res.writeHead(status, { ...baseHeaders(), "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
   res.end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_IPC_BODY_BYTES) return reject(new Error("body too large"));
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }

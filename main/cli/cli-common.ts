@@ -1,3 +1,6 @@
+import type { RefundDeskError } from "../../app/errors";
+import { describeError } from "../../app/messages/describe-error";
+import type { Result } from "../../app/result";
 import type { KeyStore } from "../keychain/key-store";
 
 export interface CliIo {
@@ -46,4 +49,23 @@ export function parseOptions(args: string[], spec: { flags?: string[]; values?: 
     } else return `unknown option ${arg}`;
   }
   return { flags, values };
+}
+
+/** Prints a result for people (stderr on failure) or as JSON, and returns the exit code. */
+export function report<T>(result: Result<T, RefundDeskError>, json: boolean, io: CliIo, text: (value: T) => string): number {
+  if (json) {
+    io.stdout.write(`${JSON.stringify(result.ok ? result : { ok: false, error: withMessage(result.error) })}\n`);
+  } else if (result.ok) {
+    io.stdout.write(`${text(result.value)}\n`);
+  } else {
+    const { title, action } = describeError(result.error, "en");
+    io.stderr.write(`${title}\n${action}\n(${result.error.kind})\n`);
+  }
+  if (result.ok) return EXIT.ok;
+  return result.error.kind === "invalid-input" ? EXIT.usage : EXIT.failed;
+}
+
+function withMessage(error: RefundDeskError) {
+  const { title, action } = describeError(error, "en");
+  return { ...error, message: `${title} ${action}` };
 }

@@ -1,11 +1,9 @@
-import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
-import type { Result } from "../../app/result";
 import type { DoctorReport } from "../../app/doctor";
 import type { DeskPolicy } from "../../app/policy";
 import type { SettingsPatch, SettingsView } from "../../app/settings";
 import { createRefundDesk, type RefundDesk } from "../refund-desk";
-import { EXIT, readAll, type CliDeps, type CliIo } from "./cli-common";
+import { EXIT, readAll, report, type CliDeps, type CliIo } from "./cli-common";
 import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
 import { provision } from "./provision";
@@ -110,23 +108,6 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   }
 }
 
-function report<T>(result: Result<T, RefundDeskError>, json: boolean, io: CliIo, text: (value: T) => string): number {
-  if (json) {
-    io.stdout.write(`${JSON.stringify(result.ok ? result : { ok: false, error: withMessage(result.error) })}\n`);
-  } else if (result.ok) {
-    io.stdout.write(`${text(result.value)}\n`);
-  } else {
-    const { title, action } = describeError(result.error, "en");
-    io.stderr.write(`${title}\n${action}\n(${result.error.kind})\n`);
-  }
-  if (result.ok) return EXIT.ok;
-  return result.error.kind === "invalid-input" ? EXIT.usage : EXIT.failed;
-}
-
-function withMessage(error: RefundDeskError) {
-  const { title, action } = describeError(error, "en");
-  return { ...error, message: `${title} ${action}` };
-}
 
 async function doctor(desk: RefundDesk, json: boolean, io: CliIo): Promise<number> {
   const result = await desk.services.checkConnection({});

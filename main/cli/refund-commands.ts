@@ -4,13 +4,11 @@
  * window. The customer's OTP is read from standard input only (an argument would stay in the shell
  * history and the process list), and nothing here ever prints it.
  */
-import type { RefundDeskError } from "../../app/errors";
-import { describeError, describeTxState } from "../../app/messages/describe-error";
+import { describeTxState } from "../../app/messages/describe-error";
 import type { RefundReceipt } from "../../app/refund";
-import type { Result } from "../../app/result";
 import type { Transaction } from "../../app/transaction";
 import type { RefundDesk } from "../refund-desk";
-import { EXIT, type CliIo } from "./cli-common";
+import { EXIT, report, type CliIo } from "./cli-common";
 
 export const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
 export const REFUND_USAGE = "usage: refund-desk refund <tid> --otp-ref <otp_ref_id> [--json]   (the customer's OTP on standard input)";
@@ -20,7 +18,7 @@ const MAX_OTP_LINE = 64;
 
 export async function inquireCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
   if (args.length !== 1 || args[0]?.startsWith("--")) return usage(io, INQUIRE_USAGE);
-  return print(await desk.refundFlow.inquire({ tid: args[0] ?? "" }), json, io, formatTransaction);
+  return report(await desk.refundFlow.inquire({ tid: args[0] ?? "" }), json, io, formatTransaction);
 }
 
 export async function refundCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
@@ -33,27 +31,12 @@ export async function refundCommand(args: string[], json: boolean, io: CliIo, de
   }
   if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write("Customer's OTP: ");
   const otp = await readFirstLine(io.stdin);
-  return print(await desk.refundFlow.refund({ tid: others[0] ?? "", otp, otpRefId }), json, io, formatReceipt);
+  return report(await desk.refundFlow.refund({ tid: others[0] ?? "", otp, otpRefId }), json, io, formatReceipt);
 }
 
 function usage(io: CliIo, text: string): number {
   io.stderr.write(`refund-desk: ${text}\n`);
   return EXIT.usage;
-}
-
-function print<T>(result: Result<T, RefundDeskError>, json: boolean, io: CliIo, text: (value: T) => string): number {
-  if (json) {
-    const advice = result.ok ? null : describeError(result.error, "en");
-    const error = result.ok || !advice ? null : { ...result.error, message: `${advice.title} ${advice.action}` };
-    io.stdout.write(`${JSON.stringify(error ? { ok: false, error } : result)}\n`);
-  } else if (result.ok) {
-    io.stdout.write(`${text(result.value)}\n`);
-  } else {
-    const { title, action } = describeError(result.error, "en");
-    io.stderr.write(`${title}\n${action}\n(${result.error.kind})\n`);
-  }
-  if (result.ok) return EXIT.ok;
-  return result.error.kind === "invalid-input" ? EXIT.usage : EXIT.failed;
 }
 
 const money = (rupees: string | null) => (rupees === null ? "(not given)" : `₹${rupees}`);

@@ -97,7 +97,7 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       const response = await deps.fetch(url, { ...init, signal: controller.signal, redirect: "error" });
       const localAt = localNow();
       deps.clock.observe(response.headers.get("date"), localAt);
-      const body = await readCapped(response);
+      const body = await readCapped(response, undefined, controller.signal);
       return ok({ status: response.status, contentType: response.headers.get("content-type") ?? "", body, localAt });
     } catch (error) {
       return err(classifyNetworkError(error, timedOut, timeoutMs));

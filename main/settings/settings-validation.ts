@@ -12,9 +12,17 @@ const DEVELOPER_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 export const USER_CODE_PATTERN = /^[0-9]{8}$/;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId"] as const;
+
 /** Applies a patch to settings, refusing the first field that is not acceptable, with its reason. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError> {
   const next: Settings = { ...current };
+  // Patches from IPC are schema-checked, but settings.json is read back as-is: a hand-edited
+  // number where text belongs must be refused, not thrown on.
+  for (const field of TEXT_FIELDS) {
+    const value = patch[field];
+    if (value !== undefined && value !== null && typeof value !== "string") return invalid(field, "not-text");
+  }
   if (patch.environment !== undefined) {
     if (!ENVIRONMENTS.includes(patch.environment)) return invalid("environment", "unknown-environment");
     next.environment = patch.environment;

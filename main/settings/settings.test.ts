@@ -40,6 +40,7 @@ test("refuses each bad field with its reason", () => {
   refused({ customBaseUrl: "https://user:pw@eko.example.com/v3" }, "customBaseUrl", "has-credentials");
   refused({ customBaseUrl: "https://eko.example.com/v3?x=1" }, "customBaseUrl", "has-query");
   refused({ customBaseUrl: "not a url" }, "customBaseUrl", "not-a-url");
+  refused({ developerKey: 12345678 as never }, "developerKey", "not-text");
 });
 
 test("http is allowed for loopback only (the simulator); trailing slashes are dropped", () => {
@@ -68,7 +69,7 @@ test("a damaged settings file opens with defaults, keeping the fields that still
   const dir = tempDataDir("settings");
   writeFileSync(join(dir, SETTINGS_FILE), "{ not json");
   assert.deepEqual(createSettingsFile(dir).load(), DEFAULT_SETTINGS);
-  writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ initiatorId: "9962981729", timeoutMs: "soon", environment: "moon", __proto__: { x: 1 } }));
+  writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ initiatorId: "9962981729", developerKey: 42, timeoutMs: "soon", environment: "moon", __proto__: { x: 1 } }));
   const loaded = createSettingsFile(dir).load();
   assert.equal(loaded.initiatorId, "9962981729");
   assert.equal(loaded.timeoutMs, DEFAULT_SETTINGS.timeoutMs);

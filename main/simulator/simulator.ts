@@ -4,6 +4,7 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import { signTimestamp } from "../signing";
 import { createLedger, type Ledger, type LedgerTransaction, type RefundOutcome } from "./ledger";
 import { behaviourFor, DEFAULT_OTP_VALIDITY_MS, fixedBehaviourFor, PRACTICE_OTP, TRANSACTIONS, type ScenarioBehaviour } from "./scenarios";
+import { readBody } from "./read-body";
 
 /**
  * An Eko-compatible server for the Practice environment and the tests: it checks headers, the
@@ -88,7 +89,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const server = createServer((req, res) => {
     res.sendDate = false;
     res.setHeader("date", new Date(now()).toUTCString());
-    readBody(req).then(
+    readBody(req, MAX_BODY_BYTES).then(
       (body) => handle(req, res, body),
       () => res.destroy(),
     );
@@ -329,18 +330,4 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   if (res.destroyed) return;
   res.writeHead(status, { "content-type": contentType });
   res.end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return reject(new Error("body too large"));
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
