@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ENVIRONMENTS, type Environment, type SettingsView } from "../../app/settings";
 import { useSettings, useStores, useT } from "../stores";
 import { draftFromView, type SettingsDraft } from "../store/settings-draft";
+import { TextField } from "./TextField";
 
 /**
  * The non-secret settings. The draft is local until Save; the screen remounts this form (by key)
@@ -54,106 +55,66 @@ export function SettingsForm({ view }: { view: SettingsView }) {
         </p>
       </div>
       {draft.environment === "custom" && (
-        <div className="field">
-          <label htmlFor="base-url-input" className="field-label">
-            {t("settings.baseUrl")}
-          </label>
-          <input
-            id="base-url-input"
-            data-testid="base-url-input"
-            className="mono"
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby="base-url-hint"
-            value={draft.customBaseUrl}
-            onChange={(event) => change({ customBaseUrl: event.target.value })}
-          />
-          <p id="base-url-hint" className="hint">
-            {t("settings.baseUrlHint")}
-          </p>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="developer-key-input" className="field-label">
-          {t("settings.developerKey")}
-        </label>
-        <input
-          id="developer-key-input"
-          data-testid="developer-key-input"
+        <TextField
+          id="base-url-input"
+          label={t("settings.baseUrl")}
+          hint={t("settings.baseUrlHint")}
           className="mono"
-          type="text"
+          type="url"
           autoComplete="off"
           spellCheck={false}
-          aria-describedby="developer-key-hint"
-          value={draft.developerKey}
-          onChange={(event) => change({ developerKey: event.target.value })}
+          value={draft.customBaseUrl}
+          onChange={(event) => change({ customBaseUrl: event.target.value })}
         />
-        <p id="developer-key-hint" className="hint">
-          {t("settings.developerKeyHint")}
-        </p>
+      )}
+      <TextField
+        id="developer-key-input"
+        label={t("settings.developerKey")}
+        hint={t("settings.developerKeyHint")}
+        className="mono"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.developerKey}
+        onChange={(event) => change({ developerKey: event.target.value })}
+      />
+      <div className="field-pair">
+        <TextField
+          id="initiator-id-input"
+          label={t("settings.initiatorId")}
+          hint={t("settings.initiatorIdHint")}
+          className="mono"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.initiatorId}
+          onChange={(event) => change({ initiatorId: event.target.value })}
+        />
       </div>
       <div className="field-pair">
-        <div className="field">
-          <label htmlFor="initiator-id-input" className="field-label">
-            {t("settings.initiatorId")}
-          </label>
-          <input
-            id="initiator-id-input"
-            data-testid="initiator-id-input"
-            className="mono"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby="initiator-id-hint"
-            value={draft.initiatorId}
-            onChange={(event) => change({ initiatorId: event.target.value })}
-          />
-          <p id="initiator-id-hint" className="hint">
-            {t("settings.initiatorIdHint")}
-          </p>
-        </div>
-      </div>
-      <div className="field-pair">
-        <div className="field">
-          <label htmlFor="timeout-input" className="field-label">
-            {t("settings.timeout")}
-          </label>
-          <input
-            id="timeout-input"
-            data-testid="timeout-input"
-            type="number"
-            min={1}
-            max={120}
-            step={1}
-            aria-describedby="timeout-hint"
-            value={draft.timeoutSeconds}
-            onChange={(event) => change({ timeoutSeconds: event.target.value })}
-          />
-          <p id="timeout-hint" className="hint">
-            {t("settings.timeoutHint")}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="resend-cooldown-input" className="field-label">
-            {t("settings.resendCooldown")}
-          </label>
-          <input
-            id="resend-cooldown-input"
-            data-testid="resend-cooldown-input"
-            type="number"
-            min={0}
-            max={600}
-            step={1}
-            aria-describedby="resend-cooldown-hint"
-            value={draft.resendCooldownSeconds}
-            onChange={(event) => change({ resendCooldownSeconds: event.target.value })}
-          />
-          <p id="resend-cooldown-hint" className="hint">
-            {t("settings.resendCooldownHint")}
-          </p>
-        </div>
+        <TextField
+          id="timeout-input"
+          label={t("settings.timeout")}
+          hint={t("settings.timeoutHint")}
+          type="number"
+          min={1}
+          max={120}
+          step={1}
+          value={draft.timeoutSeconds}
+          onChange={(event) => change({ timeoutSeconds: event.target.value })}
+        />
+        <TextField
+          id="resend-cooldown-input"
+          label={t("settings.resendCooldown")}
+          hint={t("settings.resendCooldownHint")}
+          type="number"
+          min={0}
+          max={600}
+          step={1}
+          value={draft.resendCooldownSeconds}
+          onChange={(event) => change({ resendCooldownSeconds: event.target.value })}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button primary" data-testid="save-settings" disabled={saving} aria-busy={saving}>
