@@ -54,6 +54,16 @@ export type RefundDeskError =
   | { kind: "refund-not-done"; tid: string; details: RawDetails }
   /** The transaction is not waiting for a refund (tx_status other than 3). */
   | { kind: "not-refund-pending"; tid: string; txStatus: number | null; state: TxState; details: RawDetails }
+  /** The policy locks the settings and no admin has unlocked them with the PIN. */
+  | { kind: "settings-locked" }
+  /** Kiosk exit or unlocking needs an admin PIN, and none was provisioned. */
+  | { kind: "no-admin-pin" }
+  /** retryAfterMs is 0 until the free tries are used up, then the wait this failure started. */
+  | { kind: "wrong-pin"; triesBeforeWait: number; retryAfterMs: number }
+  /** Still waiting after earlier wrong PINs: this try was not looked at. */
+  | { kind: "pin-wait"; retryAfterMs: number }
+  /** A file (the History export) could not be written. */
+  | { kind: "save-failed"; details: RawDetails }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -84,6 +94,11 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "refund-outcome-unknown",
   "refund-not-done",
   "not-refund-pending",
+  "settings-locked",
+  "no-admin-pin",
+  "wrong-pin",
+  "pin-wait",
+  "save-failed",
   "internal",
 ];
 

@@ -16,18 +16,35 @@ const settingsPatch = z.strictObject({
   customBaseUrl: z.string().max(2048).nullable().optional(),
   developerKey: z.string().max(256).nullable().optional(),
   initiatorId: z.string().max(64).nullable().optional(),
+  userCode: z.string().max(64).nullable().optional(),
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
 });
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
 
+/** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
+const refundRequest = z.strictObject({ tid: z.string().max(256), otp: z.string().max(64), otpRefId: z.string().max(256) });
+
+const pinRequest = z.strictObject({ pin: z.string().max(64) });
+
+/** Shape only; main checks the days are real and the range is not too long. */
+const dayRange = z.strictObject({ from: z.string().max(32), to: z.string().max(32) });
+
 export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]> } = {
+  inquireTransaction: tidRequest,
   requestRefundOtp: tidRequest,
+  refund: refundRequest,
   getSettings: empty as unknown as z.ZodType<IpcRequests["getSettings"]>,
   updateSettings: settingsPatch as unknown as z.ZodType<IpcRequests["updateSettings"]>,
   setAccessKey: accessKeyRequest,
   removeAccessKey: empty as unknown as z.ZodType<IpcRequests["removeAccessKey"]>,
   checkConnection: empty as unknown as z.ZodType<IpcRequests["checkConnection"]>,
   getSession: empty as unknown as z.ZodType<IpcRequests["getSession"]>,
+  getDesk: empty as unknown as z.ZodType<IpcRequests["getDesk"]>,
+  unlockSettings: pinRequest,
+  lockSettings: empty as unknown as z.ZodType<IpcRequests["lockSettings"]>,
+  exitKiosk: pinRequest,
+  readHistory: dayRange,
+  exportHistory: dayRange,
 };

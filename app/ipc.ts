@@ -4,40 +4,73 @@
  * handler per channel and parses every payload with the schema in ipc-schemas.ts.
  */
 import type { DoctorReport } from "./doctor";
+import type { DayRange, HistoryExport, HistoryPage } from "./history";
+import type { DeskView } from "./policy";
+import type { RefundReceipt, RefundRequest } from "./refund";
 import type { OtpSent, Session } from "./refund-otp";
 import type { Result } from "./result";
 import type { SettingsPatch, SettingsView } from "./settings";
+import type { Transaction } from "./transaction";
 
 export interface IpcRequests {
+  /** Transaction Inquiry: what the agent confirms with the customer before anything else. */
+  inquireTransaction: { tid: string };
   requestRefundOtp: { tid: string };
+  /** Initiate Refund with the customer's OTP; main sends it once and never retries it. */
+  refund: RefundRequest;
   getSettings: Record<string, never>;
   updateSettings: SettingsPatch;
   setAccessKey: { accessKey: string };
   removeAccessKey: Record<string, never>;
   checkConnection: Record<string, never>;
   getSession: Record<string, never>;
+  getDesk: Record<string, never>;
+  /** Opens locked settings for SETTINGS_UNLOCK_MS with the admin PIN. */
+  unlockSettings: { pin: string };
+  lockSettings: Record<string, never>;
+  /** Quits a kiosk with the admin PIN. */
+  exitKiosk: { pin: string };
+  readHistory: DayRange;
+  /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
+  exportHistory: DayRange;
 }
 
 export interface IpcReplies {
+  inquireTransaction: Transaction;
   requestRefundOtp: OtpSent;
+  refund: RefundReceipt;
   getSettings: SettingsView;
   updateSettings: SettingsView;
   setAccessKey: SettingsView;
   removeAccessKey: SettingsView;
   checkConnection: DoctorReport;
   getSession: Session;
+  getDesk: DeskView;
+  unlockSettings: DeskView;
+  lockSettings: DeskView;
+  exitKiosk: { exiting: true };
+  readHistory: HistoryPage;
+  exportHistory: HistoryExport;
 }
 
 export type IpcMethod = keyof IpcRequests;
 
 export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
+  inquireTransaction: "refund-desk:inquire-transaction",
   requestRefundOtp: "refund-desk:request-refund-otp",
+  refund: "refund-desk:refund",
   getSettings: "refund-desk:get-settings",
   updateSettings: "refund-desk:update-settings",
   setAccessKey: "refund-desk:set-access-key",
   removeAccessKey: "refund-desk:remove-access-key",
   checkConnection: "refund-desk:check-connection",
   getSession: "refund-desk:get-session",
+  getDesk: "refund-desk:get-desk",
+  unlockSettings: "refund-desk:unlock-settings",
+  lockSettings: "refund-desk:lock-settings",
+  exitKiosk: "refund-desk:exit-kiosk",
+  readHistory: "refund-desk:read-history",
+  exportHistory: "refund-desk:export-history",
 };
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];

@@ -46,10 +46,24 @@ export interface DeskPolicy {
   problem: PolicyProblem | null;
 }
 
-/** Why an admin PIN was not accepted. */
-export type PinRefusal =
-  | { kind: "no-admin-pin" }
-  /** retryAfterMs is 0 until the free tries are used up, then the wait this failure started. */
-  | { kind: "wrong-pin"; triesBeforeWait: number; retryAfterMs: number }
-  /** Still waiting after earlier wrong PINs: this try was not looked at. */
-  | { kind: "pin-wait"; retryAfterMs: number };
+/** Why an admin PIN was not accepted: the error union's PIN kinds, so they cross IPC as they are. */
+export type PinRefusal = Extract<RefundDeskError, { kind: "no-admin-pin" | "wrong-pin" | "pin-wait" }>;
+
+/** What the window may know of the policy in force: never a PIN or its hash. */
+export interface DeskView {
+  counterName: string | null;
+  kioskMode: boolean;
+  /** The policy locks the settings: changing them needs the admin PIN. */
+  settingsLocked: boolean;
+  /**
+   * While an admin has unlocked the settings with the PIN: when that ends (ISO, this computer's
+   * clock). Null when the settings are not locked or not unlocked now.
+   */
+  unlockedUntil: string | null;
+  adminPinSet: boolean;
+  source: DeskPolicy["source"];
+  problem: PolicyProblem | null;
+}
+
+/** How long one PIN keeps locked settings open; leaving Settings locks them again sooner. */
+export const SETTINGS_UNLOCK_MS = 10 * 60_000;

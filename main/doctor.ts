@@ -35,7 +35,10 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   const missing = practice ? [] : (["developerKey", "initiatorId"] as const).filter((name) => !settings[name]);
   const baseUrl = await baseUrlFor(settings, deps.practice);
   if (!baseUrl) checks.push({ id: "settings", status: "fail", detail: "customBaseUrl" });
-  else checks.push(missing.length === 0 ? { id: "settings", status: "ok" } : { id: "settings", status: "fail", detail: missing.join(",") });
+  else if (missing.length > 0) checks.push({ id: "settings", status: "fail", detail: missing.join(",") });
+  // OTPs work without it; the check and refund steps send it, and Eko refuses them without it (346).
+  else if (!practice && !settings.userCode) checks.push({ id: "settings", status: "warn", detail: "userCode" });
+  else checks.push({ id: "settings", status: "ok" });
 
   let clockOffsetMs: number | null = null;
   if (!baseUrl) {

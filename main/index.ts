@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { isCliInvocation, runCli } from "./cli/cli";
 import { registerAppScheme, serveAppProtocol } from "./electron/app-protocol";
 import { registerIpc } from "./electron/ipc-registration";
+import { saveWithDialog } from "./electron/save-dialog";
 import { APP_ORIGIN } from "./electron/protocol-paths";
 import { applyPermissionPolicy, lockDownRendererSession, UI_PARTITION } from "./electron/session-policy";
 import { applyApplicationMenu, createMainWindow } from "./electron/window";
@@ -84,6 +85,9 @@ function startDesk(): void {
     dataDir,
     appOrigin: APP_ORIGIN,
     machinePolicyPath: machinePolicyPath(),
+    saveFile: saveWithDialog(),
+    // An admin's kiosk exit: quit once the reply has gone back to the window.
+    quit: () => setTimeout(() => app.quit(), 0),
   });
   registerIpc(desk);
   closeDeskOnQuit(desk);

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
+import type { JournalEntry } from "../app/history";
 import type { Environment } from "../app/settings";
 import { writeAll } from "./durable-file";
 
@@ -8,18 +9,9 @@ import { writeAll } from "./durable-file";
  * for tid X, when, and from which counter?". It holds no key and no OTP; the otp_ref_id is cut
  * to its last 6 characters, enough to match a support ticket. One file per month
  * (journal/YYYY-MM.jsonl, by the UTC month of the request); files are only ever appended to.
+ * The entry type is app/history.ts's, shared with the History screen.
  */
-export interface JournalEntry {
-  at: string;
-  /** The provisioned counter name; null before a counter was provisioned. */
-  counter: string | null;
-  tid: string;
-  environment: Environment;
-  outcome: "otp-sent" | string;
-  ekoStatus?: number;
-  responseTypeId?: number;
-  otpRefTail?: string;
-}
+export type { JournalEntry };
 
 /** What a request hands the journal; the journal adds the counter. */
 export type JournalRecord = Omit<JournalEntry, "counter">;

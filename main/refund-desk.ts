@@ -1,14 +1,18 @@
 import type { RefundDeskError } from "../app/errors";
 import type { RefundDeskApi } from "../app/ipc";
 import type { DeskPolicy } from "../app/policy";
-import { ok, type Result } from "../app/result";
+import { err, ok, type Result } from "../app/result";
 import type { SettingsView } from "../app/settings";
+import { join } from "node:path";
 import { createAccessKey } from "./access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
+import { createSettingsLock, LOCKED_OUT_FIELDS } from "./admin/settings-lock";
 import { createClock } from "./clock";
 import { runDoctor } from "./doctor";
 import { createEkoClient } from "./eko/eko-client";
 import { baseUrlFor } from "./endpoint";
+import { saveIntoFolder } from "./history/export-folder";
+import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal";
 import type { KeyStore } from "./keychain/key-store";
@@ -36,12 +40,19 @@ export interface RefundDeskDeps {
   machinePolicyPath?: string | null;
   /** The refund flow's waits (GET retries, the pause before inquiring a lost refund); tests skip them. */
   sleep?: (ms: number) => Promise<void>;
+  /** Where History exports go: a save dialog in the app; by default a folder in the data folder. */
+  saveFile?: SaveFile;
+  /** Quits the app after an admin's kiosk exit (app.quit in Electron); the reply goes out first. */
+  quit?: () => void;
 }
+
+/** Exports land here when no save dialog is given (the test host, plain Node). */
+export const EXPORTS_FOLDER = "exports";
 
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
   services: RefundDeskApi;
-  /** Check and refund (Transaction Inquiry, Initiate Refund); not on IPC yet. */
+  /** Check and refund (Transaction Inquiry, Initiate Refund), as the CLI calls them. */
   refundFlow: RefundFlow;
   dispatch: Dispatch;
   /** The policy in force, read at start: kiosk mode for the window, the counter name. */
@@ -66,11 +77,20 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const session = createSessionMemory();
   // One lock per tid for OTP, inquiry and refund alike, whichever window or screen asks.
   const locks = createTidLocks();
+  const now = deps.now ?? Date.now;
+  const adminPin = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now });
+  const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
+  const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
+  const refundFlow = createRefundFlow({ client, settings: current, practice, accessKey, journal, locks, now: () => clock.now(), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+  const locked = () => err<RefundDeskError>({ kind: "settings-locked" });
 
   async function view(): Promise<Result<SettingsView, RefundDeskError>> {
     const settings = current();
+    // While locked the agent sees the environment, not the account the counter signs in with.
+    const hidden = settingsLock.isLocked() ? Object.fromEntries(LOCKED_OUT_FIELDS.map((field) => [field, null])) : {};
     return ok({
       ...settings,
+      ...hidden,
       baseUrl: await baseUrlFor(settings, practice),
       accessKey: await accessKey.state(),
       practiceScenarios: settings.environment === "practice" ? [...PRACTICE_SCENARIOS] : [],
@@ -78,9 +98,12 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   }
 
   const services: RefundDeskApi = {
-    requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now: deps.now ?? Date.now, locks }),
+    inquireTransaction: (request) => refundFlow.inquire(request),
+    requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now, locks }),
+    refund: (request) => refundFlow.refund(request),
     getSettings: view,
     async updateSettings(patch) {
+      if (settingsLock.isLocked()) return locked();
       const next = applySettingsPatch(userSettings, patch);
       if (!next.ok) return next;
       settingsFile.save(next.value);
@@ -88,25 +111,39 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       return view();
     },
     async setAccessKey({ accessKey: key }) {
+      if (settingsLock.isLocked()) return locked();
       const trimmed = key.trim();
       if (trimmed === "") return { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "empty" } };
       const stored = await accessKey.set(trimmed);
       return stored.ok ? view() : stored;
     },
     async removeAccessKey() {
+      if (settingsLock.isLocked()) return locked();
       const removed = await accessKey.remove();
       return removed.ok ? view() : removed;
     },
     checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock }),
     getSession: async () => ok({ outcomes: session.outcomes(), clockOffsetMs: clock.offsetMs() }),
+    getDesk: async () => ok(settingsLock.view()),
+    unlockSettings: ({ pin }) => settingsLock.unlock(pin),
+    lockSettings: async () => ok(settingsLock.lock()),
+    async exitKiosk({ pin }) {
+      if (!inForce.desk.kioskMode) return err({ kind: "invalid-input", field: "kiosk", reason: "not-kiosk" });
+      const checked = await adminPin.check(pin);
+      if (!checked.ok) return err(checked.error);
+      deps.quit?.();
+      return ok({ exiting: true as const });
+    },
+    readHistory: (range) => history.read(range),
+    exportHistory: (range) => history.export(range),
   };
 
   return {
     services,
-    refundFlow: createRefundFlow({ client, settings: current, practice, accessKey, journal, locks, now: () => clock.now(), ...(deps.sleep ? { sleep: deps.sleep } : {}) }),
+    refundFlow,
     dispatch: createDispatch(services, deps.appOrigin),
     policy: inForce.desk,
-    adminPin: createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now: deps.now ?? Date.now }),
+    adminPin,
     close: () => practice.close(),
   };
 }

@@ -110,6 +110,12 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
         action: fill(m.errors["not-refund-pending"].action, { status: state.title, next: state.action }),
       };
     }
+    case "wrong-pin":
+      return error.retryAfterMs > 0
+        ? { title: m.errors["wrong-pin"].title, action: fill(m.errors["pin-wait"].action, { wait: formatWait(error.retryAfterMs, lang) }) }
+        : { title: m.errors["wrong-pin"].title, action: fill(m.errors["wrong-pin"].action, { tries: error.triesBeforeWait }) };
+    case "pin-wait":
+      return { title: m.errors["pin-wait"].title, action: fill(m.errors["pin-wait"].action, { wait: formatWait(error.retryAfterMs, lang) }) };
     case "eko": {
       const code = String(error.code);
       const message = error.message.trim();
@@ -167,7 +173,7 @@ export function describeDoctorCheck(check: DoctorCheck, report: DoctorReport, la
   if (check.id === "access-key" && check.status === "skipped" && check.detail && isKey(m.doctor.accessKeySkipped, check.detail)) {
     sentence = m.doctor.accessKeySkipped[check.detail];
   }
-  if (check.id === "settings" && check.status === "fail" && check.detail) {
+  if (check.id === "settings" && (check.status === "fail" || check.status === "warn") && check.detail) {
     const missing = check.detail.split(",").map((name) => settingLabel(name, lang)).join(m.listSeparator);
     sentence = `${sentence} ${fill(m.doctor.missing, { missing })}`;
   }

@@ -238,6 +238,26 @@ export const en = {
       title: "Transaction {tid} is not waiting for a refund",
       action: "Eko says: {status}. {next}",
     },
+    "settings-locked": {
+      title: "The settings are locked on this computer",
+      action: "Ask your IT admin to unlock them with the admin PIN.",
+    },
+    "no-admin-pin": {
+      title: "No admin PIN is set on this computer",
+      action: "Ask your IT admin to provision this computer again with an admin PIN.",
+    },
+    "wrong-pin": {
+      title: "The admin PIN is wrong",
+      action: "Type it again carefully. After {tries} more wrong tries you will have to wait.",
+    },
+    "pin-wait": {
+      title: "Too many wrong PINs",
+      action: "Wait {wait}, then try again.",
+    },
+    "save-failed": {
+      title: "The file could not be saved",
+      action: "Choose another folder (for example Documents) and try again.",
+    },
     internal: {
       title: "Something went wrong inside Refund Desk",
       action: "Close the app, open it again and try again. If it keeps happening, call support.",
@@ -470,7 +490,7 @@ export const en = {
       settings: {
         name: "Settings",
         ok: "All settings are filled in.",
-        warn: "Some settings look unusual.",
+        warn: "A setting the check and refund steps need is missing.",
         fail: "Some settings are missing.",
         skipped: "Settings were not checked.",
       },

@@ -46,6 +46,11 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "refund-outcome-unknown": { kind: "refund-outcome-unknown", tid: "13192453", details: { cause: "timeout" } },
   "refund-not-done": { kind: "refund-not-done", tid: "13192456", details: { cause: "timeout" } },
   "not-refund-pending": { kind: "not-refund-pending", tid: "13192450", txStatus: 2, state: "in-progress", details: {} },
+  "settings-locked": { kind: "settings-locked" },
+  "no-admin-pin": { kind: "no-admin-pin" },
+  "wrong-pin": { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 },
+  "pin-wait": { kind: "pin-wait", retryAfterMs: 30_000 },
+  "save-failed": { kind: "save-failed", details: { cause: "EACCES" } },
   internal: { kind: "internal", details: {} },
 };
 

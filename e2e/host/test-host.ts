@@ -31,12 +31,18 @@ export interface TestHostOptions {
   keyStore?: KeyStore;
   dataDir: string;
   practice?: Practice;
+  /** A machine-wide policy file for this host (kiosk mode, locked settings, counter name). */
+  machinePolicyPath?: string;
+  /** The refund flow's waits (the pause before inquiring a lost refund); real ones by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface TestHost {
   /** The page to open: the host's own origin. */
   url: string;
   desk: RefundDesk;
+  /** How many times an admin's kiosk exit asked the app to quit. */
+  quits(): number;
   close(): Promise<void>;
 }
 
@@ -51,12 +57,16 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     server.listen(0, "127.0.0.1", () => resolve());
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let quitCount = 0;
   const desk = createRefundDesk({
     fetch,
     keyStore: options.keyStore ?? memoryKeyStore(),
     dataDir: options.dataDir,
     appOrigin: origin,
     ...(options.practice ? { practice: options.practice } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    machinePolicyPath: options.machinePolicyPath ?? null,
+    quit: () => quitCount++,
   });
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -105,6 +115,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   return {
     url: `${origin}/`,
     desk,
+    quits: () => quitCount,
     async close() {
       // Chromium keeps connections alive; close them or server.close never finishes.
       server.closeAllConnections();

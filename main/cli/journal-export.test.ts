@@ -7,7 +7,7 @@ import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { EXIT, runCli } from "./cli";
-import { localDayStart } from "./journal-export";
+import { localDayStart } from "../journal-range";
 
 // Days on the command line are this computer's days: run these as a counter PC in India would.
 process.env.TZ = "Asia/Kolkata";

@@ -5,19 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { createJournal } from "../journal";
 import { journalCsv } from "../journal-csv";
+import { localDayStart } from "../journal-range";
 import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
 
 export const JOURNAL_USAGE = "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]";
-
-/** Midnight starting `day` on this computer's clock, or null for anything but a real date. */
-export function localDayStart(day: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-  const start = new Date(year, month, date);
-  // new Date rolls 2026-02-30 over into March: only a date that comes back unchanged is real.
-  return start.getFullYear() === year && start.getMonth() === month && start.getDate() === date ? start.getTime() : null;
-}
 
 export function journalCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps): number {
   const fail = (message: string) => {

@@ -28,6 +28,14 @@ after(() => desk.close());
 
 /** A valid payload per method, to which the generators add something wrong. */
 const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
+  inquireTransaction: { tid: "13192443" },
+  refund: { tid: "13192443", otp: "123456", otpRefId: "ref" },
+  getDesk: {},
+  unlockSettings: { pin: "1234" },
+  lockSettings: {},
+  exitKiosk: { pin: "1234" },
+  readHistory: { from: "2026-11-25", to: "2026-11-25" },
+  exportHistory: { from: "2026-11-25", to: "2026-11-25" },
   requestRefundOtp: { tid: "13192443" },
   getSettings: {},
   updateSettings: { timeoutMs: 15_000 },
@@ -42,7 +50,7 @@ const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "ha
 const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 5 }), fc.bigInt().map(String));
 
 function extraField(method: IpcMethod) {
-  const known = new Set(Object.keys(VALID[method]).concat(method === "updateSettings" ? ["environment", "customBaseUrl", "developerKey", "initiatorId", "timeoutMs"] : []));
+  const known = new Set(Object.keys(VALID[method]).concat(method === "updateSettings" ? ["environment", "customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs"] : []));
   return fc
     .tuple(fc.oneof(fc.constantFrom(...DANGEROUS_KEYS), fc.string({ minLength: 1, maxLength: 20 })), fc.anything())
     .filter(([key]) => !known.has(key))

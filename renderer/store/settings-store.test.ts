@@ -6,7 +6,7 @@ import { err, ok } from "../../app/result";
 import { DEFAULT_SETTINGS, type SettingsView } from "../../app/settings";
 import { draftFromView, draftToPatch, type SettingsDraft } from "./settings-draft";
 import { createSettingsStore } from "./settings-store";
-import { deferred } from "./test-helpers";
+import { deferred, unusedApi } from "./test-helpers";
 
 const VIEW: SettingsView = {
   ...DEFAULT_SETTINGS,
@@ -23,6 +23,7 @@ function fakeApi(overrides: Partial<RefundDeskApi> = {}) {
   let view: SettingsView = { ...VIEW };
   const record = (method: string, request: unknown) => calls.push({ method, request });
   const api: RefundDeskApi = {
+    ...unusedApi(),
     async requestRefundOtp(request) {
       record("requestRefundOtp", request);
       return err({ kind: "internal", details: {} });

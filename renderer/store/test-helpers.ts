@@ -1,3 +1,6 @@
+import { IPC_METHODS, type RefundDeskApi } from "../../app/ipc";
+import { err } from "../../app/result";
+
 /** Test-only: a promise the test settles by hand, to observe a store while a call is in flight. */
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -13,4 +16,10 @@ export function deferred<T>(): Deferred<T> {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** Every bridge method answering `internal`: a fake overrides the ones its test uses. */
+export function unusedApi(): RefundDeskApi {
+  const answer = async () => err({ kind: "internal" as const, details: { cause: "not-in-this-test" } });
+  return Object.fromEntries(IPC_METHODS.map((method) => [method, answer])) as unknown as RefundDeskApi;
 }

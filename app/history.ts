@@ -1,0 +1,65 @@
+/**
+ * The audit journal as the History screen and `refund-desk journal export` see it: one line per
+ * request, never a key or an OTP; the otp_ref_id is cut to its last 6 characters.
+ */
+import type { Environment } from "./settings";
+
+export interface JournalEntry {
+  at: string;
+  /** The provisioned counter name; null before a counter was provisioned. */
+  counter: string | null;
+  tid: string;
+  environment: Environment;
+  /** "otp-sent" or an error kind for Get Refund OTP; "inquiry:…", "refund:…", "refund-check:…" for the refund steps. */
+  outcome: string;
+  ekoStatus?: number;
+  responseTypeId?: number;
+  otpRefTail?: string;
+}
+
+/** Days as the agent's calendar writes them, both inclusive. */
+export interface DayRange {
+  /** YYYY-MM-DD */
+  from: string;
+  /** YYYY-MM-DD */
+  to: string;
+}
+
+/** The longest range one read or export covers: a year of a busy counter is still a small file. */
+export const MAX_HISTORY_DAYS = 366;
+
+export interface HistoryPage {
+  /** Newest first. */
+  entries: JournalEntry[];
+  /** Lines that were torn (a crash mid-write) or damaged; skipped, not fatal. */
+  skipped: number;
+}
+
+export interface HistoryExport {
+  /** False when the admin closed the save dialog without saving. */
+  saved: boolean;
+  /** Where the CSV was written, when it was. */
+  location: string | null;
+  rows: number;
+  skipped: number;
+}
+
+/** A day written YYYY-MM-DD that exists on the calendar (no 2026-02-30). */
+export function isCalendarDay(day: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return false;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(year, month - 1, date));
+  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
+}
+
+/** Days from `from` to `to`, both counted; NaN-free for calendar days. */
+export function daysInRange(range: DayRange): number {
+  return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** Today (or the day of `at`) on this computer's calendar, as YYYY-MM-DD. */
+export function localDay(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}

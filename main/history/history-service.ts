@@ -1,0 +1,43 @@
+import type { RefundDeskError } from "../../app/errors";
+import { MAX_HISTORY_DAYS, type DayRange, type HistoryExport, type HistoryPage } from "../../app/history";
+import { err, ok, type Result } from "../../app/result";
+import type { Journal } from "../journal";
+import { journalCsv } from "../journal-csv";
+import { rangeToMs } from "../journal-range";
+
+/** The screen lists at most a month at a time; longer ranges are for the CSV export. */
+export const MAX_HISTORY_READ_DAYS = 31;
+
+/**
+ * Writes an export where the user chooses: a save dialog in the app. Resolves to where it was
+ * written, or null when the user cancelled; rejects (with a Node error code) when writing failed.
+ */
+export type SaveFile = (suggestedName: string, text: string) => Promise<string | null>;
+
+export interface HistoryService {
+  read(range: DayRange): Promise<Result<HistoryPage, RefundDeskError>>;
+  export(range: DayRange): Promise<Result<HistoryExport, RefundDeskError>>;
+}
+
+export function createHistoryService(journal: Journal, saveFile: SaveFile): HistoryService {
+  return {
+    async read(range) {
+      const window = rangeToMs(range, MAX_HISTORY_READ_DAYS);
+      if (!window.ok) return window;
+      const { entries, skipped } = journal.read(window.value.fromMs, window.value.toMs);
+      return ok({ entries: entries.reverse(), skipped });
+    },
+    async export(range) {
+      const window = rangeToMs(range, MAX_HISTORY_DAYS);
+      if (!window.ok) return window;
+      const { entries, skipped } = journal.read(window.value.fromMs, window.value.toMs);
+      const name = range.from === range.to ? `refund-desk-${range.from}.csv` : `refund-desk-${range.from}-to-${range.to}.csv`;
+      try {
+        const location = await saveFile(name, journalCsv(entries));
+        return ok({ saved: location !== null, location, rows: entries.length, skipped });
+      } catch (error) {
+        return err({ kind: "save-failed", details: { cause: (error as NodeJS.ErrnoException).code ?? "unknown" } });
+      }
+    },
+  };
+}
