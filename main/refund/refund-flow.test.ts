@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
@@ -17,6 +17,7 @@ import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createRefundFlow, SETTLE_BEFORE_INQUIRY_MS } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
+import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE, type UnsettledRefunds } from "./unsettled-refunds";
 
 function journalLines(dataDir: string): Record<string, unknown>[] {
   const folder = join(dataDir, "journal");
@@ -224,7 +225,7 @@ function scriptedClient(script: { refund: Result<RefundAnswer, RefundDeskError>[
 const transaction = (txStatus: number, state: TransactionAnswer["state"]): Result<TransactionAnswer, RefundDeskError> =>
   ok({ txStatus, state, statusText: null, amount: "10.00", fee: null, senderName: null, recipientName: null, recipientAccountLast4: null, time: null, details: { ekoStatus: 0 }, answeredAt: Date.now() });
 
-function scriptedFlow(script: Parameters<typeof scriptedClient>[0]) {
+function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: UnsettledRefunds) {
   const { client, calls } = scriptedClient(script);
   const slept: number[] = [];
   const flow = createRefundFlow({
@@ -238,8 +239,9 @@ function scriptedFlow(script: Parameters<typeof scriptedClient>[0]) {
     sleep: async (ms) => {
       slept.push(ms);
     },
+    ...(unsettled ? { unsettled } : {}),
   });
-  return { flow, calls, slept };
+  return { flow, client, calls, slept };
 }
 
 const request = { tid: "13192443", otp: "123456", otpRefId: "ref-1" };
@@ -287,5 +289,47 @@ describe("after a lost refund answer the flow does not guess", () => {
     const result = await flow.refund(request);
     assert.ok(!result.ok && result.error.kind === "not-refund-pending");
     if (result.error.kind === "not-refund-pending") assert.deepEqual([result.error.tid, result.error.txStatus, result.error.state], ["13192443", 2, "in-progress"]);
+  });
+});
+
+describe("a refund without a settled answer is held across a restart", () => {
+  const refunded = ok({ refundTid: "9", refundedAmount: "10.00", fee: null, balance: null, refundedAt: null, details: {}, answeredAt: Date.now() });
+
+  test("marked before the POST leaves: a run that dies mid-refund leaves the tid held for the next", async () => {
+    const file = join(tempDataDir("unsettled"), UNSETTLED_REFUNDS_FILE);
+    // The first run's POST never comes back, as when the app dies while it is out.
+    const first = scriptedFlow({ refund: [], inquiry: [] }, createUnsettledRefunds(file));
+    first.client.initiateRefund = () => new Promise(() => undefined);
+    void first.flow.refund(request);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(first.calls, [], "the scripted refund was replaced by one that never answers");
+
+    const restarted = scriptedFlow({ refund: [refunded], inquiry: [transaction(3, "refund-pending")] }, createUnsettledRefunds(file));
+    const blocked = await restarted.flow.refund(request);
+    assert.ok(!blocked.ok && blocked.error.kind === "refund-outcome-unknown", JSON.stringify(blocked));
+    assert.deepEqual(restarted.calls, [], "blocked without reaching Eko");
+    assert.ok((await restarted.flow.inquire({ tid: request.tid })).ok);
+    assert.ok((await restarted.flow.refund(request)).ok, "the inquiry's answer lifts the hold");
+    assert.deepEqual(restarted.calls, ["inquiry", "refund"]);
+    assert.throws(() => readFileSync(file), /ENOENT/, "nothing held: no file");
+  });
+
+  test("a definite answer settles at once; a lost one stays on file", async () => {
+    const dir = tempDataDir("unsettled");
+    const file = join(dir, UNSETTLED_REFUNDS_FILE);
+    const answered = scriptedFlow({ refund: [err({ kind: "wrong-otp", tries: 1, details: {} })], inquiry: [] }, createUnsettledRefunds(file));
+    await answered.flow.refund(request);
+    assert.equal(createUnsettledRefunds(file).has(request.tid), false);
+    const unanswered = scriptedFlow({ refund: [lost("timeout")], inquiry: [err({ kind: "offline", details: {} })] }, createUnsettledRefunds(file));
+    await unanswered.flow.refund(request);
+    assert.equal(createUnsettledRefunds(file).has(request.tid), true);
+  });
+
+  test("a torn file still holds every tid it names", () => {
+    const file = join(tempDataDir("unsettled"), UNSETTLED_REFUNDS_FILE);
+    writeFileSync(file, '["13192443","1319');
+    const held = createUnsettledRefunds(file);
+    assert.equal(held.has("13192443"), true);
+    assert.equal(held.has("1319"), true);
   });
 });

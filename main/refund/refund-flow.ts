@@ -11,7 +11,7 @@ import type { Practice } from "../practice";
 import { resolveRefundEndpoint } from "./refund-endpoint";
 import { inquiryLine, refundLine } from "./refund-journal";
 import type { TidLocks } from "./tid-locks";
-import { createUnsettledRefunds } from "./unsettled-refunds";
+import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
 import { createWrongOtpTries } from "./wrong-otp-tries";
 
 export interface RefundFlowDeps {
@@ -26,6 +26,8 @@ export interface RefundFlowDeps {
   now: () => number;
   /** Waits before the inquiry that follows a lost refund answer (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
+  /** Refunds without a settled answer; in memory unless given one backed by a file. */
+  unsettled?: UnsettledRefunds;
 }
 
 /** The check and refund steps of the counter flow, as the window and the CLI call them. */
@@ -48,7 +50,7 @@ const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout"
 export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const wrongTries = createWrongOtpTries();
-  const unsettled = createUnsettledRefunds();
+  const unsettled = deps.unsettled ?? createUnsettledRefunds();
 
   /** Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers. */
   async function inquiry(step: "inquiry" | "refund-check", tid: string, settings: Settings, endpoint: RefundEndpoint): Promise<Result<Transaction, RefundDeskError>> {
@@ -65,7 +67,6 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
 
   /** The refund's answer was lost: ask Eko what became of the transaction rather than guess. */
   async function settle(tid: string, lost: RefundDeskError, settings: Settings, endpoint: RefundEndpoint): Promise<Result<RefundReceipt, RefundDeskError>> {
-    unsettled.mark(tid);
     await sleep(SETTLE_BEFORE_INQUIRY_MS);
     const check = await inquiry("refund-check", tid, settings, endpoint);
     if (!check.ok) return err({ kind: "refund-outcome-unknown", tid, details: detailsOf(lost) });
@@ -105,7 +106,10 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       if (!otpRefId.ok) return otpRefId;
       return withTid(input.tid, async (tid, settings, endpoint) => {
         if (unsettled.has(tid)) return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
+        // Marked before the POST leaves: a crash before its answer must leave the tid held too.
+        unsettled.mark(tid);
         const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
+        if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
         const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment, otpRefId: otpRefId.value };
         deps.journal.append(refundLine(facts, answer));
         if (answer.ok) {

@@ -1,21 +1,59 @@
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { writeFileDurably } from "../durable-file";
+
 /**
- * Tids whose refund answer was lost (a timeout or a network error) and that no inquiry has
- * answered for since: the refund may have happened, so no other refund for them is sent until a
- * Transaction Inquiry answers. Held in memory for the life of the app; should it restart, Eko's
- * own state still refuses a second refund of a refunded transaction.
+ * Tids with a refund sent and no settled answer: marked before the POST leaves and kept when its
+ * answer is lost (a timeout, a network error, a crash or power cut mid-request). The refund may
+ * have happened, so no other refund for them is sent until a Transaction Inquiry answers.
+ *
+ * With a file, the marks survive a restart: it is rewritten durably on every change, and reading
+ * errs toward holding (a torn or hand-edited file still holds every tid it names).
  */
 export interface UnsettledRefunds {
   mark(tid: string): void;
-  /** An inquiry answered for this tid. */
+  /** A definite answer (the refund's own, or an inquiry's) arrived for this tid. */
   settle(tid: string): void;
   has(tid: string): boolean;
 }
 
-export function createUnsettledRefunds(): UnsettledRefunds {
-  const tids = new Set<string>();
+export const UNSETTLED_REFUNDS_FILE = "unsettled-refunds.json";
+
+export function createUnsettledRefunds(file: string | null = null): UnsettledRefunds {
+  const tids = new Set<string>(file ? load(file) : []);
+
+  function save(): void {
+    if (!file) return;
+    // A failed write leaves the mark in memory for this run; the refund still goes on, as the
+    // journal does when it cannot write.
+    try {
+      if (tids.size === 0) rmSync(file, { force: true });
+      else mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      if (tids.size > 0) writeFileDurably(file, `${JSON.stringify([...tids])}\n`);
+    } catch {
+      // Kept in memory; see above.
+    }
+  }
+
   return {
-    mark: (tid) => void tids.add(tid),
-    settle: (tid) => void tids.delete(tid),
+    mark(tid) {
+      tids.add(tid);
+      save();
+    },
+    settle(tid) {
+      if (tids.delete(tid)) save();
+    },
     has: (tid) => tids.has(tid),
   };
+}
+
+/** The tids on record; a torn or hand-edited file yields every tid-like string it still holds. */
+function load(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  return text.match(/[0-9]{1,20}/g) ?? [];
 }
