@@ -47,7 +47,31 @@ export type SettingsPatch = Partial<Settings>;
 
 export type AccessKeyState = "stored" | "missing" | "unavailable";
 
-export type PracticeScenarioId = "otp-sent" | "already-refunded" | "unknown-tid" | "eko-error" | "slow";
+/**
+ * The Practice list: one tid per outcome of the counter flow (check, send OTP, refund) an agent
+ * should have seen before going live.
+ */
+export type PracticeScenarioId =
+  | "refund-pending"
+  | "already-refunded"
+  | "transfer-succeeded"
+  | "transfer-failed"
+  | "in-progress"
+  | "on-hold"
+  | "unknown-status"
+  | "answer-lost-refunded"
+  | "answer-lost-not-refunded"
+  | "insufficient-balance"
+  | "otp-expired"
+  | "unknown-tid"
+  | "otp-eko-error"
+  | "otp-slow";
+
+/**
+ * The customer's OTP the practice simulator accepts for every refund. Public on purpose: the
+ * Practice list shows it, so an agent can rehearse a whole refund.
+ */
+export const PRACTICE_OTP = "123456";
 
 export interface PracticeScenario {
   tid: string;

@@ -22,10 +22,11 @@ import { createPractice, type Practice } from "./practice";
 import { createRefundOtpService } from "./refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
 import { createTidLocks } from "./refund/tid-locks";
+import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./refund/unsettled-refunds";
 import { createSessionMemory } from "./session-memory";
 import { createSettingsFile } from "./settings/settings-file";
 import { applySettingsPatch } from "./settings/settings-validation";
-import { PRACTICE_SCENARIOS } from "./simulator/scenarios";
+import { PRACTICE_LIST } from "./simulator/scenarios";
 
 export interface RefundDeskDeps {
   /** net.fetch in Electron, the global fetch under Node. */
@@ -81,7 +82,17 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const adminPin = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now });
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
   const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
-  const refundFlow = createRefundFlow({ client, settings: current, practice, accessKey, journal, locks, now: () => clock.now(), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+  const refundFlow = createRefundFlow({
+    client,
+    settings: current,
+    practice,
+    accessKey,
+    journal,
+    locks,
+    now: () => clock.now(),
+    unsettled: createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE)),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
   const locked = () => err<RefundDeskError>({ kind: "settings-locked" });
 
   async function view(): Promise<Result<SettingsView, RefundDeskError>> {
@@ -93,7 +104,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       ...hidden,
       baseUrl: await baseUrlFor(settings, practice),
       accessKey: await accessKey.state(),
-      practiceScenarios: settings.environment === "practice" ? [...PRACTICE_SCENARIOS] : [],
+      practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
     });
   }
 

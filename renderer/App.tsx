@@ -2,23 +2,34 @@ import { useCallback, useEffect, useState } from "react";
 import { ClockStatus } from "./components/ClockStatus";
 import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
+import { HistoryScreen } from "./screens/HistoryScreen";
 import { RequestScreen } from "./screens/RequestScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
-import { useDisplay, useLang, useSettings, useStores, useT } from "./stores";
+import { useDesk, useDisplay, useLang, useSettings, useStores, useT } from "./stores";
 
 export function App() {
   const t = useT();
   const lang = useLang();
-  const { settings, request } = useStores();
+  const { settings, request, desk, display } = useStores();
   const environment = useSettings((s) => s.view?.environment ?? null);
   const largeText = useDisplay((s) => s.largeText);
   const kiosk = useDisplay((s) => s.kiosk);
+  const kioskPolicy = useDesk((s) => s.desk?.kioskMode ?? false);
   const [screen, setScreen] = useState<Screen>("request");
   const back = useCallback(() => setScreen("request"), []);
 
   useEffect(() => {
     void settings.getState().load();
   }, [settings]);
+
+  useEffect(() => {
+    void desk.getState().load();
+  }, [desk]);
+
+  // A kiosk policy sizes the window for touch even when it was opened without ?kiosk=1.
+  useEffect(() => {
+    if (kioskPolicy) display.getState().enterKiosk();
+  }, [kioskPolicy, display]);
 
   // Main keeps this run's answers: a reloaded or crashed window shows the last one again.
   useEffect(() => {
@@ -45,7 +56,11 @@ export function App() {
         <Header screen={screen} environment={environment} onNavigate={setScreen} />
         <ClockStatus />
       </header>
-      <main className="content">{screen === "request" ? <RequestScreen /> : <SettingsScreen onBack={back} />}</main>
+      <main className="content">
+        {screen === "request" && <RequestScreen />}
+        {screen === "history" && <HistoryScreen />}
+        {screen === "settings" && <SettingsScreen onBack={back} />}
+      </main>
     </div>
   );
 }

@@ -2,7 +2,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { bridge } from "./bridge";
+import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
+import { createHistoryStore } from "./store/history-store";
 import { createLangStore, type KeyValueStorage } from "./store/lang-store";
 import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
@@ -24,6 +26,8 @@ const stores: Stores = {
   settings: createSettingsStore(api),
   lang: createLangStore(storage),
   display: createDisplayStore(storage, kioskFromSearch(window.location.search)),
+  desk: createDeskStore(api),
+  history: createHistoryStore(api),
 };
 
 const root = document.getElementById("root");

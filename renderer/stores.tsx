@@ -4,7 +4,9 @@ import { useStore } from "zustand";
 import type { Lang } from "../app/messages/describe-error";
 import type { Translate } from "../app/messages/keys";
 import { translator } from "./i18n";
+import type { DeskState, DeskStore } from "./store/desk-store";
 import type { DisplayState, DisplayStore } from "./store/display-store";
+import type { HistoryState, HistoryStore } from "./store/history-store";
 import type { LangState, LangStore } from "./store/lang-store";
 import type { RequestState, RequestStore } from "./store/request-store";
 import type { SettingsState, SettingsStore } from "./store/settings-store";
@@ -14,6 +16,8 @@ export interface Stores {
   settings: SettingsStore;
   lang: LangStore;
   display: DisplayStore;
+  desk: DeskStore;
+  history: HistoryStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -40,6 +44,14 @@ export function useLangState<T>(selector: (state: LangState) => T): T {
 
 export function useDisplay<T>(selector: (state: DisplayState) => T): T {
   return useStore(useStores().display, selector);
+}
+
+export function useDesk<T>(selector: (state: DeskState) => T): T {
+  return useStore(useStores().desk, selector);
+}
+
+export function useHistory<T>(selector: (state: HistoryState) => T): T {
+  return useStore(useStores().history, selector);
 }
 
 export function useLang(): Lang {

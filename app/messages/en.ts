@@ -40,8 +40,9 @@ export const en = {
   },
   nav: {
     label: "Main menu",
-    request: "Request OTP",
+    request: "Refund",
     settings: "Settings",
+    history: "History",
   },
   display: {
     /** A toggle (aria-pressed) in the header; remembered on this computer. */
@@ -67,16 +68,25 @@ export const en = {
     listTitle: "Practice transaction IDs",
     listHint: "Choose one to put it in the field, then press Enter.",
     scenarios: {
-      "otp-sent": "OTP sent",
+      "refund-pending": "Waiting for a refund: the whole refund",
       "already-refunded": "Already refunded",
+      "transfer-succeeded": "Transfer went through",
+      "transfer-failed": "Transfer failed, no refund waiting",
+      "in-progress": "Transfer still in progress",
+      "on-hold": "Transfer on hold",
+      "unknown-status": "A status the app does not know",
+      "answer-lost-refunded": "Refund answer lost, refund made",
+      "answer-lost-not-refunded": "Refund answer lost, no refund",
+      "insufficient-balance": "Not enough balance",
+      "otp-expired": "OTP expired",
       "unknown-tid": "Unknown transaction ID",
-      "eko-error": "Eko error",
-      slow: "Slow answer",
+      "otp-eko-error": "Eko error when sending the OTP",
+      "otp-slow": "Slow answer when sending the OTP",
     } satisfies Record<PracticeScenarioId, string>,
   },
   request: {
-    title: "Send the refund OTP to the customer",
-    intro: "Type the transaction ID from the customer's receipt and press Enter.",
+    title: "Refund a failed transfer",
+    intro: "Type the transaction ID from the customer's receipt and press Enter to check it with Eko.",
     tidLabel: "Transaction ID",
     tidHint: "Digits only, as printed on the receipt.",
     send: "Send OTP to customer",
@@ -316,11 +326,11 @@ export const en = {
   invalidTid: {
     empty: {
       title: "Type the transaction ID first",
-      action: "Type the transaction ID from the customer's receipt, then press Send.",
+      action: "Type the transaction ID from the customer's receipt, then press Check transaction.",
     },
     "not-digits": {
       title: "The transaction ID can only contain digits",
-      action: "Remove letters, spaces and other signs, then press Send again.",
+      action: "Remove letters, spaces and other signs, then press Check transaction again.",
     },
     "too-long": {
       title: "The transaction ID is too long",
@@ -328,7 +338,7 @@ export const en = {
     },
     "not-text": {
       title: "The transaction ID could not be read",
-      action: "Clear the field, type the number again and press Send.",
+      action: "Clear the field, type the number again and press Check transaction.",
     },
   } satisfies Record<TidInvalidReason, Advice>,
   invalidOtp: {
@@ -417,12 +427,65 @@ export const en = {
     minutes: "{n} min",
     seconds: "{n} s",
   },
+  /** The counter flow's first step: Transaction Inquiry, before anything is sent to the customer. */
+  check: {
+    submit: "Check transaction",
+    checking: "Checking…",
+    /** Announced to screen readers while the inquiry is out. */
+    checkingStatus: "Checking the transaction with Eko. Wait for the answer on the screen.",
+  },
+  /** What the agent confirms with the customer; the account shows only its last 4 digits. */
+  transaction: {
+    title: "Transaction {tid}",
+    amount: "Amount",
+    fee: "Fee",
+    sender: "Sender",
+    recipient: "Recipient",
+    account: "Recipient's account",
+    /** Read by screen readers before the last 4 digits, in place of the dots. */
+    accountEnding: "ending in",
+    time: "Made at",
+    checkedAt: "Checked with Eko at {time}",
+    status: "Status",
+    ekoSays: "Eko's words: {text}",
+    notGiven: "Not given by Eko",
+  },
+  refundStep: {
+    title: "Refund with the customer's OTP",
+    otpLabel: "Customer's OTP",
+    otpHint: "Ask the customer for the OTP in the SMS and type its digits. It is never saved.",
+    submit: "Refund {amount} to the customer",
+    submitNow: "Refund now",
+    refunding: "Refunding…",
+    status: "Refunding… Do not close the app.",
+    statusWait: "If Eko does not answer within {seconds} seconds, the app waits a moment and then checks the transaction with Eko by itself.",
+    newOtp: "Send a new OTP",
+    checkAgain: "Check the transaction again",
+  },
+  /** The receipt after a refund: printable, never an OTP or a key. */
+  receipt: {
+    title: "Refund done",
+    tid: "Transaction ID",
+    refundTid: "Refund ID",
+    amount: "Refunded amount",
+    txAmount: "Transaction amount",
+    fee: "Fee",
+    balance: "Your balance now",
+    time: "Time",
+    environment: "Environment",
+    practice: "Practice — no money moved",
+    byInquiry: "Eko's answer to the refund was lost; a check of the transaction with Eko then confirmed the refund.",
+    print: "Print",
+  },
+  practiceRefund: {
+    otpLabel: "Customer's OTP for every practice refund",
+  },
   settings: {
     title: "Settings",
     formTitle: "Connection to Eko",
     reload: "Load settings again",
     intro: "For the branch IT admin. Changes apply to the next request.",
-    back: "Back to Request OTP",
+    back: "Back to Refund",
     environment: "Environment",
     baseUrl: "Custom base URL",
     baseUrlHint: "The full Eko API address, e.g. https://api.eko.in/ekoicici/v3",
@@ -456,6 +519,103 @@ export const en = {
     cancel: "Cancel",
     storedNotice: "The access key is stored in the keychain.",
     removedNotice: "The access key was removed.",
+  },
+  /** The counter's provisioned name and the kiosk exit, in the header. */
+  desk: {
+    counter: "Counter: {name}",
+    exitKiosk: "Exit kiosk",
+  },
+  /** One dialog for both uses of the admin PIN: unlocking the settings and leaving kiosk mode. */
+  pinDialog: {
+    label: "Admin PIN",
+    hint: "4 to 8 digits, known to the branch IT admin.",
+    checking: "Checking…",
+    cancel: "Cancel",
+    unlock: {
+      title: "Unlock the settings",
+      intro: "Type the admin PIN. The settings stay open for 10 minutes, or until you leave Settings.",
+      submit: "Unlock",
+    },
+    exit: {
+      title: "Exit kiosk mode",
+      intro: "Type the admin PIN. Refund Desk then closes.",
+      submit: "Exit kiosk",
+    },
+  },
+  /** Settings while the policy locks them. */
+  settingsLock: {
+    title: "The settings are locked",
+    intro: "The branch IT admin manages the connection to Eko on this computer.",
+    counter: "Counter",
+    noCounter: "not set",
+    unlock: "Unlock with admin PIN",
+    open: "Unlocked until {time}. Leaving Settings locks them again.",
+    lock: "Lock settings",
+  },
+  userCodeField: {
+    hint: "Eko's user code of the agent: 8 digits. Needed to check and refund a transaction.",
+  },
+  history: {
+    title: "History",
+    intro: "Today's requests from this computer, newest first. No OTP and no key is ever kept.",
+    refresh: "Refresh",
+    loading: "Loading…",
+    empty: "No requests yet today.",
+    skipped: "{n} damaged lines skipped.",
+    caption: "Requests on {day}",
+    column: {
+      time: "Time",
+      tid: "Transaction ID",
+      step: "Step",
+      outcome: "Outcome",
+      ekoStatus: "Eko status",
+      ref: "OTP reference (end)",
+    },
+    /** The step a journal line records (app/history.ts `outcome`, before its colon). */
+    step: {
+      otp: "Send OTP",
+      inquiry: "Check",
+      refund: "Refund",
+      "refund-check": "Check after refund",
+    },
+    outcome: {
+      "otp-sent": "OTP sent",
+      refunded: "Refunded",
+    },
+    /** Short words for the error kinds whose own titles need values a journal line lacks. */
+    outcomeKind: {
+      "clock-skew": "This computer's clock was wrong",
+      timeout: "Eko did not answer in time",
+      eko: "Eko refused the request",
+      busy: "Refused: a request for it was already running",
+      cooldown: "Refused: an OTP was sent moments before",
+      "refund-outcome-unknown": "Not known whether the refund went through",
+      "refund-not-done": "The refund did not go through",
+      "not-refund-pending": "Not waiting for a refund",
+    } satisfies Partial<Record<ErrorKind, string>>,
+    exportTitle: "Export to a spreadsheet (CSV)",
+    exportIntro: "Choose the days, up to a year. The file has no OTP and no key.",
+    from: "From",
+    to: "To",
+    export: "Export CSV",
+    exporting: "Exporting…",
+    saved: "Saved {rows} rows to {location}",
+    cancelled: "Export cancelled: nothing was saved.",
+    /** A range of days refused (invalid-input on the field "from" or "to"). */
+    range: {
+      "not-a-date": {
+        title: "A date is missing or not valid",
+        action: "Choose both dates from the calendar.",
+      },
+      "before-from": {
+        title: "The end date is before the start date",
+        action: "Choose an end date on or after the start date.",
+      },
+      "range-too-long": {
+        title: "The range is too long",
+        action: "Choose at most a year of days, then export again.",
+      },
+    },
   },
   doctor: {
     title: "Connection check",

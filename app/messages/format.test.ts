@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatDateTime, formatNumber, formatRupees } from "./format";
+import { formatDateTime, formatDay, formatNumber, formatRupees, formatTime } from "./format";
 
 test("numbers are grouped the Indian way in both languages", () => {
   assert.equal(formatNumber(125_000, "en"), "1,25,000");
@@ -28,4 +28,18 @@ test("date and time in the agent's language; the raw text when it is not a date"
   assert.match(hindi, /नव/);
   assert.notEqual(hindi, english);
   assert.equal(formatDateTime("not a date", "hi"), "not a date");
+});
+
+test("a time of day alone, for a list of one day's lines", () => {
+  const iso = "2025-11-25T08:13:05.000Z";
+  const english = formatTime(iso, "en");
+  assert.match(english, /\d{1,2}:\d{2}:\d{2}/);
+  assert.doesNotMatch(english, /2025|Nov/);
+  assert.equal(formatTime("not a date", "en"), "not a date");
+});
+
+test("a calendar day as people read it, on the local calendar", () => {
+  assert.match(formatDay("2026-03-05", "en"), /^5 Mar 2026$/);
+  assert.match(formatDay("2026-03-05", "hi"), /5 मार्च 2026/);
+  assert.equal(formatDay("yesterday", "en"), "yesterday");
 });

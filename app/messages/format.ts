@@ -45,3 +45,21 @@ export function formatDateTime(iso: string, lang: Lang): string {
   if (Number.isNaN(date.getTime())) return iso;
   return dateTimeFormat(lang).format(date);
 }
+
+const timeFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { timeStyle: "medium" }));
+
+/** "1:43:05 pm" in this computer's time zone, for lists of one day; the raw text if it is not a date. */
+export function formatTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return timeFormat(lang).format(date);
+}
+
+const dayFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }));
+
+/** A calendar day written YYYY-MM-DD as people read it ("5 Mar 2026"); the raw text otherwise. */
+export function formatDay(day: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  return dayFormat(lang).format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}

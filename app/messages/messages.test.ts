@@ -265,3 +265,13 @@ test("each invalid OTP reason has its own message, and a bad OTP reference has o
   assert.match(userCode.title, /8 digits/);
   assert.match(describeError({ kind: "not-configured", missing: ["userCode"] }, "hi").action, /यूज़र कोड/);
 });
+
+test("a refused History range says which date is wrong and how, not that the app misbehaved", () => {
+  for (const lang of LANGS) {
+    const reasons = ["not-a-date", "before-from", "range-too-long"];
+    const titles = reasons.map((reason) => describeError({ kind: "invalid-input", field: "to", reason }, lang).title);
+    assert.equal(new Set(titles).size, reasons.length, `${lang}: range reasons share a title`);
+    assert.ok(!titles.includes(catalogue(lang).invalidOther.title), `${lang}: falls back to invalidOther`);
+    assert.equal(describeError({ kind: "invalid-input", field: "from", reason: "not-a-date" }, lang).title, titles[0]);
+  }
+});

@@ -44,6 +44,7 @@ test("the real app sends a practice OTP from a page with no Node in it", async (
     await expect(page.getByTestId("practice-banner")).toBeVisible();
     await page.getByTestId("tid-input").fill("13192443");
     await page.getByTestId("tid-input").press("Enter");
+    await page.getByTestId("send-otp").click();
     await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
 
     const exposed = await page.evaluate(() => {

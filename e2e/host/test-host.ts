@@ -25,6 +25,8 @@ const STAND_IN_PATH = "/__host/preload-stand-in.js";
 const IPC_PATH = "/__ipc";
 const APP_SCRIPT_TAG = '<script src="app.js"';
 const MAX_IPC_BODY_BYTES = 64 * 1024;
+/** What stands in the IPC transcript for a secret the renderer sent. */
+export const REDACTED = "<redacted>";
 
 export interface TestHostOptions {
   /** Defaults to an in-memory store: only the keychain spec needs the real one. */
@@ -104,11 +106,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const channel = typeof message.channel === "string" ? message.channel : "";
     // Electron hands main the sender frame's URL; the page's fetch carries it as the Referer.
     const reply = await desk.dispatch(channel, message.payload, { url: req.headers.referer ?? "", isMainFrame: true });
-    if (transcript) {
-      // The access key legitimately travels renderer→main once; every reply is kept verbatim.
-      const request = channel === IPC_CHANNELS.setAccessKey ? { accessKey: "<redacted>" } : (message.payload ?? null);
-      appendFileSync(transcript, `${JSON.stringify({ channel, request, reply })}\n`);
-    }
+    if (transcript) appendFileSync(transcript, `${JSON.stringify({ channel, request: transcribed(channel, message.payload), reply })}\n`);
     send(res, 200, "application/json; charset=utf-8", JSON.stringify(reply));
   }
 
@@ -123,6 +121,21 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       await desk.close();
     },
   };
+}
+
+/**
+ * A request as the transcript keeps it. The access key, the admin PIN and the customer's OTP
+ * legitimately travel renderer→main but may be written nowhere, so they are redacted here.
+ * Replies are kept verbatim.
+ */
+function transcribed(channel: string, payload: unknown): unknown {
+  if (channel === IPC_CHANNELS.setAccessKey) return { accessKey: REDACTED };
+  if (channel === IPC_CHANNELS.unlockSettings || channel === IPC_CHANNELS.exitKiosk) return { pin: REDACTED };
+  if (channel === IPC_CHANNELS.refund) {
+    // A refund payload that is not an object is not worth keeping either: it may be the OTP itself.
+    return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? { ...payload, otp: REDACTED } : REDACTED;
+  }
+  return payload ?? null;
 }
 
 /** Every response carries the real app's headers: its CSP (connect-src 'self' included), nosniff, no-store. */

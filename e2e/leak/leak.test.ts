@@ -1,19 +1,28 @@
 /**
- * Runs last in `npm test`: after every suite has stored, used and removed access keys, none of
- * them (nor their base64 form) may appear in any data folder, settings file, journal, log, IPC
- * transcript or the captured stdout/stderr of the whole run. The OS keyring's own files are
- * skipped: that is where the key belongs.
+ * Runs last in `npm test`: after every suite has stored, used and removed access keys and typed
+ * customers' OTPs, none of them (nor a key's base64 form) may appear in any data folder, settings
+ * file, journal, log, IPC transcript or the captured stdout/stderr of the whole run. The OS
+ * keyring's own files are skipped: that is where the key belongs.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
+import { IPC_CHANNELS } from "../../app/ipc";
+import { PRACTICE_OTP } from "../../main/simulator/scenarios";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
+import { REDACTED } from "../host/test-host";
 import { scanForLeaks } from "./leak-scan";
 
 /** Keys that the suites store through the app's real paths (Settings screen, set-key, IPC). */
 const STORED_KEYS = [E2E_ACCESS_KEY, "cli-process-4ccess-key-do-not-leak-19c2"];
+/**
+ * OTPs the suites type as a customer would: Practice's right one, and the distinctive wrong one
+ * e2e/specs/refund.spec.ts types. "123456" is also in the source and the bundles (the UI shows it
+ * as the Practice OTP), but neither is under the artifacts folder that is scanned here.
+ */
+const TYPED_OTPS = [PRACTICE_OTP, "80417293"];
 const artifacts = process.env.REFUND_DESK_TEST_ARTIFACTS;
 const keyring = (path: string) => path.includes(`${sep}keyrings`);
 
@@ -23,20 +32,39 @@ test("the scanner finds a planted key, plain and base64, and reports where", () 
   writeFileSync(join(dir, "journal", "2026-11.jsonl"), `{"note":"${Buffer.from("planted-key").toString("base64")}"}\n`);
   writeFileSync(join(dir, "log.txt"), "error: planted-key rejected\n");
   writeFileSync(join(dir, "clean.txt"), "nothing here\n");
-  const { scanned, findings } = scanForLeaks(dir, ["planted-key"]);
+  const { scanned, findings } = scanForLeaks(dir, { keys: ["planted-key"] });
   assert.equal(scanned.length, 3);
   assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), [`journal${sep}2026-11.jsonl:base64`, "log.txt:plain"]);
 });
 
-test("no access key used by the suite appears in any file, log, IPC reply or output of this run", { skip: artifacts ? false : "run by scripts/test.sh after the other suites" }, () => {
+test("the scanner finds an OTP as a value of its own, not inside longer numbers, hex or words", () => {
+  const dir = mkdtempSync(join(tmpdir(), "leak-scan-"));
+  writeFileSync(join(dir, "transcript.jsonl"), '{"request":{"tid":"13192443","otp":"80417293"}}\n');
+  writeFileSync(join(dir, "log.txt"), "refund sent with otp=123456\n");
+  writeFileSync(join(dir, "reply.bin"), Buffer.concat([Buffer.from([0, 255]), Buffer.from("123456"), Buffer.from([0])]));
+  writeFileSync(join(dir, "settings.json"), '{"developerKey":"0123456789abcdef","initiatorId":"9123456780","note":"userkey123456","waitUntil":1760000123456,"ref":"a80417293b"}\n');
+  writeFileSync(join(dir, "encoded.txt"), `${Buffer.from("123456").toString("base64")}\n`);
+  const { scanned, findings } = scanForLeaks(dir, { keys: [], otps: ["123456", "80417293"] });
+  assert.equal(scanned.length, 5);
+  assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), ["log.txt:otp", "reply.bin:otp", "transcript.jsonl:otp"]);
+});
+
+test("no access key or OTP used by the suite appears in any file, log, IPC reply or output of this run", { skip: artifacts ? false : "run by scripts/test.sh after the other suites" }, () => {
   const folder = artifacts as string;
   // The scan must have something to look at, or passing would prove nothing.
   const transcript = join(folder, "ipc-transcript.jsonl");
   assert.ok(existsSync(transcript), "the e2e run left no IPC transcript");
-  assert.match(readFileSync(transcript, "utf8"), /set-access-key/, "the transcript holds no setAccessKey call: the key was never stored through the UI");
+  const calls = readFileSync(transcript, "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as { channel: string; request: unknown });
+  assert.ok(calls.some((c) => c.channel === IPC_CHANNELS.setAccessKey), "the transcript holds no setAccessKey call: the key was never stored through the UI");
+  const refunds = calls.filter((c) => c.channel === IPC_CHANNELS.refund);
+  assert.ok(refunds.length > 0, "the transcript holds no refund request: no OTP was ever typed through the UI");
+  for (const { request } of refunds) assert.equal(typeof request === "object" && request !== null ? (request as { otp?: unknown }).otp : request, REDACTED, "a refund request kept its OTP");
   assert.ok(existsSync(join(folder, "output.log")), "the run's stdout/stderr were not captured");
 
-  const { scanned, findings } = scanForLeaks(folder, STORED_KEYS, keyring);
+  const { scanned, findings } = scanForLeaks(folder, { keys: STORED_KEYS, otps: TYPED_OTPS }, keyring);
   assert.ok(scanned.some((f) => f.endsWith("settings.json")), "no settings file was scanned");
   assert.ok(scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")), "no journal was scanned");
   assert.deepEqual(findings, [], `leaked in: ${findings.map((f) => `${f.file} (${f.form})`).join(", ")}`);

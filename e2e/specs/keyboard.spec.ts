@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, practiceOn, test } from "../fixtures/app";
+import { checkAndSendOtp, expect, practiceOn, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
 
 // An agent with a queue in front of them works from the keyboard. These tests never click: every
@@ -23,27 +23,31 @@ async function expectTabOrder(page: Page, testIds: string[]): Promise<void> {
   }
 }
 
-test("a whole shift without the mouse: send, copy, next customer, an error, Settings and back", async ({ page, openApp }) => {
+test("a whole shift without the mouse: check, send, copy, next customer, an error, Settings and back", async ({ page, openApp }) => {
   const { practice, simulator } = await practiceOn(0);
   const host = await openApp({ practice });
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(host.url).origin });
   const tid = page.getByTestId("tid-input");
 
-  // The field has focus on start; Tab goes on to Send and then to the practice list.
+  // The field has focus on start; Tab goes on to Check and then to the practice list.
   await expect(tid).toBeFocused();
-  await expectTabOrder(page, ["send-otp", "practice-tid-13192443"]);
+  await expectTabOrder(page, ["check-tid", "practice-tid-13192443"]);
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   await expect(tid).toBeFocused();
 
-  // Enter sends; the answer's heading takes focus (a screen reader reads "OTP sent").
+  // Enter checks; the transaction's heading takes focus, and Send OTP is the next stop.
   await page.keyboard.type("13192443");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Transaction 13192443" })).toBeFocused();
+  await expectTabOrder(page, ["send-otp"]);
+  // Enter sends; the answer's heading takes focus (a screen reader reads "OTP sent").
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("otp-result-title")).toBeFocused();
   const reference = (await page.getByTestId("otp-ref-id").textContent()) ?? "";
   expect(reference).not.toBe("");
-  // Resend is still counting down (disabled), so Tab skips it.
-  await expectTabOrder(page, ["otp-ref-id", "copy-otp-ref", "new-request"]);
+  // Resend is still counting down (disabled), so Tab skips it, on to the customer's OTP.
+  await expectTabOrder(page, ["otp-ref-id", "copy-otp-ref", "customer-otp", "refund-submit", "new-request"]);
 
   // Alt+C copies the reference from wherever focus is; the button says so.
   await page.keyboard.press("Alt+C");
@@ -75,10 +79,13 @@ test("a whole shift without the mouse: send, copy, next customer, an error, Sett
   await expect(tid).toHaveValue("");
 
   // A practice tid picked from the list fills the field and hands focus back to it.
-  await pressUntilFocused(page, "Tab", "practice-tid-13192446");
+  await pressUntilFocused(page, "Tab", "practice-tid-13192446", 20);
   await page.keyboard.press("Enter");
   await expect(tid).toBeFocused();
   await expect(tid).toHaveValue("13192446");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Transaction 13192446" })).toBeFocused();
+  await expectTabOrder(page, ["send-otp"]);
   await page.keyboard.press("Enter");
   await expect(error).toBeFocused();
   await expect(error).toHaveAttribute("data-kind", "eko");
@@ -103,9 +110,16 @@ test("a whole shift without the mouse: send, copy, next customer, an error, Sett
   await pressUntilFocused(page, "Shift+Tab", "lang-toggle");
   await page.keyboard.press("Space");
   await expect(page.locator("html")).toHaveAttribute("lang", "hi");
-  await expect(page.getByTestId("send-otp")).toHaveText("ग्राहक को ओटीपी भेजें");
+  await expect(page.getByTestId("check-tid")).toHaveText("ट्रांज़ैक्शन जाँचें");
 
-  expect(simulator.requests.map((r) => r.path.split("/").at(-2))).toEqual(["13192443", "13192445", "13192446"]);
+  const tidOf = (path: string) => /\/(\d+)(\/otp)?(\?|$)/.exec(path)?.[1];
+  expect(simulator.requests.map((r) => `${r.method} ${tidOf(r.path)}`)).toEqual([
+    "GET 13192443",
+    "POST 13192443",
+    "GET 13192445",
+    "GET 13192446",
+    "POST 13192446",
+  ]);
 });
 
 test("a refused tid keeps focus in the field, marked invalid and described by the announced error", async ({ page, openApp }) => {
@@ -120,7 +134,7 @@ test("a refused tid keeps focus in the field, marked invalid and described by th
   await expect(tid).toHaveAttribute("aria-invalid", "true");
   // The field's description is the hint and the error's words, not the panel's buttons.
   await expect(tid).toHaveAccessibleDescription(
-    "Digits only, as printed on the receipt. The transaction ID can only contain digits Remove letters, spaces and other signs, then press Send again.",
+    "Digits only, as printed on the receipt. The transaction ID can only contain digits Remove letters, spaces and other signs, then press Check transaction again.",
   );
 });
 
@@ -129,6 +143,9 @@ test("while a request is out, a live region says so; the answer then replaces it
   await openApp({ practice });
   await expect(page.getByTestId("tid-input")).toBeFocused();
   await page.keyboard.type("13192447");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Transaction 13192447" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   const status = page.getByTestId("sending-status");
   await expect(status).toHaveAttribute("role", "status");
@@ -172,8 +189,7 @@ test("Escape in Settings first cancels replacing the access key or closes error 
 test("the shortcuts are shown on their buttons and named to assistive technology", async ({ page, openApp }) => {
   await openApp();
   await expect(page.getByTestId("tid-input")).toBeFocused();
-  await page.keyboard.type("13192443");
-  await page.keyboard.press("Enter");
+  await checkAndSendOtp(page, "13192443");
   await expect(page.getByTestId("copy-otp-ref")).toHaveAttribute("aria-keyshortcuts", "Alt+C");
   await expect(page.getByTestId("copy-otp-ref")).toContainText("Alt+C");
   await expect(page.getByTestId("copy-otp-ref")).toHaveAccessibleName("Copy");

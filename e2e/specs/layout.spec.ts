@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "../fixtures/app";
+import { checkAndSendOtp, expect, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
 
 // The screens from a 13-inch laptop at 200 % zoom to a kiosk panel: nothing scrolls sideways, the
@@ -49,12 +49,12 @@ for (const lang of ["en", "hi"] as const) {
       await openApp();
       await setLanguage(page, lang);
       if (largeText) await page.getByTestId("large-text-toggle").click();
-      const sendButton = page.getByTestId("send-otp");
+      const sendButton = page.getByTestId("check-tid");
 
       await expectNoSidewaysScroll(page, "empty");
       await expectReachable(sendButton, "empty");
 
-      await send(page, "13192443");
+      await checkAndSendOtp(page, "13192443");
       await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
       await expectNoSidewaysScroll(page, "success");
       await expectReachable(page.getByTestId("copy-otp-ref"), "success: Copy");
@@ -77,7 +77,7 @@ for (const lang of ["en", "hi"] as const) {
   }
 }
 
-test("from 1024 × 768 to 1920 × 1080, in both text sizes, the field and Send are in the first view", async ({ page, openApp }) => {
+test("from 1024 × 768 to 1920 × 1080, in both text sizes, the field and Check are in the first view", async ({ page, openApp }) => {
   await openApp();
   for (const largeText of [false, true]) {
     if (largeText) await page.getByTestId("large-text-toggle").click();
@@ -87,7 +87,7 @@ test("from 1024 × 768 to 1920 × 1080, in both text sizes, the field and Send a
       await page.evaluate(() => window.scrollTo(0, 0));
       await expectNoSidewaysScroll(page, state);
       await expect(page.getByTestId("tid-input"), state).toBeInViewport({ ratio: 1 });
-      await expect(page.getByTestId("send-otp"), state).toBeInViewport({ ratio: 1 });
+      await expect(page.getByTestId("check-tid"), state).toBeInViewport({ ratio: 1 });
       // Lines stay readable on a wide panel: the content column does not stretch edge to edge.
       const width = await page.locator("main").evaluate((el) => el.getBoundingClientRect().width);
       expect(width, state).toBeLessThanOrEqual(largeText ? 1562 : 1278);
@@ -98,7 +98,7 @@ test("from 1024 × 768 to 1920 × 1080, in both text sizes, the field and Send a
 test("large text scales the type: a quarter larger, headings included", async ({ page, openApp }) => {
   await openApp();
   const sizes = () =>
-    page.evaluate(() => ["#request-title", "#tid-input", "[data-testid=send-otp]"].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)));
+    page.evaluate(() => ["#request-title", "#tid-input", "[data-testid=check-tid]"].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)));
   const normal = await sizes();
   await page.getByTestId("large-text-toggle").click();
   const large = await sizes();
@@ -133,9 +133,8 @@ test("kiosk mode (?kiosk=1): every target is at least 44 × 44 px on every scree
 
   await page.goto(`${host.url}?kiosk=1`);
   await expect(page.locator("html")).toHaveClass(/kiosk/);
-  await page.getByTestId("new-request").click();
   await expectTouchSized(page, "request, empty");
-  await send(page, "13192443");
+  await checkAndSendOtp(page, "13192443");
   await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
   await expectTouchSized(page, "success");
   await send(page, "13192445");

@@ -1,5 +1,5 @@
 import { IPC_METHODS } from "../../app/ipc";
-import { expect, practiceOn, test } from "../fixtures/app";
+import { checkAndSendOtp, checkTid, expect, practiceOn, test } from "../fixtures/app";
 
 // What the simulator answers as otp_ref_id; the screen must show it whole.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,7 +14,7 @@ test("a fresh install opens on Practice, ready to type a tid", async ({ page, op
   expect(methods).toEqual([...IPC_METHODS].sort());
 });
 
-test("Enter sends the tid and shows the reference; with the cooldown off, resend gets a new one", async ({ page, openApp }) => {
+test("Enter checks the tid, Send OTP shows the reference; with the cooldown off, resend gets a new one", async ({ page, openApp }) => {
   await openApp();
   // The admin turns the resend cooldown off in Settings.
   await page.getByTestId("nav-settings").click();
@@ -24,8 +24,7 @@ test("Enter sends the tid and shows the reference; with the cooldown off, resend
   await expect(page.getByTestId("settings-saved")).toBeVisible();
   await page.getByTestId("nav-request").click();
 
-  await page.getByTestId("tid-input").fill("13192443");
-  await page.getByTestId("tid-input").press("Enter");
+  await checkAndSendOtp(page, "13192443");
 
   const ref = page.getByTestId("otp-ref-id");
   await expect(ref).toHaveText(UUID);
@@ -38,11 +37,10 @@ test("Enter sends the tid and shows the reference; with the cooldown off, resend
   await expect(ref).toHaveText(UUID);
 });
 
-test("after a success Resend counts down; the same tid again is refused as too soon and the reference stays", async ({ page, openApp }) => {
+test("after a success Resend counts down; checking again keeps the reference, and a new request's OTP is refused as too soon", async ({ page, openApp }) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
-  await page.getByTestId("tid-input").fill("13192443");
-  await page.getByTestId("tid-input").press("Enter");
+  await checkAndSendOtp(page, "13192443");
   const ref = page.getByTestId("otp-ref-id");
   await expect(ref).toHaveText(UUID);
   const reference = await ref.textContent();
@@ -54,19 +52,24 @@ test("after a success Resend counts down; the same tid again is refused as too s
   // The countdown is live: it goes down while the agent watches.
   await expect(resend).not.toHaveText(`Resend in ${before} s`, { timeout: 3_000 });
 
-  // Enter on the same tid reaches main, which refuses it within the cooldown: nothing goes to the simulator.
+  // Enter on the same tid checks it again: the reference and its countdown stay, no second OTP is offered.
   await page.getByTestId("tid-input").press("Enter");
-  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "cooldown");
-  await expect(page.getByTestId("error")).toContainText("13192443");
+  await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
   await expect(ref).toHaveText(reference ?? "");
   await expect(resend).toBeDisabled();
-  expect(simulator.requests).toHaveLength(1);
+  await expect(page.getByTestId("send-otp")).toHaveCount(0);
+
+  // A new request for the same tid reaches main, which refuses the OTP within the cooldown.
+  await page.getByTestId("new-request").click();
+  await checkAndSendOtp(page, "13192443");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "cooldown");
+  await expect(page.getByTestId("error")).toContainText("13192443");
+  expect(simulator.requests.filter((r) => r.method === "POST")).toHaveLength(1);
 });
 
-test("a reload after a success shows the same reference again", async ({ page, openApp }) => {
+test("a reload after a success shows the same reference again, with the refund form", async ({ page, openApp }) => {
   await openApp();
-  await page.getByTestId("tid-input").fill("13192443");
-  await page.getByTestId("tid-input").press("Enter");
+  await checkAndSendOtp(page, "13192443");
   const ref = page.getByTestId("otp-ref-id");
   await expect(ref).toHaveText(UUID);
   const reference = await ref.textContent();
@@ -76,17 +79,18 @@ test("a reload after a success shows the same reference again", async ({ page, o
   await expect(page.getByTestId("tid-input")).toHaveValue("13192443");
   // The cooldown is remembered too: Resend is still waiting.
   await expect(page.getByTestId("resend-otp")).toBeDisabled();
+  await expect(page.getByTestId("refund-form")).toBeVisible();
+  await expect(page.getByTestId("refund-submit")).toHaveText("Refund now");
 });
 
-test("a reload after an error shows the same error again", async ({ page, openApp }) => {
+test("a reload after an OTP error shows the same error again", async ({ page, openApp }) => {
   await openApp();
-  await page.getByTestId("tid-input").fill("13192445");
-  await page.getByTestId("tid-input").press("Enter");
-  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "unknown-tid");
+  await checkAndSendOtp(page, "13192446");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");
 
   await page.reload();
-  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "unknown-tid");
-  await expect(page.getByTestId("tid-input")).toHaveValue("13192445");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");
+  await expect(page.getByTestId("tid-input")).toHaveValue("13192446");
 });
 
 test("a simulator clock 2 h off: the request still succeeds, and a calm line says the clock is off", async ({ page, openApp }) => {
@@ -95,11 +99,11 @@ test("a simulator clock 2 h off: the request still succeeds, and a calm line say
   await openApp({ practice });
   await expect(page.getByTestId("clock-status")).toHaveCount(0);
 
-  await page.getByTestId("tid-input").fill("13192443");
-  await page.getByTestId("tid-input").press("Enter");
+  await checkAndSendOtp(page, "13192443");
   await expect(page.getByTestId("otp-ref-id")).toHaveText(UUID);
-  // The first signature used this machine's clock and was refused; main re-signed once.
-  expect(simulator.requests.map((r) => r.outcome)).toEqual(["rejected", "accepted"]);
+  // The check's first signature used this machine's clock and was refused; main re-signed once,
+  // and signed the OTP request with the corrected clock straight away.
+  expect(simulator.requests.map((r) => `${r.method} ${r.outcome}`)).toEqual(["GET rejected", "GET accepted", "POST accepted"]);
 
   const status = page.getByTestId("clock-status");
   await expect(status).toHaveText("This computer's clock is 2 h ahead of the practice simulator's. Refund Desk corrects for it.");
@@ -113,8 +117,7 @@ test("a simulator clock 2 h off: the request still succeeds, and a calm line say
 
 test("the reference stays whole on one line beside Copy, and Copy and Resend are in view at 1280×800", async ({ page, openApp }) => {
   await openApp();
-  await page.getByTestId("tid-input").fill("13192443");
-  await page.getByTestId("tid-input").press("Enter");
+  await checkAndSendOtp(page, "13192443");
   const ref = page.getByTestId("otp-ref-id");
   await expect(ref).toHaveText(UUID);
   await expect(page.getByTestId("copy-otp-ref")).toBeInViewport({ ratio: 1 });
@@ -139,25 +142,27 @@ test("the reference stays whole on one line beside Copy, and Copy and Resend are
   expect(await page.evaluate(() => getSelection()?.toString())).toBe(await ref.textContent());
 });
 
-test("the send button is locked while a slow answer is awaited, and a second Enter sends nothing", async ({ page, openApp }) => {
+test("the buttons are locked while a slow OTP answer is awaited, and a second press or Enter sends nothing", async ({ page, openApp }) => {
   // The slow scenario waits 4 s at scale 1; half of that is long enough to see the lock.
   const { practice, simulator } = await practiceOn(0.5);
   await openApp({ practice });
-  const input = page.getByTestId("tid-input");
-  await input.fill("13192447");
-  await input.press("Enter");
+  await checkAndSendOtp(page, "13192447");
 
   await expect(page.getByTestId("send-otp")).toBeDisabled();
-  await input.press("Enter");
+  await expect(page.getByTestId("check-tid")).toBeDisabled();
+  await page.getByTestId("tid-input").press("Enter");
   await expect(page.getByTestId("otp-ref-id")).toHaveText(UUID, { timeout: 10_000 });
-  await expect(page.getByTestId("send-otp")).toBeEnabled();
-  expect(simulator.requests.map((r) => r.path)).toEqual(["/ekoapi/v3/customer/payment/refund/13192447/otp"]);
+  await expect(page.getByTestId("check-tid")).toBeEnabled();
+  expect(simulator.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
+    "GET /ekoapi/v3/tools/reference/transaction/13192447",
+    "POST /ekoapi/v3/customer/payment/refund/13192447/otp",
+  ]);
 });
 
 test("an unknown tid explains itself, with Eko's raw answer under details", async ({ page, openApp }) => {
   await openApp();
   await page.getByTestId("tid-input").fill("13192445");
-  await page.getByTestId("send-otp").click();
+  await page.getByTestId("check-tid").click();
 
   const panel = page.getByTestId("error");
   await expect(panel).toHaveAttribute("data-kind", "unknown-tid");
@@ -179,13 +184,12 @@ test("a tid that is not digits is refused before any request", async ({ page, op
   await expect(page.getByTestId("tid-input")).toHaveAttribute("aria-invalid", "true");
 
   // A good tid afterwards is the sync point: had "12ab" gone out, it would be recorded first.
-  await page.getByTestId("tid-input").fill("13192443");
-  await page.getByTestId("tid-input").press("Enter");
-  await expect(page.getByTestId("otp-ref-id")).toHaveText(UUID);
-  expect(simulator.requests.map((r) => r.path)).toEqual(["/ekoapi/v3/customer/payment/refund/13192443/otp"]);
+  await checkTid(page, "13192443");
+  await expect(page.getByTestId("transaction")).toBeVisible();
+  expect(simulator.requests.map((r) => r.path.split("?")[0])).toEqual(["/ekoapi/v3/tools/reference/transaction/13192443"]);
 });
 
-test("picking a practice tid fills the field without sending", async ({ page, openApp }) => {
+test("picking a practice tid fills the field without checking; the practice OTP is shown beside the list", async ({ page, openApp }) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
   await page.getByTestId("practice-tid-13192446").click();
@@ -193,8 +197,13 @@ test("picking a practice tid fills the field without sending", async ({ page, op
   await expect(page.getByTestId("tid-input")).toHaveValue("13192446");
   await expect(page.getByTestId("tid-input")).toBeFocused();
 
-  // Sending it now must be the first and only request: the click itself sent nothing.
+  await expect(page.getByTestId("practice-otp")).toHaveText("123456");
+
+  // Checking it now must be the first and only request: the click itself sent nothing.
   await page.getByTestId("tid-input").press("Enter");
+  await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
+  expect(simulator.requests.map((r) => r.path.split("?")[0])).toEqual(["/ekoapi/v3/tools/reference/transaction/13192446"]);
+  // This practice tid's OTP step answers Eko's error.
+  await page.getByTestId("send-otp").click();
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");
-  expect(simulator.requests.map((r) => r.path)).toEqual(["/ekoapi/v3/customer/payment/refund/13192446/otp"]);
 });

@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { createKeytarKeyStore, KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../../main/keychain/key-store";
 import { signTimestamp } from "../../main/signing";
 import { startSimulator } from "../../main/simulator/simulator";
-import { expect, test } from "../fixtures/app";
+import { checkAndSendOtp, expect, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
 
-const ACCOUNT = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: E2E_ACCESS_KEY, initiatorId: "9876543210" };
+const ACCOUNT = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: E2E_ACCESS_KEY, initiatorId: "9876543210", userCode: "20810200" };
 const CHECK_IDS = ["keychain", "access-key", "settings", "reachable", "clock"];
 
 /** What the Secret Service holds for the app's entry, read with libsecret's own tool; null when nothing. */
@@ -47,6 +47,7 @@ test.describe("the access key in the real keychain", () => {
       await page.getByTestId("base-url-input").fill(simulator.baseUrl);
       await page.getByTestId("developer-key-input").fill(ACCOUNT.developerKey);
       await page.getByTestId("initiator-id-input").fill(ACCOUNT.initiatorId);
+      await page.getByTestId("user-code-input").fill(ACCOUNT.userCode);
       await page.getByTestId("save-settings").click();
       await expect(page.getByTestId("settings-saved")).toBeVisible();
       await expect(page.getByTestId("env-badge")).toHaveAttribute("data-env", "custom");
@@ -69,14 +70,14 @@ test.describe("the access key in the real keychain", () => {
       for (const id of CHECK_IDS) await expect(page.getByTestId(`doctor-${id}`)).toHaveAttribute("data-status", "ok");
 
       await page.getByTestId("nav-request").click();
-      await page.getByTestId("tid-input").fill("13192443");
-      await page.getByTestId("tid-input").press("Enter");
+      await checkAndSendOtp(page, "13192443");
       await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
 
-      // The doctor's probe was a GET; the one POST is the request, as Eko documents it.
-      const posts = simulator.requests.filter((r) => r.method === "POST");
-      expect(posts).toHaveLength(1);
-      const [request] = posts;
+      // The doctor's probe was a GET; then the check (Transaction Inquiry, a GET with the ids in its
+      // query) and the one POST, the OTP request, as Eko documents them.
+      const [inquiry, request] = simulator.requests.slice(-2);
+      expect(inquiry).toMatchObject({ method: "GET", outcome: "accepted", path: `/ekoapi/v3/tools/reference/transaction/13192443?initiator_id=${ACCOUNT.initiatorId}&user_code=${ACCOUNT.userCode}` });
+      expect(simulator.requests.filter((r) => r.method === "POST")).toHaveLength(1);
       expect(request).toMatchObject({
         outcome: "accepted",
         path: "/ekoapi/v3/customer/payment/refund/13192443/otp",

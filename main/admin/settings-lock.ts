@@ -19,7 +19,8 @@ export interface SettingsLock {
 export function createSettingsLock(policy: DeskPolicy, pinGate: PinGate, now: () => number): SettingsLock {
   let openUntil: number | null = null;
 
-  const isOpen = () => openUntil !== null && now() < openUntil;
+  // A clock set back must not stretch an unlock beyond its length: that closes it instead.
+  const isOpen = () => openUntil !== null && now() < openUntil && openUntil - now() <= SETTINGS_UNLOCK_MS;
   const isLocked = () => policy.settingsLocked && !isOpen();
 
   function view(): DeskView {

@@ -55,6 +55,8 @@ test("npx refund-desk: set-key from stdin, config, otp and doctor against a cust
     ["environment", "custom"],
     ["developer-key", account.developerKey],
     ["initiator-id", account.initiatorId],
+    // Without it the doctor warns: the check and refund steps need it.
+    ["user-code", "20810200"],
   ] as const) {
     const set = await refundDesk(["config", "set", name, value]);
     assert.equal(set.code, 0, `${name}: ${set.err}`);

@@ -134,3 +134,34 @@ test("doctor fails (exit 1) when UAT is chosen but nothing is configured", async
   assert.match(result.out, /fail\s+access-key/);
   assert.match(result.out, /fail\s+reachable/);
 });
+
+test("doctor warns, and still passes, when the user code is missing outside Practice; set, the settings check is ok", async () => {
+  const { run } = cli();
+  await run(["set-key"], account.accessKey);
+  for (const [name, value] of [
+    ["base-url", server.baseUrl],
+    ["environment", "custom"],
+    ["developer-key", account.developerKey],
+    ["initiator-id", account.initiatorId],
+  ] as const) {
+    assert.equal((await run(["config", "set", name, value])).code, EXIT.ok, name);
+  }
+  const settingsCheck = (out: string) => (JSON.parse(out).value.checks as { id: string }[]).find((c) => c.id === "settings");
+  const without = await run(["doctor", "--json"]);
+  assert.equal(without.code, EXIT.ok, without.out);
+  assert.deepEqual(settingsCheck(without.out), { id: "settings", status: "warn", detail: "userCode" });
+  assert.equal(JSON.parse(without.out).value.ok, true);
+  assert.match((await run(["doctor"])).out, /warn\s+settings \(userCode\)/);
+
+  assert.equal((await run(["config", "set", "user-code", "20810200"])).code, EXIT.ok);
+  const withCode = await run(["doctor", "--json"]);
+  assert.equal(withCode.code, EXIT.ok, withCode.out);
+  assert.deepEqual(settingsCheck(withCode.out), { id: "settings", status: "ok" });
+});
+
+test("doctor in Practice does not ask for a user code", async () => {
+  const { run } = cli();
+  const result = await run(["doctor", "--json"]);
+  assert.equal(JSON.parse(result.out).value.environment, "practice");
+  assert.deepEqual((JSON.parse(result.out).value.checks as { id: string }[]).find((c) => c.id === "settings"), { id: "settings", status: "ok" });
+});

@@ -36,8 +36,14 @@ export function createHistoryService(journal: Journal, saveFile: SaveFile): Hist
         const location = await saveFile(name, journalCsv(entries));
         return ok({ saved: location !== null, location, rows: entries.length, skipped });
       } catch (error) {
-        return err({ kind: "save-failed", details: { cause: (error as NodeJS.ErrnoException).code ?? "unknown" } });
+        return err({ kind: "save-failed", details: { cause: errorCode(error) } });
       }
     },
   };
+}
+
+/** The Node error code (EACCES, ENOSPC…) when there is one: a save dialog may reject with anything. */
+function errorCode(error: unknown): string {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : "unknown";
 }

@@ -5,8 +5,13 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
+import type { RefundDeskError } from "../../app/errors";
+import { isCalendarDay } from "../../app/history";
 import { IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "../../app/ipc";
+import { EXPORTS_FOLDER } from "../refund-desk";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { APP_PAGE, testDesk } from "../test-support/desk";
 
@@ -23,7 +28,7 @@ const countingKeyStore = {
     return keyStore.remove();
   },
 };
-const { desk, calls } = testDesk({ keyStore: Object.assign(keyStore, countingKeyStore) });
+const { desk, calls, dataDir } = testDesk({ keyStore: Object.assign(keyStore, countingKeyStore) });
 after(() => desk.close());
 
 /** A valid payload per method, to which the generators add something wrong. */
@@ -67,7 +72,8 @@ function wrongTypes(method: IpcMethod) {
 
 const oversized = fc.integer({ min: 700, max: 200_000 }).map((n) => "9".repeat(n));
 
-async function assertRefused(channel: string, payload: unknown): Promise<void> {
+/** The refusal, after checking it is invalid-input and reached neither network nor keychain. */
+async function refusal(channel: string, payload: unknown): Promise<RefundDeskError | null> {
   const beforeCalls = calls.length;
   const beforeWrites = keychainWrites;
   const result = await desk.dispatch(channel, payload, APP_PAGE);
@@ -75,6 +81,12 @@ async function assertRefused(channel: string, payload: unknown): Promise<void> {
   if (!result.ok) assert.equal(result.error.kind, "invalid-input");
   assert.equal(calls.length, beforeCalls, "reached the network");
   assert.equal(keychainWrites, beforeWrites, "reached the keychain");
+  return result.ok ? null : result.error;
+}
+
+/** As refusal, for properties: fast-check reads a returned value other than true or undefined as a failure. */
+async function assertRefused(channel: string, payload: unknown): Promise<void> {
+  await refusal(channel, payload);
 }
 
 for (const method of IPC_METHODS) {
@@ -102,12 +114,47 @@ test("requestRefundOtp: any tid that is not 1–20 ASCII digits is refused befor
   );
 });
 
+test("refund: any OTP that is not 4–8 ASCII digits is refused before the network, naming the field and never the OTP", async () => {
+  // Other scripts' digits look like digits on screen; Eko takes ASCII only.
+  const foreignDigits = fc.array(fc.constantFrom("٣", "７", "१", "৪", "0", "9"), { minLength: 4, maxLength: 8 }).map((d) => d.join(""));
+  const notAnOtp = fc.oneof(fc.string({ maxLength: 64 }), fc.string({ unit: "binary", maxLength: 64 }), fc.stringMatching(/^[0-9]{0,3}$/), fc.stringMatching(/^[0-9]{9,64}$/), foreignDigits);
+  const reasons = ["empty", "not-digits", "too-short", "too-long"];
+  await fc.assert(
+    // Spaces, tabs and line breaks are dropped first ("123 456" read aloud from the SMS is fine).
+    fc.asyncProperty(notAnOtp.filter((otp) => !/^[0-9]{4,8}$/.test(otp.replace(/[ \t\r\n]/g, ""))), async (otp) => {
+      const error = await refusal(IPC_CHANNELS.refund, { ...VALID.refund, otp });
+      // Exactly these three fields: there is nowhere the OTP could be echoed.
+      assert.ok(error?.kind === "invalid-input" && error.field === "otp" && reasons.includes(error.reason) && Object.keys(error).length === 3, JSON.stringify(error));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("readHistory and exportHistory: anything but two calendar days is refused with the field, and nothing is saved", async () => {
+  const notADay = fc.oneof(fc.string({ maxLength: 32 }), fc.stringMatching(/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, "/")));
+  await fc.assert(
+    fc.asyncProperty(notADay.filter((day) => !isCalendarDay(day)), fc.boolean(), async (day, atFrom) => {
+      const range = atFrom ? { from: day, to: "2026-03-05" } : { from: "2026-03-05", to: day };
+      for (const channel of [IPC_CHANNELS.readHistory, IPC_CHANNELS.exportHistory]) {
+        const error = await refusal(channel, range);
+        assert.ok(error?.kind === "invalid-input" && error.field === (atFrom ? "from" : "to"), JSON.stringify(error));
+      }
+    }),
+    { numRuns: 200 },
+  );
+  assert.equal(existsSync(join(dataDir, EXPORTS_FOLDER)), false, "an export was saved");
+});
+
 test("oversized strings are refused on every string field", async () => {
   await fc.assert(
     fc.asyncProperty(oversized, async (big) => {
       await assertRefused(IPC_CHANNELS.requestRefundOtp, { tid: big });
+      await assertRefused(IPC_CHANNELS.inquireTransaction, { tid: big });
       await assertRefused(IPC_CHANNELS.setAccessKey, { accessKey: big });
       await assertRefused(IPC_CHANNELS.updateSettings, { customBaseUrl: `https://x/${big}${big}${big}` });
+      for (const field of ["tid", "otp", "otpRefId"]) await assertRefused(IPC_CHANNELS.refund, { ...VALID.refund, [field]: big });
+      for (const channel of [IPC_CHANNELS.unlockSettings, IPC_CHANNELS.exitKiosk]) await assertRefused(channel, { pin: big });
+      for (const field of ["from", "to"]) await assertRefused(IPC_CHANNELS.exportHistory, { ...VALID.exportHistory, [field]: big });
     }),
     { numRuns: 20 },
   );

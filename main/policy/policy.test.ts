@@ -182,7 +182,8 @@ test("the desk runs on the user's settings overlaid by the machine policy; the u
   const dataDir = tempDataDir("desk-policy");
   createSettingsFile(dataDir).save({ ...DEFAULT_SETTINGS, timeoutMs: 42_000, developerKey: "userkey123456" });
   const before = readFileSync(join(dataDir, "settings.json"), "utf8");
-  const policyPath = machineFile(JSON.stringify({ ...MACHINE, timeoutMs: undefined }));
+  // Settings not locked: a locked desk hides the account and refuses changes (main/desk-admin.test.ts).
+  const policyPath = machineFile(JSON.stringify({ ...MACHINE, settingsLocked: false, timeoutMs: undefined }));
   const { desk } = testDesk({ dataDir, machinePolicyPath: policyPath });
   try {
     const view = await desk.services.getSettings({});
@@ -192,7 +193,7 @@ test("the desk runs on the user's settings overlaid by the machine policy; the u
     assert.equal(view.value.timeoutMs, 42_000, "not set by the policy: the user's");
     assert.equal(view.value.baseUrl, "https://staging.eko.in/ekoapi/v3");
     assert.equal(readFileSync(join(dataDir, "settings.json"), "utf8"), before);
-    assert.deepEqual(desk.policy, { source: "machine", counterName: GOOD.counterName, kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null });
+    assert.deepEqual(desk.policy, { source: "machine", counterName: GOOD.counterName, kioskMode: true, settingsLocked: false, adminPinSet: true, problem: null });
     // A change the user saves is kept in their file, but the policy still wins where it speaks.
     const updated = await desk.services.updateSettings({ environment: "practice", timeoutMs: 5_000 });
     assert.ok(updated.ok);

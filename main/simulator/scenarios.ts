@@ -1,4 +1,4 @@
-import type { PracticeScenario, PracticeScenarioId } from "../../app/settings";
+import { PRACTICE_OTP, type PracticeScenario } from "../../app/settings";
 
 /**
  * How the simulator answers a tid's Get Refund OTP (and, for a tid outside TRANSACTIONS, its inquiry
@@ -14,8 +14,10 @@ export type ScenarioBehaviour =
   /** A valid success, one byte at a time, `intervalMs` apart: a link that barely moves. */
   | { type: "drip"; intervalMs: number };
 
-/** Shown in the app's Practice list; one per thing an agent should have seen before going live. */
-export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
+/** How Get Refund OTP answers the practice tids (the app's Practice list is PRACTICE_LIST below). */
+type OtpScenarioId = "otp-sent" | "already-refunded" | "unknown-tid" | "eko-error" | "slow";
+
+export const PRACTICE_SCENARIOS: readonly { tid: string; scenario: OtpScenarioId }[] = [
   { tid: "13192443", scenario: "otp-sent" },
   { tid: "13192444", scenario: "already-refunded" },
   { tid: "13192445", scenario: "unknown-tid" },
@@ -23,7 +25,7 @@ export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
   { tid: "13192447", scenario: "slow" },
 ];
 
-const PRACTICE_BEHAVIOURS: Record<PracticeScenarioId, ScenarioBehaviour> = {
+const PRACTICE_BEHAVIOURS: Record<OtpScenarioId, ScenarioBehaviour> = {
   "otp-sent": { type: "otp-sent" },
   "already-refunded": {
     type: "envelope",
@@ -78,11 +80,8 @@ export function fixedBehaviourFor(tid: string): ScenarioBehaviour | null {
   return FAULT_SCENARIOS[tid] ?? null;
 }
 
-/**
- * The customer's OTP for every refund the simulator accepts: public on purpose, so an agent in
- * Practice can rehearse the whole refund (the Practice list shows it).
- */
-export const PRACTICE_OTP = "123456";
+/** The customer's OTP for every refund the simulator accepts (app/settings.ts: the app shows it). */
+export { PRACTICE_OTP };
 
 /** How long an otp_ref_id stays valid in the simulator; Eko publishes no figure of its own. */
 export const DEFAULT_OTP_VALIDITY_MS = 10 * 60_000;
@@ -151,6 +150,8 @@ export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
   "13192456": pending("hang"),
   // Tests: the inquiry fails twice with HTTP 503, then answers.
   "900510": { ...pending(), inquiryFailures: 2 },
+  // Tests: refund pending, so the check passes and Get Refund OTP answers its fault (above).
+  "900204": pending(),
 };
 
 export type RefundScenarioId =
@@ -179,4 +180,15 @@ export const PRACTICE_REFUND_SCENARIOS: readonly { tid: string; scenario: Refund
   { tid: "13192456", scenario: "answer-lost-not-refunded" },
   { tid: "13192454", scenario: "insufficient-balance" },
   { tid: "13192455", scenario: "otp-expired" },
+];
+
+/**
+ * The app's Practice list: every outcome of the refund flow, then the Get Refund OTP answers that
+ * still matter once the check has passed.
+ */
+export const PRACTICE_LIST: readonly PracticeScenario[] = [
+  ...PRACTICE_REFUND_SCENARIOS,
+  { tid: "13192447", scenario: "otp-slow" },
+  { tid: "13192446", scenario: "otp-eko-error" },
+  { tid: "13192445", scenario: "unknown-tid" },
 ];

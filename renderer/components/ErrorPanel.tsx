@@ -1,10 +1,9 @@
-import { useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from "react";
 import { detailsOf, type RefundDeskError } from "../../app/errors";
 import { describeClockOffset, describeError } from "../../app/messages/describe-error";
 import type { Messages } from "../../app/messages/en";
 import { formatNumber } from "../../app/messages/format";
 import { useLang, useT } from "../stores";
-import { NewRequestButton } from "./NewRequestButton";
 
 type DetailField = keyof Messages["errorPanel"]["field"];
 
@@ -31,6 +30,9 @@ function detailRows(error: RefundDeskError): [DetailField, string | number][] {
       rows.push(["code", error.code]);
       break;
     case "busy":
+    case "refund-outcome-unknown":
+    case "refund-not-done":
+    case "not-refund-pending":
       rows.push(["tid", error.tid]);
       break;
     case "cooldown":
@@ -56,12 +58,12 @@ interface Props {
   ref?: Ref<HTMLDivElement>;
   /** On the words alone (not the buttons), for a field's aria-describedby. */
   messageId?: string;
-  /** Offers "New request" (and Alt+N) when nothing else on screen does. */
-  onNewRequest?: () => void;
+  /** The next step's buttons, when the fix is one press away (send a new OTP, check again). */
+  children?: ReactNode;
 }
 
 /** What happened, what to do, and (on request) the raw details for a support call. */
-export function ErrorPanel({ error, testId = "error", ref, messageId, onNewRequest }: Props) {
+export function ErrorPanel({ error, testId = "error", ref, messageId, children }: Props) {
   const t = useT();
   const lang = useLang();
   const [open, setOpen] = useState(false);
@@ -85,6 +87,7 @@ export function ErrorPanel({ error, testId = "error", ref, messageId, onNewReque
         <p className="error-action">{action}</p>
         {error.kind === "clock-skew" && <p className="error-extra">{describeClockOffset(error.offsetMs, lang)}</p>}
       </div>
+      {children && <div className="error-next">{children}</div>}
       <button
         type="button"
         className="link-button"
@@ -104,7 +107,6 @@ export function ErrorPanel({ error, testId = "error", ref, messageId, onNewReque
           </div>
         ))}
       </dl>
-      {onNewRequest && <NewRequestButton onNewRequest={onNewRequest} />}
     </div>
   );
 }

@@ -1,10 +1,12 @@
+import { useState } from "react";
 import type { Environment } from "../../app/settings";
-import { useT } from "../stores";
+import { useDesk, useStores, useT } from "../stores";
 import { EnvBadge } from "./EnvBadge";
 import { LangToggle } from "./LangToggle";
+import { PinDialog } from "./PinDialog";
 import { TextSizeToggle } from "./TextSizeToggle";
 
-export type Screen = "request" | "settings";
+export type Screen = "request" | "history" | "settings";
 
 interface Props {
   screen: Screen;
@@ -14,6 +16,11 @@ interface Props {
 
 export function Header({ screen, environment, onNavigate }: Props) {
   const t = useT();
+  const { desk } = useStores();
+  const counterName = useDesk((s) => s.desk?.counterName ?? null);
+  const kiosk = useDesk((s) => s.desk?.kioskMode ?? false);
+  const [exiting, setExiting] = useState(false);
+
   const navButton = (target: Screen, label: string) => (
     <button
       type="button"
@@ -30,15 +37,38 @@ export function Header({ screen, environment, onNavigate }: Props) {
       <div className="brand">
         <span className="product-name">{t("app.name")}</span>
         {environment && <EnvBadge environment={environment} />}
+        {counterName && (
+          <span className="counter-name" data-testid="counter-name">
+            {t("desk.counter", { name: counterName })}
+          </span>
+        )}
       </div>
       <nav className="nav" aria-label={t("nav.label")}>
         {navButton("request", t("nav.request"))}
+        {navButton("history", t("nav.history"))}
         {navButton("settings", t("nav.settings"))}
       </nav>
       <div className="header-tools">
         <LangToggle />
         <TextSizeToggle />
+        {kiosk && (
+          <button type="button" className="header-toggle exit-kiosk" data-testid="exit-kiosk" onClick={() => setExiting(true)}>
+            {t("desk.exitKiosk")}
+          </button>
+        )}
       </div>
+      {exiting && (
+        <PinDialog
+          purpose="exit"
+          onClose={() => setExiting(false)}
+          onSubmit={async (pin) => {
+            const refused = await desk.getState().exitKiosk(pin);
+            // Main quits once it has answered; nothing is left to do here.
+            if (!refused) setExiting(false);
+            return refused;
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { PracticeScenario } from "../../app/settings";
+import { PRACTICE_OTP, type PracticeScenario } from "../../app/settings";
 import { hasText } from "../i18n";
 import { useT } from "../stores";
 
@@ -7,7 +7,7 @@ interface Props {
   onPick(tid: string): void;
 }
 
-/** The simulator's scenario tids; picking one fills the field but does not send. */
+/** The simulator's scenario tids and its customer OTP; picking a tid fills the field but does not check it. */
 export function PracticeTids({ scenarios, onPick }: Props) {
   const t = useT();
   return (
@@ -15,6 +15,12 @@ export function PracticeTids({ scenarios, onPick }: Props) {
       <h2 id="practice-tids-title" className="panel-title">
         {t("practice.listTitle")}
       </h2>
+      <p className="practice-otp">
+        {t("practiceRefund.otpLabel")}{" "}
+        <strong className="mono" data-testid="practice-otp">
+          {PRACTICE_OTP}
+        </strong>
+      </p>
       <p className="hint">{t("practice.listHint")}</p>
       <ul className="practice-tids" data-testid="practice-tids">
         {scenarios.map(({ tid, scenario }) => {

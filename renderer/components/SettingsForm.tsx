@@ -91,6 +91,18 @@ export function SettingsForm({ view }: { view: SettingsView }) {
           value={draft.initiatorId}
           onChange={(event) => change({ initiatorId: event.target.value })}
         />
+        <TextField
+          id="user-code-input"
+          label={t("settingName.userCode")}
+          hint={t("userCodeField.hint")}
+          className="mono"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.userCode}
+          onChange={(event) => change({ userCode: event.target.value })}
+        />
       </div>
       <div className="field-pair">
         <TextField

@@ -3,14 +3,14 @@ import { useRequest, useStores, useT } from "../stores";
 
 export const TID_ERROR_ID = "tid-error";
 
-/** The one field an agent needs. Enter submits; the button is locked while a request runs. */
+/** The one field an agent starts with. Enter checks the transaction; the button is locked while a call runs. */
 export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const t = useT();
   const { request } = useStores();
   const tidInput = useRequest((s) => s.tidInput);
-  const phase = useRequest((s) => s.phase);
-  const sending = phase.status === "sending";
-  const invalid = phase.status === "failed" && phase.error.kind === "invalid-input";
+  const running = useRequest((s) => s.running);
+  const invalid = useRequest((s) => s.failure?.task === "check" && s.failure.error.kind === "invalid-input");
+  const checking = running === "check";
 
   return (
     <form
@@ -18,7 +18,7 @@ export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | n
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void request.getState().submit();
+        void request.getState().check();
       }}
     >
       <label htmlFor="tid-input" className="field-label">
@@ -39,17 +39,17 @@ export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | n
           value={tidInput}
           onChange={(event) => request.getState().setTidInput(event.target.value)}
         />
-        <button type="submit" className="button primary" data-testid="send-otp" disabled={sending} aria-busy={sending}>
-          {sending && <span className="spinner" aria-hidden="true" />}
-          {sending ? t("request.sending") : t("request.send")}
+        <button type="submit" className="button primary" data-testid="check-tid" disabled={running !== null} aria-busy={checking}>
+          {checking && <span className="spinner" aria-hidden="true" />}
+          {checking ? t("check.checking") : t("check.submit")}
         </button>
       </div>
       <p id="tid-hint" className="hint">
         {t("request.tidHint")}
       </p>
-      {/* The button's new label is not announced; this says the request is on its way. */}
+      {/* A button's new label is not announced; this says a call is on its way (the refund has its own status). */}
       <p role="status" className="visually-hidden" data-testid="sending-status">
-        {sending ? t("request.sendingStatus") : ""}
+        {checking ? t("check.checkingStatus") : running === "send-otp" ? t("request.sendingStatus") : ""}
       </p>
     </form>
   );

@@ -1,43 +1,77 @@
 import { useCallback, useEffect, useRef } from "react";
+import { FailureActions } from "../components/FailureActions";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { NewRequestButton } from "../components/NewRequestButton";
 import { OtpResult } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
+import { Receipt } from "../components/Receipt";
+import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
 import { TID_ERROR_ID, TidForm } from "../components/TidForm";
-import { shownResult, type RequestPhase } from "../store/request-store";
+import { TransactionPanel } from "../components/TransactionPanel";
+import type { Failure, RequestState } from "../store/request-store";
 import { useRequest, useSettings, useStores, useT } from "../stores";
 
+/** Errors about the OTP the agent typed: the field is where they are fixed. */
+function isOtpFailure(failure: Failure | null): boolean {
+  return failure?.task === "refund" && (failure.error.kind === "wrong-otp" || failure.error.kind === "invalid-input");
+}
+
+/** Errors after which this OTP cannot refund: only a new OTP (expired), or nothing (no balance). */
+const REFUND_STOPPED: ReadonlySet<string> = new Set(["otp-expired", "insufficient-balance"]);
+
+function refundOpen(s: RequestState): boolean {
+  if (!s.otpSent || s.receipt || s.unsettled) return false;
+  if (s.transaction && s.transaction.state !== "refund-pending") return false;
+  return !(s.failure && REFUND_STOPPED.has(s.failure.error.kind));
+}
+
+/** The counter flow: check the transaction, send the OTP to the customer, refund, print the receipt. */
 export function RequestScreen() {
   const t = useT();
   const { request } = useStores();
-  const phase = useRequest((s) => s.phase);
+  const tid = useRequest((s) => s.tid);
+  const transaction = useRequest((s) => s.transaction);
+  const otpSent = useRequest((s) => s.otpSent);
+  const receipt = useRequest((s) => s.receipt);
+  const failure = useRequest((s) => s.failure);
+  const running = useRequest((s) => s.running);
+  const showRefund = useRequest(refundOpen);
   const view = useSettings((s) => s.view);
   const loadError = useSettings((s) => (s.view ? null : s.error));
   const inputRef = useRef<HTMLInputElement>(null);
+  const otpInputRef = useRef<HTMLInputElement>(null);
+  const transactionHeadingRef = useRef<HTMLHeadingElement>(null);
   const resultHeadingRef = useRef<HTMLHeadingElement>(null);
+  const receiptHeadingRef = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
-  const lastStatus = useRef<RequestPhase["status"]>(phase.status);
+  const lastRunning = useRef(running);
 
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
 
-  // When an answer arrives the agent's eyes go to it: the result's heading or the error panel.
-  // A tid refused before sending keeps focus in the field, where it is fixed.
+  // When an answer arrives the agent's eyes go to it: the new panel's heading or the error. An
+  // OTP refused (wrong, or badly typed) sends focus back to the emptied field to type it again;
+  // a tid refused before any call keeps focus in its field.
   useEffect(() => {
-    const answered = lastStatus.current === "sending";
-    lastStatus.current = phase.status;
-    if (!answered) return;
-    if (phase.status === "sent") resultHeadingRef.current?.focus();
-    else if (phase.status === "failed") errorRef.current?.focus();
-  }, [phase]);
+    const answered = lastRunning.current;
+    lastRunning.current = running;
+    if (isOtpFailure(failure)) otpInputRef.current?.focus();
+    if (!answered || running) return;
+    if (failure) {
+      if (!isOtpFailure(failure)) errorRef.current?.focus();
+    } else if (receipt) receiptHeadingRef.current?.focus();
+    else if (answered === "send-otp") resultHeadingRef.current?.focus();
+    else transactionHeadingRef.current?.focus();
+  }, [running, failure, receipt]);
 
   const newRequest = useCallback(() => {
     if (request.getState().reset()) inputRef.current?.focus();
   }, [request]);
 
-  // A resend refused as too soon keeps its result under the error: that reference is still good.
-  const shown = shownResult(phase);
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
+  const canSendOtp = transaction?.state === "refund-pending" && !otpSent && !receipt;
+  const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
 
   return (
     <div className={practice ? "request-layout with-aside" : "request-layout"}>
@@ -48,30 +82,24 @@ export function RequestScreen() {
         <p className="intro">{t("request.intro")}</p>
         {loadError && <ErrorPanel error={loadError} testId="settings-load-error" />}
         <TidForm inputRef={inputRef} />
-        {phase.status === "failed" && (
-          <ErrorPanel
-            key={JSON.stringify(phase.error)}
-            error={phase.error}
-            ref={errorRef}
-            messageId={TID_ERROR_ID}
-            onNewRequest={shown ? undefined : newRequest}
-          />
+        {transaction && <TransactionPanel tx={transaction} canSendOtp={canSendOtp} headingRef={transactionHeadingRef} />}
+        {otpSent && !receipt && <OtpResult result={otpSent} headingRef={resultHeadingRef} />}
+        {showRefund && <RefundForm amount={transaction?.amount ?? null} inputRef={otpInputRef} otpInvalid={isOtpFailure(failure)} />}
+        {failure && (
+          <ErrorPanel key={JSON.stringify(failure)} error={failure.error} ref={errorRef} messageId={messageId}>
+            <FailureActions error={failure.error} />
+          </ErrorPanel>
         )}
-        {shown && (
-          <OtpResult
-            result={shown}
-            resending={phase.status === "sending"}
-            onResend={() => void request.getState().resend()}
-            onNewRequest={newRequest}
-            headingRef={resultHeadingRef}
-          />
+        {receipt && <Receipt receipt={receipt} onNewRequest={newRequest} headingRef={receiptHeadingRef} />}
+        {!receipt && (tid !== null || failure !== null) && (
+          <NewRequestButton onNewRequest={newRequest} disabled={running !== null} />
         )}
       </section>
       {practice && (
         <PracticeTids
           scenarios={view.practiceScenarios}
-          onPick={(tid) => {
-            request.getState().setTidInput(tid);
+          onPick={(picked) => {
+            request.getState().setTidInput(picked);
             inputRef.current?.focus();
           }}
         />

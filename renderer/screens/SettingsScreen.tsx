@@ -1,21 +1,37 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { RefundDeskError } from "../../app/errors";
+import { formatTime } from "../../app/messages/format";
 import { AccessKeySection } from "../components/AccessKeySection";
 import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { LockedSettings } from "../components/LockedSettings";
+import { PinDialog } from "../components/PinDialog";
 import { SettingsForm } from "../components/SettingsForm";
-import { useSettings, useStores, useT } from "../stores";
+import { settingsOpen } from "../store/desk-store";
+import { useDesk, useLang, useSettings, useStores, useT } from "../stores";
 
 export function SettingsScreen({ onBack }: { onBack(): void }) {
   const t = useT();
-  const { settings } = useStores();
+  const lang = useLang();
+  const { settings, desk: deskStore } = useStores();
   const view = useSettings((s) => s.view);
   const revision = useSettings((s) => s.revision);
   const error = useSettings((s) => s.error);
   const pending = useSettings((s) => s.pending);
   const report = useSettings((s) => s.report);
+  const desk = useDesk((s) => s.desk);
+  const deskKnown = useDesk((s) => s.desk !== null || s.error !== null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  const [unlocking, setUnlocking] = useState(false);
+  const [lockedError, setLockedError] = useState<RefundDeskError | null>(null);
+  // After an unlock the form waits for settings read while open: the locked read has the account
+  // fields blanked, and saving those blanks would clear them.
+  const [staleRevision, setStaleRevision] = useState<number | null>(null);
   const checking = pending === "check";
+  const until = desk?.unlockedUntil ?? null;
+  const locked = !settingsOpen(desk, Date.now());
+  const wasLocked = useRef(locked);
 
   // Move focus to the screen's title so keyboard and screen-reader users land on the new screen.
   useEffect(() => {
@@ -28,6 +44,37 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
     if (error) errorRef.current?.focus();
   }, [error]);
 
+  // The unlock ran out while the form was open: main refused the change; show why, locked.
+  useEffect(() => {
+    if (error?.kind !== "settings-locked") return;
+    setLockedError(error);
+    void deskStore.getState().unlockEnded();
+  }, [error, deskStore]);
+
+  // Locked again when the unlock's time is up, even if nobody touches the screen.
+  useEffect(() => {
+    if (!until) return;
+    const timer = setTimeout(() => void deskStore.getState().unlockEnded(), Math.max(0, Date.parse(until) - Date.now()));
+    return () => clearTimeout(timer);
+  }, [until, deskStore]);
+
+  // Read the settings again on every lock and unlock: what main shows differs between the two.
+  useEffect(() => {
+    if (wasLocked.current === locked) return;
+    wasLocked.current = locked;
+    if (!locked) setStaleRevision(settings.getState().revision);
+    void settings.getState().load();
+  }, [locked, settings]);
+
+  // Leaving Settings locks them again at once, rather than when the unlock's time is up.
+  useEffect(
+    () => () => {
+      const current = deskStore.getState().desk;
+      if (current?.settingsLocked && current.unlockedUntil) void deskStore.getState().lock().then(() => settings.getState().load());
+    },
+    [deskStore, settings],
+  );
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape" && !event.defaultPrevented) onBack();
@@ -35,6 +82,23 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [onBack]);
+
+  const formReady = staleRevision === null || revision > staleRevision;
+
+  async function unlock(pin: string): Promise<RefundDeskError | null> {
+    const refused = await deskStore.getState().unlock(pin);
+    if (!refused) {
+      setUnlocking(false);
+      setLockedError(null);
+      titleRef.current?.focus();
+    }
+    return refused;
+  }
+
+  async function lock() {
+    await deskStore.getState().lock();
+    titleRef.current?.focus();
+  }
 
   return (
     <div className="settings-layout">
@@ -50,36 +114,58 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
         </button>
       </div>
       <p className="intro">{t("settings.intro")}</p>
-      {error && <ErrorPanel key={JSON.stringify(error)} error={error} ref={errorRef} />}
-      {view ? (
-        <>
-          <SettingsForm key={revision} view={view} />
-          <AccessKeySection state={view.accessKey} />
-        </>
-      ) : pending === "load" ? (
+      {error && error.kind !== "settings-locked" && <ErrorPanel key={JSON.stringify(error)} error={error} ref={errorRef} />}
+      {!deskKnown ? (
         <p className="intro">{t("app.loading")}</p>
+      ) : locked ? (
+        <LockedSettings
+          environment={view?.environment ?? null}
+          counterName={desk?.counterName ?? null}
+          error={lockedError}
+          onUnlock={() => setUnlocking(true)}
+        />
       ) : (
-        <button type="button" className="button secondary" data-testid="reload-settings" onClick={() => void settings.getState().load()}>
-          {t("settings.reload")}
-        </button>
+        <>
+          {until && (
+            <div className="panel unlocked-panel" data-testid="settings-unlocked">
+              <p>{t("settingsLock.open", { time: formatTime(until, lang) })}</p>
+              <button type="button" className="button secondary" data-testid="lock-settings" onClick={() => void lock()}>
+                {t("settingsLock.lock")}
+              </button>
+            </div>
+          )}
+          {view && formReady ? (
+            <>
+              <SettingsForm key={revision} view={view} />
+              <AccessKeySection state={view.accessKey} />
+            </>
+          ) : pending === "load" ? (
+            <p className="intro">{t("app.loading")}</p>
+          ) : (
+            <button type="button" className="button secondary" data-testid="reload-settings" onClick={() => void settings.getState().load()}>
+              {t("settings.reload")}
+            </button>
+          )}
+          <section className="panel" aria-labelledby="doctor-title">
+            <h2 id="doctor-title" className="panel-title">
+              {t("doctor.title")}
+            </h2>
+            <button
+              type="button"
+              className="button secondary"
+              data-testid="check-connection"
+              disabled={checking}
+              aria-busy={checking}
+              onClick={() => void settings.getState().checkConnection()}
+            >
+              {checking && <span className="spinner" aria-hidden="true" />}
+              {checking ? t("doctor.running") : t("doctor.run")}
+            </button>
+            {report && <DoctorReportView report={report} />}
+          </section>
+        </>
       )}
-      <section className="panel" aria-labelledby="doctor-title">
-        <h2 id="doctor-title" className="panel-title">
-          {t("doctor.title")}
-        </h2>
-        <button
-          type="button"
-          className="button secondary"
-          data-testid="check-connection"
-          disabled={checking}
-          aria-busy={checking}
-          onClick={() => void settings.getState().checkConnection()}
-        >
-          {checking && <span className="spinner" aria-hidden="true" />}
-          {checking ? t("doctor.running") : t("doctor.run")}
-        </button>
-        {report && <DoctorReportView report={report} />}
-      </section>
+      {unlocking && <PinDialog purpose="unlock" onClose={() => setUnlocking(false)} onSubmit={unlock} />}
     </div>
   );
 }

@@ -49,3 +49,13 @@ test("kiosk mode comes from ?kiosk=1 and nothing else", () => {
   assert.equal(kioskFromSearch("?kiosk=0"), false);
   assert.equal(kioskFromSearch("?kiosk=true"), false);
 });
+
+test("the policy's kiosk mode turns kiosk sizing on; the address flag alone does too", () => {
+  const store = createDisplayStore(null, false);
+  assert.equal(store.getState().kiosk, false);
+  store.getState().enterKiosk();
+  assert.equal(store.getState().kiosk, true);
+  const flagged = createDisplayStore(null, true);
+  flagged.getState().enterKiosk();
+  assert.equal(flagged.getState().kiosk, true);
+});

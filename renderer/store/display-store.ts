@@ -1,6 +1,6 @@
 /**
  * How the screen is shown: large text (the agent's choice, remembered on this machine) and kiosk
- * mode (touch-sized targets; set by whoever starts the window, not by the agent).
+ * mode (touch-sized targets; set by whoever starts the window or by the policy, not by the agent).
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { KeyValueStorage } from "./lang-store";
@@ -11,6 +11,8 @@ export interface DisplayState {
   largeText: boolean;
   kiosk: boolean;
   toggleLargeText(): void;
+  /** The policy in force says kiosk: on for the rest of this run (only the admin PIN leaves it). */
+  enterKiosk(): void;
 }
 
 export type DisplayStore = StoreApi<DisplayState>;
@@ -34,6 +36,9 @@ export function createDisplayStore(storage: KeyValueStorage | null, kiosk: boole
       } catch {
         // Not remembered; still switched.
       }
+    },
+    enterKiosk() {
+      if (!get().kiosk) set({ kiosk: true });
     },
   }));
 }

@@ -1,37 +1,54 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import type { RefundReceipt, RefundRequest } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import { err, ok, type Result } from "../../app/result";
-import { clockOffsetToMention, createRequestStore, type RequestApi } from "./request-store";
+import type { Transaction, TxState } from "../../app/transaction";
+import { clockOffsetToMention, createRequestStore, type RequestApi, type RequestStore } from "./request-store";
 import { deferred, type Deferred } from "./test-helpers";
-
-type Reply = Result<OtpSent>;
 
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
 
 /**
- * A fake bridge: each OTP request waits until the test settles it; getSession answers from
- * `session` at once (set `sessionReply` to make it fail).
+ * A fake bridge: each inquiry, OTP request and refund waits until the test settles it; getSession
+ * answers from `session` at once (set `sessionReply` to make it fail).
  */
 function fakeApi(session: Session = { outcomes: [], clockOffsetMs: null }) {
+  const inquiries: { tid: string }[] = [];
   const calls: { tid: string }[] = [];
+  const refunds: RefundRequest[] = [];
   const sessionCalls: unknown[] = [];
-  const pending: Deferred<Reply>[] = [];
+  const pendingTx: Deferred<Result<Transaction>>[] = [];
+  const pending: Deferred<Result<OtpSent>>[] = [];
+  const pendingRefund: Deferred<Result<RefundReceipt>>[] = [];
   const state = { session, sessionReply: null as Result<Session> | null };
+  const wait = <T,>(list: Deferred<T>[]) => {
+    const d = deferred<T>();
+    list.push(d);
+    return d.promise;
+  };
   const api: RequestApi = {
+    inquireTransaction(request) {
+      inquiries.push(request);
+      return wait(pendingTx);
+    },
     requestRefundOtp(request) {
       calls.push(request);
-      const d = deferred<Reply>();
-      pending.push(d);
-      return d.promise;
+      return wait(pending);
+    },
+    refund(request) {
+      refunds.push(request);
+      return wait(pendingRefund);
     },
     async getSession(request) {
       sessionCalls.push(request);
       return state.sessionReply ?? ok(state.session);
     },
   };
-  return { api, calls, sessionCalls, pending, state };
+  return { api, inquiries, calls, refunds, sessionCalls, pendingTx, pending, pendingRefund, state };
 }
+
+type Fake = ReturnType<typeof fakeApi>;
 
 /** A clock the test moves by hand, starting when the fixture's OTP was sent. */
 function manualClock(start = SENT_AT) {
@@ -54,43 +71,78 @@ const sent = (tid: string, otpRefId = "REF-1", cooldownMs = 0): OtpSent => ({
   details: { httpStatus: 200, ekoStatus: 0 },
 });
 
-test("idle → sending → sent", async () => {
-  const { api, calls, pending } = fakeApi();
-  const store = createRequestStore(api);
-  assert.equal(store.getState().phase.status, "idle");
+const tx = (tid: string, state: TxState = "refund-pending"): Transaction => ({
+  tid,
+  txStatus: state === "refunded" ? 4 : 3,
+  state,
+  statusText: null,
+  amount: "5000.00",
+  fee: "50.00",
+  senderName: "Ramesh Kumar",
+  recipientName: "Sunita Devi",
+  recipientAccountLast4: "7890",
+  time: "2025-11-03T04:45:42.000Z",
+  checkedAt: "2025-11-25T08:20:00.000Z",
+  environment: "practice",
+  details: { httpStatus: 200, ekoStatus: 0 },
+});
 
+const receiptFor = (tid: string): RefundReceipt => ({
+  tid,
+  refundTid: "R-1",
+  refundedAmount: "5000.00",
+  fee: "50.00",
+  balance: "12000.00",
+  refundedAt: "2025-11-25T08:21:00.000Z",
+  environment: "practice",
+  confirmedBy: "refund",
+  transaction: null,
+  details: { httpStatus: 200, ekoStatus: 0 },
+});
+
+/** Types `tid`, checks it (refund pending) and sends the OTP: the screen with the refund form. */
+async function upToRefund(fake: Fake, store: RequestStore, tid = "13192443", otp = sent(tid)): Promise<void> {
+  store.getState().setTidInput(tid);
+  const checked = store.getState().check();
+  fake.pendingTx.at(-1)!.resolve(ok(tx(tid)));
+  await checked;
+  const sending = store.getState().sendOtp();
+  fake.pending.at(-1)!.resolve(ok(otp));
+  await sending;
+}
+
+test("check → transaction on screen; send OTP → reference on screen", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
   store.getState().setTidInput(" 13192443 ");
-  const done = store.getState().submit();
-  assert.deepEqual(store.getState().phase, { status: "sending", tid: "13192443", previous: null });
-  assert.deepEqual(calls, [{ tid: "13192443" }]);
+  const checked = store.getState().check();
+  assert.equal(store.getState().running, "check");
+  assert.deepEqual(fake.inquiries, [{ tid: "13192443" }]);
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  assert.equal(store.getState().running, null);
+  assert.deepEqual(store.getState().transaction, tx("13192443"));
+  assert.equal(fake.calls.length, 0, "the check alone sends no OTP");
 
-  pending[0]!.resolve(ok(sent("13192443")));
-  await done;
-  assert.deepEqual(store.getState().phase, { status: "sent", result: sent("13192443") });
+  const sending = store.getState().sendOtp();
+  assert.equal(store.getState().running, "send-otp");
+  fake.pending[0]!.resolve(ok(sent("13192443")));
+  await sending;
+  assert.deepEqual(fake.calls, [{ tid: "13192443" }]);
+  assert.deepEqual(store.getState().otpSent, sent("13192443"));
+  assert.deepEqual(store.getState().transaction, tx("13192443"));
 });
 
-test("idle → sending → failed keeps the error value and the tid", async () => {
-  const { api, pending } = fakeApi();
-  const store = createRequestStore(api);
-  store.getState().setTidInput("13192443");
-  const done = store.getState().submit();
-  const error = { kind: "eko", code: 319, message: "Invalid initiator", details: { ekoStatus: 319 } } as const;
-  pending[0]!.resolve(err(error));
+test("a failed check keeps the error value and its tid", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().setTidInput("13192445");
+  const done = store.getState().check();
+  const error = { kind: "unknown-tid", details: { ekoStatus: 168 } } as const;
+  fake.pendingTx[0]!.resolve(err(error));
   await done;
-  assert.deepEqual(store.getState().phase, { status: "failed", tid: "13192443", error, previous: null });
-});
-
-test("a second submit while sending does not call the api again", async () => {
-  const { api, calls, pending } = fakeApi();
-  const store = createRequestStore(api);
-  store.getState().setTidInput("13192443");
-  const first = store.getState().submit();
-  await store.getState().submit();
-  await store.getState().resend();
-  assert.equal(calls.length, 1);
-  pending[0]!.resolve(ok(sent("13192443")));
-  await first;
-  assert.equal(calls.length, 1);
+  assert.deepEqual(store.getState().failure, { task: "check", tid: "13192445", error });
+  assert.equal(store.getState().transaction, null);
 });
 
 test("an invalid tid is refused locally with invalid-input, without calling the api", async () => {
@@ -102,226 +154,329 @@ test("an invalid tid is refused locally with invalid-input, without calling the 
     ["1".repeat(21), "too-long"],
   ];
   for (const [input, reason] of cases) {
-    const { api, calls } = fakeApi();
-    const store = createRequestStore(api);
+    const fake = fakeApi();
+    const store = createRequestStore(fake.api);
     store.getState().setTidInput(input);
-    await store.getState().submit();
-    assert.equal(calls.length, 0, `api called for ${JSON.stringify(input)}`);
-    assert.deepEqual(store.getState().phase, {
-      status: "failed",
-      tid: null,
-      error: { kind: "invalid-input", field: "tid", reason },
-      previous: null,
-    });
+    await store.getState().check();
+    assert.equal(fake.inquiries.length, 0, `api called for ${JSON.stringify(input)}`);
+    assert.deepEqual(store.getState().failure, { task: "check", tid: null, error: { kind: "invalid-input", field: "tid", reason } });
   }
 });
 
-test("resend calls the api again with the same tid and keeps the old result on screen meanwhile", async () => {
-  const { api, calls, pending } = fakeApi();
-  const store = createRequestStore(api);
+test("one call at a time: a second check, send or refund while one runs calls nothing", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
   store.getState().setTidInput("13192443");
-  const first = store.getState().submit();
-  pending[0]!.resolve(ok(sent("13192443", "REF-1")));
+  const first = store.getState().check();
+  await store.getState().check();
+  await store.getState().sendOtp();
+  await store.getState().refund();
+  assert.equal(fake.inquiries.length, 1);
+  assert.equal(fake.calls.length + fake.refunds.length, 0);
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await first;
-  // Cooldown 0 (resendAfter = sentAt): Resend is open at once.
-  assert.equal(store.getState().resendWaitMs(), 0);
-
-  const again = store.getState().resend();
-  assert.deepEqual(store.getState().phase, { status: "sending", tid: "13192443", previous: sent("13192443", "REF-1") });
-  pending[1]!.resolve(ok(sent("13192443", "REF-2")));
-  await again;
-  assert.deepEqual(calls, [{ tid: "13192443" }, { tid: "13192443" }]);
-  const phase = store.getState().phase;
-  assert.equal(phase.status === "sent" && phase.result.otpRefId, "REF-2");
 });
 
-test("resend does nothing unless an OTP was sent", async () => {
-  const { api, calls } = fakeApi();
-  const store = createRequestStore(api);
-  await store.getState().resend();
-  assert.equal(calls.length, 0);
+test("a double press on Refund sends one refund, with the OTP and the otp_ref_id on screen", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  await upToRefund(fake, store, "13192443", sent("13192443", "REF-7"));
+  store.getState().setCustomerOtp("123456");
+  const first = store.getState().refund();
+  const second = store.getState().refund();
+  await second;
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-7" }]);
+  fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
+  await first;
+  assert.deepEqual(store.getState().receipt, receiptFor("13192443"));
+  assert.equal(store.getState().otpSent, null, "the reference is used up");
+  assert.equal(fake.refunds.length, 1);
 });
 
-test("a rejected promise becomes kind internal, without the thrown message", async () => {
-  const { api, pending } = fakeApi();
-  const store = createRequestStore(api);
-  store.getState().setTidInput("13192443");
-  const done = store.getState().submit();
-  pending[0]!.reject(new Error("Error invoking remote method: at secret stack"));
-  await done;
-  const phase = store.getState().phase;
-  assert.equal(phase.status, "failed");
-  assert.equal(phase.status === "failed" && phase.error.kind, "internal");
-  assert.doesNotMatch(JSON.stringify(phase), /stack/);
-});
-
-test("a method that throws synchronously or answers nonsense also becomes internal", async () => {
-  for (const requestRefundOtp of [
-    () => {
-      throw new TypeError("bridge missing");
-    },
-    () => Promise.resolve(undefined as unknown as Reply),
-    () => Promise.resolve({ ok: false, error: "nope" } as unknown as Reply),
-  ]) {
-    const store = createRequestStore({ requestRefundOtp, getSession: fakeApi().api.getSession });
-    store.getState().setTidInput("13192443");
-    await store.getState().submit();
-    const phase = store.getState().phase;
-    assert.equal(phase.status === "failed" && phase.error.kind, "internal");
+test("the customer's OTP is kept only while the refund step runs: every way the step ends clears it", async () => {
+  const endings: [string, (fake: Fake, store: RequestStore) => Promise<void>][] = [
+    ["success", async (fake, store) => {
+      const done = store.getState().refund();
+      fake.pendingRefund.at(-1)!.resolve(ok(receiptFor("13192443")));
+      await done;
+    }],
+    ["wrong OTP", async (fake, store) => {
+      const done = store.getState().refund();
+      fake.pendingRefund.at(-1)!.resolve(err({ kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } }));
+      await done;
+    }],
+    ["answer lost", async (fake, store) => {
+      const done = store.getState().refund();
+      fake.pendingRefund.at(-1)!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192443", details: {} }));
+      await done;
+    }],
+    ["a rejected call", async (fake, store) => {
+      const done = store.getState().refund();
+      fake.pendingRefund.at(-1)!.reject(new Error("ipc gone"));
+      await done;
+    }],
+    ["new request", async (_fake, store) => {
+      assert.equal(store.getState().reset(), true);
+    }],
+    ["another tid", async (_fake, store) => {
+      store.getState().setTidInput("13192444");
+    }],
+    ["a new OTP", async (fake, store) => {
+      const done = store.getState().sendOtp();
+      fake.pending.at(-1)!.resolve(ok(sent("13192443", "REF-2")));
+      await done;
+    }],
+    ["a new check", async (fake, store) => {
+      const done = store.getState().check();
+      fake.pendingTx.at(-1)!.resolve(ok(tx("13192443")));
+      await done;
+    }],
+  ];
+  for (const [name, end] of endings) {
+    const fake = fakeApi();
+    const store = createRequestStore(fake.api);
+    await upToRefund(fake, store);
+    store.getState().setCustomerOtp("80417293");
+    assert.equal(store.getState().customerOtp, "80417293");
+    await end(fake, store);
+    assert.equal(store.getState().customerOtp, "", `still there after ${name}`);
+    assert.doesNotMatch(JSON.stringify(store.getState()), /80417293/, `somewhere in the store after ${name}`);
   }
 });
 
-test("editing the field to another tid clears a result about the old one; the same tid keeps it", async () => {
-  const { api, pending } = fakeApi();
-  const store = createRequestStore(api);
-  store.getState().setTidInput("13192443");
-  const done = store.getState().submit();
-  pending[0]!.resolve(ok(sent("13192443")));
-  await done;
+test("the customer's OTP keeps digits only, at most 8; a short one is refused before any call and stays to be fixed", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  await upToRefund(fake, store);
+  store.getState().setCustomerOtp("12 34-56789");
+  assert.equal(store.getState().customerOtp, "12345678");
+  store.getState().setCustomerOtp("123");
+  await store.getState().refund();
+  assert.equal(fake.refunds.length, 0);
+  assert.deepEqual(store.getState().failure, { task: "refund", tid: "13192443", error: { kind: "invalid-input", field: "otp", reason: "too-short" } });
+  assert.equal(store.getState().customerOtp, "123");
+});
 
+test("a lost refund answer holds the tid: no refund until a check answers; refund pending then opens it again", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  await upToRefund(fake, store, "13192456");
+  store.getState().setCustomerOtp("123456");
+  const lost = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192456", details: { cause: "timeout" } }));
+  await lost;
+  assert.equal(store.getState().unsettled, true);
+  store.getState().setCustomerOtp("123456");
+  await store.getState().refund();
+  assert.equal(fake.refunds.length, 1, "a refund went out while the outcome was unknown");
+
+  const again = store.getState().check();
+  fake.pendingTx.at(-1)!.resolve(ok(tx("13192456")));
+  await again;
+  assert.equal(store.getState().unsettled, false);
+  assert.equal(store.getState().receipt, null);
+  assert.equal(store.getState().otpSent?.otpRefId, "REF-1", "the reference stays for the refund again");
+});
+
+test("a lost refund answer, then a check that says refunded: the confirmation is a receipt by inquiry", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  await upToRefund(fake, store, "13192453");
+  store.getState().setCustomerOtp("123456");
+  const lost = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192453", details: {} }));
+  await lost;
+
+  const again = store.getState().check();
+  fake.pendingTx.at(-1)!.resolve(ok(tx("13192453", "refunded")));
+  await again;
+  const receipt = store.getState().receipt;
+  assert.equal(receipt?.confirmedBy, "inquiry");
+  assert.equal(receipt?.tid, "13192453");
+  assert.equal(receipt?.refundedAt, tx("13192453").checkedAt);
+  assert.equal(store.getState().otpSent, null);
+  assert.equal(store.getState().failure, null);
+});
+
+test("a check that says refunded without a refund on this screen shows the state, not a receipt", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().setTidInput("13192444");
+  const done = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192444", "refunded")));
+  await done;
+  assert.equal(store.getState().transaction?.state, "refunded");
+  assert.equal(store.getState().receipt, null);
+});
+
+test("editing the field to another tid clears everything about the old one; the same tid keeps it", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  await upToRefund(fake, store);
   store.getState().setTidInput("13192443 ");
-  assert.equal(store.getState().phase.status, "sent");
+  assert.ok(store.getState().otpSent);
+  assert.ok(store.getState().transaction);
   store.getState().setTidInput("1319244");
-  assert.deepEqual(store.getState().phase, { status: "idle" });
+  assert.equal(store.getState().tid, null);
+  assert.equal(store.getState().otpSent, null);
+  assert.equal(store.getState().transaction, null);
   assert.equal(store.getState().tidInput, "1319244");
 });
 
-test("editing the field while sending does not abandon the request", async () => {
-  const { api, pending } = fakeApi();
-  const store = createRequestStore(api);
+test("editing the field while a call runs does not abandon it", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
   store.getState().setTidInput("13192443");
-  const done = store.getState().submit();
+  const done = store.getState().check();
   store.getState().setTidInput("999");
-  assert.equal(store.getState().phase.status, "sending");
-  pending[0]!.resolve(ok(sent("13192443")));
+  assert.equal(store.getState().running, "check");
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await done;
-  assert.equal(store.getState().phase.status, "sent");
+  assert.equal(store.getState().transaction?.tid, "13192443");
 });
 
-test("on start the newest answer in main's session is shown again, exactly as it arrived", async () => {
+test("a rejected promise becomes kind internal, without the thrown message", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().setTidInput("13192443");
+  const done = store.getState().check();
+  fake.pendingTx[0]!.reject(new Error("Error invoking remote method: at secret stack"));
+  await done;
+  assert.equal(store.getState().failure?.error.kind, "internal");
+  assert.doesNotMatch(JSON.stringify(store.getState().failure), /stack/);
+});
+
+test("a method that throws synchronously or answers nonsense also becomes internal", async () => {
+  for (const inquireTransaction of [
+    () => {
+      throw new TypeError("bridge missing");
+    },
+    () => Promise.resolve(undefined as unknown as Result<Transaction>),
+    () => Promise.resolve({ ok: false, error: "nope" } as unknown as Result<Transaction>),
+  ]) {
+    const store = createRequestStore({ ...fakeApi().api, inquireTransaction });
+    store.getState().setTidInput("13192443");
+    await store.getState().check();
+    assert.equal(store.getState().failure?.error.kind, "internal");
+  }
+});
+
+test("on start the newest OTP answer in main's session is shown again, with the refund step open", async () => {
   const older: TidOutcome = { tid: "13192444", at: "2025-11-25T08:10:00.000Z", result: err({ kind: "already-refunded", details: {} }) };
   const newest: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443", "REF-9")) };
-  const { api, sessionCalls } = fakeApi({ outcomes: [newest, older], clockOffsetMs: 1_200 });
-  const store = createRequestStore(api);
+  const fake = fakeApi({ outcomes: [newest, older], clockOffsetMs: 1_200 });
+  const store = createRequestStore(fake.api);
   await store.getState().restore();
-  assert.deepEqual(sessionCalls, [{}]);
+  assert.deepEqual(fake.sessionCalls, [{}]);
   assert.equal(store.getState().tidInput, "13192443");
-  assert.deepEqual(store.getState().phase, { status: "sent", result: sent("13192443", "REF-9") });
+  assert.equal(store.getState().tid, "13192443");
+  assert.deepEqual(store.getState().otpSent, sent("13192443", "REF-9"));
   assert.equal(store.getState().clockOffsetMs, 1_200);
+
+  store.getState().setCustomerOtp("123456");
+  const done = store.getState().refund();
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-9" }]);
+  fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
+  await done;
 });
 
-test("a restored error shows the error panel for its tid", async () => {
+test("a restored error shows the error for its tid", async () => {
   const error = { kind: "unknown-tid", details: { ekoStatus: 168 } } as const;
-  const { api } = fakeApi({ outcomes: [{ tid: "13192445", at: "2025-11-25T08:13:05.000Z", result: err(error) }], clockOffsetMs: null });
-  const store = createRequestStore(api);
+  const fake = fakeApi({ outcomes: [{ tid: "13192445", at: "2025-11-25T08:13:05.000Z", result: err(error) }], clockOffsetMs: null });
+  const store = createRequestStore(fake.api);
   await store.getState().restore();
   assert.equal(store.getState().tidInput, "13192445");
-  assert.deepEqual(store.getState().phase, { status: "failed", tid: "13192445", error, previous: null });
+  assert.deepEqual(store.getState().failure, { task: "send-otp", tid: "13192445", error });
 });
 
-test("restore never overwrites what the agent already typed or sent; an empty or failed session changes nothing", async () => {
+test("restore never overwrites what the agent already typed or asked; an empty or failed session changes nothing", async () => {
   const outcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
   const typed = fakeApi({ outcomes: [outcome], clockOffsetMs: null });
   const store = createRequestStore(typed.api);
   store.getState().setTidInput("999");
   await store.getState().restore();
   assert.equal(store.getState().tidInput, "999");
-  assert.deepEqual(store.getState().phase, { status: "idle" });
+  assert.equal(store.getState().otpSent, null);
 
   const empty = createRequestStore(fakeApi().api);
   await empty.getState().restore();
-  assert.deepEqual(empty.getState().phase, { status: "idle" });
+  assert.equal(empty.getState().tid, null);
 
   const broken = fakeApi({ outcomes: [outcome], clockOffsetMs: 5_000 });
   broken.state.sessionReply = err({ kind: "internal", details: {} });
   const failing = createRequestStore(broken.api);
   await failing.getState().restore();
-  assert.deepEqual(failing.getState().phase, { status: "idle" });
+  assert.equal(failing.getState().otpSent, null);
   assert.equal(failing.getState().clockOffsetMs, null);
 });
 
-test("Resend waits for resendAfter on the injected clock, then opens", async () => {
+test("sending again waits for resendAfter on the injected clock, then opens", async () => {
   const clock = manualClock();
-  const { api, calls, pending } = fakeApi();
-  const store = createRequestStore(api, clock.now);
-  store.getState().setTidInput("13192443");
-  const done = store.getState().submit();
-  pending[0]!.resolve(ok(sent("13192443", "REF-1", 30_000)));
-  await done;
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api, clock.now);
+  await upToRefund(fake, store, "13192443", sent("13192443", "REF-1", 30_000));
   assert.equal(store.getState().resendWaitMs(), 30_000);
 
   clock.advance(24_000);
   assert.equal(store.getState().resendWaitMs(), 6_000);
-  await store.getState().resend();
-  assert.equal(calls.length, 1, "resend went out during the cooldown");
+  await store.getState().sendOtp();
+  assert.equal(fake.calls.length, 1, "a resend went out during the cooldown");
 
   clock.advance(5_999);
   assert.equal(store.getState().resendWaitMs(), 1);
   clock.advance(1);
   assert.equal(store.getState().resendWaitMs(), 0);
-  const again = store.getState().resend();
-  assert.equal(calls.length, 2);
-  pending[1]!.resolve(ok(sent("13192443", "REF-2")));
+  const again = store.getState().sendOtp();
+  assert.equal(fake.calls.length, 2);
+  assert.equal(store.getState().otpSent?.otpRefId, "REF-1", "the old reference stays on screen meanwhile");
+  fake.pending[1]!.resolve(ok(sent("13192443", "REF-2")));
   await again;
+  assert.equal(store.getState().otpSent?.otpRefId, "REF-2");
 });
 
 test("the countdown allows for this computer's clock being off: resendAfter is on the server's clock", async () => {
   const twoHours = 2 * 3600_000;
   // The server is two hours ahead: its resendAfter is two hours after this computer's now.
   const clock = manualClock(SENT_AT - twoHours);
-  const { api, pending, state } = fakeApi();
-  const store = createRequestStore(api, clock.now);
-  store.getState().setTidInput("13192443");
-  const done = store.getState().submit();
-  state.session = { outcomes: [], clockOffsetMs: twoHours };
-  pending[0]!.resolve(ok(sent("13192443", "REF-1", 30_000)));
-  await done;
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api, clock.now);
+  fake.state.session = { outcomes: [], clockOffsetMs: twoHours };
+  await upToRefund(fake, store, "13192443", sent("13192443", "REF-1", 30_000));
   assert.equal(store.getState().clockOffsetMs, twoHours);
   assert.equal(store.getState().resendWaitMs(), 30_000);
 });
 
-test("a resend main still refuses as too soon keeps the result on screen and counts down again", async () => {
+test("a resend main refuses as too soon keeps the reference on screen and counts down again; another error drops it", async () => {
   const clock = manualClock();
-  const { api, pending } = fakeApi();
-  const store = createRequestStore(api, clock.now);
-  store.getState().setTidInput("13192443");
-  const first = store.getState().submit();
-  pending[0]!.resolve(ok(sent("13192443", "REF-1")));
-  await first;
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api, clock.now);
+  await upToRefund(fake, store);
 
-  const again = store.getState().resend();
+  const again = store.getState().sendOtp();
   const error = { kind: "cooldown", tid: "13192443", retryAfterMs: 800 } as const;
-  pending[1]!.resolve(err(error));
+  fake.pending[1]!.resolve(err(error));
   await again;
-  assert.deepEqual(store.getState().phase, { status: "failed", tid: "13192443", error, previous: sent("13192443", "REF-1") });
+  assert.deepEqual(store.getState().failure, { task: "send-otp", tid: "13192443", error });
+  assert.deepEqual(store.getState().otpSent, sent("13192443"));
   assert.equal(store.getState().resendWaitMs(), 800);
+
+  clock.advance(800);
+  const third = store.getState().sendOtp();
+  fake.pending[2]!.resolve(err({ kind: "server", details: { httpStatus: 503 } }));
+  await third;
+  assert.equal(store.getState().otpSent, null);
+  assert.equal(store.getState().failure?.error.kind, "server");
 });
 
-test("submitting the tid on screen again keeps its result visible meanwhile; another error replaces it", async () => {
-  const { api, pending } = fakeApi();
-  const store = createRequestStore(api);
+test("the clock offset is read again after every call, and mentioned only beyond 30 s", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
   store.getState().setTidInput("13192443");
-  const first = store.getState().submit();
-  pending[0]!.resolve(ok(sent("13192443")));
-  await first;
-
-  const again = store.getState().submit();
-  assert.deepEqual(store.getState().phase, { status: "sending", tid: "13192443", previous: sent("13192443") });
-  const error = { kind: "server", details: { httpStatus: 503 } } as const;
-  pending[1]!.resolve(err(error));
-  await again;
-  assert.deepEqual(store.getState().phase, { status: "failed", tid: "13192443", error, previous: null });
-});
-
-test("the clock offset is read again after every request, and mentioned only beyond 30 s", async () => {
-  const { api, pending, state, sessionCalls } = fakeApi();
-  const store = createRequestStore(api);
-  store.getState().setTidInput("13192443");
-  const done = store.getState().submit();
-  state.session = { outcomes: [], clockOffsetMs: -7_200_400 };
-  pending[0]!.resolve(ok(sent("13192443")));
+  const done = store.getState().check();
+  fake.state.session = { outcomes: [], clockOffsetMs: -7_200_400 };
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await done;
-  assert.equal(sessionCalls.length, 1);
+  assert.equal(fake.sessionCalls.length, 1);
   assert.equal(store.getState().clockOffsetMs, -7_200_400);
 
   assert.equal(clockOffsetToMention(null), null);
@@ -332,20 +487,24 @@ test("the clock offset is read again after every request, and mentioned only bey
   assert.equal(clockOffsetToMention(-7_200_400), -7_200_400);
 });
 
-test("a new request clears the field, the answer and the countdown, but never while one is running", async () => {
+test("a new request clears the field, the answers and the countdown, but never while a call runs", async () => {
   const clock = manualClock();
-  const { api, pending } = fakeApi();
-  const store = createRequestStore(api, clock.now);
-  store.getState().setTidInput("13192443");
-  const first = store.getState().submit();
-  assert.equal(store.getState().reset(), false, "reset while sending");
-  assert.equal(store.getState().phase.status, "sending");
-  pending[0]!.resolve(ok(sent("13192443", "REF-1", 30_000)));
-  await first;
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api, clock.now);
+  await upToRefund(fake, store, "13192443", sent("13192443", "REF-1", 30_000));
+  store.getState().setCustomerOtp("123456");
+  const refunding = store.getState().refund();
+  assert.equal(store.getState().reset(), false, "reset while refunding");
+  assert.equal(store.getState().running, "refund");
+  fake.pendingRefund[0]!.resolve(err({ kind: "refund-not-done", tid: "13192443", details: {} }));
+  await refunding;
   assert.equal(store.getState().resendWaitMs(), 30_000);
 
   assert.equal(store.getState().reset(), true);
-  assert.deepEqual(store.getState().phase, { status: "idle" });
   assert.equal(store.getState().tidInput, "");
+  assert.equal(store.getState().tid, null);
+  assert.equal(store.getState().transaction, null);
+  assert.equal(store.getState().otpSent, null);
+  assert.equal(store.getState().failure, null);
   assert.equal(store.getState().resendWaitMs(), 0);
 });

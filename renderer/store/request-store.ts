@@ -1,53 +1,79 @@
 /**
- * The OTP request as a state machine: idle → sending → sent | failed. The api and the clock are
- * passed in so the store runs under plain Node in tests; React binds it with `useStore`.
+ * The counter flow as one state machine: check the transaction (Transaction Inquiry), send the
+ * refund OTP to the customer, refund with the customer's OTP. Each step keeps what the earlier
+ * ones learned about the tid on screen; one call runs at a time, and a second press while one
+ * runs is ignored (main refuses it too, as `busy`). The api and the clock are passed in so the
+ * store runs under plain Node in tests; React binds it with `useStore`.
  *
- * Main remembers the last answer per tid until the app quits (getSession); the store shows the
+ * Main remembers the last OTP answer per tid until the app quits (getSession); the store shows the
  * newest one again on start, so a reload or a crashed window never loses an otp_ref_id.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RefundDeskError } from "../../app/errors";
 import type { RefundDeskApi } from "../../app/ipc";
+import { CUSTOMER_OTP_MAX_DIGITS, parseCustomerOtp, type RefundReceipt } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import type { Result } from "../../app/result";
 import { parseTid } from "../../app/tid";
+import type { Transaction } from "../../app/transaction";
+import { receiptFromInquiry } from "./receipt-from-inquiry";
 import { safeCall } from "./safe-call";
 
-export type RequestPhase =
-  | { status: "idle" }
-  /** `previous` is the result being resent, kept on screen while Eko is asked again. */
-  | { status: "sending"; tid: string; previous: OtpSent | null }
-  | { status: "sent"; result: OtpSent }
-  /**
-   * `tid` is null when the input was refused before any request. `previous` is the result still
-   * on screen when main refused a resend as too soon (cooldown): that reference stays valid.
-   */
-  | { status: "failed"; tid: string | null; error: RefundDeskError; previous: OtpSent | null };
+export type Task = "check" | "send-otp" | "refund";
+
+/** The last call's error; `tid` is null when the typed tid was refused before any call. */
+export interface Failure {
+  task: Task;
+  tid: string | null;
+  error: RefundDeskError;
+}
 
 export interface RequestState {
   /** What is in the tid field, as typed. */
   tidInput: string;
-  phase: RequestPhase;
+  /** The tid the answers on screen are about; null while none is. */
+  tid: string | null;
+  transaction: Transaction | null;
+  /** The OTP sent for `tid`; it stays under a later error while its otp_ref_id is still good. */
+  otpSent: OtpSent | null;
+  /**
+   * The customer's OTP as typed. It lives only while the refund step runs: cleared by any answer
+   * to the refund, a new OTP, a new check, another tid and New request. Never sent anywhere else.
+   */
+  customerOtp: string;
+  receipt: RefundReceipt | null;
+  /** The call under way, if any. */
+  running: Task | null;
+  failure: Failure | null;
+  /**
+   * A refund's answer was lost and no inquiry has answered since: nothing but a check is
+   * offered for the tid until one does (main holds the tid the same way).
+   */
+  unsettled: boolean;
   /** The server's clock minus this computer's, as main last learned it; null until known. */
   clockOffsetMs: number | null;
-  /** Local time (ms) from which the result on screen may be resent; null when it may be now. */
+  /** Local time (ms) from which the OTP may be sent again; null when it may be now. */
   resendReadyAt: number | null;
   setTidInput(text: string): void;
-  /** Validates the field and asks for the OTP; does nothing while a request is running. */
-  submit(): Promise<void>;
-  /** Asks Eko again for the tid of the result on screen, once its cooldown is over. */
-  resend(): Promise<void>;
+  /** Validates the field and asks Eko about the transaction. */
+  check(): Promise<void>;
+  /** Sends (or sends again) the refund OTP for the tid on screen, once any resend wait is over. */
+  sendOtp(): Promise<void>;
+  /** Keeps digits only, at most CUSTOMER_OTP_MAX_DIGITS. */
+  setCustomerOtp(text: string): void;
+  /** Refunds with the customer's OTP and the otp_ref_id on screen. */
+  refund(): Promise<void>;
   /** Reads main's session: the clock offset, and on a fresh screen the newest answer again. */
   restore(): Promise<void>;
-  /** How long until Resend opens (0 when it is open), on the injected clock. */
+  /** How long until the OTP may be sent again (0 when it may be now), on the injected clock. */
   resendWaitMs(): number;
-  /** Clears the field and the answer for the next customer; refused while a request runs. */
+  /** Clears everything for the next customer; refused while a call runs. */
   reset(): boolean;
 }
 
 export type RequestStore = StoreApi<RequestState>;
 
-export type RequestApi = Pick<RefundDeskApi, "requestRefundOtp" | "getSession">;
+export type RequestApi = Pick<RefundDeskApi, "inquireTransaction" | "requestRefundOtp" | "refund" | "getSession">;
 
 /** Mentioned beyond this (main's doctor warns at the same offset); below it nobody needs to know. */
 export const CLOCK_NOTE_MS = 30_000;
@@ -70,31 +96,17 @@ export function resendReadyAt(result: OtpSent, clockOffsetMs: number | null): nu
   return at - (clockOffsetMs ?? 0);
 }
 
-function phaseTid(phase: RequestPhase): string | null {
-  switch (phase.status) {
-    case "idle":
-      return null;
-    case "sending":
-      return phase.tid;
-    case "sent":
-      return phase.result.tid;
-    case "failed":
-      return phase.tid;
-  }
-}
-
-/** The OTP result on screen, if any. */
-export function shownResult(phase: RequestPhase): OtpSent | null {
-  switch (phase.status) {
-    case "sent":
-      return phase.result;
-    case "sending":
-    case "failed":
-      return phase.previous;
-    case "idle":
-      return null;
-  }
-}
+/** Nothing about any tid on screen. */
+const CLEAR = {
+  tid: null,
+  transaction: null,
+  otpSent: null,
+  customerOtp: "",
+  receipt: null,
+  failure: null,
+  unsettled: false,
+  resendReadyAt: null,
+} as const;
 
 export function createRequestStore(api: RequestApi, now: () => number = Date.now): RequestStore {
   return createStore<RequestState>()((set, get) => {
@@ -103,75 +115,105 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       return session.ok ? session.value : null;
     }
 
-    /** The phase and resend time for an answer, with `previous` kept only for a refused resend. */
-    function settle(tid: string, result: Result<OtpSent>, previous: OtpSent | null, clockOffsetMs: number | null) {
-      if (result.ok) {
-        return { phase: { status: "sent", result: result.value } as const, resendReadyAt: resendReadyAt(result.value, clockOffsetMs) };
-      }
-      const error = result.error;
-      if (error.kind === "cooldown" && previous) {
-        return {
-          phase: { status: "failed", tid, error, previous } as const,
-          resendReadyAt: now() + error.retryAfterMs,
-        };
-      }
-      return { phase: { status: "failed", tid, error, previous: null } as const, resendReadyAt: null };
-    }
-
-    async function send(tid: string): Promise<void> {
-      const current = shownResult(get().phase);
-      const previous = current?.tid === tid ? current : null;
-      set({ phase: { status: "sending", tid, previous } });
-      const result = await safeCall(() => api.requestRefundOtp({ tid }));
-      // Read the offset the answer taught main before showing it, so the countdown starts right.
+    /** Runs one call; the answer is applied with the clock offset it taught main. */
+    async function run<T>(task: Task, call: () => Promise<Result<T>>, apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>) {
+      set({ running: task, failure: null });
+      const result = await safeCall(call);
       const session = await readSession();
       const clockOffsetMs = session ? session.clockOffsetMs : get().clockOffsetMs;
-      set({ clockOffsetMs, ...settle(tid, result, previous, clockOffsetMs) });
+      set({ running: null, clockOffsetMs, ...apply(result, clockOffsetMs) });
+    }
+
+    /** An OTP answer; a resend refused as too soon keeps the reference on screen, which is still good. */
+    function otpAnswer(tid: string, result: Result<OtpSent>, clockOffsetMs: number | null, previous: OtpSent | null): Partial<RequestState> {
+      if (result.ok) {
+        return { otpSent: result.value, resendReadyAt: resendReadyAt(result.value, clockOffsetMs), receipt: null, customerOtp: "" };
+      }
+      const failure: Failure = { task: "send-otp", tid, error: result.error };
+      if (result.error.kind === "cooldown" && previous) return { failure, otpSent: previous, resendReadyAt: now() + result.error.retryAfterMs };
+      return { failure, otpSent: null, resendReadyAt: null, customerOtp: "" };
     }
 
     function show(outcome: TidOutcome, clockOffsetMs: number | null): void {
-      set({ tidInput: outcome.tid, ...settle(outcome.tid, outcome.result, null, clockOffsetMs) });
+      set({ ...CLEAR, tidInput: outcome.tid, tid: outcome.tid, ...otpAnswer(outcome.tid, outcome.result, clockOffsetMs, null) });
     }
 
     return {
       tidInput: "",
-      phase: { status: "idle" },
+      ...CLEAR,
+      running: null,
       clockOffsetMs: null,
-      resendReadyAt: null,
 
       setTidInput(text) {
-        const { phase } = get();
-        // A result or error about another tid must not stay on screen next to the new number.
-        const stale = (phase.status === "sent" || phase.status === "failed") && text.trim() !== phaseTid(phase);
-        set(stale ? { tidInput: text, phase: { status: "idle" }, resendReadyAt: null } : { tidInput: text });
+        const { running, tid, failure } = get();
+        // Answers about another tid must not stay on screen next to the new number.
+        const stale = running === null && (tid !== null || failure !== null) && text.trim() !== tid;
+        set(stale ? { ...CLEAR, tidInput: text } : { tidInput: text });
       },
 
-      async submit() {
-        const { phase, tidInput } = get();
-        if (phase.status === "sending") return;
-        const tid = parseTid(tidInput);
-        if (!tid.ok) {
-          set({ phase: { status: "failed", tid: null, error: tid.error, previous: null }, resendReadyAt: null });
+      async check() {
+        const state = get();
+        if (state.running) return;
+        const parsed = parseTid(state.tidInput);
+        if (!parsed.ok) {
+          set({ ...CLEAR, failure: { task: "check", tid: null, error: parsed.error } });
           return;
         }
-        await send(tid.value);
+        const tid = parsed.value;
+        // The same tid keeps its OTP and receipt while Eko is asked again; another starts afresh.
+        set(tid === state.tid ? { customerOtp: "" } : { ...CLEAR, tid });
+        const { otpSent, receipt, unsettled } = get();
+        await run("check", () => api.inquireTransaction({ tid }), (result) => {
+          if (!result.ok) return { transaction: null, failure: { task: "check", tid, error: result.error } };
+          const tx = result.value;
+          // After a lost refund answer, "refunded" is the confirmation the agent was waiting for.
+          const refunded = tx.state === "refunded" ? (receipt ?? (unsettled ? receiptFromInquiry(tx) : null)) : null;
+          return {
+            transaction: tx,
+            unsettled: false,
+            receipt: refunded,
+            otpSent: tx.state === "refund-pending" ? otpSent : null,
+          };
+        });
       },
 
-      async resend() {
-        const { phase } = get();
-        const result = phase.status === "sending" ? null : shownResult(phase);
-        if (!result || get().resendWaitMs() > 0) return;
-        await send(result.tid);
+      async sendOtp() {
+        const { running, tid, otpSent } = get();
+        if (running || tid === null || get().resendWaitMs() > 0) return;
+        const previous = otpSent?.tid === tid ? otpSent : null;
+        set({ customerOtp: "" });
+        await run("send-otp", () => api.requestRefundOtp({ tid }), (result, offset) => otpAnswer(tid, result, offset, previous));
+      },
+
+      setCustomerOtp(text) {
+        set({ customerOtp: text.replace(/[^0-9]/g, "").slice(0, CUSTOMER_OTP_MAX_DIGITS) });
+      },
+
+      async refund() {
+        const { running, tid, otpSent, customerOtp, unsettled, receipt } = get();
+        if (running || tid === null || otpSent === null || unsettled || receipt) return;
+        const otp = parseCustomerOtp(customerOtp);
+        if (!otp.ok) {
+          set({ failure: { task: "refund", tid, error: otp.error } });
+          return;
+        }
+        await run("refund", () => api.refund({ tid, otp: otp.value, otpRefId: otpSent.otpRefId }), (result) => {
+          if (result.ok) {
+            const receipt = result.value;
+            return { customerOtp: "", receipt, otpSent: null, resendReadyAt: null, transaction: receipt.transaction ?? get().transaction };
+          }
+          return { customerOtp: "", failure: { task: "refund", tid, error: result.error }, unsettled: result.error.kind === "refund-outcome-unknown" };
+        });
       },
 
       async restore() {
         const session = await readSession();
         if (!session) return;
         set({ clockOffsetMs: session.clockOffsetMs });
-        // Only onto an untouched screen: the agent may already have typed or sent something.
+        // Only onto an untouched screen: the agent may already have typed or asked something.
         const [newest] = session.outcomes;
-        const { phase, tidInput } = get();
-        if (newest && phase.status === "idle" && tidInput === "") show(newest, session.clockOffsetMs);
+        const { tid, failure, running, tidInput } = get();
+        if (newest && tid === null && failure === null && running === null && tidInput === "") show(newest, session.clockOffsetMs);
       },
 
       resendWaitMs() {
@@ -181,8 +223,8 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
 
       reset() {
         // The answer still on its way would land on the next customer's empty screen.
-        if (get().phase.status === "sending") return false;
-        set({ tidInput: "", phase: { status: "idle" }, resendReadyAt: null });
+        if (get().running) return false;
+        set({ ...CLEAR, tidInput: "" });
         return true;
       },
     };

@@ -13,6 +13,7 @@ export interface SettingsDraft {
   customBaseUrl: string;
   developerKey: string;
   initiatorId: string;
+  userCode: string;
   timeoutSeconds: string;
   resendCooldownSeconds: string;
 }
@@ -23,6 +24,7 @@ export function draftFromView(view: SettingsView): SettingsDraft {
     customBaseUrl: view.customBaseUrl ?? "",
     developerKey: view.developerKey ?? "",
     initiatorId: view.initiatorId ?? "",
+    userCode: view.userCode ?? "",
     timeoutSeconds: String(Math.round(view.timeoutMs / 1000)),
     resendCooldownSeconds: String(Math.round(view.resendCooldownMs / 1000)),
   };
@@ -53,6 +55,11 @@ export function draftToPatch(draft: SettingsDraft): Result<SettingsPatch, Refund
   } else {
     patch.initiatorId = null;
   }
+
+  // Eko's user codes are 8 digits (main/settings/settings-validation.ts USER_CODE_PATTERN).
+  const userCode = draft.userCode.trim();
+  if (userCode && !/^[0-9]{8}$/.test(userCode)) return invalid("userCode", "not-8-digits");
+  patch.userCode = userCode || null;
 
   const timeoutMs = secondsToMs(draft.timeoutSeconds, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS);
   if (timeoutMs === null) return invalid("timeoutMs", "out-of-range");

@@ -12,7 +12,7 @@ const VIEW: SettingsView = {
   ...DEFAULT_SETTINGS,
   baseUrl: "http://127.0.0.1:4010/ekoapi/v3",
   accessKey: "missing",
-  practiceScenarios: [{ tid: "1001", scenario: "otp-sent" }],
+  practiceScenarios: [{ tid: "1001", scenario: "refund-pending" }],
 };
 
 const SECRET = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
@@ -94,11 +94,11 @@ test("save converts seconds to ms, clears empty fields and confirms", async () =
   await store.getState().load();
   const saved = await store
     .getState()
-    .save(draft({ environment: "uat", developerKey: " abc ", initiatorId: "9962981729", timeoutSeconds: "30", resendCooldownSeconds: " 45 " }));
+    .save(draft({ environment: "uat", developerKey: " abc ", initiatorId: "9962981729", userCode: " 20810200 ", timeoutSeconds: "30", resendCooldownSeconds: " 45 " }));
   assert.equal(saved, true);
   assert.deepEqual(calls[1], {
     method: "updateSettings",
-    request: { environment: "uat", developerKey: "abc", initiatorId: "9962981729", timeoutMs: 30_000, resendCooldownMs: 45_000 },
+    request: { environment: "uat", developerKey: "abc", initiatorId: "9962981729", userCode: "20810200", timeoutMs: 30_000, resendCooldownMs: 45_000 },
   });
   assert.equal(store.getState().notice, "saved");
   assert.equal(store.getState().view?.environment, "uat");
@@ -119,6 +119,9 @@ test("invalid settings are refused locally, naming the field, without calling th
     [{ environment: "custom", customBaseUrl: "" }, "customBaseUrl"],
     [{ environment: "custom", customBaseUrl: "ftp://x" }, "customBaseUrl"],
     [{ developerKey: "ab cd" }, "developerKey"],
+    [{ userCode: "2081020" }, "userCode"],
+    [{ userCode: "208102001" }, "userCode"],
+    [{ userCode: "2081O200" }, "userCode"],
   ];
   for (const [change, field] of cases) {
     const { api, calls } = fakeApi();
@@ -128,6 +131,11 @@ test("invalid settings are refused locally, naming the field, without calling th
     const error = store.getState().error;
     assert.equal(error?.kind === "invalid-input" && error.field, field, JSON.stringify(change));
   }
+});
+
+test("an empty user code clears it", () => {
+  const cleared = draftToPatch(draft({ userCode: "  " }));
+  assert.equal(cleared.ok && cleared.value.userCode, null);
 });
 
 test("the resend cooldown shows in seconds and 0 turns it off", () => {

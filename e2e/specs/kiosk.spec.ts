@@ -1,0 +1,173 @@
+import { chmodSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { hashPin } from "../../main/admin/pin-hash";
+import { tempDataDir } from "../../main/test-support/temp-dir";
+import { expectAccessible } from "../fixtures/axe";
+import { expect, test } from "../fixtures/app";
+
+// A kiosk as a branch IT admin provisions it: a machine-wide policy with a counter name, kiosk
+// mode, locked settings and the admin PIN's hash. Each test starts on a fresh data folder, so the
+// waits that wrong PINs start (kept there) never carry from one test into the next.
+
+const PIN = "4826";
+const ACCOUNT = { developerKey: "0123456789abcdef0123", initiatorId: "9876543210", userCode: "20810200" };
+let policyPath = "";
+
+test.beforeAll(async () => {
+  const folder = tempDataDir("policy");
+  policyPath = join(folder, "policy.json");
+  const policy = { environment: "practice", counterName: "Counter 7", kioskMode: true, settingsLocked: true, adminPinHash: await hashPin(PIN), ...ACCOUNT };
+  writeFileSync(policyPath, JSON.stringify(policy));
+  // The app ignores a policy that other users could rewrite.
+  chmodSync(policyPath, 0o644);
+});
+
+async function tryPin(page: Page, pin: string): Promise<void> {
+  await page.getByTestId("admin-pin").fill(pin);
+  await page.getByTestId("pin-submit").click();
+}
+
+async function setLanguage(page: Page, lang: "en" | "hi"): Promise<void> {
+  if ((await page.locator("html").getAttribute("lang")) !== lang) await page.getByTestId("lang-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+}
+
+test("the counter's name, kiosk sizing and locked settings that show no account", async ({ page, openApp }) => {
+  await openApp({ machinePolicyPath: policyPath });
+  await expect(page.getByTestId("counter-name")).toHaveText("Counter: Counter 7");
+  // No ?kiosk=1 in the address: the policy alone sizes the window for touch.
+  expect(page.url()).not.toContain("kiosk");
+  await expect(page.locator("html")).toHaveClass(/kiosk/);
+  await expect(page.getByTestId("exit-kiosk")).toBeVisible();
+
+  await page.getByTestId("nav-settings").click();
+  const locked = page.getByTestId("settings-locked");
+  await expect(locked).toBeVisible();
+  await expect(page.getByTestId("locked-environment")).toContainText("Practice");
+  await expect(page.getByTestId("locked-counter")).toHaveText("Counter 7");
+  for (const id of ["developer-key-input", "initiator-id-input", "user-code-input", "access-key-status", "access-key-input", "save-settings"]) {
+    await expect(page.getByTestId(id)).toHaveCount(0);
+  }
+  const html = await page.content();
+  for (const value of Object.values(ACCOUNT)) expect(html).not.toContain(value);
+
+  for (const lang of ["en", "hi"] as const) {
+    await setLanguage(page, lang);
+    await expectAccessible(page, `locked settings, ${lang}`);
+    await page.getByTestId("unlock-settings").click();
+    await expect(page.getByTestId("admin-pin")).toBeFocused();
+    await expectAccessible(page, `PIN dialog, ${lang}`);
+    await tryPin(page, "1111");
+    await expect(page.getByTestId("pin-error")).toBeVisible();
+    await expectAccessible(page, `PIN dialog with a wrong PIN, ${lang}`);
+    await page.getByTestId("pin-cancel").click();
+    await expect(page.getByTestId("pin-dialog")).toHaveCount(0);
+    await expect(page.getByTestId("unlock-settings")).toBeFocused();
+  }
+});
+
+test("three wrong PINs start a wait; a fourth try, even the right PIN, is refused unchecked", async ({ page, openApp }) => {
+  await openApp({ machinePolicyPath: policyPath });
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("unlock-settings").click();
+  const pin = page.getByTestId("admin-pin");
+  const error = page.getByTestId("pin-error");
+  await expect(pin).toHaveAttribute("type", "password");
+  await expect(pin).toHaveAttribute("inputmode", "numeric");
+  await expect(pin).toHaveAttribute("autocomplete", "off");
+
+  await tryPin(page, "1111");
+  await expect(error).toHaveAttribute("data-kind", "wrong-pin");
+  await expect(error).toContainText("After 2 more wrong tries you will have to wait");
+  await expect(pin).toHaveValue("");
+  await expect(pin).toBeFocused();
+  await tryPin(page, "2222");
+  await expect(error).toContainText("After 1 more wrong tries");
+  await expect(pin).toHaveValue("");
+  await tryPin(page, "3333");
+  await expect(error).toHaveAttribute("data-kind", "wrong-pin");
+  await expect(error).toContainText("Wait 30 s, then try again.");
+  await expect(pin).toHaveValue("");
+
+  await tryPin(page, PIN);
+  await expect(error).toHaveAttribute("data-kind", "pin-wait");
+  await expect(error).toContainText("Too many wrong PINs");
+  await expect(pin).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("pin-dialog")).toHaveCount(0);
+  // Escape closed the dialog only; the screen behind stayed on Settings, still locked.
+  await expect(page.getByTestId("settings-locked")).toBeVisible();
+});
+
+test("leaving kiosk mode needs the right PIN: only then does the app quit", async ({ page, openApp }) => {
+  const host = await openApp({ machinePolicyPath: policyPath });
+  await page.getByTestId("exit-kiosk").click();
+  await expect(page.getByTestId("pin-dialog")).toContainText("Exit kiosk mode");
+  await tryPin(page, "9999");
+  await expect(page.getByTestId("pin-error")).toHaveAttribute("data-kind", "wrong-pin");
+  expect(host.quits()).toBe(0);
+  await tryPin(page, PIN);
+  await expect(page.getByTestId("pin-dialog")).toHaveCount(0);
+  expect(host.quits()).toBe(1);
+});
+
+test("an admin unlocks the settings, changes one, locks them; leaving Settings locks them too", async ({ page, openApp }) => {
+  const host = await openApp({ machinePolicyPath: policyPath });
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("unlock-settings").click();
+  await tryPin(page, PIN);
+  await expect(page.getByTestId("pin-dialog")).toHaveCount(0);
+  await expect(page.getByTestId("settings-unlocked")).toBeVisible();
+  // The form shows the account as main has it, read again once unlocked.
+  await expect(page.getByTestId("developer-key-input")).toHaveValue(ACCOUNT.developerKey);
+  await expect(page.getByTestId("user-code-input")).toHaveValue(ACCOUNT.userCode);
+  await page.getByTestId("timeout-input").fill("20");
+  await page.getByTestId("save-settings").click();
+  await expect(page.getByTestId("settings-saved")).toBeVisible();
+  const saved = await host.desk.services.getSettings({});
+  expect(saved.ok && saved.value.timeoutMs).toBe(20_000);
+
+  await page.getByTestId("lock-settings").click();
+  await expect(page.getByTestId("settings-locked")).toBeVisible();
+  await expect(page.getByTestId("developer-key-input")).toHaveCount(0);
+  expect(await page.content()).not.toContain(ACCOUNT.developerKey);
+  const refused = await host.desk.services.updateSettings({ timeoutMs: 30_000 });
+  expect(refused.ok ? null : refused.error.kind).toBe("settings-locked");
+
+  await page.getByTestId("unlock-settings").click();
+  await tryPin(page, PIN);
+  await expect(page.getByTestId("lock-settings")).toBeVisible();
+  await page.getByTestId("nav-request").click();
+  await expect.poll(async () => {
+    const desk = await host.desk.services.getDesk({});
+    return desk.ok && desk.value.unlockedUntil;
+  }).toBeNull();
+});
+
+test("a save after main locked the settings again brings back the locked view, saying why", async ({ page, openApp }) => {
+  const host = await openApp({ machinePolicyPath: policyPath });
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("unlock-settings").click();
+  await tryPin(page, PIN);
+  await expect(page.getByTestId("save-settings")).toBeVisible();
+  // As if the unlock had run out while the admin was typing.
+  await host.desk.services.lockSettings({});
+  await page.getByTestId("timeout-input").fill("25");
+  await page.getByTestId("save-settings").click();
+  await expect(page.getByTestId("settings-locked")).toBeVisible();
+  await expect(page.getByTestId("settings-locked-error")).toHaveAttribute("data-kind", "settings-locked");
+  await expect(page.getByTestId("settings-locked-error")).toContainText("The settings are locked on this computer");
+});
+
+test("when the unlock's ten minutes are up the settings show locked again", async ({ page, openApp }) => {
+  await page.clock.install();
+  await openApp({ machinePolicyPath: policyPath });
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("unlock-settings").click();
+  await tryPin(page, PIN);
+  await expect(page.getByTestId("save-settings")).toBeVisible();
+  await page.clock.fastForward("10:01");
+  await expect(page.getByTestId("settings-locked")).toBeVisible();
+  await expect(page.getByTestId("save-settings")).toHaveCount(0);
+});

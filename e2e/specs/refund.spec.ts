@@ -1,0 +1,249 @@
+import type { Page } from "@playwright/test";
+import type { RecordedRequest } from "../../main/simulator/simulator";
+import { expectAccessible } from "../fixtures/axe";
+import { checkAndSendOtp, checkTid, expect, practiceOn, test } from "../fixtures/app";
+
+// The whole counter flow against the practice simulator: check the transaction, send the OTP,
+// refund with the customer's OTP, and the receipt. Main's waits are shortened: no settle pause
+// before the inquiry that follows a lost answer, and a short timeout where an answer is lost.
+
+const noWait = async () => {};
+
+const refundPosts = (requests: RecordedRequest[], tid: string) =>
+  requests.filter((r) => r.method === "POST" && r.path === `/ekoapi/v3/customer/payment/refund/${tid}`);
+
+const otpPosts = (requests: RecordedRequest[], tid: string) =>
+  requests.filter((r) => r.method === "POST" && r.path === `/ekoapi/v3/customer/payment/refund/${tid}/otp`);
+
+async function typeOtpAndRefund(page: Page, otp: string): Promise<void> {
+  await page.getByTestId("customer-otp").fill(otp);
+  await page.getByTestId("customer-otp").press("Enter");
+}
+
+async function inBothLanguages(page: Page, state: string): Promise<void> {
+  const html = page.locator("html");
+  await expectAccessible(page, `${state}, English`);
+  await page.getByTestId("lang-toggle").click();
+  await expect(html).toHaveAttribute("lang", "hi");
+  await expectAccessible(page, `${state}, Hindi`);
+  await page.getByTestId("lang-toggle").click();
+  await expect(html).toHaveAttribute("lang", "en");
+}
+
+test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one refund POST for each OTP", async ({ page, openApp }) => {
+  const { practice, simulator } = await practiceOn(0);
+  await openApp({ practice });
+  await checkTid(page, "13192443");
+
+  const tx = page.getByTestId("transaction");
+  await expect(tx).toHaveAttribute("data-state", "refund-pending");
+  await expect(page.getByRole("heading", { name: "Transaction 13192443" })).toBeFocused();
+  await expect(page.getByTestId("tx-amount")).toHaveText("₹5,000.00");
+  await expect(tx).toContainText("₹50.00");
+  await expect(tx).toContainText("Ramesh Kumar");
+  await expect(tx).toContainText("Sunita Devi");
+  // Only the last 4 digits of the recipient's account ever reach the screen.
+  await expect(page.getByTestId("tx-account")).toHaveText("•••• ending in 7890");
+  expect(await page.content()).not.toContain("50100234567890");
+  await expect(tx).toContainText("The transfer failed and is waiting for a refund");
+  expect(otpPosts(simulator.requests, "13192443"), "the check alone sends no OTP").toHaveLength(0);
+
+  await page.getByTestId("send-otp").click();
+  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await expect(page.getByTestId("send-otp")).toHaveCount(0);
+  const form = page.getByTestId("refund-form");
+  await expect(page.getByTestId("refund-submit")).toHaveText("Refund ₹5,000.00 to the customer");
+  const otpInput = page.getByTestId("customer-otp");
+  await expect(otpInput).toHaveAttribute("inputmode", "numeric");
+  await expect(otpInput).toHaveAttribute("autocomplete", "off");
+  await expect(otpInput).toHaveAttribute("maxlength", "8");
+
+  await typeOtpAndRefund(page, "80417293");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
+  await expect(otpInput).toHaveValue("");
+  await expect(otpInput).toBeFocused();
+  await expect(otpInput).toHaveAttribute("aria-invalid", "true");
+  await expect(form).toBeVisible();
+
+  await page.keyboard.type("123456");
+  await page.keyboard.press("Enter");
+  const receipt = page.getByTestId("receipt");
+  await expect(receipt).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Refund done" })).toBeFocused();
+  await expect(receipt).toContainText("13192443");
+  await expect(receipt.locator("div", { hasText: "Refunded amount" }).locator("dd")).toHaveText("₹5,000.00");
+  await expect(receipt.locator("div", { hasText: "Your balance now" }).locator("dd")).toHaveText("₹30,000.00");
+  await expect(receipt).toContainText("Practice — no money moved");
+  await expect(receipt).toHaveAttribute("data-confirmed-by", "refund");
+  await expect(page.getByTestId("receipt-by-inquiry")).toHaveCount(0);
+  await expect(page.getByTestId("refund-form")).toHaveCount(0);
+  await expect(page.getByTestId("error")).toHaveCount(0);
+  // The customer's OTP is on no receipt and in no field once the step is over (123456 stays in the practice aside, public on purpose).
+  await expect(receipt).not.toContainText("123456");
+  expect(await page.content()).not.toContain("80417293");
+  expect(await page.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).not.toContain("123456");
+
+  const posts = refundPosts(simulator.requests, "13192443");
+  expect(posts.map((p) => (JSON.parse(p.body) as { otp: number }).otp)).toEqual([80417293, 123456]);
+
+  // Print opens the system dialog; New request clears the screen for the next customer.
+  await page.evaluate("window.print = () => { window.__printed = (window.__printed || 0) + 1; }");
+  await page.getByTestId("print-receipt").click();
+  expect(await page.evaluate("window.__printed")).toBe(1);
+  await page.keyboard.press("Alt+N");
+  await expect(receipt).toHaveCount(0);
+  await expect(page.getByTestId("tid-input")).toBeFocused();
+  await expect(page.getByTestId("tid-input")).toHaveValue("");
+});
+
+test("the printed receipt: the receipt alone, black on white, one column of at most 72 mm, no buttons", async ({ page, openApp }) => {
+  await openApp({ sleep: noWait });
+  await checkAndSendOtp(page, "13192443");
+  await typeOtpAndRefund(page, "123456");
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  for (const hidden of ["practice-banner", "tid-input", "transaction", "practice-tids", "print-receipt", "new-request", "nav-settings"]) {
+    await expect(page.getByTestId(hidden), `${hidden} in print`).toBeHidden();
+  }
+  const look = await page.getByTestId("receipt").evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { width: el.getBoundingClientRect().width, color: style.color, background: getComputedStyle(document.body).backgroundColor };
+  });
+  // 72 mm at 96 px per inch.
+  expect(look.width).toBeLessThanOrEqual(272.2);
+  expect(look.color).toBe("rgb(0, 0, 0)");
+  expect(look.background).toBe("rgb(255, 255, 255)");
+});
+
+test("a refund whose answer is lost but that went through: the status says so, then a receipt confirmed by inquiry", async ({ page, openApp }) => {
+  const host = await openApp({ sleep: noWait });
+  await host.desk.services.updateSettings({ timeoutMs: 2000 });
+  await checkAndSendOtp(page, "13192453");
+  await page.getByTestId("customer-otp").fill("123456");
+  await page.getByTestId("refund-submit").click();
+
+  const status = page.getByTestId("refund-status");
+  await expect(status).toHaveAttribute("role", "status");
+  await expect(status).toContainText("Refunding… Do not close the app.");
+  await expect(status).toContainText("If Eko does not answer within 2 seconds");
+  await expect(page.getByTestId("refund-submit")).toBeDisabled();
+
+  const receipt = page.getByTestId("receipt");
+  await expect(receipt).toHaveAttribute("data-confirmed-by", "inquiry", { timeout: 10_000 });
+  await expect(page.getByTestId("receipt-by-inquiry")).toHaveText(
+    "Eko's answer to the refund was lost; a check of the transaction with Eko then confirmed the refund.",
+  );
+  await expect(receipt).toContainText("13192453");
+  await expect(status).toHaveCount(0);
+});
+
+test("an already refunded transaction: the check explains it, and offers no OTP", async ({ page, openApp }) => {
+  const { practice, simulator } = await practiceOn(0);
+  await openApp({ practice });
+  await checkTid(page, "13192444");
+  const tx = page.getByTestId("transaction");
+  await expect(tx).toHaveAttribute("data-state", "refunded");
+  await expect(tx).toContainText("The money has already been refunded");
+  await expect(tx).toContainText("Tell the customer the money was already returned.");
+  await expect(page.getByTestId("send-otp")).toHaveCount(0);
+  await expect(page.getByTestId("refund-form")).toHaveCount(0);
+  await expect(page.getByTestId("new-request")).toBeVisible();
+  expect(simulator.requests.map((r) => r.method)).toEqual(["GET"]);
+});
+
+test("a double click on Refund sends one refund", async ({ page, openApp }) => {
+  const { practice, simulator } = await practiceOn(0);
+  await openApp({ practice });
+  await checkAndSendOtp(page, "13192443");
+  await page.getByTestId("customer-otp").fill("123456");
+  await page.getByTestId("refund-submit").dblclick();
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await expect(page.getByTestId("error")).toHaveCount(0);
+  expect(refundPosts(simulator.requests, "13192443")).toHaveLength(1);
+});
+
+test("an expired OTP: the refund form goes, and one press sends a new OTP", async ({ page, openApp }) => {
+  const { practice, simulator } = await practiceOn(0);
+  const host = await openApp({ practice });
+  await host.desk.services.updateSettings({ resendCooldownMs: 0 });
+  await checkAndSendOtp(page, "13192455");
+  const ref = page.getByTestId("otp-ref-id");
+  await expect(ref).not.toBeEmpty();
+  const first = await ref.textContent();
+  await typeOtpAndRefund(page, "123456");
+
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "otp-expired");
+  await expect(page.getByTestId("error")).toBeFocused();
+  await expect(page.getByTestId("refund-form")).toHaveCount(0);
+  await page.getByTestId("new-otp").click();
+  await expect(ref).not.toHaveText(first ?? "");
+  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await expect(page.getByTestId("refund-form")).toBeVisible();
+  await expect(page.getByTestId("error")).toHaveCount(0);
+  expect(otpPosts(simulator.requests, "13192455")).toHaveLength(2);
+});
+
+test("a lost answer and no refund: refund-not-done, and the form works again", async ({ page, openApp }) => {
+  const { practice, simulator } = await practiceOn(0);
+  const host = await openApp({ practice, sleep: noWait });
+  await host.desk.services.updateSettings({ timeoutMs: 1000 });
+  await checkAndSendOtp(page, "13192456");
+  await typeOtpAndRefund(page, "123456");
+
+  const error = page.getByTestId("error");
+  await expect(error).toHaveAttribute("data-kind", "refund-not-done", { timeout: 10_000 });
+  await expect(error).toContainText("Try the refund again");
+  const otp = page.getByTestId("customer-otp");
+  await expect(otp).toHaveValue("");
+  await expect(otp).toBeEditable();
+  await expect(page.getByTestId("refund-submit")).toBeEnabled();
+  // The POST went once; the inquiry after it is what told the refund was not made.
+  expect(refundPosts(simulator.requests, "13192456")).toHaveLength(1);
+  expect(simulator.requests.at(-1)?.method).toBe("GET");
+});
+
+test("axe: the transaction, the refund form, a refund error and the receipt, in English and Hindi", async ({ page, openApp }) => {
+  test.setTimeout(60_000);
+  await openApp({ sleep: noWait });
+  await checkTid(page, "13192443");
+  await expect(page.getByTestId("transaction")).toBeVisible();
+  await inBothLanguages(page, "transaction, refund pending");
+  await page.getByTestId("send-otp").click();
+  await expect(page.getByTestId("refund-form")).toBeVisible();
+  await inBothLanguages(page, "OTP sent, refund form");
+  await typeOtpAndRefund(page, "80417293");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
+  await inBothLanguages(page, "wrong OTP");
+  await typeOtpAndRefund(page, "123456");
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await inBothLanguages(page, "receipt");
+});
+
+test("at 200 % zoom, in Hindi with large text, the refund steps never scroll sideways and kiosk targets are 44 px", async ({ page, openApp }) => {
+  const host = await openApp({ sleep: noWait });
+  await page.goto(`${host.url}?kiosk=1`);
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.getByTestId("lang-toggle").click();
+  await page.getByTestId("large-text-toggle").click();
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const small = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("main button, main input")]
+        .filter((el) => el.getClientRects().length > 0)
+        .filter((el) => el.getBoundingClientRect().height < 44 || el.getBoundingClientRect().width < 44)
+        .map((el) => el.dataset.testid ?? el.tagName),
+    );
+
+  await checkTid(page, "13192443");
+  await expect(page.getByTestId("transaction")).toBeVisible();
+  expect(await sideways(), "transaction").toBeLessThanOrEqual(0);
+  await page.getByTestId("send-otp").click();
+  await expect(page.getByTestId("refund-form")).toBeVisible();
+  expect(await sideways(), "refund form").toBeLessThanOrEqual(0);
+  expect(await small(), "refund form").toEqual([]);
+  await typeOtpAndRefund(page, "123456");
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  expect(await sideways(), "receipt").toBeLessThanOrEqual(0);
+  expect(await small(), "receipt").toEqual([]);
+});

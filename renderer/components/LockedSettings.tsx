@@ -1,0 +1,39 @@
+import type { RefundDeskError } from "../../app/errors";
+import type { Environment } from "../../app/settings";
+import { useT } from "../stores";
+import { ErrorPanel } from "./ErrorPanel";
+
+interface Props {
+  environment: Environment | null;
+  counterName: string | null;
+  /** Why the settings were locked again under the admin's hands (a save after the unlock ran out). */
+  error: RefundDeskError | null;
+  onUnlock(): void;
+}
+
+/** Locked settings as an agent sees them: where requests go and which counter this is, nothing of the account. */
+export function LockedSettings({ environment, counterName, error, onUnlock }: Props) {
+  const t = useT();
+  return (
+    <section className="panel locked-settings" data-testid="settings-locked" aria-labelledby="settings-locked-title">
+      <h2 id="settings-locked-title" className="panel-title">
+        {t("settingsLock.title")}
+      </h2>
+      {error && <ErrorPanel error={error} testId="settings-locked-error" />}
+      <p className="intro">{t("settingsLock.intro")}</p>
+      <dl className="locked-facts">
+        <div>
+          <dt>{t("settings.environment")}</dt>
+          <dd data-testid="locked-environment">{environment ? t(`env.option.${environment}`) : t("settingsLock.noCounter")}</dd>
+        </div>
+        <div>
+          <dt>{t("settingsLock.counter")}</dt>
+          <dd data-testid="locked-counter">{counterName ?? t("settingsLock.noCounter")}</dd>
+        </div>
+      </dl>
+      <button type="button" className="button primary" data-testid="unlock-settings" onClick={onUnlock}>
+        {t("settingsLock.unlock")}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode, Ref } from "react";
+import { formatDateTime, formatRupees } from "../../app/messages/format";
+import type { RefundReceipt } from "../../app/refund";
+import { useLang, useT } from "../stores";
+import { NewRequestButton } from "./NewRequestButton";
+
+interface Props {
+  receipt: RefundReceipt;
+  onNewRequest(): void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/** What the customer takes away: printable on an 80 mm roll or A4 (styles.css, @media print). Never an OTP or a key. */
+export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const tx = receipt.transaction;
+  const rows: [string, ReactNode, string?][] = [[t("receipt.tid"), receipt.tid, "mono"]];
+  if (receipt.refundTid !== null) rows.push([t("receipt.refundTid"), receipt.refundTid, "mono"]);
+  if (receipt.refundedAmount !== null) rows.push([t("receipt.amount"), formatRupees(receipt.refundedAmount, lang)]);
+  else if (tx?.amount) rows.push([t("receipt.txAmount"), formatRupees(tx.amount, lang)]);
+  const fee = receipt.fee ?? tx?.fee ?? null;
+  if (fee !== null) rows.push([t("receipt.fee"), formatRupees(fee, lang)]);
+  if (receipt.balance !== null) rows.push([t("receipt.balance"), formatRupees(receipt.balance, lang)]);
+  rows.push([t("receipt.time"), <time dateTime={receipt.refundedAt}>{formatDateTime(receipt.refundedAt, lang)}</time>]);
+  const practice = receipt.environment === "practice";
+  rows.push([t("receipt.environment"), practice ? <strong>{t("receipt.practice")}</strong> : t(`env.badge.${receipt.environment}`)]);
+
+  return (
+    <section className="panel receipt" data-testid="receipt" data-confirmed-by={receipt.confirmedBy} aria-labelledby="receipt-title">
+      <h2 id="receipt-title" className="receipt-title" tabIndex={-1} ref={headingRef}>
+        {t("receipt.title")}
+      </h2>
+      {practice && <p className="receipt-practice">{t("receipt.practice")}</p>}
+      <dl className="receipt-facts">
+        {rows.map(([label, value, className]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd className={className}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {receipt.confirmedBy === "inquiry" && (
+        <p className="receipt-note" data-testid="receipt-by-inquiry">
+          {t("receipt.byInquiry")}
+        </p>
+      )}
+      <div className="receipt-actions">
+        <button type="button" className="button primary" data-testid="print-receipt" onClick={() => window.print()}>
+          {t("receipt.print")}
+        </button>
+        <NewRequestButton onNewRequest={onNewRequest} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { RefObject } from "react";
+import { formatRupees } from "../../app/messages/format";
+import { CUSTOMER_OTP_MAX_DIGITS } from "../../app/refund";
+import { useLang, useRequest, useSettings, useStores, useT } from "../stores";
+
+export const OTP_ERROR_ID = "customer-otp-error";
+
+interface Props {
+  /** The transaction's amount, for the button; null when no check was made (a restored screen). */
+  amount: string | null;
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** The error on screen is about the OTP typed here. */
+  otpInvalid: boolean;
+}
+
+/** The customer's OTP and the one button that moves money. Enter submits; a second press while it runs does nothing. */
+export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const { request } = useStores();
+  const otp = useRequest((s) => s.customerOtp);
+  const running = useRequest((s) => s.running);
+  const timeoutMs = useSettings((s) => s.view?.timeoutMs ?? null);
+  const refunding = running === "refund";
+
+  return (
+    <form
+      className="panel refund-form"
+      data-testid="refund-form"
+      aria-labelledby="refund-form-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void request.getState().refund();
+      }}
+    >
+      <h2 id="refund-form-title" className="panel-title">
+        {t("refundStep.title")}
+      </h2>
+      <label htmlFor="customer-otp" className="field-label">
+        {t("refundStep.otpLabel")}
+      </label>
+      <div className="otp-row">
+        <input
+          ref={inputRef}
+          id="customer-otp"
+          className="otp-input mono"
+          data-testid="customer-otp"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={CUSTOMER_OTP_MAX_DIGITS}
+          aria-describedby={otpInvalid ? `customer-otp-hint ${OTP_ERROR_ID}` : "customer-otp-hint"}
+          aria-invalid={otpInvalid || undefined}
+          readOnly={refunding}
+          value={otp}
+          onChange={(event) => request.getState().setCustomerOtp(event.target.value)}
+        />
+        <button type="submit" className="button primary" data-testid="refund-submit" disabled={running !== null} aria-busy={refunding}>
+          {refunding && <span className="spinner" aria-hidden="true" />}
+          {refunding ? t("refundStep.refunding") : amount === null ? t("refundStep.submitNow") : t("refundStep.submit", { amount: formatRupees(amount, lang) })}
+        </button>
+      </div>
+      <p id="customer-otp-hint" className="hint">
+        {t("refundStep.otpHint")}
+      </p>
+      {/* Present before it speaks, so screen readers announce it. A lost answer is slow (the timeout, a pause, an inquiry): say why. */}
+      <div role="status" className="refund-status" data-testid="refund-status">
+        {refunding && (
+          <>
+            <p className="refund-status-title">{t("refundStep.status")}</p>
+            {timeoutMs !== null && <p>{t("refundStep.statusWait", { seconds: Math.round(timeoutMs / 1000) })}</p>}
+          </>
+        )}
+      </div>
+    </form>
+  );
+}

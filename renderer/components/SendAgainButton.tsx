@@ -1,0 +1,35 @@
+import { formatWait } from "../../app/messages/describe-error";
+import { useLang, useRequest, useStores, useT } from "../stores";
+import { useResendWaitMs } from "./use-resend-wait";
+
+interface Props {
+  label: string;
+  testId: string;
+}
+
+/**
+ * Sends the refund OTP again. While the resend wait runs it counts down instead, so the customer
+ * is not flooded with SMS; main refuses an early one too (`cooldown`).
+ */
+export function SendAgainButton({ label, testId }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const { request } = useStores();
+  const sending = useRequest((s) => s.running === "send-otp");
+  const busy = useRequest((s) => s.running !== null);
+  const wait = useResendWaitMs();
+  const waiting = wait > 0 && !sending;
+  return (
+    <button
+      type="button"
+      className="button secondary"
+      data-testid={testId}
+      disabled={busy || waiting}
+      aria-busy={sending}
+      onClick={() => void request.getState().sendOtp()}
+    >
+      {sending && <span className="spinner" aria-hidden="true" />}
+      {sending ? t("result.resending") : waiting ? t("result.resendIn", { time: formatWait(wait, lang) }) : label}
+    </button>
+  );
+}

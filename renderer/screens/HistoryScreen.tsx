@@ -1,0 +1,60 @@
+import { useEffect, useRef } from "react";
+import { formatDay } from "../../app/messages/format";
+import { ErrorPanel } from "../components/ErrorPanel";
+import { HistoryExport } from "../components/HistoryExport";
+import { HistoryTable } from "../components/HistoryTable";
+import { useHistory, useLang, useStores, useT } from "../stores";
+
+/** Today's requests from this computer (the journal), and its export for IT. */
+export function HistoryScreen() {
+  const t = useT();
+  const lang = useLang();
+  const { history } = useStores();
+  const page = useHistory((s) => s.page);
+  const day = useHistory((s) => s.day);
+  const loading = useHistory((s) => s.loading);
+  const loadError = useHistory((s) => s.loadError);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  // Read afresh on each visit: requests were made since, and the day may have changed.
+  useEffect(() => {
+    titleRef.current?.focus();
+    void history.getState().load();
+  }, [history]);
+
+  return (
+    <div className="history-layout" data-testid="history">
+      <div className="screen-head">
+        <h1 id="history-title" className="screen-title" tabIndex={-1} ref={titleRef}>
+          {t("history.title")}
+        </h1>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="history-refresh"
+          aria-busy={loading}
+          onClick={() => void history.getState().load()}
+        >
+          {loading && <span className="spinner" aria-hidden="true" />}
+          {loading ? t("history.loading") : t("history.refresh")}
+        </button>
+      </div>
+      <p className="intro">{t("history.intro")}</p>
+      {loadError && <ErrorPanel key={JSON.stringify(loadError)} error={loadError} testId="history-error" />}
+      {page &&
+        (page.entries.length > 0 ? (
+          <HistoryTable entries={page.entries} caption={t("history.caption", { day: formatDay(day, lang) })} />
+        ) : (
+          <p className="panel history-empty" data-testid="history-empty">
+            {t("history.empty")}
+          </p>
+        ))}
+      {page && page.skipped > 0 && (
+        <p className="hint" data-testid="history-skipped">
+          {t("history.skipped", { n: page.skipped })}
+        </p>
+      )}
+      <HistoryExport />
+    </div>
+  );
+}
