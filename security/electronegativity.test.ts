@@ -14,16 +14,14 @@ const root = join(__dirname, "..");
 const reviewed = JSON.parse(readFileSync(join(__dirname, "electronegativity-reviewed.json"), "utf8")) as { reviewed: Array<{ check: string; file: string; why: string }> };
 const electronVersion = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies.electron as string;
 
-/** Parses the scanner's CSV report into (check, file) pairs; fields are double-quoted when needed. */
-export function parseFindings(csv: string): Array<{ check: string; file: string }> {
-  return csv
-    .split("\n")
-    .slice(1)
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      const fields = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => (m[1] ?? "").replace(/^"|"$/g, "").replace(/""/g, '"'));
-      return { check: fields[0] ?? "", file: fields[3] ?? "" };
-    });
+/**
+ * Reads the scanner's SARIF report into (check, file) pairs. SARIF, not CSV: the scanner writes
+ * its CSV header and rows with two racing async writes, and under load the header lands over the
+ * first row.
+ */
+export function parseFindings(sarif: string): Array<{ check: string; file: string }> {
+  const report = JSON.parse(sarif) as { runs: Array<{ results: Array<{ ruleId: string; locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }> }> };
+  return report.runs.flatMap((run) => run.results.map((r) => ({ check: r.ruleId, file: r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? "" })));
 }
 
 /** The shipped code only: tests and test helpers use fakes that would read as findings. */
@@ -39,14 +37,14 @@ function stageSources(): string {
   return stage;
 }
 
-test("the CSV parser reads quoted fields with commas", () => {
-  const csv = 'issue, severity, confidence, filename, location, sample\nPRELOAD_JS_CHECK,"MEDIUM","FIRM","main/electron/window.ts","18:6","preload: join(__dirname, ""preload.js""),"\n';
-  assert.deepEqual(parseFindings(csv), [{ check: "PRELOAD_JS_CHECK", file: "main/electron/window.ts" }]);
+test("the report parser reads each result's rule and file", () => {
+  const sarif = JSON.stringify({ runs: [{ results: [{ ruleId: "PRELOAD_JS_CHECK", locations: [{ physicalLocation: { artifactLocation: { uri: "main/electron/window.ts" } } }] }, { ruleId: "CSP_GLOBAL_CHECK", locations: [] }] }] });
+  assert.deepEqual(parseFindings(sarif), [{ check: "PRELOAD_JS_CHECK", file: "main/electron/window.ts" }, { check: "CSP_GLOBAL_CHECK", file: "" }]);
 });
 
 test("electronegativity finds nothing that is not reviewed, and every review still applies", () => {
   const stage = stageSources();
-  const report = join(stage, "report.csv");
+  const report = join(stage, "report.sarif");
   try {
     // Its update and translation lookups fail offline and only print a warning.
     execFileSync(process.execPath, [require.resolve("@doyensec/electronegativity/dist/index.js"), "-i", stage, "-r", "-o", report, "-e", electronVersion], { stdio: "pipe", timeout: 120_000 });

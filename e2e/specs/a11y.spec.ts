@@ -1,22 +1,11 @@
 import type { Page } from "@playwright/test";
 import { checkAndSendOtp, expect, practiceOn, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
-import { axeProblems, expectAccessible } from "../fixtures/axe";
+import { axeProblems, expectAccessibleInBothLanguages } from "../fixtures/axe";
 
 // axe-core over every screen and state an agent or admin can reach, in English and in Hindi:
 // no serious or critical finding (contrast included). Each state is checked in both languages
 // without leaving it, so Hindi's longer text is measured against the same layout.
-
-async function inBothLanguages(page: Page, state: string): Promise<void> {
-  const html = page.locator("html");
-  await expect(html).toHaveAttribute("lang", "en");
-  await expectAccessible(page, `${state}, English`);
-  await page.getByTestId("lang-toggle").click();
-  await expect(html).toHaveAttribute("lang", "hi");
-  await expectAccessible(page, `${state}, Hindi`);
-  await page.getByTestId("lang-toggle").click();
-  await expect(html).toHaveAttribute("lang", "en");
-}
 
 async function send(page: Page, tid: string): Promise<void> {
   await page.getByTestId("tid-input").fill(tid);
@@ -34,7 +23,7 @@ async function errorState(page: Page, tid: string, kind: string, atOtp = false):
   await expect(panel).toHaveAttribute("data-kind", kind);
   await page.getByTestId("error-details-toggle").click();
   await expect(page.getByTestId("error-details")).toBeVisible();
-  await inBothLanguages(page, `error ${kind} (tid ${tid})`);
+  await expectAccessibleInBothLanguages(page, `error ${kind} (tid ${tid})`);
 }
 
 async function openSettings(page: Page): Promise<void> {
@@ -55,30 +44,30 @@ test("the request screen: empty, refused input, busy, success, copy, cooldown", 
   await openApp({ practice });
   await expect(page.getByTestId("practice-banner")).toBeVisible();
   await expect(page.getByTestId("practice-tids")).toBeVisible();
-  await inBothLanguages(page, "empty, Practice banner and list");
+  await expectAccessibleInBothLanguages(page, "empty, Practice banner and list");
 
   await send(page, "12ab");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "invalid-input");
-  await inBothLanguages(page, "a tid that is not digits");
+  await expectAccessibleInBothLanguages(page, "a tid that is not digits");
   await send(page, "");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "invalid-input");
 
   await checkAndSendOtp(page, "13192447");
   await expect(page.getByTestId("send-otp")).toBeDisabled();
-  await inBothLanguages(page, "busy: sending");
+  await expectAccessibleInBothLanguages(page, "busy: sending");
   await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty({ timeout: 15_000 });
-  await inBothLanguages(page, "success, resend counting down");
+  await expectAccessibleInBothLanguages(page, "success, resend counting down");
 
   await page.getByTestId("copy-otp-ref").click();
   await expect(page.getByTestId("copy-otp-ref")).toBeVisible();
-  await inBothLanguages(page, "after Copy");
+  await expectAccessibleInBothLanguages(page, "after Copy");
 
   // A new request for the same customer within the resend wait: main refuses the OTP as too soon.
   await page.getByTestId("new-request").click();
   await checkAndSendOtp(page, "13192447");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "cooldown");
   await page.getByTestId("error-details-toggle").click();
-  await inBothLanguages(page, "cooldown");
+  await expectAccessibleInBothLanguages(page, "cooldown");
 });
 
 test("every error an agent can meet in Practice and through the fault tids", async ({ page, openApp }) => {
@@ -121,7 +110,7 @@ test("busy: the same tid from a second window while the first waits", async ({ p
   await send(page, "13192447");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "busy");
   await page.getByTestId("error-details-toggle").click();
-  await inBothLanguages(page, "busy: another window is asking");
+  await expectAccessibleInBothLanguages(page, "busy: another window is asking");
   await other.close();
 });
 
@@ -134,7 +123,7 @@ test("UAT and Production: their badges, and not-configured until an admin sets t
     await expect(page.getByTestId("env-badge")).toHaveAttribute("data-env", environment);
     await expect(page.getByTestId("practice-banner")).toHaveCount(0);
     await page.getByTestId("nav-request").click();
-    await inBothLanguages(page, `${environment}: empty`);
+    await expectAccessibleInBothLanguages(page, `${environment}: empty`);
     // Nothing is configured, so nothing leaves this machine: refused before any request.
     await errorState(page, "13192443", "not-configured");
   }
@@ -145,28 +134,28 @@ test("Settings: the form, a refused value, a custom server, the access key, the 
   test.setTimeout(90_000);
   await openApp();
   await openSettings(page);
-  await inBothLanguages(page, "settings");
+  await expectAccessibleInBothLanguages(page, "settings");
 
   await page.getByTestId("initiator-id-input").fill("12345");
   await page.getByTestId("save-settings").click();
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "invalid-input");
   await page.getByTestId("error-details-toggle").click();
-  await inBothLanguages(page, "settings: refused initiator id");
+  await expectAccessibleInBothLanguages(page, "settings: refused initiator id");
   await page.getByTestId("initiator-id-input").fill("");
   await saveSettings(page);
-  await inBothLanguages(page, "settings: saved");
+  await expectAccessibleInBothLanguages(page, "settings: saved");
 
   await page.getByTestId("check-connection").click();
   await expect(page.getByTestId("doctor-report")).toHaveAttribute("data-ok", "true");
-  await inBothLanguages(page, "connection check: all well");
+  await expectAccessibleInBothLanguages(page, "connection check: all well");
 
   await page.getByTestId("access-key-input").fill(E2E_ACCESS_KEY);
   await page.getByTestId("store-access-key").click();
   await expect(page.getByTestId("access-key-status")).toHaveAttribute("data-state", "stored");
-  await inBothLanguages(page, "access key stored");
+  await expectAccessibleInBothLanguages(page, "access key stored");
   await page.getByTestId("replace-access-key").click();
   await expect(page.getByTestId("access-key-input")).toBeVisible();
-  await inBothLanguages(page, "access key: replacing");
+  await expectAccessibleInBothLanguages(page, "access key: replacing");
 
   // A custom server on a loopback port nobody listens on: the check fails, and says so.
   await page.getByTestId("env-select").selectOption("custom");
@@ -174,7 +163,7 @@ test("Settings: the form, a refused value, a custom server, the access key, the 
   await saveSettings(page);
   await page.getByTestId("check-connection").click();
   await expect(page.getByTestId("doctor-report")).toHaveAttribute("data-ok", "false");
-  await inBothLanguages(page, "custom server: connection check failing");
+  await expectAccessibleInBothLanguages(page, "custom server: connection check failing");
 });
 
 test("kiosk mode with large text, on the request screen and in Settings", async ({ page, openApp }) => {
@@ -186,12 +175,12 @@ test("kiosk mode with large text, on the request screen and in Settings", async 
   await expect(page.locator("html")).toHaveClass(/large-text/);
   await checkAndSendOtp(page, "13192443");
   await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
-  await inBothLanguages(page, "kiosk, large text: success");
+  await expectAccessibleInBothLanguages(page, "kiosk, large text: success");
   await send(page, "13192445");
   await page.getByTestId("error-details-toggle").click();
-  await inBothLanguages(page, "kiosk, large text: error");
+  await expectAccessibleInBothLanguages(page, "kiosk, large text: error");
   await openSettings(page);
-  await inBothLanguages(page, "kiosk, large text: settings");
+  await expectAccessibleInBothLanguages(page, "kiosk, large text: settings");
 });
 
 test("the axe check itself fails on a contrast problem", async ({ page, openApp }) => {

@@ -1,30 +1,19 @@
 import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Page } from "@playwright/test";
 import { JOURNAL_FOLDER } from "../../main/journal";
-import { expectAccessible } from "../fixtures/axe";
+import { expectAccessibleInBothLanguages } from "../fixtures/axe";
 import { expect, test } from "../fixtures/app";
 
 // The History screen reads the journal main keeps: each request's step and outcome in words, never
 // an OTP or a key, and its export writes a CSV where the admin chooses (in the test host, a folder
 // in the data folder). The lines are made through main's own services, as the request screen would.
 
-async function inBothLanguages(page: Page, state: string): Promise<void> {
-  const html = page.locator("html");
-  await expectAccessible(page, `${state}, English`);
-  await page.getByTestId("lang-toggle").click();
-  await expect(html).toHaveAttribute("lang", "hi");
-  await expectAccessible(page, `${state}, Hindi`);
-  await page.getByTestId("lang-toggle").click();
-  await expect(html).toHaveAttribute("lang", "en");
-}
-
 test("today's requests newest first in words, refreshed on demand, exported as CSV without an OTP", async ({ page, openApp }) => {
   const host = await openApp();
   await page.getByTestId("nav-history").click();
   await expect(page.getByTestId("history")).toBeVisible();
   await expect(page.getByTestId("history-empty")).toHaveText("No requests yet today.");
-  await inBothLanguages(page, "history, empty");
+  await expectAccessibleInBothLanguages(page, "history, empty");
 
   const sent = await host.desk.services.requestRefundOtp({ tid: "13192443" });
   expect(sent.ok).toBe(true);
@@ -43,7 +32,7 @@ test("today's requests newest first in words, refreshed on demand, exported as C
   await expect(rows.nth(1)).toContainText(`…${otpRefId.slice(-6)}`);
   await expect(page.getByTestId("history-table")).not.toContainText("inquiry:");
   await expect(page.getByTestId("history-skipped")).toHaveCount(0);
-  await inBothLanguages(page, "history, two lines");
+  await expectAccessibleInBothLanguages(page, "history, two lines");
   await page.getByTestId("lang-toggle").click();
   await expect(rows.nth(1)).toContainText("ओटीपी भेजा गया");
   await page.getByTestId("lang-toggle").click();
@@ -57,7 +46,7 @@ test("today's requests newest first in words, refreshed on demand, exported as C
   expect(csv).toContain("13192443");
   expect(csv).toContain("13192444");
   expect(csv).not.toContain(otpRefId);
-  await inBothLanguages(page, "history, exported");
+  await expectAccessibleInBothLanguages(page, "history, exported");
 
   // A line torn by a crash is skipped and counted, not fatal.
   const journal = join(dirname(dirname(location)), JOURNAL_FOLDER);
@@ -79,7 +68,7 @@ test("an export range that ends before it starts is refused with words, and noth
   await expect(error).toContainText("The end date is before the start date");
   await expect(page.getByTestId("export-result")).toHaveCount(0);
   await page.getByTestId("error-details-toggle").click();
-  await inBothLanguages(page, "history, refused range");
+  await expectAccessibleInBothLanguages(page, "history, refused range");
   // Main refuses the same range on its own.
   const refused = await host.desk.services.exportHistory({ from: "2026-03-05", to: "2026-03-01" });
   expect(refused.ok ? null : refused.error).toEqual({ kind: "invalid-input", field: "to", reason: "before-from" });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { RecordedRequest } from "../../main/simulator/simulator";
-import { expectAccessible } from "../fixtures/axe";
+import { expectAccessibleInBothLanguages } from "../fixtures/axe";
 import { checkAndSendOtp, checkTid, expect, practiceOn, test } from "../fixtures/app";
 
 // The whole counter flow against the practice simulator: check the transaction, send the OTP,
@@ -18,16 +18,6 @@ const otpPosts = (requests: RecordedRequest[], tid: string) =>
 async function typeOtpAndRefund(page: Page, otp: string): Promise<void> {
   await page.getByTestId("customer-otp").fill(otp);
   await page.getByTestId("customer-otp").press("Enter");
-}
-
-async function inBothLanguages(page: Page, state: string): Promise<void> {
-  const html = page.locator("html");
-  await expectAccessible(page, `${state}, English`);
-  await page.getByTestId("lang-toggle").click();
-  await expect(html).toHaveAttribute("lang", "hi");
-  await expectAccessible(page, `${state}, Hindi`);
-  await page.getByTestId("lang-toggle").click();
-  await expect(html).toHaveAttribute("lang", "en");
 }
 
 test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one refund POST for each OTP", async ({ page, openApp }) => {
@@ -208,16 +198,16 @@ test("axe: the transaction, the refund form, a refund error and the receipt, in 
   await openApp({ sleep: noWait });
   await checkTid(page, "13192443");
   await expect(page.getByTestId("transaction")).toBeVisible();
-  await inBothLanguages(page, "transaction, refund pending");
+  await expectAccessibleInBothLanguages(page, "transaction, refund pending");
   await page.getByTestId("send-otp").click();
   await expect(page.getByTestId("refund-form")).toBeVisible();
-  await inBothLanguages(page, "OTP sent, refund form");
+  await expectAccessibleInBothLanguages(page, "OTP sent, refund form");
   await typeOtpAndRefund(page, "80417293");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
-  await inBothLanguages(page, "wrong OTP");
+  await expectAccessibleInBothLanguages(page, "wrong OTP");
   await typeOtpAndRefund(page, "123456");
   await expect(page.getByTestId("receipt")).toBeVisible();
-  await inBothLanguages(page, "receipt");
+  await expectAccessibleInBothLanguages(page, "receipt");
 });
 
 test("at 200 % zoom, in Hindi with large text, the refund steps never scroll sideways and kiosk targets are 44 px", async ({ page, openApp }) => {

@@ -154,21 +154,11 @@ export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
   "900204": pending(),
 };
 
-export type RefundScenarioId =
-  | "refund-pending"
-  | "already-refunded"
-  | "transfer-succeeded"
-  | "transfer-failed"
-  | "in-progress"
-  | "on-hold"
-  | "unknown-status"
-  | "answer-lost-refunded"
-  | "answer-lost-not-refunded"
-  | "insufficient-balance"
-  | "otp-expired";
-
-/** For the Practice list of the refund flow: one tid per outcome an agent should have seen. */
-export const PRACTICE_REFUND_SCENARIOS: readonly { tid: string; scenario: RefundScenarioId }[] = [
+/**
+ * The app's Practice list: every outcome of the refund flow, then the Get Refund OTP answers that
+ * still matter once the check has passed.
+ */
+export const PRACTICE_LIST: readonly PracticeScenario[] = [
   { tid: "13192443", scenario: "refund-pending" },
   { tid: "13192444", scenario: "already-refunded" },
   { tid: "13192448", scenario: "transfer-succeeded" },
@@ -180,14 +170,6 @@ export const PRACTICE_REFUND_SCENARIOS: readonly { tid: string; scenario: Refund
   { tid: "13192456", scenario: "answer-lost-not-refunded" },
   { tid: "13192454", scenario: "insufficient-balance" },
   { tid: "13192455", scenario: "otp-expired" },
-];
-
-/**
- * The app's Practice list: every outcome of the refund flow, then the Get Refund OTP answers that
- * still matter once the check has passed.
- */
-export const PRACTICE_LIST: readonly PracticeScenario[] = [
-  ...PRACTICE_REFUND_SCENARIOS,
   { tid: "13192447", scenario: "otp-slow" },
   { tid: "13192446", scenario: "otp-eko-error" },
   { tid: "13192445", scenario: "unknown-tid" },
