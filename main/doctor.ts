@@ -2,7 +2,7 @@ import type { DoctorCheck, DoctorReport } from "../app/doctor";
 import { ok, type Result } from "../app/result";
 import type { RefundDeskError } from "../app/errors";
 import type { Settings } from "../app/settings";
-import type { AccessKey } from "./access-key";
+import type { AccessKey } from "./keychain/access-key";
 import type { Clock } from "./clock";
 import type { EkoClient } from "./eko/eko-client";
 import { baseUrlFor } from "./endpoint";

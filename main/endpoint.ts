@@ -1,7 +1,7 @@
 import type { RefundDeskError, SettingName } from "../app/errors";
 import { err, ok, type Result } from "../app/result";
 import { EKO_BASE_URLS, type Settings } from "../app/settings";
-import type { AccessKey } from "./access-key";
+import type { AccessKey } from "./keychain/access-key";
 import type { EkoEndpoint } from "./eko/eko-client";
 import type { Practice } from "./practice";
 import { PRACTICE_CREDENTIALS } from "./simulator/practice-credentials";

@@ -1,6 +1,6 @@
 /**
  * Runs last in `npm test`: after every suite has stored, used and removed access keys and typed
- * customers' OTPs, none of them (nor a key's base64 form) may appear in any data folder, settings
+ * customers' OTPs and admin PINs, none of them (nor a key's base64 form) may appear in any data folder, settings
  * file, journal, log, IPC transcript or the captured stdout/stderr of the whole run. The OS
  * keyring's own files are skipped: that is where the key belongs.
  */
@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
 import { PRACTICE_OTP } from "../../main/simulator/scenarios";
-import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
+import { E2E_ACCESS_KEY, E2E_ADMIN_PIN } from "../fixtures/test-keys";
 import { REDACTED } from "../host/test-host";
 import { scanForLeaks } from "./leak-scan";
 
@@ -23,6 +23,8 @@ const STORED_KEYS = [E2E_ACCESS_KEY, "cli-process-4ccess-key-do-not-leak-19c2"];
  * as the Practice OTP), but neither is under the artifacts folder that is scanned here.
  */
 const TYPED_OTPS = [PRACTICE_OTP, "80417293"];
+/** The admin PIN e2e/specs/kiosk.spec.ts types; sought as a value of its own, like an OTP. */
+const TYPED_PINS = [E2E_ADMIN_PIN];
 const artifacts = process.env.REFUND_DESK_TEST_ARTIFACTS;
 const keyring = (path: string) => path.includes(`${sep}keyrings`);
 
@@ -49,7 +51,7 @@ test("the scanner finds an OTP as a value of its own, not inside longer numbers,
   assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), ["log.txt:otp", "reply.bin:otp", "transcript.jsonl:otp"]);
 });
 
-test("no access key or OTP used by the suite appears in any file, log, IPC reply or output of this run", { skip: artifacts ? false : "run by scripts/test.sh after the other suites" }, () => {
+test("no access key, OTP or admin PIN used by the suite appears in any file, log, IPC reply or output of this run", { skip: artifacts ? false : "run by scripts/test.sh after the other suites" }, () => {
   const folder = artifacts as string;
   // The scan must have something to look at, or passing would prove nothing.
   const transcript = join(folder, "ipc-transcript.jsonl");
@@ -62,9 +64,12 @@ test("no access key or OTP used by the suite appears in any file, log, IPC reply
   const refunds = calls.filter((c) => c.channel === IPC_CHANNELS.refund);
   assert.ok(refunds.length > 0, "the transcript holds no refund request: no OTP was ever typed through the UI");
   for (const { request } of refunds) assert.equal(typeof request === "object" && request !== null ? (request as { otp?: unknown }).otp : request, REDACTED, "a refund request kept its OTP");
+  const pinCalls = calls.filter((c) => c.channel === IPC_CHANNELS.unlockSettings || c.channel === IPC_CHANNELS.exitKiosk);
+  assert.ok(pinCalls.length > 0, "the transcript holds no PIN request: no admin PIN was ever typed through the UI");
+  for (const { request } of pinCalls) assert.deepEqual(request, { pin: REDACTED }, "a PIN request kept its PIN");
   assert.ok(existsSync(join(folder, "output.log")), "the run's stdout/stderr were not captured");
 
-  const { scanned, findings } = scanForLeaks(folder, { keys: STORED_KEYS, otps: TYPED_OTPS }, keyring);
+  const { scanned, findings } = scanForLeaks(folder, { keys: STORED_KEYS, otps: [...TYPED_OTPS, ...TYPED_PINS] }, keyring);
   assert.ok(scanned.some((f) => f.endsWith("settings.json")), "no settings file was scanned");
   assert.ok(scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")), "no journal was scanned");
   assert.deepEqual(findings, [], `leaked in: ${findings.map((f) => `${f.file} (${f.form})`).join(", ")}`);

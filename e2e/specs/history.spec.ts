@@ -1,6 +1,6 @@
 import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { JOURNAL_FOLDER } from "../../main/journal";
+import { JOURNAL_FOLDER } from "../../main/journal/journal";
 import { expectAccessibleInBothLanguages } from "../fixtures/axe";
 import { expect, test } from "../fixtures/app";
 

@@ -4,13 +4,14 @@ import type { Page } from "@playwright/test";
 import { hashPin } from "../../main/admin/pin-hash";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { expectAccessible } from "../fixtures/axe";
+import { E2E_ADMIN_PIN } from "../fixtures/test-keys";
 import { expect, test } from "../fixtures/app";
 
 // A kiosk as a branch IT admin provisions it: a machine-wide policy with a counter name, kiosk
 // mode, locked settings and the admin PIN's hash. Each test starts on a fresh data folder, so the
 // waits that wrong PINs start (kept there) never carry from one test into the next.
 
-const PIN = "4826";
+const PIN = E2E_ADMIN_PIN;
 const ACCOUNT = { developerKey: "0123456789abcdef0123", initiatorId: "9876543210", userCode: "20810200" };
 let policyPath = "";
 

@@ -15,6 +15,9 @@ const refundPosts = (requests: RecordedRequest[], tid: string) =>
 const otpPosts = (requests: RecordedRequest[], tid: string) =>
   requests.filter((r) => r.method === "POST" && r.path === `/ekoapi/v3/customer/payment/refund/${tid}/otp`);
 
+/** The pages of a PDF Chromium printed: its page objects (the page tree's node is "/Pages"). */
+const pdfPages = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+
 async function typeOtpAndRefund(page: Page, otp: string): Promise<void> {
   await page.getByTestId("customer-otp").fill(otp);
   await page.getByTestId("customer-otp").press("Enter");
@@ -86,7 +89,7 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   await expect(page.getByTestId("tid-input")).toHaveValue("");
 });
 
-test("the printed receipt: the receipt alone, black on white, one column of at most 72 mm, no buttons", async ({ page, openApp }) => {
+test("the printed receipt: the receipt alone, black on white, one column of at most 72 mm, no buttons, one page on an 80 mm roll and on A4", async ({ page, openApp }) => {
   await openApp({ sleep: noWait });
   await checkAndSendOtp(page, "13192443");
   await typeOtpAndRefund(page, "123456");
@@ -104,6 +107,12 @@ test("the printed receipt: the receipt alone, black on white, one column of at m
   expect(look.width).toBeLessThanOrEqual(272.2);
   expect(look.color).toBe("rgb(0, 0, 0)");
   expect(look.background).toBe("rgb(255, 255, 255)");
+
+  // Printed for real: one page on an 80 mm roll (a slip of a receipt's length) and one on A4.
+  for (const paper of [{ width: "80mm", height: "160mm" }, { format: "A4" }]) {
+    const pdf = await page.pdf({ ...paper, printBackground: true });
+    expect(pdfPages(pdf), JSON.stringify(paper)).toBe(1);
+  }
 });
 
 test("a refund whose answer is lost but that went through: the status says so, then a receipt confirmed by inquiry", async ({ page, openApp }) => {

@@ -2,12 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createJournal } from "../journal";
+import { createJournal } from "../journal/journal";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { EXIT, runCli } from "./cli";
-import { localDayStart } from "../journal-range";
+import { localDayStart } from "../journal/journal-range";
 
 // Days on the command line are this computer's days: run these as a counter PC in India would.
 process.env.TZ = "Asia/Kolkata";

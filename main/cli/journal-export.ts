@@ -3,9 +3,9 @@
  * journal's requests between two days (inclusive, on this computer's calendar) as CSV, for IT.
  */
 import { writeFileSync } from "node:fs";
-import { createJournal } from "../journal";
-import { journalCsv } from "../journal-csv";
-import { localDayStart } from "../journal-range";
+import { createJournal } from "../journal/journal";
+import { journalCsv } from "../journal/journal-csv";
+import { localDayStart } from "../journal/journal-range";
 import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
 
 export const JOURNAL_USAGE = "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]";

@@ -1,9 +1,9 @@
 import type { RefundDeskError } from "../../app/errors";
 import { MAX_HISTORY_DAYS, type DayRange, type HistoryExport, type HistoryPage } from "../../app/history";
 import { err, ok, type Result } from "../../app/result";
-import type { Journal } from "../journal";
-import { journalCsv } from "../journal-csv";
-import { rangeToMs } from "../journal-range";
+import type { Journal } from "../journal/journal";
+import { journalCsv } from "../journal/journal-csv";
+import { rangeToMs } from "../journal/journal-range";
 
 /** The screen lists at most a month at a time; longer ranges are for the CSV export. */
 export const MAX_HISTORY_READ_DAYS = 31;

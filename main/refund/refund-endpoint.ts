@@ -1,7 +1,7 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
-import type { AccessKey } from "../access-key";
+import type { AccessKey } from "../keychain/access-key";
 import type { RefundEndpoint } from "../eko/eko-client";
 import { resolveEndpoint } from "../endpoint";
 import type { Practice } from "../practice";

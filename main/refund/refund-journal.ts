@@ -2,7 +2,7 @@ import { detailsOf, type RawDetails, type RefundDeskError } from "../../app/erro
 import type { Result } from "../../app/result";
 import type { Environment } from "../../app/settings";
 import type { Transaction } from "../../app/transaction";
-import { shortRef, type JournalRecord } from "../journal";
+import { shortRef, type JournalRecord } from "../journal/journal";
 
 /**
  * Journal lines for the refund flow, in the journal's existing columns: the step and what came of

@@ -1,8 +1,8 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
-import type { JournalEntry } from "../app/history";
-import type { Environment } from "../app/settings";
-import { writeAll } from "./durable-file";
+import type { JournalEntry } from "../../app/history";
+import type { Environment } from "../../app/settings";
+import { writeAll } from "../durable-file";
 
 /**
  * An append-only record of each request, one JSON line per request, for "was an OTP requested

@@ -1,6 +1,6 @@
-import type { RefundDeskError } from "../app/errors";
-import { daysInRange, isCalendarDay, type DayRange } from "../app/history";
-import { err, ok, type Result } from "../app/result";
+import type { RefundDeskError } from "../../app/errors";
+import { daysInRange, isCalendarDay, type DayRange } from "../../app/history";
+import { err, ok, type Result } from "../../app/result";
 
 /** Midnight starting `day` on this computer's clock, or null for anything but a real date. */
 export function localDayStart(day: string): number | null {

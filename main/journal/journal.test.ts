@@ -4,10 +4,10 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { createJournal, JOURNAL_FOLDER, type JournalRecord } from "./journal";
 import { csvField, journalCsv, localIsoTime } from "./journal-csv";
-import { startSimulator, type Simulator } from "./simulator/simulator";
-import { memoryKeyStore } from "./test-support/memory-key-store";
-import { testDesk } from "./test-support/desk";
-import { tempDataDir } from "./test-support/temp-dir";
+import { startSimulator, type Simulator } from "../simulator/simulator";
+import { memoryKeyStore } from "../test-support/memory-key-store";
+import { testDesk } from "../test-support/desk";
+import { tempDataDir } from "../test-support/temp-dir";
 
 const record = (at: string, tid = "13192443", extra: Partial<JournalRecord> = {}): JournalRecord => ({ at, tid, environment: "uat", outcome: "otp-sent", ekoStatus: 0, responseTypeId: 2133, otpRefTail: "a1b2c3", ...extra });
 const ms = (iso: string) => Date.parse(iso);

@@ -1,15 +1,15 @@
-import type { RefundDeskError } from "../app/errors";
-import type { OtpSent } from "../app/refund-otp";
-import { err, ok, type Result } from "../app/result";
-import type { Settings } from "../app/settings";
-import { parseTid } from "../app/tid";
-import type { AccessKey } from "./access-key";
-import type { EkoClient } from "./eko/eko-client";
-import { resolveEndpoint } from "./endpoint";
-import { shortRef, type Journal } from "./journal";
-import type { Practice } from "./practice";
-import { createTidLocks, type TidLocks } from "./refund/tid-locks";
-import type { SessionMemory } from "./session-memory";
+import type { RefundDeskError } from "../../app/errors";
+import type { OtpSent } from "../../app/refund-otp";
+import { err, ok, type Result } from "../../app/result";
+import type { Settings } from "../../app/settings";
+import { parseTid } from "../../app/tid";
+import type { AccessKey } from "../keychain/access-key";
+import type { EkoClient } from "../eko/eko-client";
+import { resolveEndpoint } from "../endpoint";
+import { shortRef, type Journal } from "../journal/journal";
+import type { Practice } from "../practice";
+import { createTidLocks, type TidLocks } from "./tid-locks";
+import type { SessionMemory } from "../session-memory";
 
 export interface RefundOtpServiceDeps {
   client: EkoClient;

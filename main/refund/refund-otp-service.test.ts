@@ -2,8 +2,8 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { memoryKeyStore } from "./test-support/memory-key-store";
-import { testDesk } from "./test-support/desk";
+import { memoryKeyStore } from "../test-support/memory-key-store";
+import { testDesk } from "../test-support/desk";
 
 const practice = testDesk();
 after(() => practice.desk.close());
@@ -123,8 +123,8 @@ test("a locked keychain is an error value, and the app still answers settings", 
 });
 
 test("a custom base URL receives the documented request, signed with the key from the keychain", async () => {
-  const { startSimulator } = await import("./simulator/simulator");
-  const { signTimestamp } = await import("./signing");
+  const { startSimulator } = await import("../simulator/simulator");
+  const { signTimestamp } = await import("../signing");
   const account = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: "custom-access-key-42", initiatorId: "9876543210" };
   const server = await startSimulator({ accounts: [account] });
   const keyStore = memoryKeyStore();

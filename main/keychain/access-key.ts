@@ -1,7 +1,7 @@
-import type { RefundDeskError } from "../app/errors";
-import { ok, type Result } from "../app/result";
-import type { AccessKeyState } from "../app/settings";
-import type { KeyStore } from "./keychain/key-store";
+import type { RefundDeskError } from "../../app/errors";
+import { ok, type Result } from "../../app/result";
+import type { AccessKeyState } from "../../app/settings";
+import type { KeyStore } from "./key-store";
 
 /**
  * The access key as main holds it: read from the keychain once, then kept in memory while the
