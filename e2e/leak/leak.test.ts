@@ -1,8 +1,8 @@
 /**
  * Runs last in `npm test`: after every suite has stored, used and removed access keys and typed
- * customers' OTPs and admin PINs, none of them (nor a key's base64 form) may appear in any data folder, settings
- * file, journal, log, IPC transcript or the captured stdout/stderr of the whole run. The OS
- * keyring's own files are skipped: that is where the key belongs.
+ * customers' OTPs and admin PINs, none of them (nor a key's base64 form) may appear in any data
+ * folder, settings file, journal, log, IPC transcript or the captured stdout/stderr of the whole
+ * run. The OS keyring's own files are skipped: that is where the key belongs.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
