@@ -2,6 +2,7 @@
  * The audit journal as the History screen and `refund-desk journal export` see it: one line per
  * request, never a key or an OTP; the otp_ref_id is cut to its last 6 characters.
  */
+import type { RefundDeskError } from "./errors";
 import type { Environment } from "./settings";
 
 export interface JournalEntry {
@@ -56,6 +57,19 @@ export function isCalendarDay(day: string): boolean {
 /** Days from `from` to `to`, both counted; NaN-free for calendar days. */
 export function daysInRange(range: DayRange): number {
   return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/**
+ * Why a range of days is refused, naming the end at fault, or null when it is good. Main and the
+ * History screen refuse alike, so the admin learns which date is wrong before anything is read.
+ */
+export function dayRangeProblem(range: DayRange, maxDays: number): Extract<RefundDeskError, { kind: "invalid-input" }> | null {
+  const invalid = (field: "from" | "to", reason: string) => ({ kind: "invalid-input" as const, field, reason });
+  if (!isCalendarDay(range.from)) return invalid("from", "not-a-date");
+  if (!isCalendarDay(range.to)) return invalid("to", "not-a-date");
+  if (range.to < range.from) return invalid("to", "before-from");
+  if (daysInRange(range) > maxDays) return invalid("to", "range-too-long");
+  return null;
 }
 
 /** Today (or the day of `at`) on this computer's calendar, as YYYY-MM-DD. */

@@ -1,9 +1,9 @@
+import { join } from "node:path";
 import type { RefundDeskError } from "../app/errors";
 import type { RefundDeskApi } from "../app/ipc";
 import type { DeskPolicy } from "../app/policy";
 import { err, ok, type Result } from "../app/result";
 import type { SettingsView } from "../app/settings";
-import { join } from "node:path";
 import { createAccessKey } from "./keychain/access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createSettingsLock, LOCKED_OUT_FIELDS } from "./admin/settings-lock";

@@ -2,6 +2,7 @@
  * Numbers, money and times in Indian style for each UI language (en-IN, hi-IN): lakh grouping
  * (1,00,000) and rupees with paise (₹1,00,000.00). Intl only, so the CLI can use it too.
  */
+import { isCalendarDay } from "../history";
 import type { Lang } from "./describe-error";
 
 export const LOCALES: Readonly<Record<Lang, string>> = { en: "en-IN", hi: "hi-IN" };
@@ -59,7 +60,7 @@ const dayFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { dateStyl
 
 /** A calendar day written YYYY-MM-DD as people read it ("5 Mar 2026"); the raw text otherwise. */
 export function formatDay(day: string, lang: Lang): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return day;
-  return dayFormat(lang).format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (!isCalendarDay(day)) return day;
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return dayFormat(lang).format(new Date(year, month - 1, date));
 }

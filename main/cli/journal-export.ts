@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { createJournal } from "../journal/journal";
 import { journalCsv } from "../journal/journal-csv";
-import { localDayStart } from "../journal/journal-range";
+import { rangeToMs } from "../journal/journal-range";
 import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
 
 export const JOURNAL_USAGE = "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]";
@@ -20,18 +20,15 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
   if (action !== "export") return fail(`unknown journal command "${action ?? ""}"`);
   const options = parseOptions(rest, { values: ["from", "to", "out"] });
   if (typeof options === "string") return fail(options);
-  const from = localDayStart(options.values.get("from") ?? "");
-  const to = localDayStart(options.values.get("to") ?? "");
-  if (from === null || to === null) return fail("--from and --to must be dates written YYYY-MM-DD");
-  if (from > to) return fail("--from is after --to");
+  // No length limit here: IT may export years at once; the screen's export stops at a year.
+  const window = rangeToMs({ from: options.values.get("from") ?? "", to: options.values.get("to") ?? "" }, Number.POSITIVE_INFINITY);
+  if (!window.ok) return fail(window.error.kind === "invalid-input" && window.error.reason === "before-from" ? "--from is after --to" : "--from and --to must be dates written YYYY-MM-DD");
   const out = options.values.get("out");
   // Standard output carries either the CSV or the JSON report, not both.
   if (json && !out) return fail("--json needs --out <file>");
 
-  const toDate = new Date(to);
-  const end = new Date(toDate.getFullYear(), toDate.getMonth(), toDate.getDate() + 1).getTime();
   // Reading only: each line carries its own counter name.
-  const { entries, skipped } = createJournal(deps.dataDir).read(from, end);
+  const { entries, skipped } = createJournal(deps.dataDir).read(window.value.fromMs, window.value.toMs);
   const csv = journalCsv(entries);
   if (out) {
     try {

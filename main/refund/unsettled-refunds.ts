@@ -27,9 +27,12 @@ export function createUnsettledRefunds(file: string | null = null): UnsettledRef
     // A failed write leaves the mark in memory for this run; the refund still goes on, as the
     // journal does when it cannot write.
     try {
-      if (tids.size === 0) rmSync(file, { force: true });
-      else mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-      if (tids.size > 0) writeFileDurably(file, `${JSON.stringify([...tids])}\n`);
+      if (tids.size === 0) {
+        rmSync(file, { force: true });
+        return;
+      }
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      writeFileDurably(file, `${JSON.stringify([...tids])}\n`);
     } catch {
       // Kept in memory; see above.
     }

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { HistoryPage } from "../../app/history";
+import { dayRangeProblem, MAX_HISTORY_DAYS, type HistoryPage } from "../../app/history";
 import type { RefundDeskApi } from "../../app/ipc";
 import { err, ok } from "../../app/result";
-import { checkRange, createHistoryStore } from "./history-store";
+import { createHistoryStore } from "./history-store";
 import { deferred, unusedApi } from "./test-helpers";
 
 const PAGE: HistoryPage = {
@@ -76,10 +76,10 @@ test("a range main would refuse is refused here first, naming the date at fault"
   await store.getState().exportRange({ from: "2026-03-05", to: "2026-03-01" });
   assert.deepEqual(store.getState().exportError, { kind: "invalid-input", field: "to", reason: "before-from" });
   assert.equal(calls.length, 0);
-  assert.deepEqual(checkRange({ from: "", to: "2026-03-01" }), { kind: "invalid-input", field: "from", reason: "not-a-date" });
-  assert.deepEqual(checkRange({ from: "2026-02-30", to: "2026-03-01" }), { kind: "invalid-input", field: "from", reason: "not-a-date" });
-  assert.deepEqual(checkRange({ from: "2025-01-01", to: "2026-01-02" }), { kind: "invalid-input", field: "to", reason: "range-too-long" });
-  assert.equal(checkRange({ from: "2025-01-01", to: "2026-01-01" }), null);
+  assert.deepEqual(dayRangeProblem({ from: "", to: "2026-03-01" }, MAX_HISTORY_DAYS), { kind: "invalid-input", field: "from", reason: "not-a-date" });
+  assert.deepEqual(dayRangeProblem({ from: "2026-02-30", to: "2026-03-01" }, MAX_HISTORY_DAYS), { kind: "invalid-input", field: "from", reason: "not-a-date" });
+  assert.deepEqual(dayRangeProblem({ from: "2025-01-01", to: "2026-01-02" }, MAX_HISTORY_DAYS), { kind: "invalid-input", field: "to", reason: "range-too-long" });
+  assert.equal(dayRangeProblem({ from: "2025-01-01", to: "2026-01-01" }, MAX_HISTORY_DAYS), null);
 });
 
 test("a failed or cancelled export is told apart from a saved one", async () => {

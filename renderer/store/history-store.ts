@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RefundDeskError } from "../../app/errors";
-import { daysInRange, isCalendarDay, localDay, MAX_HISTORY_DAYS, type DayRange, type HistoryExport, type HistoryPage } from "../../app/history";
+import { dayRangeProblem, localDay, MAX_HISTORY_DAYS, type DayRange, type HistoryExport, type HistoryPage } from "../../app/history";
 import type { RefundDeskApi } from "../../app/ipc";
 import { safeCall } from "./safe-call";
 
@@ -26,16 +26,6 @@ export interface HistoryState {
 export type HistoryStore = StoreApi<HistoryState>;
 
 type HistoryApi = Pick<RefundDeskApi, "readHistory" | "exportHistory">;
-
-/** The same refusals main gives, before asking it: the admin learns which date is wrong at once. */
-export function checkRange(range: DayRange): RefundDeskError | null {
-  const invalid = (field: string, reason: string): RefundDeskError => ({ kind: "invalid-input", field, reason });
-  if (!isCalendarDay(range.from)) return invalid("from", "not-a-date");
-  if (!isCalendarDay(range.to)) return invalid("to", "not-a-date");
-  if (range.to < range.from) return invalid("to", "before-from");
-  if (daysInRange(range) > MAX_HISTORY_DAYS) return invalid("to", "range-too-long");
-  return null;
-}
 
 export function createHistoryStore(api: HistoryApi, now: () => Date = () => new Date()): HistoryStore {
   const today = () => localDay(now());
@@ -59,7 +49,8 @@ export function createHistoryStore(api: HistoryApi, now: () => Date = () => new 
 
     async exportRange(range) {
       if (get().exporting) return;
-      const refused = checkRange(range);
+      // The same refusals main gives, before asking it: the admin learns which date is wrong at once.
+      const refused = dayRangeProblem(range, MAX_HISTORY_DAYS);
       if (refused) {
         set({ exported: null, exportError: refused });
         return;
