@@ -26,7 +26,7 @@ function sources(folder: string): string[] {
 /** Every module specifier of a file: static imports, re-exports, dynamic imports and require. */
 export function importsOf(code: string): string[] {
   const specifiers: string[] = [];
-  const pattern = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
+  const pattern = /(?:^|\n)\s*(?:import|export)\s[^;]*?[\s}*]from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
   for (const match of code.matchAll(pattern)) specifiers.push((match[1] ?? match[2] ?? match[3] ?? match[4]) as string);
   return specifiers;
 }
@@ -40,6 +40,8 @@ const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 
 test("the import scanner sees every form of import", () => {
   assert.deepEqual(importsOf(`import a from "x";\nexport { b } from './y';\nconst c = require("z");\nawait import("w");\nimport "v";`), ["x", "./y", "z", "w", "v"]);
+  // "from" as a string in code is no import (a function taking a field named "from").
+  assert.deepEqual(importsOf(`export function f() {\n  return g("from", "to");\n}\nexport * from "./z";`), ["./z"]);
 });
 
 test("app/ imports no Electron, no Node built-in, no DOM-side code, and neither process", () => {
