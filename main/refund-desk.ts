@@ -155,6 +155,9 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     dispatch: createDispatch(services, deps.appOrigin),
     policy: inForce.desk,
     adminPin,
-    close: () => practice.close(),
+    async close() {
+      journal.close();
+      await practice.close();
+    },
   };
 }
