@@ -3,7 +3,7 @@
  * strict (unknown keys refused) so a payload cannot smuggle fields such as `__proto__`.
  */
 import { z } from "zod";
-import type { IpcMethod, IpcRequests } from "./ipc";
+import type { AfterAction, IpcMethod, IpcRequests } from "./ipc";
 import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "./settings";
 
 /** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
@@ -48,3 +48,6 @@ export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]>
   readHistory: dayRange,
   exportHistory: dayRange,
 };
+
+/** What comes back beside an action's result (app/ipc.ts AfterAction). */
+export const AFTER_ACTION_SCHEMA: z.ZodType<AfterAction> = z.strictObject({ clockOffsetMs: z.number().finite().nullable() });
