@@ -23,7 +23,7 @@ const ROOT = join(__dirname, "..", "..");
 const RENDERER_ROOT = join(ROOT, "dist", "renderer");
 const STAND_IN_PATH = "/__host/preload-stand-in.js";
 const IPC_PATH = "/__ipc";
-const APP_SCRIPT_TAG = '<script src="app.js"';
+const APP_SCRIPT_TAG = '<script type="module" src="app.js"';
 const MAX_IPC_BODY_BYTES = 64 * 1024;
 /** What stands in the IPC transcript for a secret the renderer sent. */
 export const REDACTED = "<redacted>";

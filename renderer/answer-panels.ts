@@ -1,0 +1,7 @@
+/**
+ * The panels that show Eko's answers on the Refund screen: none is on the first frame, so they
+ * share one chunk, fetched when the window is idle (lazy-parts.ts).
+ */
+export { OtpResult } from "./components/OtpResult";
+export { Receipt } from "./components/Receipt";
+export { TransactionPanel } from "./components/TransactionPanel";
