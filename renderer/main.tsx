@@ -7,7 +7,7 @@ import { bridge } from "./bridge";
 import { readFirstFrameHint, rememberFirstFrame } from "./environment-hint";
 import { FirstFrame } from "./held-space";
 import { hasLanguage, loadLanguage } from "./i18n";
-import { LAZY_PARTS } from "./lazy-parts";
+import { ANSWER_PARTS, LATER_PARTS, type LazyPartList } from "./lazy-parts";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
 import { createHistoryStore } from "./store/history-store";
@@ -25,14 +25,22 @@ function localStorageOrNull(): KeyValueStorage | null {
   }
 }
 
-/** After the first paint, when nothing else runs: the screens and the language not shown yet. */
-function prefetchWhenIdle(): void {
-  const prefetch = () => {
-    for (const part of LAZY_PARTS) part.preload().catch(() => undefined);
+function preload(parts: LazyPartList): void {
+  for (const part of parts) part.preload().catch(() => undefined);
+}
+
+/**
+ * After the first frame: the Refund screen's answer panels at once (so the focus an answer moves
+ * lands on them), then, when nothing else runs, the other screens and the other language.
+ */
+function prefetchAfterFirstFrame(): void {
+  requestAnimationFrame(() => setTimeout(() => preload(ANSWER_PARTS), 0));
+  const later = () => {
+    preload(LATER_PARTS);
     for (const lang of LANGS) loadLanguage(lang).catch(() => undefined);
   };
-  if ("requestIdleCallback" in window) window.requestIdleCallback(prefetch, { timeout: 2_000 });
-  else setTimeout(prefetch, 500);
+  if ("requestIdleCallback" in window) window.requestIdleCallback(later, { timeout: 2_000 });
+  else setTimeout(later, 500);
 }
 
 const search = new URLSearchParams(window.location.search);
@@ -77,7 +85,7 @@ async function start(root: HTMLElement): Promise<void> {
       </StoresProvider>
     </StrictMode>,
   );
-  prefetchWhenIdle();
+  prefetchAfterFirstFrame();
 }
 
 const root = document.getElementById("root");

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef } from "react";
-import { FailureActions } from "../components/FailureActions";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { NewRequestButton } from "../components/NewRequestButton";
 import { PracticeTids } from "../components/PracticeTids";
-import { OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
+import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
 import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
 import { TID_ERROR_ID, TidForm } from "../components/TidForm";
 import type { Failure, RequestState } from "../store/request-store";
