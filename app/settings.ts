@@ -1,7 +1,7 @@
 /** Settings both processes agree on. The access key is not a setting: it lives in the keychain. */
 
-export type Environment = "practice" | "uat" | "production" | "custom";
-export const ENVIRONMENTS: readonly Environment[] = ["practice", "uat", "production", "custom"];
+export const ENVIRONMENTS = ["practice", "uat", "production", "custom"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
 
 /**
  * Published base URLs. Production has a conflicting older form (with port 25002) in Eko's docs,
