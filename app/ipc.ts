@@ -15,9 +15,9 @@ import type { SettingsView } from "./settings";
 import type { Transaction } from "./transaction";
 
 /** What the renderer sends for each method: inferred from the schema main parses it with. */
-export type IpcRequests = { [M in keyof typeof IPC_SCHEMAS]: z.infer<(typeof IPC_SCHEMAS)[M]> };
+type IpcRequests = { [M in keyof typeof IPC_SCHEMAS]: z.infer<(typeof IPC_SCHEMAS)[M]> };
 
-export interface IpcReplies {
+interface IpcReplies {
   inquireTransaction: Transaction;
   requestRefundOtp: OtpSent;
   refund: RefundReceipt;
