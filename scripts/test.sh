@@ -38,6 +38,8 @@ run_suites() {
   npm run --silent depcruise || return
   echo "== unused files, exports and dependencies (knip)"
   npm run --silent knip || return
+  echo "== docs: every relative link and heading in the Markdown resolves"
+  npm run -s docs:links || return
   echo "== unit and integration (node:test)"
   mapfile -t files < <(find app main renderer scripts security bench -name '*.test.ts' -o -name '*.test.tsx' | sort)
   node --import tsx --test --test-reporter=spec "${files[@]}" || return
