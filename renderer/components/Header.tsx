@@ -11,7 +11,7 @@ export type Screen = "request" | "history" | "settings";
 interface Props {
   screen: Screen;
   environment: Environment | null;
-  onNavigate(screen: Screen): void;
+  onNavigate: (screen: Screen) => void;
   /** What to hold the space of, invisible, until main answers (held-space.ts). */
   held?: { environment: Environment | null; counterName: string | null };
 }
