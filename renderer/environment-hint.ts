@@ -19,7 +19,9 @@ const FIRST_RUN: FirstFrameHint = { environment: "practice", counterName: null }
 export function readFirstFrameHint(storage: KeyValueStorage | null): FirstFrameHint {
   try {
     const saved = JSON.parse(storage?.getItem(FIRST_FRAME_HINT_KEY) ?? "null") as Partial<FirstFrameHint> | null;
-    const environment = ENVIRONMENTS.includes(saved?.environment as Environment) ? (saved?.environment as Environment) : FIRST_RUN.environment;
+    const environment = ENVIRONMENTS.includes(saved?.environment as Environment)
+      ? (saved?.environment as Environment)
+      : FIRST_RUN.environment;
     const counterName = typeof saved?.counterName === "string" ? saved.counterName : null;
     return { environment, counterName };
   } catch {

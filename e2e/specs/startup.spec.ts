@@ -32,8 +32,14 @@ async function tidFieldBox(page: Page): Promise<Box> {
   return box;
 }
 
-for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
-  test(`the tid field is painted before main answers and stays put when the answers arrive (${size.width}×${size.height})`, async ({ page, openApp }) => {
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 768 },
+]) {
+  test(`the tid field is painted before main answers and stays put when the answers arrive (${size.width}×${size.height})`, async ({
+    page,
+    openApp,
+  }) => {
     await page.setViewportSize(size);
     const ipc = await holdIpc(page);
     await openApp();
@@ -51,9 +57,19 @@ for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }])
   });
 }
 
-test("a provisioned counter on UAT: the next start holds its badge and name, so its field stays put too", async ({ page, openApp }) => {
+test("a provisioned counter on UAT: the next start holds its badge and name, so its field stays put too", async ({
+  page,
+  openApp,
+}) => {
   const policyPath = join(tempDataDir("policy"), "policy.json");
-  const policy = { environment: "uat", counterName: "Pune Camp - Counter 3", kioskMode: false, settingsLocked: false, developerKey: "0123456789abcdef0123", initiatorId: "9876543210" };
+  const policy = {
+    environment: "uat",
+    counterName: "Pune Camp - Counter 3",
+    kioskMode: false,
+    settingsLocked: false,
+    developerKey: "0123456789abcdef0123",
+    initiatorId: "9876543210",
+  };
   writeFileSync(policyPath, JSON.stringify(policy));
   chmodSync(policyPath, 0o644);
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -100,7 +116,10 @@ test("check, Send OTP and Refund each make exactly one IPC call", async ({ page,
   }, IPC_CHANNELS.refund);
 });
 
-test("the first screen loads only its own chunks; the rest come as JavaScript under the CSP, on use", async ({ page, openApp }) => {
+test("the first screen loads only its own chunks; the rest come as JavaScript under the CSP, on use", async ({
+  page,
+  openApp,
+}) => {
   const scripts = new Map<string, { type: string | undefined; csp: string | undefined }>();
   page.on("response", (response) => {
     const path = new URL(response.url()).pathname;

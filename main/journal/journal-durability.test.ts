@@ -20,13 +20,23 @@ import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createJournal, JOURNAL_FOLDER, type JournalRecord } from "./journal";
 
-const record = (tid: string, outcome = "otp-sent"): JournalRecord => ({ at: "2026-03-05T10:00:00.000Z", tid, environment: "practice", outcome });
+const record = (tid: string, outcome = "otp-sent"): JournalRecord => ({
+  at: "2026-03-05T10:00:00.000Z",
+  tid,
+  environment: "practice",
+  outcome,
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The lines in the journal folder's files right now, as the tids they name. */
 function tidsOnFile(dataDir: string): string[] {
   const folder = join(dataDir, JOURNAL_FOLDER);
-  return readdirSync(folder).flatMap((f) => readFileSync(join(folder, f), "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { tid: string }).tid));
+  return readdirSync(folder).flatMap((f) =>
+    readFileSync(join(folder, f), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { tid: string }).tid),
+  );
 }
 
 test("lines are written at once and flushed to disk together: one fsync for a burst, within the interval", async () => {
@@ -40,7 +50,14 @@ test("lines are written at once and flushed to disk together: one fsync for a bu
   assert.deepEqual(fsyncs, [["1", "2", "3"]], "one flush for the three");
   journal.append(record("4"));
   journal.close();
-  assert.deepEqual(fsyncs, [["1", "2", "3"], ["1", "2", "3", "4"]], "close flushes what is pending");
+  assert.deepEqual(
+    fsyncs,
+    [
+      ["1", "2", "3"],
+      ["1", "2", "3", "4"],
+    ],
+    "close flushes what is pending",
+  );
 });
 
 test("a line appended with 'now' is on disk before append returns, with every line before it", () => {
@@ -55,7 +72,12 @@ test("a line appended with 'now' is on disk before append returns, with every li
 });
 
 /** Eko's answers scripted; each call and each fsync goes into one ordered log. */
-function recordedFlow(log: string[], dataDir: string, refund: Result<RefundAnswer, RefundDeskError>, inquiry: Result<TransactionAnswer, RefundDeskError>[]) {
+function recordedFlow(
+  log: string[],
+  dataDir: string,
+  refund: Result<RefundAnswer, RefundDeskError>,
+  inquiry: Result<TransactionAnswer, RefundDeskError>[],
+) {
   const client: EkoClient = {
     getRefundOtp: async () => err({ kind: "internal", details: {} }),
     probe: async () => err({ kind: "internal", details: {} }),
@@ -70,7 +92,12 @@ function recordedFlow(log: string[], dataDir: string, refund: Result<RefundAnswe
   return createRefundFlow({
     client,
     settings: () => ({ ...DEFAULT_SETTINGS }),
-    practice: createPractice(async () => ({ baseUrl: "http://127.0.0.1:9/ekoapi/v3", requests: [], setClockShift: () => undefined, close: async () => undefined })),
+    practice: createPractice(async () => ({
+      baseUrl: "http://127.0.0.1:9/ekoapi/v3",
+      requests: [],
+      setClockShift: () => undefined,
+      close: async () => undefined,
+    })),
     accessKey: createAccessKey(memoryKeyStore()),
     journal: createJournal(dataDir, null, { intervalMs: 10_000, fsync: () => log.push(`fsync ${lastOutcome()}`) }),
     locks: createTidLocks(),
@@ -80,11 +107,36 @@ function recordedFlow(log: string[], dataDir: string, refund: Result<RefundAnswe
 }
 
 const tx = (txStatus: number, state: TransactionAnswer["state"]): Result<TransactionAnswer, RefundDeskError> =>
-  ok({ txStatus, state, statusText: null, amount: "10.00", fee: null, senderName: null, recipientName: null, recipientAccountLast4: null, time: null, details: { ekoStatus: 0 }, answeredAt: Date.now() });
+  ok({
+    txStatus,
+    state,
+    statusText: null,
+    amount: "10.00",
+    fee: null,
+    senderName: null,
+    recipientName: null,
+    recipientAccountLast4: null,
+    time: null,
+    details: { ekoStatus: 0 },
+    answeredAt: Date.now(),
+  });
 
 test("a refund's line is flushed to disk before its answer is handed back; a check's line is not waited for", async () => {
   const log: string[] = [];
-  const flow = recordedFlow(log, tempDataDir("journal-order"), ok({ refundTid: "9", refundedAmount: "10.00", fee: null, balance: null, refundedAt: null, details: {}, answeredAt: Date.now() }), [tx(3, "refund-pending")]);
+  const flow = recordedFlow(
+    log,
+    tempDataDir("journal-order"),
+    ok({
+      refundTid: "9",
+      refundedAmount: "10.00",
+      fee: null,
+      balance: null,
+      refundedAt: null,
+      details: {},
+      answeredAt: Date.now(),
+    }),
+    [tx(3, "refund-pending")],
+  );
   const checked = await flow.inquire({ tid: "13192443" });
   log.push(`answer check ${checked.ok}`);
   const refunded = await flow.refund({ tid: "13192443", otp: "123456", otpRefId: "ref-1" });
@@ -94,7 +146,12 @@ test("a refund's line is flushed to disk before its answer is handed back; a che
 
 test("a refund confirmed by the inquiry after a lost answer: both lines flushed before the receipt", async () => {
   const log: string[] = [];
-  const flow = recordedFlow(log, tempDataDir("journal-order-lost"), err({ kind: "timeout", afterMs: 1_000, details: {} }), [tx(4, "refunded")]);
+  const flow = recordedFlow(
+    log,
+    tempDataDir("journal-order-lost"),
+    err({ kind: "timeout", afterMs: 1_000, details: {} }),
+    [tx(4, "refunded")],
+  );
   const refunded = await flow.refund({ tid: "13192443", otp: "123456", otpRefId: "ref-1" });
   log.push(`answer refund ${refunded.ok && refunded.value.confirmedBy}`);
   assert.deepEqual(log, ["fsync refund:timeout", "fsync refund-check:tx_status=4", "answer refund inquiry"]);
@@ -102,7 +159,11 @@ test("a refund confirmed by the inquiry after a lost answer: both lines flushed 
 
 test("a process killed mid-burst (SIGKILL) has every request it answered on record", async () => {
   const dataDir = tempDataDir("journal-kill");
-  const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "..", "test-support", "journal-burst-child.ts"), dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(__dirname, "..", "test-support", "journal-burst-child.ts"), dataDir],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const answered: string[] = [];
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
   for await (const line of createInterface({ input: child.stdout })) {
@@ -114,5 +175,9 @@ test("a process killed mid-burst (SIGKILL) has every request it answered on reco
   assert.equal(await exited, "SIGKILL");
   assert.ok(answered.length >= 40, `only ${answered.length} answered before the child ended`);
   const onRecord = new Set(tidsOnFile(dataDir));
-  assert.deepEqual(answered.filter((tid) => !onRecord.has(tid)), [], "answered but not on record");
+  assert.deepEqual(
+    answered.filter((tid) => !onRecord.has(tid)),
+    [],
+    "answered but not on record",
+  );
 });
