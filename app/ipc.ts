@@ -63,7 +63,7 @@ export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
  */
 export const ACTION_METHODS = ["inquireTransaction", "requestRefundOtp", "refund"] as const satisfies readonly IpcMethod[];
 
-export type ActionMethod = (typeof ACTION_METHODS)[number];
+type ActionMethod = (typeof ACTION_METHODS)[number];
 
 /** What main knows after an action that the screen shows beside its answer (its schema: ipc-schemas.ts). */
 export type AfterAction = z.infer<typeof AFTER_ACTION_SCHEMA>;
@@ -74,7 +74,7 @@ export type AfterAction = z.infer<typeof AFTER_ACTION_SCHEMA>;
  */
 export type ActionAnswer<T> = Result<T> & { after?: AfterAction };
 
-export type IpcAnswer<M extends IpcMethod> = M extends ActionMethod ? ActionAnswer<IpcReplies[M]> : Result<IpcReplies[M]>;
+type IpcAnswer<M extends IpcMethod> = M extends ActionMethod ? ActionAnswer<IpcReplies[M]> : Result<IpcReplies[M]>;
 
 /** What main's services answer, as the CLI calls them. */
 export type DeskServices = {

@@ -50,7 +50,7 @@ async function paintOnce(browser: Browser, url: string) {
 }
 
 /** The scripts the first screen loads: index.html's module entry and the chunks it preloads. */
-export function firstScreenScripts(html: string): string[] {
+function firstScreenScripts(html: string): string[] {
   return [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map((m) => m[1] as string);
 }
 

@@ -12,7 +12,7 @@ export function enableActionMarks(on: boolean): void {
   enabled = on;
 }
 
-export function actionMarkName(task: MarkedTask, point: ActionPoint): string {
+function actionMarkName(task: MarkedTask, point: ActionPoint): string {
   return `refund-desk:${task}:${point}`;
 }
 

@@ -6,7 +6,7 @@
 import { ENVIRONMENTS, type Environment } from "../app/settings";
 import type { KeyValueStorage } from "./store/lang-store";
 
-export const FIRST_FRAME_HINT_KEY = "refund-desk.first-frame";
+const FIRST_FRAME_HINT_KEY = "refund-desk.first-frame";
 
 export interface FirstFrameHint {
   environment: Environment;

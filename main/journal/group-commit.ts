@@ -9,7 +9,7 @@ import { fsyncSync } from "node:fs";
 export type Durability = "group" | "now";
 
 /** At most this long between a line written and the same line on disk (batched lines). */
-export const GROUP_COMMIT_MS = 200;
+const GROUP_COMMIT_MS = 200;
 
 export interface GroupCommitOptions {
   intervalMs?: number;

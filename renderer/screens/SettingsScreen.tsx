@@ -5,7 +5,7 @@ import { AccessKeySection } from "../components/AccessKeySection";
 import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { LockedSettings } from "../components/LockedSettings";
-import { PinDialog } from "../lazy-parts";
+import { PinDialog } from "../components/PinDialog";
 import { SettingsForm } from "../components/SettingsForm";
 import { settingsOpen } from "../store/desk-store";
 import { useDesk, useLang, useSettings, useStores, useT } from "../stores";
