@@ -31,17 +31,32 @@ test("electron-builder.yml is valid against electron-builder's own schema, and a
   assert.equal(validate({ ...config, asar: "yes" }), false);
 });
 
-test("Windows: a per-machine NSIS installer that installs silently, with a folder choice when attended", () => {
+test("Windows: a per-machine NSIS installer that installs silently, into a folder users cannot write", () => {
   assert.deepEqual(config.win.target, [{ target: "nsis", arch: ["x64"] }]);
   assert.equal(config.nsis.perMachine, true);
-  assert.equal(config.nsis.oneClick, false, "an assisted installer, so an attended install can choose the folder");
-  assert.equal(config.nsis.allowToChangeInstallationDirectory, true);
+  assert.equal(config.nsis.oneClick, false);
+  assert.equal(config.nsis.allowToChangeInstallationDirectory, false, "no folder page: a user-writable folder lets users swap the exe");
+  const include = readFileSync(join(root, config.nsis.include), "utf8");
+  // /D= still chooses a folder: the include gives it Program Files' rights (Users read and run only).
+  assert.match(include, /!macro customInstall[\s\S]*icacls "\$INSTDIR" \/inheritance:r [^\n]*\*S-1-5-32-545:\(OI\)\(CI\)RX /);
+  assert.doesNotMatch(include, /S-1-5-32-545:\(OI\)\(CI\)[^R]/, "Users get read and execute, nothing more");
   assert.equal(config.nsis.runAfterFinish, false, "a silent install must not start the app as the installing admin");
   assert.equal(config.nsis.deleteAppDataOnUninstall, false, "the journal outlives an uninstall");
   assert.deepEqual(config.mac.target.map((t: { target: string }) => t.target), ["dmg", "pkg"]);
   assert.equal(config.appId, "in.refunddesk.app");
   assert.equal(config.productName, "Refund Desk");
   assert.equal(config.directories.buildResources, "build");
+});
+
+test("macOS: hardened runtime with the project's own entitlements, without disable-library-validation", () => {
+  assert.equal(config.mac.hardenedRuntime, true);
+  assert.equal(config.mac.entitlements, "build/entitlements.mac.plist");
+  assert.equal(config.mac.entitlementsInherit, "build/entitlements.mac.plist");
+  assert.equal(config.mac.notarize, false, "notarized only when the release build has Apple's secrets");
+  const plist = readFileSync(join(root, config.mac.entitlements), "utf8");
+  const keys = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((m) => m[1]);
+  assert.deepEqual(keys, ["com.apple.security.cs.allow-jit"]);
+  assert.doesNotMatch(plist, /disable-library-validation|allow-dyld-environment-variables|get-task-allow/);
 });
 
 test("nothing is published and nothing can update itself", () => {
