@@ -31,8 +31,10 @@ run_suites() {
   echo "== typecheck"
   npx tsc -p tsconfig.json --noEmit || return
   echo "== unit and integration (node:test)"
-  mapfile -t files < <(find app main renderer scripts security bench -name '*.test.ts' -o -name '*.test.tsx' | sort)
+  mapfile -t files < <(find app main renderer scripts security bench -path scripts/ci -prune -o \( -name '*.test.ts' -o -name '*.test.tsx' \) -print | sort)
   node --import tsx --test --test-reporter=spec "${files[@]}" || return
+  echo "== release pipeline (workflows valid and complete; checksums and SBOM run on the built files)"
+  node --import tsx --test --test-reporter=spec scripts/ci/release-pipeline.test.ts || return
   echo "== end to end (Playwright: Chromium through the test host, and Electron when present)"
   npx playwright test || return
 }
