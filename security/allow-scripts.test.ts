@@ -18,7 +18,8 @@ export function packageName(lockPath: string): string {
 }
 
 export function unreviewed(packages: typeof lock.packages, allow: Record<string, boolean>): string[] {
-  const names = Object.entries(packages).filter(([, entry]) => entry.hasInstallScript).map(([path]) => packageName(path));
+  // "" is the project itself: its own postinstall (scripts/ci/electron-download.mjs) is not a dependency's.
+  const names = Object.entries(packages).filter(([path, entry]) => path !== "" && entry.hasInstallScript).map(([path]) => packageName(path));
   return [...new Set(names)].filter((name) => !Object.hasOwn(allow, name)).sort();
 }
 
