@@ -35,7 +35,7 @@ export function signingPlan(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): 
     warnings.push(
       platform === "win32"
         ? "UNSIGNED: CSC_LINK / CSC_KEY_PASSWORD are not set, so the Windows installer and app are NOT code-signed (SmartScreen will warn)."
-        : "UNSIGNED: CSC_LINK / CSC_KEY_PASSWORD are not set, so the macOS app, dmg and pkg are NOT signed (Gatekeeper will refuse them).",
+        : "UNSIGNED: CSC_LINK / CSC_KEY_PASSWORD are not set, so the macOS app is only signed ad hoc, without the hardened runtime, and the dmg and pkg are NOT signed (Gatekeeper will refuse them).",
     );
   }
   const apple = ["APPLE_ID", "APPLE_APP_SPECIFIC_PASSWORD", "APPLE_TEAM_ID"];
@@ -56,6 +56,16 @@ function announce(warnings: string[], env: NodeJS.ProcessEnv = process.env): voi
   }
 }
 
+/**
+ * A macOS build without a Developer ID must still start on Apple silicon, where every binary needs
+ * a signature (and flipping the fuses breaks Electron's own): sign it ad hoc, without the hardened
+ * runtime, whose library validation an ad-hoc app cannot pass. Never shipped: a release without
+ * the secrets is flagged unfit in its summary.
+ */
+export function adHocMac(mac: Configuration["mac"]): Configuration["mac"] {
+  return { ...mac, identity: "-", hardenedRuntime: false, notarize: false };
+}
+
 function projectConfig(): Configuration {
   return load(readFileSync(join(ROOT, "electron-builder.yml"), "utf8")) as Configuration;
 }
@@ -65,10 +75,12 @@ async function main(): Promise<void> {
   const config = projectConfig();
   if (values.e2e === values.release) throw new Error("say --e2e or --release");
   if (values.e2e) {
-    // Nothing to sign for a test build, and no keychain prompt for an identity.
+    // A test build: no secret is used, and the ad-hoc signature is made on pull requests too.
+    for (const name of ["CSC_LINK", "CSC_KEY_PASSWORD", "APPLE_ID", "APPLE_APP_SPECIFIC_PASSWORD", "APPLE_TEAM_ID"]) delete process.env[name];
     process.env.CSC_IDENTITY_AUTO_DISCOVERY = "false";
+    process.env.CSC_FOR_PULL_REQUEST = "true";
     const fuses = { ...config.electronFuses, enableNodeCliInspectArguments: true };
-    await build({ projectDir: ROOT, dir: true, publish: "never", config: { ...config, electronFuses: fuses } });
+    await build({ projectDir: ROOT, dir: true, publish: "never", config: { ...config, mac: adHocMac(config.mac), electronFuses: fuses } });
     return;
   }
   const plan = signingPlan(process.env, process.platform);
@@ -80,7 +92,7 @@ async function main(): Promise<void> {
   }
   const targets: CliOptions =
     process.platform === "win32" ? { win: ["nsis"], x64: true } : process.platform === "darwin" ? { mac: ["dmg", "pkg"], x64: true, arm64: true } : { linux: ["AppImage"] };
-  const mac = { ...config.mac, notarize: plan.notarize };
+  const mac = plan.sign ? { ...config.mac, notarize: plan.notarize } : adHocMac(config.mac);
   const built = await build({ projectDir: ROOT, publish: "never", ...targets, config: { ...config, mac } });
   process.stdout.write(`built:\n${built.map((file) => `  ${file}`).join("\n")}\n`);
 }

@@ -17,7 +17,7 @@ import { checksumLines } from "./checksums";
 import { releaseProblems } from "./draft-release";
 import { asarHeaderHash, expectedFuses, fuseProblems, integrityProblems, parseFuseRead } from "./fuses-check";
 import { nonAdminsCanWrite } from "./installer-check";
-import { signingPlan } from "./package-app";
+import { adHocMac, signingPlan } from "./package-app";
 import { componentNames, sbomProblems } from "./sbom";
 
 const ROOT = join(__dirname, "..", "..");
@@ -254,6 +254,10 @@ test("signing: without the secrets the build is unsigned and says so loudly; wit
   assert.match(partial.warnings.join(), /APPLE_APP_SPECIFIC_PASSWORD, APPLE_TEAM_ID are not set/);
   const all = { ...signing, APPLE_ID: "it@bank.example", APPLE_APP_SPECIFIC_PASSWORD: "app-pw", APPLE_TEAM_ID: "TEAM123456" };
   assert.deepEqual(signingPlan(all, "darwin"), { sign: true, notarize: true, warnings: [] });
+  // Unsigned Mac builds are signed ad hoc so they start on Apple silicon; the shipped settings stay as they are.
+  const config = load(readFileSync(join(ROOT, "electron-builder.yml"), "utf8")) as { mac: Record<string, unknown> };
+  assert.deepEqual(adHocMac(config.mac as never), { ...config.mac, identity: "-", hardenedRuntime: false, notarize: false });
+  assert.equal(config.mac.hardenedRuntime, true);
 });
 
 test("install folder rights: Users, Authenticated Users or Everyone with any write right is caught", () => {
