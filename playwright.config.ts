@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
  * Two runs of the e2e suite (see DESIGN.md, Testing):
  * - chromium-host: the built renderer in Debian's Chromium, served by e2e/host/test-host.ts with
  *   the same main-process handler table. Playwright's own browser download does not work here.
- * - electron: the real app through Playwright's _electron, skipped where no Electron binary exists.
+ * - electron: the real app through Playwright's _electron: the unpacked build (`npm run pack:e2e`,
+ *   as CI's Windows and macOS jobs run it), else Electron with dist/main; skipped where neither exists.
  * Build first: `node scripts/build.mjs`.
  */
 export default defineConfig({

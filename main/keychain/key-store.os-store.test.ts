@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createKeytarKeyStore, KEYCHAIN_ACCOUNT } from "./key-store";
 
-const SERVICE = "Refund Desk (OS store test)";
+// No spaces: cmdkey takes the credential name inside its /delete: switch.
+const SERVICE = "RefundDesk-os-store-test";
 const skip = process.platform === "win32" || process.platform === "darwin" ? false : "runs on Windows and macOS (CI's runners)";
 
 /** What the OS store holds for the test's item, read by the OS's own tool: the secret (macOS), or only whether it exists (Windows). */
@@ -18,8 +19,9 @@ function outside(): { exists: boolean; secret?: string } {
     const run = spawnSync("security", ["find-generic-password", "-s", SERVICE, "-a", KEYCHAIN_ACCOUNT, "-w"], { encoding: "utf8" });
     return run.status === 0 ? { exists: true, secret: run.stdout.trimEnd() } : { exists: false };
   }
-  // keytar names a Windows credential "<service>/<account>"; cmdkey lists it without its secret.
-  const run = spawnSync("cmdkey", [`/list:${SERVICE}/${KEYCHAIN_ACCOUNT}`], { encoding: "utf8" });
+  // keytar writes a generic credential named "<service>/<account>"; cmdkey lists it without its secret.
+  const run = spawnSync("cmdkey", ["/list"], { encoding: "utf8" });
+  assert.equal(run.status, 0, "cmdkey /list");
   return { exists: run.stdout.includes(`${SERVICE}/${KEYCHAIN_ACCOUNT}`) };
 }
 
@@ -50,7 +52,9 @@ test("an item deleted behind the app's back reads as missing, not as an error", 
   const removed =
     process.platform === "darwin"
       ? spawnSync("security", ["delete-generic-password", "-s", SERVICE, "-a", KEYCHAIN_ACCOUNT])
-      : spawnSync("cmdkey", [`/delete:${SERVICE}/${KEYCHAIN_ACCOUNT}`]);
+      : spawnSync("cmdkey", [`/delete:${SERVICE}/${KEYCHAIN_ACCOUNT}`]).status === 0
+        ? { status: 0 }
+        : spawnSync("cmdkey", [`/delete:LegacyGeneric:target=${SERVICE}/${KEYCHAIN_ACCOUNT}`]);
   assert.equal(removed.status, 0);
   assert.deepEqual(await store.get(), { ok: true, value: null });
 });

@@ -68,7 +68,7 @@ function asarOf(platform: NodeJS.Platform, app: BuiltApp): string {
   return platform === "darwin" ? join(app.bundle, "Contents", "Resources", "app.asar") : join(dirname(app.executable), "resources", "app.asar");
 }
 
-function readFuses(target: string): string {
+export function readFuses(target: string): string {
   const bin = join(dirname(require.resolve("@electron/fuses/package.json")), "dist", "bin.js");
   const run = spawnSync(process.execPath, [bin, "read", "--app", target], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
   if (run.status !== 0) throw new Error(`electron-fuses read failed (${run.status}): ${run.stderr}`);

@@ -15,7 +15,7 @@ import { load } from "js-yaml";
 import { builtApp } from "./built-app";
 import { checksumLines } from "./checksums";
 import { releaseProblems } from "./draft-release";
-import { asarHeaderHash, expectedFuses, fuseProblems, integrityProblems, parseFuseRead } from "./fuses-check";
+import { asarHeaderHash, expectedFuses, fuseProblems, integrityProblems, parseFuseRead, readFuses } from "./fuses-check";
 import { nonAdminsCanWrite } from "./installer-check";
 import { adHocMac, signingPlan } from "./package-app";
 import { componentNames, sbomProblems } from "./sbom";
@@ -197,6 +197,20 @@ test("fuses: what electron-builder.yml sets is what the binary must say, fuse by
   const { GrantFileProtocolExtraPrivileges: _, ...oneMissing } = asShipped;
   assert.deepEqual(fuseProblems(parseFuseRead(fuseOutput(oneMissing)), expected), ["GrantFileProtocolExtraPrivileges: missing, electron-builder.yml sets Disabled"]);
   assert.deepEqual(fuseProblems(parseFuseRead("Analyzing app: x"), expected), ["electron-fuses read printed no fuses"]);
+});
+
+test("fuses: the real `electron-fuses read` on a binary's fuse wire, as shipped and with one fuse flipped", () => {
+  const expected = expectedFuses(readFileSync(join(ROOT, "electron-builder.yml"), "utf8"));
+  // A fuse wire as Electron's binary carries it: the sentinel, wire version 1, its length, one byte
+  // per fuse in FuseV1Options order ("0" off, "1" on).
+  const order = ["RunAsNode", "EnableCookieEncryption", "EnableNodeOptionsEnvironmentVariable", "EnableNodeCliInspectArguments", "EnableEmbeddedAsarIntegrityValidation", "OnlyLoadAppFromAsar", "LoadBrowserProcessSpecificV8Snapshot", "GrantFileProtocolExtraPrivileges"];
+  const binary = (states: Record<string, boolean>) =>
+    Buffer.concat([Buffer.from("\0ELF-ish\0dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX"), Buffer.from([1, order.length]), Buffer.from(order.map((f) => (states[f] ? "1" : "0")).join("")), Buffer.alloc(8)]);
+  const exe = join(temp("fuses"), "Refund Desk.exe");
+  writeFileSync(exe, binary(expected));
+  assert.deepEqual(fuseProblems(parseFuseRead(readFuses(exe)), expected), []);
+  writeFileSync(exe, binary({ ...expected, EnableNodeCliInspectArguments: true }));
+  assert.deepEqual(fuseProblems(parseFuseRead(readFuses(exe)), expected), ["EnableNodeCliInspectArguments: Enabled, electron-builder.yml sets Disabled"]);
 });
 
 test("asar integrity: the hash of the archive's header, found where electron-builder embeds it on Windows and macOS", async () => {
