@@ -46,11 +46,11 @@ async function startOnce(executablePath: string, args: string[], home: string): 
   }
 }
 
-export function coldStartReport(starts: Start[]) {
+function coldStartReport(starts: Start[]) {
   return { windowShownMs: summary(starts.map((s) => s.windowShownMs)), tidFieldReadyMs: summary(starts.map((s) => s.tidReadyMs)) };
 }
 
-export function summaryMarkdown(platform: string, report: ReturnType<typeof coldStartReport>): string {
+function summaryMarkdown(platform: string, report: ReturnType<typeof coldStartReport>): string {
   const row = (name: string, s: { median: number; min: number; max: number }) => `| ${name} | ${Math.round(s.median)} ms | ${Math.round(s.min)}–${Math.round(s.max)} ms |`;
   return [
     `### Electron cold start (${platform}, median of ${report.tidFieldReadyMs.rounds})`,

@@ -14,7 +14,7 @@ import { builtExecutable } from "../../scripts/ci/built-app";
 const ROOT = join(__dirname, "..", "..");
 /** The wrong OTP the refund spec types; e2e/leak/electron-profile.test.ts looks for it everywhere. */
 export const WRONG_OTP = "80417293";
-export const NO_APP = "no built app (npm run pack:e2e) and no Electron binary (its download is denied on build machines): the real-app project was skipped";
+const NO_APP = "no built app (npm run pack:e2e) and no Electron binary (its download is denied on build machines): the real-app project was skipped";
 
 /**
  * The Electron binary of node_modules/electron, or null. Mirrors node_modules/electron/index.js
@@ -58,7 +58,7 @@ export function requireApp(): AppUnderTest {
   return app as AppUnderTest;
 }
 
-export interface PlacedPolicy {
+interface PlacedPolicy {
   env: Record<string, string>;
   remove(): void;
 }
@@ -70,7 +70,7 @@ export interface PlacedPolicy {
  * goes to the OS's machine-wide path, which needs an administrator (sudo on macOS).
  * `policy` null: no policy at all, and none of the machine's can leak into the test.
  */
-export function placeMachinePolicy(policy: object | null, folder: string): PlacedPolicy {
+function placeMachinePolicy(policy: object | null, folder: string): PlacedPolicy {
   const text = policy ? JSON.stringify(policy) : null;
   if (process.env.REFUND_DESK_E2E_POLICY_AT_MACHINE_PATH !== "1") {
     const path = join(folder, "machine-policy.json");

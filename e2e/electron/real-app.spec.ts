@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { IPC_METHODS } from "../../app/ipc";
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from "../../main/electron/protocol-paths";
+import { APP_ENTRY_URL } from "../../main/electron/protocol-paths";
 import { PRACTICE_OTP } from "../../main/simulator/scenarios";
 import { checkAndSendOtp } from "../fixtures/app";
 import { launchDesk, WRONG_OTP, type Desk } from "./desk-app";
@@ -28,7 +28,10 @@ test("one window opens on app://, shown, with the app's CSP header; the preload 
   // The header as app:// serves it to the page (the reload goes through the same protocol handler).
   const response = await page.reload();
   expect(response, "the reload of app:// has a response").not.toBeNull();
-  expect(response?.headers()["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+  expect(response?.headers()["content-security-policy"]).toBe(
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+      "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  );
 
   const exposed = await page.evaluate(() => {
     const w = window as unknown as { require?: unknown; process?: unknown; module?: unknown; refundDesk: Record<string, unknown> };

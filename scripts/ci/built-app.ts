@@ -17,7 +17,7 @@ export interface BuiltApp {
 }
 
 /** electron-builder's output folder for an unpacked build of this platform and arch. */
-export function unpackedFolder(platform: NodeJS.Platform, arch: string): string {
+function unpackedFolder(platform: NodeJS.Platform, arch: string): string {
   if (platform === "win32") return arch === "x64" ? "win-unpacked" : `win-${arch}-unpacked`;
   if (platform === "darwin") return arch === "x64" ? "mac" : `mac-${arch}`;
   return arch === "x64" ? "linux-unpacked" : `linux-${arch}-unpacked`;

@@ -49,7 +49,7 @@ function parseJson(text: string, what: string): Json {
  * `doctor --json` and `otp <tid> --json` of the installed app, as support staff run them. The
  * environment loses REFUND_DESK_HOME and REFUND_DESK_POLICY, so the app uses its real data folder.
  */
-export function checkInstalledCli(executable: string): void {
+function checkInstalledCli(executable: string): void {
   const env = { ...process.env };
   delete env.REFUND_DESK_HOME;
   delete env.REFUND_DESK_POLICY;

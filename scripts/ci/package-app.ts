@@ -20,7 +20,7 @@ import { load } from "js-yaml";
 
 const ROOT = join(__dirname, "..", "..");
 
-export interface SigningPlan {
+interface SigningPlan {
   sign: boolean;
   notarize: boolean;
   warnings: string[];

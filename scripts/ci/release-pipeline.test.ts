@@ -55,7 +55,7 @@ test("every workflow file is valid for GitHub Actions (action-validator), and a 
 const npmRuns = (job: Job) => job.steps.flatMap((s) => [...(s.run ?? "").matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] as string));
 
 /** What each workflow must keep doing; each entry is a job and the npm scripts it runs. */
-export function requiredStepProblems(ci: Workflow, release: Workflow): string[] {
+function requiredStepProblems(ci: Workflow, release: Workflow): string[] {
   const problems: string[] = [];
   const need = (wf: Workflow, label: string, jobId: string, scripts: string[]) => {
     const job = wf.jobs[jobId];
