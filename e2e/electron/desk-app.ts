@@ -112,6 +112,8 @@ export interface Desk {
 /** Starts the app under test on a fresh data folder (under $REFUND_DESK_TEST_ARTIFACTS when set, for the leak scan). */
 export async function launchDesk(options: { policy?: object | null } = {}): Promise<Desk> {
   const target = requireApp();
+  // CI names a folder for the run that does not exist yet; the leak scan reads it afterwards.
+  if (process.env.REFUND_DESK_TEST_ARTIFACTS) mkdirSync(process.env.REFUND_DESK_TEST_ARTIFACTS, { recursive: true });
   const home = tempDataDir("electron");
   const placed = placeMachinePolicy(options.policy ?? null, home);
   const app = await _electron.launch({
