@@ -95,9 +95,10 @@ function windowsLeftovers(installDir: string): string[] {
     join(programData, "Microsoft", "Windows", "Start Menu", "Programs", `${PRODUCT_NAME}.lnk`),
     join(publicDir, "Desktop", `${PRODUCT_NAME}.lnk`),
   ].filter((path) => existsSync(path));
-  // The uninstall entry names the product in DisplayName; `reg query /f` exits 0 only when it finds one.
+  // The uninstall entry holds the product's name in its data (DisplayName "Refund Desk 0.1.0",
+  // InstallLocation…); `reg query /f … /d` exits 0 only when some value's data contains it.
   const keys = ["HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall", "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall"];
-  const entries = keys.filter((key) => run("reg", ["query", key, "/s", "/f", PRODUCT_NAME, "/d", "/e"]).status === 0);
+  const entries = keys.filter((key) => run("reg", ["query", key, "/s", "/f", PRODUCT_NAME, "/d"]).status === 0);
   return [...files, ...entries.map((key) => `an uninstall entry under ${key}`)];
 }
 
@@ -123,6 +124,10 @@ function windowsRound(installer: string, folder: string | null): void {
   check(!nonAdminsCanWrite(acl), "no one but administrators and SYSTEM can write in the install folder");
 
   checkInstalledCli(exe);
+  // The places the uninstall must clear hold the app now, so finding them empty later means something.
+  const installed = windowsLeftovers(installDir);
+  process.stdout.write(`  installed: ${installed.join("; ")}\n`);
+  check(installed.length === 4, "the folder, both shortcuts and the uninstall entry are there before uninstalling");
 
   // The uninstaller copies itself to %TEMP% and returns at once: wait for the folder to go.
   const uninstall = run(join(installDir, `Uninstall ${PRODUCT_NAME}.exe`), ["/S"]);
@@ -163,6 +168,7 @@ function macRounds(release: string, arch: string): void {
   process.stdout.write(`\n== sudo installer -pkg ${pkg} -target /\n`);
   check(run("sudo", ["installer", "-pkg", pkg, "-target", "/"]).status === 0, "installer exits 0");
   check(existsSync(MAC_EXECUTABLE), `the app is installed at ${MAC_APP}`);
+  check(run("pkgutil", ["--pkgs"]).stdout.includes(APP_ID), `the package receipt ${APP_ID} is there before removal`);
   macSignature();
   checkInstalledCli(MAC_EXECUTABLE);
   macRemove();
