@@ -4,7 +4,7 @@
  * are skipped with the reason printed. In CI (REFUND_DESK_REQUIRE_BUILT_APP=1) a missing build fails.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { _electron, test, type ElectronApplication } from "@playwright/test";
 import { machinePolicyPath } from "../../main/policy/machine-policy";
@@ -14,6 +14,8 @@ import { builtExecutable } from "../../scripts/ci/built-app";
 const ROOT = join(__dirname, "..", "..");
 /** The wrong OTP the refund spec types; e2e/leak/electron-profile.test.ts looks for it everywhere. */
 export const WRONG_OTP = "80417293";
+/** Under $REFUND_DESK_TEST_ARTIFACTS: one line per data folder the app really used, for the leak scan. */
+export const PROFILES_LIST = "electron-profiles.txt";
 const NO_APP = "no built app (npm run pack:e2e) and no Electron binary (its download is denied on build machines): the real-app project was skipped";
 
 /**
@@ -67,7 +69,8 @@ interface PlacedPolicy {
  * Puts the machine-wide policy where the app under test reads it. The one place that decides:
  * by default REFUND_DESK_POLICY names a file in the test's folder; with
  * REFUND_DESK_E2E_POLICY_AT_MACHINE_PATH=1 (for a build that reads only the real path) the file
- * goes to the OS's machine-wide path, which needs an administrator (sudo on macOS).
+ * goes to the OS's machine-wide path, which needs an administrator (sudo on macOS), locked as
+ * docs/deploy.md tells IT to lock it.
  * `policy` null: no policy at all, and none of the machine's can leak into the test.
  */
 function placeMachinePolicy(policy: object | null, folder: string): PlacedPolicy {
@@ -92,6 +95,8 @@ function placeMachinePolicy(policy: object | null, folder: string): PlacedPolicy
   if (text) {
     if (process.platform === "win32") {
       mkdirSync(dirname(path), { recursive: true });
+      // Administrators and SYSTEM full control, Users read: the deployment's own icacls line.
+      asAdmin("icacls", [dirname(path), "/inheritance:r", "/grant:r", "*S-1-5-32-544:(OI)(CI)F", "*S-1-5-18:(OI)(CI)F", "*S-1-5-32-545:(OI)(CI)RX"]);
       writeFileSync(path, text);
     } else {
       asAdmin("mkdir", ["-p", dirname(path)]);
@@ -123,6 +128,9 @@ export async function launchDesk(options: { policy?: object | null } = {}): Prom
   });
   let exited = false;
   app.process().once("exit", () => (exited = true));
+  // A packaged app may not take REFUND_DESK_HOME: ask it where its data and profile really are.
+  const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath("userData"));
+  if (process.env.REFUND_DESK_TEST_ARTIFACTS) appendFileSync(join(process.env.REFUND_DESK_TEST_ARTIFACTS, PROFILES_LIST), `${userData}\n`);
   return {
     app,
     home,

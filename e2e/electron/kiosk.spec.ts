@@ -26,7 +26,7 @@ test("a machine policy with kioskMode opens a kiosk window that refuses to close
   expect(await state()).toEqual([{ kiosk: true, closable: false, visible: true }]);
 
   await page.getByTestId("exit-kiosk").click();
-  await page.getByTestId("admin-pin").fill("0000");
+  await page.getByTestId("admin-pin").fill("00000000");
   await page.getByTestId("pin-submit").click();
   await expect(page.getByTestId("pin-error")).toHaveAttribute("data-kind", "wrong-pin");
   expect(app.process().exitCode).toBeNull();

@@ -46,13 +46,12 @@ function parseJson(text: string, what: string): Json {
 }
 
 /**
- * `doctor --json` and `otp <tid> --json` of the installed app, as support staff run them. The
- * environment loses REFUND_DESK_HOME and REFUND_DESK_POLICY, so the app uses its real data folder.
+ * `doctor --json` and `otp <tid> --json` of the installed app, as support staff run them, in its
+ * real data folder.
  */
 function checkInstalledCli(executable: string): void {
-  const env = { ...process.env };
-  delete env.REFUND_DESK_HOME;
-  delete env.REFUND_DESK_POLICY;
+  // As a deployment tool would start it: no development overrides, no Electron or Node debugging variables.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(REFUND_DESK_|ELECTRON_|NODE_(?!ENV$))/i.test(name)));
   const doctor = run(executable, ["doctor", "--json"], { env });
   process.stdout.write(`doctor --json (exit ${doctor.status}): ${doctor.stdout}${doctor.stderr}\n`);
   const report = parseJson(doctor.stdout, "doctor --json");
