@@ -10,7 +10,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { _electron } from "@playwright/test";
 import { tempDataDir } from "../main/test-support/temp-dir";
-import { appUnderTest } from "../e2e/electron/desk-app";
+import { appEnvironment, appUnderTest } from "../e2e/electron/desk-app";
 import { summary } from "./stats";
 
 const ROUNDS = 5;
@@ -22,7 +22,7 @@ interface Start {
 
 async function startOnce(executablePath: string, args: string[], home: string): Promise<Start> {
   const launched = Date.now();
-  const app = await _electron.launch({ executablePath, args, env: { ...process.env, REFUND_DESK_HOME: home, REFUND_DESK_POLICY: join(home, "no-policy.json") } });
+  const app = await _electron.launch({ executablePath, args, env: appEnvironment({ REFUND_DESK_HOME: home, REFUND_DESK_POLICY: join(home, "no-policy.json") }) });
   try {
     // Electron's own record of when the OS created the process (ms since the epoch).
     const created = await app.evaluate(() => process.getCreationTime());

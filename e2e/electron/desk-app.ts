@@ -107,6 +107,15 @@ function placeMachinePolicy(policy: object | null, folder: string): PlacedPolicy
   return { env: {}, remove };
 }
 
+/**
+ * The environment the app starts with: this one, less Electron's and Node's debugging variables,
+ * which an installed app refuses (an agent's session has none of them either).
+ */
+export function appEnvironment(extra: Record<string, string>): Record<string, string> {
+  const kept = Object.entries(process.env).filter(([name, value]) => value !== undefined && !/^(ELECTRON_|NODE_(?!ENV$))/i.test(name));
+  return { ...Object.fromEntries(kept as Array<[string, string]>), ...extra };
+}
+
 export interface Desk {
   app: ElectronApplication;
   home: string;
@@ -124,7 +133,7 @@ export async function launchDesk(options: { policy?: object | null } = {}): Prom
   const app = await _electron.launch({
     executablePath: target.executablePath,
     args: target.args,
-    env: { ...process.env, ...placed.env, REFUND_DESK_HOME: home },
+    env: appEnvironment({ ...placed.env, REFUND_DESK_HOME: home }),
   });
   let exited = false;
   app.process().once("exit", () => (exited = true));
