@@ -118,7 +118,6 @@ export function appEnvironment(extra: Record<string, string>): Record<string, st
 
 export interface Desk {
   app: ElectronApplication;
-  home: string;
   /** Closes the app if it still runs and removes the policy it was given. */
   close(): Promise<void>;
 }
@@ -142,7 +141,6 @@ export async function launchDesk(options: { policy?: object | null } = {}): Prom
   if (process.env.REFUND_DESK_TEST_ARTIFACTS) appendFileSync(join(process.env.REFUND_DESK_TEST_ARTIFACTS, PROFILES_LIST), `${userData}\n`);
   return {
     app,
-    home,
     close: async () => {
       try {
         if (!exited) await app.close();
