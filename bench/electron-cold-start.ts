@@ -22,24 +22,34 @@ interface Start {
 
 async function startOnce(executablePath: string, args: string[], home: string): Promise<Start> {
   const launched = Date.now();
-  const app = await _electron.launch({ executablePath, args, env: appEnvironment({ REFUND_DESK_HOME: home, REFUND_DESK_POLICY: join(home, "no-policy.json") }) });
+  const app = await _electron.launch({
+    executablePath,
+    args,
+    env: appEnvironment({ REFUND_DESK_HOME: home, REFUND_DESK_POLICY: join(home, "no-policy.json") }),
+  });
   try {
     // Electron's own record of when the OS created the process (ms since the epoch).
     const created = await app.evaluate(() => process.getCreationTime());
     const processStart = created ?? launched;
     const page = await app.firstWindow();
-    // Polled every frame: the first frame in which the field is focused and enabled (at the latest, when the driver first looks).
+    // Polled every frame: the first frame in which the field is focused and enabled (at the latest,
+    // when the driver first looks).
     const ready = await page.waitForFunction(
       () => {
         const field = document.querySelector('[data-testid="tid-input"]') as HTMLInputElement | null;
-        return field && document.activeElement === field && !field.disabled ? performance.timeOrigin + performance.now() : false;
+        return field && document.activeElement === field && !field.disabled
+          ? performance.timeOrigin + performance.now()
+          : false;
       },
       undefined,
       { polling: "raf" },
     );
     const tidReady = (await ready.jsonValue()) as number;
     await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
-    const painted = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN));
+    const painted = await page.evaluate(
+      () =>
+        performance.timeOrigin + (performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN),
+    );
     return { windowShownMs: painted - processStart, tidReadyMs: tidReady - processStart };
   } finally {
     await app.close();
@@ -47,11 +57,15 @@ async function startOnce(executablePath: string, args: string[], home: string): 
 }
 
 function coldStartReport(starts: Start[]) {
-  return { windowShownMs: summary(starts.map((s) => s.windowShownMs)), tidFieldReadyMs: summary(starts.map((s) => s.tidReadyMs)) };
+  return {
+    windowShownMs: summary(starts.map((s) => s.windowShownMs)),
+    tidFieldReadyMs: summary(starts.map((s) => s.tidReadyMs)),
+  };
 }
 
 function summaryMarkdown(platform: string, report: ReturnType<typeof coldStartReport>): string {
-  const row = (name: string, s: { median: number; min: number; max: number }) => `| ${name} | ${Math.round(s.median)} ms | ${Math.round(s.min)}–${Math.round(s.max)} ms |`;
+  const row = (name: string, s: { median: number; min: number; max: number }) =>
+    `| ${name} | ${Math.round(s.median)} ms | ${Math.round(s.min)}–${Math.round(s.max)} ms |`;
   return [
     `### Electron cold start (${platform}, median of ${report.tidFieldReadyMs.rounds})`,
     "",
@@ -77,7 +91,12 @@ async function main(): Promise<void> {
   const report = coldStartReport(starts);
   const results = {
     when: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), platform },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      platform,
+    },
     app: { built: target.built, executable: target.executablePath },
     electronColdStart: report,
     samples: starts,

@@ -35,10 +35,13 @@ test("Windows: a per-machine NSIS installer that installs silently, into a folde
   assert.deepEqual(config.win.target, [{ target: "nsis", arch: ["x64"] }]);
   assert.equal(config.nsis.perMachine, true);
   assert.equal(config.nsis.oneClick, false);
-  assert.equal(config.nsis.allowToChangeInstallationDirectory, false, "no folder page: a user-writable folder lets users swap the exe");
+  // No folder page: a folder users can write would let them swap the exe, the asar or keytar.node.
+  assert.equal(config.nsis.allowToChangeInstallationDirectory, false);
   const include = readFileSync(join(root, config.nsis.include), "utf8");
   // /D= still chooses a folder: the include gives it Program Files' rights (Users read and run only).
-  assert.match(include, /!macro customInstall[\s\S]*icacls "\$INSTDIR" \/inheritance:r [^\n]*\*S-1-5-32-545:\(OI\)\(CI\)RX /);
+  assert.match(include, /!define REFUND_DESK_GRANTS "[^"\n]*\*S-1-5-32-545:\(OI\)\(CI\)RX"/);
+  const icacls = /!macro customInstall[\s\S]*icacls "\$INSTDIR" \/inheritance:r \/grant:r \$\{REFUND_DESK_GRANTS\} /;
+  assert.match(include, icacls);
   assert.doesNotMatch(include, /S-1-5-32-545:\(OI\)\(CI\)[^R]/, "Users get read and execute, nothing more");
   assert.equal(config.nsis.runAfterFinish, false, "a silent install must not start the app as the installing admin");
   assert.equal(config.nsis.deleteAppDataOnUninstall, false, "the journal outlives an uninstall");

@@ -19,7 +19,9 @@ export function packageName(lockPath: string): string {
 
 export function unreviewed(packages: typeof lock.packages, allow: Record<string, boolean>): string[] {
   // "" is the project itself: its own postinstall (scripts/ci/electron-download.mjs) is not a dependency's.
-  const names = Object.entries(packages).filter(([path, entry]) => path !== "" && entry.hasInstallScript).map(([path]) => packageName(path));
+  const names = Object.entries(packages)
+    .filter(([path, entry]) => path !== "" && entry.hasInstallScript)
+    .map(([path]) => packageName(path));
   return [...new Set(names)].filter((name) => !Object.hasOwn(allow, name)).sort();
 }
 

@@ -16,7 +16,9 @@ const ROOT = join(__dirname, "..", "..");
 export const WRONG_OTP = "80417293";
 /** Under $REFUND_DESK_TEST_ARTIFACTS: one line per data folder the app really used, for the leak scan. */
 export const PROFILES_LIST = "electron-profiles.txt";
-const NO_APP = "no built app (npm run pack:e2e) and no Electron binary (its download is denied on build machines): the real-app project was skipped";
+const NO_APP =
+  "no built app (npm run pack:e2e) and no Electron binary (its download is denied on build machines): " +
+  "the real-app project was skipped";
 
 /**
  * The Electron binary of node_modules/electron, or null. Mirrors node_modules/electron/index.js
@@ -45,7 +47,8 @@ interface AppUnderTest {
 export function appUnderTest(): AppUnderTest | null {
   const built = builtExecutable(join(ROOT, "release"));
   if (built) return { executablePath: built, args: [], built: true };
-  if (process.env.REFUND_DESK_REQUIRE_BUILT_APP === "1") throw new Error("REFUND_DESK_REQUIRE_BUILT_APP=1 but there is no built app: run npm run pack:e2e");
+  if (process.env.REFUND_DESK_REQUIRE_BUILT_APP === "1")
+    throw new Error("REFUND_DESK_REQUIRE_BUILT_APP=1 but there is no built app: run npm run pack:e2e");
   const electron = electronBinary();
   return electron ? { executablePath: electron, args: [join(ROOT, "dist", "main", "index.js")], built: false } : null;
 }
@@ -96,7 +99,14 @@ function placeMachinePolicy(policy: object | null, folder: string): PlacedPolicy
     if (process.platform === "win32") {
       mkdirSync(dirname(path), { recursive: true });
       // Administrators and SYSTEM full control, Users read: the deployment's own icacls line.
-      asAdmin("icacls", [dirname(path), "/inheritance:r", "/grant:r", "*S-1-5-32-544:(OI)(CI)F", "*S-1-5-18:(OI)(CI)F", "*S-1-5-32-545:(OI)(CI)RX"]);
+      asAdmin("icacls", [
+        dirname(path),
+        "/inheritance:r",
+        "/grant:r",
+        "*S-1-5-32-544:(OI)(CI)F",
+        "*S-1-5-18:(OI)(CI)F",
+        "*S-1-5-32-545:(OI)(CI)RX",
+      ]);
       writeFileSync(path, text);
     } else {
       asAdmin("mkdir", ["-p", dirname(path)]);
@@ -112,7 +122,9 @@ function placeMachinePolicy(policy: object | null, folder: string): PlacedPolicy
  * which an installed app refuses (an agent's session has none of them either).
  */
 export function appEnvironment(extra: Record<string, string>): Record<string, string> {
-  const kept = Object.entries(process.env).filter(([name, value]) => value !== undefined && !/^(ELECTRON_|NODE_(?!ENV$))/i.test(name));
+  const kept = Object.entries(process.env).filter(
+    ([name, value]) => value !== undefined && !/^(ELECTRON_|NODE_(?!ENV$))/i.test(name),
+  );
   return { ...Object.fromEntries(kept as Array<[string, string]>), ...extra };
 }
 
@@ -138,7 +150,8 @@ export async function launchDesk(options: { policy?: object | null } = {}): Prom
   app.process().once("exit", () => (exited = true));
   // A packaged app may not take REFUND_DESK_HOME: ask it where its data and profile really are.
   const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath("userData"));
-  if (process.env.REFUND_DESK_TEST_ARTIFACTS) appendFileSync(join(process.env.REFUND_DESK_TEST_ARTIFACTS, PROFILES_LIST), `${userData}\n`);
+  if (process.env.REFUND_DESK_TEST_ARTIFACTS)
+    appendFileSync(join(process.env.REFUND_DESK_TEST_ARTIFACTS, PROFILES_LIST), `${userData}\n`);
   return {
     app,
     close: async () => {

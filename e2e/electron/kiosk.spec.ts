@@ -11,13 +11,25 @@ test.afterEach(async () => {
 });
 
 test("a machine policy with kioskMode opens a kiosk window that refuses to close; the admin PIN quits it", async () => {
-  const policy = { environment: "practice", counterName: "Kiosk 4", kioskMode: true, settingsLocked: true, adminPinHash: await hashPin(E2E_ADMIN_PIN) };
+  const policy = {
+    environment: "practice",
+    counterName: "Kiosk 4",
+    kioskMode: true,
+    settingsLocked: true,
+    adminPinHash: await hashPin(E2E_ADMIN_PIN),
+  };
   desk = await launchDesk({ policy });
   const { app } = desk;
   const page = await app.firstWindow();
   await expect(page.getByTestId("counter-name")).toHaveText("Counter: Kiosk 4");
   const state = () =>
-    app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ kiosk: w.isKiosk(), closable: w.isClosable(), visible: w.isVisible() })));
+    app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((w) => ({
+        kiosk: w.isKiosk(),
+        closable: w.isClosable(),
+        visible: w.isVisible(),
+      })),
+    );
   expect(await state()).toEqual([{ kiosk: true, closable: false, visible: true }]);
 
   // A close from outside the app (as Alt+F4 or the window manager would ask) is refused.

@@ -16,13 +16,15 @@ test.afterEach(async () => {
   desk = undefined;
 });
 
-test("one window opens on app://, shown, with the app's CSP header; the preload exposes exactly the contract", async () => {
+test("one window shown on app://, with the CSP header; the preload exposes exactly the contract", async () => {
   desk = await launchDesk();
   const page = await desk.app.firstWindow();
   await expect(page).toHaveURL(APP_ENTRY_URL);
   await expect(page.getByTestId("practice-banner")).toBeVisible();
   await expect(page.getByTestId("tid-input")).toBeFocused();
-  const windows = await desk.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ visible: w.isVisible(), kiosk: w.isKiosk() })));
+  const windows = await desk.app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((w) => ({ visible: w.isVisible(), kiosk: w.isKiosk() })),
+  );
   expect(windows).toEqual([{ visible: true, kiosk: false }]);
 
   // The header as the window's session serves app:// (its own protocol handler; ses.fetch goes through it).
@@ -33,7 +35,8 @@ test("one window opens on app://, shown, with the app's CSP header; the preload 
   expect(served).toEqual({
     status: 200,
     csp:
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      "connect-src 'self'; " +
       "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   });
   // And a policy is in force in the page: an inline script does not run.
@@ -47,7 +50,12 @@ test("one window opens on app://, shown, with the app's CSP header; the preload 
   expect(inlineRan).toBe(false);
 
   const exposed = await page.evaluate(() => {
-    const w = window as unknown as { require?: unknown; process?: unknown; module?: unknown; refundDesk: Record<string, unknown> };
+    const w = window as unknown as {
+      require?: unknown;
+      process?: unknown;
+      module?: unknown;
+      refundDesk: Record<string, unknown>;
+    };
     return {
       require: typeof w.require,
       process: typeof w.process,
@@ -56,7 +64,13 @@ test("one window opens on app://, shown, with the app's CSP header; the preload 
       functions: Object.values(w.refundDesk).every((value) => typeof value === "function"),
     };
   });
-  expect(exposed).toEqual({ require: "undefined", process: "undefined", module: "undefined", methods: [...IPC_METHODS].sort(), functions: true });
+  expect(exposed).toEqual({
+    require: "undefined",
+    process: "undefined",
+    module: "undefined",
+    methods: [...IPC_METHODS].sort(),
+    functions: true,
+  });
 });
 
 test("a Practice refund end to end: check, OTP, refund with the customer's OTP, receipt", async () => {
@@ -82,7 +96,10 @@ test("the window navigates nowhere and opens no other window", async () => {
   const page = await desk.app.firstWindow();
   await expect(page.getByTestId("tid-input")).toBeVisible();
 
-  const opened = await page.evaluate(() => [window.open("https://example.com/") === null, window.open("app://refund-desk/index.html") === null]);
+  const opened = await page.evaluate(() => [
+    window.open("https://example.com/") === null,
+    window.open("app://refund-desk/index.html") === null,
+  ]);
   expect(opened, "window.open returns null: the open handler denied it").toEqual([true, true]);
   for (const target of ["https://example.com/", "file:///", "app://elsewhere/index.html"]) {
     await page.evaluate((url) => {

@@ -11,12 +11,18 @@ import { createKeytarKeyStore, KEYCHAIN_ACCOUNT } from "./key-store";
 
 // No spaces: cmdkey takes the credential name inside its /delete: switch.
 const SERVICE = "RefundDesk-os-store-test";
-const skip = process.platform === "win32" || process.platform === "darwin" ? false : "runs on Windows and macOS (CI's runners)";
+const skip =
+  process.platform === "win32" || process.platform === "darwin" ? false : "runs on Windows and macOS (CI's runners)";
 
-/** What the OS store holds for the test's item, read by the OS's own tool: the secret (macOS), or only whether it exists (Windows). */
+/**
+ * What the OS store holds for the test's item, read by the OS's own tool: the secret (macOS), or
+ * only whether it exists (Windows).
+ */
 function outside(): { exists: boolean; secret?: string } {
   if (process.platform === "darwin") {
-    const run = spawnSync("security", ["find-generic-password", "-s", SERVICE, "-a", KEYCHAIN_ACCOUNT, "-w"], { encoding: "utf8" });
+    const run = spawnSync("security", ["find-generic-password", "-s", SERVICE, "-a", KEYCHAIN_ACCOUNT, "-w"], {
+      encoding: "utf8",
+    });
     return run.status === 0 ? { exists: true, secret: run.stdout.trimEnd() } : { exists: false };
   }
   // keytar writes a generic credential named "<service>/<account>"; cmdkey lists it without its secret.

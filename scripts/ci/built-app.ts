@@ -23,7 +23,11 @@ function unpackedFolder(platform: NodeJS.Platform, arch: string): string {
   return arch === "x64" ? "linux-unpacked" : `linux-${arch}-unpacked`;
 }
 
-export function builtApp(releaseDir: string, platform: NodeJS.Platform = process.platform, arch: string = process.arch): BuiltApp {
+export function builtApp(
+  releaseDir: string,
+  platform: NodeJS.Platform = process.platform,
+  arch: string = process.arch,
+): BuiltApp {
   const folder = join(releaseDir, unpackedFolder(platform, arch));
   if (platform === "darwin") {
     const bundle = join(folder, `${PRODUCT_NAME}.app`);

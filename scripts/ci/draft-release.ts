@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const problems = releaseProblems(files, version);
   // SHA256SUMS must describe exactly the files beside it, as they are now.
   const sums = readFileSync(join(dir, "SHA256SUMS"), "utf8");
-  if (sums !== (await checksumLines(dir, [join(dir, "SHA256SUMS")]))) problems.push("SHA256SUMS does not match the files in the folder");
+  if (sums !== (await checksumLines(dir, [join(dir, "SHA256SUMS")])))
+    problems.push("SHA256SUMS does not match the files in the folder");
   if (problems.length > 0) throw new Error(problems.join("\n"));
 
   const paths = files.map((f) => join(dir, f));
@@ -54,8 +55,23 @@ async function main(): Promise<void> {
     if (!isDraft) throw new Error(`release ${tag} is already published: not touching it`);
     if (gh(["release", "upload", tag, ...paths, "--clobber"]).status !== 0) throw new Error("gh release upload failed");
   } else {
-    const notes = `Refund Desk ${version}. Verify downloads with SHA256SUMS; the SBOM lists the npm packages the app ships.`;
-    if (gh(["release", "create", tag, ...paths, "--draft", "--verify-tag", "--title", `Refund Desk ${version}`, "--notes", notes]).status !== 0) throw new Error("gh release create failed");
+    const notes =
+      `Refund Desk ${version}. Verify downloads with SHA256SUMS; ` + "the SBOM lists the npm packages the app ships.";
+    if (
+      gh([
+        "release",
+        "create",
+        tag,
+        ...paths,
+        "--draft",
+        "--verify-tag",
+        "--title",
+        `Refund Desk ${version}`,
+        "--notes",
+        notes,
+      ]).status !== 0
+    )
+      throw new Error("gh release create failed");
   }
   process.stdout.write(`draft release ${tag}: ${files.join(", ")}\n`);
 }

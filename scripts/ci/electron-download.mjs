@@ -7,7 +7,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 if (process.env.REFUND_DESK_ALLOW_ELECTRON_DOWNLOAD !== "1") {
-  process.stdout.write("refund-desk: Electron's download is off (set REFUND_DESK_ALLOW_ELECTRON_DOWNLOAD=1 to allow it)\n");
+  process.stdout.write(
+    "refund-desk: Electron's download is off (set REFUND_DESK_ALLOW_ELECTRON_DOWNLOAD=1 to allow it)\n",
+  );
   process.exit(0);
 }
 const ensure = join(dirname(fileURLToPath(import.meta.url)), "..", "ensure-electron.mjs");

@@ -28,7 +28,9 @@ export function expectedFuses(configText: string): Record<string, boolean> {
 /** `  RunAsNode is Disabled` lines of `electron-fuses read` (colours stripped). */
 export function parseFuseRead(output: string): Map<string, string> {
   const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
-  return new Map([...plain.matchAll(/^\s+(\w+) is (Enabled|Disabled|Inherited|Removed)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
+  return new Map(
+    [...plain.matchAll(/^\s+(\w+) is (Enabled|Disabled|Inherited|Removed)\s*$/gm)].map((m) => [m[1]!, m[2]!]),
+  );
 }
 
 export function fuseProblems(read: Map<string, string>, expected: Record<string, boolean>): string[] {
@@ -50,7 +52,9 @@ export function integrityProblems(platform: NodeJS.Platform, app: BuiltApp, hash
   if (platform === "win32") {
     // resedit stores the resource as the JSON text electron-builder wrote: [{"file":…,"alg":"SHA256","value":…}].
     const exe = readFileSync(app.executable).toString("latin1");
-    return exe.includes(`"alg":"SHA256","value":"${hash}"`) ? [] : [`${app.executable}: no INTEGRITY resource with app.asar's hash ${hash}`];
+    return exe.includes(`"alg":"SHA256","value":"${hash}"`)
+      ? []
+      : [`${app.executable}: no INTEGRITY resource with app.asar's hash ${hash}`];
   }
   if (platform === "darwin") {
     const plistPath = join(app.bundle, "Contents", "Info.plist");
@@ -65,12 +69,17 @@ export function integrityProblems(platform: NodeJS.Platform, app: BuiltApp, hash
 }
 
 function asarOf(platform: NodeJS.Platform, app: BuiltApp): string {
-  return platform === "darwin" ? join(app.bundle, "Contents", "Resources", "app.asar") : join(dirname(app.executable), "resources", "app.asar");
+  return platform === "darwin"
+    ? join(app.bundle, "Contents", "Resources", "app.asar")
+    : join(dirname(app.executable), "resources", "app.asar");
 }
 
 export function readFuses(target: string): string {
   const bin = join(dirname(require.resolve("@electron/fuses/package.json")), "dist", "bin.js");
-  const run = spawnSync(process.execPath, [bin, "read", "--app", target], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+  const run = spawnSync(process.execPath, [bin, "read", "--app", target], {
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
   if (run.status !== 0) throw new Error(`electron-fuses read failed (${run.status}): ${run.stderr}`);
   return run.stdout;
 }
@@ -89,11 +98,15 @@ if (require.main === module) {
     process.stdout.write(output);
     const asar = asarOf(process.platform, app);
     const hash = asarHeaderHash(asar);
-    const problems = [...fuseProblems(parseFuseRead(output), expected), ...integrityProblems(process.platform, app, hash)];
+    const problems = [
+      ...fuseProblems(parseFuseRead(output), expected),
+      ...integrityProblems(process.platform, app, hash),
+    ];
     process.stdout.write(`${target}: app.asar header SHA-256 ${hash}\n`);
     for (const problem of problems) process.stderr.write(`FUSES: ${problem}\n`);
     failed ||= problems.length > 0;
-    if (problems.length === 0) process.stdout.write(`${target}: every fuse as electron-builder.yml sets it; asar integrity embedded\n`);
+    if (problems.length === 0)
+      process.stdout.write(`${target}: every fuse as electron-builder.yml sets it; asar integrity embedded\n`);
   }
   process.exit(failed ? 1 : 0);
 }

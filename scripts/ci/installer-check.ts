@@ -22,7 +22,11 @@ const PRACTICE_TID = "13192443";
 
 type Json = Record<string, any>;
 
-function run(command: string, args: string[], options: SpawnSyncOptions = {}): { status: number | null; stdout: string; stderr: string } {
+function run(
+  command: string,
+  args: string[],
+  options: SpawnSyncOptions = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { encoding: "utf8", timeout: 300_000, ...options });
   if (result.error) throw result.error;
   return { status: result.status, stdout: String(result.stdout ?? ""), stderr: String(result.stderr ?? "") };
@@ -51,7 +55,9 @@ function parseJson(text: string, what: string): Json {
  */
 function checkInstalledCli(executable: string): void {
   // As a deployment tool would start it: no development overrides, no Electron or Node debugging variables.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(REFUND_DESK_|ELECTRON_|NODE_(?!ENV$))/i.test(name)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(REFUND_DESK_|ELECTRON_|NODE_(?!ENV$))/i.test(name)),
+  );
   const doctor = run(executable, ["doctor", "--json"], { env });
   process.stdout.write(`doctor --json (exit ${doctor.status}): ${doctor.stdout}${doctor.stderr}\n`);
   const report = parseJson(doctor.stdout, "doctor --json");
@@ -64,16 +70,25 @@ function checkInstalledCli(executable: string): void {
   process.stdout.write(`otp ${PRACTICE_TID} --json (exit ${otp.status}): ${otp.stdout}${otp.stderr}\n`);
   const sent = parseJson(otp.stdout, "otp --json");
   check(otp.status === 0 && sent.ok === true, "otp exits 0 with ok: true");
-  check(sent.value?.tid === PRACTICE_TID && typeof sent.value?.otpRefId === "string" && sent.value.otpRefId.length > 0, "otp names the tid and an otp_ref_id");
+  check(
+    sent.value?.tid === PRACTICE_TID && typeof sent.value?.otpRefId === "string" && sent.value.otpRefId.length > 0,
+    "otp names the tid and an otp_ref_id",
+  );
 
   const usage = run(executable, ["otp", "not-a-tid", "--json"], { env });
-  check(usage.status === 2 && parseJson(usage.stdout, "otp with a bad tid").ok === false, "a bad tid exits 2 with ok: false");
+  check(
+    usage.status === 2 && parseJson(usage.stdout, "otp with a bad tid").ok === false,
+    "a bad tid exits 2 with ok: false",
+  );
 }
 
 /** The data folder the installed app used, with the journal the OTP request wrote. */
 function checkDataFolderKept(dataFolder: string): void {
   const journal = join(dataFolder, "journal");
-  check(existsSync(journal) && readdirSync(journal).some((f) => f.endsWith(".jsonl")), `the data folder and its journal are kept (${dataFolder})`);
+  check(
+    existsSync(journal) && readdirSync(journal).some((f) => f.endsWith(".jsonl")),
+    `the data folder and its journal are kept (${dataFolder})`,
+  );
 }
 
 function waitUntil(condition: () => boolean, seconds: number, what: string): void {
@@ -96,7 +111,10 @@ function windowsLeftovers(installDir: string): string[] {
   ].filter((path) => existsSync(path));
   // The uninstall entry holds the product's name in its data (DisplayName "Refund Desk 0.1.0",
   // InstallLocation…); `reg query /f … /d` exits 0 only when some value's data contains it.
-  const keys = ["HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall", "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall"];
+  const keys = [
+    "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
+    "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
+  ];
   const entries = keys.filter((key) => run("reg", ["query", key, "/s", "/f", PRODUCT_NAME, "/d"]).status === 0);
   return [...files, ...entries.map((key) => `an uninstall entry under ${key}`)];
 }
@@ -106,7 +124,9 @@ export function nonAdminsCanWrite(icaclsOutput: string): boolean {
   return icaclsOutput
     .split(/\r?\n/)
     .filter((line) => /(?:BUILTIN\\Users|S-1-5-32-545|Authenticated Users|S-1-5-11|Everyone|S-1-1-0):/.test(line))
-    .some((line) => /\((?:[^)]*,)?(?:F|M|W|WD|AD|WDAC|WO|D|DC|GA|GW)(?:,[^)]*)?\)/.test(line.split(":").slice(1).join(":")));
+    .some((line) =>
+      /\((?:[^)]*,)?(?:F|M|W|WD|AD|WDAC|WO|D|DC|GA|GW)(?:,[^)]*)?\)/.test(line.split(":").slice(1).join(":")),
+    );
 }
 
 function windowsRound(installer: string, folder: string | null): void {
@@ -131,7 +151,11 @@ function windowsRound(installer: string, folder: string | null): void {
   // The uninstaller copies itself to %TEMP% and returns at once: wait for the folder to go.
   const uninstall = run(join(installDir, `Uninstall ${PRODUCT_NAME}.exe`), ["/S"]);
   check(uninstall.status === 0, `the uninstaller exits 0 (got ${uninstall.status})`);
-  waitUntil(() => windowsLeftovers(installDir).length === 0, 180, `uninstall to remove ${windowsLeftovers(installDir).join(", ")}`);
+  waitUntil(
+    () => windowsLeftovers(installDir).length === 0,
+    180,
+    `uninstall to remove ${windowsLeftovers(installDir).join(", ")}`,
+  );
   check(true, "nothing of the app is left: folder, shortcuts and uninstall entry are gone");
   checkDataFolderKept(join(process.env.APPDATA ?? join(homedir(), "AppData", "Roaming"), PRODUCT_NAME));
 }
@@ -144,8 +168,14 @@ const MAC_EXECUTABLE = join(MAC_APP, "Contents", "MacOS", PRODUCT_NAME);
 function macRemove(): void {
   // A pkg has no uninstaller: removing the bundle and forgetting the receipt is the uninstall.
   run("sudo", ["rm", "-rf", MAC_APP]);
-  for (const id of run("pkgutil", ["--pkgs"]).stdout.split("\n").filter((line) => line.startsWith(APP_ID))) run("sudo", ["pkgutil", "--forget", id]);
-  check(!existsSync(MAC_APP) && !run("pkgutil", ["--pkgs"]).stdout.includes(APP_ID), "nothing of the app is left: the bundle and the package receipt are gone");
+  for (const id of run("pkgutil", ["--pkgs"])
+    .stdout.split("\n")
+    .filter((line) => line.startsWith(APP_ID)))
+    run("sudo", ["pkgutil", "--forget", id]);
+  check(
+    !existsSync(MAC_APP) && !run("pkgutil", ["--pkgs"]).stdout.includes(APP_ID),
+    "nothing of the app is left: the bundle and the package receipt are gone",
+  );
   checkDataFolderKept(join(homedir(), "Library", "Application Support", PRODUCT_NAME));
 }
 
@@ -154,8 +184,14 @@ function macSignature(): void {
     process.stdout.write("  (unsigned build: codesign and Gatekeeper checks skipped, see the job summary)\n");
     return;
   }
-  check(run("codesign", ["--verify", "--deep", "--strict", "--verbose=2", MAC_APP]).status === 0, "the installed app's signature verifies");
-  check(run("spctl", ["--assess", "--type", "execute", "--verbose", MAC_APP]).status === 0, "Gatekeeper accepts the installed app (notarized)");
+  check(
+    run("codesign", ["--verify", "--deep", "--strict", "--verbose=2", MAC_APP]).status === 0,
+    "the installed app's signature verifies",
+  );
+  check(
+    run("spctl", ["--assess", "--type", "execute", "--verbose", MAC_APP]).status === 0,
+    "Gatekeeper accepts the installed app (notarized)",
+  );
 }
 
 function macRounds(release: string, arch: string): void {

@@ -2,7 +2,8 @@
  * electron-builder from a script, so CI and a person at a Windows or Mac machine run the same thing.
  *
  *   node --import tsx scripts/ci/package-app.ts --e2e       the unpacked app for the Electron e2e run
- *   node --import tsx scripts/ci/package-app.ts --release   the installers (Windows: NSIS; macOS: dmg and pkg, x64 and arm64)
+ *   node --import tsx scripts/ci/package-app.ts --release   the installers (Windows: NSIS;
+ *                                                           macOS: dmg and pkg, x64 and arm64)
  *
  * --e2e differs from a release in one fuse: Playwright drives Electron through the Node inspector,
  * so that build keeps the inspector arguments; every other fuse is as shipped. The release build
@@ -34,15 +35,20 @@ export function signingPlan(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): 
   if (!sign) {
     warnings.push(
       platform === "win32"
-        ? "UNSIGNED: CSC_LINK / CSC_KEY_PASSWORD are not set, so the Windows installer and app are NOT code-signed (SmartScreen will warn)."
-        : "UNSIGNED: CSC_LINK / CSC_KEY_PASSWORD are not set, so the macOS app is only signed ad hoc, without the hardened runtime, and the dmg and pkg are NOT signed (Gatekeeper will refuse them).",
+        ? "UNSIGNED: CSC_LINK / CSC_KEY_PASSWORD are not set, so the Windows installer and app are NOT code-signed " +
+            "(SmartScreen will warn)."
+        : "UNSIGNED: CSC_LINK / CSC_KEY_PASSWORD are not set, so the macOS app is only signed ad hoc, without the " +
+            "hardened runtime, and the dmg and pkg are NOT signed (Gatekeeper will refuse them).",
     );
   }
   const apple = ["APPLE_ID", "APPLE_APP_SPECIFIC_PASSWORD", "APPLE_TEAM_ID"];
   const notarize = platform === "darwin" && sign && apple.every((name) => present(env, name));
   if (platform === "darwin" && !notarize) {
     const missing = apple.filter((name) => !present(env, name));
-    warnings.push(`NOT NOTARIZED: ${sign ? `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set` : "an unsigned app cannot be notarized"}.`);
+    const reason = sign
+      ? `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set`
+      : "an unsigned app cannot be notarized";
+    warnings.push(`NOT NOTARIZED: ${reason}.`);
   }
   return { sign, notarize, warnings };
 }
@@ -52,7 +58,11 @@ function announce(warnings: string[], env: NodeJS.ProcessEnv = process.env): voi
   for (const warning of warnings) process.stdout.write(`::warning title=Release not signed::${warning}\n`);
   if (env.GITHUB_STEP_SUMMARY && warnings.length > 0) {
     const lines = warnings.map((w) => `> **${w}**`).join("\n>\n");
-    appendFileSync(env.GITHUB_STEP_SUMMARY, `\n> [!WARNING]\n> ## ⚠️ This build is not fit to ship to counters\n>\n${lines}\n>\n> Add the secrets (README, Release) and run the release again.\n\n`);
+    appendFileSync(
+      env.GITHUB_STEP_SUMMARY,
+      `\n> [!WARNING]\n> ## ⚠️ This build is not fit to ship to counters\n>\n${lines}\n>\n` +
+        "> Add the secrets (CONTRIBUTING.md, Release) and run the release again.\n\n",
+    );
   }
 }
 
@@ -76,11 +86,17 @@ async function main(): Promise<void> {
   if (values.e2e === values.release) throw new Error("say --e2e or --release");
   if (values.e2e) {
     // A test build: no secret is used, and the ad-hoc signature is made on pull requests too.
-    for (const name of ["CSC_LINK", "CSC_KEY_PASSWORD", "APPLE_ID", "APPLE_APP_SPECIFIC_PASSWORD", "APPLE_TEAM_ID"]) delete process.env[name];
+    for (const name of ["CSC_LINK", "CSC_KEY_PASSWORD", "APPLE_ID", "APPLE_APP_SPECIFIC_PASSWORD", "APPLE_TEAM_ID"])
+      delete process.env[name];
     process.env.CSC_IDENTITY_AUTO_DISCOVERY = "false";
     process.env.CSC_FOR_PULL_REQUEST = "true";
     const fuses = { ...config.electronFuses, enableNodeCliInspectArguments: true };
-    await build({ projectDir: ROOT, dir: true, publish: "never", config: { ...config, mac: adHocMac(config.mac), electronFuses: fuses } });
+    await build({
+      projectDir: ROOT,
+      dir: true,
+      publish: "never",
+      config: { ...config, mac: adHocMac(config.mac), electronFuses: fuses },
+    });
     return;
   }
   const plan = signingPlan(process.env, process.platform);
@@ -91,7 +107,11 @@ async function main(): Promise<void> {
     process.env.CSC_IDENTITY_AUTO_DISCOVERY = "false";
   }
   const targets: CliOptions =
-    process.platform === "win32" ? { win: ["nsis"], x64: true } : process.platform === "darwin" ? { mac: ["dmg", "pkg"], x64: true, arm64: true } : { linux: ["AppImage"] };
+    process.platform === "win32"
+      ? { win: ["nsis"], x64: true }
+      : process.platform === "darwin"
+        ? { mac: ["dmg", "pkg"], x64: true, arm64: true }
+        : { linux: ["AppImage"] };
   const mac = plan.sign ? { ...config.mac, notarize: plan.notarize } : adHocMac(config.mac);
   const built = await build({ projectDir: ROOT, publish: "never", ...targets, config: { ...config, mac } });
   process.stdout.write(`built:\n${built.map((file) => `  ${file}`).join("\n")}\n`);

@@ -33,17 +33,24 @@ export function componentNames(components: Component[] = []): Map<string, string
 }
 
 /** What is wrong with an SBOM for this project, given package.json and package-lock.json. */
-export function sbomProblems(bom: Record<string, any>, manifest: Record<string, any>, lock: Record<string, any>): string[] {
+export function sbomProblems(
+  bom: Record<string, any>,
+  manifest: Record<string, any>,
+  lock: Record<string, any>,
+): string[] {
   const problems: string[] = [];
   if (bom.bomFormat !== "CycloneDX") problems.push("not a CycloneDX document");
   const app = bom.metadata?.component;
-  if (app?.name !== manifest.name || app?.version !== manifest.version) problems.push(`metadata.component is ${app?.name}@${app?.version}, not ${manifest.name}@${manifest.version}`);
+  if (app?.name !== manifest.name || app?.version !== manifest.version)
+    problems.push(`metadata.component is ${app?.name}@${app?.version}, not ${manifest.name}@${manifest.version}`);
   const listed = componentNames(bom.components);
   for (const name of Object.keys(manifest.dependencies ?? {})) {
     const locked = lock.packages?.[`node_modules/${name}`]?.version;
-    if (listed.get(name) !== locked) problems.push(`${name}: ${listed.get(name) ?? "missing"}, the lockfile has ${locked}`);
+    if (listed.get(name) !== locked)
+      problems.push(`${name}: ${listed.get(name) ?? "missing"}, the lockfile has ${locked}`);
   }
-  for (const name of Object.keys(manifest.devDependencies ?? {})) if (listed.has(name)) problems.push(`${name} is a development dependency, not shipped`);
+  for (const name of Object.keys(manifest.devDependencies ?? {}))
+    if (listed.has(name)) problems.push(`${name} is a development dependency, not shipped`);
   return problems;
 }
 
@@ -55,11 +62,26 @@ if (require.main === module) {
   mkdirSync(dirname(out), { recursive: true });
   // The package exports no package.json: its bin sits where npm installs it.
   const cli = join(ROOT, "node_modules", "@cyclonedx", "cyclonedx-npm", "bin", "cyclonedx-npm-cli.js");
-  const args = ["--omit", "dev", "--mc-type", "application", "--spec-version", "1.6", "--output-reproducible", "--validate", "--output-format", "JSON", "--output-file", out];
+  const args = [
+    "--omit",
+    "dev",
+    "--mc-type",
+    "application",
+    "--spec-version",
+    "1.6",
+    "--output-reproducible",
+    "--validate",
+    "--output-format",
+    "JSON",
+    "--output-file",
+    out,
+  ];
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);
   const problems = sbomProblems(JSON.parse(readFileSync(out, "utf8")), manifest, lock);
   for (const problem of problems) process.stderr.write(`SBOM: ${problem}\n`);
   if (problems.length > 0) process.exit(1);
-  process.stdout.write(`${out}: CycloneDX 1.6, ${componentNames(JSON.parse(readFileSync(out, "utf8")).components).size} production components\n`);
+  process.stdout.write(
+    `${out}: CycloneDX 1.6, ${componentNames(JSON.parse(readFileSync(out, "utf8")).components).size} components\n`,
+  );
 }
