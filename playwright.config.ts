@@ -17,7 +17,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",
   // Inside the run's artifacts when there are some, so the leak scan reads failure pages too.
-  outputDir: process.env.REFUND_DESK_TEST_ARTIFACTS ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "playwright") : "test-results",
+  outputDir: process.env.REFUND_DESK_TEST_ARTIFACTS
+    ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "playwright")
+    : "test-results",
   timeout: 30_000,
   expect: { timeout: 5_000 },
   projects: [

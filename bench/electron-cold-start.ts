@@ -36,7 +36,7 @@ async function startOnce(executablePath: string, args: string[], home: string): 
     // when the driver first looks).
     const ready = await page.waitForFunction(
       () => {
-        const field = document.querySelector('[data-testid="tid-input"]') as HTMLInputElement | null;
+        const field = document.querySelector<HTMLInputElement>('[data-testid="tid-input"]');
         return field && document.activeElement === field && !field.disabled
           ? performance.timeOrigin + performance.now()
           : false;

@@ -13,13 +13,20 @@ import { load } from "js-yaml";
 
 const root = join(__dirname, "..");
 const config = load(readFileSync(join(root, "electron-builder.yml"), "utf8")) as Record<string, any>;
-const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 function schemaValidator() {
   const schema = JSON.parse(readFileSync(join(root, "node_modules", "app-builder-lib", "scheme.json"), "utf8"));
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   // electron-builder's schema marks hook options (functions in a JS config) with this keyword.
-  ajv.addKeyword({ keyword: "typeof", schemaType: "string", validate: (type: string, data: unknown) => typeof data === type });
+  ajv.addKeyword({
+    keyword: "typeof",
+    schemaType: "string",
+    validate: (type: string, data: unknown) => typeof data === type,
+  });
   return ajv.compile(schema);
 }
 
@@ -45,7 +52,10 @@ test("Windows: a per-machine NSIS installer that installs silently, into a folde
   assert.doesNotMatch(include, /S-1-5-32-545:\(OI\)\(CI\)[^R]/, "Users get read and execute, nothing more");
   assert.equal(config.nsis.runAfterFinish, false, "a silent install must not start the app as the installing admin");
   assert.equal(config.nsis.deleteAppDataOnUninstall, false, "the journal outlives an uninstall");
-  assert.deepEqual(config.mac.target.map((t: { target: string }) => t.target), ["dmg", "pkg"]);
+  assert.deepEqual(
+    config.mac.target.map((t: { target: string }) => t.target),
+    ["dmg", "pkg"],
+  );
   assert.equal(config.appId, "in.refunddesk.app");
   assert.equal(config.productName, "Refund Desk");
   assert.equal(config.directories.buildResources, "build");
@@ -81,7 +91,11 @@ test("fuses: no RunAsNode, NODE_OPTIONS or inspector; asar integrity and asar-on
     grantFileProtocolExtraPrivileges: false,
   });
   assert.equal(config.asar, true);
-  assert.deepEqual(config.asarUnpack, ["**/node_modules/keytar/**/*.node"], "keytar's native module is loaded from disk");
+  assert.deepEqual(
+    config.asarUnpack,
+    ["**/node_modules/keytar/**/*.node"],
+    "keytar's native module is loaded from disk",
+  );
 });
 
 /** electron-builder's file patterns, enough for these: `**`, `*` and `{a,b}`; `!` excludes. */
@@ -98,7 +112,11 @@ function globRegExp(glob: string): RegExp {
     } else if (c === "*") source += "[^/]*";
     else if (c === "{") {
       const close = glob.indexOf("}", i);
-      source += `(?:${glob.slice(i + 1, close).split(",").map((s) => s.replace(/[.+?^$()|[\]\\]/g, "\\$&")).join("|")})`;
+      source += `(?:${glob
+        .slice(i + 1, close)
+        .split(",")
+        .map((s) => s.replace(/[.+?^$()|[\]\\]/g, "\\$&"))
+        .join("|")})`;
       i = close;
     } else source += c.replace(/[.+?^$()|[\]\\]/g, "\\$&");
   }
@@ -112,7 +130,15 @@ function packaged(path: string): boolean {
 }
 
 test("the package holds the built bundles and package.json only: no sources, tests, maps or build files", () => {
-  for (const path of ["dist/main/index.js", "dist/main/cli.js", "dist/main/preload.js", "dist/renderer/app.js", "dist/renderer/index.html", "dist/renderer/styles.css", "package.json"]) {
+  for (const path of [
+    "dist/main/index.js",
+    "dist/main/cli.js",
+    "dist/main/preload.js",
+    "dist/renderer/app.js",
+    "dist/renderer/index.html",
+    "dist/renderer/styles.css",
+    "package.json",
+  ]) {
     assert.equal(packaged(path), true, path);
   }
   for (const path of [
@@ -214,7 +240,14 @@ test("the icons: a 1024 px PNG, a Windows .ico up to 256 px and a macOS .icns, a
   // Corners are transparent (a rounded tile), the middle is one of the amber dots.
   const big = seen.get(1024) as Png;
   assert.equal(big.pixels[3], 0);
-  assert.deepEqual([...big.pixels.subarray((532 * 1024 + 512) * 4, (532 * 1024 + 512) * 4 + 4)], [0xff, 0xc2, 0x33, 0xff]);
+  assert.deepEqual(
+    [...big.pixels.subarray((532 * 1024 + 512) * 4, (532 * 1024 + 512) * 4 + 4)],
+    [0xff, 0xc2, 0x33, 0xff],
+  );
   // The small sizes are redrawn and compared pixel for pixel (the large ones take seconds).
-  for (const size of [16, 32, 64, 128]) assert.ok((seen.get(size) as Png).pixels.equals(icons.render(size)), `${size} px differs from scripts/make-icons.mjs: run it again`);
+  for (const size of [16, 32, 64, 128])
+    assert.ok(
+      (seen.get(size) as Png).pixels.equals(icons.render(size)),
+      `${size} px differs from scripts/make-icons.mjs: run it again`,
+    );
 });

@@ -54,7 +54,7 @@ export function appUnderTest(): AppUnderTest | null {
 }
 
 /** Skips the calling test, saying why in the log as well as in the skipped count. */
-export function requireApp(): AppUnderTest {
+function requireApp(): AppUnderTest {
   const app = appUnderTest();
   if (!app) {
     console.log(NO_APP);

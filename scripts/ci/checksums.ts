@@ -43,8 +43,14 @@ if (require.main === module) {
     process.exit(2);
   }
   const out = values.out ?? join(folder, "SHA256SUMS");
-  checksumLines(folder, [out]).then((text) => {
-    writeFileSync(out, text);
-    process.stdout.write(`${out}: ${text.trimEnd().split("\n").length} files\n`);
-  });
+  checksumLines(folder, [out]).then(
+    (text) => {
+      writeFileSync(out, text);
+      process.stdout.write(`${out}: ${text.trimEnd().split("\n").length} files\n`);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -27,7 +27,7 @@ export function expectedFuses(configText: string): Record<string, boolean> {
 
 /** `  RunAsNode is Disabled` lines of `electron-fuses read` (colours stripped). */
 export function parseFuseRead(output: string): Map<string, string> {
-  const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
   return new Map(
     [...plain.matchAll(/^\s+(\w+) is (Enabled|Disabled|Inherited|Removed)\s*$/gm)].map((m) => [m[1]!, m[2]!]),
   );

@@ -20,7 +20,11 @@ const ROOT = join(__dirname, "..", "..");
 const APP_ID = "in.refunddesk.app";
 const PRACTICE_TID = "13192443";
 
-type Json = Record<string, any>;
+/** What `--json` prints, as far as these checks read it. */
+interface CliReply {
+  ok?: boolean;
+  value?: { environment?: string; checks?: Array<{ id?: string; status?: string }>; tid?: string; otpRefId?: string };
+}
 
 function run(
   command: string,
@@ -41,9 +45,9 @@ function check(condition: unknown, message: string): void {
   process.stdout.write(`  ok: ${message}\n`);
 }
 
-function parseJson(text: string, what: string): Json {
+function parseJson(text: string, what: string): CliReply {
   try {
-    return JSON.parse(text) as Json;
+    return JSON.parse(text) as CliReply;
   } catch {
     return fail(`${what} did not print JSON: ${text.slice(0, 400)}`);
   }
@@ -63,7 +67,7 @@ function checkInstalledCli(executable: string): void {
   const report = parseJson(doctor.stdout, "doctor --json");
   check(doctor.status === 0 && report.ok === true, "doctor exits 0 with ok: true");
   check(report.value?.environment === "practice", "a fresh install is in Practice");
-  const keychain = (report.value?.checks as Json[] | undefined)?.find((c) => c.id === "keychain");
+  const keychain = report.value?.checks?.find((c) => c.id === "keychain");
   check(keychain?.status === "ok", "doctor finds the OS keychain usable");
 
   const otp = run(executable, ["otp", PRACTICE_TID, "--json"], { env });

@@ -29,7 +29,14 @@ import { componentNames, sbomProblems } from "./sbom";
 
 const ROOT = join(__dirname, "..", "..");
 const WORKFLOWS = join(ROOT, ".github", "workflows");
-const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, any>;
+const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  scripts: Record<string, string>;
+  allowScripts: Record<string, boolean>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as Record<string, any>;
 const temp = (label: string) => mkdtempSync(join(tmpdir(), `release-pipeline-${label}-`));
 
@@ -90,7 +97,7 @@ function requiredStepProblems(ci: Workflow, release: Workflow): string[] {
   ]);
   const oses = (ci.jobs.electron?.strategy?.matrix?.include ?? []).map((entry) => entry.os);
   for (const os of ["windows-latest", "macos-latest", "macos-15-intel"])
-    if (!oses.includes(os as string)) problems.push(`ci.yml electron: not run on ${os}`);
+    if (!oses.includes(os)) problems.push(`ci.yml electron: not run on ${os}`);
   if (ci.jobs.electron?.env?.REFUND_DESK_ALLOW_ELECTRON_DOWNLOAD !== "1")
     problems.push("ci.yml electron: Electron's download is not allowed");
   // There the real-app specs must fail rather than skip (the OS keychain tests skip only off Windows and macOS).
@@ -332,7 +339,7 @@ test("asar integrity: the header's hash, found where electron-builder embeds it 
   await createPackage(join(dir, "app"), join(resources, "app.asar"));
   const hash = asarHeaderHash(join(resources, "app.asar"));
   // electron-builder's own computation of the value it embeds.
-  const { computeData } = require("app-builder-lib/out/asar/integrity") as {
+  const { computeData } = (await import("app-builder-lib/out/asar/integrity")) as unknown as {
     computeData: (o: object) => Promise<Record<string, { hash: string }>>;
   };
   const embedded = await computeData({

@@ -32,12 +32,23 @@ export function componentNames(components: Component[] = []): Map<string, string
   return names;
 }
 
+interface Bom {
+  bomFormat?: string;
+  metadata?: { component?: { name?: string; version?: string } };
+  components?: Component[];
+}
+interface Manifest {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+interface Lock {
+  packages?: Record<string, { version?: string }>;
+}
+
 /** What is wrong with an SBOM for this project, given package.json and package-lock.json. */
-export function sbomProblems(
-  bom: Record<string, any>,
-  manifest: Record<string, any>,
-  lock: Record<string, any>,
-): string[] {
+export function sbomProblems(bom: Bom, manifest: Manifest, lock: Lock): string[] {
   const problems: string[] = [];
   if (bom.bomFormat !== "CycloneDX") problems.push("not a CycloneDX document");
   const app = bom.metadata?.component;
@@ -55,8 +66,8 @@ export function sbomProblems(
 }
 
 if (require.main === module) {
-  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
+  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as Lock;
   const { values } = parseArgs({ options: { out: { type: "string" } } });
   const out = values.out ?? join(ROOT, "release", `refund-desk-${manifest.version}.cdx.json`);
   mkdirSync(dirname(out), { recursive: true });
@@ -78,10 +89,9 @@ if (require.main === module) {
   ];
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);
-  const problems = sbomProblems(JSON.parse(readFileSync(out, "utf8")), manifest, lock);
+  const bom = JSON.parse(readFileSync(out, "utf8")) as Bom;
+  const problems = sbomProblems(bom, manifest, lock);
   for (const problem of problems) process.stderr.write(`SBOM: ${problem}\n`);
   if (problems.length > 0) process.exit(1);
-  process.stdout.write(
-    `${out}: CycloneDX 1.6, ${componentNames(JSON.parse(readFileSync(out, "utf8")).components).size} components\n`,
-  );
+  process.stdout.write(`${out}: CycloneDX 1.6, ${componentNames(bom.components).size} components\n`);
 }
