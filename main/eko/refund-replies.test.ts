@@ -7,12 +7,21 @@ import { interpretTransactionReply } from "./transaction-reply";
 const JSON_TYPE = "application/json; charset=utf-8";
 const kindOf = (result: { ok: boolean; error?: { kind: string } }) => (result.ok ? "ok" : result.error?.kind);
 
-test("rupees: numbers or strings, two places, never a float's noise", () => {
+test("rupees: numbers, strings and E-notation, exactly, at least two places, never a float's noise", () => {
   assert.equal(rupees("5000"), "5000.00");
   assert.equal(rupees(5000.5), "5000.50");
   assert.equal(rupees(" 05.5 "), "5.50");
   assert.equal(rupees("-10"), "-10.00");
-  for (const bad of ["abc", "1.234", "", "1e5", null, undefined, {}, Number.NaN, "12,000"]) assert.equal(rupees(bad), null, String(bad));
+  assert.equal(rupees("2.22263731286E9"), "2222637312.86");
+  assert.equal(rupees("1e5"), "100000.00");
+  assert.equal(rupees(2.22263731286e9), "2222637312.86");
+  assert.equal(rupees("1E-2"), "0.01");
+  // More places than paise are kept, not rounded.
+  assert.equal(rupees("1.234"), "1.234");
+  assert.equal(rupees("0.1"), "0.10");
+  for (const bad of ["abc", "", null, undefined, {}, Number.NaN, Number.POSITIVE_INFINITY, "12,000", "1e999", "1.2.3", "₹5", "0x10", "."]) {
+    assert.equal(rupees(bad), null, String(bad));
+  }
 });
 
 test("times: India's local time without a zone is read as IST; a zoned time as given", () => {
