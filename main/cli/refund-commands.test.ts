@@ -75,7 +75,7 @@ test("the OTP is never taken from the command line, and a mistaken one is not ec
     ["refund", "13192443", "--otp-ref", "ref", "987123"],
     ["refund", "13192443", "987123"],
     ["refund", "13192443", "--otp", "987123", "--otp-ref", "ref"],
-    ["refund", "13192443"],
+    ["refund"],
     ["refund", "13192443", "--otp-ref"],
   ]) {
     const result = await run(args, "987123\n");
