@@ -323,11 +323,11 @@ function refundEnvelope(tid: string, outcome: Exclude<RefundOutcome, { type: "ha
     case "not-refundable":
       return NOT_REFUNDABLE;
     case "otp-expired":
-      return refused(303, "OTP expired");
+      return refused(303, dialect === "qr-pages" ? "OTP expired. Please generate a new OTP." : "OTP expired");
     case "wrong-otp":
-      return refused(302, "Wrong OTP");
+      return refused(302, dialect === "qr-pages" ? "Wrong OTP. Please enter the correct OTP." : "Wrong OTP");
     case "insufficient-balance":
-      return refused(347, "Insufficient balance");
+      return refused(347, dialect === "qr-pages" ? "Insufficient balance." : "Insufficient balance");
     case "refunded":
       return dialect === "qr-pages" ? qrRefund(outcome, nowMs) : {
         response_status_id: 0,
