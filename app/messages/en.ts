@@ -475,7 +475,6 @@ export const en = {
     hasOtpHint: "When the transfer failed, Eko sent the customer an SMS with an OTP. If the customer still has it, no new OTP is needed.",
     failureSmsTitle: "Refund with the OTP from the failure SMS",
     failureSmsOtpHint: "Ask the customer for the OTP in the SMS Eko sent when the transfer failed, and type its digits. It is never saved.",
-    sendOtpInstead: "Send OTP to customer instead",
   },
   /** The receipt after a refund: printable, never an OTP or a key. */
   receipt: {
