@@ -377,3 +377,16 @@ describe("a refund with the OTP from the failure SMS (no otp_ref_id)", () => {
     assert.ok(!third.ok && third.error.kind === "insufficient-balance");
   });
 });
+
+test("the simulator's tid that wants an otp_ref_id: refused as otp-ref-needed without one, refunded with one", async () => {
+  const { desk } = await practiceDesk();
+  try {
+    const bare = await desk.refundFlow.refund({ tid: "900461", otp: PRACTICE_OTP });
+    assert.ok(!bare.ok && bare.error.kind === "otp-ref-needed", JSON.stringify(bare));
+    assert.deepEqual(bare.error.kind === "otp-ref-needed" && bare.error.details.invalidParams, { otp_ref_id: "otp_ref_id is required" });
+    const otpRefId = await sendOtp(desk, "900461");
+    assert.ok((await desk.refundFlow.refund({ tid: "900461", otp: PRACTICE_OTP, otpRefId })).ok);
+  } finally {
+    await desk.close();
+  }
+});

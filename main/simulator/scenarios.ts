@@ -122,6 +122,8 @@ export interface TransactionSeed {
   inquiryFailures?: number;
   /** Default "refund-pages". */
   dialect?: EkoDialect;
+  /** Refuses a refund without an otp_ref_id, as Eko's older pages require one. */
+  needsOtpRef?: boolean;
 }
 
 const pending = (refund?: RefundBehaviour): TransactionSeed => ({
@@ -168,6 +170,8 @@ export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
   "900510": { ...pending(), inquiryFailures: 2 },
   // Tests: refund pending, so the check passes and Get Refund OTP answers its fault (above).
   "900204": pending(),
+  // Tests: a refund with the OTP from the failure SMS (no otp_ref_id) is refused.
+  "900461": { ...pending(), needsOtpRef: true },
 };
 
 /**

@@ -182,6 +182,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (digits === null || (ref !== undefined && typeof ref !== "string") || serviceCode !== 80 || (state !== 1 && state !== "1")) {
       return sendJson(res, 200, { status: 1, response_status_id: 1, response_type_id: 1, message: "Invalid parameters", invalid_params: { otp: "an integer", otp_ref_id: "text", service_code: "80", state: "1" }, data: {} });
     }
+    if (tx.needsOtpRef && ref === undefined) {
+      return sendJson(res, 200, { status: 1, response_status_id: 1, message: "Invalid parameters", invalid_params: { otp_ref_id: "otp_ref_id is required" }, data: {} });
+    }
     const outcome = ledger.refund(tid, digits, typeof ref === "string" ? ref : null);
     if (outcome.type === "hang" || (outcome.type === "refunded" && !outcome.answer)) return;
     sendJson(res, 200, refundEnvelope(tid, outcome, now(), tx.dialect ?? "refund-pages"));
