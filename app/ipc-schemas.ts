@@ -24,7 +24,11 @@ const settingsPatch = z.strictObject({
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
 
 /** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
-const refundRequest = z.strictObject({ tid: z.string().max(256), otp: z.string().max(64), otpRefId: z.string().max(256).optional() });
+const refundRequest = z.strictObject({
+  tid: z.string().max(256),
+  otp: z.string().max(64),
+  otpRefId: z.string().max(256).optional(),
+});
 
 const pinRequest = z.strictObject({ pin: z.string().max(64) });
 

@@ -39,7 +39,11 @@ export function formatRupees(amount: string, lang: Lang): string {
   const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
   if (!match) return amount;
   const places = match[1]?.length ?? 0;
-  const format = places > 2 ? new Intl.NumberFormat(LOCALES[lang] ?? LOCALES.en, { style: "currency", currency: "INR", maximumFractionDigits: places }) : rupeeFormat(lang);
+  const locale = LOCALES[lang] ?? LOCALES.en;
+  const format =
+    places > 2
+      ? new Intl.NumberFormat(locale, { style: "currency", currency: "INR", maximumFractionDigits: places })
+      : rupeeFormat(lang);
   return format.format(text as `${number}`);
 }
 

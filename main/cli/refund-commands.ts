@@ -12,7 +12,8 @@ import type { RefundDesk } from "../refund-desk";
 import { EXIT, report, type CliIo } from "./cli-common";
 
 export const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
-export const REFUND_USAGE = "usage: refund-desk refund <tid> [--otp-ref <otp_ref_id>] [--json]   (the customer's OTP on standard input)";
+export const REFUND_USAGE =
+  "usage: refund-desk refund <tid> [--otp-ref <otp_ref_id>] [--json]   (the customer's OTP on standard input)";
 
 /** An OTP is a few digits; anything longer on the first line is not one. */
 const MAX_OTP_LINE = 64;

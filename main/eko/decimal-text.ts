@@ -19,7 +19,8 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
  */
 export function decimalText(value: unknown): string | null {
   // A JSON number arrives as a double; its shortest text is the number Eko wrote.
-  const raw = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : typeof value === "string" ? value.trim() : "";
+  const number = typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+  const raw = typeof value === "string" ? value.trim() : number;
   const match = DECIMAL.exec(raw);
   if (!match) return null;
   const [, sign = "", whole = "", fraction = "", exponent = "0"] = match;

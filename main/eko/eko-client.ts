@@ -59,7 +59,11 @@ export interface EkoClient {
   getRefundOtp(endpoint: EkoEndpoint, tid: string, timeoutMs: number): Promise<Result<RefundOtpAnswer, RefundDeskError>>;
   inquireTransaction(endpoint: RefundEndpoint, tid: string, timeoutMs: number): Promise<Result<TransactionAnswer, RefundDeskError>>;
   /** Moves money: sent exactly once, whatever happens; after a lost answer, inquire. */
-  initiateRefund(endpoint: RefundEndpoint, request: { tid: string; otp: string; otpRefId: string | null }, timeoutMs: number): Promise<Result<RefundAnswer, RefundDeskError>>;
+  initiateRefund(
+    endpoint: RefundEndpoint,
+    request: { tid: string; otp: string; otpRefId: string | null },
+    timeoutMs: number,
+  ): Promise<Result<RefundAnswer, RefundDeskError>>;
   /** Any HTTP answer from the base URL counts as reachable; the Date header teaches the clock. */
   probe(baseUrl: string, timeoutMs: number): Promise<Result<{ httpStatus: number }, RefundDeskError>>;
 }
@@ -77,7 +81,9 @@ function withoutOtp(error: RefundDeskError, otp: string): RefundDeskError {
   const details = {
     ...error.details,
     ...(ekoMessage === undefined ? {} : { ekoMessage: mask(ekoMessage) }),
-    ...(invalidParams === undefined ? {} : { invalidParams: Object.fromEntries(Object.entries(invalidParams).map(([name, words]) => [name, mask(words)])) }),
+    ...(invalidParams === undefined
+      ? {}
+      : { invalidParams: Object.fromEntries(Object.entries(invalidParams).map(([key, text]) => [key, mask(text)])) }),
   };
   return error.kind === "eko" ? { ...error, message: mask(error.message), details } : { ...error, details };
 }
@@ -178,8 +184,10 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
 
     async initiateRefund(endpoint, request, timeoutMs) {
       const body = initiateRefundBody(endpoint, request.otp, request.otpRefId);
-      const interpret: Interpret<RefundReply> = (status, type, text, suspect) => interpretRefundReply(status, type, text, suspect, request.tid);
-      const answer = await attempt(endpoint, "POST", initiateRefundUrl(endpoint.baseUrl, request.tid), body, timeoutMs, interpret);
+      const interpret: Interpret<RefundReply> = (status, type, text, suspect) =>
+        interpretRefundReply(status, type, text, suspect, request.tid);
+      const url = initiateRefundUrl(endpoint.baseUrl, request.tid);
+      const answer = await attempt(endpoint, "POST", url, body, timeoutMs, interpret);
       return answer.ok ? answer : err(withoutOtp(answer.error, request.otp));
     },
 

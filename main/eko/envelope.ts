@@ -112,7 +112,8 @@ export function businessError(envelope: Envelope, details: RawDetails): RefundDe
   const message = envelope.message ?? "";
   const code = businessCode(envelope);
   if (code === 168) return { kind: "unknown-tid", details };
-  // Eko words these refusals without a dedicated code (eko-refund-api.md); match the wording.
+  // Eko words these refusals without a dedicated code (its QR refund samples: status 1,
+  // response_status_id -1); match the wording.
   if (/already\s+(been\s+)?refunded|already in refunded/i.test(message)) return { kind: "already-refunded", details };
   if (/not in a refundable state|not refundable/i.test(message)) return { kind: "not-refundable", details };
   if (/no mapping rule matched/i.test(message)) return { kind: "wrong-url", details };
@@ -157,7 +158,8 @@ function invalidParams(value: unknown): { invalid_params?: Record<string, string
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
   const kept: Record<string, string> = {};
   for (const [name, words] of Object.entries(value).slice(0, MAX_INVALID_PARAMS)) {
-    if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name) || name === "__proto__" || (typeof words !== "string" && typeof words !== "number")) continue;
+    if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name) || name === "__proto__") continue;
+    if (typeof words !== "string" && typeof words !== "number") continue;
     const clean = String(words).replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_PARAM_TEXT_CHARS);
     kept[name] = clean;
   }

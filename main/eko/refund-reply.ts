@@ -22,7 +22,13 @@ export interface RefundReply {
  * `amount`. A missing or unreadable field leaves its receipt line "not given" rather than failing
  * a refund that happened. `tid` is the transaction refunded, to tell its echo from a refund id.
  */
-export function interpretRefundReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null, tid?: string): Result<RefundReply, RefundDeskError> {
+export function interpretRefundReply(
+  httpStatus: number,
+  contentType: string,
+  body: string,
+  clockSuspect: { offsetMs: number } | null,
+  tid?: string,
+): Result<RefundReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;
   const { envelope, details } = read.value;

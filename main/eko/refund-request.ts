@@ -2,7 +2,7 @@ import type { RefundEndpoint } from "./eko-client";
 
 /**
  * The fixed fields of Initiate Refund. Eko documents `state` both as the number 1 and as the
- * string "1" (eko-refund-api.md, [conflict]); its newest reference types it as an integer, as it
+ * string "1" in its own pages; its newest reference types it as an integer, as it
  * does `service_code` and `otp`, so the number is sent. Should Eko insist on "1", this is the one
  * line to change.
  */

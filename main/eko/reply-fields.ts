@@ -18,7 +18,7 @@ export function asObject(value: unknown): Record<string, unknown> | null {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** "5000", 5000, "5000.5", "2.22263731286E9" → "5000.00", "5000.50", "2222637312.86" (exact); anything else → null. */
+/** "5000", 5000, "2.22263731286E9" → "5000.00", "5000.00", "2222637312.86" (exact); anything else → null. */
 export function rupees(value: unknown): Rupees | null {
   return decimalText(value);
 }

@@ -27,7 +27,9 @@ export function interpretTransactionReply(httpStatus: number, contentType: strin
     const refused = failure(read.value);
     if (refused) return err(refused);
   }
-  if (envelopeStatus(envelope) === undefined || !data) return err({ kind: "bad-response", details: { ...details, cause: data ? "no-status" : "no-data" } });
+  if (envelopeStatus(envelope) === undefined || !data) {
+    return err({ kind: "bad-response", details: { ...details, cause: data ? "no-status" : "no-data" } });
+  }
   return ok({
     txStatus,
     state: txStateOf(txStatus),

@@ -116,7 +116,12 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         unsettled.mark(tid);
         const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
         if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
-        const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment, ...(otpRefId.value === null ? {} : { otpRefId: otpRefId.value }) };
+        const facts = {
+          at: answer.ok ? answer.value.answeredAt : deps.now(),
+          tid,
+          environment: settings.environment,
+          ...(otpRefId.value === null ? {} : { otpRefId: otpRefId.value }),
+        };
         deps.journal.append(refundLine(facts, answer));
         if (answer.ok) {
           wrongTries.clear(tid);
@@ -124,9 +129,13 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
           return ok({ ...reply, tid, refundedAt: refundedAt ?? new Date(answeredAt).toISOString(), environment: settings.environment, confirmedBy: "refund", transaction: null });
         }
         const error = answer.error;
-        if (error.kind === "wrong-otp") return err({ ...error, tries: wrongTries.add(tid, otpRefId.value ?? FAILURE_SMS) });
+        if (error.kind === "wrong-otp") {
+          return err({ ...error, tries: wrongTries.add(tid, otpRefId.value ?? FAILURE_SMS) });
+        }
         // A refusal without a named reason may be Eko wanting an otp_ref_id: offer Send OTP, plainly.
-        if (otpRefId.value === null && error.kind === "eko") return err({ kind: "otp-ref-needed", tid, details: error.details });
+        if (otpRefId.value === null && error.kind === "eko") {
+          return err({ kind: "otp-ref-needed", tid, details: error.details });
+        }
         if (OUTCOME_UNKNOWN.has(error.kind)) return settle(tid, error, settings, endpoint);
         return answer;
       });

@@ -81,7 +81,9 @@ export function createLedger(options: LedgerOptions): Ledger {
       if (otpRefId !== null) {
         const issuedAt = issuedAtOf(tid, otpRefId);
         // A reference never issued for this tid, replaced by a resend, or too old: only a new OTP helps.
-        if (issuedAt === null || issuedAt < (newestRef.get(tid) ?? 0) || options.now() - issuedAt > options.otpValidityMs) return { type: "otp-expired" };
+        const replaced = issuedAt !== null && issuedAt < (newestRef.get(tid) ?? 0);
+        const tooOld = issuedAt !== null && options.now() - issuedAt > options.otpValidityMs;
+        if (issuedAt === null || replaced || tooOld) return { type: "otp-expired" };
       }
       if (otp !== options.otp) return { type: "wrong-otp" };
       if (tx.refund === "insufficient-balance") return { type: "insufficient-balance" };

@@ -3,7 +3,15 @@ import type { AddressInfo } from "node:net";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { signTimestamp } from "../signing";
 import { createLedger, type Ledger, type LedgerTransaction, type RefundOutcome } from "./ledger";
-import { behaviourFor, DEFAULT_OTP_VALIDITY_MS, fixedBehaviourFor, PRACTICE_OTP, TRANSACTIONS, type EkoDialect, type ScenarioBehaviour } from "./scenarios";
+import {
+  behaviourFor,
+  DEFAULT_OTP_VALIDITY_MS,
+  fixedBehaviourFor,
+  PRACTICE_OTP,
+  TRANSACTIONS,
+  type EkoDialect,
+  type ScenarioBehaviour,
+} from "./scenarios";
 import { readBody } from "./read-body";
 
 /**
@@ -169,7 +177,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const tx = ledger.transaction(tid);
     if (!tx) return answer(res, behaviourFor(tid));
     if (ledger.failInquiry(tid)) return send(res, 503, "text/html", "<html><body>Service Unavailable</body></html>");
-    return sendJson(res, 200, { response_type_id: TYPE_INQUIRY, data: inquiryData(tx), message: "Sucess! Enquiry success.", status: 0, response_status_id: 0 });
+    // Eko's own message, spelling and all.
+    const message = "Sucess! Enquiry success.";
+    const data = inquiryData(tx);
+    return sendJson(res, 200, { response_type_id: TYPE_INQUIRY, data, message, status: 0, response_status_id: 0 });
   }
 
   function answerRefund(res: ServerResponse, tid: string, params: Record<string, unknown>) {
@@ -178,22 +189,38 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const { otp, otp_ref_id: ref, service_code: serviceCode, state } = params;
     // `otp` an integer as Eko documents it, or in a string only when a leading zero needs one;
     // otp_ref_id may be left out (the OTP from the failure SMS); `state` 1 or "1", as Eko documents both.
-    const digits = typeof otp === "number" && Number.isSafeInteger(otp) && otp >= 0 ? String(otp) : typeof otp === "string" && /^0\d{1,11}$/.test(otp) ? otp : null;
-    if (digits === null || (ref !== undefined && typeof ref !== "string") || serviceCode !== 80 || (state !== 1 && state !== "1")) {
+    const digits =
+      typeof otp === "number" && Number.isSafeInteger(otp) && otp >= 0
+        ? String(otp)
+        : typeof otp === "string" && /^0\d{1,11}$/.test(otp)
+          ? otp
+          : null;
+    const badRef = ref !== undefined && typeof ref !== "string";
+    if (digits === null || badRef || serviceCode !== 80 || (state !== 1 && state !== "1")) {
       return sendJson(res, 200, { status: 1, response_status_id: 1, response_type_id: 1, message: "Invalid parameters", invalid_params: { otp: "an integer", otp_ref_id: "text", service_code: "80", state: "1" }, data: {} });
     }
     if (tx.needsOtpRef && ref === undefined) {
-      return sendJson(res, 200, { status: 1, response_status_id: 1, message: "Invalid parameters", invalid_params: { otp_ref_id: "otp_ref_id is required" }, data: {} });
+      const invalid_params = { otp_ref_id: "otp_ref_id is required" };
+      const message = "Invalid parameters";
+      return sendJson(res, 200, { status: 1, response_status_id: 1, message, invalid_params, data: {} });
     }
     const outcome = ledger.refund(tid, digits, typeof ref === "string" ? ref : null);
     if (outcome.type === "hang" || (outcome.type === "refunded" && !outcome.answer)) return;
     sendJson(res, 200, refundEnvelope(tid, outcome, now(), tx.dialect ?? "refund-pages"));
   }
 
-  function answer(res: ServerResponse, behaviour: ScenarioBehaviour, newOtpRef: () => string = randomUUID, dialect: EkoDialect = "refund-pages", tid = "") {
+  function answer(
+    res: ServerResponse,
+    behaviour: ScenarioBehaviour,
+    newOtpRef: () => string = randomUUID,
+    dialect: EkoDialect = "refund-pages",
+    tid = "",
+  ) {
     switch (behaviour.type) {
       case "otp-sent":
-        return later((behaviour.delayMs ?? 0) * delayScale, () => send(res, 200, "application/json", JSON.stringify(otpSent(newOtpRef(), dialect, tid))));
+        return later((behaviour.delayMs ?? 0) * delayScale, () =>
+          send(res, 200, "application/json", JSON.stringify(otpSent(newOtpRef(), dialect, tid))),
+        );
       case "envelope":
         return send(res, behaviour.httpStatus, "application/json", JSON.stringify(behaviour.body));
       case "raw":
@@ -281,12 +308,19 @@ function sendJson(res: ServerResponse, status: number, body: Record<string, unkn
 /** Eko's two published answers for an OTP sent (its Get Refund OTP and QR Get Refund OTP samples). */
 function otpSent(otpRefId: string, dialect: EkoDialect, tid: string): Record<string, unknown> {
   if (dialect === "qr-pages") {
-    return { status: 0, response_status_id: 0, message: "OTP sent successfully.", response_type_id: 1388, data: { otp_ref_id: otpRefId, tid: Number(tid), message: "OTP sent to the registered mobile number." } };
+    const data = { otp_ref_id: otpRefId, tid: Number(tid), message: "OTP sent to the registered mobile number." };
+    return { status: 0, response_status_id: 0, message: "OTP sent successfully.", response_type_id: 1388, data };
   }
-  return { response_status_id: 1, data: { otp_ref_id: otpRefId }, response_type_id: 2133, message: "Send OTP", status: 2133 };
+  return {
+    response_status_id: 1,
+    data: { otp_ref_id: otpRefId },
+    response_type_id: 2133,
+    message: "Send OTP",
+    status: 2133,
+  };
 }
 
-/** Eko words these refusals without a code of their own (eko-refund-api.md). */
+/** Eko words these refusals without a code of their own, as in its QR refund samples. */
 const ALREADY_REFUNDED = { status: 1, response_status_id: 1, response_type_id: 1318, message: "Transaction is already in refunded state", data: {} };
 const NOT_REFUNDABLE = { status: 1, response_status_id: 1, response_type_id: 1319, message: "Transaction is not in a refundable state", data: {} };
 
@@ -314,10 +348,17 @@ function inquiryData(tx: LedgerTransaction): Record<string, unknown> {
   };
 }
 
-function refundEnvelope(tid: string, outcome: Exclude<RefundOutcome, { type: "hang" }>, nowMs: number, dialect: EkoDialect): Record<string, unknown> {
+function refundEnvelope(
+  tid: string,
+  outcome: Exclude<RefundOutcome, { type: "hang" }>,
+  nowMs: number,
+  dialect: EkoDialect,
+): Record<string, unknown> {
   // Eko's refusal samples put the code in response_status_id under status 1; its status table, in status.
   const refused = (code: number, message: string) =>
-    dialect === "qr-pages" ? { status: 1, response_status_id: code, message, data: {} } : { status: code, response_status_id: 1, response_type_id: code, message, data: {} };
+    dialect === "qr-pages"
+      ? { status: 1, response_status_id: code, message, data: {} }
+      : { status: code, response_status_id: 1, response_type_id: code, message, data: {} };
   switch (outcome.type) {
     case "unknown-tid":
       return refused(168, "TID does not exist");
@@ -355,8 +396,19 @@ function refundEnvelope(tid: string, outcome: Exclude<RefundOutcome, { type: "ha
 
 /** Eko's QR refund sample: the refund's own id as data.tid, amounts as numbers, no balance. */
 function qrRefund(outcome: Extract<RefundOutcome, { type: "refunded" }>, nowMs: number): Record<string, unknown> {
-  const data = { tid: Number(outcome.refundTid), tx_status: "4", txstatus_desc: "Refunded", amount: Number(outcome.refundedAmount), bank_ref_num: "", client_ref_id: "", timestamp: indiaTime(nowMs), fee: 0, gst: 0 };
-  return { status: 0, response_status_id: 0, message: "Refund initiated successfully.", tx_status: "4", txstatus_desc: "Refunded", data };
+  const data = {
+    tid: Number(outcome.refundTid),
+    tx_status: "4",
+    txstatus_desc: "Refunded",
+    amount: Number(outcome.refundedAmount),
+    bank_ref_num: "",
+    client_ref_id: "",
+    timestamp: indiaTime(nowMs),
+    fee: 0,
+    gst: 0,
+  };
+  const message = "Refund initiated successfully.";
+  return { status: 0, response_status_id: 0, message, tx_status: "4", txstatus_desc: "Refunded", data };
 }
 
 /** "2025-11-03 10:15:42": India's local time without a zone, as Eko's samples show times. */

@@ -83,7 +83,8 @@ export function RequestScreen() {
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
   const canSendOtp = transaction?.state === "refund-pending" && !otpSent && !receipt;
   // Not again once Eko refused it (or the refund cannot go on), nor while a lost answer is unsettled.
-  const offerFailureSms = canSendOtp && !failureSmsOtp && !unsettled && !(failure && REFUND_STOPPED.has(failure.error.kind));
+  const stopped = failure !== null && REFUND_STOPPED.has(failure.error.kind);
+  const offerFailureSms = canSendOtp && !failureSmsOtp && !unsettled && !stopped;
   const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
 
   return (

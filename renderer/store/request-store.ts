@@ -135,7 +135,8 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
     /** An OTP answer; a resend refused as too soon keeps the reference on screen, which is still good. */
     function otpAnswer(tid: string, result: Result<OtpSent>, clockOffsetMs: number | null, previous: OtpSent | null): Partial<RequestState> {
       if (result.ok) {
-        return { otpSent: result.value, failureSmsOtp: false, resendReadyAt: resendReadyAt(result.value, clockOffsetMs), receipt: null, customerOtp: "" };
+        const readyAt = resendReadyAt(result.value, clockOffsetMs);
+        return { otpSent: result.value, failureSmsOtp: false, resendReadyAt: readyAt, receipt: null, customerOtp: "" };
       }
       const failure: Failure = { task: "send-otp", tid, error: result.error };
       if (result.error.kind === "cooldown" && previous) return { failure, otpSent: previous, resendReadyAt: now() + result.error.retryAfterMs };
@@ -216,10 +217,16 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
         await run("refund", () => api.refund(request), (result) => {
           if (result.ok) {
             const receipt = result.value;
-            return { customerOtp: "", receipt, otpSent: null, failureSmsOtp: false, resendReadyAt: null, transaction: receipt.transaction ?? get().transaction };
+            const transaction = receipt.transaction ?? get().transaction;
+            return { customerOtp: "", receipt, otpSent: null, failureSmsOtp: false, resendReadyAt: null, transaction };
           }
           const kind = result.error.kind;
-          return { customerOtp: "", failure: { task: "refund", tid, error: result.error }, unsettled: kind === "refund-outcome-unknown", ...(kind === "otp-ref-needed" ? { failureSmsOtp: false } : {}) };
+          return {
+            customerOtp: "",
+            failure: { task: "refund", tid, error: result.error },
+            unsettled: kind === "refund-outcome-unknown",
+            ...(kind === "otp-ref-needed" ? { failureSmsOtp: false } : {}),
+          };
         });
       },
 
