@@ -43,7 +43,6 @@ test("a calendar day as people read it, on the local calendar", () => {
   assert.match(formatDay("2026-03-05", "hi"), /5 मार्च 2026/);
   assert.equal(formatDay("yesterday", "en"), "yesterday");
 });
-
 test("rupees: Eko's E-notation balance, once read exactly, in both groupings; more places than paise kept", () => {
   assert.equal(formatRupees("2222637312.86", "en"), "₹2,22,26,37,312.86");
   assert.equal(formatRupees("2222637312.86", "hi"), "₹2,22,26,37,312.86");

@@ -246,11 +246,13 @@ test("at 200 % zoom, in Hindi with large text, the refund steps never scroll sid
   expect(await sideways(), "receipt").toBeLessThanOrEqual(0);
   expect(await small(), "receipt").toEqual([]);
 });
-
 /** The error's words as the agent reads them: title and action. */
 const errorWords = (page: Page) => page.getByTestId("error").locator(".error-message").innerText();
 
-test("wrong OTP, expired OTP and low balance: the same screens and words whether Eko puts the code in status or in response_status_id, English and Hindi", async ({ page, openApp }) => {
+test("wrong OTP, expired OTP and low balance: the same screens and words whether Eko puts the code in status or in response_status_id, English and Hindi", async ({
+  page,
+  openApp,
+}) => {
   test.setTimeout(60_000);
   const { practice, simulator } = await practiceOn(0);
   const host = await openApp({ practice });
@@ -267,7 +269,10 @@ test("wrong OTP, expired OTP and low balance: the same screens and words whether
     (seen[shape] ??= []).push(JSON.stringify({ kind, english, hindi, form, newOtp }));
   };
   // [code in status, code in response_status_id]
-  for (const [shape, balanceTid, expiredTid] of [["status", "13192454", "13192455"], ["response_status_id", "13192458", "13192459"]] as const) {
+  for (const [shape, balanceTid, expiredTid] of [
+    ["status", "13192454", "13192455"],
+    ["response_status_id", "13192458", "13192459"],
+  ] as const) {
     await page.keyboard.press("Alt+N");
     await checkAndSendOtp(page, balanceTid);
     await typeOtpAndRefund(page, "80417293");
@@ -285,11 +290,16 @@ test("wrong OTP, expired OTP and low balance: the same screens and words whether
   expect(seen.status).toHaveLength(3);
   expect(seen.response_status_id).toEqual(seen.status);
   // The simulator did answer in both shapes.
-  const refusals = simulator.requests.filter((r) => r.method === "POST" && !r.path.endsWith("/otp")).map((r) => r.path.split("/").at(-1));
+  const refusals = simulator.requests
+    .filter((r) => r.method === "POST" && !r.path.endsWith("/otp"))
+    .map((r) => r.path.split("/").at(-1));
   expect(refusals).toEqual(["13192454", "13192454", "13192455", "13192458", "13192458", "13192459"]);
 });
 
-test("the OTP from the failure SMS: typed without sending an OTP, refunded without otp_ref_id; Eko's receipt in its QR shape", async ({ page, openApp }) => {
+test("the OTP from the failure SMS: typed without sending an OTP, refunded without otp_ref_id; Eko's receipt in its QR shape", async ({
+  page,
+  openApp,
+}) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
   await checkTid(page, "13192457");
@@ -308,7 +318,10 @@ test("the OTP from the failure SMS: typed without sending an OTP, refunded witho
   expect(Object.keys(JSON.parse(post?.body ?? "{}"))).not.toContain("otp_ref_id");
 });
 
-test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and one press sends an OTP", async ({ page, openApp }) => {
+test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and one press sends an OTP", async ({
+  page,
+  openApp,
+}) => {
   const { practice, simulator } = await practiceOn(0);
   const host = await openApp({ practice });
   await host.desk.services.updateSettings({ resendCooldownMs: 0 });
@@ -330,5 +343,7 @@ test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and o
   await typeOtpAndRefund(page, "123456");
   await expect(page.getByTestId("receipt")).toBeVisible();
   expect(otpPosts(simulator.requests, "900461")).toHaveLength(1);
-  expect(refundPosts(simulator.requests, "900461").map((p) => Object.hasOwn(JSON.parse(p.body), "otp_ref_id"))).toEqual([false, true]);
+  expect(refundPosts(simulator.requests, "900461").map((p) => Object.hasOwn(JSON.parse(p.body), "otp_ref_id"))).toEqual(
+    [false, true],
+  );
 });

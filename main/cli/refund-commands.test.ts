@@ -98,7 +98,6 @@ test("config: user-code is 8 digits, shown by config show", async () => {
   assert.match(shown.out, /user-code: +20810200/);
   assert.equal(JSON.parse((await run(["config", "show", "--json"])).out).value.userCode, "20810200");
 });
-
 test("refund without --otp-ref: the OTP from the failure SMS, on standard input", async () => {
   const run = cli();
   const refund = await run(["refund", "13192457", "--json"], `${PRACTICE_OTP}\n`);
@@ -136,8 +135,16 @@ test("refund --json against Eko's own refund sample: the refund id, the refunded
       ? Promise.resolve(new Response(sample, { status: 200, headers: { "content-type": "application/json" } }))
       : fetch(input, init);
   const io = cliIo(`${PRACTICE_OTP}\n`);
-  const code = await runCli(["refund-desk", "refund", "13192443", "--json"], io, { fetch: ekoSample, keyStore: memoryKeyStore(), dataDir: tempDataDir("cli-sample"), machinePolicyPath: null });
+  const code = await runCli(["refund-desk", "refund", "13192443", "--json"], io, {
+    fetch: ekoSample,
+    keyStore: memoryKeyStore(),
+    dataDir: tempDataDir("cli-sample"),
+    machinePolicyPath: null,
+  });
   assert.equal(code, EXIT.ok, io.err());
   const { value } = JSON.parse(io.out());
-  assert.deepEqual([value.refundTid, value.refundedAmount, value.fee, value.balance, value.refundedAt], ["2147591637", "5050.00", "50.00", "2222637312.86", "2018-10-30T12:00:14.058Z"]);
+  assert.deepEqual(
+    [value.refundTid, value.refundedAmount, value.fee, value.balance, value.refundedAt],
+    ["2147591637", "5050.00", "50.00", "2222637312.86", "2018-10-30T12:00:14.058Z"],
+  );
 });

@@ -82,18 +82,27 @@ test("each simulator has its own state: a refund in one leaves another's transac
     await other.close();
   }
 });
-
 async function get(path: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${sim.baseUrl}${path}`, { headers: signed() });
   return (await response.json()) as Record<string, unknown>;
 }
 
 const initiator = { initiator_id: PRACTICE_CREDENTIALS.initiatorId };
-const refundBody = (otp: unknown, ref?: string) => ({ ...initiator, user_code: "20810200", otp, ...(ref ? { otp_ref_id: ref } : {}), service_code: 80, state: 1 });
+const refundBody = (otp: unknown, ref?: string) => ({
+  ...initiator,
+  user_code: "20810200",
+  otp,
+  ...(ref ? { otp_ref_id: ref } : {}),
+  service_code: 80,
+  state: 1,
+});
 
 test("Eko's two published shapes for an OTP sent: status 2133 / response_status_id 1, or status 0 / type 1388 with data.tid", async () => {
   const refundPages = await post("/customer/payment/refund/13192443/otp", initiator);
-  assert.deepEqual([refundPages.status, refundPages.response_status_id, refundPages.response_type_id, refundPages.message], [2133, 1, 2133, "Send OTP"]);
+  assert.deepEqual(
+    [refundPages.status, refundPages.response_status_id, refundPages.response_type_id, refundPages.message],
+    [2133, 1, 2133, "Send OTP"],
+  );
   const qrPages = await post("/customer/payment/refund/13192457/otp", initiator);
   assert.deepEqual([qrPages.status, qrPages.response_status_id, qrPages.response_type_id], [0, 0, 1388]);
   assert.equal((qrPages.data as { tid: unknown }).tid, 13192457);
@@ -103,7 +112,10 @@ test("refusals: the code in status for some tids, in response_status_id under st
   const inStatus = await post("/customer/payment/refund/13192454", refundBody(Number(PRACTICE_OTP)));
   assert.deepEqual([inStatus.status, inStatus.response_status_id], [347, 1]);
   const inStatusId = await post("/customer/payment/refund/13192458", refundBody(Number(PRACTICE_OTP)));
-  assert.deepEqual([inStatusId.status, inStatusId.response_status_id, inStatusId.message], [1, 347, "Insufficient balance."]);
+  assert.deepEqual(
+    [inStatusId.status, inStatusId.response_status_id, inStatusId.message],
+    [1, 347, "Insufficient balance."],
+  );
   const expired = await post("/customer/payment/refund/13192459", refundBody(Number(PRACTICE_OTP)));
   assert.deepEqual([expired.status, expired.response_status_id], [1, 303]);
   const wrong = await post("/customer/payment/refund/13192457", refundBody(654321));
@@ -129,7 +141,10 @@ test("a refund as Eko's sample (type 74, E-notation balance, ISO time in Z), and
   // No otp_ref_id: the OTP Eko texted when the transfer failed, the practice OTP here.
   const qr = await post("/customer/payment/refund/13192457", refundBody(Number(PRACTICE_OTP)));
   const qrData = qr.data as Record<string, unknown>;
-  assert.deepEqual([qr.status, qr.tx_status, typeof qrData.tid, qrData.amount, Object.hasOwn(qrData, "balance")], [0, "4", "number", 5000, false]);
+  assert.deepEqual(
+    [qr.status, qr.tx_status, typeof qrData.tid, qrData.amount, Object.hasOwn(qrData, "balance")],
+    [0, "4", "number", 5000, false],
+  );
   assert.notEqual(String(qrData.tid), "13192457");
 });
 
@@ -142,7 +157,11 @@ test("the balance in E-notation is exact: paise in, Eko's form out", () => {
 test("an OTP with a leading zero is taken as a string of digits; a string without one, or a number that lost it, is not", async () => {
   const zero = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], otp: "012345" });
   const postTo = async (body: unknown) => {
-    const response = await fetch(`${zero.baseUrl}/customer/payment/refund/13192443`, { method: "POST", headers: signed(), body: JSON.stringify(body) });
+    const response = await fetch(`${zero.baseUrl}/customer/payment/refund/13192443`, {
+      method: "POST",
+      headers: signed(),
+      body: JSON.stringify(body),
+    });
     return (await response.json()) as Record<string, unknown>;
   };
   try {

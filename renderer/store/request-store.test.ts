@@ -508,7 +508,6 @@ test("a new request clears the field, the answers and the countdown, but never w
   assert.equal(store.getState().failure, null);
   assert.equal(store.getState().resendWaitMs(), 0);
 });
-
 test("the OTP from the failure SMS: chosen after a check shows refund pending, the refund goes without otp_ref_id", async () => {
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
@@ -527,7 +526,10 @@ test("the OTP from the failure SMS: chosen after a check shows refund pending, t
   assert.equal(Object.hasOwn(fake.refunds[0]!, "otpRefId"), false);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await refunding;
-  assert.deepEqual([store.getState().receipt?.refundTid, store.getState().failureSmsOtp, store.getState().customerOtp], ["R-1", false, ""]);
+  assert.deepEqual(
+    [store.getState().receipt?.refundTid, store.getState().failureSmsOtp, store.getState().customerOtp],
+    ["R-1", false, ""],
+  );
 });
 
 test("Eko refusing a refund without otp_ref_id closes that path and leaves Send OTP; a sent OTP then carries its reference", async () => {
@@ -542,7 +544,10 @@ test("Eko refusing a refund without otp_ref_id closes that path and leaves Send 
   const refunding = store.getState().refund();
   fake.pendingRefund[0]!.resolve(err({ kind: "otp-ref-needed", tid: "13192443", details: { ekoStatus: 1 } }));
   await refunding;
-  assert.deepEqual([store.getState().failure?.error.kind, store.getState().failureSmsOtp, store.getState().customerOtp], ["otp-ref-needed", false, ""]);
+  assert.deepEqual(
+    [store.getState().failure?.error.kind, store.getState().failureSmsOtp, store.getState().customerOtp],
+    ["otp-ref-needed", false, ""],
+  );
   const sending = store.getState().sendOtp();
   fake.pending[0]!.resolve(ok(sent("13192443", "REF-9")));
   await sending;

@@ -32,7 +32,16 @@ const READINGS: Record<string, (body: string, httpStatus: number) => void> = {
   "transaction-inquiry--success.json": (body, http) => {
     const tx = ok(interpretTransactionReply(http, JSON_TYPE, body, null));
     assert.deepEqual(
-      [tx.txStatus, tx.state, tx.statusText, tx.amount, tx.fee, tx.senderName, tx.recipientName, tx.recipientAccountLast4],
+      [
+        tx.txStatus,
+        tx.state,
+        tx.statusText,
+        tx.amount,
+        tx.fee,
+        tx.senderName,
+        tx.recipientName,
+        tx.recipientAccountLast4,
+      ],
       [0, "success", "Success", "1045.00", "5.00", "Flipkart", "Virender Singh", "3534"],
     );
     // "2019-11-01 17:50:44" carries no zone: Indian time.
@@ -44,9 +53,13 @@ const READINGS: Record<string, (body: string, httpStatus: number) => void> = {
   "get-refund-otp--success.json": (body, http) => {
     const sent = ok(interpretRefundOtpReply(http, JSON_TYPE, body, null));
     assert.equal(sent.otpRefId, "zCISyglexo0Pjqp4YrS2ssweuD9v1c3aLKGxjTW8wU7An8Wem1UyNws5830yh7q/sf5J4R3BY=");
-    assert.deepEqual([sent.details.ekoStatus, sent.details.responseStatusId, sent.details.responseTypeId], [2133, 1, 2133]);
+    assert.deepEqual(
+      [sent.details.ekoStatus, sent.details.responseStatusId, sent.details.responseTypeId],
+      [2133, 1, 2133],
+    );
   },
-  "openapi-readme--get-refund-otp--success.json": (body, http) => READINGS["get-refund-otp--success.json"]?.(body, http),
+  "openapi-readme--get-refund-otp--success.json": (body, http) =>
+    READINGS["get-refund-otp--success.json"]?.(body, http),
   "initiate-refund--success.json": (body, http) => {
     const refund = ok(interpretRefundReply(http, JSON_TYPE, body, null, REFUND_TID));
     assert.deepEqual(
@@ -55,7 +68,8 @@ const READINGS: Record<string, (body: string, httpStatus: number) => void> = {
     );
     assert.equal(refund.details.responseTypeId, 74);
   },
-  "openapi-readme--initiate-refund--success.json": (body, http) => READINGS["initiate-refund--success.json"]?.(body, http),
+  "openapi-readme--initiate-refund--success.json": (body, http) =>
+    READINGS["initiate-refund--success.json"]?.(body, http),
   // Eko's page for this call has no sample of its own: it repeats the refund reply byte for byte
   // (the same refund_tid, tid and time), so it says nothing about the list's shape. Pinned: the
   // app does not call it, and the sample stays equal to the refund reply it copies.
@@ -91,7 +105,10 @@ const READINGS: Record<string, (body: string, httpStatus: number) => void> = {
   "qr-initiate-refund--invalid-or-expired-otp.json": (body, http) => {
     const error = refused(interpretRefundReply(http, JSON_TYPE, body, null, QR_TID));
     assert.equal(error.kind, "wrong-otp");
-    assert.deepEqual([detailsOf(error).ekoStatus, detailsOf(error).responseStatusId, detailsOf(error).ekoMessage], [1, 302, "Wrong OTP. Please enter the correct OTP."]);
+    assert.deepEqual(
+      [detailsOf(error).ekoStatus, detailsOf(error).responseStatusId, detailsOf(error).ekoMessage],
+      [1, 302, "Wrong OTP. Please enter the correct OTP."],
+    );
   },
   "qr-initiate-refund--otp-session-expired.json": (body, http) => {
     assert.equal(refused(interpretRefundReply(http, JSON_TYPE, body, null, QR_TID)).kind, "otp-expired");
@@ -112,7 +129,12 @@ const STATE_OF_WORDS: [RegExp, TxState][] = [
 ];
 
 /** The refusal codes that change the refund step; any other is Eko's own words and code. */
-const REFUND_KINDS: Readonly<Record<number, RefundDeskError["kind"]>> = { 168: "unknown-tid", 302: "wrong-otp", 303: "otp-expired", 347: "insufficient-balance" };
+const REFUND_KINDS: Readonly<Record<number, RefundDeskError["kind"]>> = {
+  168: "unknown-tid",
+  302: "wrong-otp",
+  303: "otp-expired",
+  347: "insufficient-balance",
+};
 
 const HTTP_KINDS: Readonly<Record<number, RefundDeskError["kind"] | "answer">> = {
   200: "answer",
@@ -159,7 +181,10 @@ describe("Eko's published samples", () => {
       .map(Number);
     assert.ok(codes.length > 30 && codes.includes(302) && codes.includes(347));
     for (const code of codes) {
-      const shapes = [{ status: code, message: "m" }, { status: 1, response_status_id: code, message: "m" }];
+      const shapes = [
+        { status: code, message: "m" },
+        { status: 1, response_status_id: code, message: "m" },
+      ];
       for (const shape of shapes) {
         const result = interpretRefundReply(200, JSON_TYPE, JSON.stringify({ ...shape, data: {} }), null, REFUND_TID);
         if (code === 0) {
@@ -175,7 +200,9 @@ describe("Eko's published samples", () => {
   });
 
   test("the response_status_id table: its values are statuses, never read as a business code", () => {
-    const row = tableRows("openapi-readme--common-response-parameters.md").find(([name]) => name === "**response_status_id**");
+    const row = tableRows("openapi-readme--common-response-parameters.md").find(
+      ([name]) => name === "**response_status_id**",
+    );
     const values = [...(row?.[2] ?? "").matchAll(/(-?\d+) = /g)].map((m) => Number(m[1]));
     assert.deepEqual(values, [-2, -1, 0, 1, 2, 3, 4, 5]);
     for (const value of values) assert.equal(businessCode({ status: 1, response_status_id: value }), 1, String(value));
@@ -188,7 +215,10 @@ describe("Eko's published samples", () => {
 
   test("the HTTP table: each status its own kind; 415 is the app's request, not Eko's server", () => {
     const rows = tableRows("openapi-readme--common-http-response-codes.md");
-    assert.deepEqual(rows.map(([code]) => Number(code)), [200, 403, 404, 405, 415, 500]);
+    assert.deepEqual(
+      rows.map(([code]) => Number(code)),
+      [200, 403, 404, 405, 415, 500],
+    );
     for (const [code = ""] of rows) {
       const http = Number(code);
       const read = readEnvelope(http, JSON_TYPE, JSON.stringify({ status: 0, data: {} }), null);

@@ -25,7 +25,9 @@ export function sampleSources(): SampleSource[] {
 }
 
 export function fixtureFiles(): string[] {
-  return readdirSync(FIXTURES_DIR).filter((name) => name !== "sources.json").sort();
+  return readdirSync(FIXTURES_DIR)
+    .filter((name) => name !== "sources.json")
+    .sort();
 }
 
 /** A sample's body as text, byte for byte, as the client would receive it. */
@@ -38,6 +40,12 @@ export function tableRows(file: string): string[][] {
   const rows = sampleBody(file)
     .split("\n")
     .filter((line) => line.trim().startsWith("|"))
-    .map((line) => line.trim().replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^\||\|$/g, "")
+        .split("|")
+        .map((cell) => cell.trim()),
+    );
   return rows.slice(2);
 }
