@@ -5,7 +5,7 @@
 import { isCalendarDay } from "../history";
 import type { Lang } from "./describe-error";
 
-export const LOCALES: Readonly<Record<Lang, string>> = { en: "en-IN", hi: "hi-IN" };
+const LOCALES: Readonly<Record<Lang, string>> = { en: "en-IN", hi: "hi-IN" };
 
 /** Built once per language: Intl formatters are costly to create and these run on every render. */
 function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {
@@ -48,7 +48,7 @@ export function formatRupees(amount: string, lang: Lang): string {
 }
 
 /** Eko's times are India's; a computer in another zone shows them in India's, named ("IST"). */
-export const INDIA_TIME_ZONE = "Asia/Kolkata";
+const INDIA_TIME_ZONE = "Asia/Kolkata";
 const INDIA_ZONES: ReadonlySet<string> = new Set([INDIA_TIME_ZONE, "Asia/Calcutta"]);
 
 /** True when this computer's own time zone is India's. */

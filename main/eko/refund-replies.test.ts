@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { inspect } from "node:util";
 import { interpretRefundReply } from "./refund-reply";
 import { accountLast4, ekoTime, rupees, text } from "./reply-fields";
 import { interpretTransactionReply } from "./transaction-reply";
@@ -21,7 +22,7 @@ test("rupees: numbers, strings and E-notation, exactly, at least two places, nev
   assert.equal(rupees("0.1"), "0.10");
   const unreadable = ["abc", "", null, undefined, {}, Number.NaN, Number.POSITIVE_INFINITY, "12,000", "1e999", "1.2.3"];
   for (const bad of [...unreadable, "₹5", "0x10", "."]) {
-    assert.equal(rupees(bad), null, String(bad));
+    assert.equal(rupees(bad), null, inspect(bad));
   }
 });
 

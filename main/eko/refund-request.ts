@@ -1,5 +1,3 @@
-import type { RefundEndpoint } from "./eko-client";
-
 /**
  * The fixed fields of Initiate Refund. Eko documents `state` both as the number 1 and as the
  * string "1" in its own pages; its newest reference types it as an integer, as it
@@ -13,7 +11,7 @@ export const INITIATE_REFUND_FIXED = { service_code: 80, state: 1 } as const;
  * number; a number cannot carry a leading zero ("012345" would reach Eko as 12345), so such an
  * OTP goes as its digits in a JSON string.
  */
-export function otpForEko(otp: string): number | string {
+function otpForEko(otp: string): number | string {
   return otp.startsWith("0") ? otp : Number(otp);
 }
 
@@ -23,7 +21,11 @@ export function otpForEko(otp: string): number | string {
  * failed) that field is left out, as Eko's newest reference allows. The body exists only for the
  * one request that carries it.
  */
-export function initiateRefundBody(endpoint: RefundEndpoint, otp: string, otpRefId: string | null): string {
+export function initiateRefundBody(
+  endpoint: { initiatorId: string; userCode: string },
+  otp: string,
+  otpRefId: string | null,
+): string {
   return JSON.stringify({
     initiator_id: endpoint.initiatorId,
     user_code: endpoint.userCode,
