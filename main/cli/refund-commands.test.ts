@@ -131,7 +131,7 @@ test("refund --json against Eko's own refund sample: the refund id, the refunded
   const sample = readFileSync(join(FIXTURES_DIR, "initiate-refund--success.json"), "utf8");
   // Eko's sample stands in for the simulator's answer to Initiate Refund; everything else is the simulator's.
   const ekoSample: typeof fetch = (input, init) =>
-    init?.method === "POST" && /\/customer\/payment\/refund\/13192443$/.test(String(input))
+    init?.method === "POST" && typeof input === "string" && /\/customer\/payment\/refund\/13192443$/.test(input)
       ? Promise.resolve(new Response(sample, { status: 200, headers: { "content-type": "application/json" } }))
       : fetch(input, init);
   const io = cliIo(`${PRACTICE_OTP}\n`);

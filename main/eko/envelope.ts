@@ -1,5 +1,6 @@
 import type { RawDetails, RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
+import { text } from "./reply-fields";
 
 /** What a well-formed Eko reply told us, before it is judged a success or a failure. */
 export interface Envelope {
@@ -21,7 +22,6 @@ export interface EnvelopeReply {
 
 const MAX_MESSAGE_CHARS = 300;
 const MAX_INVALID_PARAMS = 10;
-const MAX_PARAM_TEXT_CHARS = 100;
 
 /**
  * The values of Eko's `response_status_id` table (-2 another transaction in progress, -1 and 0
@@ -153,15 +153,14 @@ function envelopeDetails(envelope: Envelope): RawDetails {
   return details;
 }
 
-/** Eko's `invalid_params` object, bounded; words as text, anything else dropped. */
+/** Eko's `invalid_params` object, bounded; words as text (control characters dropped), anything else dropped. */
 function invalidParams(value: unknown): { invalid_params?: Record<string, string> } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
   const kept: Record<string, string> = {};
   for (const [name, words] of Object.entries(value).slice(0, MAX_INVALID_PARAMS)) {
     if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name) || name === "__proto__") continue;
-    if (typeof words !== "string" && typeof words !== "number") continue;
-    const clean = String(words).replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_PARAM_TEXT_CHARS);
-    kept[name] = clean;
+    const clean = text(words);
+    if (clean !== null) kept[name] = clean;
   }
   return Object.keys(kept).length > 0 ? { invalid_params: kept } : {};
 }
