@@ -26,7 +26,11 @@ const settingsPatch = z.strictObject({
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
 
 /** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
-const refundRequest = z.strictObject({ tid: z.string().max(256), otp: z.string().max(64), otpRefId: z.string().max(256) }) satisfies z.ZodType<RefundRequest>;
+const refundRequest = z.strictObject({
+  tid: z.string().max(256),
+  otp: z.string().max(64),
+  otpRefId: z.string().max(256).optional(),
+}) satisfies z.ZodType<RefundRequest>;
 
 const pinRequest = z.strictObject({ pin: z.string().max(64) });
 

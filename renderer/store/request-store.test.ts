@@ -537,3 +537,66 @@ test("a new request clears the field, the answers and the countdown, but never w
   assert.equal(store.getState().failure, null);
   assert.equal(store.getState().resendWaitMs(), 0);
 });
+test("the OTP from the failure SMS: chosen after a check shows refund pending, the refund goes without otp_ref_id", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().chooseFailureSmsOtp();
+  assert.equal(store.getState().failureSmsOtp, false, "nothing checked yet");
+  store.getState().setTidInput("13192443");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  store.getState().chooseFailureSmsOtp();
+  assert.equal(store.getState().failureSmsOtp, true);
+  assert.equal(fake.calls.length, 0, "no OTP sent");
+  store.getState().setCustomerOtp("123456");
+  const refunding = store.getState().refund();
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456" }]);
+  assert.equal(Object.hasOwn(fake.refunds[0]!, "otpRefId"), false);
+  fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
+  await refunding;
+  assert.deepEqual(
+    [store.getState().receipt?.refundTid, store.getState().failureSmsOtp, store.getState().customerOtp],
+    ["R-1", false, ""],
+  );
+});
+
+test("Eko refusing a refund without otp_ref_id closes that path and leaves Send OTP; a sent OTP then carries its reference", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().setTidInput("13192443");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  store.getState().chooseFailureSmsOtp();
+  store.getState().setCustomerOtp("123456");
+  const refunding = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(err({ kind: "otp-ref-needed", tid: "13192443", details: { ekoStatus: 1 } }));
+  await refunding;
+  assert.deepEqual(
+    [store.getState().failure?.error.kind, store.getState().failureSmsOtp, store.getState().customerOtp],
+    ["otp-ref-needed", false, ""],
+  );
+  const sending = store.getState().sendOtp();
+  fake.pending[0]!.resolve(ok(sent("13192443", "REF-9")));
+  await sending;
+  store.getState().setCustomerOtp("654321");
+  void store.getState().refund();
+  assert.deepEqual(fake.refunds.at(-1), { tid: "13192443", otp: "654321", otpRefId: "REF-9" });
+});
+
+test("the failure-SMS choice is not offered off a refund-pending check, nor once an OTP is on screen", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().setTidInput("13192444");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192444", "refunded")));
+  await checked;
+  store.getState().chooseFailureSmsOtp();
+  assert.equal(store.getState().failureSmsOtp, false);
+  const fake2 = fakeApi();
+  const withOtp = createRequestStore(fake2.api);
+  await upToRefund(fake2, withOtp);
+  withOtp.getState().chooseFailureSmsOtp();
+  assert.equal(withOtp.getState().failureSmsOtp, false);
+});
