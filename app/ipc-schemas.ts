@@ -19,6 +19,7 @@ const settingsPatch = z.strictObject({
   userCode: z.string().max(64).nullable().optional(),
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
+  printerName: z.string().max(128).nullable().optional(),
 });
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });

@@ -14,8 +14,10 @@ import { applyPermissionPolicy, lockDownRendererSession, UI_PARTITION } from "./
 import { applyApplicationMenu, createMainWindow } from "./electron/window";
 import { resolveDataDir } from "./data-dir";
 import { createKeytarKeyStore } from "./keychain/key-store";
-import { machinePolicyPath } from "./policy/machine-policy";
-import { createRefundDesk, type RefundDesk } from "./refund-desk";
+import { launchOverrides } from "./launch/launch-overrides";
+import { checkLaunch, REFUSED_LAUNCH_EXIT } from "./launch/launch-switches";
+import { realMachineDeps } from "./launch/machine-deps";
+import { openRefundDesk, type RefundDesk } from "./refund-desk";
 
 /** The bundle runs from dist/main; the renderer is built to dist/renderer. */
 const RENDERER_ROOT = join(__dirname, "..", "renderer");
@@ -23,12 +25,20 @@ const RENDERER_ROOT = join(__dirname, "..", "renderer");
 /** EX_SOFTWARE: the CLI itself failed unexpectedly. */
 const EXIT_INTERNAL = 70;
 
-const dataDir = resolveDataDir(process.env, app.getPath("userData"));
-// Chromium's profile and the single-instance lock follow userData: with REFUND_DESK_HOME set,
-// everything the app writes is in that one folder, and separate homes run side by side.
+// Before anything else: the installed app refuses Chromium switches and debugging variables.
+const launchCheck = app.isPackaged ? checkLaunch(process.argv, process.env, process.platform) : { ok: true as const };
+const launch = launchOverrides(process.env, app.isPackaged);
+const dataDir = resolveDataDir(launch.dataDir, app.getPath("userData"));
+// Chromium's profile and the single-instance lock follow userData: with REFUND_DESK_HOME set
+// (development), everything the app writes is in that one folder, and separate homes run side by side.
 app.setPath("userData", dataDir);
+const machine = realMachineDeps(launch, dataDir);
 
-if (isCliInvocation(process.argv)) {
+if (!launchCheck.ok) {
+  process.stderr.write(launchCheck.message);
+  if (!isCliInvocation(process.argv)) dialog.showErrorBox("Refund Desk", launchCheck.message);
+  app.exit(REFUSED_LAUNCH_EXIT);
+} else if (isCliInvocation(process.argv)) {
   // No single-instance lock: a support script must work while the window is open.
   void runCliAndExit();
 } else if (!app.requestSingleInstanceLock()) {
@@ -55,7 +65,7 @@ async function runCliAndExit(): Promise<void> {
     code = await runCli(
       process.argv,
       { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-      { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir, machinePolicyPath: machinePolicyPath() },
+      { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir, machine },
     );
   } catch (error) {
     // Only the error's name, as in cli-entry.ts: a message could quote what the command was given.
@@ -71,7 +81,7 @@ function flush(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve) => stream.write("", () => resolve()));
 }
 
-function startDesk(): void {
+async function startDesk(): Promise<void> {
   // Nothing web-facing runs in the default session (it carries main's requests to Eko), but no
   // page there gets a permission either.
   applyPermissionPolicy(session.defaultSession);
@@ -79,16 +89,18 @@ function startDesk(): void {
   lockDownRendererSession(uiSession);
   serveAppProtocol(uiSession, RENDERER_ROOT);
 
-  const desk = createRefundDesk({
-    fetch: net.fetch.bind(net) as typeof fetch,
-    keyStore: createKeytarKeyStore(),
-    dataDir,
-    appOrigin: APP_ORIGIN,
-    machinePolicyPath: machinePolicyPath(),
-    saveFile: saveWithDialog(),
-    // An admin's kiosk exit: quit once the reply has gone back to the window.
-    quit: () => setTimeout(() => app.quit(), 0),
-  });
+  const desk = await openRefundDesk(
+    {
+      fetch: net.fetch.bind(net) as typeof fetch,
+      keyStore: createKeytarKeyStore(),
+      dataDir,
+      appOrigin: APP_ORIGIN,
+      saveFile: saveWithDialog(),
+      // An admin's kiosk exit: quit once the reply has gone back to the window.
+      quit: () => setTimeout(() => app.quit(), 0),
+    },
+    machine,
+  );
   registerIpc(desk);
   closeDeskOnQuit(desk);
 

@@ -528,7 +528,7 @@ export const en = {
   /** One dialog for both uses of the admin PIN: unlocking the settings and leaving kiosk mode. */
   pinDialog: {
     label: "Admin PIN",
-    hint: "4 to 8 digits, known to the branch IT admin.",
+    hint: "The admin PIN or passphrase, known to the branch IT admin.",
     checking: "Checking…",
     cancel: "Cancel",
     unlock: {
@@ -633,6 +633,20 @@ export const en = {
       skipped: "Not checked",
     } satisfies Record<DoctorStatus, string>,
     checks: {
+      policy: {
+        name: "Machine policy",
+        ok: "The policy in force could be read.",
+        warn: "The policy needs attention.",
+        fail: "A machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators). The settings are locked until an administrator fixes it:",
+        skipped: "The policy was not checked.",
+      },
+      overrides: {
+        name: "Start-up overrides",
+        ok: "No REFUND_DESK_HOME or REFUND_DESK_POLICY override.",
+        warn: "REFUND_DESK_HOME / REFUND_DESK_POLICY: ignored by the installed app, honoured only in development:",
+        fail: "An override could not be applied.",
+        skipped: "Not checked.",
+      },
       keychain: {
         name: "Keychain",
         ok: "The system keychain can be opened.",

@@ -17,12 +17,16 @@ import { hashPin } from "../admin/pin-hash";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
 import { stageFile, writeAll, type StagedFile } from "../durable-file";
 import { counterPath, counterText } from "../policy/counter-file";
-import { loadMachinePolicy } from "../policy/machine-policy";
+import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "../policy/desk-policy";
+import { developmentTrust } from "../policy/machine-policy";
+import { createPinGate } from "../admin/pin-gate";
 import { MAX_POLICY_BYTES, overlayPolicy, parsePolicyJson } from "../policy/policy";
 import { createSettingsFile, settingsText } from "../settings/settings-file";
-import { EXIT, parseOptions, readAll, type CliDeps, type CliIo } from "./cli-common";
+import { EXIT, parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
 
-export const PROVISION_USAGE = "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]";
+export const PROVISION_USAGE =
+  "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]\n" +
+  "  On a counter that has an admin PIN, give that PIN (--pin-stdin or --pin-file) or run as an administrator (root).";
 
 /** An access key is a short token; anything bigger in a key file is the wrong file. */
 const MAX_KEY_FILE_BYTES = 4096;
@@ -64,12 +68,15 @@ interface Provisioned {
 }
 
 async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provisioned>> {
-  const options = parseOptions(args, { flags: ["key-stdin"], values: ["file", "key-file"] });
+  const options = parseOptions(args, { flags: ["key-stdin", "pin-stdin"], values: ["file", "key-file", "pin-file"] });
   if (typeof options === "string") return usage(options);
   const policyFile = options.values.get("file");
   const keyFile = options.values.get("key-file");
+  const pinFile = options.values.get("pin-file");
   if (!policyFile) return usage("--file <policy.json> is required");
   if (keyFile && options.flags.has("key-stdin")) return usage("give the access key one way: --key-stdin or --key-file");
+  if (pinFile && options.flags.has("pin-stdin")) return usage("give the admin PIN one way: --pin-stdin or --pin-file");
+  if (options.flags.has("key-stdin") && options.flags.has("pin-stdin")) return usage("standard input can carry the key or the PIN, not both: use --pin-file or --key-file for one");
 
   const text = readPolicyText(policyFile);
   if (!text.ok) return text;
@@ -79,6 +86,13 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     return failed(EXIT.usage, first ?? invalid("file", "not-valid"), "the policy file is not valid; nothing was changed", parsed.error);
   }
   const { policy, pin } = parsed.value;
+
+  // Before anything is read from the key file (which is then wiped) or written anywhere.
+  const inForce = deps.machine
+    ? await readPolicyInForce({ ...deps.machine.policy, dataDir: deps.dataDir, lockStore: deps.machine.lockStore })
+    : loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
+  const authority = await checkAuthority(inForce, options, io, deps);
+  if (!authority.ok) return authority;
 
   let key: string | null = null;
   if (keyFile) {
@@ -98,7 +112,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     }
   }
 
-  const pinHash = pin === null ? null : "clear" in pin ? await hashPin(pin.clear) : pin.hash;
+  const pinHash = pin === null ? null : "clear" in pin ? await hashPin(pin.clear, deps.pinCost) : pin.hash;
   const staged = stageAll(deps.dataDir, policy, pinHash);
   if (!staged.ok) return staged;
 
@@ -108,6 +122,15 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
       for (const file of staged.value) file.discard();
       return keychainFailure(stored.error);
     }
+  }
+  if (deps.machine) {
+    // The keychain's record is what the app trusts; the data folder's files are a copy.
+    const lock = await deps.machine.lockStore.write({ provisioned: { policy, pinHash }, lastMachine: inForce.lock?.lastMachine ?? null });
+    if (!lock.ok) {
+      for (const file of staged.value) file.discard();
+      return keychainFailure(lock.error);
+    }
+    await deps.machine.attemptsSlot.remove();
   }
 
   try {
@@ -124,7 +147,6 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     const stored = await deps.keyStore.get();
     storedKey = stored.ok && stored.value ? "kept" : "none";
   }
-  const machine = loadMachinePolicy(deps.machinePolicyPath ?? null);
   return {
     ok: true,
     value: {
@@ -136,9 +158,48 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
       adminPin: pinHash ? "set" : "none",
       accessKey: storedKey,
       keyFileRemoved: keyFile !== undefined,
-      machinePolicyInForce: machine.state === "applied" ? machine.path : null,
+      machinePolicyInForce: inForce.desk.source === "machine" && !inForce.desk.problem ? inForce.origin : null,
     },
   };
+}
+
+/**
+ * Re-provisioning a counter that has an admin PIN (or whose lock cannot be read) needs that PIN,
+ * through the same wrong-PIN waits as the window, or an elevated process. Otherwise exit 2.
+ */
+async function checkAuthority(inForce: PolicyInForce, options: ParsedOptions, io: CliIo, deps: CliDeps): Promise<Step<void>> {
+  if (inForce.pinHash === null && !inForce.desk.problem) return { ok: true, value: undefined };
+  const elevated = await (deps.isElevated ?? deps.machine?.isElevated ?? (async () => false))();
+  if (elevated) return { ok: true, value: undefined };
+  const pinFile = options.values.get("pin-file");
+  let given: string | null = null;
+  if (options.flags.has("pin-stdin")) given = (await readAll(io.stdin)).trim();
+  else if (pinFile) {
+    const read = readPinFile(pinFile);
+    if (!read.ok) return read;
+    given = read.value;
+  }
+  const refuse = (reason: string, message: string) => failed(EXIT.usage, invalid("adminPin", reason), `${message}; nothing was changed`);
+  if (given === null) {
+    return refuse("required", "this counter has an admin PIN: give it with --pin-stdin or --pin-file, or run provisioning as an administrator (root)");
+  }
+  if (inForce.pinHash === null) return refuse("no-pin-to-check", "this counter's lock cannot be read: run provisioning as an administrator (root)");
+  const gate = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now: Date.now, ...(deps.machine ? { attemptsSlot: deps.machine.attemptsSlot } : {}) });
+  const checked = await gate.check(given);
+  if (checked.ok) return { ok: true, value: undefined };
+  if (checked.error.kind === "pin-wait") return refuse("pin-wait", `too many wrong admin PINs: try again in ${Math.ceil(checked.error.retryAfterMs / 1000)} s`);
+  return refuse("wrong-pin", "the admin PIN is not right");
+}
+
+const MAX_PIN_FILE_BYTES = 1024;
+
+function readPinFile(path: string): Step<string> {
+  try {
+    if (statSync(path).size > MAX_PIN_FILE_BYTES) return failed(EXIT.usage, invalid("pinFile", "too-large"), `${path} is not an admin PIN file; nothing was changed`);
+    return { ok: true, value: readFileSync(path, "utf8").replace(/^\uFEFF/, "").trim() };
+  } catch (error) {
+    return failed(EXIT.usage, invalid("pinFile", "unreadable"), `the PIN file ${path} cannot be read (${errno(error)}); nothing was changed`);
+  }
 }
 
 function readPolicyText(path: string): Step<string> {

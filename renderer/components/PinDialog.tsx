@@ -82,7 +82,7 @@ export function PinDialog({ purpose, onSubmit, onClose }: Props) {
             data-testid="admin-pin"
             className="mono pin-input"
             type="password"
-            inputMode="numeric"
+            inputMode="text"
             autoComplete="off"
             spellCheck={false}
             maxLength={64}
