@@ -70,7 +70,7 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
   assert.equal(result.code, EXIT.ok, result.err + result.out);
   assert.deepEqual(JSON.parse(result.out), {
     ok: true,
-    value: { dataDir, counterName: POLICY.counterName, environment: "uat", kioskMode: true, settingsLocked: true, adminPin: "set", accessKey: "stored", keyFileRemoved: true, machinePolicyInForce: null },
+    value: { dataDir, counterName: POLICY.counterName, environment: "uat", kioskMode: true, settingsLocked: true, adminPin: "set", accessKey: "stored", keyFileRemoved: true, lockKept: "data-folder", machinePolicyInForce: null },
   });
   assert.equal((keyStore as ReturnType<typeof memoryKeyStore>).value, ACCESS_KEY, "trimmed of its line end");
   assert.equal(existsSync(keyFile), false);

@@ -63,6 +63,8 @@ interface Provisioned {
   /** stored: the given key is in the keychain; kept: none given, the stored one stays; none: neither. */
   accessKey: "stored" | "kept" | "none";
   keyFileRemoved: boolean;
+  /** Where the lock is kept: the keychain (and a copy in the data folder), or the data folder alone. */
+  lockKept: "keychain" | "data-folder";
   /** A valid machine-wide policy wins over what was just provisioned: IT should know. */
   machinePolicyInForce: string | null;
 }
@@ -123,14 +125,18 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
       return keychainFailure(stored.error);
     }
   }
+  let lockKept: Provisioned["lockKept"] = "data-folder";
   if (deps.machine) {
-    // The keychain's record is what the app trusts; the data folder's files are a copy.
+    // The keychain's record is what the app trusts; the data folder's files are a copy. Without a
+    // keychain (a Practice-only PC) the copy is all there is, and the report says so.
     const lock = await deps.machine.lockStore.write({ provisioned: { policy, pinHash }, lastMachine: inForce.lock?.lastMachine ?? null });
-    if (!lock.ok) {
+    if (lock.ok) {
+      lockKept = "keychain";
+      await deps.machine.attemptsSlot.remove();
+    } else if (lock.error.kind !== "keychain-unavailable" || key !== null) {
       for (const file of staged.value) file.discard();
       return keychainFailure(lock.error);
     }
-    await deps.machine.attemptsSlot.remove();
   }
 
   try {
@@ -158,6 +164,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
       adminPin: pinHash ? "set" : "none",
       accessKey: storedKey,
       keyFileRemoved: keyFile !== undefined,
+      lockKept,
       machinePolicyInForce: inForce.desk.source === "machine" && !inForce.desk.problem ? inForce.origin : null,
     },
   };
@@ -273,6 +280,7 @@ function describeDone(done: Provisioned): string {
     `  access key:      ${{ stored: "stored in the system keychain", kept: "unchanged (one is stored in the system keychain)", none: "none (not needed in Practice)" }[done.accessKey]}`,
   ];
   if (done.keyFileRemoved) lines.push("  key file:        overwritten and deleted");
+  lines.push(`  lock kept in:    ${done.lockKept === "keychain" ? "the system keychain (a copy in the data folder)" : "the data folder only (no keychain)"}`);
   if (done.machinePolicyInForce) lines.push(`Note: the machine-wide policy ${done.machinePolicyInForce} is in force and wins over this.`);
   return lines.join("\n");
 }

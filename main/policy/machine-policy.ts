@@ -5,7 +5,7 @@ import { POSIX_POLICY_FILES, readManagedPreferences, readPosixJsonSource } from 
 import type { PosixTrustDeps } from "./sources/posix-trust";
 import type { RunTool } from "./sources/run-tool";
 import type { SourceRead } from "./sources/source-read";
-import { readWindowsSources } from "./sources/windows-sources";
+import { readWindowsSources, type WindowsPaths } from "./sources/windows-sources";
 
 export type MachinePolicy =
   | { state: "none" }
@@ -38,12 +38,14 @@ export interface MachinePolicyOptions {
   overridePath: string | null;
   /** Owners a POSIX policy file may have. */
   posixTrust: PosixTrustDeps;
+  /** Windows path rules (tests on another OS pass the host's). */
+  windowsPaths?: WindowsPaths;
 }
 
 /** Reads every machine-wide source of this platform (or only the override, when one is given). */
 export async function readMachinePolicy(options: MachinePolicyOptions): Promise<MachinePolicy> {
   if (options.overridePath) return combineSources([readOverride(options.overridePath, options)]);
-  if (options.platform === "win32") return combineSources(await readWindowsSources(options.run));
+  if (options.platform === "win32") return combineSources(await readWindowsSources(options.run, options.windowsPaths));
   if (options.platform === "darwin") {
     return combineSources([await readManagedPreferences(options.run, options.posixTrust), readPosixJsonSource(POSIX_POLICY_FILES.darwin, options.posixTrust)]);
   }

@@ -47,27 +47,30 @@ export async function programDataFolder(run: RunTool): Promise<string | null> {
   return value && value.type === "REG_SZ" && win32.isAbsolute(value.data) ? value.data : null;
 }
 
-export function windowsPolicyFile(programData: string): string {
-  return win32.join(programData, PRODUCT_FOLDER, "policy.json");
+/** Windows path rules; tests on another OS pass their own, to use real files. */
+export type WindowsPaths = Pick<typeof win32, "join" | "dirname">;
+
+export function windowsPolicyFile(programData: string, paths: WindowsPaths = win32): string {
+  return paths.join(programData, PRODUCT_FOLDER, "policy.json");
 }
 
 /** Get-Acl's SDDL for the file, then its folder: one line each. */
-export async function readAclSddl(run: RunTool, file: string): Promise<[string, string] | null> {
+export async function readAclSddl(run: RunTool, file: string, paths: WindowsPaths = win32): Promise<[string, string] | null> {
   const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
-  const script = `(Get-Acl -LiteralPath ${quote(file)}).Sddl; (Get-Acl -LiteralPath ${quote(win32.dirname(file))}).Sddl`;
+  const script = `(Get-Acl -LiteralPath ${quote(file)}).Sddl; (Get-Acl -LiteralPath ${quote(paths.dirname(file))}).Sddl`;
   const out = await run(WINDOWS_TOOLS.powershell, ["-NoProfile", "-NonInteractive", "-Command", script]);
   const lines = out.stdout.split(/\r?\n/).filter((line) => line.trim() !== "");
   return out.code === 0 && lines.length === 2 ? [lines[0] as string, lines[1] as string] : null;
 }
 
-export async function readWindowsJsonSource(run: RunTool): Promise<SourceRead> {
+export async function readWindowsJsonSource(run: RunTool, paths: WindowsPaths = win32): Promise<SourceRead> {
   const programData = await programDataFolder(run);
   if (!programData) return { state: "broken", origin: "ProgramData", reason: "program-data-unknown" };
-  const file = windowsPolicyFile(programData);
+  const file = windowsPolicyFile(programData, paths);
   const present = policyFileState(file);
   if (present !== "present") return present;
   // Who may write the file and its folder, before a byte of it is believed.
-  const sddl = await readAclSddl(run, file);
+  const sddl = await readAclSddl(run, file, paths);
   const verdict = sddl ? (windowsTrustProblem(sddl[0]) ?? folderProblem(sddl[1])) : "permissions-unreadable";
   return readJsonSource(file, () => verdict);
 }
@@ -77,6 +80,6 @@ function folderProblem(sddl: string): string | null {
   return problem ? `folder-${problem}` : null;
 }
 
-export async function readWindowsSources(run: RunTool): Promise<SourceRead[]> {
-  return [await readRegistrySource(run), await readWindowsJsonSource(run)];
+export async function readWindowsSources(run: RunTool, paths: WindowsPaths = win32): Promise<SourceRead[]> {
+  return [await readRegistrySource(run), await readWindowsJsonSource(run, paths)];
 }
