@@ -31,6 +31,7 @@ const pinRequest = z.strictObject({ pin: z.string().max(64) });
 
 /** Shape only; main checks the days are real and the range is not too long. */
 const dayRange = z.strictObject({ from: z.string().max(32), to: z.string().max(32) });
+const exportRequest = z.strictObject({ from: z.string().max(32), to: z.string().max(32), pin: z.string().max(64).optional() });
 
 export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]> } = {
   inquireTransaction: tidRequest,
@@ -47,5 +48,6 @@ export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]>
   lockSettings: empty as unknown as z.ZodType<IpcRequests["lockSettings"]>,
   exitKiosk: pinRequest,
   readHistory: dayRange,
-  exportHistory: dayRange,
+  exportHistory: exportRequest,
+  printReceipt: empty as unknown as z.ZodType<IpcRequests["printReceipt"]>,
 };

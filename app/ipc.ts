@@ -31,8 +31,13 @@ export interface IpcRequests {
   /** Quits a kiosk with the admin PIN. */
   exitKiosk: { pin: string };
   readHistory: DayRange;
-  /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
-  exportHistory: DayRange;
+  /**
+   * Writes the range as CSV where the admin chooses (a save dialog in the app); in kiosk mode into
+   * the fixed exports folder, without a dialog, and only with the admin PIN.
+   */
+  exportHistory: DayRange & { pin?: string };
+  /** Prints the window (the receipt) from main: silently to the configured printer, else as the mode allows. */
+  printReceipt: Record<string, never>;
 }
 
 export interface IpcReplies {
@@ -51,6 +56,7 @@ export interface IpcReplies {
   exitKiosk: { exiting: true };
   readHistory: HistoryPage;
   exportHistory: HistoryExport;
+  printReceipt: { printer: string | null };
 }
 
 export type IpcMethod = keyof IpcRequests;
@@ -71,6 +77,7 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   exitKiosk: "refund-desk:exit-kiosk",
   readHistory: "refund-desk:read-history",
   exportHistory: "refund-desk:export-history",
+  printReceipt: "refund-desk:print-receipt",
 };
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];

@@ -3,8 +3,10 @@
  * executable takes the same arguments as `npx refund-desk`) or opens the desk's window. Policy
  * lives in main/electron/; services in the modules imported below.
  */
-import { app, dialog, net, session } from "electron";
-import { join } from "node:path";
+import { app, BrowserWindow, dialog, net, session } from "electron";
+import { dirname, join } from "node:path";
+import { err } from "../app/result";
+import { printWindow } from "./electron/print";
 import { isCliInvocation, runCli } from "./cli/cli";
 import { registerAppScheme, serveAppProtocol } from "./electron/app-protocol";
 import { registerIpc } from "./electron/ipc-registration";
@@ -89,13 +91,19 @@ async function startDesk(): Promise<void> {
   lockDownRendererSession(uiSession);
   serveAppProtocol(uiSession, RENDERER_ROOT);
 
+  // No save may land where the app keeps its state or its code.
+  const protectedFolders = installFolders();
+  let win: BrowserWindow | null = null;
   const desk = await openRefundDesk(
     {
       fetch: net.fetch.bind(net) as typeof fetch,
       keyStore: createKeytarKeyStore(),
       dataDir,
       appOrigin: APP_ORIGIN,
-      saveFile: saveWithDialog(),
+      saveFile: saveWithDialog([dataDir, ...protectedFolders]),
+      exportsDir: join(app.getPath("documents"), "Refund Desk exports"),
+      protectedFolders,
+      print: (options) => (win && !win.isDestroyed() ? printWindow(win.webContents, options) : Promise.resolve(err({ kind: "print-failed", details: { cause: "no-window" } }))),
       // An admin's kiosk exit: quit once the reply has gone back to the window.
       quit: () => setTimeout(() => app.quit(), 0),
     },
@@ -108,11 +116,12 @@ async function startDesk(): Promise<void> {
   const { kioskMode } = desk.policy;
   applyApplicationMenu(kioskMode);
   // With no `window-all-closed` listener, closing this window quits the app on every platform.
-  const win = createMainWindow(uiSession, kioskMode);
+  const window = createMainWindow(uiSession, kioskMode);
+  win = window;
   app.on("second-instance", () => {
-    if (win.isDestroyed()) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+    if (window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
   });
 }
 
@@ -134,4 +143,12 @@ function closeDeskOnQuit(desk: RefundDesk): void {
         app.quit();
       });
   });
+}
+
+/** The install folder (and on macOS the .app bundle) and Electron's resources: never a save target. */
+function installFolders(): string[] {
+  const exeFolder = dirname(app.getPath("exe"));
+  const folders = [app.getPath("userData"), exeFolder, process.resourcesPath];
+  if (process.platform === "darwin") folders.push(join(exeFolder, "..", ".."));
+  return folders;
 }

@@ -12,7 +12,7 @@ import { createClock } from "./clock";
 import { runDoctor } from "./doctor";
 import { createEkoClient } from "./eko/eko-client";
 import { baseUrlFor } from "./endpoint";
-import { saveIntoFolder } from "./history/export-folder";
+import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
@@ -56,14 +56,18 @@ export interface RefundDeskDeps {
   launch?: LaunchOverrides;
   /** The refund flow's waits (GET retries, the pause before inquiring a lost refund); tests skip them. */
   sleep?: (ms: number) => Promise<void>;
-  /** Where History exports go: a save dialog in the app; by default a folder in the data folder. */
+  /** Where History exports go outside kiosk mode: a save dialog in the app; by default the exports folder. */
   saveFile?: SaveFile;
+  /** The fixed exports folder (kiosk mode, and where there is no dialog); by default beside the data folder. */
+  exportsDir?: string;
+  /** Folders no save may go into besides the data folder: Electron's user data, the install folder. */
+  protectedFolders?: string[];
+  /** Prints the window from main (webContents.print); absent: printing is not available here. */
+  print?: (options: { silent: boolean; deviceName?: string }) => Promise<Result<void, RefundDeskError>>;
   /** Quits the app after an admin's kiosk exit (app.quit in Electron); the reply goes out first. */
   quit?: () => void;
 }
 
-/** Exports land here when no save dialog is given (the test host, plain Node). */
-export const EXPORTS_FOLDER = "exports";
 
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
@@ -110,7 +114,10 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
   }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
-  const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
+  const forbidden = [deps.dataDir, ...(deps.protectedFolders ?? [])];
+  const exportsDir = deps.exportsDir ?? defaultExportsDir(deps.dataDir);
+  // A kiosk never shows the OS save dialog (a file browser): its exports go to the fixed folder.
+  const history = createHistoryService(journal, inForce.desk.kioskMode ? saveIntoFolder(exportsDir, forbidden) : (deps.saveFile ?? saveIntoFolder(exportsDir, forbidden)));
   const refundFlow = createRefundFlow({
     client,
     settings: current,
@@ -185,7 +192,23 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       return ok({ exiting: true as const });
     },
     readHistory: (range) => history.read(range),
-    exportHistory: (range) => history.export(range),
+    async exportHistory({ pin, ...range }) {
+      if (inForce.desk.kioskMode) {
+        // On a kiosk an export takes a file off the counter: the admin's, with the PIN, each time.
+        if (!pin) return err({ kind: "invalid-input", field: "pin", reason: "required" });
+        const checked = await adminPin.check(pin);
+        if (!checked.ok) return err(checked.error);
+      }
+      return history.export(range);
+    },
+    async printReceipt() {
+      const printer = current().printerName;
+      if (!printer && inForce.desk.kioskMode) return err({ kind: "no-printer" });
+      if (!deps.print) return err({ kind: "print-failed", details: { cause: "no-printing-here" } });
+      // Named printer: straight to it, no dialog. None, outside a kiosk: the OS print dialog.
+      const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
+      return printed.ok ? ok({ printer }) : printed;
+    },
   };
 
   return {

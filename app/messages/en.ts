@@ -268,6 +268,14 @@ export const en = {
       title: "The file could not be saved",
       action: "Choose another folder (for example Documents) and try again.",
     },
+    "no-printer": {
+      title: "No receipt printer is set for this counter",
+      action: "Call your IT admin: the printer's name goes in the policy (printerName) or, unlocked, in Settings.",
+    },
+    "print-failed": {
+      title: "The receipt could not be printed",
+      action: "Check that the printer is on and has paper, then press Print again.",
+    },
     internal: {
       title: "Something went wrong inside Refund Desk",
       action: "Close the app, open it again and try again. If it keeps happening, call support.",
@@ -541,6 +549,11 @@ export const en = {
       intro: "Type the admin PIN. Refund Desk then closes.",
       submit: "Exit kiosk",
     },
+    export: {
+      title: "Export on a kiosk",
+      intro: "Type the admin PIN. The file goes to the counter's exports folder.",
+      submit: "Export",
+    },
   },
   /** Settings while the policy locks them. */
   settingsLock: {
@@ -551,6 +564,8 @@ export const en = {
     unlock: "Unlock with admin PIN",
     open: "Unlocked until {time}. Leaving Settings locks them again.",
     lock: "Lock settings",
+    policyProblem:
+      "The machine policy ({path}) is there but cannot be used, so the settings stay locked until an administrator fixes it. What is wrong:",
   },
   userCodeField: {
     hint: "Eko's user code of the agent: 8 digits. Needed to check and refund a transaction.",

@@ -77,7 +77,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
     kind: { type: "boolean" },
     required: true,
     en: "Lock the settings: changing them needs the admin PIN.",
-    hi: "सेटिंग्स लॉक करें: बदलने के लिए एडमिन PIN चाहिए।",
+    hi: "सेटिंग्स लॉक करें: बदलने के लिए एडमिन पिन चाहिए।",
   },
   {
     name: "adminPin",
@@ -85,14 +85,14 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
     required: false,
     provisionOnly: true,
     en: "The admin PIN in clear (provisioning file only): 6+ digits or a passphrase of 10+ characters.",
-    hi: "एडमिन PIN (केवल प्रोविज़निंग फ़ाइल में): 6+ अंक या 10+ अक्षरों का पासफ़्रेज़।",
+    hi: "एडमिन पिन (केवल प्रोविज़निंग फ़ाइल में): 6+ अंक या 10+ अक्षरों का पासफ़्रेज़।",
   },
   {
     name: "adminPinHash",
     kind: { type: "string", maxLength: 512 },
     required: false,
     en: "The admin PIN's hash from `refund-desk pin-hash`; required with kiosk mode or locked settings.",
-    hi: "`refund-desk pin-hash` से एडमिन PIN का हैश; कियोस्क या लॉक सेटिंग्स के साथ ज़रूरी।",
+    hi: "`refund-desk pin-hash` से एडमिन पिन का हैश; कियोस्क या लॉक सेटिंग्स के साथ ज़रूरी।",
   },
   {
     name: "timeoutMs",

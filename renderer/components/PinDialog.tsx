@@ -3,7 +3,7 @@ import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import { useLang, useT } from "../stores";
 
-export type PinPurpose = "unlock" | "exit";
+export type PinPurpose = "unlock" | "exit" | "export";
 
 interface Props {
   purpose: PinPurpose;
