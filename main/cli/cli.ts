@@ -41,6 +41,8 @@ const USAGE = `Usage: refund-desk <command>
   pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
   journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]
                                 the requests between two days as CSV (standard output without --out)
+  journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+                                check the journal's hash chain; names the first changed line
 
 Exit codes: 0 done, 1 failed (Eko, keychain or disk), 2 usage or invalid input (nothing changed).
 In development (not the installed app) REFUND_DESK_HOME sets the folder for settings and the journal and

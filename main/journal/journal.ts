@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
 import { writeAll } from "../durable-file";
+import { anchorBefore, journalLines, lineDigest, linkStates, sealLine } from "./journal-chain";
 
 /**
  * An append-only record of each request, one JSON line per request, for "was an OTP requested
@@ -44,7 +45,9 @@ export function createJournal(dataDir: string, counter: string | null = null): J
       try {
         const { at, ...rest } = record;
         mkdirSync(folder, { recursive: true, mode: 0o700 });
-        appendLine(folder, `${at.slice(0, 7)}.jsonl`, JSON.stringify({ at, counter, ...rest }));
+        const name = `${at.slice(0, 7)}.jsonl`;
+        const body = JSON.stringify({ at, counter, ...rest });
+        appendLine(folder, name, (lastLine) => sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body));
         return true;
       } catch {
         return false;
@@ -60,11 +63,12 @@ export function createJournal(dataDir: string, counter: string | null = null): J
         } catch {
           continue;
         }
-        for (const line of text.split("\n")) {
-          if (line.trim() === "") continue;
-          const entry = parseEntry(line);
+        const name = `${month}.jsonl`;
+        for (const { raw, state } of linkStates(anchorBefore(folder, name), text)) {
+          if (raw.trim() === "") continue;
+          const entry = parseEntry(raw);
           if (!entry) skipped += 1;
-          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs) entries.push(entry);
+          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs) entries.push({ ...entry, chain: state });
         }
       }
       // Times come from the corrected clock, so lines can be a little out of order in a file.
@@ -77,19 +81,21 @@ export function createJournal(dataDir: string, counter: string | null = null): J
 /**
  * Opens, appends, flushes to disk and closes for every line, so a crash or power cut loses at
  * most the line being written. A torn last line (no newline) is ended first, so the new line is
- * not glued to it and both stay readable apart.
+ * not glued to it and both stay readable apart. `line` gets the file's last line (null: none),
+ * read under the same open file, to seal the new one to it.
  */
-function appendLine(folder: string, name: string, json: string): void {
+function appendLine(folder: string, name: string, line: (lastLine: string | null) => string): void {
   const file = join(folder, name);
   const created = !existsSync(file);
   const fd = openSync(file, "a+", 0o600);
   try {
     const { size } = fstatSync(fd);
-    let text = `${json}\n`;
+    const last = lastLineOf(fd, size);
+    let text = `${line(last)}\n`;
     if (size > 0) {
-      const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) text = `\n${text}`;
+      const end = Buffer.alloc(1);
+      readSync(fd, end, 0, 1, size - 1);
+      if (end[0] !== 0x0a) text = `\n${text}`;
     }
     writeAll(fd, Buffer.from(text, "utf8"));
     fsyncSync(fd);
@@ -97,6 +103,18 @@ function appendLine(folder: string, name: string, json: string): void {
     closeSync(fd);
   }
   if (created) syncFolder(folder);
+}
+
+/** Journal lines are a few hundred bytes: the last one is within the file's last 64 KiB. */
+const TAIL_BYTES = 64 * 1024;
+
+function lastLineOf(fd: number, size: number): string | null {
+  if (size === 0) return null;
+  const length = Math.min(size, TAIL_BYTES);
+  const tail = Buffer.alloc(length);
+  readSync(fd, tail, 0, length, size - length);
+  const lines = journalLines(tail.toString("utf8"));
+  return lines.at(-1) ?? null;
 }
 
 /** A new month's file is only safe once its folder entry is on disk too (POSIX; Windows cannot open folders). */
