@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, net, session } from "electron";
 import { dirname, join } from "node:path";
 import { err } from "../app/result";
 import { printWindow } from "./electron/print";
+import { guardEveryWebContents } from "./electron/web-contents-guard";
 import { isCliInvocation, runCli } from "./cli/cli";
 import { registerAppScheme, serveAppProtocol } from "./electron/app-protocol";
 import { registerIpc } from "./electron/ipc-registration";
@@ -47,6 +48,7 @@ if (!launchCheck.ok) {
   // The running instance gets `second-instance` and comes to the front.
   app.quit();
 } else {
+  guardEveryWebContents(app);
   registerAppScheme();
   app.enableSandbox();
   app
