@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ADMIN_PIN_FILE } from "../admin/admin-pin-file";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
@@ -14,6 +14,7 @@ import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { EXIT, runCli } from "./cli";
+import { isSameSingleFile } from "./provision";
 
 const ACCESS_KEY = "provision-test-access-key-5d1e-never-on-disk";
 const POLICY = {
@@ -100,16 +101,36 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
   }
 });
 
-test("the key file's bytes are overwritten with zeros before it is deleted (seen through a second hard link)", async () => {
-  const { run, policyFile, keyFile, folder } = setup();
-  const witness = join(folder, "witness");
-  linkSync(keyFile, witness);
+test("the key file's bytes are overwritten with zeros before it is deleted (seen through a descriptor kept open)", async () => {
+  const { run, policyFile, keyFile } = setup();
+  const witness = openSync(keyFile, "r");
   const result = await run(["provision", "--file", policyFile, "--key-file", keyFile]);
   assert.equal(result.code, EXIT.ok, result.err);
   assert.equal(existsSync(keyFile), false);
-  const left = readFileSync(witness);
-  assert.equal(left.length, ACCESS_KEY.length + 2);
+  const left = Buffer.alloc(ACCESS_KEY.length + 2);
+  assert.equal(readSync(witness, left, 0, left.length, 0), ACCESS_KEY.length + 2);
+  closeSync(witness);
   assert.ok(left.every((byte) => byte === 0));
+});
+
+test("a key file with a second name (hard link) or that is a link is refused and left as it is", async () => {
+  const { run, policyFile, keyFile, folder } = setup();
+  const second = join(folder, "second-name");
+  linkSync(keyFile, second);
+  const result = await run(["provision", "--file", policyFile, "--key-file", keyFile, "--json"]);
+  assert.equal(result.code, EXIT.usage);
+  assert.equal(JSON.parse(result.out).error.reason, "not-a-regular-file");
+  assert.equal(readFileSync(keyFile, "utf8"), `${ACCESS_KEY}\r\n`);
+});
+
+test("the Windows link check: the opened file is the named one, with one name", () => {
+  const file = { dev: 7n, ino: 42n, nlink: 1n, isFile: () => true, isSymbolicLink: () => false };
+  assert.equal(isSameSingleFile(file, file), true);
+  assert.equal(isSameSingleFile({ ...file, isSymbolicLink: () => true }, file), false, "a symbolic link or junction");
+  assert.equal(isSameSingleFile(file, { ...file, ino: 43n }), false, "swapped between the look and the open");
+  assert.equal(isSameSingleFile(file, { ...file, dev: 8n }), false);
+  assert.equal(isSameSingleFile(file, { ...file, nlink: 2n }), false, "a hard link elsewhere keeps the key");
+  assert.equal(isSameSingleFile(file, { ...file, isFile: () => false }), false);
 });
 
 test("the key from standard input; the plain-text report says what was done and never shows the key", async () => {

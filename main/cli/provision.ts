@@ -7,7 +7,7 @@
  * happens next, because a key left on disk is the one outcome provisioning must never have; the
  * files are staged before the keychain is written and put in place only after it succeeded.
  */
-import { closeSync, constants, fstatSync, fsyncSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
@@ -223,6 +223,17 @@ function readPolicyText(path: string): Step<string> {
  * read-write and without following links, so what is wiped is exactly what was read.
  */
 function takeKeyFile(path: string): Step<string> {
+  const refuseLink = () =>
+    failed(EXIT.usage, invalid("keyFile", "not-a-regular-file"), `${path} is a link or has other names: give the key file itself; it was left as it is and nothing was changed`);
+  // Windows has no O_NOFOLLOW: the name is looked at first, and must still be the file opened below.
+  let named: BigIntStats;
+  try {
+    named = lstatSync(path, { bigint: true });
+  } catch (error) {
+    const code = errno(error);
+    return failed(EXIT.usage, invalid("keyFile", code === "ENOENT" ? "not-found" : "not-readable-and-writable"), `the key file ${path} cannot be used (${code}); nothing was changed`);
+  }
+  if (named.isSymbolicLink()) return refuseLink();
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDWR | (constants.O_NOFOLLOW ?? 0));
@@ -233,6 +244,7 @@ function takeKeyFile(path: string): Step<string> {
   }
   let key: string;
   try {
+    if (!isSameSingleFile(named, fstatSync(fd, { bigint: true }))) return refuseLink();
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) {
       return failed(EXIT.usage, invalid("keyFile", stat.isFile() ? "too-large" : "not-a-regular-file"), `${path} is not an access key file; it was left as it is and nothing was changed`);
@@ -254,6 +266,16 @@ function takeKeyFile(path: string): Step<string> {
     return failed(EXIT.failed, internal(error), `the key file ${path} was overwritten with zeros but could not be deleted (${errno(error)}): delete it by hand; nothing was changed`);
   }
   return { ok: true, value: key };
+}
+
+type Identity = Pick<BigIntStats, "dev" | "ino" | "nlink" | "isFile" | "isSymbolicLink">;
+
+/**
+ * The file opened is the one the name showed (same device and file id, so no link or swap in
+ * between) and it has one name only (a hard link elsewhere would keep the key after the wipe).
+ */
+export function isSameSingleFile(named: Identity, opened: Identity): boolean {
+  return !named.isSymbolicLink() && opened.isFile() && named.dev === opened.dev && named.ino === opened.ino && opened.nlink === 1n;
 }
 
 function stageAll(dataDir: string, policy: Policy, pinHash: string | null): Step<StagedFile[]> {
