@@ -20,11 +20,14 @@ export interface PolicyFieldSpec {
   provisionOnly?: boolean;
   en: string;
   hi: string;
+  /** A value for the macOS profile example; none for fields an example should leave out. */
+  example?: string | number | boolean;
 }
 
 export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   {
     name: "environment",
+    example: "production",
     kind: { type: "enum", values: ENVIRONMENTS },
     required: true,
     en: "Where requests go: practice (the built-in simulator), uat, production or custom.",
@@ -39,6 +42,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "developerKey",
+    example: "becbbce45f79c6f5109f848acd540567",
     kind: { type: "string", maxLength: 256 },
     required: false,
     en: "Eko developer_key; required outside practice.",
@@ -46,6 +50,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "initiatorId",
+    example: "9962981729",
     kind: { type: "string", maxLength: 64 },
     required: false,
     en: "Eko initiator_id (10 digits); required outside practice.",
@@ -53,6 +58,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "userCode",
+    example: "20810200",
     kind: { type: "string", maxLength: 64 },
     required: false,
     en: "Eko user_code of the agent (8 digits), for the check and refund steps.",
@@ -60,6 +66,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "counterName",
+    example: "Pune Camp – Counter 3",
     kind: { type: "string", maxLength: 256 },
     required: true,
     en: "The counter's name, shown to the agent and written on every journal line.",
@@ -67,6 +74,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "kioskMode",
+    example: true,
     kind: { type: "boolean" },
     required: true,
     en: "Full-screen kiosk: no menus, exports only to the exports folder, receipts to the named printer.",
@@ -74,6 +82,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "settingsLocked",
+    example: true,
     kind: { type: "boolean" },
     required: true,
     en: "Lock the settings: changing them needs the admin PIN.",
@@ -89,6 +98,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "adminPinHash",
+    example: "$scrypt$ln=17,r=8,p=1$<salt>$<hash> from refund-desk pin-hash",
     kind: { type: "string", maxLength: 512 },
     required: false,
     en: "The admin PIN's hash from `refund-desk pin-hash`; required with kiosk mode or locked settings.",
@@ -96,6 +106,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "timeoutMs",
+    example: 20000,
     kind: { type: "number", min: MIN_TIMEOUT_MS, max: MAX_TIMEOUT_MS },
     required: false,
     en: "How long to wait for Eko, in milliseconds.",
@@ -103,6 +114,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "resendCooldownMs",
+    example: 30000,
     kind: { type: "number", min: 0, max: MAX_RESEND_COOLDOWN_MS },
     required: false,
     en: "Wait before the same transaction may ask for the OTP again, in milliseconds.",
@@ -110,6 +122,7 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
   },
   {
     name: "printerName",
+    example: "EPSON TM-T82 Receipt",
     kind: { type: "string", maxLength: 256 },
     required: false,
     en: "The printer receipts go to without a print dialog (its name as the OS lists it).",
