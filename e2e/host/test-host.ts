@@ -140,6 +140,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 function transcribed(channel: string, payload: unknown): unknown {
   if (channel === IPC_CHANNELS.setAccessKey) return { accessKey: REDACTED };
   if (channel === IPC_CHANNELS.unlockSettings || channel === IPC_CHANNELS.exitKiosk) return { pin: REDACTED };
+  // A kiosk export carries the admin PIN too.
+  if (channel === IPC_CHANNELS.exportHistory && typeof payload === "object" && payload !== null && "pin" in payload) return { ...payload, pin: REDACTED };
   if (channel === IPC_CHANNELS.refund) {
     // A refund payload that is not an object is not worth keeping either: it may be the OTP itself.
     return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? { ...payload, otp: REDACTED } : REDACTED;
