@@ -3,44 +3,21 @@
  * test host's stand-in) expose exactly these methods as `window.refundDesk`; main registers a
  * handler per channel and parses every payload with the schema in ipc-schemas.ts.
  */
+import type { z } from "zod";
 import type { DoctorReport } from "./doctor";
-import type { DayRange, HistoryExport, HistoryPage } from "./history";
+import type { HistoryExport, HistoryPage } from "./history";
+import type { AFTER_ACTION_SCHEMA, IPC_SCHEMAS } from "./ipc-schemas";
 import type { DeskView } from "./policy";
-import type { RefundReceipt, RefundRequest } from "./refund";
+import type { RefundReceipt } from "./refund";
 import type { OtpSent, Session } from "./refund-otp";
 import type { Result } from "./result";
-import type { SettingsPatch, SettingsView } from "./settings";
+import type { SettingsView } from "./settings";
 import type { Transaction } from "./transaction";
 
-export interface IpcRequests {
-  /** Transaction Inquiry: what the agent confirms with the customer before anything else. */
-  inquireTransaction: { tid: string };
-  requestRefundOtp: { tid: string };
-  /** Initiate Refund with the customer's OTP; main sends it once and never retries it. */
-  refund: RefundRequest;
-  getSettings: Record<string, never>;
-  updateSettings: SettingsPatch;
-  setAccessKey: { accessKey: string };
-  removeAccessKey: Record<string, never>;
-  checkConnection: Record<string, never>;
-  getSession: Record<string, never>;
-  getDesk: Record<string, never>;
-  /** Opens locked settings for SETTINGS_UNLOCK_MS with the admin PIN. */
-  unlockSettings: { pin: string };
-  lockSettings: Record<string, never>;
-  /** Quits a kiosk with the admin PIN. */
-  exitKiosk: { pin: string };
-  readHistory: DayRange;
-  /**
-   * Writes the range as CSV where the admin chooses (a save dialog in the app); in kiosk mode into
-   * the fixed exports folder, without a dialog, and only with the admin PIN.
-   */
-  exportHistory: DayRange & { pin?: string };
-  /** Prints the window (the receipt) from main: silently to the configured printer, else as the mode allows. */
-  printReceipt: Record<string, never>;
-}
+/** What the renderer sends for each method: inferred from the schema main parses it with. */
+type IpcRequests = { [M in keyof typeof IPC_SCHEMAS]: z.infer<(typeof IPC_SCHEMAS)[M]> };
 
-export interface IpcReplies {
+interface IpcReplies {
   inquireTransaction: Transaction;
   requestRefundOtp: OtpSent;
   refund: RefundReceipt;
@@ -82,7 +59,31 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
+/**
+ * The counter's actions. Each is one round trip: its answer also carries what the screen needs
+ * next (AfterAction), so the window never asks main a second time.
+ */
+export const ACTION_METHODS = ["inquireTransaction", "requestRefundOtp", "refund"] as const satisfies readonly IpcMethod[];
+
+type ActionMethod = (typeof ACTION_METHODS)[number];
+
+/** What main knows after an action that the screen shows beside its answer (its schema: ipc-schemas.ts). */
+export type AfterAction = z.infer<typeof AFTER_ACTION_SCHEMA>;
+
+/**
+ * An action's answer: its result as a value, with `after`. `after` is absent only when main
+ * refused the call before running it (an untrusted sender, a malformed payload).
+ */
+export type ActionAnswer<T> = Result<T> & { after?: AfterAction };
+
+type IpcAnswer<M extends IpcMethod> = M extends ActionMethod ? ActionAnswer<IpcReplies[M]> : Result<IpcReplies[M]>;
+
+/** What main's services answer, as the CLI calls them. */
+export type DeskServices = {
+  [M in IpcMethod]: (request: IpcRequests[M]) => Promise<Result<IpcReplies[M]>>;
+};
+
 /** The object the preload exposes on `window.refundDesk`. */
 export type RefundDeskApi = {
-  [M in IpcMethod]: (request: IpcRequests[M]) => Promise<Result<IpcReplies[M]>>;
+  [M in IpcMethod]: (request: IpcRequests[M]) => Promise<IpcAnswer<M>>;
 };

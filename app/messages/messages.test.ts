@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ERROR_KINDS, type ErrorKind, type RefundDeskError } from "../errors";
 import type { DoctorReport } from "../doctor";
@@ -16,6 +16,10 @@ import {
 import { TX_STATES } from "../transaction";
 import { en } from "./en";
 import { hi } from "./hi";
+import { loadCatalogue } from "./catalogues";
+
+// Hindi is loaded on first use (catalogues.ts); these tests use it throughout.
+before(() => loadCatalogue("hi"));
 
 const details = { httpStatus: 500, cause: "test" };
 

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { build } from "esbuild";
@@ -12,6 +12,9 @@ import { IPC_CHANNELS, IPC_METHODS } from "../../app/ipc";
 import { isAllowedRendererRequest, isAppPageUrl } from "./navigation-guard";
 import { isPermissionGranted } from "./permission-policy";
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, resolveAppFile, serveAppRequest } from "./protocol-paths";
+
+/** An Electron callback as the fakes record it: the test calls it with what Electron would pass. */
+type Callback = (...args: any[]) => unknown;
 
 const ROOT = join(tmpdir(), "renderer-root");
 
@@ -189,9 +192,10 @@ async function loadWithFakeElectron(entry: string, fake: object, dirname = "/opt
   const module = { exports: {} as Record<string, unknown> };
   const fakeRequire = (id: string): unknown => {
     if (id === "electron") return fake;
-    if (id.startsWith("node:")) return require(id);
+    if (id.startsWith("node:")) return process.getBuiltinModule(id);
     throw new Error(`unexpected require of ${id}`);
   };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle with a fake electron, the point
   new Function("require", "module", "exports", "__dirname", code)(fakeRequire, module, module.exports, dirname);
   return module.exports;
 }
@@ -246,15 +250,15 @@ test("IPC registration: one handler per channel, forwarding the sender's frame t
 });
 
 test("the renderer session denies permissions and cancels network requests", async () => {
-  const recorded: Record<string, Function> = {};
+  const recorded: Record<string, Callback> = {};
   const spellchecker: boolean[] = [];
   const session = {
-    setPermissionRequestHandler: (h: Function) => (recorded.request = h),
-    setPermissionCheckHandler: (h: Function) => (recorded.check = h),
-    setDevicePermissionHandler: (h: Function) => (recorded.device = h),
+    setPermissionRequestHandler: (h: Callback) => (recorded.request = h),
+    setPermissionCheckHandler: (h: Callback) => (recorded.check = h),
+    setDevicePermissionHandler: (h: Callback) => (recorded.device = h),
     setSpellCheckerEnabled: (on: boolean) => spellchecker.push(on),
-    webRequest: { onBeforeRequest: (h: Function) => (recorded.beforeRequest = h) },
-    on: (event: string, h: Function) => (recorded[event] = h),
+    webRequest: { onBeforeRequest: (h: Callback) => (recorded.beforeRequest = h) },
+    on: (event: string, h: Callback) => (recorded[event] = h),
   };
   const { lockDownRendererSession } = await loadWithFakeElectron("./session-policy.ts", {});
   (lockDownRendererSession as (s: unknown) => void)(session);
@@ -286,15 +290,15 @@ test("the renderer session denies permissions and cancels network requests", asy
 });
 
 test("the window is sandboxed and isolated and loads app:// (navigation, windows and webviews: the web-contents guard)", async () => {
-  const windows: { options: any; loaded: string[]; events: Record<string, Function>; openHandler?: Function }[] = [];
+  const windows: { options: any; loaded: string[]; events: Record<string, Callback>; openHandler?: Callback }[] = [];
   class FakeBrowserWindow {
-    webContents: { on: Function; setWindowOpenHandler: Function };
+    webContents: { on: Callback; setWindowOpenHandler: Callback };
     constructor(options: unknown) {
-      const record = { options, loaded: [] as string[], events: {} as Record<string, Function>, openHandler: undefined as Function | undefined };
+      const record = { options, loaded: [] as string[], events: {} as Record<string, Callback>, openHandler: undefined as Callback | undefined };
       windows.push(record);
       this.webContents = {
-        on: (event: string, h: Function) => (record.events[event] = h),
-        setWindowOpenHandler: (h: Function) => (record.openHandler = h),
+        on: (event: string, h: Callback) => (record.events[event] = h),
+        setWindowOpenHandler: (h: Callback) => (record.openHandler = h),
       };
       this.loadURL = (url: string) => (record.loaded.push(url), Promise.resolve());
     }
@@ -328,17 +332,16 @@ test("the window is sandboxed and isolated and loads app:// (navigation, windows
 });
 
 test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close refused until the app quits", async () => {
-  type Handler = (...args: any[]) => unknown;
-  const windowEvents: Record<string, Handler> = {};
-  const contentsEvents: Record<string, Handler> = {};
-  const appEvents: Record<string, Handler> = {};
+  const windowEvents: Record<string, Callback> = {};
+  const contentsEvents: Record<string, Callback> = {};
+  const appEvents: Record<string, Callback> = {};
   const created: any[] = [];
   class FakeBrowserWindow {
-    webContents = { on: (event: string, h: Handler) => (contentsEvents[event] = h), setWindowOpenHandler: () => {} };
+    webContents = { on: (event: string, h: Callback) => (contentsEvents[event] = h), setWindowOpenHandler: () => {} };
     constructor(options: unknown) {
       created.push(options);
     }
-    on(event: string, h: Handler) {
+    on(event: string, h: Callback) {
       windowEvents[event] = h;
     }
     loadURL() {
@@ -347,7 +350,7 @@ test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close r
     once() {}
   }
   const { createMainWindow } = await loadWithFakeElectron("./window.ts", {
-    app: { isPackaged: false, on: (event: string, h: Handler) => (appEvents[event] = h) },
+    app: { isPackaged: false, on: (event: string, h: Callback) => (appEvents[event] = h) },
     BrowserWindow: FakeBrowserWindow,
     Menu: {},
   });
@@ -409,4 +412,29 @@ test("one guard for every web contents: no navigation away, no frame navigation,
   assert.equal(prevented("will-attach-webview", {}), true);
   assert.deepEqual((openHandler as unknown as () => unknown)(), { action: "deny" });
   assert.deepEqual(policies, ["disable_non_proxied_udp"]);
+});
+
+test("app:// is registered standard and secure with V8's code cache, and nothing that widens the page's reach", async () => {
+  const registered: unknown[] = [];
+  const { registerAppScheme } = await loadWithFakeElectron("./app-protocol.ts", {
+    protocol: { registerSchemesAsPrivileged: (schemes: unknown) => registered.push(schemes) },
+  });
+  (registerAppScheme as () => void)();
+  assert.deepEqual(registered, [[{ scheme: "app", privileges: { standard: true, secure: true, codeCache: true } }]]);
+});
+
+const builtRenderer = join(__dirname, "..", "..", "dist", "renderer");
+
+test("the built renderer: every script index.html names and every chunk is served as JavaScript under the CSP", { skip: existsSync(join(builtRenderer, "app.js")) ? false : "the app is not built" }, async () => {
+  const html = readFileSync(join(builtRenderer, "index.html"), "utf8");
+  const named = [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map((m) => m[1] as string);
+  const chunks = readdirSync(builtRenderer).filter((file) => file.endsWith(".js"));
+  assert.ok(named.includes("app.js") && named.length > 1, html);
+  assert.ok(chunks.length > named.length, "chunks loaded on use besides the first screen's");
+  for (const file of new Set([...named, ...chunks])) {
+    const response = await serveAppRequest(builtRenderer, new Request(`app://refund-desk/${file}`));
+    assert.equal(response.status, 200, file);
+    assert.equal(response.headers.get("content-type"), "text/javascript; charset=utf-8", file);
+    assert.equal(response.headers.get("content-security-policy"), CONTENT_SECURITY_POLICY, file);
+  }
 });

@@ -12,6 +12,13 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
+ * app://'s privileges: a standard, secure origin (CSP 'self', relative module imports, storage),
+ * and V8's code cache for its scripts. Nothing that widens what the page may reach: no CSP bypass,
+ * no CORS, no fetch API, no service workers.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, codeCache: true } as const;
+
+/**
  * Everything the page loads comes from its own origin; nothing remote, nothing inline, no eval, no
  * frames and no workers; and no string ever reaches an HTML or script sink (Trusted Types).
  */
@@ -49,7 +56,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  */
 const SAFE_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
-export function contentTypeFor(filePath: string): string | null {
+function contentTypeFor(filePath: string): string | null {
   return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? null;
 }
 

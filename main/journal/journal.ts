@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
 import { writeAll } from "../durable-file";
+import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
 import { anchorBefore, journalLines, lineDigest, linkStates, sealLine } from "./journal-chain";
 
 /**
@@ -17,7 +18,7 @@ export type { JournalEntry };
 /** What a request hands the journal; the journal adds the counter. */
 export type JournalRecord = Omit<JournalEntry, "counter">;
 
-export interface JournalRead {
+interface JournalRead {
   /** Oldest first. */
   entries: JournalEntry[];
   /** Lines that were torn (a crash mid-write) or are not journal entries; skipped, not fatal. */
@@ -25,10 +26,16 @@ export interface JournalRead {
 }
 
 export interface Journal {
-  /** False when the line could not be written; the request's answer still reaches the agent. */
-  append(entry: JournalRecord): boolean;
+  /**
+   * Writes the line before returning; "now" also flushes it to disk before returning (a refund),
+   * "group" within GROUP_COMMIT_MS. False when the line could not be written; the request's
+   * answer still reaches the agent.
+   */
+  append(entry: JournalRecord, durability?: Durability): boolean;
   /** Entries with fromMs <= time < toMs. */
   read(fromMs: number, toMs: number): JournalRead;
+  /** Flushes what is not yet on disk and closes the file (the app quitting). */
+  close(): void;
 }
 
 export const JOURNAL_FOLDER = "journal";
@@ -38,21 +45,53 @@ export function shortRef(otpRefId: string): string {
   return otpRefId.slice(-OTP_REF_TAIL);
 }
 
-export function createJournal(dataDir: string, counter: string | null = null): Journal {
+export function createJournal(dataDir: string, counter: string | null = null, commit: GroupCommitOptions = {}): Journal {
   const folder = join(dataDir, JOURNAL_FOLDER);
+  const group = createGroupCommit(commit);
+  // The month file stays open between lines: opening and closing it per line cost more than the write.
+  let open: { name: string; fd: number } | null = null;
+
+  function closeOpen(): void {
+    if (!open) return;
+    group.flush();
+    closeSync(open.fd);
+    open = null;
+  }
+
+  function fileFor(name: string): number {
+    if (open?.name === name) return open.fd;
+    closeOpen();
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const file = join(folder, name);
+    const created = !existsSync(file);
+    const fd = openSync(file, "a+", 0o600);
+    // A new month's file is only safe once its folder entry is on disk too.
+    if (created) syncFolder(folder);
+    open = { name, fd };
+    return fd;
+  }
+
   return {
-    append(record) {
+    append(record, durability = "group") {
       try {
         const { at, ...rest } = record;
-        mkdirSync(folder, { recursive: true, mode: 0o700 });
         const name = `${at.slice(0, 7)}.jsonl`;
+        const fd = fileFor(name);
         const body = JSON.stringify({ at, counter, ...rest });
-        appendLine(folder, name, (lastLine) => sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body));
+        appendLine(fd, (lastLine) => sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body));
+        group.written(fd, durability);
         return true;
       } catch {
+        // A file that failed once is opened afresh for the next line.
+        try {
+          closeOpen();
+        } catch {
+          open = null;
+        }
         return false;
       }
     },
+    close: closeOpen,
     read(fromMs, toMs) {
       const entries: JournalEntry[] = [];
       let skipped = 0;
@@ -63,8 +102,7 @@ export function createJournal(dataDir: string, counter: string | null = null): J
         } catch {
           continue;
         }
-        const name = `${month}.jsonl`;
-        for (const { raw, state } of linkStates(anchorBefore(folder, name), text)) {
+        for (const { raw, state } of linkStates(anchorBefore(folder, `${month}.jsonl`), text)) {
           if (raw.trim() === "") continue;
           const entry = parseEntry(raw);
           if (!entry) skipped += 1;
@@ -79,30 +117,20 @@ export function createJournal(dataDir: string, counter: string | null = null): J
 }
 
 /**
- * Opens, appends, flushes to disk and closes for every line, so a crash or power cut loses at
- * most the line being written. A torn last line (no newline) is ended first, so the new line is
- * not glued to it and both stay readable apart. `line` gets the file's last line (null: none),
- * read under the same open file, to seal the new one to it.
+ * Writes one line to the OS, which keeps it through a crash of the app. A torn last line (another
+ * process died mid-write) is ended first, so the new line is not glued to it and both stay
+ * readable apart. `line` gets the file's last line (null: none), to seal the new one to it
+ * (journal-chain.ts).
  */
-function appendLine(folder: string, name: string, line: (lastLine: string | null) => string): void {
-  const file = join(folder, name);
-  const created = !existsSync(file);
-  const fd = openSync(file, "a+", 0o600);
-  try {
-    const { size } = fstatSync(fd);
-    const last = lastLineOf(fd, size);
-    let text = `${line(last)}\n`;
-    if (size > 0) {
-      const end = Buffer.alloc(1);
-      readSync(fd, end, 0, 1, size - 1);
-      if (end[0] !== 0x0a) text = `\n${text}`;
-    }
-    writeAll(fd, Buffer.from(text, "utf8"));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+function appendLine(fd: number, line: (lastLine: string | null) => string): void {
+  const { size } = fstatSync(fd);
+  let text = `${line(lastLineOf(fd, size))}\n`;
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    if (last[0] !== 0x0a) text = `\n${text}`;
   }
-  if (created) syncFolder(folder);
+  writeAll(fd, Buffer.from(text, "utf8"));
 }
 
 /** Journal lines are a few hundred bytes: the last one is within the file's last 64 KiB. */
@@ -113,8 +141,7 @@ function lastLineOf(fd: number, size: number): string | null {
   const length = Math.min(size, TAIL_BYTES);
   const tail = Buffer.alloc(length);
   readSync(fd, tail, 0, length, size - length);
-  const lines = journalLines(tail.toString("utf8"));
-  return lines.at(-1) ?? null;
+  return journalLines(tail.toString("utf8")).at(-1) ?? null;
 }
 
 /** A new month's file is only safe once its folder entry is on disk too (POSIX; Windows cannot open folders). */

@@ -5,7 +5,7 @@ import { POSIX_POLICY_FILES, readManagedPreferences, readPosixJsonSource } from 
 import type { PosixTrustDeps } from "./sources/posix-trust";
 import type { RunTool } from "./sources/run-tool";
 import type { SourceRead } from "./sources/source-read";
-import { readWindowsSources, type WindowsPaths } from "./sources/windows-sources";
+import { readWindowsSources, windowsPolicyFile, type WindowsPaths } from "./sources/windows-sources";
 
 export type MachinePolicy =
   | { state: "none" }
@@ -60,6 +60,15 @@ function readOverride(path: string, options: MachinePolicyOptions): SourceRead {
 /** The sync read of one JSON file for development and tests, with the same rules. */
 export function loadMachinePolicyFile(path: string | null, trust: PosixTrustDeps): MachinePolicy {
   return path ? combineSources([readPosixJsonSource(path, trust)]) : { state: "none" };
+}
+
+/**
+ * Where an administrator puts policy.json on this OS, given ProgramData as the admin knows it: for
+ * tests that place a real machine policy, and docs. The app itself asks Windows for ProgramData.
+ */
+export function machinePolicyPath(env: { ProgramData?: string | undefined }, platform: NodeJS.Platform): string {
+  if (platform === "win32") return windowsPolicyFile(env.ProgramData ?? "C:\\ProgramData");
+  return platform === "darwin" ? POSIX_POLICY_FILES.darwin : POSIX_POLICY_FILES.linux;
 }
 
 /** The current account and root: a developer's own policy file is trusted in development only. */

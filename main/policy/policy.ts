@@ -14,7 +14,7 @@ import { applySettingsPatch, checkBaseUrl } from "../settings/settings-validatio
 export type PolicyUse = "provision" | "machine";
 
 /** How the admin PIN arrived: in clear (provision only) or already hashed. */
-export type PolicyPin = { clear: string } | { hash: string };
+type PolicyPin = { clear: string } | { hash: string };
 
 export interface ValidPolicy {
   policy: Policy;
@@ -186,7 +186,7 @@ function settingValue(field: "developerKey" | "initiatorId" | "userCode", value:
     if (required) refuse(field, "required-outside-practice");
     return undefined;
   }
-  const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value } as SettingsPatch);
+  const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value });
   if (!checked.ok) {
     refuse(field, reasonOf(checked.error));
     return undefined;

@@ -61,7 +61,9 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
       unsettled.settle(tid);
     } else result = answer;
-    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result));
+    // An inquiry after a lost refund answer can be what confirms the refund: on disk before the receipt.
+    const durability = step === "refund-check" ? "now" : "group";
+    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result), durability);
     return result;
   }
 
@@ -111,7 +113,8 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
         if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
         const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment, otpRefId: otpRefId.value };
-        deps.journal.append(refundLine(facts, answer));
+        // Money may have moved: this line is on disk before the agent sees the answer.
+        deps.journal.append(refundLine(facts, answer), "now");
         if (answer.ok) {
           wrongTries.clear(tid);
           const { answeredAt, refundedAt, ...reply } = answer.value;

@@ -11,7 +11,7 @@ interface Props {
   error: RefundDeskError | null;
   /** A machine policy that is there but cannot be used: why the settings are locked, for the admin. */
   problem: PolicyProblem | null;
-  onUnlock(): void;
+  onUnlock: () => void;
 }
 
 /** Locked settings as an agent sees them: where requests go and which counter this is, nothing of the account. */

@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useRef } from "react";
-import { FailureActions } from "../components/FailureActions";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { NewRequestButton } from "../components/NewRequestButton";
-import { OtpResult } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
-import { Receipt } from "../components/Receipt";
+import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
 import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
 import { TID_ERROR_ID, TidForm } from "../components/TidForm";
-import { TransactionPanel } from "../components/TransactionPanel";
 import type { Failure, RequestState } from "../store/request-store";
+import { useHoldPracticeSpace } from "../held-space";
 import { useRequest, useSettings, useStores, useT } from "../stores";
 
 /** Errors about the OTP the agent typed: the field is where they are fixed. */
@@ -70,11 +68,12 @@ export function RequestScreen() {
   }, [request]);
 
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
+  const holdAside = useHoldPracticeSpace();
   const canSendOtp = transaction?.state === "refund-pending" && !otpSent && !receipt;
   const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
 
   return (
-    <div className={practice ? "request-layout with-aside" : "request-layout"}>
+    <div className={practice || holdAside ? "request-layout with-aside" : "request-layout"}>
       <section className="request-main" aria-labelledby="request-title">
         <h1 id="request-title" className="screen-title">
           {t("request.title")}
@@ -95,6 +94,7 @@ export function RequestScreen() {
           <NewRequestButton onNewRequest={newRequest} disabled={running !== null} />
         )}
       </section>
+      {holdAside && <aside className="layout-reserve" aria-hidden="true" />}
       {practice && (
         <PracticeTids
           scenarios={view.practiceScenarios}

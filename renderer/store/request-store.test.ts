@@ -10,7 +10,8 @@ import { deferred, type Deferred } from "./test-helpers";
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
 
 /**
- * A fake bridge: each inquiry, OTP request and refund waits until the test settles it; getSession
+ * A fake bridge: each inquiry, OTP request and refund waits until the test settles it and answers
+ * with main's clock offset as `session` holds it then (as main's window API does); getSession
  * answers from `session` at once (set `sessionReply` to make it fail).
  */
 function fakeApi(session: Session = { outcomes: [], clockOffsetMs: null }) {
@@ -22,10 +23,10 @@ function fakeApi(session: Session = { outcomes: [], clockOffsetMs: null }) {
   const pending: Deferred<Result<OtpSent>>[] = [];
   const pendingRefund: Deferred<Result<RefundReceipt>>[] = [];
   const state = { session, sessionReply: null as Result<Session> | null };
-  const wait = <T,>(list: Deferred<T>[]) => {
-    const d = deferred<T>();
+  const wait = async <T,>(list: Deferred<Result<T>>[]) => {
+    const d = deferred<Result<T>>();
     list.push(d);
-    return d.promise;
+    return { ...(await d.promise), after: { clockOffsetMs: state.session.clockOffsetMs } };
   };
   const api: RequestApi = {
     inquireTransaction(request) {
@@ -468,7 +469,7 @@ test("a resend main refuses as too soon keeps the reference on screen and counts
   assert.equal(store.getState().failure?.error.kind, "server");
 });
 
-test("the clock offset is read again after every call, and mentioned only beyond 30 s", async () => {
+test("the clock offset comes back with each action's answer (one call per action), and is mentioned only beyond 30 s", async () => {
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   store.getState().setTidInput("13192443");
@@ -476,7 +477,7 @@ test("the clock offset is read again after every call, and mentioned only beyond
   fake.state.session = { outcomes: [], clockOffsetMs: -7_200_400 };
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await done;
-  assert.equal(fake.sessionCalls.length, 1);
+  assert.equal(fake.sessionCalls.length, 0);
   assert.equal(store.getState().clockOffsetMs, -7_200_400);
 
   assert.equal(clockOffsetToMention(null), null);
@@ -485,6 +486,34 @@ test("the clock offset is read again after every call, and mentioned only beyond
   assert.equal(clockOffsetToMention(-30_000), null);
   assert.equal(clockOffsetToMention(30_001), 30_001);
   assert.equal(clockOffsetToMention(-7_200_400), -7_200_400);
+});
+
+test("check, send OTP and refund make one call each; the offset each answer carries is the one kept", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  fake.state.session = { outcomes: [], clockOffsetMs: 40_000 };
+  await upToRefund(fake, store);
+  assert.equal(store.getState().clockOffsetMs, 40_000);
+  store.getState().setCustomerOtp("123456");
+  fake.state.session = { outcomes: [], clockOffsetMs: 41_000 };
+  const refunding = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
+  await refunding;
+  assert.deepEqual([fake.inquiries.length, fake.calls.length, fake.refunds.length, fake.sessionCalls.length], [1, 1, 1, 0]);
+  assert.equal(store.getState().clockOffsetMs, 41_000);
+});
+
+test("an answer without `after` (main refused the call before running it) keeps the offset the screen had", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore({ ...fake.api, requestRefundOtp: async () => err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" }) });
+  fake.state.session = { outcomes: [], clockOffsetMs: 90_000 };
+  store.getState().setTidInput("13192443");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  await store.getState().sendOtp();
+  assert.equal(store.getState().failure?.error.kind, "invalid-input");
+  assert.equal(store.getState().clockOffsetMs, 90_000);
 });
 
 test("a new request clears the field, the answers and the countdown, but never while a call runs", async () => {

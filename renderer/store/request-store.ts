@@ -6,16 +6,18 @@
  * store runs under plain Node in tests; React binds it with `useStore`.
  *
  * Main remembers the last OTP answer per tid until the app quits (getSession); the store shows the
- * newest one again on start, so a reload or a crashed window never loses an otp_ref_id.
+ * newest one again on start, so a reload or a crashed window never loses an otp_ref_id. Each
+ * action is one call: what the screen needs afterwards (the clock offset) comes back with it.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RefundDeskError } from "../../app/errors";
-import type { RefundDeskApi } from "../../app/ipc";
+import type { ActionAnswer, AfterAction, RefundDeskApi } from "../../app/ipc";
 import { CUSTOMER_OTP_MAX_DIGITS, parseCustomerOtp, type RefundReceipt } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import type { Result } from "../../app/result";
 import { parseTid } from "../../app/tid";
 import type { Transaction } from "../../app/transaction";
+import { markAction } from "../action-marks";
 import { receiptFromInquiry } from "./receipt-from-inquiry";
 import { safeCall } from "./safe-call";
 
@@ -75,6 +77,14 @@ export type RequestStore = StoreApi<RequestState>;
 
 export type RequestApi = Pick<RefundDeskApi, "inquireTransaction" | "requestRefundOtp" | "refund" | "getSession">;
 
+/** `after` as main sent it, or null when absent or not of its shape (a broken bridge). */
+function afterOf(answer: unknown): AfterAction | null {
+  const after = (answer as { after?: unknown } | null)?.after as { clockOffsetMs?: unknown } | undefined;
+  if (typeof after !== "object" || after === null) return null;
+  const offset = after.clockOffsetMs;
+  return offset === null || (typeof offset === "number" && Number.isFinite(offset)) ? { clockOffsetMs: offset } : null;
+}
+
 /** Mentioned beyond this (main's doctor warns at the same offset); below it nobody needs to know. */
 export const CLOCK_NOTE_MS = 30_000;
 
@@ -115,12 +125,18 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       return session.ok ? session.value : null;
     }
 
-    /** Runs one call; the answer is applied with the clock offset it taught main. */
-    async function run<T>(task: Task, call: () => Promise<Result<T>>, apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>) {
+    /** Runs one call, the only one for the action: its answer carries the clock offset it taught main. */
+    async function run<T>(task: Task, call: () => Promise<ActionAnswer<T>>, apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>) {
       set({ running: task, failure: null });
-      const result = await safeCall(call);
-      const session = await readSession();
-      const clockOffsetMs = session ? session.clockOffsetMs : get().clockOffsetMs;
+      markAction(task, "call");
+      let after: AfterAction | null = null;
+      const result = await safeCall(async () => {
+        const answer = await call();
+        after = afterOf(answer);
+        return answer;
+      });
+      markAction(task, "answer");
+      const clockOffsetMs = after === null ? get().clockOffsetMs : (after as AfterAction).clockOffsetMs;
       set({ running: null, clockOffsetMs, ...apply(result, clockOffsetMs) });
     }
 
