@@ -23,8 +23,6 @@ export interface LockRecord {
   lastMachine: LockedPolicy | null;
 }
 
-export const EMPTY_LOCK: LockRecord = { provisioned: null, lastMachine: null };
-
 export interface CounterLockStore {
   /** The record; null when the keychain holds none. An unreadable keychain is an error. */
   read(): Promise<Result<LockRecord | null, RefundDeskError>>;

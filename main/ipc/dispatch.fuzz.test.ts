@@ -6,7 +6,6 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import type { RefundDeskError } from "../../app/errors";
 import { isCalendarDay } from "../../app/history";

@@ -32,7 +32,7 @@ export function lineDigest(raw: string): string {
   return SEAL.exec(raw)?.[1] ?? sha256(raw);
 }
 
-export function checkLine(previousDigest: string, raw: string): LinkState {
+function checkLine(previousDigest: string, raw: string): LinkState {
   const seal = SEAL.exec(raw);
   if (!seal) return "unsealed";
   const body = `${raw.slice(0, seal.index)}}`;
@@ -44,7 +44,7 @@ export function journalLines(text: string): string[] {
   return text.split("\n").filter((line) => line !== "");
 }
 
-export function monthFiles(folder: string): string[] {
+function monthFiles(folder: string): string[] {
   try {
     return readdirSync(folder).filter((name) => MONTH_FILE.test(name)).sort();
   } catch {

@@ -3,7 +3,7 @@
  * REFUND_DESK_POLICY (a policy.json of one's own) exist for development and tests; in the packaged
  * app the environment is the agent's to set, so both are ignored there and the doctor says so.
  */
-export const OVERRIDE_VARIABLES = ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"] as const;
+const OVERRIDE_VARIABLES = ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"] as const;
 
 export interface LaunchOverrides {
   packaged: boolean;

@@ -16,8 +16,8 @@ export interface MachineDeps {
   launch: LaunchOverrides;
 }
 
-export const LOCK_ACCOUNT = "counter-lock";
-export const ATTEMPTS_ACCOUNT = "admin-pin-attempts";
+const LOCK_ACCOUNT = "counter-lock";
+const ATTEMPTS_ACCOUNT = "admin-pin-attempts";
 
 /**
  * The real machine. In development a data folder of one's own (REFUND_DESK_HOME) gets keychain

@@ -79,7 +79,7 @@ export function resolveDeskPolicy(machine: MachinePolicy, lock: LockRecord | nul
   return { desk: { source: "none", counterName: null, kioskMode: false, settingsLocked: false, adminPinSet: false, problem: null }, overlay: null, pinHash: null, lock, origin: null };
 }
 
-export function readDataFolderLock(dataDir: string): DataFolderLock {
+function readDataFolderLock(dataDir: string): DataFolderLock {
   return { counter: readCounterFile(dataDir), pinHash: readAdminPinHash(dataDir) };
 }
 

@@ -5,7 +5,7 @@
  */
 import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "../../app/settings";
 
-export type PolicyFieldKind =
+type PolicyFieldKind =
   | { type: "string"; maxLength: number }
   | { type: "enum"; values: readonly string[] }
   | { type: "boolean" }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Policy, PolicyField, PolicyFieldError } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
-import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings, type SettingsPatch } from "../../app/settings";
+import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings } from "../../app/settings";
 import { parsePinHash, pinStrengthProblem } from "../admin/pin-hash";
 import { POLICY_FIELDS, type PolicyFieldSpec } from "./policy-fields";
 import { applySettingsPatch, checkBaseUrl } from "../settings/settings-validation";

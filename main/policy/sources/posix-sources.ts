@@ -6,8 +6,8 @@ import type { SourceRead } from "./source-read";
 
 /** The app's bundle id (electron-builder.yml appId): the managed preferences' domain. */
 export const BUNDLE_ID = "in.refunddesk.app";
-export const MANAGED_PREFERENCES = posix.join("/Library/Managed Preferences", `${BUNDLE_ID}.plist`);
-export const PLUTIL = "/usr/bin/plutil";
+const MANAGED_PREFERENCES = posix.join("/Library/Managed Preferences", `${BUNDLE_ID}.plist`);
+const PLUTIL = "/usr/bin/plutil";
 
 export const POSIX_POLICY_FILES = {
   darwin: "/Library/Application Support/Refund Desk/policy.json",

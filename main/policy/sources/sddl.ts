@@ -24,7 +24,7 @@ const RIGHTS: Record<string, number> = {
 const WRITE_BITS = 0x2 | 0x4 | 0x10 | 0x40 | 0x100 | 0x10000 | 0x40000 | 0x80000 | 0x40000000 | 0x10000000;
 const INHERIT_ONLY = "IO";
 
-export interface Ace {
+interface Ace {
   type: string;
   flags: string[];
   mask: number;

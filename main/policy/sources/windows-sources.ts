@@ -40,7 +40,7 @@ export async function readRegistrySource(run: RunTool): Promise<SourceRead> {
   return { state: "found", origin: POLICY_KEY, values: registryPolicyValues(parseRegQuery(key.stdout)) };
 }
 
-export async function programDataFolder(run: RunTool): Promise<string | null> {
+async function programDataFolder(run: RunTool): Promise<string | null> {
   const out = await regQuery(run, `"${SHELL_FOLDERS}" /v "Common AppData"`);
   if (out.code !== 0) return null;
   const value = parseRegQuery(out.stdout).get("Common AppData");
@@ -55,7 +55,7 @@ export function windowsPolicyFile(programData: string, paths: WindowsPaths = win
 }
 
 /** Get-Acl's SDDL for the file, then its folder: one line each. */
-export async function readAclSddl(run: RunTool, file: string, paths: WindowsPaths = win32): Promise<[string, string] | null> {
+async function readAclSddl(run: RunTool, file: string, paths: WindowsPaths = win32): Promise<[string, string] | null> {
   const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
   const script = `(Get-Acl -LiteralPath ${quote(file)}).Sddl; (Get-Acl -LiteralPath ${quote(paths.dirname(file))}).Sddl`;
   const out = await run(WINDOWS_TOOLS.powershell, ["-NoProfile", "-NonInteractive", "-Command", script]);
