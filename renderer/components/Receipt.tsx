@@ -1,4 +1,8 @@
-import type { ReactNode, Ref } from "react";
+import { useState, type ReactNode, type Ref } from "react";
+import type { RefundDeskError } from "../../app/errors";
+import { bridge } from "../bridge";
+import { safeCall } from "../store/safe-call";
+import { ErrorPanel } from "./ErrorPanel";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import type { RefundReceipt } from "../../app/refund";
 import { useLang, useT } from "../stores";
@@ -13,6 +17,7 @@ interface Props {
 /** What the customer takes away: printable on an 80 mm roll or A4 (styles.css, @media print). Never an OTP or a key. */
 export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
   const t = useT();
+  const [printError, setPrintError] = useState<RefundDeskError | null>(null);
   const lang = useLang();
   const tx = receipt.transaction;
   // Eko's refund answer should carry the amount and balance: one it left out or wrote unreadably says so, never 0.
@@ -30,6 +35,13 @@ export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
   rows.push([t("receipt.time"), <time dateTime={receipt.refundedAt}>{formatDateTime(receipt.refundedAt, lang)}</time>]);
   const practice = receipt.environment === "practice";
   rows.push([t("receipt.environment"), practice ? <strong>{t("receipt.practice")}</strong> : t(`env.badge.${receipt.environment}`)]);
+
+  // Main prints: silently to the counter's printer, or (outside a kiosk, none set) with the OS dialog.
+  async function print() {
+    setPrintError(null);
+    const printed = await safeCall(() => bridge().printReceipt({}));
+    if (!printed.ok) setPrintError(printed.error);
+  }
 
   return (
     <section className="panel receipt" data-testid="receipt" data-confirmed-by={receipt.confirmedBy} aria-labelledby="receipt-title">
@@ -50,8 +62,9 @@ export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
           {t("receipt.byInquiry")}
         </p>
       )}
+      {printError && <ErrorPanel error={printError} testId="print-error" />}
       <div className="receipt-actions">
-        <button type="button" className="button primary" data-testid="print-receipt" onClick={() => window.print()}>
+        <button type="button" className="button primary" data-testid="print-receipt" onClick={() => void print()}>
           {t("receipt.print")}
         </button>
         <NewRequestButton onNewRequest={onNewRequest} />
