@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve } from "node:path";
 
 const root = resolve(__dirname, "..");
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const ELECTRON_ALLOWED = [/^main\/index\.ts$/, /^main\/preload\.ts$/, /^main\/electron\/(app-protocol|ipc-registration|save-dialog|session-policy|window)\.ts$/];
+const ELECTRON_ALLOWED = [/^main\/index\.ts$/, /^main\/preload\.ts$/, /^main\/electron\//];
 
 function sources(folder: string): string[] {
   const out: string[] = [];

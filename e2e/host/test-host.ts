@@ -13,9 +13,9 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
 import type { KeyStore } from "../../main/keychain/key-store";
-import type { Practice } from "../../main/practice";
+import type { Practice } from "../../main/simulator/practice";
 import { createRefundDesk, type RefundDesk } from "../../main/refund-desk";
-import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/electron/protocol-paths";
+import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/window-policy/protocol-paths";
 import { memoryKeyStore } from "../../main/test-support/memory-key-store";
 import { readBody } from "../../main/simulator/read-body";
 

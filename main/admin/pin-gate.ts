@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { PinRefusal } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
-import { writeFileDurably } from "../durable-file";
+import { writeFileDurably } from "../fs/durable-file";
 import { verifyPin } from "./pin-hash";
 
 /** Wrong-PIN count and wait, in the data folder, so closing and reopening the app does not reset them. */

@@ -1,5 +1,5 @@
 import { createKeytarKeyStore } from "../keychain/key-store";
-import { defaultDataDir, resolveDataDir } from "../data-dir";
+import { defaultDataDir, resolveDataDir } from "../fs/data-dir";
 import { machinePolicyPath } from "../policy/machine-policy";
 import { runCli } from "./cli";
 

@@ -15,7 +15,7 @@ import type { Policy, PolicyFieldError } from "../../app/policy";
 import { adminPinPath, adminPinText } from "../admin/admin-pin-file";
 import { hashPin } from "../admin/pin-hash";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
-import { stageFile, writeAll, type StagedFile } from "../durable-file";
+import { stageFile, writeAll, type StagedFile } from "../fs/durable-file";
 import { counterPath, counterText } from "../policy/counter-file";
 import { loadMachinePolicy } from "../policy/machine-policy";
 import { MAX_POLICY_BYTES, overlayPolicy, parsePolicyJson } from "../policy/policy";

@@ -1,7 +1,7 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import type { Clock } from "../clock";
-import { signTimestamp } from "../signing";
+import type { Clock } from "../time/clock";
+import { signTimestamp } from "./signing";
 import { interpretRefundOtpReply, type RefundOtpReply } from "./envelope";
 import { classifyNetworkError } from "./network-error";
 import { readCapped } from "./read-capped";

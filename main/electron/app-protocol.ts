@@ -4,7 +4,7 @@
  * page's extra privileges or a local web server.
  */
 import { protocol, type Session } from "electron";
-import { APP_SCHEME, serveAppRequest } from "./protocol-paths";
+import { APP_SCHEME, serveAppRequest } from "../window-policy/protocol-paths";
 
 /** Must run before the app's `ready` event, and only once. */
 export function registerAppScheme(): void {

@@ -1,9 +1,9 @@
 /** The one window: a sandboxed, isolated page from app:// that can navigate nowhere and open nothing. */
 import { app, BrowserWindow, Menu, type Session } from "electron";
 import { join } from "node:path";
-import { isBlockedKioskKey, menuFor, windowOptionsFor, type WindowMode } from "./kiosk-options";
-import { isAppPageUrl } from "./navigation-guard";
-import { APP_ENTRY_URL } from "./protocol-paths";
+import { isBlockedKioskKey, menuFor, windowOptionsFor, type WindowMode } from "../window-policy/kiosk-options";
+import { isAppPageUrl } from "../window-policy/navigation-guard";
+import { APP_ENTRY_URL } from "../window-policy/protocol-paths";
 
 export function createMainWindow(ses: Session, kiosk = false): BrowserWindow {
   const { devTools, ...chrome } = windowOptionsFor(mode(kiosk));

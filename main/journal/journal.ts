@@ -2,7 +2,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readF
 import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
-import { writeAll } from "../durable-file";
+import { writeAll } from "../fs/durable-file";
 
 /**
  * An append-only record of each request, one JSON line per request, for "was an OTP requested

@@ -7,7 +7,7 @@ import type { Transaction } from "../../app/transaction";
 import type { AccessKey } from "../keychain/access-key";
 import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
-import type { Practice } from "../practice";
+import type { Practice } from "../simulator/practice";
 import { resolveRefundEndpoint } from "./refund-endpoint";
 import { inquiryLine, refundLine } from "./refund-journal";
 import type { TidLocks } from "./tid-locks";

@@ -5,11 +5,11 @@ import type { Settings } from "../../app/settings";
 import { parseTid } from "../../app/tid";
 import type { AccessKey } from "../keychain/access-key";
 import type { EkoClient } from "../eko/eko-client";
-import { resolveEndpoint } from "../endpoint";
+import { resolveEndpoint } from "../eko/endpoint";
 import { shortRef, type Journal } from "../journal/journal";
-import type { Practice } from "../practice";
+import type { Practice } from "../simulator/practice";
 import { createTidLocks, type TidLocks } from "./tid-locks";
-import type { SessionMemory } from "../session-memory";
+import type { SessionMemory } from "./session-memory";
 
 export interface RefundOtpServiceDeps {
   client: EkoClient;

@@ -1,12 +1,12 @@
-import type { DoctorCheck, DoctorReport } from "../app/doctor";
-import { ok, type Result } from "../app/result";
-import type { RefundDeskError } from "../app/errors";
-import type { Settings } from "../app/settings";
-import type { AccessKey } from "./keychain/access-key";
-import type { Clock } from "./clock";
-import type { EkoClient } from "./eko/eko-client";
-import { baseUrlFor } from "./endpoint";
-import type { Practice } from "./practice";
+import type { DoctorCheck, DoctorReport } from "../../app/doctor";
+import { ok, type Result } from "../../app/result";
+import type { RefundDeskError } from "../../app/errors";
+import type { Settings } from "../../app/settings";
+import type { AccessKey } from "../keychain/access-key";
+import type { Clock } from "../time/clock";
+import type { EkoClient } from "../eko/eko-client";
+import { baseUrlFor } from "../eko/endpoint";
+import type { Practice } from "../simulator/practice";
 
 /** Beyond this, Eko is likely to refuse our signatures; the client corrects, but say so. */
 export const CLOCK_WARN_MS = 30_000;
