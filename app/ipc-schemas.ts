@@ -3,6 +3,7 @@
  * strict (unknown keys refused) so a payload cannot smuggle fields such as `__proto__`.
  */
 import { z } from "zod";
+import { ACCESS_KEY_MAX_LENGTH } from "./access-key";
 import type { IpcMethod, IpcRequests } from "./ipc";
 import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "./settings";
 
@@ -21,7 +22,7 @@ const settingsPatch = z.strictObject({
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
 });
 
-const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
+const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(ACCESS_KEY_MAX_LENGTH) });
 
 /** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
 const refundRequest = z.strictObject({ tid: z.string().max(256), otp: z.string().max(64), otpRefId: z.string().max(256) });

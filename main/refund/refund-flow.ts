@@ -8,6 +8,7 @@ import type { AccessKey } from "../keychain/access-key";
 import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
 import type { Practice } from "../simulator/practice";
+import { sleep as realSleep } from "../time/sleep";
 import { resolveRefundEndpoint } from "./refund-endpoint";
 import { inquiryLine, refundLine } from "./refund-journal";
 import type { TidLocks } from "./tid-locks";
@@ -48,7 +49,7 @@ export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
 const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
 
 export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const wrongTries = createWrongOtpTries();
   const unsettled = deps.unsettled ?? createUnsettledRefunds();
 
