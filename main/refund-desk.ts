@@ -1,23 +1,20 @@
 import { join } from "node:path";
-import type { RefundDeskError } from "../app/errors";
 import type { RefundDeskApi } from "../app/ipc";
 import type { DeskPolicy } from "../app/policy";
-import { err, ok, type Result } from "../app/result";
-import type { SettingsView } from "../app/settings";
+import { ok } from "../app/result";
 import { createAccessKey } from "./keychain/access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
-import { createSettingsLock, LOCKED_OUT_FIELDS } from "./admin/settings-lock";
+import { createKioskExit } from "./admin/kiosk-exit";
+import { createSettingsLock } from "./admin/settings-lock";
 import { createClock } from "./time/clock";
 import { runDoctor } from "./doctor/doctor";
 import { createEkoClient } from "./eko/eko-client";
-import { baseUrlFor } from "./eko/endpoint";
 import { saveIntoFolder } from "./history/export-folder";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
 import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce } from "./policy/desk-policy";
-import { overlayPolicy } from "./policy/policy";
 import { createPractice, type Practice } from "./simulator/practice";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
@@ -25,8 +22,7 @@ import { createTidLocks } from "./refund/tid-locks";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./refund/unsettled-refunds";
 import { createSessionMemory } from "./refund/session-memory";
 import { createSettingsFile } from "./settings/settings-file";
-import { applySettingsPatch } from "./settings/settings-validation";
-import { PRACTICE_LIST } from "./simulator/scenarios";
+import { createSettingsService, type SettingsService } from "./settings/settings-service";
 
 export interface RefundDeskDeps {
   /** net.fetch in Electron, the global fetch under Node. */
@@ -53,6 +49,8 @@ export const EXPORTS_FOLDER = "exports";
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
   services: RefundDeskApi;
+  /** The settings with their one lock check; the CLI judges a whole `config set` with it first. */
+  settings: SettingsService;
   /** Check and refund (Transaction Inquiry, Initiate Refund), as the CLI calls them. */
   refundFlow: RefundFlow;
   dispatch: Dispatch;
@@ -63,13 +61,9 @@ export interface RefundDesk {
   close(): Promise<void>;
 }
 
-/** Wires the main-process services from their dependencies; no Electron in here. */
+/** Wires the main-process services from their dependencies; no Electron and no behaviour in here. */
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
-  const settingsFile = createSettingsFile(deps.dataDir);
-  // The user's own settings; the machine-wide policy, when there is a valid one, goes over them.
-  let userSettings = settingsFile.load();
   const inForce = loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null);
-  const current = () => (inForce.overlay ? overlayPolicy(userSettings, inForce.overlay) : userSettings);
   const clock = createClock(deps.now);
   const client = createEkoClient({ fetch: deps.fetch, clock, ...(deps.now ? { localNow: deps.now } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   const practice = deps.practice ?? createPractice();
@@ -81,6 +75,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const now = deps.now ?? Date.now;
   const adminPin = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now });
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
+  const settings = createSettingsService({ file: createSettingsFile(deps.dataDir), overlay: inForce.overlay, lock: settingsLock, accessKey, practice });
+  const current = settings.current;
   const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
   const refundFlow = createRefundFlow({
     client,
@@ -93,64 +89,28 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     unsettled: createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE)),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const locked = () => err<RefundDeskError>({ kind: "settings-locked" });
-
-  async function view(): Promise<Result<SettingsView, RefundDeskError>> {
-    const settings = current();
-    // While locked the agent sees the environment, not the account the counter signs in with.
-    const hidden = settingsLock.isLocked() ? Object.fromEntries(LOCKED_OUT_FIELDS.map((field) => [field, null])) : {};
-    return ok({
-      ...settings,
-      ...hidden,
-      baseUrl: await baseUrlFor(settings, practice),
-      accessKey: await accessKey.state(),
-      practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
-    });
-  }
 
   const services: RefundDeskApi = {
     inquireTransaction: (request) => refundFlow.inquire(request),
     requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now, locks }),
     refund: (request) => refundFlow.refund(request),
-    getSettings: view,
-    async updateSettings(patch) {
-      if (settingsLock.isLocked()) return locked();
-      const next = applySettingsPatch(userSettings, patch);
-      if (!next.ok) return next;
-      settingsFile.save(next.value);
-      userSettings = next.value;
-      return view();
-    },
-    async setAccessKey({ accessKey: key }) {
-      if (settingsLock.isLocked()) return locked();
-      const trimmed = key.trim();
-      if (trimmed === "") return { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "empty" } };
-      const stored = await accessKey.set(trimmed);
-      return stored.ok ? view() : stored;
-    },
-    async removeAccessKey() {
-      if (settingsLock.isLocked()) return locked();
-      const removed = await accessKey.remove();
-      return removed.ok ? view() : removed;
-    },
+    getSettings: () => settings.view(),
+    updateSettings: (patch) => settings.update(patch),
+    setAccessKey: ({ accessKey: key }) => settings.setAccessKey(key),
+    removeAccessKey: () => settings.removeAccessKey(),
     checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock }),
     getSession: async () => ok({ outcomes: session.outcomes(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
     unlockSettings: ({ pin }) => settingsLock.unlock(pin),
     lockSettings: async () => ok(settingsLock.lock()),
-    async exitKiosk({ pin }) {
-      if (!inForce.desk.kioskMode) return err({ kind: "invalid-input", field: "kiosk", reason: "not-kiosk" });
-      const checked = await adminPin.check(pin);
-      if (!checked.ok) return err(checked.error);
-      deps.quit?.();
-      return ok({ exiting: true as const });
-    },
+    exitKiosk: createKioskExit(inForce.desk, adminPin, () => deps.quit?.()),
     readHistory: (range) => history.read(range),
     exportHistory: (range) => history.export(range),
   };
 
   return {
     services,
+    settings,
     refundFlow,
     dispatch: createDispatch(services, deps.appOrigin),
     policy: inForce.desk,
