@@ -5,36 +5,24 @@ import { PracticeBanner } from "./components/PracticeBanner";
 import { HistoryScreen } from "./screens/HistoryScreen";
 import { RequestScreen } from "./screens/RequestScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
-import { useDesk, useDisplay, useLang, useSettings, useStores, useT } from "./stores";
+import { useDisplay, useLang, useSettings, useStores, useT } from "./stores";
 
 export function App() {
   const t = useT();
   const lang = useLang();
-  const { settings, request, desk, display } = useStores();
+  const { desk } = useStores();
   const environment = useSettings((s) => s.view?.environment ?? null);
   const largeText = useDisplay((s) => s.largeText);
   const kiosk = useDisplay((s) => s.kiosk);
-  const kioskPolicy = useDesk((s) => s.desk?.kioskMode ?? false);
   const [screen, setScreen] = useState<Screen>("request");
-  const back = useCallback(() => setScreen("request"), []);
-
-  useEffect(() => {
-    void settings.getState().load();
-  }, [settings]);
-
-  useEffect(() => {
-    void desk.getState().load();
-  }, [desk]);
-
-  // A kiosk policy sizes the window for touch even when it was opened without ?kiosk=1.
-  useEffect(() => {
-    if (kioskPolicy) display.getState().enterKiosk();
-  }, [kioskPolicy, display]);
-
-  // Main keeps this run's answers: a reloaded or crashed window shows the last one again.
-  useEffect(() => {
-    void request.getState().restore();
-  }, [request]);
+  const navigate = useCallback(
+    (next: Screen) => {
+      if (screen === "settings" && next !== "settings") void desk.getState().leaveSettings();
+      setScreen(next);
+    },
+    [screen, desk],
+  );
+  const back = useCallback(() => navigate("request"), [navigate]);
 
   // The document's language drives screen-reader voices and the Devanagari font choice.
   useEffect(() => {
@@ -53,7 +41,7 @@ export function App() {
     <div className="app" data-env={environment ?? undefined}>
       <header className="app-top">
         {environment === "practice" && <PracticeBanner />}
-        <Header screen={screen} environment={environment} onNavigate={setScreen} />
+        <Header screen={screen} environment={environment} onNavigate={navigate} />
         <ClockStatus />
       </header>
       <main className="content">

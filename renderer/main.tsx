@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { bridge } from "./bridge";
+import { startUp } from "./start-up";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
 import { createHistoryStore } from "./store/history-store";
@@ -29,6 +30,8 @@ const stores: Stores = {
   desk: createDeskStore(api),
   history: createHistoryStore(api),
 };
+
+startUp(stores);
 
 const root = document.getElementById("root");
 if (root) {
