@@ -6,6 +6,7 @@
 import { app, dialog, net, session } from "electron";
 import { join } from "node:path";
 import { isCliInvocation, runCli } from "./cli/cli";
+import { EXIT } from "./cli/exit-codes";
 import { registerAppScheme, serveAppProtocol } from "./electron/app-protocol";
 import { registerIpc } from "./electron/ipc-registration";
 import { saveWithDialog } from "./electron/save-dialog";
@@ -19,9 +20,6 @@ import { createRefundDesk, type RefundDesk } from "./refund-desk";
 
 /** The bundle runs from dist/main; the renderer is built to dist/renderer. */
 const RENDERER_ROOT = join(__dirname, "..", "renderer");
-
-/** EX_SOFTWARE: the CLI itself failed unexpectedly. */
-const EXIT_INTERNAL = 70;
 
 const dataDir = resolveDataDir(process.env, app.getPath("userData"));
 // Chromium's profile and the single-instance lock follow userData: with REFUND_DESK_HOME set,
@@ -42,7 +40,7 @@ if (isCliInvocation(process.argv)) {
     .then(startDesk)
     .catch((error: unknown) => {
       dialog.showErrorBox("Refund Desk could not start", error instanceof Error ? error.message : String(error));
-      app.exit(1);
+      app.exit(EXIT.internal);
     });
 }
 
@@ -60,7 +58,7 @@ async function runCliAndExit(): Promise<void> {
   } catch (error) {
     // Only the error's name, as in cli-entry.ts: a message could quote what the command was given.
     process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-    code = EXIT_INTERNAL;
+    code = EXIT.internal;
   }
   // app.exit does not wait for piped output; let it drain first.
   await Promise.all([flush(process.stdout), flush(process.stderr)]);

@@ -2,6 +2,7 @@ import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import type { Result } from "../../app/result";
 import type { KeyStore } from "../keychain/key-store";
+import { EXIT } from "./exit-codes";
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -17,8 +18,6 @@ export interface CliDeps {
   machinePolicyPath?: string | null;
 }
 
-/** 0 done; 1 the work failed (keychain, disk, Eko); 2 usage or invalid input, nothing was done. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

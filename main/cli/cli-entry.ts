@@ -2,6 +2,7 @@ import { createKeytarKeyStore } from "../keychain/key-store";
 import { defaultDataDir, resolveDataDir } from "../fs/data-dir";
 import { machinePolicyPath } from "../policy/machine-policy";
 import { runCli } from "./cli";
+import { EXIT } from "./exit-codes";
 
 /** `npx refund-desk …` under plain Node: the global fetch and the same services as the app. */
 export function runFromProcess(): void {
@@ -16,7 +17,7 @@ export function runFromProcess(): void {
     },
     (error: unknown) => {
       process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT.internal;
     },
   );
 }
