@@ -203,6 +203,12 @@ test("locked follows the desk and the time it was read at: no screen reads the c
 test("the settings show locked again when the unlock's time is up, with nobody touching the screen", async () => {
   const until = Date.parse(UNTIL);
   const { api, calls } = fakeApi();
+  // Asked again and again, this main gives up calling it open, so a loop ends and is counted.
+  const getDesk = api.getDesk;
+  api.getDesk = async (request) => {
+    const reply = await getDesk(request);
+    return calls.length > 12 && reply.ok ? ok({ ...reply.value, unlockedUntil: null }) : reply;
+  };
   const hand = handTimers(until - 10 * 60_000);
   const store = createDeskStore(api, hand.timers.now);
   const stop = relockWhenUnlockEnds(store, hand.timers);
