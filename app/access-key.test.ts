@@ -9,8 +9,14 @@ test("an access key loses the whitespace of a paste and a file's byte-order mark
 });
 
 test("an empty or oversized access key is refused with the reason", () => {
-  assert.deepEqual(accessKeyFrom(" \t\n"), { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "empty" } });
-  assert.deepEqual(accessKeyFrom("\uFEFF"), { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "empty" } });
+  assert.deepEqual(accessKeyFrom(" \t\n"), {
+    ok: false,
+    error: { kind: "invalid-input", field: "accessKey", reason: "empty" },
+  });
+  assert.deepEqual(accessKeyFrom("\uFEFF"), {
+    ok: false,
+    error: { kind: "invalid-input", field: "accessKey", reason: "empty" },
+  });
   assert.equal(accessKeyFrom("k".repeat(ACCESS_KEY_MAX_LENGTH)).ok, true);
   assert.deepEqual(accessKeyFrom("k".repeat(ACCESS_KEY_MAX_LENGTH + 1)), {
     ok: false,

@@ -76,7 +76,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const adminPin = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now });
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
   const settings = createSettingsService({ file: createSettingsFile(deps.dataDir), overlay: inForce.overlay, lock: settingsLock, accessKey, practice });
-  const current = settings.current;
+  const current = () => settings.current();
   const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
   const refundFlow = createRefundFlow({
     client,

@@ -5,7 +5,10 @@
 import { keepPractice } from "../../scripts/demo/practice-only";
 import { expect, test } from "../fixtures/app";
 
-test("the demo says on screen that it is a demo, in both languages, and stays in Practice", async ({ page, openApp }) => {
+test("the demo says on screen that it is a demo, in both languages, and stays in Practice", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ demo: true, intercept: keepPractice });
   const banner = page.getByTestId("demo-banner");
   await expect(banner).toBeVisible();

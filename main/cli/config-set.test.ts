@@ -29,11 +29,22 @@ function cli() {
 }
 
 test("name value pairs and name=value tokens make one patch, in any order", () => {
-  assert.deepEqual(parseConfigPairs(["environment", "custom", "base-url=https://eko.example.in/v3?x=1", "timeout-ms", "9000"]), {
-    patch: { environment: "custom", customBaseUrl: "https://eko.example.in/v3?x=1", timeoutMs: 9000 },
-    problems: [],
-  });
-  const { problems } = parseConfigPairs(["colour", "blue", "timeout-ms=soon", "environment", "uat", "environment=live", "user-code"]);
+  assert.deepEqual(
+    parseConfigPairs(["environment", "custom", "base-url=https://eko.example.in/v3?x=1", "timeout-ms", "9000"]),
+    {
+      patch: { environment: "custom", customBaseUrl: "https://eko.example.in/v3?x=1", timeoutMs: 9000 },
+      problems: [],
+    },
+  );
+  const { problems } = parseConfigPairs([
+    "colour",
+    "blue",
+    "timeout-ms=soon",
+    "environment",
+    "uat",
+    "environment=live",
+    "user-code",
+  ]);
   assert.deepEqual(
     problems.map((p) => [p.name, p.error.kind === "invalid-input" && p.error.reason]),
     [
@@ -63,7 +74,18 @@ test("config set environment custom base-url … works in one call, in either or
 test("one bad pair changes nothing: exit 2 and every problem listed", async () => {
   const { run } = cli();
   assert.equal((await run(["config", "set", "timeout-ms", "9000"])).code, EXIT.ok);
-  const text = await run(["config", "set", "environment", "custom", "timeout-ms", "9500", "initiator-id", "12", "colour=blue", "user-code"]);
+  const text = await run([
+    "config",
+    "set",
+    "environment",
+    "custom",
+    "timeout-ms",
+    "9500",
+    "initiator-id",
+    "12",
+    "colour=blue",
+    "user-code",
+  ]);
   assert.equal(text.code, EXIT.usage);
   assert.match(text.err, /nothing was changed/);
   assert.match(text.err, /unknown setting "colour"/);
@@ -92,14 +114,21 @@ test("--help prints the one exit-code table", async () => {
   const { run } = cli();
   const help = await run(["--help"]);
   assert.equal(help.code, EXIT.ok);
-  for (const { code, meaning } of EXIT_CODES) assert.ok(help.out.includes(`${String(code).padStart(2)}  ${meaning}`), `${code} ${meaning}`);
-  assert.deepEqual(EXIT_CODES.map((row) => row.code), [EXIT.ok, EXIT.failed, EXIT.usage, EXIT.internal]);
+  for (const { code, meaning } of EXIT_CODES)
+    assert.ok(help.out.includes(`${String(code).padStart(2)}  ${meaning}`), `${code} ${meaning}`);
+  assert.deepEqual(
+    EXIT_CODES.map((row) => row.code),
+    [EXIT.ok, EXIT.failed, EXIT.usage, EXIT.internal],
+  );
 });
 
 test("every entry point exits with the table's codes: the bin shim, the Node entry and the app", () => {
   const root = join(__dirname, "..", "..");
   const shim = readFileSync(join(root, "bin", "refund-desk.cjs"), "utf8");
-  assert.deepEqual([...shim.matchAll(/process\.exit\((\d+)\)/g)].map((m) => Number(m[1])), [EXIT.internal]);
+  assert.deepEqual(
+    [...shim.matchAll(/process\.exit\((\d+)\)/g)].map((m) => Number(m[1])),
+    [EXIT.internal],
+  );
   for (const file of ["main/index.ts", "main/cli/cli-entry.ts"]) {
     const code = readFileSync(join(root, file), "utf8");
     assert.doesNotMatch(code, /(?:exit\(|exitCode = )\d/, `${file} exits with a number of its own`);

@@ -56,7 +56,9 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
       i += 1;
     }
     if (!isConfigName(name)) {
-      problems.push(problem(name, "unknown-setting", `unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`));
+      problems.push(
+        problem(name, "unknown-setting", `unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`),
+      );
       continue;
     }
     if (value === undefined) {
@@ -75,7 +77,7 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
     } else patch[key] = value;
   }
   if (args.length === 0) problems.push(problem("", "no-settings", "name at least one setting and its value"));
-  return { patch: patch as SettingsPatch, problems };
+  return { patch, problems };
 }
 
 /** A refusal of the settings' own rules (a URL that is not https, …) as a `config set` problem. */

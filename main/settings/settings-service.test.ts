@@ -72,7 +72,10 @@ test("problems lists every refused field of a patch, and a refused patch changes
     { kind: "invalid-input", field: "timeoutMs", reason: "out-of-range" },
     { kind: "invalid-input", field: "customBaseUrl", reason: "required-for-custom" },
   ]);
-  assert.deepEqual(await settings.update(patch), { ok: false, error: { kind: "invalid-input", field: "initiatorId", reason: "not-10-digits" } });
+  assert.deepEqual(await settings.update(patch), {
+    ok: false,
+    error: { kind: "invalid-input", field: "initiatorId", reason: "not-10-digits" },
+  });
   assert.equal(existsSync(file.path), false);
   assert.deepEqual(settings.problems({ environment: "custom", customBaseUrl: "http://eko.example.in" }), [
     { kind: "invalid-input", field: "customBaseUrl", reason: "not-https" },
@@ -82,7 +85,13 @@ test("problems lists every refused field of a patch, and a refused patch changes
 
 test("an empty or oversized access key is refused before the keychain", async () => {
   const { settings, keyStore } = service(false, "kept");
-  assert.deepEqual(await settings.setAccessKey(" \n"), { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "empty" } });
-  assert.deepEqual(await settings.setAccessKey("k".repeat(513)), { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "too-long" } });
+  assert.deepEqual(await settings.setAccessKey(" \n"), {
+    ok: false,
+    error: { kind: "invalid-input", field: "accessKey", reason: "empty" },
+  });
+  assert.deepEqual(await settings.setAccessKey("k".repeat(513)), {
+    ok: false,
+    error: { kind: "invalid-input", field: "accessKey", reason: "too-long" },
+  });
   assert.equal(keyStore.value, "kept");
 });

@@ -51,7 +51,9 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   }
 
   /** The one lock check: every change to the settings or the key goes through here. */
-  async function whileOpen(change: () => Promise<Result<unknown, RefundDeskError>>): Promise<Result<SettingsView, RefundDeskError>> {
+  async function whileOpen(
+    change: () => Promise<Result<unknown, RefundDeskError>>,
+  ): Promise<Result<SettingsView, RefundDeskError>> {
     if (deps.lock.isLocked()) return err({ kind: "settings-locked" });
     const changed = await change();
     return changed.ok ? view() : changed;

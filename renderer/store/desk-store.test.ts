@@ -210,7 +210,7 @@ test("the settings show locked again when the unlock's time is up, with nobody t
     return calls.length > 12 && reply.ok ? ok({ ...reply.value, unlockedUntil: null }) : reply;
   };
   const hand = handTimers(until - 10 * 60_000);
-  const store = createDeskStore(api, hand.timers.now);
+  const store = createDeskStore(api, () => hand.timers.now());
   const stop = relockWhenUnlockEnds(store, hand.timers);
   await store.getState().load();
   assert.equal(hand.pending(), 0);
@@ -237,7 +237,7 @@ test("an unlock ending beyond the longest timer is waited for in steps, not at o
   const until = Date.parse(UNTIL);
   const { api } = fakeApi();
   const hand = handTimers(until - 30 * 24 * 3_600_000);
-  const store = createDeskStore(api, hand.timers.now);
+  const store = createDeskStore(api, () => hand.timers.now());
   relockWhenUnlockEnds(store, hand.timers);
   await store.getState().load();
   await store.getState().unlock(PIN);

@@ -16,7 +16,9 @@ export interface BrowserLookup {
 /** The paths to try, most likely first. */
 export function browserCandidates({ platform, env, home }: Omit<BrowserLookup, "exists">): string[] {
   if (platform === "win32") {
-    const roots = [env["ProgramFiles(x86)"], env.ProgramFiles, env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
+    const roots = [env["ProgramFiles(x86)"], env.ProgramFiles, env.LOCALAPPDATA].filter((root): root is string =>
+      Boolean(root),
+    );
     return [
       ...roots.map((root) => win32.join(root, "Microsoft", "Edge", "Application", "msedge.exe")),
       ...roots.map((root) => win32.join(root, "Google", "Chrome", "Application", "chrome.exe")),
@@ -24,10 +26,24 @@ export function browserCandidates({ platform, env, home }: Omit<BrowserLookup, "
     ];
   }
   if (platform === "darwin") {
-    const apps = ["Google Chrome.app/Contents/MacOS/Google Chrome", "Microsoft Edge.app/Contents/MacOS/Microsoft Edge", "Chromium.app/Contents/MacOS/Chromium"];
-    return [...apps.map((app) => posix.join("/Applications", app)), ...apps.map((app) => posix.join(home, "Applications", app))];
+    const apps = [
+      "Google Chrome.app/Contents/MacOS/Google Chrome",
+      "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+      "Chromium.app/Contents/MacOS/Chromium",
+    ];
+    return [
+      ...apps.map((app) => posix.join("/Applications", app)),
+      ...apps.map((app) => posix.join(home, "Applications", app)),
+    ];
   }
-  const names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge", "microsoft-edge-stable"];
+  const names = [
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "microsoft-edge",
+    "microsoft-edge-stable",
+  ];
   return [...names.map((name) => posix.join("/usr/bin", name)), "/snap/bin/chromium"];
 }
 
@@ -36,7 +52,9 @@ export type BrowserFound = { ok: true; path: string } | { ok: false; message: st
 export function findBrowser(lookup: BrowserLookup): BrowserFound {
   const chosen = lookup.env[BROWSER_ENV];
   if (chosen) {
-    return lookup.exists(chosen) ? { ok: true, path: chosen } : { ok: false, message: `${BROWSER_ENV} is set to "${chosen}", but there is no such file.` };
+    return lookup.exists(chosen)
+      ? { ok: true, path: chosen }
+      : { ok: false, message: `${BROWSER_ENV} is set to "${chosen}", but there is no such file.` };
   }
   const candidates = browserCandidates(lookup);
   const path = candidates.find((candidate) => lookup.exists(candidate));

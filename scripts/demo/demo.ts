@@ -25,7 +25,12 @@ async function demo(): Promise<number> {
   const cleanUp = () => rmSync(throwaway, { recursive: true, force: true });
   // REFUND_DESK_HOME, when set, is honoured as everywhere else; by default nothing outlives the run.
   const dataDir = resolveDataDir(process.env, join(throwaway, "data"));
-  const host = await startTestHost({ dataDir, demo: true, intercept: keepPractice, machinePolicyPath: machinePolicyPath() });
+  const host = await startTestHost({
+    dataDir,
+    demo: true,
+    intercept: keepPractice,
+    machinePolicyPath: machinePolicyPath(),
+  });
   const refusal = demoRefusal(host.desk.settings.current(), host.desk.policy);
   if (refusal) {
     await host.close();
@@ -34,8 +39,15 @@ async function demo(): Promise<number> {
     return EXIT.usage;
   }
 
-  const args = [`--app=${host.url}`, `--user-data-dir=${join(throwaway, "profile")}`, "--no-first-run", "--no-default-browser-check"];
-  process.stdout.write(`Refund Desk demo (Practice only) at ${host.url} in ${browser.path}\nClose the window or press Ctrl+C to end it.\n`);
+  const args = [
+    `--app=${host.url}`,
+    `--user-data-dir=${join(throwaway, "profile")}`,
+    "--no-first-run",
+    "--no-default-browser-check",
+  ];
+  process.stdout.write(
+    `Refund Desk demo (Practice only) at ${host.url} in ${browser.path}\nClose the window or press Ctrl+C to end it.\n`,
+  );
   const child = spawn(browser.path, args, { stdio: "ignore" });
   const stop = () => child.kill();
   process.once("SIGINT", stop);
@@ -58,7 +70,9 @@ demo().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`refund-desk demo: unexpected failure (${error instanceof Error ? error.message : "unknown"})\n`);
+    process.stderr.write(
+      `refund-desk demo: unexpected failure (${error instanceof Error ? error.message : "unknown"})\n`,
+    );
     process.exitCode = EXIT.internal;
   },
 );

@@ -8,8 +8,14 @@ test("the demo starts in Practice and refuses every other environment, naming wh
   assert.equal(demoRefusal({ environment: "practice" }, { source: "none" }), null);
   assert.equal(demoRefusal({ environment: "practice" }, { source: "machine" }), null);
   for (const environment of ENVIRONMENTS.filter((e) => e !== "practice")) {
-    assert.match(demoRefusal({ environment }, { source: "none" }) ?? "", new RegExp(`settings in the data folder choose "${environment}"`));
-    assert.match(demoRefusal({ environment }, { source: "machine" }) ?? "", new RegExp(`machine-wide policy choose "${environment}"`));
+    assert.match(
+      demoRefusal({ environment }, { source: "none" }) ?? "",
+      new RegExp(`settings in the data folder choose "${environment}"`),
+    );
+    assert.match(
+      demoRefusal({ environment }, { source: "machine" }) ?? "",
+      new RegExp(`machine-wide policy choose "${environment}"`),
+    );
   }
 });
 

@@ -8,7 +8,10 @@ import { IPC_CHANNELS } from "../../app/ipc";
 import type { Settings } from "../../app/settings";
 
 /** Why the demo may not start with these settings, or null when it may. */
-export function demoRefusal(settings: Pick<Settings, "environment">, policy: Pick<DeskPolicy, "source">): string | null {
+export function demoRefusal(
+  settings: Pick<Settings, "environment">,
+  policy: Pick<DeskPolicy, "source">,
+): string | null {
   if (settings.environment === "practice") return null;
   const from = policy.source === "machine" ? "the machine-wide policy" : "the settings in the data folder";
   return [
