@@ -1,7 +1,8 @@
 import { join } from "node:path";
-import type { RefundDeskApi } from "../app/ipc";
+import type { RefundDeskError } from "../app/errors";
+import type { ActionAnswer, DeskServices, RefundDeskApi } from "../app/ipc";
 import type { DeskPolicy } from "../app/policy";
-import { ok } from "../app/result";
+import { ok, type Result } from "../app/result";
 import { createAccessKey } from "./keychain/access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createKioskExit } from "./admin/kiosk-exit";
@@ -48,7 +49,7 @@ export const EXPORTS_FOLDER = "exports";
 
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
-  services: RefundDeskApi;
+  services: DeskServices;
   /** The settings with their one lock check; the CLI judges a whole `config set` with it first. */
   settings: SettingsService;
   /** Check and refund (Transaction Inquiry, Initiate Refund), as the CLI calls them. */
@@ -90,7 +91,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
 
-  const services: RefundDeskApi = {
+  const services: DeskServices = {
     inquireTransaction: (request) => refundFlow.inquire(request),
     requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now, locks }),
     refund: (request) => refundFlow.refund(request),
@@ -108,13 +109,25 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     exportHistory: (range) => history.export(range),
   };
 
+  // The window's actions: one round trip each, the clock note riding on the answer.
+  const answered = <T>(result: Result<T, RefundDeskError>): ActionAnswer<T> => ({ ...result, after: { clockOffsetMs: clock.offsetMs() } });
+  const windowApi: RefundDeskApi = {
+    ...services,
+    inquireTransaction: async (request) => answered(await services.inquireTransaction(request)),
+    requestRefundOtp: async (request) => answered(await services.requestRefundOtp(request)),
+    refund: async (request) => answered(await services.refund(request)),
+  };
+
   return {
     services,
     settings,
     refundFlow,
-    dispatch: createDispatch(services, deps.appOrigin),
+    dispatch: createDispatch(windowApi, deps.appOrigin),
     policy: inForce.desk,
     adminPin,
-    close: () => practice.close(),
+    async close() {
+      journal.close();
+      await practice.close();
+    },
   };
 }

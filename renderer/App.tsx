@@ -1,17 +1,30 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { markAction, type MarkedTask } from "./action-marks";
 import { ClockStatus } from "./components/ClockStatus";
 import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
-import { HistoryScreen } from "./screens/HistoryScreen";
+import { useHeldCounterName, useHeldEnvironment } from "./held-space";
+import { HistoryScreen, SettingsScreen } from "./lazy-parts";
 import { RequestScreen } from "./screens/RequestScreen";
-import { SettingsScreen } from "./screens/SettingsScreen";
-import { useDisplay, useLang, useSettings, useStores, useT } from "./stores";
+import { useDisplay, useLang, useRequest, useSettings, useStores, useT } from "./stores";
+
+/** When the screen showing an action's answer is committed (benchmark marks only). */
+function useAnswerCommitMark(): void {
+  const running = useRequest((s) => s.running);
+  const last = useRef<MarkedTask | null>(null);
+  useLayoutEffect(() => {
+    if (last.current && running === null) markAction(last.current, "commit");
+    last.current = running;
+  }, [running]);
+}
 
 export function App() {
   const t = useT();
   const lang = useLang();
   const { desk } = useStores();
   const environment = useSettings((s) => s.view?.environment ?? null);
+  const heldEnvironment = useHeldEnvironment();
+  const heldCounterName = useHeldCounterName();
   const largeText = useDisplay((s) => s.largeText);
   const kiosk = useDisplay((s) => s.kiosk);
   const [screen, setScreen] = useState<Screen>("request");
@@ -23,6 +36,7 @@ export function App() {
     [screen, desk],
   );
   const back = useCallback(() => navigate("request"), [navigate]);
+  useAnswerCommitMark();
 
   // The document's language drives screen-reader voices and the Devanagari font choice.
   useEffect(() => {
@@ -41,7 +55,12 @@ export function App() {
     <div className="app" data-env={environment ?? undefined}>
       <header className="app-top">
         {environment === "practice" && <PracticeBanner />}
-        <Header screen={screen} environment={environment} onNavigate={navigate} />
+        {heldEnvironment === "practice" && (
+          <div className="layout-reserve" aria-hidden="true">
+            <PracticeBanner />
+          </div>
+        )}
+        <Header screen={screen} environment={environment} onNavigate={navigate} held={{ environment: heldEnvironment, counterName: heldCounterName }} />
         <ClockStatus />
       </header>
       <main className="content">
