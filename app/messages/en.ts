@@ -321,7 +321,7 @@ export const en = {
   } satisfies Record<TxState, Advice>,
   /** Used for an `eko` error whose message is empty. */
   ekoWithoutMessage: "Eko refused the request (code {code})",
-  /** Advice for Eko's business codes that matter at the counter (eko-refund-api.md). */
+  /** Advice for Eko's business codes that matter at the counter (see docs/eko.md). */
   ekoCodes: {
     "168": "Eko has no transaction with this ID. Check the number on the customer's receipt.",
     "302": "The OTP is wrong. Ask the customer to read the OTP from the SMS again.",
