@@ -4,6 +4,7 @@
  * cannot smuggle fields such as `__proto__`.
  */
 import { z } from "zod";
+import { ACCESS_KEY_MAX_LENGTH } from "./access-key";
 import type { DayRange } from "./history";
 import type { RefundRequest } from "./refund";
 import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type SettingsPatch } from "./settings";
@@ -24,7 +25,7 @@ const settingsPatch = z.strictObject({
   printerName: z.string().max(128).nullable().optional(),
 }) satisfies z.ZodType<SettingsPatch>;
 
-const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
+const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(ACCESS_KEY_MAX_LENGTH) });
 
 /** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
 const refundRequest = z.strictObject({

@@ -64,6 +64,8 @@ export interface DeskView {
   adminPinSet: boolean;
   source: DeskPolicy["source"];
   problem: PolicyProblem | null;
+  /** The window runs in a browser through the demo host (`npm run demo`); main never sets it. */
+  demo?: true;
 }
 
 /** How long one PIN keeps locked settings open; leaving Settings locks them again sooner. */

@@ -9,13 +9,14 @@ import { err } from "../app/result";
 import { printWindow } from "./electron/print";
 import { guardEveryWebContents } from "./electron/web-contents-guard";
 import { isCliInvocation, runCli } from "./cli/cli";
+import { EXIT } from "./cli/exit-codes";
 import { registerAppScheme, serveAppProtocol } from "./electron/app-protocol";
 import { registerIpc } from "./electron/ipc-registration";
 import { saveWithDialog } from "./electron/save-dialog";
-import { APP_ORIGIN } from "./electron/protocol-paths";
+import { APP_ORIGIN } from "./window-policy/protocol-paths";
 import { applyPermissionPolicy, lockDownRendererSession, UI_PARTITION } from "./electron/session-policy";
 import { applyApplicationMenu, createMainWindow } from "./electron/window";
-import { resolveDataDir } from "./data-dir";
+import { resolveDataDir } from "./fs/data-dir";
 import { createKeytarKeyStore } from "./keychain/key-store";
 import { launchOverrides } from "./launch/launch-overrides";
 import { checkLaunch, REFUSED_LAUNCH_EXIT } from "./launch/launch-switches";
@@ -24,9 +25,6 @@ import { openRefundDesk, type RefundDesk } from "./refund-desk";
 
 /** The bundle runs from dist/main; the renderer is built to dist/renderer. */
 const RENDERER_ROOT = join(__dirname, "..", "renderer");
-
-/** EX_SOFTWARE: the CLI itself failed unexpectedly. */
-const EXIT_INTERNAL = 70;
 
 // Before anything else: the installed app refuses Chromium switches and debugging variables.
 const launchCheck = app.isPackaged ? checkLaunch(process.argv, process.env, process.platform) : { ok: true as const };
@@ -56,7 +54,7 @@ if (!launchCheck.ok) {
     .then(startDesk)
     .catch((error: unknown) => {
       dialog.showErrorBox("Refund Desk could not start", error instanceof Error ? error.message : String(error));
-      app.exit(1);
+      app.exit(EXIT.internal);
     });
 }
 
@@ -74,7 +72,7 @@ async function runCliAndExit(): Promise<void> {
   } catch (error) {
     // Only the error's name, as in cli-entry.ts: a message could quote what the command was given.
     process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-    code = EXIT_INTERNAL;
+    code = EXIT.internal;
   }
   // app.exit does not wait for piped output; let it drain first.
   await Promise.all([flush(process.stdout), flush(process.stderr)]);

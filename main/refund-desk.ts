@@ -2,16 +2,17 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../app/errors";
 import type { ActionAnswer, DeskServices, RefundDeskApi } from "../app/ipc";
-import type { DeskPolicy } from "../app/policy";
+import type { DeskPolicy, Policy } from "../app/policy";
+import type { Settings } from "../app/settings";
 import { err, ok, type Result } from "../app/result";
-import type { SettingsView } from "../app/settings";
 import { createAccessKey } from "./keychain/access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
-import { createSettingsLock, LOCKED_OUT_FIELDS } from "./admin/settings-lock";
-import { createClock } from "./clock";
-import { runDoctor } from "./doctor";
+import { createKioskExit } from "./admin/kiosk-exit";
+import { createSettingsLock } from "./admin/settings-lock";
+import { createClock } from "./time/clock";
+import { runDoctor } from "./doctor/doctor";
 import { createEkoClient } from "./eko/eko-client";
-import { baseUrlFor } from "./endpoint";
+
 import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
@@ -19,21 +20,20 @@ import { createJournal } from "./journal/journal";
 import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
 import { developmentTrust } from "./policy/machine-policy";
-import { overlayPolicy, policyFromSettings } from "./policy/policy";
+import { policyFromSettings } from "./policy/policy";
 import type { CounterLockStore } from "./admin/counter-lock";
 import { adminPinPath, adminPinText } from "./admin/admin-pin-file";
-import { writeFileDurably } from "./durable-file";
+import { writeFileDurably } from "./fs/durable-file";
 import type { LaunchOverrides } from "./launch/launch-overrides";
 import type { MachineDeps } from "./launch/machine-deps";
-import { createPractice, type Practice } from "./practice";
+import { createPractice, type Practice } from "./simulator/practice";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
 import { createTidLocks } from "./refund/tid-locks";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./refund/unsettled-refunds";
-import { createSessionMemory } from "./session-memory";
+import { createSessionMemory } from "./refund/session-memory";
 import { createSettingsFile } from "./settings/settings-file";
-import { applySettingsPatch } from "./settings/settings-validation";
-import { PRACTICE_LIST } from "./simulator/scenarios";
+import { createSettingsService, type SettingsService } from "./settings/settings-service";
 
 export interface RefundDeskDeps {
   /** net.fetch in Electron, the global fetch under Node. */
@@ -68,10 +68,11 @@ export interface RefundDeskDeps {
   quit?: () => void;
 }
 
-
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
   services: DeskServices;
+  /** The settings with their one lock check; the CLI judges a whole `config set` with it first. */
+  settings: SettingsService;
   /** Check and refund (Transaction Inquiry, Initiate Refund), as the CLI calls them. */
   refundFlow: RefundFlow;
   dispatch: Dispatch;
@@ -82,14 +83,9 @@ export interface RefundDesk {
   close(): Promise<void>;
 }
 
-/** Wires the main-process services from their dependencies; no Electron in here. */
+/** Wires the main-process services from their dependencies; no Electron and no behaviour in here. */
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
-  const settingsFile = createSettingsFile(deps.dataDir);
-  // The user's own settings; the machine-wide policy, when there is a valid one, goes over them.
-  let userSettings = settingsFile.load();
   const inForce = deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
-  let overlay = inForce.overlay;
-  const current = () => (overlay ? overlayPolicy(userSettings, overlay) : userSettings);
   const clock = createClock(deps.now);
   const client = createEkoClient({ fetch: deps.fetch, clock, ...(deps.now ? { localNow: deps.now } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   const practice = deps.practice ?? createPractice();
@@ -118,6 +114,27 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const exportsDir = deps.exportsDir ?? defaultExportsDir(deps.dataDir);
   // A kiosk never shows the OS save dialog (a file browser): its exports go to the fixed folder.
   const history = createHistoryService(journal, inForce.desk.kioskMode ? saveIntoFolder(exportsDir, forbidden) : (deps.saveFile ?? saveIntoFolder(exportsDir, forbidden)));
+  // A locked, provisioned counter runs on the keychain's policy: an admin's unlocked edit is made to
+  // the settings in force and goes there too, not only to settings.json.
+  const provisioned = inForce.lock?.provisioned;
+  const lockStore = inForce.overlay !== null && inForce.desk.source === "provisioned" && !inForce.desk.problem ? deps.lockStore : undefined;
+  const keepProvisioned =
+    lockStore && provisioned
+      ? async (next: Settings): Promise<Result<Policy, RefundDeskError>> => {
+          const policy = policyFromSettings(provisioned.policy, next);
+          const written = await lockStore.write({ provisioned: { ...provisioned, policy }, lastMachine: inForce.lock?.lastMachine ?? null });
+          return written.ok ? ok(policy) : written;
+        }
+      : undefined;
+  const settings = createSettingsService({
+    file: createSettingsFile(deps.dataDir),
+    overlay: inForce.overlay,
+    lock: settingsLock,
+    accessKey,
+    practice,
+    ...(keepProvisioned ? { keepProvisioned } : {}),
+  });
+  const current = () => settings.current();
   const refundFlow = createRefundFlow({
     client,
     settings: current,
@@ -129,68 +146,21 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     unsettled: createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE)),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const locked = () => err<RefundDeskError>({ kind: "settings-locked" });
-
-  async function view(): Promise<Result<SettingsView, RefundDeskError>> {
-    const settings = current();
-    // While locked the agent sees the environment, not the account the counter signs in with.
-    const hidden = settingsLock.isLocked() ? Object.fromEntries(LOCKED_OUT_FIELDS.map((field) => [field, null])) : {};
-    return ok({
-      ...settings,
-      ...hidden,
-      baseUrl: await baseUrlFor(settings, practice),
-      accessKey: await accessKey.state(),
-      practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
-    });
-  }
 
   const services: DeskServices = {
     inquireTransaction: (request) => refundFlow.inquire(request),
     requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now, locks }),
     refund: (request) => refundFlow.refund(request),
-    getSettings: view,
-    async updateSettings(patch) {
-      if (settingsLock.isLocked()) return locked();
-      // A locked, provisioned counter runs on the keychain's policy: an admin's unlocked edit is
-      // made to the settings in force and goes there too, not only to settings.json.
-      const provisioned = inForce.lock?.provisioned;
-      const lockStore = overlay !== null && inForce.desk.source === "provisioned" && !inForce.desk.problem ? deps.lockStore : undefined;
-      const next = applySettingsPatch(lockStore && provisioned ? current() : userSettings, patch);
-      if (!next.ok) return next;
-      if (lockStore && provisioned) {
-        const policy = policyFromSettings(provisioned.policy, next.value);
-        const written = await lockStore.write({ provisioned: { ...provisioned, policy }, lastMachine: inForce.lock?.lastMachine ?? null });
-        if (!written.ok) return written;
-        overlay = policy;
-      }
-      settingsFile.save(next.value);
-      userSettings = next.value;
-      return view();
-    },
-    async setAccessKey({ accessKey: key }) {
-      if (settingsLock.isLocked()) return locked();
-      const trimmed = key.trim();
-      if (trimmed === "") return { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "empty" } };
-      const stored = await accessKey.set(trimmed);
-      return stored.ok ? view() : stored;
-    },
-    async removeAccessKey() {
-      if (settingsLock.isLocked()) return locked();
-      const removed = await accessKey.remove();
-      return removed.ok ? view() : removed;
-    },
+    getSettings: () => settings.view(),
+    updateSettings: (patch) => settings.update(patch),
+    setAccessKey: ({ accessKey: key }) => settings.setAccessKey(key),
+    removeAccessKey: () => settings.removeAccessKey(),
     checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock, policy: inForce.desk, ...(deps.launch ? { launch: deps.launch } : {}) }),
     getSession: async () => ok({ outcomes: session.outcomes(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
     unlockSettings: ({ pin }) => settingsLock.unlock(pin),
     lockSettings: async () => ok(settingsLock.lock()),
-    async exitKiosk({ pin }) {
-      if (!inForce.desk.kioskMode) return err({ kind: "invalid-input", field: "kiosk", reason: "not-kiosk" });
-      const checked = await adminPin.check(pin);
-      if (!checked.ok) return err(checked.error);
-      deps.quit?.();
-      return ok({ exiting: true as const });
-    },
+    exitKiosk: createKioskExit(inForce.desk, adminPin, () => deps.quit?.()),
     readHistory: (range) => history.read(range),
     async exportHistory({ pin, ...range }) {
       if (inForce.desk.kioskMode) {
@@ -222,6 +192,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
 
   return {
     services,
+    settings,
     refundFlow,
     dispatch: createDispatch(windowApi, deps.appOrigin),
     policy: inForce.desk,

@@ -8,6 +8,7 @@ import { readFirstFrameHint, rememberFirstFrame } from "./environment-hint";
 import { FirstFrame } from "./held-space";
 import { hasLanguage, loadLanguage } from "./i18n";
 import { ANSWER_PARTS, LATER_PARTS, type LazyPartList } from "./lazy-parts";
+import { startUp } from "./start-up";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
 import { createHistoryStore } from "./store/history-store";
@@ -71,6 +72,7 @@ function remember(): void {
 }
 stores.settings.subscribe(remember);
 stores.desk.subscribe(remember);
+startUp(stores);
 
 async function start(root: HTMLElement): Promise<void> {
   // A window last used in Hindi waits for its text (one local file) rather than flash English.

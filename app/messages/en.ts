@@ -65,6 +65,7 @@ export const en = {
   practice: {
     banner: "PRACTICE — no real customer is contacted",
     bannerDetail: "Answers come from a built-in simulator, not from Eko.",
+    demo: "DEMO in a web browser — Practice only; nothing is kept once it is closed. Counters use the Refund Desk app.",
     listTitle: "Practice transaction IDs",
     listHint: "Choose one to put it in the field, then press Enter.",
     scenarios: {

@@ -1,5 +1,6 @@
 /**
- * The e2e test host. Test code only: it never ships in the package.
+ * The e2e test host, also behind the browser demo (scripts/demo/demo.ts). Development code only:
+ * it never ships in the package.
  *
  * Electron's binary cannot be downloaded on the build machines, so the renderer is tested in
  * Debian's Chromium instead. This server stands in for the Electron shell and nothing else: it
@@ -13,10 +14,10 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
 import type { KeyStore } from "../../main/keychain/key-store";
-import type { Practice } from "../../main/practice";
+import type { Practice } from "../../main/simulator/practice";
 import { ok } from "../../app/result";
 import { createRefundDesk, type RefundDesk } from "../../main/refund-desk";
-import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/electron/protocol-paths";
+import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/window-policy/protocol-paths";
 import { memoryKeyStore } from "../../main/test-support/memory-key-store";
 import { readBody } from "../../main/simulator/read-body";
 
@@ -38,6 +39,12 @@ export interface TestHostOptions {
   machinePolicyPath?: string;
   /** The refund flow's waits (the pause before inquiring a lost refund); real ones by default. */
   sleep?: (ms: number) => Promise<void>;
+  /** The browser demo: the stand-in marks the desk view, so the window says it is a demo. */
+  demo?: boolean;
+  /** The loopback port to listen on; any free one by default. */
+  port?: number;
+  /** An answer in place of main's for a call the host does not pass on; null passes it on. */
+  intercept?: (channel: string, payload: unknown) => unknown;
   /** Extra HTML pages by path, served with the app's headers (the benchmark's bare page). */
   pages?: Readonly<Record<string, string>>;
 }
@@ -55,13 +62,15 @@ export interface TestHost {
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   // The channel table is embedded into the stand-in, so it exposes exactly the contract's methods.
-  const standIn = readFileSync(join(__dirname, "preload-stand-in.js"), "utf8").replace("__IPC_CHANNELS__", JSON.stringify(IPC_CHANNELS));
+  const standIn = readFileSync(join(__dirname, "preload-stand-in.js"), "utf8")
+    .replace("__IPC_CHANNELS__", JSON.stringify(IPC_CHANNELS))
+    .replace("__DEMO__", JSON.stringify(options.demo === true));
   const transcript = process.env.REFUND_DESK_TEST_ARTIFACTS ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "ipc-transcript.jsonl") : null;
   // Listen first: the desk trusts only pages from the host's own origin, known once bound.
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let quitCount = 0;
@@ -117,7 +126,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
     const channel = typeof message.channel === "string" ? message.channel : "";
     // Electron hands main the sender frame's URL; the page's fetch carries it as the Referer.
-    const reply = await desk.dispatch(channel, message.payload, { url: req.headers.referer ?? "", isMainFrame: true });
+    const reply =
+      options.intercept?.(channel, message.payload) ??
+      (await desk.dispatch(channel, message.payload, { url: req.headers.referer ?? "", isMainFrame: true }));
     if (transcript) appendFileSync(transcript, `${JSON.stringify({ channel, request: transcribed(channel, message.payload), reply })}\n`);
     send(res, 200, "application/json; charset=utf-8", JSON.stringify(reply));
   }

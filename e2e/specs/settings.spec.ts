@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createKeytarKeyStore, KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../../main/keychain/key-store";
-import { signTimestamp } from "../../main/signing";
+import { signTimestamp } from "../../main/eko/signing";
 import { startSimulator } from "../../main/simulator/simulator";
 import { checkAndSendOtp, expect, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { PinRefusal } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
-import { writeFileDurably } from "../durable-file";
+import { writeFileDurably } from "../fs/durable-file";
 import type { KeyStore } from "../keychain/key-store";
 import { DEFAULT_SCRYPT, hashPin, needsRehash, verifyPin, type ScryptParams } from "./pin-hash";
 

@@ -4,6 +4,7 @@ import type { Result } from "../../app/result";
 import type { ScryptParams } from "../admin/pin-hash";
 import type { KeyStore } from "../keychain/key-store";
 import type { MachineDeps } from "../launch/machine-deps";
+import { EXIT } from "./exit-codes";
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -25,8 +26,6 @@ export interface CliDeps {
   pinCost?: ScryptParams;
 }
 
-/** 0 done; 1 the work failed (keychain, disk, Eko); 2 usage or invalid input, nothing was done. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,8 +1,9 @@
 import { createKeytarKeyStore } from "../keychain/key-store";
-import { defaultDataDir, resolveDataDir } from "../data-dir";
+import { defaultDataDir, resolveDataDir } from "../fs/data-dir";
 import { launchOverrides } from "../launch/launch-overrides";
 import { realMachineDeps } from "../launch/machine-deps";
 import { runCli } from "./cli";
+import { EXIT } from "./exit-codes";
 
 /** `npx refund-desk …` under plain Node (a checkout, never the installed app): the same services as the app. */
 export function runFromProcess(): void {
@@ -19,7 +20,7 @@ export function runFromProcess(): void {
     },
     (error: unknown) => {
       process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT.internal;
     },
   );
 }

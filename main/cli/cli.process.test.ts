@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { signTimestamp } from "../signing";
+import { signTimestamp } from "../eko/signing";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { tempDataDir } from "../test-support/temp-dir";
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../keychain/key-store";

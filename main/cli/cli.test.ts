@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { signTimestamp } from "../signing";
+import { signTimestamp } from "../eko/signing";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";

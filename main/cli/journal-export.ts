@@ -6,7 +6,8 @@ import { writeFileSync } from "node:fs";
 import { createJournal } from "../journal/journal";
 import { journalCsv } from "../journal/journal-csv";
 import { rangeToMs } from "../journal/journal-range";
-import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { EXIT } from "./exit-codes";
 import { journalVerify } from "./journal-verify";
 
 export const JOURNAL_USAGE =

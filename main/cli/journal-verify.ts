@@ -6,7 +6,8 @@
 import { join } from "node:path";
 import { JOURNAL_FOLDER } from "../journal/journal";
 import { verifyChain } from "../journal/journal-chain";
-import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { EXIT } from "./exit-codes";
 
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
 

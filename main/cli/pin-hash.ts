@@ -4,7 +4,8 @@
  * the computer, so it never holds the PIN itself).
  */
 import { hashPin, pinStrengthProblem, type ScryptParams } from "../admin/pin-hash";
-import { EXIT, readAll, type CliIo } from "./cli-common";
+import { readAll, type CliIo } from "./cli-common";
+import { EXIT } from "./exit-codes";
 
 export async function pinHashCommand(args: string[], json: boolean, io: CliIo, cost?: ScryptParams): Promise<number> {
   if (args.length > 0) {

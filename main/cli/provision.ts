@@ -9,20 +9,22 @@
  */
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
+import { accessKeyFrom } from "../../app/access-key";
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import type { Policy, PolicyFieldError } from "../../app/policy";
 import { adminPinPath, adminPinText } from "../admin/admin-pin-file";
 import { hashPin } from "../admin/pin-hash";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
-import { stageFile, writeAll, type StagedFile } from "../durable-file";
+import { stageFile, writeAll, type StagedFile } from "../fs/durable-file";
 import { counterPath, counterText } from "../policy/counter-file";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "../policy/desk-policy";
 import { developmentTrust } from "../policy/machine-policy";
 import { createPinGate } from "../admin/pin-gate";
 import { MAX_POLICY_BYTES, overlayPolicy, parsePolicyJson } from "../policy/policy";
 import { createSettingsFile, settingsText } from "../settings/settings-file";
-import { EXIT, parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
+import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
+import { EXIT } from "./exit-codes";
 
 export const PROVISION_USAGE =
   "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]\n" +
@@ -30,7 +32,6 @@ export const PROVISION_USAGE =
 
 /** An access key is a short token; anything bigger in a key file is the wrong file. */
 const MAX_KEY_FILE_BYTES = 4096;
-const MAX_KEY_LENGTH = 512;
 
 interface Failure {
   code: number;
@@ -103,9 +104,12 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     key = read.value;
   } else if (options.flags.has("key-stdin")) key = await readAll(io.stdin);
   if (key !== null) {
-    key = key.replace(/^\uFEFF/, "").trim();
-    if (key === "") return failed(EXIT.usage, invalid("accessKey", "empty"), "the access key is empty; nothing was changed");
-    if (key.length > MAX_KEY_LENGTH) return failed(EXIT.usage, invalid("accessKey", "too-long"), "the access key is too long to be an Eko access key; nothing was changed");
+    const checked = accessKeyFrom(key);
+    if (!checked.ok) {
+      const why = checked.error.kind === "invalid-input" && checked.error.reason === "too-long" ? "too long to be an Eko access key" : "empty";
+      return failed(EXIT.usage, checked.error, `the access key is ${why}; nothing was changed`);
+    }
+    key = checked.value;
   } else if (policy.environment !== "practice") {
     const stored = await deps.keyStore.get();
     if (!stored.ok) return keychainFailure(stored.error);

@@ -9,7 +9,8 @@ import { describeTxState } from "../../app/messages/describe-error";
 import type { RefundReceipt } from "../../app/refund";
 import type { Transaction } from "../../app/transaction";
 import type { RefundDesk } from "../refund-desk";
-import { EXIT, report, type CliIo } from "./cli-common";
+import { report, type CliIo } from "./cli-common";
+import { EXIT } from "./exit-codes";
 
 export const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
 export const REFUND_USAGE =

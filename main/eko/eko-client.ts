@@ -1,7 +1,8 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import type { Clock } from "../clock";
-import { signTimestamp } from "../signing";
+import type { Clock } from "../time/clock";
+import { sleep as realSleep } from "../time/sleep";
+import { signTimestamp } from "./signing";
 import { interpretRefundOtpReply, type RefundOtpReply } from "./envelope";
 import { classifyNetworkError } from "./network-error";
 import { readCapped } from "./read-capped";
@@ -106,7 +107,7 @@ type Interpret<T> = (httpStatus: number, contentType: string, body: string, cloc
 
 export function createEkoClient(deps: EkoClientDeps): EkoClient {
   const localNow = deps.localNow ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
 
   async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Result<{ status: number; contentType: string; body: string | null; localAt: number }, RefundDeskError>> {
     const controller = new AbortController();

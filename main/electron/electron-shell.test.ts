@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { build } from "esbuild";
 import { IPC_CHANNELS, IPC_METHODS } from "../../app/ipc";
-import { isAllowedRendererRequest, isAppPageUrl } from "./navigation-guard";
-import { isPermissionGranted } from "./permission-policy";
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, resolveAppFile, serveAppRequest } from "./protocol-paths";
+import { isAllowedRendererRequest, isAppPageUrl } from "../window-policy/navigation-guard";
+import { isPermissionGranted } from "../window-policy/permission-policy";
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, resolveAppFile, serveAppRequest } from "../window-policy/protocol-paths";
 
 /** An Electron callback as the fakes record it: the test calls it with what Electron would pass. */
 type Callback = (...args: any[]) => unknown;

@@ -1,7 +1,7 @@
 /** History exports go where the admin picks in the OS save dialog (the renderer's session cannot download). */
 import { app, BrowserWindow, dialog, type SaveDialogOptions } from "electron";
 import { join } from "node:path";
-import { writeFileDurably } from "../durable-file";
+import { writeFileDurably } from "../fs/durable-file";
 import type { SaveFile } from "../history/history-service";
 import { RefusedSavePath, savePathProblem } from "../history/save-path";
 

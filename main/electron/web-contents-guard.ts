@@ -1,5 +1,5 @@
 import type { App, WebContents } from "electron";
-import { isAppPageUrl } from "./navigation-guard";
+import { isAppPageUrl } from "../window-policy/navigation-guard";
 
 /**
  * One guard for every web contents the app ever creates (the window, and anything a compromised

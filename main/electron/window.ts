@@ -1,8 +1,8 @@
 /** The one window: a sandboxed, isolated page from app:// that can navigate nowhere and open nothing. */
 import { app, BrowserWindow, Menu, type Session } from "electron";
 import { join } from "node:path";
-import { isBlockedKioskKey, menuFor, windowOptionsFor, type WindowMode } from "./kiosk-options";
-import { APP_ENTRY_URL } from "./protocol-paths";
+import { isBlockedKioskKey, menuFor, windowOptionsFor, type WindowMode } from "../window-policy/kiosk-options";
+import { APP_ENTRY_URL } from "../window-policy/protocol-paths";
 
 export function createMainWindow(ses: Session, kiosk = false): BrowserWindow {
   const { devTools, ...chrome } = windowOptionsFor(mode(kiosk));

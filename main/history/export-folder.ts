@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { writeFileDurably } from "../durable-file";
+import { writeFileDurably } from "../fs/durable-file";
 import type { SaveFile } from "./history-service";
 import { RefusedSavePath, savePathProblem } from "./save-path";
 

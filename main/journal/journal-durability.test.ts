@@ -13,7 +13,7 @@ import { err, ok, type Result } from "../../app/result";
 import { DEFAULT_SETTINGS } from "../../app/settings";
 import type { EkoClient, RefundAnswer, TransactionAnswer } from "../eko/eko-client";
 import { createAccessKey } from "../keychain/access-key";
-import { createPractice } from "../practice";
+import { createPractice } from "../simulator/practice";
 import { createRefundFlow } from "../refund/refund-flow";
 import { createTidLocks } from "../refund/tid-locks";
 import { memoryKeyStore } from "../test-support/memory-key-store";

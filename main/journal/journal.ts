@@ -2,7 +2,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readF
 import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
-import { writeAll } from "../durable-file";
+import { writeAll } from "../fs/durable-file";
 import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
 import { anchorBefore, journalLines, lineDigest, linkStates, sealLine } from "./journal-chain";
 

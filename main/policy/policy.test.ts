@@ -222,7 +222,7 @@ test("the desk runs on the user's settings overlaid by the machine policy; the u
   const dataDir = tempDataDir("desk-policy");
   createSettingsFile(dataDir).save({ ...DEFAULT_SETTINGS, timeoutMs: 42_000, developerKey: "userkey123456" });
   const before = readFileSync(join(dataDir, "settings.json"), "utf8");
-  // Settings not locked: a locked desk hides the account and refuses changes (main/desk-admin.test.ts).
+  // Settings not locked: a locked desk hides the account and refuses changes (main/admin/desk-admin.test.ts).
   const policyPath = machineFile(JSON.stringify({ ...MACHINE, settingsLocked: false, timeoutMs: undefined }));
   const { desk } = testDesk({ dataDir, machinePolicyPath: policyPath });
   try {

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from "../../app/settings";
 import { createAccessKey } from "../keychain/access-key";
 import type { EkoClient, RefundAnswer, TransactionAnswer } from "../eko/eko-client";
 import { createJournal } from "../journal/journal";
-import { createPractice } from "../practice";
+import { createPractice } from "../simulator/practice";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import type { Simulator } from "../simulator/simulator";
 import { memoryKeyStore } from "../test-support/memory-key-store";

@@ -7,7 +7,8 @@ import type { Transaction } from "../../app/transaction";
 import type { AccessKey } from "../keychain/access-key";
 import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
-import type { Practice } from "../practice";
+import type { Practice } from "../simulator/practice";
+import { sleep as realSleep } from "../time/sleep";
 import { resolveRefundEndpoint } from "./refund-endpoint";
 import { inquiryLine, refundLine } from "./refund-journal";
 import type { TidLocks } from "./tid-locks";
@@ -54,7 +55,7 @@ const FAILURE_SMS = "failure-sms";
 const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
 
 export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const wrongTries = createWrongOtpTries();
   const unsettled = deps.unsettled ?? createUnsettledRefunds();
 

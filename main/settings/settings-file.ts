@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
-import { writeFileDurably } from "../durable-file";
+import { writeFileDurably } from "../fs/durable-file";
 import { applySettingsPatch } from "./settings-validation";
 
 export const SETTINGS_FILE = "settings.json";

@@ -18,62 +18,71 @@ const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId"] as const;
 
 /** Applies a patch to settings, refusing the first field that is not acceptable, with its reason. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError> {
+  const checked = checkSettingsPatch(current, patch);
+  return checked.ok ? checked : err(checked.error[0] as RefundDeskError);
+}
+
+/**
+ * Applies a patch to settings as a whole: the fields are judged together (a custom environment
+ * with the base URL of the same patch is fine in any order), and every unacceptable field is
+ * listed with its reason; nothing is applied unless all are acceptable.
+ */
+export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError[]> {
   const next: Settings = { ...current };
+  const problems: RefundDeskError[] = [];
+  const refuse = (field: string, reason: string) => problems.push({ kind: "invalid-input", field, reason });
   // Patches from IPC are schema-checked, but settings.json is read back as-is: a hand-edited
   // number where text belongs must be refused, not thrown on.
-  for (const field of TEXT_FIELDS) {
-    const value = patch[field];
-    if (value !== undefined && value !== null && typeof value !== "string") return invalid(field, "not-text");
-  }
+  const notText = new Set(TEXT_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== null && typeof patch[field] !== "string"));
+  for (const field of notText) refuse(field, "not-text");
   if (patch.environment !== undefined) {
-    if (!ENVIRONMENTS.includes(patch.environment)) return invalid("environment", "unknown-environment");
-    next.environment = patch.environment;
+    if (!ENVIRONMENTS.includes(patch.environment)) refuse("environment", "unknown-environment");
+    else next.environment = patch.environment;
   }
-  if (patch.customBaseUrl !== undefined) {
+  if (patch.customBaseUrl !== undefined && !notText.has("customBaseUrl")) {
     if (patch.customBaseUrl === null || patch.customBaseUrl.trim() === "") next.customBaseUrl = null;
     else {
       const url = checkBaseUrl(patch.customBaseUrl.trim());
-      if (!url.ok) return url;
-      next.customBaseUrl = url.value;
+      if (url.ok) next.customBaseUrl = url.value;
+      else problems.push(url.error);
     }
   }
-  if (patch.developerKey !== undefined) {
+  if (patch.developerKey !== undefined && !notText.has("developerKey")) {
     const key = patch.developerKey?.trim() ?? "";
-    if (key !== "" && !DEVELOPER_KEY.test(key)) return invalid("developerKey", "bad-shape");
-    next.developerKey = key === "" ? null : key;
+    if (key !== "" && !DEVELOPER_KEY.test(key)) refuse("developerKey", "bad-shape");
+    else next.developerKey = key === "" ? null : key;
   }
-  if (patch.initiatorId !== undefined) {
+  if (patch.initiatorId !== undefined && !notText.has("initiatorId")) {
     const raw = patch.initiatorId?.trim() ?? "";
-    if (raw === "") next.initiatorId = null;
-    else {
-      const id = parseInitiatorId(raw);
-      if (!id.ok) return id;
-      next.initiatorId = id.value;
-    }
+    const id = raw === "" ? ok(null) : parseInitiatorId(raw);
+    if (id.ok) next.initiatorId = id.value;
+    else problems.push(id.error);
   }
   if (patch.userCode !== undefined) {
     // settings.json is hand-editable: an unquoted 20810200 arrives as a number.
-    if (patch.userCode !== null && typeof patch.userCode !== "string") return invalid("userCode", "not-8-digits");
-    const code = patch.userCode?.trim() ?? "";
-    if (code !== "" && !USER_CODE_PATTERN.test(code)) return invalid("userCode", "not-8-digits");
-    next.userCode = code === "" ? null : code;
+    const code = typeof patch.userCode === "string" ? patch.userCode.trim() : patch.userCode === null ? "" : null;
+    if (code === null || (code !== "" && !USER_CODE_PATTERN.test(code))) refuse("userCode", "not-8-digits");
+    else next.userCode = code === "" ? null : code;
   }
   if (patch.timeoutMs !== undefined) {
-    if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS) return invalid("timeoutMs", "out-of-range");
-    next.timeoutMs = patch.timeoutMs;
+    if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS) refuse("timeoutMs", "out-of-range");
+    else next.timeoutMs = patch.timeoutMs;
   }
   if (patch.resendCooldownMs !== undefined) {
-    if (!Number.isInteger(patch.resendCooldownMs) || patch.resendCooldownMs < 0 || patch.resendCooldownMs > MAX_RESEND_COOLDOWN_MS) return invalid("resendCooldownMs", "out-of-range");
-    next.resendCooldownMs = patch.resendCooldownMs;
+    const cooldown = patch.resendCooldownMs;
+    if (!Number.isInteger(cooldown) || cooldown < 0 || cooldown > MAX_RESEND_COOLDOWN_MS) refuse("resendCooldownMs", "out-of-range");
+    else next.resendCooldownMs = cooldown;
   }
   if (patch.printerName !== undefined) {
     const name = typeof patch.printerName === "string" ? patch.printerName.trim() : patch.printerName;
-    if (name !== null && typeof name !== "string") return invalid("printerName", "not-text");
-    if (name && !PRINTER_NAME.test(name)) return invalid("printerName", "bad-characters");
-    next.printerName = name ? name : null;
+    if (name !== null && typeof name !== "string") refuse("printerName", "not-text");
+    else if (name && !PRINTER_NAME.test(name)) refuse("printerName", "bad-characters");
+    else next.printerName = name ? name : null;
   }
-  if (next.environment === "custom" && !next.customBaseUrl) return invalid("customBaseUrl", "required-for-custom");
-  return ok(next);
+  // Only when the URL itself was acceptable: a bad one is already listed with its own reason.
+  const urlRefused = problems.some((problem) => problem.kind === "invalid-input" && problem.field === "customBaseUrl");
+  if (next.environment === "custom" && !next.customBaseUrl && !urlRefused) refuse("customBaseUrl", "required-for-custom");
+  return problems.length > 0 ? err(problems) : ok(next);
 }
 
 /** https only, except plain http to this machine (the simulator); no credentials or query in it. */

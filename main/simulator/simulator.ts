@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { signTimestamp } from "../signing";
+import { signTimestamp } from "../eko/signing";
 import { createLedger, type Ledger, type LedgerTransaction, type RefundOutcome } from "./ledger";
 import {
   behaviourFor,

@@ -1,5 +1,5 @@
 import { win32 } from "node:path";
-import { PRODUCT_FOLDER } from "../../data-dir";
+import { PRODUCT_FOLDER } from "../../fs/data-dir";
 import { policyFileState, readJsonSource } from "./json-source";
 import { listsPolicyKey, parseRegQuery, POLICY_KEY, registryPolicyValues } from "./reg-query";
 import type { RunTool } from "./run-tool";

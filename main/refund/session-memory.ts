@@ -1,6 +1,6 @@
-import type { RefundDeskError } from "../app/errors";
-import type { OtpSent, TidOutcome } from "../app/refund-otp";
-import type { Result } from "../app/result";
+import type { RefundDeskError } from "../../app/errors";
+import type { OtpSent, TidOutcome } from "../../app/refund-otp";
+import type { Result } from "../../app/result";
 
 /** Enough for a long shift at one counter; older answers are in the journal. */
 const MAX_OUTCOMES = 100;

@@ -1,10 +1,10 @@
-import type { RefundDeskError, SettingName } from "../app/errors";
-import { err, ok, type Result } from "../app/result";
-import { EKO_BASE_URLS, type Settings } from "../app/settings";
-import type { AccessKey } from "./keychain/access-key";
-import type { EkoEndpoint } from "./eko/eko-client";
-import type { Practice } from "./practice";
-import { PRACTICE_CREDENTIALS } from "./simulator/practice-credentials";
+import type { RefundDeskError, SettingName } from "../../app/errors";
+import { err, ok, type Result } from "../../app/result";
+import { EKO_BASE_URLS, type Settings } from "../../app/settings";
+import type { AccessKey } from "../keychain/access-key";
+import type { EkoEndpoint } from "./eko-client";
+import type { Practice } from "../simulator/practice";
+import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 
 /** The base URL requests go to for these settings (Practice: the running simulator). */
 export async function baseUrlFor(settings: Settings, practice: Practice): Promise<string | null> {

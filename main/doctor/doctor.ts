@@ -1,17 +1,16 @@
-import type { DoctorCheck, DoctorReport } from "../app/doctor";
-import { ok, type Result } from "../app/result";
-import type { RefundDeskError } from "../app/errors";
-import type { Settings } from "../app/settings";
-import type { AccessKey } from "./keychain/access-key";
-import type { Clock } from "./clock";
-import type { EkoClient } from "./eko/eko-client";
-import { baseUrlFor } from "./endpoint";
-import type { Practice } from "./practice";
-import type { DeskPolicy } from "../app/policy";
-import type { LaunchOverrides } from "./launch/launch-overrides";
+import { clockOffsetToMention } from "../../app/clock-offset";
+import type { DoctorCheck, DoctorReport } from "../../app/doctor";
+import { ok, type Result } from "../../app/result";
+import type { RefundDeskError } from "../../app/errors";
+import type { Settings } from "../../app/settings";
+import type { DeskPolicy } from "../../app/policy";
+import type { AccessKey } from "../keychain/access-key";
+import type { Clock } from "../time/clock";
+import type { EkoClient } from "../eko/eko-client";
+import { baseUrlFor } from "../eko/endpoint";
+import type { Practice } from "../simulator/practice";
+import type { LaunchOverrides } from "../launch/launch-overrides";
 
-/** Beyond this, Eko is likely to refuse our signatures; the client corrects, but say so. */
-export const CLOCK_WARN_MS = 30_000;
 const PROBE_TIMEOUT_MS = 5_000;
 
 export interface DoctorDeps {
@@ -58,7 +57,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
       checks.push(
         clockOffsetMs === null
           ? { id: "clock", status: "skipped" }
-          : { id: "clock", status: Math.abs(clockOffsetMs) > CLOCK_WARN_MS ? "warn" : "ok", detail: String(Math.round(clockOffsetMs)) },
+          : { id: "clock", status: clockOffsetToMention(clockOffsetMs) !== null ? "warn" : "ok", detail: String(Math.round(clockOffsetMs)) },
       );
     } else {
       checks.push({ id: "reachable", status: "fail", error: probe.error }, { id: "clock", status: "skipped" });

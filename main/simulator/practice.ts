@@ -1,5 +1,5 @@
-import { PRACTICE_CREDENTIALS } from "./simulator/practice-credentials";
-import { startSimulator, type Simulator } from "./simulator/simulator";
+import { PRACTICE_CREDENTIALS } from "./practice-credentials";
+import { startSimulator, type Simulator } from "./simulator";
 
 /**
  * The Practice environment: the built-in simulator on loopback, started the first time Practice
