@@ -16,7 +16,22 @@ export interface RawDetails {
   cause?: string;
 }
 
-export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "resendCooldownMs" | "userCode" | "accessKey";
+export type SettingName =
+  | "environment"
+  | "baseUrl"
+  | "developerKey"
+  | "initiatorId"
+  | "timeoutMs"
+  | "resendCooldownMs"
+  | "userCode"
+  | "accessKey"
+  | "paperSize"
+  | "agentCopy"
+  | "receiptLanguages"
+  | "helpline"
+  | "grievanceContact"
+  | "rbiGrievance"
+  | "idleClearMinutes";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }

@@ -4,7 +4,17 @@
  */
 import { z } from "zod";
 import type { IpcMethod, IpcRequests } from "./ipc";
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "./settings";
+import {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  MAX_IDLE_CLEAR_MINUTES,
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_IDLE_CLEAR_MINUTES,
+  MIN_TIMEOUT_MS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+} from "./settings";
 
 /** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
 const tidRequest = z.strictObject({ tid: z.string().max(256) });
@@ -19,6 +29,13 @@ const settingsPatch = z.strictObject({
   userCode: z.string().max(64).nullable().optional(),
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
+  paperSize: z.enum(PAPER_SIZES as [string, ...string[]]).optional(),
+  agentCopy: z.enum(AGENT_COPY_CHOICES as [string, ...string[]]).optional(),
+  receiptLanguages: z.enum(RECEIPT_LANGUAGE_CHOICES as [string, ...string[]]).optional(),
+  helpline: z.string().max(512).nullable().optional(),
+  grievanceContact: z.string().max(512).nullable().optional(),
+  rbiGrievance: z.boolean().optional(),
+  idleClearMinutes: z.number().int().min(MIN_IDLE_CLEAR_MINUTES).max(MAX_IDLE_CLEAR_MINUTES).optional(),
 });
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
@@ -47,4 +64,8 @@ export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]>
   exitKiosk: pinRequest,
   readHistory: dayRange,
   exportHistory: dayRange,
+  /** Shape only; parseCustomerMobile says what is wrong. */
+  pendingRefunds: z.strictObject({ mobile: z.string().max(64) }),
+  getReceiptSetup: empty as unknown as z.ZodType<IpcRequests["getReceiptSetup"]>,
+  recordReprint: tidRequest,
 };

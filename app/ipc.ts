@@ -5,7 +5,9 @@
  */
 import type { DoctorReport } from "./doctor";
 import type { DayRange, HistoryExport, HistoryPage } from "./history";
+import type { PendingRefunds } from "./pending";
 import type { DeskView } from "./policy";
+import type { ReceiptSetup } from "./receipt";
 import type { RefundReceipt, RefundRequest } from "./refund";
 import type { OtpSent, Session } from "./refund-otp";
 import type { Result } from "./result";
@@ -33,6 +35,12 @@ export interface IpcRequests {
   readHistory: DayRange;
   /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
   exportHistory: DayRange;
+  /** Get Pending Refunds: the customer's transfers waiting for a refund, by their mobile. */
+  pendingRefunds: { mobile: string };
+  /** How this counter prints receipts: paper, copies, languages, grievance text. */
+  getReceiptSetup: Record<string, never>;
+  /** A receipt printed again: a journal line; the answer's time goes on the DUPLICATE mark. */
+  recordReprint: { tid: string };
 }
 
 export interface IpcReplies {
@@ -51,6 +59,9 @@ export interface IpcReplies {
   exitKiosk: { exiting: true };
   readHistory: HistoryPage;
   exportHistory: HistoryExport;
+  pendingRefunds: PendingRefunds;
+  getReceiptSetup: ReceiptSetup;
+  recordReprint: { at: string };
 }
 
 export type IpcMethod = keyof IpcRequests;
@@ -71,6 +82,9 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   exitKiosk: "refund-desk:exit-kiosk",
   readHistory: "refund-desk:read-history",
   exportHistory: "refund-desk:export-history",
+  pendingRefunds: "refund-desk:pending-refunds",
+  getReceiptSetup: "refund-desk:get-receipt-setup",
+  recordReprint: "refund-desk:record-reprint",
 };
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];

@@ -4,6 +4,7 @@ import type { RefundDeskApi } from "../app/ipc";
 import type { DeskPolicy } from "../app/policy";
 import { err, ok, type Result } from "../app/result";
 import type { SettingsView } from "../app/settings";
+import { parseTid } from "../app/tid";
 import { createAccessKey } from "./keychain/access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createSettingsLock, LOCKED_OUT_FIELDS } from "./admin/settings-lock";
@@ -19,6 +20,8 @@ import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce } from "./policy/desk-policy";
 import { overlayPolicy } from "./policy/policy";
 import { createPractice, type Practice } from "./practice";
+import { createPendingRefundsService } from "./refund/pending-refunds";
+import { receiptSetup } from "./refund/receipt-setup";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
 import { createTidLocks } from "./refund/tid-locks";
@@ -147,6 +150,15 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     },
     readHistory: (range) => history.read(range),
     exportHistory: (range) => history.export(range),
+    pendingRefunds: createPendingRefundsService({ client, settings: current, practice, accessKey, journal, now: () => clock.now() }),
+    getReceiptSetup: async () => ok(receiptSetup(current(), inForce.desk)),
+    async recordReprint({ tid: raw }) {
+      const tid = parseTid(raw);
+      if (!tid.ok) return tid;
+      const at = new Date(clock.now()).toISOString();
+      journal.append({ at, tid: tid.value, environment: current().environment, outcome: "reprint:printed" });
+      return ok({ at });
+    },
   };
 
   return {

@@ -7,11 +7,11 @@ import { EXIT, readAll, report, type CliDeps, type CliIo } from "./cli-common";
 import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
 import { provision } from "./provision";
-import { inquireCommand, refundCommand } from "./refund-commands";
+import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands";
 
 export { EXIT, type CliDeps, type CliIo };
 
-const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "doctor", "provision", "pin-hash", "journal", "help"] as const;
+const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "pending", "doctor", "provision", "pin-hash", "journal", "help"] as const;
 
 /** CLI names of settings, mapped to the settings' own names. */
 const CONFIG_NAMES = {
@@ -22,6 +22,13 @@ const CONFIG_NAMES = {
   "user-code": "userCode",
   "timeout-ms": "timeoutMs",
   "resend-cooldown-ms": "resendCooldownMs",
+  "paper-size": "paperSize",
+  "agent-copy": "agentCopy",
+  "receipt-languages": "receiptLanguages",
+  helpline: "helpline",
+  "grievance-contact": "grievanceContact",
+  "rbi-grievance": "rbiGrievance",
+  "idle-clear-minutes": "idleClearMinutes",
 } as const;
 
 const USAGE = `Usage: refund-desk <command>
@@ -30,6 +37,7 @@ const USAGE = `Usage: refund-desk <command>
   otp <tid> [--json]            ask Eko to (re)send the refund OTP; prints the otp_ref_id
   refund <tid> --otp-ref <otp_ref_id> [--json]
                                 refund with the customer's OTP, read from standard input only
+  pending <mobile> [--json]     the customer's transfers waiting for a refund (Get Pending Refunds)
   doctor [--json]               check keychain, key, settings, reachability and clock
   config show [--json]          show the settings (never the access key)
   config set <name> <value>     name: ${Object.keys(CONFIG_NAMES).join(", ")}
@@ -40,6 +48,8 @@ const USAGE = `Usage: refund-desk <command>
   pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
   journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]
                                 the requests between two days as CSV (standard output without --out)
+  journal summary --date YYYY-MM-DD [--json]
+                                the day's totals: refunds and amounts, OTPs, checks, failures by kind
 
 Exit codes: 0 done, 1 failed (Eko, keychain or disk), 2 usage or invalid input (nothing changed).
 REFUND_DESK_HOME sets the folder for settings and the journal; REFUND_DESK_POLICY the machine-wide policy file.
@@ -93,6 +103,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await inquireCommand(rest, json, io, desk);
       case "refund":
         return await refundCommand(rest, json, io, desk);
+      case "pending":
+        return await pendingCommand(rest, json, io, desk);
       case "doctor":
         if (rest.length !== 0) return fail("usage: refund-desk doctor [--json]");
         return await doctor(desk, json, io);
@@ -134,6 +146,13 @@ function formatSettings(view: SettingsView): string {
     `user-code:     ${view.userCode ?? "(not set)"}`,
     `timeout-ms:    ${view.timeoutMs}`,
     `resend-cooldown-ms: ${view.resendCooldownMs}`,
+    `paper-size:    ${view.paperSize}`,
+    `agent-copy:    ${view.agentCopy}`,
+    `receipt-languages: ${view.receiptLanguages}`,
+    `helpline:      ${view.helpline ?? "(not set)"}`,
+    `grievance-contact: ${view.grievanceContact ?? "(not set)"}`,
+    `rbi-grievance: ${view.rbiGrievance ? "on" : "off"}`,
+    `idle-clear-minutes: ${view.idleClearMinutes}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }
@@ -164,6 +183,14 @@ async function config(desk: RefundDesk, args: string[], json: boolean, io: CliIo
   if (key === "timeoutMs" || key === "resendCooldownMs") {
     if (!/^\d+$/.test(value)) return fail(`${name} must be a whole number of milliseconds`);
     parsed = Number(value);
+  }
+  if (key === "idleClearMinutes") {
+    if (!/^\d+$/.test(value)) return fail(`${name} must be a whole number of minutes`);
+    parsed = Number(value);
+  }
+  if (key === "rbiGrievance") {
+    if (value !== "on" && value !== "off") return fail(`${name} must be on or off`);
+    parsed = value === "on";
   }
   const patch = { [key]: parsed } as SettingsPatch;
   return report(await desk.services.updateSettings(patch), json, io, formatSettings);

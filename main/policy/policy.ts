@@ -43,7 +43,18 @@ const POLICY_SHAPE = z.strictObject({
   adminPinHash: z.string().max(512).optional(),
   timeoutMs: z.number().int().optional(),
   resendCooldownMs: z.number().int().optional(),
+  paperSize: z.string().max(16).optional(),
+  agentCopy: z.string().max(16).optional(),
+  receiptLanguages: z.string().max(16).optional(),
+  helpline: z.string().max(512).optional(),
+  grievanceContact: z.string().max(512).optional(),
+  rbiGrievance: z.boolean().optional(),
+  idleClearMinutes: z.number().int().optional(),
 });
+
+/** The receipt and counter fields, checked by the settings' own rules. */
+const RECEIPT_FIELDS = ["paperSize", "agentCopy", "receiptLanguages", "helpline", "grievanceContact", "rbiGrievance", "idleClearMinutes"] as const;
+type ReceiptField = (typeof RECEIPT_FIELDS)[number];
 
 type PolicyShape = z.infer<typeof POLICY_SHAPE>;
 
@@ -87,6 +98,14 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
   const timeoutMs = numberSetting("timeoutMs", input.timeoutMs, refuse);
   const resendCooldownMs = numberSetting("resendCooldownMs", input.resendCooldownMs, refuse);
 
+  const receipt: Partial<Pick<Policy, ReceiptField>> = {};
+  for (const field of RECEIPT_FIELDS) {
+    if (input[field] === undefined) continue;
+    const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: input[field] } as SettingsPatch);
+    if (!checked.ok) refuse(field, reasonOf(checked.error));
+    else if (checked.value[field] !== null) Object.assign(receipt, { [field]: checked.value[field] });
+  }
+
   const counterName = input.counterName.trim();
   if (counterName === "") refuse("counterName", "empty");
   else if ([...counterName].length > MAX_COUNTER_NAME) refuse("counterName", "too-long");
@@ -107,6 +126,7 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
       settingsLocked: input.settingsLocked,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(resendCooldownMs !== undefined ? { resendCooldownMs } : {}),
+      ...receipt,
     },
     pin,
   });
@@ -126,6 +146,13 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
     userCode: policy.userCode ?? settings.userCode,
     timeoutMs: policy.timeoutMs ?? settings.timeoutMs,
     resendCooldownMs: policy.resendCooldownMs ?? settings.resendCooldownMs,
+    paperSize: policy.paperSize ?? settings.paperSize,
+    agentCopy: policy.agentCopy ?? settings.agentCopy,
+    receiptLanguages: policy.receiptLanguages ?? settings.receiptLanguages,
+    helpline: policy.helpline ?? settings.helpline,
+    grievanceContact: policy.grievanceContact ?? settings.grievanceContact,
+    rbiGrievance: policy.rbiGrievance ?? settings.rbiGrievance,
+    idleClearMinutes: policy.idleClearMinutes ?? settings.idleClearMinutes,
   };
 }
 

@@ -9,7 +9,7 @@ import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
 import type { Practice } from "../practice";
 import { resolveRefundEndpoint } from "./refund-endpoint";
-import { inquiryLine, refundLine } from "./refund-journal";
+import { inquiryLine, refundFacts, refundLine } from "./refund-journal";
 import type { TidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
 import { createWrongOtpTries } from "./wrong-otp-tries";
@@ -51,6 +51,11 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const wrongTries = createWrongOtpTries();
   const unsettled = deps.unsettled ?? createUnsettledRefunds();
+  /**
+   * The newest inquiry answer per tid, in memory: the refund's journal line takes the original
+   * transfer's amount, time and masked account from it, for a reprint and the day's close.
+   */
+  const checked = new Map<string, Transaction>();
 
   /** Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers. */
   async function inquiry(step: "inquiry" | "refund-check", tid: string, settings: Settings, endpoint: RefundEndpoint): Promise<Result<Transaction, RefundDeskError>> {
@@ -58,10 +63,15 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     let result: Result<Transaction, RefundDeskError>;
     if (answer.ok) {
       const { answeredAt, ...reply } = answer.value;
-      result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
+      const tx: Transaction = { ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment };
+      result = ok(tx);
       unsettled.settle(tid);
+      checked.set(tid, tx);
     } else result = answer;
-    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result));
+    // A check after a lost answer that finds the refund made is the refund's line for the day's close.
+    const made = step === "refund-check" && result.ok && result.value.state === "refunded" ? result.value : null;
+    const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment };
+    deps.journal.append(inquiryLine(step, made ? { ...facts, refund: refundFacts(null, made, endpoint.userCode) } : facts, result));
     return result;
   }
 
@@ -110,7 +120,13 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         unsettled.mark(tid);
         const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
         if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
-        const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment, otpRefId: otpRefId.value };
+        const facts = {
+          at: answer.ok ? answer.value.answeredAt : deps.now(),
+          tid,
+          environment: settings.environment,
+          otpRefId: otpRefId.value,
+          ...(answer.ok ? { refund: refundFacts(answer.value, checked.get(tid) ?? null, endpoint.userCode) } : {}),
+        };
         deps.journal.append(refundLine(facts, answer));
         if (answer.ok) {
           wrongTries.clear(tid);

@@ -1,6 +1,19 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Settings, type SettingsPatch } from "../../app/settings";
+import {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  MAX_CONTACT_CHARS,
+  MAX_IDLE_CLEAR_MINUTES,
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_IDLE_CLEAR_MINUTES,
+  MIN_TIMEOUT_MS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+  type Settings,
+  type SettingsPatch,
+} from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
 
 /** Eko's developer keys are hex-like tokens; allow the usual token alphabet, nothing else. */
@@ -12,7 +25,13 @@ const DEVELOPER_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 export const USER_CODE_PATTERN = /^[0-9]{8}$/;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId"] as const;
+const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId", "helpline", "grievanceContact"] as const;
+
+/**
+ * A helpline or grievance contact goes on paper as one line: letters of any script, digits, spaces
+ * and the signs of phone numbers, e-mail and postal addresses; no control characters.
+ */
+const CONTACT = /^[\p{L}\p{N}+][\p{L}\p{M}\p{N} +\-@.,:;/()#&'_]*$/u;
 
 /** Applies a patch to settings, refusing the first field that is not acceptable, with its reason. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError> {
@@ -64,7 +83,43 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Res
     if (!Number.isInteger(patch.resendCooldownMs) || patch.resendCooldownMs < 0 || patch.resendCooldownMs > MAX_RESEND_COOLDOWN_MS) return invalid("resendCooldownMs", "out-of-range");
     next.resendCooldownMs = patch.resendCooldownMs;
   }
+  const receipt = applyReceiptFields(next, patch);
+  if (!receipt.ok) return receipt;
   if (next.environment === "custom" && !next.customBaseUrl) return invalid("customBaseUrl", "required-for-custom");
+  return ok(next);
+}
+
+/** The receipt and counter fields; `next` is changed in place. */
+function applyReceiptFields(next: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError> {
+  if (patch.paperSize !== undefined) {
+    if (!PAPER_SIZES.includes(patch.paperSize)) return invalid("paperSize", "unknown-choice");
+    next.paperSize = patch.paperSize;
+  }
+  if (patch.agentCopy !== undefined) {
+    if (!AGENT_COPY_CHOICES.includes(patch.agentCopy)) return invalid("agentCopy", "unknown-choice");
+    next.agentCopy = patch.agentCopy;
+  }
+  if (patch.receiptLanguages !== undefined) {
+    if (!RECEIPT_LANGUAGE_CHOICES.includes(patch.receiptLanguages)) return invalid("receiptLanguages", "unknown-choice");
+    next.receiptLanguages = patch.receiptLanguages;
+  }
+  for (const field of ["helpline", "grievanceContact"] as const) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    const contact = value?.trim() ?? "";
+    if ([...contact].length > MAX_CONTACT_CHARS) return invalid(field, "too-long");
+    if (contact !== "" && !CONTACT.test(contact)) return invalid(field, "bad-characters");
+    next[field] = contact === "" ? null : contact;
+  }
+  if (patch.rbiGrievance !== undefined) {
+    if (typeof patch.rbiGrievance !== "boolean") return invalid("rbiGrievance", "not-yes-or-no");
+    next.rbiGrievance = patch.rbiGrievance;
+  }
+  if (patch.idleClearMinutes !== undefined) {
+    const minutes = patch.idleClearMinutes;
+    if (!Number.isInteger(minutes) || minutes < MIN_IDLE_CLEAR_MINUTES || minutes > MAX_IDLE_CLEAR_MINUTES) return invalid("idleClearMinutes", "out-of-range");
+    next.idleClearMinutes = minutes;
+  }
   return ok(next);
 }
 

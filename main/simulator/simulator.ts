@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { signTimestamp } from "../signing";
 import { createLedger, type Ledger, type LedgerTransaction, type RefundOutcome } from "./ledger";
-import { behaviourFor, DEFAULT_OTP_VALIDITY_MS, fixedBehaviourFor, PRACTICE_OTP, TRANSACTIONS, type ScenarioBehaviour } from "./scenarios";
+import { behaviourFor, DEFAULT_OTP_VALIDITY_MS, fixedBehaviourFor, PENDING_BY_MOBILE, PRACTICE_OTP, TRANSACTIONS, type ScenarioBehaviour } from "./scenarios";
 import { readBody } from "./read-body";
 
 /**
@@ -60,16 +60,18 @@ export const DEFAULT_WINDOW_MS = 30_000;
 const MAX_BODY_BYTES = 16 * 1024;
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
-type Operation = "otp" | "refund" | "inquiry";
+type Operation = "otp" | "refund" | "inquiry" | "pending";
 const ROUTES: readonly { operation: Operation; method: "GET" | "POST"; pattern: RegExp }[] = [
   { operation: "otp", method: "POST", pattern: /^\/ekoapi\/v3\/customer\/payment\/refund\/([^/]+)\/otp$/ },
   { operation: "refund", method: "POST", pattern: /^\/ekoapi\/v3\/customer\/payment\/refund\/([^/]+)$/ },
   { operation: "inquiry", method: "GET", pattern: /^\/ekoapi\/v3\/tools\/reference\/transaction\/([^/]+)$/ },
+  { operation: "pending", method: "GET", pattern: /^\/ekoapi\/v3\/customer\/payment\/refunds$/ },
 ];
 
 /** The simulator's own response_type_ids for the answers Eko's pages show none for. */
 const TYPE_INQUIRY = 1501;
 const TYPE_REFUND = 1502;
+const TYPE_PENDING = 1503;
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
@@ -152,6 +154,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const tid = decodeURIComponent(routed.match[1] ?? "");
     if (operation === "otp") return answerOtp(res, tid);
     if (operation === "inquiry") return answerInquiry(res, tid);
+    if (operation === "pending") return answerPending(res, params.customer_id);
     return answerRefund(res, tid, params);
   }
 
@@ -170,6 +173,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (!tx) return answer(res, behaviourFor(tid));
     if (ledger.failInquiry(tid)) return send(res, 503, "text/html", "<html><body>Service Unavailable</body></html>");
     return sendJson(res, 200, { status: 0, response_status_id: 0, response_type_id: TYPE_INQUIRY, message: "Transaction inquiry successful", data: inquiryData(tx) });
+  }
+
+  /** The customer's transfers still refund pending; the list's key is one plausible shape of Eko's. */
+  function answerPending(res: ServerResponse, customerId: unknown) {
+    const tids = typeof customerId === "string" ? (PENDING_BY_MOBILE[customerId] ?? []) : [];
+    const waiting = tids.map((tid) => ledger.transaction(tid)).filter((tx): tx is LedgerTransaction => tx?.txStatus === 3);
+    const list = waiting.map((tx) => ({ tid: tx.tid, amount: tx.amount, fee: tx.fee, recipient_name: tx.recipientName, account: tx.account, timestamp: tx.time }));
+    return sendJson(res, 200, { status: 0, response_status_id: -1, response_type_id: TYPE_PENDING, message: "Pending refunds", data: { refund_list: list } });
   }
 
   function answerRefund(res: ServerResponse, tid: string, params: Record<string, unknown>) {
