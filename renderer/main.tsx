@@ -4,8 +4,10 @@ import { App } from "./App";
 import { bridge } from "./bridge";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
+import { createFindMobileStore } from "./store/find-mobile-store";
 import { createHistoryStore } from "./store/history-store";
 import { createLangStore, type KeyValueStorage } from "./store/lang-store";
+import { createPrintStore } from "./store/print-store";
 import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
 import { StoresProvider, type Stores } from "./stores";
@@ -28,6 +30,8 @@ const stores: Stores = {
   display: createDisplayStore(storage, kioskFromSearch(window.location.search)),
   desk: createDeskStore(api),
   history: createHistoryStore(api),
+  print: createPrintStore(api),
+  findMobile: createFindMobileStore(api),
 };
 
 const root = document.getElementById("root");
