@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ClockStatus } from "./components/ClockStatus";
 import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
+import { PrintSheet } from "./print/PrintSheet";
 import { HistoryScreen } from "./screens/HistoryScreen";
 import { RequestScreen } from "./screens/RequestScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
@@ -61,6 +62,7 @@ export function App() {
         {screen === "history" && <HistoryScreen />}
         {screen === "settings" && <SettingsScreen onBack={back} />}
       </main>
+      <PrintSheet />
     </div>
   );
 }

@@ -577,6 +577,7 @@ export const en = {
   },
   /** How long the customer's money has waited, in the transaction panel. */
   waited: {
+    days: "{n} days",
     line: "Waiting for a refund for {ago}, since {time}.",
     overdue: "This refund is overdue: more than one working day has passed. Please complete it now.",
   },

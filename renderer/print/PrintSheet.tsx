@@ -8,7 +8,7 @@ import { ReceiptPaper } from "./ReceiptPaper";
  * The page the printer gets: hidden on screen, alone in print (styles.css, "Print sheet"). Each
  * receipt copy starts a page of its own; the width follows the paper setting (58 mm by default).
  */
-export function PrintSheet({ print = () => window.print() }: { print?: () => void }) {
+export function PrintSheet() {
   const lang = useLang();
   const job = usePrint((s) => s.job);
   const jobId = usePrint((s) => s.jobId);
@@ -16,14 +16,13 @@ export function PrintSheet({ print = () => window.print() }: { print?: () => voi
 
   // After the job is on the page: the dialog prints what the DOM holds at that moment.
   useEffect(() => {
-    if (jobId > 0) print();
-  }, [jobId, print]);
+    if (jobId > 0) window.print();
+  }, [jobId]);
 
   if (!job || !setup) return null;
   const langs = receiptLangs(setup, lang);
   return (
     <div className="print-sheet" data-testid="print-sheet" data-paper={setup.paperSize} data-kind={job.kind}>
-      <style>{setup.paperSize === "a4" ? "@page { size: A4; margin: 12mm; }" : "@page { margin: 2mm; }"}</style>
       {job.kind === "receipt" ? (
         job.copies.map((copy) => <ReceiptPaper key={copy} refund={job.refund} copy={copy} langs={langs} setup={setup} duplicateAt={job.duplicateAt} />)
       ) : (

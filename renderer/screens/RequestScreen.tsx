@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef } from "react";
 import { FailureActions } from "../components/FailureActions";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { FindByMobile } from "../components/FindByMobile";
+import { IdleClear } from "../components/IdleClear";
 import { NewRequestButton } from "../components/NewRequestButton";
 import { OtpResult } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
@@ -82,6 +84,8 @@ export function RequestScreen() {
         <p className="intro">{t("request.intro")}</p>
         {loadError && <ErrorPanel error={loadError} testId="settings-load-error" />}
         <TidForm inputRef={inputRef} />
+        <IdleClear onCleared={() => inputRef.current?.focus()} />
+        {!receipt && !transaction && running === null && <FindByMobile onChosen={() => inputRef.current?.focus()} />}
         {transaction && <TransactionPanel tx={transaction} canSendOtp={canSendOtp} headingRef={transactionHeadingRef} />}
         {otpSent && !receipt && <OtpResult result={otpSent} headingRef={resultHeadingRef} />}
         {showRefund && <RefundForm amount={transaction?.amount ?? null} inputRef={otpInputRef} otpInvalid={isOtpFailure(failure)} />}
