@@ -6,6 +6,7 @@ import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { LockedSettings } from "../components/LockedSettings";
 import { PinDialog } from "../components/PinDialog";
+import { ReceiptSettings } from "../components/ReceiptSettings";
 import { SettingsForm } from "../components/SettingsForm";
 import { settingsOpen } from "../store/desk-store";
 import { useDesk, useLang, useSettings, useStores, useT } from "../stores";
@@ -137,6 +138,7 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
           {view && formReady ? (
             <>
               <SettingsForm key={revision} view={view} />
+              <ReceiptSettings key={`receipt-${revision}`} view={view} />
               <AccessKeySection state={view.accessKey} />
             </>
           ) : pending === "load" ? (

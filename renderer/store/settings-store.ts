@@ -8,7 +8,9 @@ import type { DoctorReport } from "../../app/doctor";
 import type { RefundDeskError } from "../../app/errors";
 import type { RefundDeskApi } from "../../app/ipc";
 import type { Result } from "../../app/result";
-import type { SettingsView } from "../../app/settings";
+import { MAX_IDLE_CLEAR_MINUTES, MIN_IDLE_CLEAR_MINUTES, type SettingsPatch, type SettingsView } from "../../app/settings";
+
+export type ReceiptField = "paperSize" | "agentCopy" | "receiptLanguages" | "helpline" | "grievanceContact" | "rbiGrievance" | "idleClearMinutes";
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
@@ -27,6 +29,8 @@ export interface SettingsState {
   report: DoctorReport | null;
   load(): Promise<void>;
   save(draft: SettingsDraft): Promise<boolean>;
+  /** The receipt and counter settings: choices and contacts as they are, checked again by main. */
+  saveReceipt(patch: Pick<SettingsPatch, ReceiptField>): Promise<boolean>;
   storeAccessKey(accessKey: string): Promise<boolean>;
   removeAccessKey(): Promise<boolean>;
   checkConnection(): Promise<void>;
@@ -82,6 +86,15 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
         const patch = draftToPatch(draft);
         if (!patch.ok) return refuse(patch.error);
         return applyView("save", () => api.updateSettings(patch.value), "saved", true);
+      },
+
+      async saveReceipt(patch) {
+        if (get().pending) return false;
+        const minutes = patch.idleClearMinutes;
+        if (minutes !== undefined && !(Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES)) {
+          return refuse({ kind: "invalid-input", field: "idleClearMinutes", reason: "out-of-range" });
+        }
+        return applyView("save", () => api.updateSettings(patch), "saved", true);
       },
 
       async storeAccessKey(accessKey) {
