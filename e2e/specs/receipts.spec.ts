@@ -208,3 +208,26 @@ test("the idle clear: the customer is forgotten after the idle time, never mid-c
   await page.clock.fastForward("00:40");
   await expect(page.getByTestId("transaction")).toHaveCount(0);
 });
+
+test("Settings: the admin sets the paper, the copies, the grievance text and the idle time; a bad idle time is refused in words", async ({ page, openApp }) => {
+  const host = await openApp();
+  await page.getByTestId("nav-settings").click();
+  const form = page.getByTestId("receipt-settings");
+  await form.getByTestId("paper-size").selectOption("80mm");
+  await form.getByTestId("agent-copy").selectOption("always");
+  await form.getByTestId("receipt-languages").selectOption("both");
+  await form.getByTestId("helpline-input").fill("1800 103 3333");
+  await form.getByTestId("rbi-grievance").check();
+  await form.getByTestId("idle-minutes-input").fill("20");
+  await form.getByTestId("save-receipt-settings").click();
+  await expect(page.getByTestId("error")).toContainText("from 1 to 15");
+  await form.getByTestId("idle-minutes-input").fill("3");
+  await form.getByTestId("save-receipt-settings").click();
+  await expect(page.getByTestId("error")).toHaveCount(0);
+  await expect.poll(async () => {
+    const setup = await host.desk.services.getReceiptSetup({});
+    return setup.ok ? [setup.value.paperSize, setup.value.agentCopy, setup.value.languages, setup.value.helpline, setup.value.rbiGrievance] : null;
+  }).toEqual(["80mm", true, "both", "1800 103 3333", true]);
+  const view = await host.desk.services.getSettings({});
+  expect(view.ok && view.value.idleClearMinutes).toBe(3);
+});

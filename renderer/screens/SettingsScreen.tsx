@@ -138,8 +138,8 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
           {view && formReady ? (
             <>
               <SettingsForm key={revision} view={view} />
-              <ReceiptSettings key={`receipt-${revision}`} view={view} />
               <AccessKeySection state={view.accessKey} />
+              <ReceiptSettings key={`receipt-${revision}`} view={view} />
             </>
           ) : pending === "load" ? (
             <p className="intro">{t("app.loading")}</p>
