@@ -2,7 +2,11 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { EXIT, runCli } from "../cli/cli";
+import { cliIo } from "../test-support/cli-io";
+import { memoryKeyStore } from "../test-support/memory-key-store";
 import { practiceDesk } from "../test-support/practice-desk";
+import { tempDataDir } from "../test-support/temp-dir";
 
 const journalText = (dataDir: string) =>
   readdirSync(join(dataDir, "journal"))
@@ -70,4 +74,25 @@ test("a mobile that is not one is refused before Eko is called, naming the field
     assert.deepEqual(refused, { ok: false, error: { kind: "invalid-input", field: "mobile", reason } }, mobile);
   }
   assert.equal(calls.length, before);
+});
+
+test("refund-desk pending <mobile> [--json]: the list with the mobile's last 4 only; a bad mobile is a usage error", async () => {
+  const dataDir = tempDataDir("pending-cli");
+  const run = async (args: string[]) => {
+    const io = cliIo();
+    const code = await runCli(["refund-desk", ...args], io, { fetch, keyStore: memoryKeyStore(), dataDir, machinePolicyPath: null });
+    return { code, out: io.out(), err: io.err() };
+  };
+  const words = await run(["pending", "6111111111"]);
+  assert.equal(words.code, EXIT.ok, words.err);
+  assert.match(words.out, /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192457 +₹2500\.00/);
+  assert.match(words.out, /13192458 .*Meena Kumari, account ending 7766/);
+  const json = await run(["pending", "9876543210", "--json"]);
+  assert.equal(json.code, EXIT.ok, json.err);
+  const reply = JSON.parse(json.out) as { ok: true; value: { mobileLast4: string; transfers: unknown[] } };
+  assert.deepEqual([reply.value.mobileLast4, reply.value.transfers], ["3210", []]);
+  for (const out of [words.out, words.err, json.out, json.err]) assert.ok(!out.includes("6111111111") && !out.includes("9876543210"));
+  const bad = await run(["pending", "12345"]);
+  assert.equal(bad.code, EXIT.usage);
+  assert.equal((await run(["pending"])).code, EXIT.usage);
 });
