@@ -29,8 +29,8 @@ const TYPED_PINS = [E2E_ADMIN_PIN];
  * Customer mobiles e2e/specs/receipts.spec.ts and screenshots.spec.ts type into find by mobile:
  * only their last 4 digits may be kept anywhere. Sought whole, and in the spaced form typed.
  */
-const TYPED_MOBILES = ["6111111111", "9876543210", "5111111111"];
-const TYPED_MOBILE_FORMS = ["98765 43210"];
+const TYPED_MOBILES = ["6111111111", "7000012345", "5111111111"];
+const TYPED_MOBILE_FORMS = ["70000 12345"];
 const artifacts = process.env.REFUND_DESK_TEST_ARTIFACTS;
 const keyring = (path: string) => path.includes(`${sep}keyrings`);
 

@@ -38,15 +38,15 @@ test("find by mobile in Practice: Eko's test customer has two transfers waiting,
   assert.equal(url.searchParams.get("user_code"), "20810200");
   assert.equal(calls.at(-1)?.method, "GET");
 
-  const none = await desk.services.pendingRefunds({ mobile: "9876543210" });
+  const none = await desk.services.pendingRefunds({ mobile: "7000012345" });
   assert.ok(none.ok && none.value.transfers.length === 0);
 
   const journal = journalText(dataDir);
-  assert.ok(!journal.includes("6111111111") && !journal.includes("9876543210"), "no full mobile in the journal");
+  assert.ok(!journal.includes("6111111111") && !journal.includes("7000012345"), "no full mobile in the journal");
   const lines = journal.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.deepEqual(lines.map((l) => [l.outcome, l.mobileLast4, l.listed]), [
     ["pending:listed", "1111", 2],
-    ["pending:listed", "3210", 0],
+    ["pending:listed", "2345", 0],
   ]);
 });
 
@@ -87,11 +87,11 @@ test("refund-desk pending <mobile> [--json]: the list with the mobile's last 4 o
   assert.equal(words.code, EXIT.ok, words.err);
   assert.match(words.out, /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192457 +₹2500\.00/);
   assert.match(words.out, /13192458 .*Meena Kumari, account ending 7766/);
-  const json = await run(["pending", "9876543210", "--json"]);
+  const json = await run(["pending", "7000012345", "--json"]);
   assert.equal(json.code, EXIT.ok, json.err);
   const reply = JSON.parse(json.out) as { ok: true; value: { mobileLast4: string; transfers: unknown[] } };
-  assert.deepEqual([reply.value.mobileLast4, reply.value.transfers], ["3210", []]);
-  for (const out of [words.out, words.err, json.out, json.err]) assert.ok(!out.includes("6111111111") && !out.includes("9876543210"));
+  assert.deepEqual([reply.value.mobileLast4, reply.value.transfers], ["2345", []]);
+  for (const out of [words.out, words.err, json.out, json.err]) assert.ok(!out.includes("6111111111") && !out.includes("7000012345"));
   const bad = await run(["pending", "12345"]);
   assert.equal(bad.code, EXIT.usage);
   assert.equal((await run(["pending"])).code, EXIT.usage);

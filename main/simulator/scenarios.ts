@@ -159,7 +159,7 @@ export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
 
 /**
  * Get Pending Refunds by customer mobile: 6111111111 (Eko's public test customer) has two
- * transfers waiting; any other mobile (say 9876543210) has none. Refunded ones drop off the list.
+ * transfers waiting; any other mobile (say 7000012345) has none. Refunded ones drop off the list.
  */
 export const PENDING_BY_MOBILE: Readonly<Record<string, readonly string[]>> = {
   "6111111111": ["13192457", "13192458"],
