@@ -19,7 +19,7 @@ export const CUSTOMER_OTP_MAX_DIGITS = 8;
 export const WRONG_OTP_TRIES_BEFORE_NEW_OTP = 3;
 
 /** Longer than any otp_ref_id Eko has shown (a 72-character base64 string); the reply parser cuts at 128. */
-export const OTP_REF_ID_MAX_CHARS = 128;
+const OTP_REF_ID_MAX_CHARS = 128;
 
 export type OtpInvalidReason = "empty" | "not-digits" | "too-short" | "too-long" | "not-text";
 

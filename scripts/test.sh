@@ -28,8 +28,16 @@ log="$REFUND_DESK_TEST_ARTIFACTS/output.log"
 run_suites() {
   echo "== build"
   node scripts/build.mjs || return
-  echo "== typecheck"
-  npx tsc -p tsconfig.json --noEmit || return
+  echo "== typecheck (every layer's project)"
+  npm run --silent typecheck || return
+  echo "== lint"
+  npm run --silent lint || return
+  echo "== format check"
+  npm run --silent format:check || return
+  echo "== layers and cycles (dependency-cruiser)"
+  npm run --silent depcruise || return
+  echo "== unused files, exports and dependencies (knip)"
+  npm run --silent knip || return
   echo "== docs: every relative link and heading in the Markdown resolves"
   npm run -s docs:links || return
   echo "== unit and integration (node:test)"

@@ -1,7 +1,8 @@
 /**
  * Install scripts run code from the registry on every developer machine and CI run. Each package
  * in the lockfile that has one must be reviewed in package.json's allowScripts (true: it needs
- * to run, as keytar's native build; false: denied, as Electron's binary download).
+ * to run, as keytar's native build, or the pinned Node fetching its platform's binary package
+ * from the npm registry; false: denied, as Electron's binary download).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -31,8 +32,8 @@ test("a new dependency bringing an install script is caught", () => {
   assert.deepEqual(unreviewed(withNewcomer, manifest.allowScripts), ["@evil/postinstall"]);
 });
 
-test("only keytar's native build (and esbuild's binary check) may run; Electron's download is denied", () => {
+test("only keytar's native build, esbuild's binary check and the pinned Node may run; Electron's download is denied", () => {
   const allowed = Object.entries(manifest.allowScripts).filter(([, ok]) => ok).map(([name]) => name).sort();
-  assert.deepEqual(allowed, ["esbuild", "keytar"]);
+  assert.deepEqual(allowed, ["esbuild", "keytar", "node"]);
   assert.equal(manifest.allowScripts.electron, false);
 });

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { hashPin } from "../../main/admin/pin-hash";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { PRACTICE_OTP } from "../../app/settings";
-import { checkAndSendOtp, checkTid, expect, test } from "../fixtures/app";
+import { checkTid, expect, test } from "../fixtures/app";
 
 // The README's pictures, taken from the real bundle at the window width of a counter PC. Whole
 // pages, so the README shows what is below the fold too (the refund form, the doctor's rows).

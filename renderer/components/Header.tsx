@@ -11,7 +11,7 @@ export type Screen = "request" | "history" | "settings";
 interface Props {
   screen: Screen;
   environment: Environment | null;
-  onNavigate(screen: Screen): void;
+  onNavigate: (screen: Screen) => void;
 }
 
 export function Header({ screen, environment, onNavigate }: Props) {

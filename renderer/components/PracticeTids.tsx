@@ -4,7 +4,7 @@ import { useT } from "../stores";
 
 interface Props {
   scenarios: PracticeScenario[];
-  onPick(tid: string): void;
+  onPick: (tid: string) => void;
 }
 
 /** The simulator's scenario tids and its customer OTP; picking a tid fills the field but does not check it. */

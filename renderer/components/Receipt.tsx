@@ -7,7 +7,7 @@ import { NewRequestButton } from "./NewRequestButton";
 
 interface Props {
   receipt: RefundReceipt;
-  onNewRequest(): void;
+  onNewRequest: () => void;
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
