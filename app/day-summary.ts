@@ -31,7 +31,18 @@ const SUCCESS: ReadonlySet<string> = new Set(["otp-sent", "refunded", "printed",
 export function summarizeDay(day: string, entries: readonly JournalEntry[]): DaySummary {
   let refunded = 0n;
   let fees = 0n;
-  const summary: DaySummary = { day, refunds: 0, refundedTotal: "0.00", feeTotal: "0.00", refundsWithoutAmount: 0, otpsSent: 0, checks: 0, reprints: 0, lookups: 0, failures: {} };
+  const summary: DaySummary = {
+    day,
+    refunds: 0,
+    refundedTotal: "0.00",
+    feeTotal: "0.00",
+    refundsWithoutAmount: 0,
+    otpsSent: 0,
+    checks: 0,
+    reprints: 0,
+    lookups: 0,
+    failures: {},
+  };
   for (const entry of entries) {
     const colon = entry.outcome.indexOf(":");
     const step = colon < 0 ? "otp" : entry.outcome.slice(0, colon);

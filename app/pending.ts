@@ -12,9 +12,10 @@ export type MobileInvalidReason = "empty" | "not-digits" | "not-10-digits" | "ba
 
 /** Indian mobile numbers: 10 digits, the first 6 to 9. Spaces and hyphens from reading it aloud are dropped. */
 export function parseCustomerMobile(input: unknown): Result<string, RefundDeskError> {
-  const refuse = (reason: MobileInvalidReason) => err<RefundDeskError>({ kind: "invalid-input", field: "mobile", reason });
+  const refuse = (reason: MobileInvalidReason) =>
+    err<RefundDeskError>({ kind: "invalid-input", field: "mobile", reason });
   if (typeof input !== "string") return refuse("not-text");
-  const mobile = input.replace(/[ \t\-]/g, "");
+  const mobile = input.replace(/[ \t-]/g, "");
   if (mobile === "") return refuse("empty");
   if (!/^[0-9]+$/.test(mobile)) return refuse("not-digits");
   if (mobile.length !== 10) return refuse("not-10-digits");

@@ -51,7 +51,11 @@ export function receiptLangs(setup: Pick<ReceiptSetup, "languages">, interfaceLa
 }
 
 /** A refund just made: the receipt main returned, the transaction checked before it, the counter. */
-export function printableFromReceipt(receipt: RefundReceipt, tx: Transaction | null, setup: Pick<ReceiptSetup, "counterName" | "agentCode">): PrintableRefund {
+export function printableFromReceipt(
+  receipt: RefundReceipt,
+  tx: Transaction | null,
+  setup: Pick<ReceiptSetup, "counterName" | "agentCode">,
+): PrintableRefund {
   const checked = receipt.transaction ?? tx;
   return {
     tid: receipt.tid,

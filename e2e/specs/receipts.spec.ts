@@ -21,7 +21,7 @@ async function countPrints(page: Page): Promise<void> {
 }
 
 async function printed(page: Page): Promise<number> {
-  return (await page.evaluate("window.__printed")) as number;
+  return page.evaluate<number>("window.__printed");
 }
 
 async function refundNow(page: Page, tid: string): Promise<void> {
@@ -35,8 +35,13 @@ async function refundNow(page: Page, tid: string): Promise<void> {
 async function expectFitsPaper(page: Page, widthMm: number): Promise<void> {
   await page.emulateMedia({ media: "print" });
   const fit = await page.getByTestId("print-sheet").evaluate((sheet) => {
-    const overflowing = [...sheet.querySelectorAll("*")].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline");
-    return { width: sheet.getBoundingClientRect().width, overflowing: overflowing.map((el) => el.outerHTML.slice(0, 80)) };
+    const overflowing = [...sheet.querySelectorAll("*")].filter(
+      (el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline",
+    );
+    return {
+      width: sheet.getBoundingClientRect().width,
+      overflowing: overflowing.map((el) => el.outerHTML.slice(0, 80)),
+    };
   });
   expect(fit.overflowing, "cut off").toEqual([]);
   // The page margins (2 mm each side on rolls) leave the sheet inside the paper.
@@ -45,10 +50,18 @@ async function expectFitsPaper(page: Page, widthMm: number): Promise<void> {
   await expect(page.getByTestId("receipt")).toBeHidden();
 }
 
-test("both receipts on 58 mm, 80 mm and A4, in English and Hindi: one page each, the customer's without the balance, Devanagari and ₹ on paper", async ({ page, openApp }) => {
+test("both receipts on 58 mm, 80 mm and A4, in English and Hindi: one page each, the customer's without the balance, Devanagari and ₹ on paper", async ({
+  page,
+  openApp,
+}) => {
   test.setTimeout(90_000);
   const host = await openApp({ sleep: noWait });
-  const settings = await host.desk.services.updateSettings({ agentCopy: "always", helpline: "1800 103 3333", grievanceContact: "grievance@partner.example", rbiGrievance: true });
+  const settings = await host.desk.services.updateSettings({
+    agentCopy: "always",
+    helpline: "1800 103 3333",
+    grievanceContact: "grievance@partner.example",
+    rbiGrievance: true,
+  });
   expect(settings.ok).toBe(true);
   await refundNow(page, "13192443");
   await countPrints(page);
@@ -78,7 +91,9 @@ test("both receipts on 58 mm, 80 mm and A4, in English and Hindi: one page each,
       expect(customer, label).toContain("cms.rbi.org.in");
       expect(customer, label).toContain("1800 103 3333");
       // The last line of each copy made it onto the page.
-      expect(customer.replace(/\s+/g, " "), label).toContain(lang === "en" ? "until the money is back with you" : "संभालकर रखें");
+      expect(customer.replace(/\s+/g, " "), label).toContain(
+        lang === "en" ? "until the money is back with you" : "संभालकर रखें",
+      );
       expect(agent.replace(/\s+/g, " "), label).toContain(lang === "en" ? "signature / thumb" : "अँगूठा");
       expect(customer, label).not.toContain("123456");
       // page.pdf prints with whatever media is emulated: back to none, as a real print would be.
@@ -96,7 +111,10 @@ test("both receipts on 58 mm, 80 mm and A4, in English and Hindi: one page each,
   expect(both[0]).toMatch(DEVANAGARI);
 });
 
-test("a reprint says DUPLICATE with its time, from the receipt screen and from History, and is a journal line", async ({ page, openApp }) => {
+test("a reprint says DUPLICATE with its time, from the receipt screen and from History, and is a journal line", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ sleep: noWait });
   await host.desk.services.updateSettings({ agentCopy: "never" });
   await refundNow(page, "13192443");
@@ -128,7 +146,10 @@ test("a reprint says DUPLICATE with its time, from the receipt screen and from H
   await expect(page.locator('[data-testid="history-row"][data-outcome="reprint:printed"]')).toHaveCount(2);
 });
 
-test("find by customer mobile: Eko's test customer lists two transfers, one click checks one and the refund completes; another mobile has none; the day's totals match", async ({ page, openApp }) => {
+test("find by customer mobile: Eko's test customer lists two transfers, one click checks one and the refund completes; another mobile has none; the day's totals match", async ({
+  page,
+  openApp,
+}) => {
   await openApp({ sleep: noWait });
   await page.getByTestId("find-mobile-open").click();
   await page.getByTestId("mobile-input").fill("70000 12345");
@@ -209,7 +230,10 @@ test("the idle clear: the customer is forgotten after the idle time, never mid-c
   await expect(page.getByTestId("transaction")).toHaveCount(0);
 });
 
-test("Settings: the admin sets the paper, the copies, the grievance text and the idle time; a bad idle time is refused in words", async ({ page, openApp }) => {
+test("Settings: the admin sets the paper, the copies, the grievance text and the idle time; a bad idle time is refused in words", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp();
   await page.getByTestId("nav-settings").click();
   const form = page.getByTestId("receipt-settings");
@@ -224,10 +248,20 @@ test("Settings: the admin sets the paper, the copies, the grievance text and the
   await form.getByTestId("idle-minutes-input").fill("3");
   await form.getByTestId("save-receipt-settings").click();
   await expect(page.getByTestId("error")).toHaveCount(0);
-  await expect.poll(async () => {
-    const setup = await host.desk.services.getReceiptSetup({});
-    return setup.ok ? [setup.value.paperSize, setup.value.agentCopy, setup.value.languages, setup.value.helpline, setup.value.rbiGrievance] : null;
-  }).toEqual(["80mm", true, "both", "1800 103 3333", true]);
+  await expect
+    .poll(async () => {
+      const setup = await host.desk.services.getReceiptSetup({});
+      return setup.ok
+        ? [
+            setup.value.paperSize,
+            setup.value.agentCopy,
+            setup.value.languages,
+            setup.value.helpline,
+            setup.value.rbiGrievance,
+          ]
+        : null;
+    })
+    .toEqual(["80mm", true, "both", "1800 103 3333", true]);
   const view = await host.desk.services.getSettings({});
   expect(view.ok && view.value.idleClearMinutes).toBe(3);
 });

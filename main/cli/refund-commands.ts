@@ -12,7 +12,7 @@ import type { RefundDesk } from "../refund-desk";
 import { EXIT, report, type CliIo } from "./cli-common";
 
 export const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
-export const PENDING_USAGE = "usage: refund-desk pending <mobile> [--json]";
+const PENDING_USAGE = "usage: refund-desk pending <mobile> [--json]";
 export const REFUND_USAGE = "usage: refund-desk refund <tid> --otp-ref <otp_ref_id> [--json]   (the customer's OTP on standard input)";
 
 /** An OTP is a few digits; anything longer on the first line is not one. */

@@ -40,7 +40,7 @@ interface Answered {
 export type RefundOtpAnswer = RefundOtpReply & Answered;
 export type TransactionAnswer = TransactionReply & Answered;
 export type RefundAnswer = RefundReply & Answered;
-export type PendingAnswer = PendingReply & Answered;
+type PendingAnswer = PendingReply & Answered;
 
 /**
  * A signature whose timestamp is further than this from the server's Date is worth blaming on
@@ -85,7 +85,7 @@ function transactionInquiryUrl(endpoint: RefundEndpoint, tid: string): string {
 
 export function pendingRefundsUrl(endpoint: RefundEndpoint, mobile: string): string {
   const query = new URLSearchParams({ initiator_id: endpoint.initiatorId, user_code: endpoint.userCode, customer_id: mobile });
-  return `${base(endpoint.baseUrl)}/customer/payment/refunds?${query}`;
+  return `${base(endpoint.baseUrl)}/customer/payment/refunds?${query.toString()}`;
 }
 
 /** Reads a reply's status, content type and body into a result of the call's own kind. */

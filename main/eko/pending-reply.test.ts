@@ -3,10 +3,23 @@ import assert from "node:assert/strict";
 import { interpretPendingReply } from "./pending-reply";
 
 const JSON_TYPE = "application/json";
-const ROW = { tid: "13192457", amount: "2500", recipient_name: "Anil Sharma", account: "30211456783321", timestamp: "2025-11-04 16:20:05" };
-const OTHER = { tid: 13192458, tx_amount: 1200.5, beneficiary_name: "Meena", account_number: "60400199887766", tx_time: "2025-11-05T05:32:37Z" };
+const ROW = {
+  tid: "13192457",
+  amount: "2500",
+  recipient_name: "Anil Sharma",
+  account: "30211456783321",
+  timestamp: "2025-11-04 16:20:05",
+};
+const OTHER = {
+  tid: 13192458,
+  tx_amount: 1200.5,
+  beneficiary_name: "Meena",
+  account_number: "60400199887766",
+  tx_time: "2025-11-05T05:32:37Z",
+};
 
-const read = (body: unknown, httpStatus = 200) => interpretPendingReply(httpStatus, JSON_TYPE, JSON.stringify(body), null);
+const read = (body: unknown, httpStatus = 200) =>
+  interpretPendingReply(httpStatus, JSON_TYPE, JSON.stringify(body), null);
 const tids = (body: unknown) => {
   const answer = read(body);
   assert.ok(answer.ok, JSON.stringify(body));
@@ -20,14 +33,24 @@ test("the list as an array under data", () => {
 
 test("the list under any data.* key whose items carry a tid, whatever the key is called", () => {
   for (const key of ["refund_list", "transactions", "pending_refunds", "list"]) {
-    assert.deepEqual(tids({ status: 0, response_status_id: -1, data: { customer_id: "6111111111", [key]: [ROW] } }), ["13192457"], key);
+    assert.deepEqual(
+      tids({ status: 0, response_status_id: -1, data: { customer_id: "6111111111", [key]: [ROW] } }),
+      ["13192457"],
+      key,
+    );
   }
   // An array of something else (no tid) is not the list.
   assert.deepEqual(tids({ status: 0, data: { notes: [{ text: "x" }], refunds: [OTHER] } }), ["13192458"]);
 });
 
 test("nothing waiting: an empty array, an empty data, no data at all", () => {
-  for (const body of [{ status: 0, data: [] }, { status: 0, data: {} }, { status: 0, data: { refund_list: [] } }, { status: 0 }, { status: 0, data: null }]) {
+  for (const body of [
+    { status: 0, data: [] },
+    { status: 0, data: {} },
+    { status: 0, data: { refund_list: [] } },
+    { status: 0 },
+    { status: 0, data: null },
+  ]) {
     assert.deepEqual(tids(body), [], JSON.stringify(body));
   }
 });
@@ -36,8 +59,20 @@ test("each transfer: amounts as rupees, Eko's local time as IST, the account to 
   const answer = read({ status: 0, data: [ROW, OTHER, { tid: "abc" }, { amount: "5" }, "junk", null] });
   assert.ok(answer.ok);
   assert.deepEqual(answer.value.transfers, [
-    { tid: "13192457", amount: "2500.00", time: "2025-11-04T10:50:05.000Z", recipientName: "Anil Sharma", recipientAccountLast4: "3321" },
-    { tid: "13192458", amount: "1200.50", time: "2025-11-05T05:32:37.000Z", recipientName: "Meena", recipientAccountLast4: "7766" },
+    {
+      tid: "13192457",
+      amount: "2500.00",
+      time: "2025-11-04T10:50:05.000Z",
+      recipientName: "Anil Sharma",
+      recipientAccountLast4: "3321",
+    },
+    {
+      tid: "13192458",
+      amount: "1200.50",
+      time: "2025-11-05T05:32:37.000Z",
+      recipientName: "Meena",
+      recipientAccountLast4: "7766",
+    },
   ]);
   assert.ok(!JSON.stringify(answer).includes("30211456783321"));
 });

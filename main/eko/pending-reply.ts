@@ -10,7 +10,7 @@ export interface PendingReply {
 }
 
 /** More than any customer has waiting; a longer list is cut, not refused. */
-export const MAX_PENDING_TRANSFERS = 50;
+const MAX_PENDING_TRANSFERS = 50;
 
 /**
  * Get Pending Refunds. Eko's published sample for this call is a copy of another call's reply,
@@ -18,13 +18,19 @@ export const MAX_PENDING_TRANSFERS = 50;
  * from the first `data.*` array whose items carry a `tid`. HTTP 200 with status 0 and no such
  * array is an empty list: a customer with nothing waiting.
  */
-export function interpretPendingReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<PendingReply, RefundDeskError> {
+export function interpretPendingReply(
+  httpStatus: number,
+  contentType: string,
+  body: string,
+  clockSuspect: { offsetMs: number } | null,
+): Result<PendingReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;
   const refused = failure(read.value);
   if (refused) return err(refused);
   const { envelope, details } = read.value;
-  if (envelope.status !== undefined && envelope.status !== 0) return err({ kind: "bad-response", details: { ...details, cause: "no-status" } });
+  if (envelope.status !== undefined && envelope.status !== 0)
+    return err({ kind: "bad-response", details: { ...details, cause: "no-status" } });
   const items = listOf(envelope.data);
   const transfers: PendingTransfer[] = [];
   for (const item of items) {

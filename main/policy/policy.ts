@@ -101,7 +101,7 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
   const receipt: Partial<Pick<Policy, ReceiptField>> = {};
   for (const field of RECEIPT_FIELDS) {
     if (input[field] === undefined) continue;
-    const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: input[field] } as SettingsPatch);
+    const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: input[field] });
     if (!checked.ok) refuse(field, reasonOf(checked.error));
     else if (checked.value[field] !== null) Object.assign(receipt, { [field]: checked.value[field] });
   }

@@ -28,10 +28,13 @@ test("find by mobile in Practice: Eko's test customer has two transfers waiting,
   const two = await desk.services.pendingRefunds({ mobile: "61111 11111" });
   assert.ok(two.ok);
   assert.equal(two.value.mobileLast4, "1111");
-  assert.deepEqual(two.value.transfers.map((t) => [t.tid, t.amount, t.recipientName, t.recipientAccountLast4]), [
-    ["13192457", "2500.00", "Anil Sharma", "3321"],
-    ["13192458", "1200.00", "Meena Kumari", "7766"],
-  ]);
+  assert.deepEqual(
+    two.value.transfers.map((t) => [t.tid, t.amount, t.recipientName, t.recipientAccountLast4]),
+    [
+      ["13192457", "2500.00", "Anil Sharma", "3321"],
+      ["13192458", "1200.00", "Meena Kumari", "7766"],
+    ],
+  );
   const url = new URL(calls.at(-1)?.url ?? "");
   assert.equal(url.pathname, "/ekoapi/v3/customer/payment/refunds");
   assert.equal(url.searchParams.get("customer_id"), "6111111111");
@@ -43,11 +46,17 @@ test("find by mobile in Practice: Eko's test customer has two transfers waiting,
 
   const journal = journalText(dataDir);
   assert.ok(!journal.includes("6111111111") && !journal.includes("7000012345"), "no full mobile in the journal");
-  const lines = journal.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-  assert.deepEqual(lines.map((l) => [l.outcome, l.mobileLast4, l.listed]), [
-    ["pending:listed", "1111", 2],
-    ["pending:listed", "2345", 0],
-  ]);
+  const lines = journal
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.deepEqual(
+    lines.map((l) => [l.outcome, l.mobileLast4, l.listed]),
+    [
+      ["pending:listed", "1111", 2],
+      ["pending:listed", "2345", 0],
+    ],
+  );
 });
 
 test("a refunded transfer drops off the customer's list", async () => {
@@ -61,7 +70,10 @@ test("a refunded transfer drops off the customer's list", async () => {
   assert.ok(refunded.ok);
   const left = await desk.services.pendingRefunds({ mobile: "6111111111" });
   assert.ok(left.ok);
-  assert.deepEqual(left.value.transfers.map((t) => t.tid), ["13192458"]);
+  assert.deepEqual(
+    left.value.transfers.map((t) => t.tid),
+    ["13192458"],
+  );
 });
 
 test("a mobile that is not one is refused before Eko is called, naming the field, never echoing the number", async () => {
@@ -69,7 +81,13 @@ test("a mobile that is not one is refused before Eko is called, naming the field
   opened.push(practice);
   const { desk, calls } = practice;
   const before = calls.length;
-  for (const [mobile, reason] of [["", "empty"], ["61111a1111", "not-digits"], ["611111111", "not-10-digits"], ["+916111111111", "not-digits"], ["5111111111", "bad-start"]] as const) {
+  for (const [mobile, reason] of [
+    ["", "empty"],
+    ["61111a1111", "not-digits"],
+    ["611111111", "not-10-digits"],
+    ["+916111111111", "not-digits"],
+    ["5111111111", "bad-start"],
+  ] as const) {
     const refused = await desk.services.pendingRefunds({ mobile });
     assert.deepEqual(refused, { ok: false, error: { kind: "invalid-input", field: "mobile", reason } }, mobile);
   }
@@ -80,18 +98,27 @@ test("refund-desk pending <mobile> [--json]: the list with the mobile's last 4 o
   const dataDir = tempDataDir("pending-cli");
   const run = async (args: string[]) => {
     const io = cliIo();
-    const code = await runCli(["refund-desk", ...args], io, { fetch, keyStore: memoryKeyStore(), dataDir, machinePolicyPath: null });
+    const code = await runCli(["refund-desk", ...args], io, {
+      fetch,
+      keyStore: memoryKeyStore(),
+      dataDir,
+      machinePolicyPath: null,
+    });
     return { code, out: io.out(), err: io.err() };
   };
   const words = await run(["pending", "6111111111"]);
   assert.equal(words.code, EXIT.ok, words.err);
-  assert.match(words.out, /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192457 +₹2500\.00/);
+  assert.match(
+    words.out,
+    /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192457 +₹2500\.00/,
+  );
   assert.match(words.out, /13192458 .*Meena Kumari, account ending 7766/);
   const json = await run(["pending", "7000012345", "--json"]);
   assert.equal(json.code, EXIT.ok, json.err);
   const reply = JSON.parse(json.out) as { ok: true; value: { mobileLast4: string; transfers: unknown[] } };
   assert.deepEqual([reply.value.mobileLast4, reply.value.transfers], ["2345", []]);
-  for (const out of [words.out, words.err, json.out, json.err]) assert.ok(!out.includes("6111111111") && !out.includes("7000012345"));
+  for (const out of [words.out, words.err, json.out, json.err])
+    assert.ok(!out.includes("6111111111") && !out.includes("7000012345"));
   const bad = await run(["pending", "12345"]);
   assert.equal(bad.code, EXIT.usage);
   assert.equal((await run(["pending"])).code, EXIT.usage);

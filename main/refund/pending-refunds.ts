@@ -23,7 +23,9 @@ export interface PendingRefundsDeps {
  * Find by customer mobile: Get Pending Refunds, journaled as "pending:listed" (or the error kind)
  * with the mobile's last 4 digits and how many transfers came back; the full mobile goes to Eko only.
  */
-export function createPendingRefundsService(deps: PendingRefundsDeps): (request: { mobile: string }) => Promise<Result<PendingRefunds, RefundDeskError>> {
+export function createPendingRefundsService(
+  deps: PendingRefundsDeps,
+): (request: { mobile: string }) => Promise<Result<PendingRefunds, RefundDeskError>> {
   return async ({ mobile: raw }) => {
     const mobile = parseCustomerMobile(raw);
     if (!mobile.ok) return mobile;

@@ -13,7 +13,12 @@ export function DaySummary({ day, entries }: { day: string; entries: JournalEntr
   return (
     <section className="panel day-summary" data-testid="day-summary" aria-label={t("daySummary.title", { day })}>
       <DaySummaryFacts summary={summary} counter={counter} langs={[lang]} printedAt={null} />
-      <button type="button" className="button secondary" data-testid="print-day-summary" onClick={() => void print.getState().printDaySummary(summary)}>
+      <button
+        type="button"
+        className="button secondary"
+        data-testid="print-day-summary"
+        onClick={() => void print.getState().printDaySummary(summary)}
+      >
         {t("daySummary.print")}
       </button>
     </section>

@@ -8,7 +8,7 @@ const MOBILE_ERROR_ID = "mobile-error";
  * "Customer has no tid?": the customer's mobile lists their transfers waiting for a refund
  * (Eko's Get Pending Refunds); one click checks the chosen one and the flow goes on as usual.
  */
-export function FindByMobile({ onChosen }: { onChosen(): void }) {
+export function FindByMobile({ onChosen }: { onChosen: () => void }) {
   const t = useT();
   const lang = useLang();
   const { findMobile, request } = useStores();
@@ -22,7 +22,12 @@ export function FindByMobile({ onChosen }: { onChosen(): void }) {
 
   if (!open) {
     return (
-      <button type="button" className="button secondary find-mobile-open" data-testid="find-mobile-open" onClick={() => findMobile.getState().setOpen(true)}>
+      <button
+        type="button"
+        className="button secondary find-mobile-open"
+        data-testid="find-mobile-open"
+        onClick={() => findMobile.getState().setOpen(true)}
+      >
         {t("findMobile.open")}
       </button>
     );
@@ -67,7 +72,13 @@ export function FindByMobile({ onChosen }: { onChosen(): void }) {
             value={mobileInput}
             onChange={(event) => findMobile.getState().setMobileInput(event.target.value)}
           />
-          <button type="submit" className="button primary" data-testid="find-mobile-submit" disabled={running} aria-busy={running}>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="find-mobile-submit"
+            disabled={running}
+            aria-busy={running}
+          >
             {running && <span className="spinner" aria-hidden="true" />}
             {running ? t("findMobile.finding") : t("findMobile.submit")}
           </button>
@@ -79,7 +90,14 @@ export function FindByMobile({ onChosen }: { onChosen(): void }) {
           {running ? t("findMobile.findingStatus") : ""}
         </p>
       </form>
-      {failure && <ErrorPanel key={JSON.stringify(failure)} error={failure} testId="find-mobile-error" messageId={invalid ? MOBILE_ERROR_ID : undefined} />}
+      {failure && (
+        <ErrorPanel
+          key={JSON.stringify(failure)}
+          error={failure}
+          testId="find-mobile-error"
+          messageId={invalid ? MOBILE_ERROR_ID : undefined}
+        />
+      )}
       {list &&
         (list.transfers.length === 0 ? (
           <p className="hint" data-testid="find-mobile-none">
@@ -101,7 +119,13 @@ export function FindByMobile({ onChosen }: { onChosen(): void }) {
                 {list.transfers.map((transfer) => (
                   <tr key={transfer.tid} data-testid="find-mobile-row" data-tid={transfer.tid}>
                     <td>
-                      <button type="button" className="button secondary mono" data-testid="find-mobile-check" disabled={requestRunning !== null} onClick={() => choose(transfer.tid)}>
+                      <button
+                        type="button"
+                        className="button secondary mono"
+                        data-testid="find-mobile-check"
+                        disabled={requestRunning !== null}
+                        onClick={() => choose(transfer.tid)}
+                      >
                         {t("findMobile.check", { tid: transfer.tid })}
                       </button>
                     </td>
@@ -114,7 +138,13 @@ export function FindByMobile({ onChosen }: { onChosen(): void }) {
             </table>
           </div>
         ))}
-      <button type="button" className="button secondary" data-testid="find-mobile-close" disabled={running} onClick={() => findMobile.getState().reset()}>
+      <button
+        type="button"
+        className="button secondary"
+        data-testid="find-mobile-close"
+        disabled={running}
+        onClick={() => findMobile.getState().reset()}
+      >
         {t("findMobile.close")}
       </button>
     </section>

@@ -11,15 +11,19 @@ const INPUT_EVENTS = ["keydown", "pointerdown", "input", "wheel"] as const;
  * Forgets the customer after the idle time (store/idle-clear.ts holds the rule). Says so once,
  * until the next input, so the next agent knows why the screen is empty.
  */
-export function IdleClear({ onCleared }: { onCleared(): void }) {
+export function IdleClear({ onCleared }: { onCleared: () => void }) {
   const t = useT();
   const { request, findMobile } = useStores();
   const minutes = useSettings((s) => s.view?.idleClearMinutes ?? DEFAULT_IDLE_CLEAR_MINUTES);
   const minutesRef = useRef(minutes);
-  minutesRef.current = minutes;
   const onClearedRef = useRef(onCleared);
-  onClearedRef.current = onCleared;
   const [cleared, setCleared] = useState(false);
+
+  // The timer below reads the newest idle time and callback without being set up again.
+  useEffect(() => {
+    minutesRef.current = minutes;
+    onClearedRef.current = onCleared;
+  }, [minutes, onCleared]);
 
   useEffect(() => {
     const idle = createIdleClear({ request, findMobile, idleMs: () => minutesRef.current * 60_000, now: Date.now });
@@ -41,7 +45,12 @@ export function IdleClear({ onCleared }: { onCleared(): void }) {
   }, [request, findMobile]);
 
   return (
-    <p role="status" className={cleared ? "hint idle-cleared" : "visually-hidden"} data-testid="idle-cleared" data-cleared={cleared}>
+    <p
+      role="status"
+      className={cleared ? "hint idle-cleared" : "visually-hidden"}
+      data-testid="idle-cleared"
+      data-cleared={cleared}
+    >
       {cleared ? t("idle.cleared", { minutes }) : ""}
     </p>
   );

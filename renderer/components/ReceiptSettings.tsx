@@ -1,5 +1,13 @@
 import { useState } from "react";
-import { AGENT_COPY_CHOICES, PAPER_SIZES, RECEIPT_LANGUAGE_CHOICES, type AgentCopy, type PaperSize, type ReceiptLanguages, type SettingsView } from "../../app/settings";
+import {
+  AGENT_COPY_CHOICES,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+  type AgentCopy,
+  type PaperSize,
+  type ReceiptLanguages,
+  type SettingsView,
+} from "../../app/settings";
 import { useSettings, useStores, useT } from "../stores";
 import { TextField } from "./TextField";
 
@@ -25,7 +33,15 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
       onSubmit={(event) => {
         event.preventDefault();
         const minutes = idleMinutes.trim() === "" ? Number.NaN : Number(idleMinutes);
-        void settings.getState().saveReceipt({ paperSize, agentCopy, receiptLanguages, helpline, grievanceContact, rbiGrievance, idleClearMinutes: minutes });
+        void settings.getState().saveReceipt({
+          paperSize,
+          agentCopy,
+          receiptLanguages,
+          helpline,
+          grievanceContact,
+          rbiGrievance,
+          idleClearMinutes: minutes,
+        });
       }}
     >
       <h2 id="receipt-settings-title" className="panel-title">
@@ -35,7 +51,12 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
         <label htmlFor="paper-size" className="field-label">
           {t("settingName.paperSize")}
         </label>
-        <select id="paper-size" data-testid="paper-size" value={paperSize} onChange={(e) => setPaperSize(e.target.value as PaperSize)}>
+        <select
+          id="paper-size"
+          data-testid="paper-size"
+          value={paperSize}
+          onChange={(e) => setPaperSize(e.target.value as PaperSize)}
+        >
           {PAPER_SIZES.map((size) => (
             <option key={size} value={size}>
               {t(`receiptSettings.paperSize.${size}`)}
@@ -47,7 +68,12 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
         <label htmlFor="agent-copy" className="field-label">
           {t("settingName.agentCopy")}
         </label>
-        <select id="agent-copy" data-testid="agent-copy" value={agentCopy} onChange={(e) => setAgentCopy(e.target.value as AgentCopy)}>
+        <select
+          id="agent-copy"
+          data-testid="agent-copy"
+          value={agentCopy}
+          onChange={(e) => setAgentCopy(e.target.value as AgentCopy)}
+        >
           {AGENT_COPY_CHOICES.map((choice) => (
             <option key={choice} value={choice}>
               {t(`receiptSettings.agentCopy.${choice}`)}
@@ -59,7 +85,12 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
         <label htmlFor="receipt-languages" className="field-label">
           {t("settingName.receiptLanguages")}
         </label>
-        <select id="receipt-languages" data-testid="receipt-languages" value={receiptLanguages} onChange={(e) => setReceiptLanguages(e.target.value as ReceiptLanguages)}>
+        <select
+          id="receipt-languages"
+          data-testid="receipt-languages"
+          value={receiptLanguages}
+          onChange={(e) => setReceiptLanguages(e.target.value as ReceiptLanguages)}
+        >
           {RECEIPT_LANGUAGE_CHOICES.map((choice) => (
             <option key={choice} value={choice}>
               {t(`receiptSettings.receiptLanguages.${choice}`)}
@@ -67,7 +98,14 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
           ))}
         </select>
       </div>
-      <TextField id="helpline-input" label={t("settingName.helpline")} hint={t("receiptSettings.contactHint")} value={helpline} maxLength={120} onChange={(e) => setHelpline(e.target.value)} />
+      <TextField
+        id="helpline-input"
+        label={t("settingName.helpline")}
+        hint={t("receiptSettings.contactHint")}
+        value={helpline}
+        maxLength={120}
+        onChange={(e) => setHelpline(e.target.value)}
+      />
       <TextField
         id="grievance-input"
         label={t("settingName.grievanceContact")}
@@ -78,7 +116,13 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
       />
       <div className="field">
         <label className="field-label check-label">
-          <input type="checkbox" data-testid="rbi-grievance" checked={rbiGrievance} aria-describedby="rbi-hint" onChange={(e) => setRbiGrievance(e.target.checked)} />{" "}
+          <input
+            type="checkbox"
+            data-testid="rbi-grievance"
+            checked={rbiGrievance}
+            aria-describedby="rbi-hint"
+            onChange={(e) => setRbiGrievance(e.target.checked)}
+          />{" "}
           {t("settingName.rbiGrievance")}
         </label>
         <p id="rbi-hint" className="hint">
@@ -96,7 +140,13 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
         value={idleMinutes}
         onChange={(e) => setIdleMinutes(e.target.value)}
       />
-      <button type="submit" className="button primary" data-testid="save-receipt-settings" disabled={saving} aria-busy={saving}>
+      <button
+        type="submit"
+        className="button primary"
+        data-testid="save-receipt-settings"
+        disabled={saving}
+        aria-busy={saving}
+      >
         {saving ? t("settings.saving") : t("settings.save")}
       </button>
     </form>

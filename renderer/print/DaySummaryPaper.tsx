@@ -25,7 +25,11 @@ export function DaySummaryFacts({ summary, counter, langs, printedAt }: Props) {
           <section key={lang} className="paper-lang day-summary-facts" lang={lang}>
             <h2 className="paper-title">{t("daySummary.title", { day: formatDay(summary.day, lang) })}</h2>
             {counter && <p>{t("daySummary.counter", { name: counter })}</p>}
-            {printedAt && <p className="paper-copy">{t("daySummary.printedAt", { time: t("receipt.ist", { time: printTime(printedAt, lang) }) })}</p>}
+            {printedAt && (
+              <p className="paper-copy">
+                {t("daySummary.printedAt", { time: t("receipt.ist", { time: printTime(printedAt, lang) }) })}
+              </p>
+            )}
             <dl className="paper-facts">
               <div>
                 <dt>{t("daySummary.refunds")}</dt>
@@ -56,7 +60,9 @@ export function DaySummaryFacts({ summary, counter, langs, printedAt }: Props) {
                 <dd>{count(summary.lookups)}</dd>
               </div>
             </dl>
-            {summary.refundsWithoutAmount > 0 && <p>{t("daySummary.withoutAmount", { n: summary.refundsWithoutAmount })}</p>}
+            {summary.refundsWithoutAmount > 0 && (
+              <p>{t("daySummary.withoutAmount", { n: summary.refundsWithoutAmount })}</p>
+            )}
             <h3 className="paper-section">{t("daySummary.failures")}</h3>
             {failures.length === 0 ? (
               <p>{t("daySummary.noFailures")}</p>

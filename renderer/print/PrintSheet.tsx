@@ -24,7 +24,16 @@ export function PrintSheet() {
   return (
     <div className="print-sheet" data-testid="print-sheet" data-paper={setup.paperSize} data-kind={job.kind}>
       {job.kind === "receipt" ? (
-        job.copies.map((copy) => <ReceiptPaper key={copy} refund={job.refund} copy={copy} langs={langs} setup={setup} duplicateAt={job.duplicateAt} />)
+        job.copies.map((copy) => (
+          <ReceiptPaper
+            key={copy}
+            refund={job.refund}
+            copy={copy}
+            langs={langs}
+            setup={setup}
+            duplicateAt={job.duplicateAt}
+          />
+        ))
       ) : (
         <article className="paper" data-testid="paper-day-summary">
           <DaySummaryFacts summary={job.summary} counter={job.counter} langs={langs} printedAt={job.printedAt} />

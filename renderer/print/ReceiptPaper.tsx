@@ -21,13 +21,28 @@ export function ReceiptPaper({ refund, copy, langs, setup, duplicateAt }: Props)
   return (
     <article className="paper receipt-paper" data-testid={`paper-${copy}`} data-copy={copy}>
       {langs.map((lang) => (
-        <ReceiptInLang key={lang} lang={lang} t={translator(lang)} refund={refund} copy={copy} setup={setup} duplicateAt={duplicateAt} />
+        <ReceiptInLang
+          key={lang}
+          lang={lang}
+          t={translator(lang)}
+          refund={refund}
+          copy={copy}
+          setup={setup}
+          duplicateAt={duplicateAt}
+        />
       ))}
     </article>
   );
 }
 
-function ReceiptInLang({ lang, t, refund, copy, setup, duplicateAt }: Omit<Props, "langs"> & { lang: Lang; t: Translate }) {
+function ReceiptInLang({
+  lang,
+  t,
+  refund,
+  copy,
+  setup,
+  duplicateAt,
+}: Omit<Props, "langs"> & { lang: Lang; t: Translate }) {
   const ist = (iso: string) => t("receipt.ist", { time: printTime(iso, lang) });
   const row = (label: string, value: ReactNode) => (
     <div key={label}>
@@ -35,7 +50,8 @@ function ReceiptInLang({ lang, t, refund, copy, setup, duplicateAt }: Omit<Props
       <dd>{value}</dd>
     </div>
   );
-  const rows = (list: [string, ReactNode | null][]) => list.filter(([, value]) => value !== null && value !== "").map(([label, value]) => row(label, value));
+  const rows = (list: [string, ReactNode | null][]) =>
+    list.filter(([, value]) => value !== null && value !== "").map(([label, value]) => row(label, value));
 
   return (
     <section className="paper-lang" lang={lang}>
@@ -47,7 +63,9 @@ function ReceiptInLang({ lang, t, refund, copy, setup, duplicateAt }: Omit<Props
         </p>
       )}
       {refund.environment === "practice" && <p className="paper-practice">{t("receipt.practice")}</p>}
-      {refund.environment !== "practice" && refund.environment !== "production" && <p className="paper-practice">{t(`env.badge.${refund.environment}`)}</p>}
+      {refund.environment !== "practice" && refund.environment !== "production" && (
+        <p className="paper-practice">{t(`env.badge.${refund.environment}`)}</p>
+      )}
       <dl className="paper-facts">
         {rows([
           [t("receipt.counter"), refund.counter],
@@ -61,7 +79,10 @@ function ReceiptInLang({ lang, t, refund, copy, setup, duplicateAt }: Omit<Props
           [t("receipt.transferTime"), refund.txTime ? printDate(refund.txTime, lang) : null],
           [t("receipt.txAmount"), refund.txAmount ? printMoney(refund.txAmount, lang) : null],
           [t("receipt.recipient"), refund.recipientName],
-          [t("receipt.account"), refund.accountLast4 ? t("receipt.accountEnding", { last4: refund.accountLast4 }) : null],
+          [
+            t("receipt.account"),
+            refund.accountLast4 ? t("receipt.accountEnding", { last4: refund.accountLast4 }) : null,
+          ],
         ])}
       </dl>
       <h2 className="paper-section">{t("receipt.refund")}</h2>

@@ -16,7 +16,9 @@ function istFormat(lang: Lang, withTime: boolean): Intl.DateTimeFormat {
   const key = `${lang}:${withTime}`;
   let format = made.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" };
+    const options: Intl.DateTimeFormatOptions = withTime
+      ? { dateStyle: "medium", timeStyle: "short" }
+      : { dateStyle: "medium" };
     format = new Intl.DateTimeFormat(LOCALES[lang] ?? LOCALES.en, { ...options, timeZone: "Asia/Kolkata" });
     made.set(key, format);
   }

@@ -102,7 +102,12 @@ test("idle clear: an empty screen stays as it is; the find-by-mobile panel is fo
   assert.deepEqual([c.findMobile.getState().open, c.findMobile.getState().mobileInput], [false, ""]);
 });
 
-const LIST: PendingRefunds = { mobileLast4: "1111", transfers: [{ tid: "13192457", amount: "2500.00", time: null, recipientName: "Anil", recipientAccountLast4: "3321" }], environment: "practice", checkedAt: "2026-03-05T10:00:00.000Z" };
+const LIST: PendingRefunds = {
+  mobileLast4: "1111",
+  transfers: [{ tid: "13192457", amount: "2500.00", time: null, recipientName: "Anil", recipientAccountLast4: "3321" }],
+  environment: "practice",
+  checkedAt: "2026-03-05T10:00:00.000Z",
+};
 
 test("find by mobile: a bad mobile is refused before main is asked; a good one lists, and the typed number is cleared", async () => {
   const asked: string[] = [];
@@ -132,13 +137,39 @@ test("find by mobile: an error is kept to show; reset is refused while Eko is as
   assert.equal(store.getState().reset(), true);
 });
 
-const SETUP: ReceiptSetup = { paperSize: "58mm", languages: "interface", agentCopy: true, helpline: null, grievanceContact: null, rbiGrievance: false, counterName: "Counter 1", agentCode: "20810200" };
-const REFUND: PrintableRefund = { tid: "13192443", refundTid: "23000001", refundedAmount: "5000.00", fee: "50.00", refundedAt: "2026-03-05T10:00:00.000Z", environment: "practice", txAmount: "5000.00", txTime: null, recipientName: null, accountLast4: "7890", counter: null, agentCode: null, balance: "30000.00" };
+const SETUP: ReceiptSetup = {
+  paperSize: "58mm",
+  languages: "interface",
+  agentCopy: true,
+  helpline: null,
+  grievanceContact: null,
+  rbiGrievance: false,
+  counterName: "Counter 1",
+  agentCode: "20810200",
+};
+const REFUND: PrintableRefund = {
+  tid: "13192443",
+  refundTid: "23000001",
+  refundedAmount: "5000.00",
+  fee: "50.00",
+  refundedAt: "2026-03-05T10:00:00.000Z",
+  environment: "practice",
+  txAmount: "5000.00",
+  txTime: null,
+  recipientName: null,
+  accountLast4: "7890",
+  counter: null,
+  agentCode: null,
+  balance: "30000.00",
+};
 
 test("print: both copies when the counter prints the agent's; a reprint is journaled first and marked with main's time", async () => {
   const reprints: string[] = [];
   let setup = SETUP;
-  const store = createPrintStore({ getReceiptSetup: async () => ok(setup), recordReprint: async ({ tid }) => (reprints.push(tid), ok({ at: "2026-03-05T11:00:00.000Z" })) });
+  const store = createPrintStore({
+    getReceiptSetup: async () => ok(setup),
+    recordReprint: async ({ tid }) => (reprints.push(tid), ok({ at: "2026-03-05T11:00:00.000Z" })),
+  });
   await store.getState().printReceipt(REFUND, { duplicate: false });
   const first = store.getState().job;
   assert.ok(first?.kind === "receipt");
@@ -157,7 +188,10 @@ test("print: both copies when the counter prints the agent's; a reprint is journ
 });
 
 test("print: a reprint main could not journal is not printed", async () => {
-  const store = createPrintStore({ getReceiptSetup: async () => ok(SETUP), recordReprint: async () => err({ kind: "internal", details: {} }) });
+  const store = createPrintStore({
+    getReceiptSetup: async () => ok(SETUP),
+    recordReprint: async () => err({ kind: "internal", details: {} }),
+  });
   await store.getState().printReceipt(REFUND, { duplicate: true });
   assert.equal(store.getState().job, null);
   assert.equal(store.getState().error?.kind, "internal");

@@ -50,7 +50,9 @@ export function createFindMobileStore(api: Pick<RefundDeskApi, "pendingRefunds">
       }
       set({ running: true, failure: null, list: null });
       const result = await safeCall(() => api.pendingRefunds({ mobile: mobile.value }));
-      set(result.ok ? { running: false, list: result.value, mobileInput: "" } : { running: false, failure: result.error });
+      set(
+        result.ok ? { running: false, list: result.value, mobileInput: "" } : { running: false, failure: result.error },
+      );
     },
 
     reset() {

@@ -37,7 +37,12 @@ export function createIdleClear(deps: IdleClearDeps): IdleClear {
         return false;
       }
       if (deps.now() - lastActive < deps.idleMs()) return false;
-      const customerOnScreen = request.tid !== null || request.failure !== null || request.tidInput !== "" || request.customerOtp !== "" || find.open;
+      const customerOnScreen =
+        request.tid !== null ||
+        request.failure !== null ||
+        request.tidInput !== "" ||
+        request.customerOtp !== "" ||
+        find.open;
       if (!customerOnScreen) return false;
       lastActive = deps.now();
       return request.reset() && find.reset();

@@ -10,7 +10,7 @@ import type { RefundDeskApi } from "../../app/ipc";
 import type { PrintableRefund, ReceiptCopy, ReceiptSetup } from "../../app/receipt";
 import { safeCall } from "./safe-call";
 
-export type PrintJob =
+type PrintJob =
   | { kind: "receipt"; refund: PrintableRefund; copies: ReceiptCopy[]; duplicateAt: string | null }
   | { kind: "day-summary"; summary: DaySummary; counter: string | null; printedAt: string };
 
@@ -65,12 +65,26 @@ export function createPrintStore(api: PrintApi, now: () => number = Date.now): P
           duplicateAt = recorded.value.at;
         }
         const copies: ReceiptCopy[] = setup.agentCopy ? ["customer", "agent"] : ["customer"];
-        start({ kind: "receipt", refund: { ...refund, counter: refund.counter ?? setup.counterName, agentCode: refund.agentCode ?? setup.agentCode }, copies, duplicateAt });
+        start({
+          kind: "receipt",
+          refund: {
+            ...refund,
+            counter: refund.counter ?? setup.counterName,
+            agentCode: refund.agentCode ?? setup.agentCode,
+          },
+          copies,
+          duplicateAt,
+        });
       },
 
       async printDaySummary(summary) {
         const setup = (await get().loadSetup()) ?? get().setup;
-        start({ kind: "day-summary", summary, counter: setup?.counterName ?? null, printedAt: new Date(now()).toISOString() });
+        start({
+          kind: "day-summary",
+          summary,
+          counter: setup?.counterName ?? null,
+          printedAt: new Date(now()).toISOString(),
+        });
       },
     };
   });

@@ -10,7 +10,7 @@ import type { RefundDeskApi } from "../../app/ipc";
 import type { Result } from "../../app/result";
 import { MAX_IDLE_CLEAR_MINUTES, MIN_IDLE_CLEAR_MINUTES, type SettingsPatch, type SettingsView } from "../../app/settings";
 
-export type ReceiptField = "paperSize" | "agentCopy" | "receiptLanguages" | "helpline" | "grievanceContact" | "rbiGrievance" | "idleClearMinutes";
+type ReceiptField = "paperSize" | "agentCopy" | "receiptLanguages" | "helpline" | "grievanceContact" | "rbiGrievance" | "idleClearMinutes";
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
