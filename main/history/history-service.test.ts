@@ -104,9 +104,9 @@ test("export: a CSV with the header and one row per entry, oldest first, with no
     saved[0]?.text,
     [
       CSV_HEADER.join(","),
-      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb",
-      "2026-03-05T10:30:00+05:30,Counter 9,uat,104,refund:wrong-otp,,,",
-      "2026-03-05T23:59:59+05:30,Counter 9,uat,102,refund:refunded,0,,cccccc",
+      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb,,,,",
+      "2026-03-05T10:30:00+05:30,Counter 9,uat,104,refund:wrong-otp,,,,,,,",
+      "2026-03-05T23:59:59+05:30,Counter 9,uat,102,refund:refunded,0,,cccccc,,,,",
       "",
     ].join("\r\n"),
   );
