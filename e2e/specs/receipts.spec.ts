@@ -168,18 +168,18 @@ test("find by customer mobile: Eko's test customer lists two transfers, one clic
   await expect(page.getByTestId("find-mobile-list")).toContainText("1111");
   await expect(rows.nth(0)).toContainText("₹2,500.00");
   await expect(rows.nth(0)).toContainText("Anil Sharma");
-  await expect(rows.nth(1)).toContainText("13192458");
+  await expect(rows.nth(1)).toContainText("13192461");
   expect(await page.content()).not.toContain("6111111111");
 
   await rows.nth(0).getByTestId("find-mobile-check").click();
   await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
-  await expect(page.getByRole("heading", { name: "Transaction 13192457" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Transaction 13192460" })).toBeVisible();
   await expect(page.getByTestId("find-mobile")).toHaveCount(0);
   await expect(page.getByTestId("waited-overdue")).toBeVisible();
   await page.getByTestId("send-otp").click();
   await page.getByTestId("customer-otp").fill("123456");
   await page.getByTestId("customer-otp").press("Enter");
-  await expect(page.getByTestId("receipt")).toContainText("13192457");
+  await expect(page.getByTestId("receipt")).toContainText("13192460");
 
   // A second refund the usual way, then the day's totals on History.
   await page.keyboard.press("Alt+N");

@@ -5,7 +5,7 @@ import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { createEkoClient, GET_RETRY_DELAYS_MS, pendingRefundsUrl, type RefundEndpoint } from "./eko-client";
 
 const endpoint: RefundEndpoint = { ...PRACTICE_CREDENTIALS, baseUrl: "https://eko.example/ekoapi/v3/" };
-const LIST = JSON.stringify({ status: 0, data: [{ tid: "13192457", amount: "2500" }] });
+const LIST = JSON.stringify({ status: 0, data: [{ tid: "13192460", amount: "2500" }] });
 
 /** A fetch that answers from `replies` in turn and records each request's URL and signature. */
 function scripted(replies: { status: number; body: string; type?: string }[]) {
@@ -38,7 +38,7 @@ test("Get Pending Refunds: a GET to /customer/payment/refunds with initiator_id,
   assert.ok(answer.ok);
   assert.deepEqual(
     answer.value.transfers.map((t) => t.tid),
-    ["13192457"],
+    ["13192460"],
   );
   assert.deepEqual(
     requests.map((r) => r.method),

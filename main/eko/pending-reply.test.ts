@@ -4,14 +4,14 @@ import { interpretPendingReply } from "./pending-reply";
 
 const JSON_TYPE = "application/json";
 const ROW = {
-  tid: "13192457",
+  tid: "13192460",
   amount: "2500",
   recipient_name: "Anil Sharma",
   account: "30211456783321",
   timestamp: "2025-11-04 16:20:05",
 };
 const OTHER = {
-  tid: 13192458,
+  tid: 13192461,
   tx_amount: 1200.5,
   beneficiary_name: "Meena",
   account_number: "60400199887766",
@@ -28,19 +28,19 @@ const tids = (body: unknown) => {
 
 // Eko's published sample for this call is another call's reply: each plausible shape of the list is read.
 test("the list as an array under data", () => {
-  assert.deepEqual(tids({ status: 0, data: [ROW, OTHER] }), ["13192457", "13192458"]);
+  assert.deepEqual(tids({ status: 0, data: [ROW, OTHER] }), ["13192460", "13192461"]);
 });
 
 test("the list under any data.* key whose items carry a tid, whatever the key is called", () => {
   for (const key of ["refund_list", "transactions", "pending_refunds", "list"]) {
     assert.deepEqual(
       tids({ status: 0, response_status_id: -1, data: { customer_id: "6111111111", [key]: [ROW] } }),
-      ["13192457"],
+      ["13192460"],
       key,
     );
   }
   // An array of something else (no tid) is not the list.
-  assert.deepEqual(tids({ status: 0, data: { notes: [{ text: "x" }], refunds: [OTHER] } }), ["13192458"]);
+  assert.deepEqual(tids({ status: 0, data: { notes: [{ text: "x" }], refunds: [OTHER] } }), ["13192461"]);
 });
 
 test("nothing waiting: an empty array, an empty data, no data at all", () => {
@@ -60,14 +60,14 @@ test("each transfer: amounts as rupees, Eko's local time as IST, the account to 
   assert.ok(answer.ok);
   assert.deepEqual(answer.value.transfers, [
     {
-      tid: "13192457",
+      tid: "13192460",
       amount: "2500.00",
       time: "2025-11-04T10:50:05.000Z",
       recipientName: "Anil Sharma",
       recipientAccountLast4: "3321",
     },
     {
-      tid: "13192458",
+      tid: "13192461",
       amount: "1200.50",
       time: "2025-11-05T05:32:37.000Z",
       recipientName: "Meena",

@@ -95,7 +95,7 @@ test("reprints are journal lines; the day summary counts refunds, totals to the 
   opened.push(practice);
   const { desk } = practice;
   assert.ok((await refundWith(desk, "13192443")).ok);
-  assert.ok((await refundWith(desk, "13192457")).ok);
+  assert.ok((await refundWith(desk, "13192460")).ok);
   await desk.services.inquireTransaction({ tid: "13192445" });
   await desk.services.requestRefundOtp({ tid: "13192444" });
   const reprint = await desk.services.recordReprint({ tid: "13192443" });

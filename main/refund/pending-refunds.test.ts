@@ -31,8 +31,8 @@ test("find by mobile in Practice: Eko's test customer has two transfers waiting,
   assert.deepEqual(
     two.value.transfers.map((t) => [t.tid, t.amount, t.recipientName, t.recipientAccountLast4]),
     [
-      ["13192457", "2500.00", "Anil Sharma", "3321"],
-      ["13192458", "1200.00", "Meena Kumari", "7766"],
+      ["13192460", "2500.00", "Anil Sharma", "3321"],
+      ["13192461", "1200.00", "Meena Kumari", "7766"],
     ],
   );
   const url = new URL(calls.at(-1)?.url ?? "");
@@ -63,16 +63,16 @@ test("a refunded transfer drops off the customer's list", async () => {
   const practice = await practiceDesk();
   opened.push(practice);
   const { desk } = practice;
-  await desk.services.inquireTransaction({ tid: "13192457" });
-  const otp = await desk.services.requestRefundOtp({ tid: "13192457" });
+  await desk.services.inquireTransaction({ tid: "13192460" });
+  const otp = await desk.services.requestRefundOtp({ tid: "13192460" });
   assert.ok(otp.ok);
-  const refunded = await desk.services.refund({ tid: "13192457", otp: "123456", otpRefId: otp.value.otpRefId });
+  const refunded = await desk.services.refund({ tid: "13192460", otp: "123456", otpRefId: otp.value.otpRefId });
   assert.ok(refunded.ok);
   const left = await desk.services.pendingRefunds({ mobile: "6111111111" });
   assert.ok(left.ok);
   assert.deepEqual(
     left.value.transfers.map((t) => t.tid),
-    ["13192458"],
+    ["13192461"],
   );
 });
 
@@ -110,9 +110,9 @@ test("refund-desk pending <mobile> [--json]: the list with the mobile's last 4 o
   assert.equal(words.code, EXIT.ok, words.err);
   assert.match(
     words.out,
-    /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192457 +₹2500\.00/,
+    /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192460 +₹2500\.00/,
   );
-  assert.match(words.out, /13192458 .*Meena Kumari, account ending 7766/);
+  assert.match(words.out, /13192461 .*Meena Kumari, account ending 7766/);
   const json = await run(["pending", "7000012345", "--json"]);
   assert.equal(json.code, EXIT.ok, json.err);
   const reply = JSON.parse(json.out) as { ok: true; value: { mobileLast4: string; transfers: unknown[] } };

@@ -104,7 +104,7 @@ test("idle clear: an empty screen stays as it is; the find-by-mobile panel is fo
 
 const LIST: PendingRefunds = {
   mobileLast4: "1111",
-  transfers: [{ tid: "13192457", amount: "2500.00", time: null, recipientName: "Anil", recipientAccountLast4: "3321" }],
+  transfers: [{ tid: "13192460", amount: "2500.00", time: null, recipientName: "Anil", recipientAccountLast4: "3321" }],
   environment: "practice",
   checkedAt: "2026-03-05T10:00:00.000Z",
 };
