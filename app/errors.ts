@@ -9,7 +9,22 @@ import type { TxState } from "./transaction";
 /** Carried by every error something answered; the errors' users import it from here. */
 export type { RawDetails };
 
-export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "resendCooldownMs" | "userCode" | "accessKey";
+export type SettingName =
+  | "environment"
+  | "baseUrl"
+  | "developerKey"
+  | "initiatorId"
+  | "timeoutMs"
+  | "resendCooldownMs"
+  | "userCode"
+  | "accessKey"
+  | "paperSize"
+  | "agentCopy"
+  | "receiptLanguages"
+  | "helpline"
+  | "grievanceContact"
+  | "rbiGrievance"
+  | "idleClearMinutes";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }

@@ -7,7 +7,18 @@ import { z } from "zod";
 import { ACCESS_KEY_MAX_LENGTH } from "./access-key";
 import type { DayRange } from "./history";
 import type { RefundRequest } from "./refund";
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type SettingsPatch } from "./settings";
+import {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  MAX_IDLE_CLEAR_MINUTES,
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_IDLE_CLEAR_MINUTES,
+  MIN_TIMEOUT_MS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+  type SettingsPatch,
+} from "./settings";
 
 /** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
 const tidRequest = z.strictObject({ tid: z.string().max(256) });
@@ -23,6 +34,13 @@ const settingsPatch = z.strictObject({
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
   printerName: z.string().max(128).nullable().optional(),
+  paperSize: z.enum(PAPER_SIZES).optional(),
+  agentCopy: z.enum(AGENT_COPY_CHOICES).optional(),
+  receiptLanguages: z.enum(RECEIPT_LANGUAGE_CHOICES).optional(),
+  helpline: z.string().max(512).nullable().optional(),
+  grievanceContact: z.string().max(512).nullable().optional(),
+  rbiGrievance: z.boolean().optional(),
+  idleClearMinutes: z.number().int().min(MIN_IDLE_CLEAR_MINUTES).max(MAX_IDLE_CLEAR_MINUTES).optional(),
 }) satisfies z.ZodType<SettingsPatch>;
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(ACCESS_KEY_MAX_LENGTH) });
@@ -68,6 +86,12 @@ export const IPC_SCHEMAS = {
   exportHistory: exportRequest,
   /** Prints the window (the receipt) from main: silently to the configured printer, else as the mode allows. */
   printReceipt: empty,
+  /** Get Pending Refunds: the customer's transfers waiting for a refund. Shape only; parseCustomerMobile says what is wrong. */
+  pendingRefunds: z.strictObject({ mobile: z.string().max(64) }),
+  /** How this counter prints receipts: paper, copies, languages, grievance text. */
+  getReceiptSetup: empty,
+  /** A receipt printed again: a journal line; the answer's time goes on the DUPLICATE mark. */
+  recordReprint: tidRequest,
 } as const;
 
 /**

@@ -3,7 +3,7 @@
  * machine-wide policy file holds. Types only; main validates the JSON (main/policy/).
  */
 import type { RefundDeskError } from "./errors";
-import type { Environment } from "./settings";
+import type { AgentCopy, Environment, PaperSize, ReceiptLanguages } from "./settings";
 
 /** A validated policy. The admin PIN is never part of it: it travels only as a hash (PolicyPin). */
 export interface Policy {
@@ -21,6 +21,14 @@ export interface Policy {
   timeoutMs?: number;
   resendCooldownMs?: number;
   printerName?: string;
+  /** The receipt and counter settings (app/settings.ts); each one the policy sets wins. */
+  paperSize?: PaperSize;
+  agentCopy?: AgentCopy;
+  receiptLanguages?: ReceiptLanguages;
+  helpline?: string;
+  grievanceContact?: string;
+  rbiGrievance?: boolean;
+  idleClearMinutes?: number;
 }
 
 /** The policy's field names, as an admin writes them in the JSON file. */

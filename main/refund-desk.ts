@@ -5,6 +5,7 @@ import type { ActionAnswer, DeskServices, RefundDeskApi } from "../app/ipc";
 import type { DeskPolicy, Policy } from "../app/policy";
 import type { Settings } from "../app/settings";
 import { err, ok, type Result } from "../app/result";
+import { parseTid } from "../app/tid";
 import { createAccessKey } from "./keychain/access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createKioskExit } from "./admin/kiosk-exit";
@@ -27,6 +28,8 @@ import { writeFileDurably } from "./fs/durable-file";
 import type { LaunchOverrides } from "./launch/launch-overrides";
 import type { MachineDeps } from "./launch/machine-deps";
 import { createPractice, type Practice } from "./simulator/practice";
+import { createPendingRefundsService } from "./refund/pending-refunds";
+import { receiptSetup } from "./refund/receipt-setup";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
 import { createTidLocks } from "./refund/tid-locks";
@@ -178,6 +181,15 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       // Named printer: straight to it, no dialog. None, outside a kiosk: the OS print dialog.
       const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
       return printed.ok ? ok({ printer }) : printed;
+    },
+    pendingRefunds: createPendingRefundsService({ client, settings: current, practice, accessKey, journal, now: () => clock.now() }),
+    getReceiptSetup: async () => ok(receiptSetup(current(), inForce.desk)),
+    async recordReprint({ tid: raw }) {
+      const tid = parseTid(raw);
+      if (!tid.ok) return tid;
+      const at = new Date(clock.now()).toISOString();
+      journal.append({ at, tid: tid.value, environment: current().environment, outcome: "reprint:printed" });
+      return ok({ at });
     },
   };
 

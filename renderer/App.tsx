@@ -5,6 +5,7 @@ import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
 import { useHeldCounterName, useHeldEnvironment } from "./held-space";
 import { HistoryScreen, SettingsScreen } from "./lazy-parts";
+import { PrintSheet } from "./print/PrintSheet";
 import { RequestScreen } from "./screens/RequestScreen";
 import { useDisplay, useLang, useRequest, useSettings, useStores, useT } from "./stores";
 
@@ -68,6 +69,7 @@ export function App() {
         {screen === "history" && <HistoryScreen />}
         {screen === "settings" && <SettingsScreen onBack={back} />}
       </main>
+      <PrintSheet />
     </div>
   );
 }

@@ -11,8 +11,10 @@ import { ANSWER_PARTS, LATER_PARTS, type LazyPartList } from "./lazy-parts";
 import { startUp } from "./start-up";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
+import { createFindMobileStore } from "./store/find-mobile-store";
 import { createHistoryStore } from "./store/history-store";
 import { createLangStore, type KeyValueStorage } from "./store/lang-store";
+import { createPrintStore } from "./store/print-store";
 import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
 import { StoresProvider, type Stores } from "./stores";
@@ -57,6 +59,8 @@ const stores: Stores = {
   display: createDisplayStore(storage, kioskFromSearch(window.location.search)),
   desk: createDeskStore(api),
   history: createHistoryStore(api),
+  print: createPrintStore(api),
+  findMobile: createFindMobileStore(api),
 };
 
 // The next start holds the space of this header and screen before main answers.

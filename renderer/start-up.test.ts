@@ -7,8 +7,10 @@ import { DEFAULT_SETTINGS } from "../app/settings";
 import { startUp } from "./start-up";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore } from "./store/display-store";
+import { createFindMobileStore } from "./store/find-mobile-store";
 import { createHistoryStore } from "./store/history-store";
 import { createLangStore } from "./store/lang-store";
+import { createPrintStore } from "./store/print-store";
 import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
 import { unusedApi } from "./store/test-helpers";
@@ -47,6 +49,8 @@ test("start-up reads the settings, the desk and this run's answers, and a kiosk 
     display: createDisplayStore(null, false),
     desk: createDeskStore(api),
     history: createHistoryStore(api),
+    print: createPrintStore(api),
+    findMobile: createFindMobileStore(api),
   };
   startUp(stores);
   assert.deepEqual(calls.sort(), ["getDesk", "getSession", "getSettings"]);

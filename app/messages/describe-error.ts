@@ -59,6 +59,7 @@ function describeInvalidInput(field: string, reason: string, m: Messages): Advic
   }
   if (field === "otp") return isKey(m.invalidOtp, reason) ? m.invalidOtp[reason] : m.errors["invalid-input"];
   if (field === "otpRefId") return m.invalidOtpRef;
+  if (field === "mobile") return isKey(m.invalidMobile, reason) ? m.invalidMobile[reason] : m.errors["invalid-input"];
   // A History range of days: main names the end of the range at fault.
   if ((field === "from" || field === "to") && isKey(m.history.range, reason)) return m.history.range[reason];
   if (isKey(m.invalidSetting, field)) return m.invalidSetting[field];

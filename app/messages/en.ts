@@ -10,8 +10,9 @@
  */
 import type { DoctorCheckId, DoctorStatus } from "../doctor";
 import type { ErrorKind, SettingName } from "../errors";
+import type { MobileInvalidReason } from "../pending";
 import type { OtpInvalidReason } from "../refund";
-import type { Environment, PracticeScenarioId } from "../settings";
+import type { AgentCopy, Environment, PaperSize, PracticeScenarioId, ReceiptLanguages } from "../settings";
 import type { TxState } from "../transaction";
 
 export interface Advice {
@@ -422,7 +423,57 @@ export const en = {
       title: "The access key is missing or not valid",
       action: "Paste the access key you got from Eko, then press Store in keychain.",
     },
+    paperSize: {
+      title: "The paper size is not valid",
+      action: "Choose a 58 mm roll, an 80 mm roll or A4.",
+    },
+    agentCopy: {
+      title: "The agent's copy setting is not valid",
+      action: "Choose kiosk mode only, always or never.",
+    },
+    receiptLanguages: {
+      title: "The receipt language is not valid",
+      action: "Choose the app's language, or English and Hindi.",
+    },
+    helpline: {
+      title: "The helpline is not valid",
+      action: "Type one line of at most 120 letters, digits and the signs of a phone number.",
+    },
+    grievanceContact: {
+      title: "The grievance contact is not valid",
+      action: "Type one line of at most 120 letters, digits and the signs of an e-mail or postal address.",
+    },
+    rbiGrievance: {
+      title: "The RBI complaint route setting is not valid",
+      action: "Turn it on or off.",
+    },
+    idleClearMinutes: {
+      title: "The time before the screen clears is not valid",
+      action: "Type a whole number of minutes from 1 to 15.",
+    },
   } satisfies Record<SettingField, Advice>,
+  invalidMobile: {
+    empty: {
+      title: "Type the customer's mobile number first",
+      action: "Ask the customer for the mobile number used for the transfer.",
+    },
+    "not-digits": {
+      title: "The mobile number can only contain digits",
+      action: "Type the 10 digits without +91 or other signs.",
+    },
+    "not-10-digits": {
+      title: "A mobile number has 10 digits",
+      action: "Type the 10 digits without +91 or a leading 0.",
+    },
+    "bad-start": {
+      title: "A mobile number starts with 6, 7, 8 or 9",
+      action: "Check the number with the customer and type it again.",
+    },
+    "not-text": {
+      title: "The mobile number could not be read",
+      action: "Clear the field and type the number again.",
+    },
+  } satisfies Record<MobileInvalidReason, Advice>,
   /** Fallback for an invalid-input error about a field the UI does not know. */
   invalidOther: {
     title: "The app sent something it should not have",
@@ -438,6 +489,13 @@ export const en = {
     resendCooldownMs: "Wait before resend",
     userCode: "User code",
     accessKey: "Access key",
+    paperSize: "Paper size",
+    agentCopy: "Agent's copy",
+    receiptLanguages: "Receipt language",
+    helpline: "Partner helpline",
+    grievanceContact: "Grievance contact",
+    rbiGrievance: "RBI complaint route",
+    idleClearMinutes: "Clear the screen after (minutes)",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",
   duration: {
@@ -499,6 +557,94 @@ export const en = {
     practice: "Practice — no money moved",
     byInquiry: "Eko's answer to the refund was lost; a check of the transaction with Eko then confirmed the refund.",
     print: "Print",
+    reprint: "Reprint (duplicate)",
+    customerCopy: "Customer copy",
+    agentCopy: "Agent copy",
+    counter: "Counter",
+    agentCode: "Agent code",
+    transfer: "Original transfer",
+    transferTime: "Transfer date",
+    recipient: "Recipient",
+    account: "Account",
+    accountEnding: "ending {last4}",
+    refund: "Refund",
+    /** A time printed on paper, always in India's time zone. */
+    ist: "{time} IST",
+    cashReturned: "Cash returned to the customer — signature / thumb",
+    duplicate: "DUPLICATE — reprinted {time}",
+    grievanceTitle: "Complaints",
+    helpline: "Helpline: {helpline}",
+    grievanceContact: "Grievance contact: {contact}",
+    rbi: "If the bank does not resolve your complaint within 30 days, or you are not satisfied with its reply, you can complain to RBI at cms.rbi.org.in or call 14448.",
+    keep: "Keep this receipt until the money is back with you.",
+  },
+  /** Find by customer mobile: Eko's Get Pending Refunds, for a customer without the tid. */
+  findMobile: {
+    open: "Customer has no tid?",
+    title: "Find by customer mobile",
+    label: "Customer's mobile number",
+    hint: "10 digits, starting with 6, 7, 8 or 9. Only its last 4 digits are kept.",
+    submit: "Find transfers",
+    finding: "Finding…",
+    findingStatus: "Asking Eko for this customer's transfers. Wait for the answer on the screen.",
+    listTitle: "Transfers waiting for a refund (mobile ending {last4})",
+    none: "No transfer of this customer (mobile ending {last4}) is waiting for a refund.",
+    column: {
+      tid: "Transaction ID",
+      time: "Date",
+      amount: "Amount",
+      recipient: "Recipient",
+    },
+    check: "Check {tid}",
+    close: "Close",
+  },
+  /** How long the customer's money has waited, in the transaction panel. */
+  waited: {
+    days: "{n} days",
+    line: "Waiting for a refund for {ago}, since {time}.",
+    overdue: "This refund is overdue: more than one working day has passed. Please complete it now.",
+  },
+  /** The Refund screen forgot the customer after the idle time (a setting). */
+  idle: {
+    cleared: "The screen was cleared after {minutes} min without input, for the next customer.",
+  },
+  /** The day's close on the History screen, and its printout. */
+  daySummary: {
+    title: "Totals for {day}",
+    counter: "Counter: {name}",
+    refunds: "Refunds done",
+    refundedTotal: "Total refunded",
+    feeTotal: "Fees",
+    withoutAmount: "Of these, {n} confirmed by a check: Eko gave no refunded amount.",
+    otpsSent: "OTPs sent",
+    checks: "Checks",
+    reprints: "Reprints",
+    lookups: "Searches by mobile",
+    failures: "Failures",
+    noFailures: "None",
+    print: "Print day summary",
+    printedAt: "Printed {time}",
+  },
+  /** The receipt and counter settings. */
+  receiptSettings: {
+    title: "Receipts and counter",
+    paperSize: {
+      "58mm": "58 mm roll",
+      "80mm": "80 mm roll",
+      a4: "A4 sheet",
+    } satisfies Record<PaperSize, string>,
+    agentCopy: {
+      kiosk: "In kiosk mode only",
+      always: "Always",
+      never: "Never",
+    } satisfies Record<AgentCopy, string>,
+    receiptLanguages: {
+      interface: "The app's language",
+      both: "English and Hindi",
+    } satisfies Record<ReceiptLanguages, string>,
+    contactHint: "Printed on the customer's receipt. One line; leave empty to leave it out.",
+    rbiHint: "Adds: the bank first; after 30 days, cms.rbi.org.in or 14448.",
+    idleHint: "1 to 15 minutes without input; never while a request runs or a refund is unsettled.",
   },
   practiceRefund: {
     otpLabel: "Customer's OTP for every practice refund",
@@ -593,6 +739,23 @@ export const en = {
     empty: "No requests yet today.",
     skipped: "{n} damaged lines skipped.",
     caption: "Requests on {day}",
+    /** The step a journal line records (app/history.ts `outcome`, before its colon). */
+    step: {
+      otp: "Send OTP",
+      inquiry: "Check",
+      refund: "Refund",
+      "refund-check": "Check after refund",
+      reprint: "Reprint",
+      pending: "Find by mobile",
+    },
+    outcome: {
+      "otp-sent": "OTP sent",
+      refunded: "Refunded",
+      printed: "Printed again (DUPLICATE)",
+      listed: "Transfers listed",
+    },
+    reprint: "Reprint",
+    reprintLabel: "Reprint the receipt for {tid}",
     column: {
       time: "Time",
       tid: "Transaction ID",
@@ -600,17 +763,8 @@ export const en = {
       outcome: "Outcome",
       ekoStatus: "Eko status",
       ref: "OTP reference (end)",
-    },
-    /** The step a journal line records (app/history.ts `outcome`, before its colon). */
-    step: {
-      otp: "Send OTP",
-      inquiry: "Check",
-      refund: "Refund",
-      "refund-check": "Check after refund",
-    },
-    outcome: {
-      "otp-sent": "OTP sent",
-      refunded: "Refunded",
+      amount: "Amount",
+      actions: "Receipt",
     },
     /** Short words for the error kinds whose own titles need values a journal line lacks. */
     outcomeKind: {

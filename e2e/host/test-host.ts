@@ -148,8 +148,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 }
 
 /**
- * A request as the transcript keeps it. The access key, the admin PIN and the customer's OTP
- * legitimately travel renderer→main but may be written nowhere, so they are redacted here.
+ * A request as the transcript keeps it. The access key, the admin PIN, the customer's OTP and the
+ * customer's mobile legitimately travel renderer→main but may be written nowhere (the mobile
+ * keeps its last 4 digits, as in the journal), so they are redacted here.
  * Replies are kept verbatim.
  */
 function transcribed(channel: string, payload: unknown): unknown {
@@ -157,6 +158,11 @@ function transcribed(channel: string, payload: unknown): unknown {
   if (channel === IPC_CHANNELS.unlockSettings || channel === IPC_CHANNELS.exitKiosk) return { pin: REDACTED };
   // A kiosk export carries the admin PIN too.
   if (channel === IPC_CHANNELS.exportHistory && typeof payload === "object" && payload !== null && "pin" in payload) return { ...payload, pin: REDACTED };
+  // The customer's mobile goes to Eko only; the journal keeps its last 4 digits, and so does this.
+  if (channel === IPC_CHANNELS.pendingRefunds) {
+    const mobile = typeof payload === "object" && payload !== null ? (payload as { mobile?: unknown }).mobile : payload;
+    return { mobile: typeof mobile === "string" ? `${REDACTED}${mobile.replace(/\D/g, "").slice(-4)}` : REDACTED };
+  }
   if (channel === IPC_CHANNELS.refund) {
     // A refund payload that is not an object is not worth keeping either: it may be the OTP itself.
     return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? { ...payload, otp: REDACTED } : REDACTED;

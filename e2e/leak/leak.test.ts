@@ -25,6 +25,12 @@ const STORED_KEYS = [E2E_ACCESS_KEY, "cli-process-4ccess-key-do-not-leak-19c2"];
 const TYPED_OTPS = [PRACTICE_OTP, "80417293"];
 /** The admin PIN e2e/specs/kiosk.spec.ts types; sought as a value of its own, like an OTP. */
 const TYPED_PINS = [E2E_ADMIN_PIN];
+/**
+ * Customer mobiles e2e/specs/receipts.spec.ts and screenshots.spec.ts type into find by mobile:
+ * only their last 4 digits may be kept anywhere. Sought whole, and in the spaced form typed.
+ */
+const TYPED_MOBILES = ["6111111111", "7000012345", "5111111111"];
+const TYPED_MOBILE_FORMS = ["70000 12345"];
 const artifacts = process.env.REFUND_DESK_TEST_ARTIFACTS;
 const keyring = (path: string) => path.includes(`${sep}keyrings`);
 
@@ -72,7 +78,10 @@ test("no access key, OTP or admin PIN used by the suite appears in any file, log
   for (const { request } of kioskExports) assert.equal((request as { pin: unknown }).pin, REDACTED, "a kiosk export kept its PIN");
   assert.ok(existsSync(join(folder, "output.log")), "the run's stdout/stderr were not captured");
 
-  const { scanned, findings } = scanForLeaks(folder, { keys: STORED_KEYS, otps: [...TYPED_OTPS, ...TYPED_PINS] }, keyring);
+  const lookups = calls.filter((c) => c.channel === IPC_CHANNELS.pendingRefunds);
+  assert.ok(lookups.length > 0, "the transcript holds no find-by-mobile request: no mobile was ever typed through the UI");
+
+  const { scanned, findings } = scanForLeaks(folder, { keys: [...STORED_KEYS, ...TYPED_MOBILE_FORMS], otps: [...TYPED_OTPS, ...TYPED_PINS, ...TYPED_MOBILES] }, keyring);
   assert.ok(scanned.some((f) => f.endsWith("settings.json")), "no settings file was scanned");
   assert.ok(scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")), "no journal was scanned");
   // The files this release added: kiosk exports beside the data folder, the wrong-PIN record.

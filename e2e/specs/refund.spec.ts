@@ -88,17 +88,20 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   await expect(page.getByTestId("tid-input")).toHaveValue("");
 });
 
-test("the printed receipt: the receipt alone, black on white, one column of at most 72 mm, no buttons, one page on an 80 mm roll and on A4", async ({ page, openApp }) => {
-  await openApp({ sleep: noWait });
+test("the printed receipt: the print sheet alone, black on white, one column of at most 72 mm on an 80 mm roll, no buttons, one page on an 80 mm roll and on A4", async ({ page, openApp }) => {
+  const host = await openApp({ sleep: noWait });
+  await host.desk.services.updateSettings({ paperSize: "80mm" });
   await checkAndSendOtp(page, "13192443");
   await typeOtpAndRefund(page, "123456");
   await expect(page.getByTestId("receipt")).toBeVisible();
+  await page.getByTestId("print-receipt").click();
+  await expect.poll(() => host.prints()).toHaveLength(1);
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByTestId("receipt")).toBeVisible();
-  for (const hidden of ["practice-banner", "tid-input", "transaction", "practice-tids", "print-receipt", "new-request", "nav-settings"]) {
+  await expect(page.getByTestId("print-sheet")).toBeVisible();
+  for (const hidden of ["practice-banner", "tid-input", "transaction", "practice-tids", "receipt", "print-receipt", "new-request", "nav-settings"]) {
     await expect(page.getByTestId(hidden), `${hidden} in print`).toBeHidden();
   }
-  const look = await page.getByTestId("receipt").evaluate((el) => {
+  const look = await page.getByTestId("print-sheet").evaluate((el) => {
     const style = getComputedStyle(el);
     return { width: el.getBoundingClientRect().width, color: style.color, background: getComputedStyle(document.body).backgroundColor };
   });

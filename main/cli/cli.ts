@@ -9,11 +9,11 @@ import { EXIT, exitCodeTable } from "./exit-codes";
 import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
 import { provision } from "./provision";
-import { inquireCommand, refundCommand } from "./refund-commands";
+import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands";
 
 export { EXIT, type CliDeps, type CliIo };
 
-const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "doctor", "provision", "pin-hash", "journal", "help"] as const;
+const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "pending", "doctor", "provision", "pin-hash", "journal", "help"] as const;
 
 const USAGE = `Usage: refund-desk <command>
 
@@ -22,6 +22,7 @@ const USAGE = `Usage: refund-desk <command>
   refund <tid> [--otp-ref <otp_ref_id>] [--json]
                                 refund with the customer's OTP, read from standard input only;
                                 without --otp-ref, the OTP from the SMS Eko sent when the transfer failed
+  pending <mobile> [--json]     the customer's transfers waiting for a refund (Get Pending Refunds)
   doctor [--json]               check keychain, key, settings, reachability and clock
   config show [--json]          show the settings (never the access key)
   config set <name> <value> [<name> <value> …]   (or <name>=<value>)
@@ -36,6 +37,8 @@ const USAGE = `Usage: refund-desk <command>
                                 the requests between two days as CSV (standard output without --out)
   journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
                                 check the journal's hash chain; names the first changed line
+  journal summary --date YYYY-MM-DD [--json]
+                                the day's totals: refunds and amounts, OTPs, checks, failures by kind
 
 Exit codes (the same for the app's executable):
 ${exitCodeTable()}
@@ -91,6 +94,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await inquireCommand(rest, json, io, desk);
       case "refund":
         return await refundCommand(rest, json, io, desk);
+      case "pending":
+        return await pendingCommand(rest, json, io, desk);
       case "doctor":
         if (rest.length !== 0) return fail("usage: refund-desk doctor [--json]");
         return await doctor(desk, json, io);
@@ -133,6 +138,13 @@ function formatSettings(view: SettingsView): string {
     `timeout-ms:    ${view.timeoutMs}`,
     `resend-cooldown-ms: ${view.resendCooldownMs}`,
     `printer-name:  ${view.printerName ?? "(not set)"}`,
+    `paper-size:    ${view.paperSize}`,
+    `agent-copy:    ${view.agentCopy}`,
+    `receipt-languages: ${view.receiptLanguages}`,
+    `helpline:      ${view.helpline ?? "(not set)"}`,
+    `grievance-contact: ${view.grievanceContact ?? "(not set)"}`,
+    `rbi-grievance: ${view.rbiGrievance ? "on" : "off"}`,
+    `idle-clear-minutes: ${view.idleClearMinutes}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }

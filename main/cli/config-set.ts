@@ -12,12 +12,25 @@ export const CONFIG_NAMES = {
   "timeout-ms": "timeoutMs",
   "resend-cooldown-ms": "resendCooldownMs",
   "printer-name": "printerName",
+  "paper-size": "paperSize",
+  "agent-copy": "agentCopy",
+  "receipt-languages": "receiptLanguages",
+  helpline: "helpline",
+  "grievance-contact": "grievanceContact",
+  "rbi-grievance": "rbiGrievance",
+  "idle-clear-minutes": "idleClearMinutes",
 } as const;
 
 type ConfigName = keyof typeof CONFIG_NAMES;
 type SettingKey = (typeof CONFIG_NAMES)[ConfigName];
 
-const NUMBER_SETTINGS: ReadonlySet<SettingKey> = new Set(["timeoutMs", "resendCooldownMs"]);
+/** Whole numbers, with the unit `config set` names in its refusal. */
+const NUMBER_SETTINGS: ReadonlyMap<SettingKey, string> = new Map([
+  ["timeoutMs", "milliseconds"],
+  ["resendCooldownMs", "milliseconds"],
+  ["idleClearMinutes", "minutes"],
+]);
+const ON_OFF_SETTINGS: ReadonlySet<SettingKey> = new Set(["rbiGrievance"]);
 
 /** One refused pair of `config set`: the setting as the command line names it, and why. */
 export interface ConfigProblem {
@@ -44,7 +57,7 @@ function problem(name: string, reason: string, message: string): ConfigProblem {
  */
 export function parseConfigPairs(args: string[]): { patch: SettingsPatch; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const patch: Record<string, string | number> = {};
+  const patch: Record<string, string | number | boolean> = {};
   const seen = new Set<string>();
   for (let i = 0; i < args.length; i += 1) {
     const token = args[i] as string;
@@ -72,9 +85,13 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
     }
     seen.add(name);
     const key = CONFIG_NAMES[name];
-    if (NUMBER_SETTINGS.has(key)) {
+    const unit = NUMBER_SETTINGS.get(key);
+    if (unit) {
       if (/^\d+$/.test(value)) patch[key] = Number(value);
-      else problems.push(problem(name, "not-a-whole-number", `${name} must be a whole number of milliseconds`));
+      else problems.push(problem(name, "not-a-whole-number", `${name} must be a whole number of ${unit}`));
+    } else if (ON_OFF_SETTINGS.has(key)) {
+      if (value === "on" || value === "off") patch[key] = value === "on";
+      else problems.push(problem(name, "not-on-or-off", `${name} must be on or off`));
     } else patch[key] = value;
   }
   if (args.length === 0) problems.push(problem("", "no-settings", "name at least one setting and its value"));

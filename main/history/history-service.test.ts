@@ -105,10 +105,10 @@ test("export: a CSV with the header and one row per entry, oldest first, with no
     saved[0]?.text,
     [
       CSV_HEADER.join(","),
-      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb,ok",
+      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb,,,,,ok",
       // Hand-appended (it carried an OTP, dropped here): outside the chain, and marked so.
-      "2026-03-05T10:30:00+05:30,Counter 9,uat,104,refund:wrong-otp,,,,unsealed",
-      "2026-03-05T23:59:59+05:30,Counter 9,uat,102,refund:refunded,0,,cccccc,ok",
+      "2026-03-05T10:30:00+05:30,Counter 9,uat,104,refund:wrong-otp,,,,,,,,unsealed",
+      "2026-03-05T23:59:59+05:30,Counter 9,uat,102,refund:refunded,0,,cccccc,,,,,ok",
       "",
     ].join("\r\n"),
   );

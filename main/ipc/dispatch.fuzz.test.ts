@@ -48,6 +48,9 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   removeAccessKey: {},
   checkConnection: {},
   getSession: {},
+  pendingRefunds: { mobile: "6111111111" },
+  getReceiptSetup: {},
+  recordReprint: { tid: "13192443" },
 };
 
 const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
@@ -55,7 +58,7 @@ const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "ha
 const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 5 }), fc.bigInt().map(String));
 
 function extraField(method: IpcMethod) {
-  const known = new Set(Object.keys(VALID[method]).concat(method === "updateSettings" ? ["environment", "customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs"] : []));
+  const known = new Set(Object.keys(VALID[method]).concat(method === "updateSettings" ? ["environment", "customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs", "resendCooldownMs", "paperSize", "agentCopy", "receiptLanguages", "helpline", "grievanceContact", "rbiGrievance", "idleClearMinutes"] : []));
   return fc
     .tuple(fc.oneof(fc.constantFrom(...DANGEROUS_KEYS), fc.string({ minLength: 1, maxLength: 20 })), fc.anything())
     .filter(([key]) => !known.has(key))

@@ -81,6 +81,7 @@ function recordedFlow(
   const client: EkoClient = {
     getRefundOtp: async () => err({ kind: "internal", details: {} }),
     probe: async () => err({ kind: "internal", details: {} }),
+    pendingRefunds: async () => err({ kind: "internal", details: {} }),
     initiateRefund: async () => refund,
     inquireTransaction: async () => inquiry.shift() ?? err({ kind: "internal", details: { cause: "script ran out" } }),
   };

@@ -94,10 +94,10 @@ test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet wo
   );
   assert.equal(
     csv,
-    "time,counter,environment,tid,outcome,eko status,response type id,otp ref tail,chain\r\n" +
-      '2026-03-05T10:00:00.000Z,"Counter, ""North""",uat,13192443,otp-sent,0,2133,a1b2c3,\r\n' +
-      "2026-03-05T10:01:00.000Z,,production,13192445,eko,-1,,'=1+2,\r\n" +
-      '2026-03-05T10:02:00.000Z,"two\nlines",practice,1,busy,,,,\r\n',
+    "time,counter,environment,tid,outcome,eko status,response type id,otp ref tail,refunded amount,fee,refund id,transfer amount,chain\r\n" +
+      '2026-03-05T10:00:00.000Z,"Counter, ""North""",uat,13192443,otp-sent,0,2133,a1b2c3,,,,,\r\n' +
+      "2026-03-05T10:01:00.000Z,,production,13192445,eko,-1,,'=1+2,,,,,\r\n" +
+      '2026-03-05T10:02:00.000Z,"two\nlines",practice,1,busy,,,,,,,,\r\n',
   );
   for (const [raw, cell] of [["@SUM(A1)", "'@SUM(A1)"], ["+91", "'+91"], ["-12.5", "-12.5"], ["-x", "'-x"], ['say "hi"', '"say ""hi"""'], ["plain", "plain"]]) {
     assert.equal(csvField(raw as string), cell, raw);

@@ -183,7 +183,7 @@ function parseEntry(line: string): JournalEntry | null {
     return null;
   }
   if (typeof value !== "object" || value === null) return null;
-  const { at, counter, tid, environment, outcome, ekoStatus, responseTypeId, otpRefTail } = value;
+  const { at, counter, tid, environment, outcome, ekoStatus, responseTypeId, otpRefTail, listed } = value;
   if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return null;
   if (typeof tid !== "string" || typeof environment !== "string" || typeof outcome !== "string") return null;
   return {
@@ -195,5 +195,30 @@ function parseEntry(line: string): JournalEntry | null {
     ...(typeof ekoStatus === "number" ? { ekoStatus } : {}),
     ...(typeof responseTypeId === "number" ? { responseTypeId } : {}),
     ...(typeof otpRefTail === "string" ? { otpRefTail: shortRef(otpRefTail) } : {}),
+    ...refundFields(value),
+    ...(typeof listed === "number" && Number.isSafeInteger(listed) && listed >= 0 ? { listed } : {}),
   };
+}
+
+const RUPEES = /^-?\d{1,15}\.\d{2}$/;
+const SHORT_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const LAST4 = /^[A-Za-z0-9*]{1,4}$/;
+
+/** A refund line's facts, each only in its own shape: a hand-edited line cannot print anything else. */
+function refundFields(value: Record<string, unknown>): Partial<JournalEntry> {
+  const fields: Partial<JournalEntry> = {};
+  const take = (name: "refundedAmount" | "fee" | "refundTid" | "txAmount" | "txTime" | "accountLast4" | "agentCode" | "mobileLast4", shape: (text: string) => boolean) => {
+    const raw = value[name];
+    if (typeof raw === "string" && shape(raw)) fields[name] = raw;
+  };
+  const rupees = (text: string) => RUPEES.test(text);
+  take("refundedAmount", rupees);
+  take("fee", rupees);
+  take("txAmount", rupees);
+  take("refundTid", (text) => SHORT_ID.test(text));
+  take("agentCode", (text) => SHORT_ID.test(text));
+  take("txTime", (text) => !Number.isNaN(Date.parse(text)) && text.length <= 40);
+  take("accountLast4", (text) => LAST4.test(text));
+  take("mobileLast4", (text) => /^[0-9]{4}$/.test(text));
+  return fields;
 }

@@ -3,7 +3,17 @@
  * (ADMX/ADML), the macOS configuration profile example and the admin's table of fields are all
  * generated from it (scripts/policy-templates.ts), so none of them can name a field the others lack.
  */
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "../../app/settings";
+import {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  MAX_IDLE_CLEAR_MINUTES,
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_IDLE_CLEAR_MINUTES,
+  MIN_TIMEOUT_MS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+} from "../../app/settings";
 
 type PolicyFieldKind =
   | { type: "string"; maxLength: number }
@@ -127,6 +137,58 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
     required: false,
     en: "The printer receipts go to without a print dialog (its name as the OS lists it).",
     hi: "वह प्रिंटर जिस पर रसीद बिना प्रिंट डायलॉग के छपे (OS में दिखने वाला नाम)।",
+  },
+  {
+    name: "paperSize",
+    example: "58mm",
+    kind: { type: "enum", values: PAPER_SIZES },
+    required: false,
+    en: "The receipt paper: 58mm (the default), 80mm or a4.",
+    hi: "रसीद का कागज़: 58mm (डिफ़ॉल्ट), 80mm या a4।",
+  },
+  {
+    name: "agentCopy",
+    kind: { type: "enum", values: AGENT_COPY_CHOICES },
+    required: false,
+    en: "The agent's copy of each receipt: kiosk (only on kiosks, the default), always or never.",
+    hi: "हर रसीद की एजेंट प्रति: kiosk (केवल कियोस्क पर, डिफ़ॉल्ट), always या never।",
+  },
+  {
+    name: "receiptLanguages",
+    kind: { type: "enum", values: RECEIPT_LANGUAGE_CHOICES },
+    required: false,
+    en: "The receipt's language: interface (the agent's, the default) or both (English and Hindi).",
+    hi: "रसीद की भाषा: interface (एजेंट की, डिफ़ॉल्ट) या both (अंग्रेज़ी और हिन्दी)।",
+  },
+  {
+    name: "helpline",
+    example: "1800 123 4567",
+    kind: { type: "string", maxLength: 512 },
+    required: false,
+    en: "The partner's customer helpline, printed in the receipt's grievance block.",
+    hi: "पार्टनर की ग्राहक हेल्पलाइन, रसीद के शिकायत खंड में छपती है।",
+  },
+  {
+    name: "grievanceContact",
+    kind: { type: "string", maxLength: 512 },
+    required: false,
+    en: "Where the customer writes with a complaint (the partner's grievance officer).",
+    hi: "ग्राहक शिकायत कहाँ लिखे (पार्टनर का शिकायत अधिकारी)।",
+  },
+  {
+    name: "rbiGrievance",
+    kind: { type: "boolean" },
+    required: false,
+    en: "Print RBI's complaint route on receipts (the bank first; cms.rbi.org.in or 14448 after 30 days).",
+    hi: "रसीद पर RBI का शिकायत मार्ग छापें (पहले बैंक; 30 दिन बाद cms.rbi.org.in या 14448)।",
+  },
+  {
+    name: "idleClearMinutes",
+    example: 2,
+    kind: { type: "number", min: MIN_IDLE_CLEAR_MINUTES, max: MAX_IDLE_CLEAR_MINUTES },
+    required: false,
+    en: "Minutes without input before the Refund screen forgets the customer.",
+    hi: "इनपुट के बिना कितने मिनट बाद रिफ़ंड स्क्रीन ग्राहक को भूल जाए।",
   },
 ];
 

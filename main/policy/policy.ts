@@ -54,7 +54,18 @@ interface PolicyShape {
   timeoutMs?: number;
   resendCooldownMs?: number;
   printerName?: string;
+  paperSize?: string;
+  agentCopy?: string;
+  receiptLanguages?: string;
+  helpline?: string;
+  grievanceContact?: string;
+  rbiGrievance?: boolean;
+  idleClearMinutes?: number;
 }
+
+/** The receipt and counter fields, checked by the settings' own rules. */
+const RECEIPT_FIELDS = ["paperSize", "agentCopy", "receiptLanguages", "helpline", "grievanceContact", "rbiGrievance", "idleClearMinutes"] as const;
+type ReceiptField = (typeof RECEIPT_FIELDS)[number];
 
 
 export function parsePolicyJson(text: string, use: PolicyUse): Result<ValidPolicy, PolicyFieldError[]> {
@@ -98,6 +109,14 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
   const resendCooldownMs = numberSetting("resendCooldownMs", input.resendCooldownMs, refuse);
   const printerName = printerSetting(input.printerName, refuse);
 
+  const receipt: Partial<Pick<Policy, ReceiptField>> = {};
+  for (const field of RECEIPT_FIELDS) {
+    if (input[field] === undefined) continue;
+    const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: input[field] });
+    if (!checked.ok) refuse(field, reasonOf(checked.error));
+    else if (checked.value[field] !== null) Object.assign(receipt, { [field]: checked.value[field] });
+  }
+
   const counterName = input.counterName.trim();
   if (counterName === "") refuse("counterName", "empty");
   else if ([...counterName].length > MAX_COUNTER_NAME) refuse("counterName", "too-long");
@@ -119,6 +138,7 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(resendCooldownMs !== undefined ? { resendCooldownMs } : {}),
       ...(printerName !== undefined ? { printerName } : {}),
+      ...receipt,
     },
     pin,
   });
@@ -139,6 +159,13 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
     timeoutMs: policy.timeoutMs ?? settings.timeoutMs,
     resendCooldownMs: policy.resendCooldownMs ?? settings.resendCooldownMs,
     printerName: policy.printerName ?? settings.printerName,
+    paperSize: policy.paperSize ?? settings.paperSize,
+    agentCopy: policy.agentCopy ?? settings.agentCopy,
+    receiptLanguages: policy.receiptLanguages ?? settings.receiptLanguages,
+    helpline: policy.helpline ?? settings.helpline,
+    grievanceContact: policy.grievanceContact ?? settings.grievanceContact,
+    rbiGrievance: policy.rbiGrievance ?? settings.rbiGrievance,
+    idleClearMinutes: policy.idleClearMinutes ?? settings.idleClearMinutes,
   };
 }
 
@@ -157,6 +184,13 @@ export function policyFromSettings(base: Policy, settings: Settings): Policy {
     timeoutMs: settings.timeoutMs,
     resendCooldownMs: settings.resendCooldownMs,
     ...optional("printerName", settings.printerName),
+    paperSize: settings.paperSize,
+    agentCopy: settings.agentCopy,
+    receiptLanguages: settings.receiptLanguages,
+    ...optional("helpline", settings.helpline),
+    ...optional("grievanceContact", settings.grievanceContact),
+    rbiGrievance: settings.rbiGrievance,
+    idleClearMinutes: settings.idleClearMinutes,
   };
 }
 

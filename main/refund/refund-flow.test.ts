@@ -210,6 +210,7 @@ function scriptedClient(script: { refund: Result<RefundAnswer, RefundDeskError>[
   const client: EkoClient = {
     getRefundOtp: async () => err({ kind: "internal", details: {} }),
     probe: async () => err({ kind: "internal", details: {} }),
+    pendingRefunds: async () => err({ kind: "internal", details: {} }),
     async initiateRefund() {
       calls.push("refund");
       return script.refund.shift() ?? err({ kind: "internal", details: { cause: "script ran out" } });

@@ -1,6 +1,19 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Settings, type SettingsPatch } from "../../app/settings";
+import {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  MAX_CONTACT_CHARS,
+  MAX_IDLE_CLEAR_MINUTES,
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_IDLE_CLEAR_MINUTES,
+  MIN_TIMEOUT_MS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+  type Settings,
+  type SettingsPatch,
+} from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
 
 /** Eko's developer keys are hex-like tokens; allow the usual token alphabet, nothing else. */
@@ -14,7 +27,13 @@ export const USER_CODE_PATTERN = /^[0-9]{8}$/;
 const PRINTER_NAME = /^[^\p{Cc}]{1,128}$/u;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId"] as const;
+const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId", "helpline", "grievanceContact"] as const;
+
+/**
+ * A helpline or grievance contact goes on paper as one line: letters of any script, digits, spaces
+ * and the signs of phone numbers, e-mail and postal addresses; no control characters.
+ */
+const CONTACT = /^[\p{L}\p{N}+][\p{L}\p{M}\p{N} +\-@.,:;/()#&'_]*$/u;
 
 /** Applies a patch to settings, refusing the first field that is not acceptable, with its reason. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError> {
@@ -79,10 +98,45 @@ export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Res
     else if (name && !PRINTER_NAME.test(name)) refuse("printerName", "bad-characters");
     else next.printerName = name ? name : null;
   }
+  applyReceiptFields(next, patch, refuse);
   // Only when the URL itself was acceptable: a bad one is already listed with its own reason.
   const urlRefused = problems.some((problem) => problem.kind === "invalid-input" && problem.field === "customBaseUrl");
   if (next.environment === "custom" && !next.customBaseUrl && !urlRefused) refuse("customBaseUrl", "required-for-custom");
   return problems.length > 0 ? err(problems) : ok(next);
+}
+
+/** The receipt and counter fields; `next` is changed in place, each refusal goes to `refuse`. */
+function applyReceiptFields(next: Settings, patch: SettingsPatch, refuse: (field: string, reason: string) => void): void {
+  if (patch.paperSize !== undefined) {
+    if (!PAPER_SIZES.includes(patch.paperSize)) refuse("paperSize", "unknown-choice");
+    else next.paperSize = patch.paperSize;
+  }
+  if (patch.agentCopy !== undefined) {
+    if (!AGENT_COPY_CHOICES.includes(patch.agentCopy)) refuse("agentCopy", "unknown-choice");
+    else next.agentCopy = patch.agentCopy;
+  }
+  if (patch.receiptLanguages !== undefined) {
+    if (!RECEIPT_LANGUAGE_CHOICES.includes(patch.receiptLanguages)) refuse("receiptLanguages", "unknown-choice");
+    else next.receiptLanguages = patch.receiptLanguages;
+  }
+  for (const field of ["helpline", "grievanceContact"] as const) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    const contact = value?.trim() ?? "";
+    if ([...contact].length > MAX_CONTACT_CHARS) refuse(field, "too-long");
+    else if (contact !== "" && !CONTACT.test(contact)) refuse(field, "bad-characters");
+    else next[field] = contact === "" ? null : contact;
+  }
+  if (patch.rbiGrievance !== undefined) {
+    if (typeof patch.rbiGrievance !== "boolean") refuse("rbiGrievance", "not-yes-or-no");
+    else next.rbiGrievance = patch.rbiGrievance;
+  }
+  if (patch.idleClearMinutes !== undefined) {
+    const minutes = patch.idleClearMinutes;
+    const inRange = Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES;
+    if (!inRange) refuse("idleClearMinutes", "out-of-range");
+    else next.idleClearMinutes = minutes;
+  }
 }
 
 /** https only, except plain http to this machine (the simulator); no credentials or query in it. */

@@ -6,6 +6,7 @@ import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { LockedSettings } from "../components/LockedSettings";
 import { PinDialog } from "../components/PinDialog";
+import { ReceiptSettings } from "../components/ReceiptSettings";
 import { SettingsForm } from "../components/SettingsForm";
 import { formReady } from "../store/settings-store";
 import { useDesk, useLang, useSettings, useStores, useT } from "../stores";
@@ -102,6 +103,7 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
             <>
               <SettingsForm key={revision} view={view} />
               <AccessKeySection state={view.accessKey} />
+              <ReceiptSettings key={`receipt-${revision}`} view={view} />
             </>
           ) : pending === "load" ? (
             <p className="intro">{t("app.loading")}</p>

@@ -9,8 +9,10 @@ import type { DoctorReport } from "../../app/doctor";
 import type { RefundDeskError } from "../../app/errors";
 import type { RefundDeskApi } from "../../app/ipc";
 import type { Result } from "../../app/result";
-import type { SettingsView } from "../../app/settings";
+import { MAX_IDLE_CLEAR_MINUTES, MIN_IDLE_CLEAR_MINUTES, type SettingsPatch, type SettingsView } from "../../app/settings";
 import type { DeskStore } from "./desk-store";
+
+type ReceiptField = "paperSize" | "agentCopy" | "receiptLanguages" | "helpline" | "grievanceContact" | "rbiGrievance" | "idleClearMinutes";
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
@@ -35,6 +37,8 @@ export interface SettingsState {
   staleRevision: number | null;
   load(): Promise<void>;
   save(draft: SettingsDraft): Promise<boolean>;
+  /** The receipt and counter settings: choices and contacts as they are, checked again by main. */
+  saveReceipt(patch: Pick<SettingsPatch, ReceiptField>): Promise<boolean>;
   storeAccessKey(accessKey: string): Promise<boolean>;
   removeAccessKey(): Promise<boolean>;
   checkConnection(): Promise<void>;
@@ -93,6 +97,15 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
         const patch = draftToPatch(draft);
         if (!patch.ok) return refuse(patch.error);
         return applyView("save", () => api.updateSettings(patch.value), "saved", true);
+      },
+
+      async saveReceipt(patch) {
+        if (get().pending) return false;
+        const minutes = patch.idleClearMinutes;
+        if (minutes !== undefined && !(Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES)) {
+          return refuse({ kind: "invalid-input", field: "idleClearMinutes", reason: "out-of-range" });
+        }
+        return applyView("save", () => api.updateSettings(patch), "saved", true);
       },
 
       async storeAccessKey(accessKey) {
