@@ -185,7 +185,7 @@ test("CSV: the first eight columns as before, then the amount columns", () => {
     "response type id",
     "otp ref tail",
   ]);
-  assert.deepEqual(CSV_HEADER.slice(8), ["refunded amount", "fee", "refund id", "transfer amount"]);
+  assert.deepEqual(CSV_HEADER.slice(8), ["refunded amount", "fee", "refund id", "transfer amount", "chain"]);
   const csv = journalCsv(
     [
       {
@@ -202,7 +202,7 @@ test("CSV: the first eight columns as before, then the amount columns", () => {
     ],
     () => "T",
   );
-  assert.equal(csv.split("\r\n")[1], "T,C1,uat,1,refund:refunded,,,,5000.00,50.00,23000001,5000.00");
+  assert.equal(csv.split("\r\n")[1], "T,C1,uat,1,refund:refunded,,,,5000.00,50.00,23000001,5000.00,");
 });
 
 test("a hand-edited line cannot put anything but its own shape in the refund fields", () => {
@@ -236,7 +236,8 @@ test("a hand-edited line cannot put anything but its own shape in the refund fie
   ];
   writeFileSync(join(dir, "journal", `${month}.jsonl`), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
   const [first, second] = createJournal(dir).read(Date.now() - 60_000, Date.now() + 60_000).entries;
-  assert.deepEqual(first, { at, counter: null, tid: "1", environment: "uat", outcome: "refund:refunded" });
+  // Written by hand, so outside the journal's hash chain too.
+  assert.deepEqual(first, { at, counter: null, tid: "1", environment: "uat", outcome: "refund:refunded", chain: "unsealed" });
   assert.equal(second?.refundedAmount, "10.00");
   assert.equal(second?.accountLast4, "7890");
   assert.equal(second?.mobileLast4, "1111");

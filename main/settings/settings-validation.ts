@@ -121,7 +121,8 @@ function applyReceiptFields(next: Settings, patch: SettingsPatch, refuse: (field
   }
   for (const field of ["helpline", "grievanceContact"] as const) {
     const value = patch[field];
-    if (value === undefined) continue;
+    // A hand-edited number here is already refused as not-text.
+    if (value === undefined || (value !== null && typeof value !== "string")) continue;
     const contact = value?.trim() ?? "";
     if ([...contact].length > MAX_CONTACT_CHARS) refuse(field, "too-long");
     else if (contact !== "" && !CONTACT.test(contact)) refuse(field, "bad-characters");
