@@ -82,6 +82,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const adminPin = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now });
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
   const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
+  const unsettled = createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
   const refundFlow = createRefundFlow({
     client,
     settings: current,
@@ -90,7 +91,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     journal,
     locks,
     now: () => clock.now(),
-    unsettled: createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE)),
+    unsettled,
+    finished: (tid) => session.forget(tid),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
   const locked = () => err<RefundDeskError>({ kind: "settings-locked" });
@@ -134,7 +136,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       return removed.ok ? view() : removed;
     },
     checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock }),
-    getSession: async () => ok({ outcomes: session.outcomes(), clockOffsetMs: clock.offsetMs() }),
+    getSession: async () => ok({ outcomes: session.outcomes(), unsettled: unsettled.list(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
     unlockSettings: ({ pin }) => settingsLock.unlock(pin),
     lockSettings: async () => ok(settingsLock.lock()),

@@ -28,6 +28,8 @@ export interface RefundFlowDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Refunds without a settled answer; in memory unless given one backed by a file. */
   unsettled?: UnsettledRefunds;
+  /** Told when a tid's refund is finished: refunded, or Eko says it no longer waits for one. */
+  finished?: (tid: string) => void;
 }
 
 /** The check and refund steps of the counter flow, as the window and the CLI call them. */
@@ -60,6 +62,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       const { answeredAt, ...reply } = answer.value;
       result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
       unsettled.settle(tid);
+      if (result.value.state !== "refund-pending") deps.finished?.(tid);
     } else result = answer;
     deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result));
     return result;
@@ -114,6 +117,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         deps.journal.append(refundLine(facts, answer));
         if (answer.ok) {
           wrongTries.clear(tid);
+          deps.finished?.(tid);
           const { answeredAt, refundedAt, ...reply } = answer.value;
           return ok({ ...reply, tid, refundedAt: refundedAt ?? new Date(answeredAt).toISOString(), environment: settings.environment, confirmedBy: "refund", transaction: null });
         }
