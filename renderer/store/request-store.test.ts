@@ -4,7 +4,7 @@ import type { RefundReceipt, RefundRequest } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import { err, ok, type Result } from "../../app/result";
 import type { Transaction, TxState } from "../../app/transaction";
-import { clockOffsetToMention, createRequestStore, type RequestApi, type RequestStore } from "./request-store";
+import { clockOffsetToMention, createRequestStore, ON_SCREEN_STORAGE_KEY, type RequestApi, type RequestStore } from "./request-store";
 import { deferred, type Deferred } from "./test-helpers";
 
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
@@ -13,7 +13,7 @@ const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
  * A fake bridge: each inquiry, OTP request and refund waits until the test settles it; getSession
  * answers from `session` at once (set `sessionReply` to make it fail).
  */
-function fakeApi(session: Session = { outcomes: [], clockOffsetMs: null }) {
+function fakeApi(session: Session = { outcomes: [], unsettled: [], clockOffsetMs: null }) {
   const inquiries: { tid: string }[] = [];
   const calls: { tid: string }[] = [];
   const refunds: RefundRequest[] = [];
@@ -361,18 +361,34 @@ test("a method that throws synchronously or answers nonsense also becomes intern
   }
 });
 
-test("on start the newest OTP answer in main's session is shown again, with the refund step open", async () => {
-  const older: TidOutcome = { tid: "13192444", at: "2025-11-25T08:10:00.000Z", result: err({ kind: "already-refunded", details: {} }) };
-  const newest: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443", "REF-9")) };
-  const fake = fakeApi({ outcomes: [newest, older], clockOffsetMs: 1_200 });
-  const store = createRequestStore(fake.api);
+/** sessionStorage as the window has it: kept across a reload, empty in a new run. */
+function memoryStorage(initial: Record<string, string> = {}) {
+  const items = new Map(Object.entries(initial));
+  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
+}
+
+test("a reload brings back the tid that was on screen, OTP and all, marked restored: Refund waits for a fresh check", async () => {
+  const older: TidOutcome = { tid: "13192444", at: "2025-11-25T08:10:00.000Z", result: ok(sent("13192444", "REF-OLD")) };
+  const onScreen: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443", "REF-9")) };
+  const fake = fakeApi({ outcomes: [older, onScreen], unsettled: [], clockOffsetMs: 1_200 });
+  const store = createRequestStore(fake.api, Date.now, memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192443" }));
   await store.getState().restore();
   assert.deepEqual(fake.sessionCalls, [{}]);
   assert.equal(store.getState().tidInput, "13192443");
   assert.equal(store.getState().tid, "13192443");
   assert.deepEqual(store.getState().otpSent, sent("13192443", "REF-9"));
+  assert.equal(store.getState().restored, true);
   assert.equal(store.getState().clockOffsetMs, 1_200);
 
+  store.getState().setCustomerOtp("123456");
+  await store.getState().refund();
+  assert.deepEqual(fake.refunds, [], "a restored screen refunded without a fresh check");
+
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  assert.equal(store.getState().restored, false);
+  assert.equal(store.getState().otpSent?.otpRefId, "REF-9");
   store.getState().setCustomerOtp("123456");
   const done = store.getState().refund();
   assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-9" }]);
@@ -380,18 +396,57 @@ test("on start the newest OTP answer in main's session is shown again, with the 
   await done;
 });
 
-test("a restored error shows the error for its tid", async () => {
-  const error = { kind: "unknown-tid", details: { ekoStatus: 168 } } as const;
-  const fake = fakeApi({ outcomes: [{ tid: "13192445", at: "2025-11-25T08:13:05.000Z", result: err(error) }], clockOffsetMs: null });
-  const store = createRequestStore(fake.api);
+test("a cleared or finished screen comes back empty, though main still holds an OTP for the tid", async () => {
+  const outcome: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
+  const storage = memoryStorage();
+  const fake = fakeApi({ outcomes: [outcome], unsettled: [], clockOffsetMs: null });
+  const first = createRequestStore(fake.api, Date.now, storage);
+  await upToRefund(fake, first, "13192443");
+  assert.equal(storage.items.get(ON_SCREEN_STORAGE_KEY), "13192443");
+  assert.equal(first.getState().reset(), true);
+  const reloaded = createRequestStore(fake.api, Date.now, storage);
+  await reloaded.getState().restore();
+  assert.equal(reloaded.getState().tid, null);
+
+  const second = createRequestStore(fake.api, Date.now, storage);
+  await upToRefund(fake, second, "13192443");
+  second.getState().setCustomerOtp("123456");
+  const refunding = second.getState().refund();
+  fake.pendingRefund.at(-1)!.resolve(ok(receiptFor("13192443")));
+  await refunding;
+  assert.equal(storage.items.get(ON_SCREEN_STORAGE_KEY), "", "a receipt on screen is a finished customer");
+  const afterReceipt = createRequestStore(fake.api, Date.now, storage);
+  await afterReceipt.getState().restore();
+  assert.equal(afterReceipt.getState().tid, null);
+});
+
+test("another tid's answer on screen last: a reload does not bring back an earlier customer's OTP", async () => {
+  const earlier: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
+  const store = createRequestStore(fakeApi({ outcomes: [earlier], unsettled: [], clockOffsetMs: null }).api, Date.now, memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192444" }));
   await store.getState().restore();
-  assert.equal(store.getState().tidInput, "13192445");
-  assert.deepEqual(store.getState().failure, { task: "send-otp", tid: "13192445", error });
+  assert.equal(store.getState().tid, null);
+  assert.equal(store.getState().tidInput, "");
+});
+
+test("after a restart an unsettled refund comes back, held: no refund, and a check settles it", async () => {
+  const fake = fakeApi({ outcomes: [], unsettled: ["13192453"], clockOffsetMs: null });
+  const store = createRequestStore(fake.api, Date.now, memoryStorage());
+  await store.getState().restore();
+  assert.equal(store.getState().tid, "13192453");
+  assert.equal(store.getState().tidInput, "13192453");
+  assert.equal(store.getState().unsettled, true);
+  assert.equal(store.getState().restored, true);
+  assert.equal(store.getState().otpSent, null);
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192453", "refunded")));
+  await checked;
+  assert.equal(store.getState().receipt?.confirmedBy, "inquiry");
+  assert.equal(store.getState().restored, false);
 });
 
 test("restore never overwrites what the agent already typed or asked; an empty or failed session changes nothing", async () => {
   const outcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
-  const typed = fakeApi({ outcomes: [outcome], clockOffsetMs: null });
+  const typed = fakeApi({ outcomes: [outcome], unsettled: [], clockOffsetMs: null });
   const store = createRequestStore(typed.api);
   store.getState().setTidInput("999");
   await store.getState().restore();
@@ -402,7 +457,7 @@ test("restore never overwrites what the agent already typed or asked; an empty o
   await empty.getState().restore();
   assert.equal(empty.getState().tid, null);
 
-  const broken = fakeApi({ outcomes: [outcome], clockOffsetMs: 5_000 });
+  const broken = fakeApi({ outcomes: [outcome], unsettled: [], clockOffsetMs: 5_000 });
   broken.state.sessionReply = err({ kind: "internal", details: {} });
   const failing = createRequestStore(broken.api);
   await failing.getState().restore();
