@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { ClockStatus } from "./components/ClockStatus";
+import { EnvStrip } from "./components/EnvStrip";
 import { Header, type Screen } from "./components/Header";
-import { PracticeBanner } from "./components/PracticeBanner";
 import { HistoryScreen } from "./screens/HistoryScreen";
 import { RequestScreen } from "./screens/RequestScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
@@ -51,9 +51,9 @@ export function App() {
 
   return (
     <div className="app" data-env={environment ?? undefined}>
+      {environment && <EnvStrip environment={environment} />}
       <header className="app-top">
-        {environment === "practice" && <PracticeBanner />}
-        <Header screen={screen} environment={environment} onNavigate={setScreen} />
+        <Header screen={screen} onNavigate={setScreen} />
         <ClockStatus />
       </header>
       <main className="content">

@@ -25,8 +25,12 @@ test("date and time in the agent's language; the raw text when it is not a date"
   const hindi = formatDateTime(iso, "hi");
   assert.match(english, /2025/);
   assert.match(english, /Nov/);
-  assert.match(hindi, /नव/);
+  assert.match(hindi, /नवंबर/);
   assert.notEqual(hindi, english);
+  // One script per language: Devanagari words with Latin digits, never "am"/"pm" or "नव॰" beside them.
+  assert.doesNotMatch(hindi, /[A-Za-z]|॰|[\u0966-\u096F]/);
+  assert.match(hindi, /^\d{1,2} नवंबर 2025\D+\d{2}:\d{2}:\d{2}/);
+  assert.match(english, /^\d{1,2} Nov 2025, \d{1,2}:\d{2}:\d{2} [ap]m$/);
   assert.equal(formatDateTime("not a date", "hi"), "not a date");
 });
 
@@ -35,6 +39,7 @@ test("a time of day alone, for a list of one day's lines", () => {
   const english = formatTime(iso, "en");
   assert.match(english, /\d{1,2}:\d{2}:\d{2}/);
   assert.doesNotMatch(english, /2025|Nov/);
+  assert.doesNotMatch(formatTime(iso, "hi"), /[A-Za-z]/);
   assert.equal(formatTime("not a date", "en"), "not a date");
 });
 

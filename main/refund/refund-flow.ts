@@ -1,5 +1,5 @@
 import { detailsOf, type RefundDeskError } from "../../app/errors";
-import { parseCustomerOtp, parseOtpRefId, type RefundReceipt, type RefundRequest } from "../../app/refund";
+import { parseCustomerOtp, parseOtpRefId, SETTLE_BEFORE_INQUIRY_MS, type RefundReceipt, type RefundRequest } from "../../app/refund";
 import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import { parseTid } from "../../app/tid";
@@ -40,11 +40,6 @@ export interface RefundFlow {
   refund(input: RefundRequest): Promise<Result<RefundReceipt, RefundDeskError>>;
 }
 
-/**
- * After a lost refund answer, Eko may still be working on the refund; an inquiry sent at once
- * could see "refund pending" for a refund about to complete. This pause makes that less likely.
- */
-export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
 
 /** No well-formed answer from Eko: the refund may or may not have been made. */
 const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
@@ -62,7 +57,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       const { answeredAt, ...reply } = answer.value;
       result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
       unsettled.settle(tid);
-      if (result.value.state !== "refund-pending") deps.finished?.(tid);
+      if (reply.state !== "refund-pending") deps.finished?.(tid);
     } else result = answer;
     deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result));
     return result;
@@ -70,6 +65,8 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
 
   /** The refund's answer was lost: ask Eko what became of the transaction rather than guess. */
   async function settle(tid: string, lost: RefundDeskError, settings: Settings, endpoint: RefundEndpoint): Promise<Result<RefundReceipt, RefundDeskError>> {
+    // Eko may still be working on the refund: an inquiry at once could see "refund pending" for a
+    // refund about to complete. The pause is in app/refund.ts so the window can count it down.
     await sleep(SETTLE_BEFORE_INQUIRY_MS);
     const check = await inquiry("refund-check", tid, settings, endpoint);
     if (!check.ok) return err({ kind: "refund-outcome-unknown", tid, details: detailsOf(lost) });

@@ -8,7 +8,10 @@ export function hasFailureAction(error: RefundDeskError): boolean {
   return error.kind === "otp-expired" || error.kind === "refund-outcome-unknown" || (error.kind === "wrong-otp" && error.tries >= WRONG_OTP_TRIES_BEFORE_NEW_OTP);
 }
 
-/** The one-press fix for a refund error: a new OTP, or the check that settles a lost answer. */
+/**
+ * The one-press fix for a refund error: a new OTP (its wait in its own label, so no second
+ * Resend button is needed), or the check that settles a lost answer.
+ */
 export function FailureActions({ error }: { error: RefundDeskError }) {
   const t = useT();
   const { request } = useStores();
@@ -19,5 +22,6 @@ export function FailureActions({ error }: { error: RefundDeskError }) {
       </button>
     );
   }
-  return hasFailureAction(error) ? <SendAgainButton label={t("refundStep.newOtp")} testId="new-otp" /> : null;
+  if (!hasFailureAction(error)) return null;
+  return <SendAgainButton label={t("refundStep.newOtp")} waitLabel={(time) => t("refundStep.newOtpIn", { time })} testId="new-otp" primary />;
 }

@@ -1,7 +1,5 @@
 import { useState } from "react";
-import type { Environment } from "../../app/settings";
 import { useDesk, useStores, useT } from "../stores";
-import { EnvBadge } from "./EnvBadge";
 import { LangToggle } from "./LangToggle";
 import { PinDialog } from "./PinDialog";
 import { TextSizeToggle } from "./TextSizeToggle";
@@ -10,11 +8,11 @@ export type Screen = "request" | "history" | "settings";
 
 interface Props {
   screen: Screen;
-  environment: Environment | null;
   onNavigate(screen: Screen): void;
 }
 
-export function Header({ screen, environment, onNavigate }: Props) {
+/** One row: the product (and counter), the screens, the language and text size. */
+export function Header({ screen, onNavigate }: Props) {
   const t = useT();
   const { desk } = useStores();
   const counterName = useDesk((s) => s.desk?.counterName ?? null);
@@ -36,7 +34,6 @@ export function Header({ screen, environment, onNavigate }: Props) {
     <div className="app-header">
       <div className="brand">
         <span className="product-name">{t("app.name")}</span>
-        {environment && <EnvBadge environment={environment} />}
         {counterName && (
           <span className="counter-name" data-testid="counter-name">
             {t("desk.counter", { name: counterName })}

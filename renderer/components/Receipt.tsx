@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from "react";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import type { RefundReceipt } from "../../app/refund";
+import { ariaShortcut, shortcutLabel, useAltShortcut } from "../shortcuts";
 import { useLang, useT } from "../stores";
 import { NewRequestButton } from "./NewRequestButton";
 
@@ -8,12 +9,15 @@ interface Props {
   receipt: RefundReceipt;
   onNewRequest(): void;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Print takes focus when the receipt arrives: Enter (or Alt+P anywhere) prints. */
+  printRef?: Ref<HTMLButtonElement>;
 }
 
 /** What the customer takes away: printable on an 80 mm roll or A4 (styles.css, @media print). Never an OTP or a key. */
-export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
+export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) {
   const t = useT();
   const lang = useLang();
+  useAltShortcut("P", () => window.print());
   const tx = receipt.transaction;
   const rows: [string, ReactNode, string?][] = [[t("receipt.tid"), receipt.tid, "mono"]];
   if (receipt.refundTid !== null) rows.push([t("receipt.refundTid"), receipt.refundTid, "mono"]);
@@ -46,8 +50,11 @@ export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
         </p>
       )}
       <div className="receipt-actions">
-        <button type="button" className="button primary" data-testid="print-receipt" onClick={() => window.print()}>
+        <button type="button" ref={printRef} className="button primary" data-testid="print-receipt" aria-keyshortcuts={ariaShortcut("P")} onClick={() => window.print()}>
           {t("receipt.print")}
+          <kbd className="shortcut" aria-hidden="true">
+            {shortcutLabel("P")}
+          </kbd>
         </button>
         <NewRequestButton onNewRequest={onNewRequest} />
       </div>

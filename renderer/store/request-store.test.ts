@@ -495,7 +495,7 @@ test("the countdown allows for this computer's clock being off: resendAfter is o
   const clock = manualClock(SENT_AT - twoHours);
   const fake = fakeApi();
   const store = createRequestStore(fake.api, clock.now);
-  fake.state.session = { outcomes: [], clockOffsetMs: twoHours };
+  fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: twoHours };
   await upToRefund(fake, store, "13192443", sent("13192443", "REF-1", 30_000));
   assert.equal(store.getState().clockOffsetMs, twoHours);
   assert.equal(store.getState().resendWaitMs(), 30_000);
@@ -528,7 +528,7 @@ test("the clock offset is read again after every call, and mentioned only beyond
   const store = createRequestStore(fake.api);
   store.getState().setTidInput("13192443");
   const done = store.getState().check();
-  fake.state.session = { outcomes: [], clockOffsetMs: -7_200_400 };
+  fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: -7_200_400 };
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await done;
   assert.equal(fake.sessionCalls.length, 1);
