@@ -111,8 +111,6 @@ export const en = {
     copy: "Copy",
     copied: "Copied",
     copyFailed: "Could not copy. Select the reference and copy it by hand.",
-    tidLabel: "Transaction ID",
-    sentAtLabel: "Sent at",
     resend: "Resend OTP",
     resending: "Resending…",
     /** The Resend button while the resend cooldown runs; {time} counts down ("24 s"). */
@@ -139,6 +137,8 @@ export const en = {
     },
   },
   errorPanel: {
+    /** Under Eko's own words in Hindi, for a code in ekoMeaning. */
+    ekoMeaning: "Meaning: {text}",
     detailsShow: "Details for support",
     detailsHide: "Hide details for support",
     field: {
@@ -462,8 +462,6 @@ export const en = {
     "945": "The monthly limit is used up",
     "1297": "The account is not fully set up",
   },
-  /** Under Eko's own words in Hindi, for a code in ekoMeaning. */
-  ekoWordsMeaning: "Meaning: {text}",
   transaction: {
     title: "Transaction {tid}",
     /** The one-line transaction once the OTP is sent, for screen readers. */
@@ -477,7 +475,6 @@ export const en = {
     accountEnding: "ending in",
     time: "Made at",
     checkedAt: "Checked with Eko at {time}",
-    status: "Status",
     ekoSays: "Eko's words: {text}",
     notGiven: "Not given by Eko",
   },

@@ -82,8 +82,6 @@ export const hi: Messages = {
     copy: "कॉपी करें",
     copied: "कॉपी हो गया",
     copyFailed: "कॉपी नहीं हो सका। संदर्भ को चुनकर ख़ुद कॉपी करें।",
-    tidLabel: "ट्रांज़ैक्शन आईडी",
-    sentAtLabel: "भेजने का समय",
     resend: "ओटीपी दोबारा भेजें",
     resending: "दोबारा भेजा जा रहा है…",
     resendIn: "{time} बाद दोबारा भेज सकेंगे",
@@ -106,6 +104,7 @@ export const hi: Messages = {
     },
   },
   errorPanel: {
+    ekoMeaning: "मतलब: {text}",
     detailsShow: "सपोर्ट के लिए विवरण",
     detailsHide: "सपोर्ट का विवरण छिपाएँ",
     field: {
@@ -310,7 +309,6 @@ export const hi: Messages = {
     "945": "इस महीने की सीमा पूरी हो गई",
     "1297": "खाता पूरी तरह सेट नहीं है",
   },
-  ekoWordsMeaning: "मतलब: {text}",
   invalidTid: {
     empty: {
       title: "पहले ट्रांज़ैक्शन आईडी लिखें",
@@ -430,7 +428,6 @@ export const hi: Messages = {
     summaryLabel: "जिस ट्रांज़ैक्शन का रिफ़ंड हो रहा है",
     time: "ट्रांज़ैक्शन का समय",
     checkedAt: "Eko से जाँच का समय: {time}",
-    status: "स्थिति",
     ekoSays: "Eko के शब्द: {text}",
     notGiven: "Eko ने नहीं बताया",
   },

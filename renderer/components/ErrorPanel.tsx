@@ -90,7 +90,7 @@ export function ErrorPanel({ error, testId = "error", ref, messageId, children }
         <p className="error-title">{title}</p>
         {meaning && (
           <p className="eko-meaning" data-testid="eko-meaning">
-            {t("ekoWordsMeaning", { text: meaning })}
+            {t("errorPanel.ekoMeaning", { text: meaning })}
           </p>
         )}
         <p className="error-action">{action}</p>
