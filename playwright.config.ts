@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
- * Two runs of the e2e suite (see DESIGN.md, Testing):
+ * Two runs of the e2e suite (see ARCHITECTURE.md, "Tests"):
  * - chromium-host: the built renderer in Debian's Chromium, served by e2e/host/test-host.ts with
  *   the same main-process handler table. Playwright's own browser download does not work here.
  * - electron: the real app through Playwright's _electron, skipped where no Electron binary exists.

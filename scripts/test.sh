@@ -30,6 +30,8 @@ run_suites() {
   node scripts/build.mjs || return
   echo "== typecheck"
   npx tsc -p tsconfig.json --noEmit || return
+  echo "== docs: every relative link and heading in the Markdown resolves"
+  npm run -s docs:links || return
   echo "== unit and integration (node:test)"
   mapfile -t files < <(find app main renderer scripts security bench -name '*.test.ts' -o -name '*.test.tsx' | sort)
   node --import tsx --test --test-reporter=spec "${files[@]}" || return

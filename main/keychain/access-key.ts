@@ -5,7 +5,7 @@ import type { KeyStore } from "./key-store";
 
 /**
  * The access key as main holds it: read from the keychain once, then kept in memory while the
- * app runs (DESIGN.md allows this), so each request does not wait on the keychain.
+ * app runs (see ARCHITECTURE.md, "Secrets"), so each request does not wait on the keychain.
  */
 export interface AccessKey {
   get(): Promise<Result<string | null, RefundDeskError>>;
