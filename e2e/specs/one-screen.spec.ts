@@ -250,3 +250,18 @@ test("in Hindi: Eko's own words with their meaning beside them, and dates in one
   await page.getByTestId("lang-toggle").click();
   await expect(page.getByTestId("eko-meaning")).toHaveCount(0);
 });
+
+test("the Practice list folds away beside the flow, and stays folded on this machine", async ({ page, openApp }) => {
+  await page.setViewportSize(SIZES[1]);
+  await openApp();
+  const toggle = page.getByTestId("practice-toggle");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByTestId("practice-tids")).toBeHidden();
+  const field = await page.getByTestId("tid-input").boundingBox();
+  const panel = await page.getByTestId("practice-panel").boundingBox();
+  expect(field && panel && panel.x >= field.x + field.width, "the folded list sits beside the field").toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("practice-toggle")).toHaveAttribute("aria-expanded", "false");
+});
