@@ -136,7 +136,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       return removed.ok ? view() : removed;
     },
     checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock }),
-    getSession: async () => ok({ outcomes: session.outcomes(), unsettled: unsettled.list(), clockOffsetMs: clock.offsetMs() }),
+    getSession: async () =>
+      ok({ outcomes: session.outcomes(), unsettled: unsettled.list(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
     unlockSettings: ({ pin }) => settingsLock.unlock(pin),
     lockSettings: async () => ok(settingsLock.lock()),

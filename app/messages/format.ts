@@ -51,7 +51,9 @@ function perLangParts(make: (locale: string, lang: Lang) => Intl.DateTimeFormat)
   };
 }
 
-const dateTimeFormat = perLangParts((locale, lang) => new Intl.DateTimeFormat(locale, { ...DATE_PARTS[lang], ...TIME_PARTS[lang] }));
+const dateTimeFormat = perLangParts(
+  (locale, lang) => new Intl.DateTimeFormat(locale, { ...DATE_PARTS[lang], ...TIME_PARTS[lang] }),
+);
 
 /** 125000 → "1,25,000". */
 export function formatNumber(value: number, lang: Lang): string {

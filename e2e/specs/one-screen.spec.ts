@@ -57,7 +57,7 @@ for (const lang of ["en", "hi"] as const) {
   for (const largeText of [false, true]) {
     const mode = `${lang}${largeText ? ", large text" : ""}`;
 
-    test(`each step and each refusal leaves the next action in view and focused, keys only (${mode})`, async ({ page, openApp }) => {
+    test(`each step and each refusal: the next action in view and focused, keys only (${mode})`, async ({ page, openApp }) => {
       test.setTimeout(120_000);
       const m = TEXT[lang];
       for (const size of SIZES) {
@@ -78,7 +78,8 @@ for (const lang of ["en", "hi"] as const) {
         // The Practice list is beside the flow or below it, never above it.
         const main = await page.locator(".request-main").boundingBox();
         const aside = await page.getByTestId("practice-panel").boundingBox();
-        expect(main && aside && (aside.x >= main.x + main.width || aside.y >= main.y + main.height), `${at}: Practice list pushes the flow`).toBe(true);
+        const besideOrBelow = main && aside && (aside.x >= main.x + main.width || aside.y >= main.y + main.height);
+        expect(besideOrBelow, `${at}: Practice list pushes the flow`).toBe(true);
 
         // The happy path: tid digits + Enter, Alt+S, OTP digits + Enter, Alt+P.
         await keys.type("13192443");
@@ -101,7 +102,9 @@ for (const lang of ["en", "hi"] as const) {
         await expect(page.getByTestId("flow-status")).toHaveText(m.flowStatus.refundedNow);
         await keys.press("Alt+P");
         expect(await page.evaluate("window.__printed"), `${at}: Alt+P`).toBe(1);
-        expect(keys.count, `${at}: keys for a whole refund`).toBe("13192443".length + 1 + 1 + PRACTICE_OTP.length + 1 + 1);
+        // tid digits + Enter, Alt+S, OTP digits + Enter, Alt+P.
+        const target = "13192443".length + 1 + 1 + PRACTICE_OTP.length + 1 + 1;
+        expect(keys.count, `${at}: keys for a whole refund`).toBe(target);
 
         // Already refunded: the verdict is in view, and the field waits for the next tid.
         await page.keyboard.press("Alt+N");
@@ -170,7 +173,9 @@ test("a reload after a finished refund shows an empty Refund screen", async ({ p
   await page.reload();
   await expect(page.getByTestId("tid-input")).toBeFocused();
   await expect(page.getByTestId("tid-input")).toHaveValue("");
-  for (const gone of ["receipt", "otp-result", "refund-form", "transaction", "restored-banner"]) await expect(page.getByTestId(gone), gone).toHaveCount(0);
+  for (const gone of ["receipt", "otp-result", "refund-form", "transaction", "restored-banner"]) {
+    await expect(page.getByTestId(gone), gone).toHaveCount(0);
+  }
 
   // Nor after New request on an unfinished one: a cleared customer never comes back.
   await checkAndSendOtp(page, "13192455");
@@ -181,7 +186,7 @@ test("a reload after a finished refund shows an empty Refund screen", async ({ p
   await expect(page.getByTestId("otp-result")).toHaveCount(0);
 });
 
-test("a reload mid-flow restores the refund under the banner, and Refund waits for a fresh check", async ({ page, openApp }) => {
+test("a reload mid-flow restores the refund under the banner; Refund waits for a fresh check", async ({ page, openApp }) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
   await checkAndSendOtp(page, "13192443");

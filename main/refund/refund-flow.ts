@@ -1,5 +1,11 @@
 import { detailsOf, type RefundDeskError } from "../../app/errors";
-import { parseCustomerOtp, parseOtpRefId, SETTLE_BEFORE_INQUIRY_MS, type RefundReceipt, type RefundRequest } from "../../app/refund";
+import {
+  parseCustomerOtp,
+  parseOtpRefId,
+  SETTLE_BEFORE_INQUIRY_MS,
+  type RefundReceipt,
+  type RefundRequest,
+} from "../../app/refund";
 import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import { parseTid } from "../../app/tid";

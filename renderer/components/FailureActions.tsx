@@ -23,5 +23,6 @@ export function FailureActions({ error }: { error: RefundDeskError }) {
     );
   }
   if (!hasFailureAction(error)) return null;
-  return <SendAgainButton label={t("refundStep.newOtp")} waitLabel={(time) => t("refundStep.newOtpIn", { time })} testId="new-otp" primary />;
+  const waitLabel = (time: string) => t("refundStep.newOtpIn", { time });
+  return <SendAgainButton label={t("refundStep.newOtp")} waitLabel={waitLabel} testId="new-otp" primary />;
 }

@@ -26,7 +26,12 @@ export function OtpResult({ result, stopped, resend }: Props) {
   const waiting = useResendWaitMs() > 0 && !sending;
   const expired = stopped === "expired";
   return (
-    <section className="panel result-panel" data-testid="otp-result" data-stopped={stopped ?? undefined} aria-labelledby="otp-result-title">
+    <section
+      className="panel result-panel"
+      data-testid="otp-result"
+      data-stopped={stopped ?? undefined}
+      aria-labelledby="otp-result-title"
+    >
       <h2 id="otp-result-title" className="result-title" data-testid="otp-result-title">
         {t("result.title")}{" "}
         <span className="result-sent-at">
@@ -39,7 +44,13 @@ export function OtpResult({ result, stopped, resend }: Props) {
         </span>
         <div className="ref-row">
           {/* Focusable: a reference longer than the panel scrolls, and the keyboard must reach it too. */}
-          <output className="otp-ref-id" data-testid="otp-ref-id" aria-labelledby="otp-ref-label" aria-describedby={expired ? "otp-ref-expired" : undefined} tabIndex={0}>
+          <output
+            className="otp-ref-id"
+            data-testid="otp-ref-id"
+            aria-labelledby="otp-ref-label"
+            aria-describedby={expired ? "otp-ref-expired" : undefined}
+            tabIndex={0}
+          >
             {result.otpRefId}
           </output>
           {expired ? (

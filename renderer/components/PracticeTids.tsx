@@ -16,7 +16,11 @@ export function PracticeTids({ scenarios, onPick }: Props) {
   const { display } = useStores();
   const folded = useDisplay((s) => s.practiceFolded);
   return (
-    <aside className={folded ? "panel practice-panel folded" : "panel practice-panel"} aria-labelledby="practice-tids-title" data-testid="practice-panel">
+    <aside
+      className={folded ? "panel practice-panel folded" : "panel practice-panel"}
+      aria-labelledby="practice-tids-title"
+      data-testid="practice-panel"
+    >
       <h2 id="practice-tids-title" className="practice-title">
         <button
           type="button"

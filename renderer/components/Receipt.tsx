@@ -50,7 +50,14 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
         </p>
       )}
       <div className="receipt-actions">
-        <button type="button" ref={printRef} className="button primary" data-testid="print-receipt" aria-keyshortcuts={ariaShortcut("P")} onClick={() => window.print()}>
+        <button
+          type="button"
+          ref={printRef}
+          className="button primary"
+          data-testid="print-receipt"
+          aria-keyshortcuts={ariaShortcut("P")}
+          onClick={() => window.print()}
+        >
           {t("receipt.print")}
           <kbd className="shortcut" aria-hidden="true">
             {shortcutLabel("P")}

@@ -65,7 +65,13 @@ export function RefundForm({ amount, inputRef, otpInvalid, locked }: Props) {
           value={otp}
           onChange={(event) => request.getState().setCustomerOtp(event.target.value)}
         />
-        <button type="submit" className="button primary" data-testid="refund-submit" disabled={running !== null || locked} aria-busy={refunding}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="refund-submit"
+          disabled={running !== null || locked}
+          aria-busy={refunding}
+        >
           {refunding && <span className="spinner" aria-hidden="true" />}
           {refunding ? t("refundStep.refunding") : amount === null ? t("refundStep.submitNow") : t("refundStep.submit", { amount: formatRupees(amount, lang) })}
         </button>

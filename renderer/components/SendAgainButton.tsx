@@ -22,6 +22,7 @@ export function SendAgainButton({ label, testId, waitLabel, primary = false }: P
   const busy = useRequest((s) => s.running !== null);
   const wait = useResendWaitMs();
   const waiting = wait > 0 && !sending;
+  const waitWords = waitLabel ?? ((time: string) => t("result.resendIn", { time }));
   return (
     <button
       type="button"
@@ -32,7 +33,7 @@ export function SendAgainButton({ label, testId, waitLabel, primary = false }: P
       onClick={() => void request.getState().sendOtp()}
     >
       {sending && <span className="spinner" aria-hidden="true" />}
-      {sending ? t("result.resending") : waiting ? (waitLabel ?? ((time) => t("result.resendIn", { time })))(formatWait(wait, lang)) : label}
+      {sending ? t("result.resending") : waiting ? waitWords(formatWait(wait, lang)) : label}
     </button>
   );
 }

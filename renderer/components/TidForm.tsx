@@ -18,7 +18,9 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
   const tidInput = useRequest((s) => s.tidInput);
   const running = useRequest((s) => s.running);
   // Refused before the call, or a number Eko does not know: the field is where it is fixed.
-  const invalid = useRequest((s) => s.failure?.task === "check" && (s.failure.error.kind === "invalid-input" || s.failure.error.kind === "unknown-tid"));
+  const invalid = useRequest(
+    (s) => s.failure?.task === "check" && (s.failure.error.kind === "invalid-input" || s.failure.error.kind === "unknown-tid"),
+  );
   const checking = running === "check";
 
   return (

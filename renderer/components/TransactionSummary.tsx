@@ -11,8 +11,7 @@ export function TransactionSummary({ tid, tx }: { tid: string; tx: Transaction |
   const lang = useLang();
   const parts = [tid];
   if (tx?.amount) parts.push(formatRupees(tx.amount, lang));
-  const people = tx && (tx.senderName || tx.recipientName) ? `${tx.senderName ?? "—"} → ${tx.recipientName ?? "—"}` : null;
-  if (people) parts.push(people);
+  if (tx && (tx.senderName || tx.recipientName)) parts.push(`${tx.senderName ?? "—"} → ${tx.recipientName ?? "—"}`);
   return (
     <p className="panel transaction-summary" data-testid="transaction-summary" data-state={tx?.state}>
       <span className="visually-hidden">{t("transaction.summaryLabel")}: </span>

@@ -136,7 +136,8 @@ export function RequestScreen() {
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
   const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
   // A verdict that sends the agent back to the field is read with it.
-  const tidDescribedBy = [restored ? RESTORED_NOTE_ID : null, transaction && !canSendOtp && !otpSent && !receipt ? VERDICT_ID : null].filter(Boolean).join(" ");
+  const verdictSendsBack = transaction !== null && !canSendOtp && !otpSent && !receipt;
+  const tidDescribedBy = [restored ? RESTORED_NOTE_ID : null, verdictSendsBack ? VERDICT_ID : null].filter(Boolean).join(" ");
 
   return (
     <div className={practice ? "request-layout with-aside" : "request-layout"}>
@@ -150,7 +151,9 @@ export function RequestScreen() {
         {restored && <RestoredNote />}
         {!receipt && (
           <TidForm inputRef={inputRef} describedBy={tidDescribedBy || undefined}>
-            {(tid !== null || failure !== null) && <NewRequestButton onNewRequest={newRequest} disabled={running !== null} />}
+            {(tid !== null || failure !== null) && (
+              <NewRequestButton onNewRequest={newRequest} disabled={running !== null} />
+            )}
           </TidForm>
         )}
         {receipt ? (
@@ -165,7 +168,14 @@ export function RequestScreen() {
             {transaction && !otpSent && <TransactionPanel tx={transaction} canSendOtp={canSendOtp} sendRef={sendRef} />}
             {otpSent && tid !== null && <TransactionSummary tid={tid} tx={transaction} />}
             {/* The field the agent types into next comes first; the reference (for support) below it. */}
-            {showRefund && <RefundForm amount={transaction?.amount ?? null} inputRef={otpInputRef} otpInvalid={isOtpFailure(failure)} locked={restored} />}
+            {showRefund && (
+              <RefundForm
+                amount={transaction?.amount ?? null}
+                inputRef={otpInputRef}
+                otpInvalid={isOtpFailure(failure)}
+                locked={restored}
+              />
+            )}
             {otpSent && <OtpResult result={otpSent} stopped={otpStopped(failure)} resend={!newOtpOffered} />}
             {failure && (
               <ErrorPanel key={JSON.stringify(failure)} error={failure.error} ref={errorRef} messageId={messageId}>

@@ -138,12 +138,17 @@ function readOnScreen(storage: KeyValueStorage | null): string | null {
  * unsettled refund first, then the newest OTP.
  */
 export function tidToRestore(session: Session, onScreen: string | null): string | null {
-  const open = (tid: string) => session.unsettled.includes(tid) || session.outcomes.some((o) => o.tid === tid && o.result.ok);
+  const open = (tid: string) =>
+    session.unsettled.includes(tid) || session.outcomes.some((o) => o.tid === tid && o.result.ok);
   if (onScreen !== null) return onScreen !== "" && open(onScreen) ? onScreen : null;
   return session.unsettled[0] ?? session.outcomes.find((o) => o.result.ok)?.tid ?? null;
 }
 
-export function createRequestStore(api: RequestApi, now: () => number = Date.now, onScreen: KeyValueStorage | null = null): RequestStore {
+export function createRequestStore(
+  api: RequestApi,
+  now: () => number = Date.now,
+  onScreen: KeyValueStorage | null = null,
+): RequestStore {
   const store = createStore<RequestState>()((set, get) => {
     async function readSession(): Promise<Session | null> {
       const session = await safeCall(() => api.getSession({}));
