@@ -1,3 +1,4 @@
+import type { RawDetails } from "./raw-details";
 import type { TxState } from "./transaction";
 
 /**
@@ -5,16 +6,8 @@ import type { TxState } from "./transaction";
  * each `kind` to words in app/messages. Raw details are kept for the "details for support" view.
  */
 
-/** What Eko (or whatever answered) actually said, for support. Never contains a key or an OTP. */
-export interface RawDetails {
-  httpStatus?: number;
-  ekoStatus?: number;
-  responseStatusId?: number;
-  responseTypeId?: number;
-  ekoMessage?: string;
-  /** A short machine-readable cause, e.g. "ECONNREFUSED", "html-body", "json-parse". */
-  cause?: string;
-}
+/** Carried by every error something answered; the errors' users import it from here. */
+export type { RawDetails };
 
 export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "resendCooldownMs" | "userCode" | "accessKey";
 

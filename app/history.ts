@@ -55,7 +55,7 @@ export function isCalendarDay(day: string): boolean {
 }
 
 /** Days from `from` to `to`, both counted; NaN-free for calendar days. */
-export function daysInRange(range: DayRange): number {
+function daysInRange(range: DayRange): number {
   return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 

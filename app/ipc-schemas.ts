@@ -1,10 +1,12 @@
 /**
- * Runtime schemas for every IPC payload. Main parses each payload with these before use; they are
- * strict (unknown keys refused) so a payload cannot smuggle fields such as `__proto__`.
+ * Runtime schemas for every IPC payload, and the source of the request types (ipc.ts infers them).
+ * Main parses each payload with these before use; they are strict (unknown keys refused) so a payload
+ * cannot smuggle fields such as `__proto__`.
  */
 import { z } from "zod";
-import type { IpcMethod, IpcRequests } from "./ipc";
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "./settings";
+import type { DayRange } from "./history";
+import type { RefundRequest } from "./refund";
+import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type SettingsPatch } from "./settings";
 
 /** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
 const tidRequest = z.strictObject({ tid: z.string().max(256) });
@@ -12,39 +14,45 @@ const tidRequest = z.strictObject({ tid: z.string().max(256) });
 const empty = z.strictObject({});
 
 const settingsPatch = z.strictObject({
-  environment: z.enum(ENVIRONMENTS as [string, ...string[]]).optional(),
+  environment: z.enum(ENVIRONMENTS).optional(),
   customBaseUrl: z.string().max(2048).nullable().optional(),
   developerKey: z.string().max(256).nullable().optional(),
   initiatorId: z.string().max(64).nullable().optional(),
   userCode: z.string().max(64).nullable().optional(),
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
-});
+}) satisfies z.ZodType<SettingsPatch>;
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
 
 /** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
-const refundRequest = z.strictObject({ tid: z.string().max(256), otp: z.string().max(64), otpRefId: z.string().max(256) });
+const refundRequest = z.strictObject({ tid: z.string().max(256), otp: z.string().max(64), otpRefId: z.string().max(256) }) satisfies z.ZodType<RefundRequest>;
 
 const pinRequest = z.strictObject({ pin: z.string().max(64) });
 
 /** Shape only; main checks the days are real and the range is not too long. */
-const dayRange = z.strictObject({ from: z.string().max(32), to: z.string().max(32) });
+const dayRange = z.strictObject({ from: z.string().max(32), to: z.string().max(32) }) satisfies z.ZodType<DayRange>;
 
-export const IPC_SCHEMAS: { readonly [M in IpcMethod]: z.ZodType<IpcRequests[M]> } = {
+/** One entry per operation the renderer may ask of main (the channel names are in ipc.ts). */
+export const IPC_SCHEMAS = {
+  /** Transaction Inquiry: what the agent confirms with the customer before anything else. */
   inquireTransaction: tidRequest,
   requestRefundOtp: tidRequest,
+  /** Initiate Refund with the customer's OTP; main sends it once and never retries it. */
   refund: refundRequest,
-  getSettings: empty as unknown as z.ZodType<IpcRequests["getSettings"]>,
-  updateSettings: settingsPatch as unknown as z.ZodType<IpcRequests["updateSettings"]>,
+  getSettings: empty,
+  updateSettings: settingsPatch,
   setAccessKey: accessKeyRequest,
-  removeAccessKey: empty as unknown as z.ZodType<IpcRequests["removeAccessKey"]>,
-  checkConnection: empty as unknown as z.ZodType<IpcRequests["checkConnection"]>,
-  getSession: empty as unknown as z.ZodType<IpcRequests["getSession"]>,
-  getDesk: empty as unknown as z.ZodType<IpcRequests["getDesk"]>,
+  removeAccessKey: empty,
+  checkConnection: empty,
+  getSession: empty,
+  getDesk: empty,
+  /** Opens locked settings for SETTINGS_UNLOCK_MS with the admin PIN. */
   unlockSettings: pinRequest,
-  lockSettings: empty as unknown as z.ZodType<IpcRequests["lockSettings"]>,
+  lockSettings: empty,
+  /** Quits a kiosk with the admin PIN. */
   exitKiosk: pinRequest,
   readHistory: dayRange,
+  /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
   exportHistory: dayRange,
-};
+} as const;

@@ -3,39 +3,21 @@
  * test host's stand-in) expose exactly these methods as `window.refundDesk`; main registers a
  * handler per channel and parses every payload with the schema in ipc-schemas.ts.
  */
+import type { z } from "zod";
 import type { DoctorReport } from "./doctor";
-import type { DayRange, HistoryExport, HistoryPage } from "./history";
+import type { HistoryExport, HistoryPage } from "./history";
+import type { IPC_SCHEMAS } from "./ipc-schemas";
 import type { DeskView } from "./policy";
-import type { RefundReceipt, RefundRequest } from "./refund";
+import type { RefundReceipt } from "./refund";
 import type { OtpSent, Session } from "./refund-otp";
 import type { Result } from "./result";
-import type { SettingsPatch, SettingsView } from "./settings";
+import type { SettingsView } from "./settings";
 import type { Transaction } from "./transaction";
 
-export interface IpcRequests {
-  /** Transaction Inquiry: what the agent confirms with the customer before anything else. */
-  inquireTransaction: { tid: string };
-  requestRefundOtp: { tid: string };
-  /** Initiate Refund with the customer's OTP; main sends it once and never retries it. */
-  refund: RefundRequest;
-  getSettings: Record<string, never>;
-  updateSettings: SettingsPatch;
-  setAccessKey: { accessKey: string };
-  removeAccessKey: Record<string, never>;
-  checkConnection: Record<string, never>;
-  getSession: Record<string, never>;
-  getDesk: Record<string, never>;
-  /** Opens locked settings for SETTINGS_UNLOCK_MS with the admin PIN. */
-  unlockSettings: { pin: string };
-  lockSettings: Record<string, never>;
-  /** Quits a kiosk with the admin PIN. */
-  exitKiosk: { pin: string };
-  readHistory: DayRange;
-  /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
-  exportHistory: DayRange;
-}
+/** What the renderer sends for each method: inferred from the schema main parses it with. */
+type IpcRequests = { [M in keyof typeof IPC_SCHEMAS]: z.infer<(typeof IPC_SCHEMAS)[M]> };
 
-export interface IpcReplies {
+interface IpcReplies {
   inquireTransaction: Transaction;
   requestRefundOtp: OtpSent;
   refund: RefundReceipt;

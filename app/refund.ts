@@ -25,7 +25,7 @@ export const WRONG_OTP_TRIES_BEFORE_NEW_OTP = 3;
 export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
 
 /** Longer than any otp_ref_id Eko has shown (a 72-character base64 string); the reply parser cuts at 128. */
-export const OTP_REF_ID_MAX_CHARS = 128;
+const OTP_REF_ID_MAX_CHARS = 128;
 
 export type OtpInvalidReason = "empty" | "not-digits" | "too-short" | "too-long" | "not-text";
 

@@ -1,7 +1,7 @@
 /** Settings both processes agree on. The access key is not a setting: it lives in the keychain. */
 
-export type Environment = "practice" | "uat" | "production" | "custom";
-export const ENVIRONMENTS: readonly Environment[] = ["practice", "uat", "production", "custom"];
+export const ENVIRONMENTS = ["practice", "uat", "production", "custom"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
 
 /**
  * Published base URLs. Production has a conflicting older form (with port 25002) in Eko's docs,
@@ -12,12 +12,12 @@ export const EKO_BASE_URLS = {
   production: "https://api.eko.in/ekoicici/v3",
 } as const;
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 export const MIN_TIMEOUT_MS = 1_000;
 export const MAX_TIMEOUT_MS = 120_000;
 
 /** How long after an OTP went out before the same tid may ask again (Eko publishes no limit). */
-export const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
+const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
 export const MAX_RESEND_COOLDOWN_MS = 600_000;
 
 /** What is stored in settings.json (non-secret). */

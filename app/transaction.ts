@@ -3,7 +3,7 @@
  * customer before a refund. Built in main from Eko's answer; the recipient's account number is
  * masked there, so the full number never reaches the renderer.
  */
-import type { RawDetails } from "./errors";
+import type { RawDetails } from "./raw-details";
 import type { Environment } from "./settings";
 
 /**

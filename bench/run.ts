@@ -3,7 +3,7 @@
  * loopback. Prints a table and writes bench/results.json (machine, versions, medians and spread).
  * Targets are reported, never asserted: a miss is a finding for the note, not a red test.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { measureBurst } from "./burst";
@@ -26,7 +26,7 @@ async function main() {
   const results = {
     when: started.toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), platform: `${process.platform}-${process.arch}` },
-    versions: { node: process.versions.node, app: (require("../package.json") as { version: string }).version },
+    versions: { node: process.versions.node, app: (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version },
     requestPath,
     throughUi,
     rendererStart,

@@ -6,7 +6,7 @@ export function percentile(samples: number[], p: number): number {
   return sorted[rank] as number;
 }
 
-export const median = (samples: number[]) => percentile(samples, 50);
+const median = (samples: number[]) => percentile(samples, 50);
 
 /** Median and spread (min, max) of per-round figures, as results.json records them. */
 export function summary(values: number[]) {

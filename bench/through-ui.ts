@@ -83,7 +83,7 @@ export async function measureThroughUi(options: { samples: number; warmup: numbe
 
     const samples = { check: [] as number[], sendOtp: [] as number[], bareInquiry: [] as number[], bareOtp: [] as number[] };
     for (let i = 0; i < options.warmup + options.samples; i++) {
-      const tid = TIDS[i % TIDS.length];
+      const tid = i % 2 === 0 ? TIDS[0] : TIDS[1];
       const ui = await once(tid);
       const inquiry = await bareInquiry(simulator.baseUrl, tid)();
       const otp = await bareOtpRequest(simulator.baseUrl, tid)();

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
-export const PRODUCT_FOLDER = "Refund Desk";
+const PRODUCT_FOLDER = "Refund Desk";
 
 /** REFUND_DESK_HOME wins (tests and support point it at a folder of their own); created when missing. */
 export function resolveDataDir(env: NodeJS.ProcessEnv, fallback: string): string {

@@ -28,13 +28,25 @@ log="$REFUND_DESK_TEST_ARTIFACTS/output.log"
 run_suites() {
   echo "== build"
   node scripts/build.mjs || return
-  echo "== typecheck"
-  npx tsc -p tsconfig.json --noEmit || return
+  echo "== typecheck (every layer's project)"
+  npm run --silent typecheck || return
+  echo "== lint"
+  npm run --silent lint || return
+  echo "== format check"
+  npm run --silent format:check || return
+  echo "== layers and cycles (dependency-cruiser)"
+  npm run --silent depcruise || return
+  echo "== unused files, exports and dependencies (knip)"
+  npm run --silent knip || return
   echo "== docs: every relative link and heading in the Markdown resolves"
   npm run -s docs:links || return
   echo "== unit and integration (node:test)"
-  mapfile -t files < <(find app main renderer scripts security bench -name '*.test.ts' -o -name '*.test.tsx' | sort)
+  # scripts/ci has its own step below.
+  mapfile -t files < <(find app main renderer scripts security bench -path scripts/ci -prune \
+    -o \( -name '*.test.ts' -o -name '*.test.tsx' \) -print | sort)
   node --import tsx --test --test-reporter=spec "${files[@]}" || return
+  echo "== release pipeline (workflows valid and complete; checksums and SBOM run on the built files)"
+  node --import tsx --test --test-reporter=spec scripts/ci/release-pipeline.test.ts || return
   echo "== end to end (Playwright: Chromium through the test host, and Electron when present)"
   npx playwright test || return
 }

@@ -55,7 +55,7 @@ function isKey<T extends object>(table: T, key: string): key is Extract<keyof T,
 }
 
 /** The name of a setting for people, or the raw name when the catalogue does not know it. */
-export function settingLabel(name: string, lang: Lang): string {
+function settingLabel(name: string, lang: Lang): string {
   const names = catalogue(lang).settingName;
   return isKey(names, name) ? names[name] : name;
 }

@@ -12,7 +12,7 @@ type LeafPaths<T, Prefix extends string = ""> = {
 export type MessageKey = LeafPaths<Messages>;
 
 /** Values for a text's `{name}` placeholders. */
-export type MessageValues = Record<string, string | number>;
+type MessageValues = Record<string, string | number>;
 
 /** A catalogue lookup bound to one language; the renderer's comes from i18next. */
 export type Translate = (key: MessageKey, values?: MessageValues) => string;

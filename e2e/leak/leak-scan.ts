@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** The forms a key could leak in: as typed, and base64 (the form the signing derives from it). */
-export function leakForms(secret: string): string[] {
+function leakForms(secret: string): string[] {
   return [secret, Buffer.from(secret, "utf8").toString("base64")];
 }
 
@@ -12,7 +12,7 @@ export function leakForms(secret: string): string[] {
  * hex (a developer key "0123456789abcdef…", an initiator id "9123456780", epoch milliseconds),
  * which are not the OTP; and a base64 form of a few digits would mean nothing, so none is sought.
  */
-export function otpPattern(otp: string): RegExp {
+function otpPattern(otp: string): RegExp {
   if (!/^[0-9]+$/.test(otp)) throw new Error("an OTP is digits");
   return new RegExp(`(?<![0-9A-Za-z])${otp}(?![0-9A-Za-z])`);
 }

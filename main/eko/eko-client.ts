@@ -66,17 +66,17 @@ export interface EkoClient {
 
 const base = (baseUrl: string) => baseUrl.replace(/\/+$/, "");
 
-export function refundOtpUrl(baseUrl: string, tid: string): string {
+function refundOtpUrl(baseUrl: string, tid: string): string {
   return `${base(baseUrl)}/customer/payment/refund/${encodeURIComponent(tid)}/otp`;
 }
 
-export function initiateRefundUrl(baseUrl: string, tid: string): string {
+function initiateRefundUrl(baseUrl: string, tid: string): string {
   return `${base(baseUrl)}/customer/payment/refund/${encodeURIComponent(tid)}`;
 }
 
-export function transactionInquiryUrl(endpoint: RefundEndpoint, tid: string): string {
+function transactionInquiryUrl(endpoint: RefundEndpoint, tid: string): string {
   const query = new URLSearchParams({ initiator_id: endpoint.initiatorId, user_code: endpoint.userCode });
-  return `${base(endpoint.baseUrl)}/tools/reference/transaction/${encodeURIComponent(tid)}?${query}`;
+  return `${base(endpoint.baseUrl)}/tools/reference/transaction/${encodeURIComponent(tid)}?${query.toString()}`;
 }
 
 /** Reads a reply's status, content type and body into a result of the call's own kind. */

@@ -1,5 +1,5 @@
 /** A reply larger than this is not an Eko envelope; stop reading rather than fill memory. */
-export const MAX_REPLY_BYTES = 256 * 1024;
+const MAX_REPLY_BYTES = 256 * 1024;
 
 /** Reads a response body as UTF-8, or returns null once it grows past `maxBytes`. */
 export async function readCapped(response: Response, maxBytes = MAX_REPLY_BYTES, signal?: AbortSignal): Promise<string | null> {

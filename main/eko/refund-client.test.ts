@@ -132,7 +132,7 @@ describe("Transaction Inquiry against the simulator", () => {
     const port = await closedPort();
     const calls: string[] = [];
     const counting: typeof fetch = (input, init) => {
-      calls.push(String(input));
+      calls.push(input instanceof Request ? input.url : input.toString());
       return fetch(input, init);
     };
     const result = await createEkoClient({ fetch: counting, clock: createClock(), sleep: async () => undefined }).inquireTransaction({ ...endpoint, baseUrl: `http://127.0.0.1:${port}/ekoapi/v3` }, "13192443", 2_000);

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { inspect } from "node:util";
 import { interpretRefundReply } from "./refund-reply";
 import { accountLast4, ekoTime, rupees, text } from "./reply-fields";
 import { interpretTransactionReply } from "./transaction-reply";
@@ -12,7 +13,7 @@ test("rupees: numbers or strings, two places, never a float's noise", () => {
   assert.equal(rupees(5000.5), "5000.50");
   assert.equal(rupees(" 05.5 "), "5.50");
   assert.equal(rupees("-10"), "-10.00");
-  for (const bad of ["abc", "1.234", "", "1e5", null, undefined, {}, Number.NaN, "12,000"]) assert.equal(rupees(bad), null, String(bad));
+  for (const bad of ["abc", "1.234", "", "1e5", null, undefined, {}, Number.NaN, "12,000"]) assert.equal(rupees(bad), null, inspect(bad));
 });
 
 test("times: India's local time without a zone is read as IST; a zoned time as given", () => {

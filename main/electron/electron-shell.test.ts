@@ -13,6 +13,9 @@ import { isAllowedRendererRequest, isAppPageUrl } from "./navigation-guard";
 import { isPermissionGranted } from "./permission-policy";
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, resolveAppFile, serveAppRequest } from "./protocol-paths";
 
+/** An Electron callback as the fakes record it: the test calls it with what Electron would pass. */
+type Callback = (...args: any[]) => unknown;
+
 const ROOT = join(tmpdir(), "renderer-root");
 
 // --- protocol paths ---------------------------------------------------------------------------
@@ -186,9 +189,10 @@ async function loadWithFakeElectron(entry: string, fake: object, dirname = "/opt
   const module = { exports: {} as Record<string, unknown> };
   const fakeRequire = (id: string): unknown => {
     if (id === "electron") return fake;
-    if (id.startsWith("node:")) return require(id);
+    if (id.startsWith("node:")) return process.getBuiltinModule(id);
     throw new Error(`unexpected require of ${id}`);
   };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle with a fake electron, the point
   new Function("require", "module", "exports", "__dirname", code)(fakeRequire, module, module.exports, dirname);
   return module.exports;
 }
@@ -243,15 +247,15 @@ test("IPC registration: one handler per channel, forwarding the sender's frame t
 });
 
 test("the renderer session denies permissions and cancels network requests", async () => {
-  const recorded: Record<string, Function> = {};
+  const recorded: Record<string, Callback> = {};
   const spellchecker: boolean[] = [];
   const session = {
-    setPermissionRequestHandler: (h: Function) => (recorded.request = h),
-    setPermissionCheckHandler: (h: Function) => (recorded.check = h),
-    setDevicePermissionHandler: (h: Function) => (recorded.device = h),
+    setPermissionRequestHandler: (h: Callback) => (recorded.request = h),
+    setPermissionCheckHandler: (h: Callback) => (recorded.check = h),
+    setDevicePermissionHandler: (h: Callback) => (recorded.device = h),
     setSpellCheckerEnabled: (on: boolean) => spellchecker.push(on),
-    webRequest: { onBeforeRequest: (h: Function) => (recorded.beforeRequest = h) },
-    on: (event: string, h: Function) => (recorded[event] = h),
+    webRequest: { onBeforeRequest: (h: Callback) => (recorded.beforeRequest = h) },
+    on: (event: string, h: Callback) => (recorded[event] = h),
   };
   const { lockDownRendererSession } = await loadWithFakeElectron("./session-policy.ts", {});
   (lockDownRendererSession as (s: unknown) => void)(session);
@@ -283,15 +287,15 @@ test("the renderer session denies permissions and cancels network requests", asy
 });
 
 test("the window is sandboxed and isolated, loads app://, and cannot navigate, open windows or attach webviews", async () => {
-  const windows: { options: any; loaded: string[]; events: Record<string, Function>; openHandler?: Function }[] = [];
+  const windows: { options: any; loaded: string[]; events: Record<string, Callback>; openHandler?: Callback }[] = [];
   class FakeBrowserWindow {
-    webContents: { on: Function; setWindowOpenHandler: Function };
+    webContents: { on: Callback; setWindowOpenHandler: Callback };
     constructor(options: unknown) {
-      const record = { options, loaded: [] as string[], events: {} as Record<string, Function>, openHandler: undefined as Function | undefined };
+      const record = { options, loaded: [] as string[], events: {} as Record<string, Callback>, openHandler: undefined as Callback | undefined };
       windows.push(record);
       this.webContents = {
-        on: (event: string, h: Function) => (record.events[event] = h),
-        setWindowOpenHandler: (h: Function) => (record.openHandler = h),
+        on: (event: string, h: Callback) => (record.events[event] = h),
+        setWindowOpenHandler: (h: Callback) => (record.openHandler = h),
       };
       this.loadURL = (url: string) => (record.loaded.push(url), Promise.resolve());
     }
@@ -338,17 +342,16 @@ test("the window is sandboxed and isolated, loads app://, and cannot navigate, o
 });
 
 test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close refused until the app quits", async () => {
-  type Handler = (...args: any[]) => unknown;
-  const windowEvents: Record<string, Handler> = {};
-  const contentsEvents: Record<string, Handler> = {};
-  const appEvents: Record<string, Handler> = {};
+  const windowEvents: Record<string, Callback> = {};
+  const contentsEvents: Record<string, Callback> = {};
+  const appEvents: Record<string, Callback> = {};
   const created: any[] = [];
   class FakeBrowserWindow {
-    webContents = { on: (event: string, h: Handler) => (contentsEvents[event] = h), setWindowOpenHandler: () => {} };
+    webContents = { on: (event: string, h: Callback) => (contentsEvents[event] = h), setWindowOpenHandler: () => {} };
     constructor(options: unknown) {
       created.push(options);
     }
-    on(event: string, h: Handler) {
+    on(event: string, h: Callback) {
       windowEvents[event] = h;
     }
     loadURL() {
@@ -357,7 +360,7 @@ test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close r
     once() {}
   }
   const { createMainWindow } = await loadWithFakeElectron("./window.ts", {
-    app: { isPackaged: false, on: (event: string, h: Handler) => (appEvents[event] = h) },
+    app: { isPackaged: false, on: (event: string, h: Callback) => (appEvents[event] = h) },
     BrowserWindow: FakeBrowserWindow,
     Menu: {},
   });

@@ -6,7 +6,7 @@
  */
 import { isAppOriginUrl } from "./navigation-guard";
 
-export const GRANTED_PERMISSIONS: readonly string[] = ["clipboard-sanitized-write"];
+const GRANTED_PERMISSIONS: readonly string[] = ["clipboard-sanitized-write"];
 
 export function isPermissionGranted(permission: string, requestingUrl: string | undefined, isMainFrame: boolean): boolean {
   return (

@@ -43,7 +43,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  */
 const SAFE_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
-export function contentTypeFor(filePath: string): string | null {
+function contentTypeFor(filePath: string): string | null {
   return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? null;
 }
 

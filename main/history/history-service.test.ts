@@ -133,6 +133,7 @@ test("a save that fails is save-failed with the error's code, never thrown", asy
   assert.deepEqual(await full.export(range), { ok: false, error: { kind: "save-failed", details: { cause: "ENOSPC" } } });
   // A dialog library may reject with anything; it is still an answer, not a crash.
   for (const reason of [new Error("no code"), undefined, "gone"]) {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a non-Error reason is the case
     const odd = createHistoryService(journal, async () => Promise.reject(reason));
     assert.deepEqual(await odd.export(range), { ok: false, error: { kind: "save-failed", details: { cause: "unknown" } } }, String(reason));
   }

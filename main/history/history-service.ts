@@ -22,15 +22,15 @@ export interface HistoryService {
 export function createHistoryService(journal: Journal, saveFile: SaveFile): HistoryService {
   return {
     async read(range) {
-      const window = rangeToMs(range, MAX_HISTORY_READ_DAYS);
-      if (!window.ok) return window;
-      const { entries, skipped } = journal.read(window.value.fromMs, window.value.toMs);
+      const span = rangeToMs(range, MAX_HISTORY_READ_DAYS);
+      if (!span.ok) return span;
+      const { entries, skipped } = journal.read(span.value.fromMs, span.value.toMs);
       return ok({ entries: entries.reverse(), skipped });
     },
     async export(range) {
-      const window = rangeToMs(range, MAX_HISTORY_DAYS);
-      if (!window.ok) return window;
-      const { entries, skipped } = journal.read(window.value.fromMs, window.value.toMs);
+      const span = rangeToMs(range, MAX_HISTORY_DAYS);
+      if (!span.ok) return span;
+      const { entries, skipped } = journal.read(span.value.fromMs, span.value.toMs);
       const name = range.from === range.to ? `refund-desk-${range.from}.csv` : `refund-desk-${range.from}-to-${range.to}.csv`;
       try {
         const location = await saveFile(name, journalCsv(entries));

@@ -16,7 +16,7 @@ export type { JournalEntry };
 /** What a request hands the journal; the journal adds the counter. */
 export type JournalRecord = Omit<JournalEntry, "counter">;
 
-export interface JournalRead {
+interface JournalRead {
   /** Oldest first. */
   entries: JournalEntry[];
   /** Lines that were torn (a crash mid-write) or are not journal entries; skipped, not fatal. */

@@ -22,6 +22,7 @@ export interface KeytarLike {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously (see below)
 export function createKeytarKeyStore(load: () => KeytarLike = () => require("keytar") as KeytarLike, service = KEYCHAIN_SERVICE): KeyStore {
   let keytar: KeytarLike | null = null;
   // keytar is a native module: loading it lazily keeps a missing or broken keychain library

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Policy, PolicyField, PolicyFieldError } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
-import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings, type SettingsPatch } from "../../app/settings";
+import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings } from "../../app/settings";
 import { ADMIN_PIN_PATTERN, parsePinHash } from "../admin/pin-hash";
 import { applySettingsPatch, checkBaseUrl } from "../settings/settings-validation";
 
@@ -13,7 +13,7 @@ import { applySettingsPatch, checkBaseUrl } from "../settings/settings-validatio
 export type PolicyUse = "provision" | "machine";
 
 /** How the admin PIN arrived: in clear (provision only) or already hashed. */
-export type PolicyPin = { clear: string } | { hash: string };
+type PolicyPin = { clear: string } | { hash: string };
 
 export interface ValidPolicy {
   policy: Policy;
@@ -155,7 +155,7 @@ function settingValue(field: "developerKey" | "initiatorId" | "userCode", value:
     if (required) refuse(field, "required-outside-practice");
     return undefined;
   }
-  const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value } as SettingsPatch);
+  const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value });
   if (!checked.ok) {
     refuse(field, reasonOf(checked.error));
     return undefined;

@@ -9,7 +9,7 @@ import { shortRef, type JournalRecord } from "../journal/journal";
  * it go in `outcome` ("inquiry:tx_status=3", "refund:wrong-otp", "refund-check:tx_status=4").
  * The OTP has no place here; the otp_ref_id is cut as for Get Refund OTP.
  */
-export type RefundStep = "inquiry" | "refund" | "refund-check";
+type RefundStep = "inquiry" | "refund" | "refund-check";
 
 interface LineFacts {
   at: number;

@@ -42,7 +42,7 @@ const PRACTICE_BEHAVIOURS: Record<OtpScenarioId, ScenarioBehaviour> = {
 };
 
 /** Fault tids used by the tests (and by support to rehearse); any other tid is unknown to Eko. */
-export const FAULT_SCENARIOS: Readonly<Record<string, ScenarioBehaviour>> = {
+const FAULT_SCENARIOS: Readonly<Record<string, ScenarioBehaviour>> = {
   "900403": { type: "envelope", httpStatus: 403, body: { status: 403, message: "Forbidden" } },
   "900404": { type: "envelope", httpStatus: 404, body: { status: 404, message: "No mapping rule matched" } },
   "900405": { type: "raw", httpStatus: 405, contentType: "text/plain", body: "Method Not Allowed" },
@@ -87,7 +87,7 @@ export { PRACTICE_OTP };
 export const DEFAULT_OTP_VALIDITY_MS = 10 * 60_000;
 
 /** How Initiate Refund answers for a tid once the OTP checks pass. */
-export type RefundBehaviour =
+type RefundBehaviour =
   | "refund"
   /** Eko status 347. */
   | "insufficient-balance"

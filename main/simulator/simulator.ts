@@ -12,7 +12,7 @@ import { readBody } from "./read-body";
  * for Transaction Inquiry and Initiate Refund, from the state of its ledger. It listens on
  * 127.0.0.1 only and answers only requests addressed to a loopback host.
  */
-export interface SimulatorAccount {
+interface SimulatorAccount {
   developerKey: string;
   accessKey: string;
   initiatorId: string;
@@ -55,8 +55,8 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export const SIMULATOR_BASE_PATH = "/ekoapi/v3";
-export const DEFAULT_WINDOW_MS = 30_000;
+const SIMULATOR_BASE_PATH = "/ekoapi/v3";
+const DEFAULT_WINDOW_MS = 30_000;
 const MAX_BODY_BYTES = 16 * 1024;
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 

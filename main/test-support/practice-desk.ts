@@ -14,7 +14,7 @@ export async function practiceDesk(simulator: Partial<SimulatorOptions> = {}) {
   const sim = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], delayScale: 0, ...simulator });
   const calls: { method: string; url: string }[] = [];
   const recording: typeof fetch = (input, init) => {
-    calls.push({ method: init?.method ?? "GET", url: String(input) });
+    calls.push({ method: init?.method ?? "GET", url: input instanceof Request ? input.url : input.toString() });
     return fetch(input, init);
   };
   const dataDir = tempDataDir("refund");

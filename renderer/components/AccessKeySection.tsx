@@ -68,6 +68,7 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
         </div>
       )}
       {showInput && (
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape bubbling from its fields
         <form
           className="key-form"
           noValidate
@@ -94,6 +95,7 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
               type="password"
               autoComplete="off"
               spellCheck={false}
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the admin just pressed Replace: the new key goes here
               autoFocus={replacing}
               value={value}
               onChange={(event) => setValue(event.target.value)}

@@ -10,24 +10,22 @@ type CopyState = "idle" | "copied" | "failed";
  */
 export function CopyButton({ text, testId }: { text: string; testId: string }) {
   const t = useT();
-  const [state, setState] = useState<CopyState>("idle");
-
-  useEffect(() => {
-    setState("idle");
-  }, [text]);
+  // What the last copy did, and of which text: a new text shows idle without an effect resetting it.
+  const [last, setLast] = useState<{ state: CopyState; text: string }>({ state: "idle", text });
+  const state = last.text === text ? last.state : "idle";
 
   useEffect(() => {
     if (state !== "copied") return;
-    const timer = setTimeout(() => setState("idle"), 3000);
+    const timer = setTimeout(() => setLast({ state: "idle", text }), 3000);
     return () => clearTimeout(timer);
-  }, [state]);
+  }, [state, text]);
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(text);
-      setState("copied");
+      setLast({ state: "copied", text });
     } catch {
-      setState("failed");
+      setLast({ state: "failed", text });
     }
   }
 
@@ -35,7 +33,7 @@ export function CopyButton({ text, testId }: { text: string; testId: string }) {
 
   return (
     <span className="copy">
-      <button type="button" className="button secondary" data-testid={testId} aria-keyshortcuts={ariaShortcut("C")} onClick={copy}>
+      <button type="button" className="button secondary" data-testid={testId} aria-keyshortcuts={ariaShortcut("C")} onClick={() => void copy()}>
         {state === "copied" ? t("result.copied") : t("result.copy")}
         <kbd className="shortcut" aria-hidden="true">
           {shortcutLabel("C")}

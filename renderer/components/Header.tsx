@@ -8,7 +8,7 @@ export type Screen = "request" | "history" | "settings";
 
 interface Props {
   screen: Screen;
-  onNavigate(screen: Screen): void;
+  onNavigate: (screen: Screen) => void;
 }
 
 /** One row: the product (and counter), the screens, the language and text size. */

@@ -8,7 +8,7 @@ interface Props {
   counterName: string | null;
   /** Why the settings were locked again under the admin's hands (a save after the unlock ran out). */
   error: RefundDeskError | null;
-  onUnlock(): void;
+  onUnlock: () => void;
 }
 
 /** Locked settings as an agent sees them: where requests go and which counter this is, nothing of the account. */

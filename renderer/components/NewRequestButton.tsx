@@ -2,7 +2,7 @@ import { ariaShortcut, shortcutLabel, useAltShortcut } from "../shortcuts";
 import { useT } from "../stores";
 
 /** Clears the screen for the next customer (also Alt+N); the tid field takes focus. */
-export function NewRequestButton({ onNewRequest, disabled = false }: { onNewRequest(): void; disabled?: boolean }) {
+export function NewRequestButton({ onNewRequest, disabled = false }: { onNewRequest: () => void; disabled?: boolean }) {
   const t = useT();
   useAltShortcut("N", onNewRequest, !disabled);
   return (

@@ -3,13 +3,13 @@ import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import { useLang, useT } from "../stores";
 
-export type PinPurpose = "unlock" | "exit";
+type PinPurpose = "unlock" | "exit";
 
 interface Props {
   purpose: PinPurpose;
   /** Sends the PIN; resolves to why it was refused, or null when it was taken (the caller closes). */
-  onSubmit(pin: string): Promise<RefundDeskError | null>;
-  onClose(): void;
+  onSubmit: (pin: string) => Promise<RefundDeskError | null>;
+  onClose: () => void;
 }
 
 /**
@@ -86,6 +86,7 @@ export function PinDialog({ purpose, onSubmit, onClose }: Props) {
             autoComplete="off"
             spellCheck={false}
             maxLength={64}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog puts focus in its field as it opens
             autoFocus
             aria-invalid={refusal ? true : undefined}
             aria-describedby={refusal ? `${hintId} ${errorId}` : hintId}

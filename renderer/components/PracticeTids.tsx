@@ -4,7 +4,7 @@ import { useDisplay, useStores, useT } from "../stores";
 
 interface Props {
   scenarios: PracticeScenario[];
-  onPick(tid: string): void;
+  onPick: (tid: string) => void;
 }
 
 /**

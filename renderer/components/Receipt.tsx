@@ -7,7 +7,7 @@ import { NewRequestButton } from "./NewRequestButton";
 
 interface Props {
   receipt: RefundReceipt;
-  onNewRequest(): void;
+  onNewRequest: () => void;
   headingRef?: Ref<HTMLHeadingElement>;
   /** Print takes focus when the receipt arrives: Enter (or Alt+P anywhere) prints. */
   printRef?: Ref<HTMLButtonElement>;

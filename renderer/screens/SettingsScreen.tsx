@@ -10,7 +10,7 @@ import { SettingsForm } from "../components/SettingsForm";
 import { settingsOpen } from "../store/desk-store";
 import { useDesk, useLang, useSettings, useStores, useT } from "../stores";
 
-export function SettingsScreen({ onBack }: { onBack(): void }) {
+export function SettingsScreen({ onBack }: { onBack: () => void }) {
   const t = useT();
   const lang = useLang();
   const { settings, desk: deskStore } = useStores();

@@ -9,7 +9,7 @@ export type KeyValueStorage = Pick<Storage, "getItem" | "setItem">;
 export interface LangState {
   lang: Lang;
   setLang(lang: Lang): void;
-  toggle(): void;
+  toggle: () => void;
 }
 
 export type LangStore = StoreApi<LangState>;
