@@ -14,9 +14,15 @@ test("keeps one sent OTP per tid, the newest first, and forgets the oldest past 
   memory.remember("1", "t1", sent("1", "a"));
   memory.remember("2", "t2", sent("2", "b"));
   memory.remember("1", "t3", sent("1", "c"));
-  assert.deepEqual(memory.outcomes().map((o) => `${o.tid}@${o.at}`), ["1@t3", "2@t2"]);
+  assert.deepEqual(
+    memory.outcomes().map((o) => `${o.tid}@${o.at}`),
+    ["1@t3", "2@t2"],
+  );
   memory.remember("3", "t4", sent("3", "d"));
-  assert.deepEqual(memory.outcomes().map((o) => o.tid), ["3", "1"]);
+  assert.deepEqual(
+    memory.outcomes().map((o) => o.tid),
+    ["3", "1"],
+  );
 });
 
 test("a refusal neither replaces a sent OTP nor is remembered on its own", () => {
@@ -24,7 +30,10 @@ test("a refusal neither replaces a sent OTP nor is remembered on its own", () =>
   memory.remember("1", "t1", sent("1", "a"));
   memory.remember("1", "t2", failed);
   memory.remember("2", "t3", failed);
-  assert.deepEqual(memory.outcomes().map((o) => `${o.tid}@${o.at}`), ["1@t1"]);
+  assert.deepEqual(
+    memory.outcomes().map((o) => `${o.tid}@${o.at}`),
+    ["1@t1"],
+  );
 });
 
 test("a finished refund is forgotten", () => {
@@ -32,5 +41,8 @@ test("a finished refund is forgotten", () => {
   memory.remember("1", "t1", sent("1", "a"));
   memory.remember("2", "t2", sent("2", "b"));
   memory.forget("2");
-  assert.deepEqual(memory.outcomes().map((o) => o.tid), ["1"]);
+  assert.deepEqual(
+    memory.outcomes().map((o) => o.tid),
+    ["1"],
+  );
 });

@@ -57,7 +57,10 @@ for (const lang of ["en", "hi"] as const) {
   for (const largeText of [false, true]) {
     const mode = `${lang}${largeText ? ", large text" : ""}`;
 
-    test(`each step and each refusal: the next action in view and focused, keys only (${mode})`, async ({ page, openApp }) => {
+    test(`each step and each refusal: the next action in view and focused, keys only (${mode})`, async ({
+      page,
+      openApp,
+    }) => {
       test.setTimeout(120_000);
       const m = TEXT[lang];
       for (const size of SIZES) {
@@ -186,7 +189,10 @@ test("a reload after a finished refund shows an empty Refund screen", async ({ p
   await expect(page.getByTestId("otp-result")).toHaveCount(0);
 });
 
-test("a reload mid-flow restores the refund under the banner; Refund waits for a fresh check", async ({ page, openApp }) => {
+test("a reload mid-flow restores the refund under the banner; Refund waits for a fresh check", async ({
+  page,
+  openApp,
+}) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
   await checkAndSendOtp(page, "13192443");

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { hashPin } from "../../main/admin/pin-hash";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { PRACTICE_OTP } from "../../app/settings";
-import { checkTid, expect, test } from "../fixtures/app";
+import { checkAndSendOtp, checkTid, expect, test } from "../fixtures/app";
 
 // The README's pictures, taken from the real bundle. The counter flow at 1366×768, the usual office
 // PC, as the agent sees it: the viewport, not the whole page, so a picture shows what fits on one

@@ -4,7 +4,7 @@ import { useStores, useT } from "../stores";
 import { SendAgainButton } from "./SendAgainButton";
 
 /** True when an error has a one-press next step below. */
-function hasFailureAction(error: RefundDeskError): boolean {
+export function hasFailureAction(error: RefundDeskError): boolean {
   return error.kind === "otp-expired" || error.kind === "refund-outcome-unknown" || (error.kind === "wrong-otp" && error.tries >= WRONG_OTP_TRIES_BEFORE_NEW_OTP);
 }
 

@@ -8,8 +8,8 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { KeyValueStorage } from "./lang-store";
 
 export const LARGE_TEXT_STORAGE_KEY = "refund-desk.large-text";
-export const USED_STORAGE_KEY = "refund-desk.used";
-export const PRACTICE_FOLDED_STORAGE_KEY = "refund-desk.practice-folded";
+const USED_STORAGE_KEY = "refund-desk.used";
+const PRACTICE_FOLDED_STORAGE_KEY = "refund-desk.practice-folded";
 
 export interface DisplayState {
   largeText: boolean;

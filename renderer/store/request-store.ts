@@ -137,7 +137,7 @@ function readOnScreen(storage: KeyValueStorage | null): string | null {
  * refund unfinished; nothing once the window was cleared; in a new run (or without storage) an
  * unsettled refund first, then the newest OTP.
  */
-export function tidToRestore(session: Session, onScreen: string | null): string | null {
+function tidToRestore(session: Session, onScreen: string | null): string | null {
   const open = (tid: string) =>
     session.unsettled.includes(tid) || session.outcomes.some((o) => o.tid === tid && o.result.ok);
   if (onScreen !== null) return onScreen !== "" && open(onScreen) ? onScreen : null;
