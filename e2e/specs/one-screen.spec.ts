@@ -236,6 +236,8 @@ test("an expired OTP within the resend wait: the one button counts down in its l
 test("while a refund's answer is awaited, the wait counts down", async ({ page, openApp }) => {
   const host = await openApp({ sleep: noWait });
   await host.desk.services.updateSettings({ timeoutMs: 3000 });
+  // The window reads the timeout with the settings it loads.
+  await page.reload();
   await checkAndSendOtp(page, "13192456");
   await page.getByTestId("customer-otp").fill(PRACTICE_OTP);
   await page.getByTestId("customer-otp").press("Enter");
