@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { signTimestamp } from "./signing";
 
-// Published vectors (eko-refund-api.md).
+// The test vectors Eko publishes with its signing recipe.
 const VECTORS = [
   { accessKey: "test-access-key-123", timestamp: "1700000000000", secretKey: "88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo=" },
   { accessKey: "TEST_ACCESS_KEY_DO_NOT_USE", timestamp: "1700000000000", secretKey: "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk=" },

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatDateTime, formatDay, formatNumber, formatRupees, formatTime } from "./format";
+import { computerZoneIsIndia, formatDateTime, formatDay, formatNumber, formatRupees, formatTime } from "./format";
 
 test("numbers are grouped the Indian way in both languages", () => {
   assert.equal(formatNumber(125_000, "en"), "1,25,000");
@@ -21,8 +21,9 @@ test("rupees: ₹, lakh grouping and paise, from Eko's decimal strings without f
 
 test("date and time in the agent's language; the raw text when it is not a date", () => {
   const iso = "2025-11-25T08:13:05.000Z";
-  const english = formatDateTime(iso, "en");
-  const hindi = formatDateTime(iso, "hi");
+  // As on a computer in India's zone; elsewhere the time is India's, marked IST (tested below).
+  const english = formatDateTime(iso, "en", true);
+  const hindi = formatDateTime(iso, "hi", true);
   assert.match(english, /2025/);
   assert.match(english, /Nov/);
   assert.match(hindi, /नवंबर/);
@@ -47,4 +48,22 @@ test("a calendar day as people read it, on the local calendar", () => {
   assert.match(formatDay("2026-03-05", "en"), /^5 Mar 2026$/);
   assert.match(formatDay("2026-03-05", "hi"), /5 मार्च 2026/);
   assert.equal(formatDay("yesterday", "en"), "yesterday");
+});
+test("rupees: Eko's E-notation balance, once read exactly, in both groupings; more places than paise kept", () => {
+  assert.equal(formatRupees("2222637312.86", "en"), "₹2,22,26,37,312.86");
+  assert.equal(formatRupees("2222637312.86", "hi"), "₹2,22,26,37,312.86");
+  assert.equal(formatRupees("7.125", "en"), "₹7.125");
+});
+
+test("times: on a computer in India's zone as usual; elsewhere in India's time, marked IST", () => {
+  // 17:50:44 in India (Eko's inquiry sample, zone-less) is 12:20:44 UTC.
+  const iso = "2019-11-01T12:20:44.000Z";
+  // English with am/pm; Hindi on the 24-hour clock (one script per language, app/messages/format.ts).
+  assert.match(formatDateTime(iso, "en", false), /5:50:44\s?pm IST$/i);
+  assert.match(formatDateTime(iso, "hi", false), /17:50:44 IST/);
+  for (const lang of ["en", "hi"] as const) assert.doesNotMatch(formatDateTime(iso, lang, true), /IST/);
+  assert.equal(computerZoneIsIndia("Asia/Kolkata"), true);
+  assert.equal(computerZoneIsIndia("Asia/Calcutta"), true);
+  assert.equal(computerZoneIsIndia("UTC"), false);
+  assert.equal(computerZoneIsIndia("Asia/Dubai"), false);
 });

@@ -253,9 +253,10 @@ test("in Hindi: Eko's own words with their meaning beside them, and dates in one
   await checkTid(page, "13192443");
   const when = page.getByTestId("transaction").locator("time").first();
   await expect(when).toHaveText(/नवंबर/);
-  expect(await when.textContent()).not.toMatch(/[A-Za-z]/);
+  // Latin only in "IST", which marks India's time on a computer set to another zone.
+  expect((await when.textContent())?.replace("IST", "")).not.toMatch(/[A-Za-z]/);
   await page.getByTestId("send-otp").click();
-  await expect(page.getByTestId("otp-result").locator("time")).not.toHaveText(/[A-Za-z]/);
+  await expect(page.getByTestId("otp-result").locator("time")).not.toHaveText(/[A-HJ-RU-Za-z]/);
   await page.keyboard.press("Alt+N");
   await checkAndSendOtp(page, "13192446");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");

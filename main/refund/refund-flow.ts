@@ -42,10 +42,16 @@ export interface RefundFlowDeps {
 export interface RefundFlow {
   /** Transaction Inquiry: what the agent confirms with the customer. Any tx_status is an answer. */
   inquire(input: { tid: string }): Promise<Result<Transaction, RefundDeskError>>;
-  /** Initiate Refund with the customer's OTP: sent once, never retried; a lost answer is inquired. */
+  /**
+   * Initiate Refund with the customer's OTP: sent once, never retried; a lost answer is inquired.
+   * Without an otpRefId the OTP is the one from the failure SMS.
+   */
   refund(input: RefundRequest): Promise<Result<RefundReceipt, RefundDeskError>>;
 }
 
+
+/** The wrong-OTP count of refunds with the OTP from the failure SMS, which has no otp_ref_id. */
+const FAILURE_SMS = "failure-sms";
 
 /** No well-formed answer from Eko: the refund may or may not have been made. */
 const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
@@ -65,7 +71,9 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       unsettled.settle(tid);
       if (reply.state !== "refund-pending") deps.finished?.(tid);
     } else result = answer;
-    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result));
+    // An inquiry after a lost refund answer can be what confirms the refund: on disk before the receipt.
+    const durability = step === "refund-check" ? "now" : "group";
+    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result), durability);
     return result;
   }
 
@@ -108,7 +116,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       // Checked before the tid is locked or Eko is called; a refusal names the field, never the OTP.
       const otp = parseCustomerOtp(input.otp);
       if (!otp.ok) return otp;
-      const otpRefId = parseOtpRefId(input.otpRefId);
+      const otpRefId = input.otpRefId === undefined ? ok(null) : parseOtpRefId(input.otpRefId);
       if (!otpRefId.ok) return otpRefId;
       return withTid(input.tid, async (tid, settings, endpoint) => {
         if (unsettled.has(tid)) return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
@@ -116,8 +124,14 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         unsettled.mark(tid);
         const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
         if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
-        const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment, otpRefId: otpRefId.value };
-        deps.journal.append(refundLine(facts, answer));
+        const facts = {
+          at: answer.ok ? answer.value.answeredAt : deps.now(),
+          tid,
+          environment: settings.environment,
+          ...(otpRefId.value === null ? {} : { otpRefId: otpRefId.value }),
+        };
+        // Money may have moved: this line is on disk before the agent sees the answer.
+        deps.journal.append(refundLine(facts, answer), "now");
         if (answer.ok) {
           wrongTries.clear(tid);
           deps.finished?.(tid);
@@ -125,7 +139,13 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
           return ok({ ...reply, tid, refundedAt: refundedAt ?? new Date(answeredAt).toISOString(), environment: settings.environment, confirmedBy: "refund", transaction: null });
         }
         const error = answer.error;
-        if (error.kind === "wrong-otp") return err({ ...error, tries: wrongTries.add(tid, otpRefId.value) });
+        if (error.kind === "wrong-otp") {
+          return err({ ...error, tries: wrongTries.add(tid, otpRefId.value ?? FAILURE_SMS) });
+        }
+        // A refusal without a named reason may be Eko wanting an otp_ref_id: offer Send OTP, plainly.
+        if (otpRefId.value === null && error.kind === "eko") {
+          return err({ kind: "otp-ref-needed", tid, details: error.details });
+        }
         if (OUTCOME_UNKNOWN.has(error.kind)) return settle(tid, error, settings, endpoint);
         return answer;
       });

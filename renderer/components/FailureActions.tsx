@@ -1,12 +1,8 @@
 import type { RefundDeskError } from "../../app/errors";
-import { WRONG_OTP_TRIES_BEFORE_NEW_OTP } from "../../app/refund";
 import { useStores, useT } from "../stores";
+import { hasFailureAction } from "./failure-action";
 import { SendAgainButton } from "./SendAgainButton";
 
-/** True when an error has a one-press next step below. */
-export function hasFailureAction(error: RefundDeskError): boolean {
-  return error.kind === "otp-expired" || error.kind === "refund-outcome-unknown" || (error.kind === "wrong-otp" && error.tries >= WRONG_OTP_TRIES_BEFORE_NEW_OTP);
-}
 
 /**
  * The one-press fix for a refund error: a new OTP (its wait in its own label, so no second
@@ -22,6 +18,7 @@ export function FailureActions({ error }: { error: RefundDeskError }) {
       </button>
     );
   }
+  if (error.kind === "otp-ref-needed") return <SendAgainButton label={t("request.send")} testId="new-otp" primary />;
   if (!hasFailureAction(error)) return null;
   const waitLabel = (time: string) => t("refundStep.newOtpIn", { time });
   return <SendAgainButton label={t("refundStep.newOtp")} waitLabel={waitLabel} testId="new-otp" primary />;

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useDesk, useStores, useT } from "../stores";
 import { LangToggle } from "./LangToggle";
-import { PinDialog } from "./PinDialog";
+import { PinDialog } from "../lazy-parts";
 import { TextSizeToggle } from "./TextSizeToggle";
 
 export type Screen = "request" | "history" | "settings";
@@ -9,10 +9,12 @@ export type Screen = "request" | "history" | "settings";
 interface Props {
   screen: Screen;
   onNavigate: (screen: Screen) => void;
+  /** What to hold the space of, invisible, until main answers (held-space.ts). */
+  held?: { counterName: string | null };
 }
 
 /** One row: the product (and counter), the screens, the language and text size. */
-export function Header({ screen, onNavigate }: Props) {
+export function Header({ screen, onNavigate, held }: Props) {
   const t = useT();
   const { desk } = useStores();
   const counterName = useDesk((s) => s.desk?.counterName ?? null);
@@ -37,6 +39,11 @@ export function Header({ screen, onNavigate }: Props) {
         {counterName && (
           <span className="counter-name" data-testid="counter-name">
             {t("desk.counter", { name: counterName })}
+          </span>
+        )}
+        {!counterName && held?.counterName && (
+          <span className="counter-name layout-reserve" aria-hidden="true">
+            {t("desk.counter", { name: held.counterName })}
           </span>
         )}
       </div>

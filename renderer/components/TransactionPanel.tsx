@@ -2,10 +2,10 @@ import type { ReactNode, Ref } from "react";
 import { describeTxState } from "../../app/messages/describe-error";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import type { Transaction } from "../../app/transaction";
+import { VERDICT_ID } from "./flow-ids";
 import { ariaShortcut, shortcutLabel } from "../shortcuts";
 import { useLang, useRequest, useStores, useT } from "../stores";
 
-export const VERDICT_ID = "tx-verdict";
 
 interface Props {
   tx: Transaction;

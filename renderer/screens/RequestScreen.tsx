@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { ErrorPanel } from "../components/ErrorPanel";
-import { FailureActions, hasFailureAction } from "../components/FailureActions";
+import { hasFailureAction } from "../components/failure-action";
+import { FailureSmsOtpChoice } from "../components/FailureSmsOtpChoice";
+import { VERDICT_ID } from "../components/flow-ids";
 import { NewRequestButton } from "../components/NewRequestButton";
-import { OtpResult, type OtpStopped } from "../components/OtpResult";
+import type { OtpStopped } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
-import { Receipt } from "../components/Receipt";
+import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
 import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
 import { RESTORED_NOTE_ID, RestoredNote } from "../components/RestoredNote";
 import { TID_ERROR_ID, TidForm } from "../components/TidForm";
-import { TransactionPanel, VERDICT_ID } from "../components/TransactionPanel";
 import { TransactionSummary } from "../components/TransactionSummary";
+import { useHoldPracticeSpace } from "../held-space";
 import { useAltShortcut } from "../shortcuts";
 import type { Failure, RequestState } from "../store/request-store";
 import { useDisplay, useLang, useRequest, useSettings, useStores, useT } from "../stores";
@@ -27,12 +29,13 @@ function isTidFailure(failure: Failure | null): boolean {
 /** Why the OTP on screen can no longer refund, if it cannot. */
 function otpStopped(failure: Failure | null): OtpStopped {
   if (failure?.task !== "refund") return null;
-  if (failure.error.kind === "otp-expired") return "expired";
+  // Expired, or the failure SMS's OTP refused: only a new OTP helps.
+  if (failure.error.kind === "otp-expired" || failure.error.kind === "otp-ref-needed") return "expired";
   return failure.error.kind === "insufficient-balance" ? "no-balance" : null;
 }
 
 function refundOpen(s: RequestState): boolean {
-  if (!s.otpSent || s.receipt || s.unsettled) return false;
+  if ((!s.otpSent && !s.failureSmsOtp) || s.receipt || s.unsettled) return false;
   if (s.transaction && s.transaction.state !== "refund-pending") return false;
   return otpStopped(s.failure) === null;
 }
@@ -63,6 +66,8 @@ export function RequestScreen() {
   const restored = useRequest((s) => s.restored);
   const showRefund = useRequest(refundOpen);
   const used = useDisplay((s) => s.used);
+  const failureSmsOtp = useRequest((s) => s.failureSmsOtp);
+  const unsettled = useRequest((s) => s.unsettled);
   const view = useSettings((s) => s.view);
   const loadError = useSettings((s) => (s.view ? null : s.error));
   const inputRef = useRef<HTMLInputElement>(null);
@@ -125,6 +130,11 @@ export function RequestScreen() {
     focusSoon(sendRef.current ? sendRef : inputRef);
   }, [running, failure, receipt, focusSoon, request]);
 
+  // Choosing the OTP from the failure SMS opens the field the agent types it in.
+  useEffect(() => {
+    if (failureSmsOtp) otpInputRef.current?.focus();
+  }, [failureSmsOtp]);
+
   const newRequest = useCallback(() => {
     if (request.getState().reset()) focusSoon(inputRef);
   }, [request, focusSoon]);
@@ -134,13 +144,16 @@ export function RequestScreen() {
   useAltShortcut("S", () => void request.getState().sendOtp(), (canSendOtp || newOtpOffered) && !restored);
 
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
+  const holdAside = useHoldPracticeSpace();
+  // Not again once Eko refused it (or the refund cannot go on), nor while a lost answer is unsettled.
+  const offerFailureSms = canSendOtp && !failureSmsOtp && !unsettled && otpStopped(failure) === null;
   const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
   // A verdict that sends the agent back to the field is read with it.
   const verdictSendsBack = transaction !== null && !canSendOtp && !otpSent && !receipt;
   const tidDescribedBy = [restored ? RESTORED_NOTE_ID : null, verdictSendsBack ? VERDICT_ID : null].filter(Boolean).join(" ");
 
   return (
-    <div className={practice ? "request-layout with-aside" : "request-layout"}>
+    <div className={practice || holdAside ? "request-layout with-aside" : "request-layout"}>
       <section className="request-main" aria-labelledby="request-title">
         {/* Once the agent knows the app, the field's label and hint say it all. */}
         <h1 id="request-title" className={used ? "screen-title visually-hidden" : "screen-title"}>
@@ -165,7 +178,11 @@ export function RequestScreen() {
           </>
         ) : (
           <>
-            {transaction && !otpSent && <TransactionPanel tx={transaction} canSendOtp={canSendOtp} sendRef={sendRef} />}
+            {transaction && !otpSent && (
+              <TransactionPanel tx={transaction} canSendOtp={canSendOtp} sendRef={sendRef}>
+                {offerFailureSms && <FailureSmsOtpChoice />}
+              </TransactionPanel>
+            )}
             {otpSent && tid !== null && <TransactionSummary tid={tid} tx={transaction} />}
             {/* The field the agent types into next comes first; the reference (for support) below it. */}
             {showRefund && (
@@ -185,6 +202,7 @@ export function RequestScreen() {
           </>
         )}
       </section>
+      {holdAside && <aside className="layout-reserve" aria-hidden="true" />}
       {practice && (
         <PracticeTids
           scenarios={view.practiceScenarios}
