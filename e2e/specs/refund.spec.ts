@@ -353,7 +353,7 @@ test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and o
   await expect(error).toContainText("Eko ने विफलता वाले SMS के ओटीपी से रिफ़ंड नहीं माना");
   await page.getByTestId("lang-toggle").click();
   await page.getByTestId("new-otp").click();
-  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await expect(page.getByTestId("customer-otp")).toBeFocused();
   await typeOtpAndRefund(page, "123456");
   await expect(page.getByTestId("receipt")).toBeVisible();
   expect(otpPosts(simulator.requests, "900461")).toHaveLength(1);
