@@ -64,6 +64,9 @@ export type RefundDeskError =
   | { kind: "pin-wait"; retryAfterMs: number }
   /** A file (the History export) could not be written. */
   | { kind: "save-failed"; details: RawDetails }
+  /** A kiosk prints receipts only to the printer the policy or settings name, and none is named. */
+  | { kind: "no-printer" }
+  | { kind: "print-failed"; details: RawDetails }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -101,6 +104,8 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "wrong-pin",
   "pin-wait",
   "save-failed",
+  "no-printer",
+  "print-failed",
   "internal",
 ];
 

@@ -16,6 +16,11 @@ export interface JournalEntry {
   ekoStatus?: number;
   responseTypeId?: number;
   otpRefTail?: string;
+  /**
+   * Whether the line links to the one before it in the journal's hash chain: "broken" marks an
+   * edited, removed or reordered line; "unsealed" a line from before the chain (or torn).
+   */
+  chain?: "ok" | "broken" | "unsealed";
 }
 
 /** Days as the agent's calendar writes them, both inclusive. */

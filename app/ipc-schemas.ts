@@ -21,6 +21,7 @@ const settingsPatch = z.strictObject({
   userCode: z.string().max(64).nullable().optional(),
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
+  printerName: z.string().max(128).nullable().optional(),
 }) satisfies z.ZodType<SettingsPatch>;
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
@@ -36,6 +37,8 @@ const pinRequest = z.strictObject({ pin: z.string().max(64) });
 
 /** Shape only; main checks the days are real and the range is not too long. */
 const dayRange = z.strictObject({ from: z.string().max(32), to: z.string().max(32) }) satisfies z.ZodType<DayRange>;
+/** A kiosk's export carries the admin PIN. */
+const exportRequest = z.strictObject({ from: z.string().max(32), to: z.string().max(32), pin: z.string().max(64).optional() });
 
 /** One entry per operation the renderer may ask of main (the channel names are in ipc.ts). */
 export const IPC_SCHEMAS = {
@@ -57,8 +60,13 @@ export const IPC_SCHEMAS = {
   /** Quits a kiosk with the admin PIN. */
   exitKiosk: pinRequest,
   readHistory: dayRange,
-  /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
-  exportHistory: dayRange,
+  /**
+   * Writes the range as CSV where the admin chooses (a save dialog in the app); in kiosk mode into
+   * the fixed exports folder, without a dialog, and only with the admin PIN.
+   */
+  exportHistory: exportRequest,
+  /** Prints the window (the receipt) from main: silently to the configured printer, else as the mode allows. */
+  printReceipt: empty,
 } as const;
 
 /**

@@ -33,6 +33,7 @@ interface IpcReplies {
   exitKiosk: { exiting: true };
   readHistory: HistoryPage;
   exportHistory: HistoryExport;
+  printReceipt: { printer: string | null };
 }
 
 export type IpcMethod = keyof IpcRequests;
@@ -53,6 +54,7 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   exitKiosk: "refund-desk:exit-kiosk",
   readHistory: "refund-desk:read-history",
   exportHistory: "refund-desk:export-history",
+  printReceipt: "refund-desk:print-receipt",
 };
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];

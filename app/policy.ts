@@ -20,6 +20,7 @@ export interface Policy {
   settingsLocked: boolean;
   timeoutMs?: number;
   resendCooldownMs?: number;
+  printerName?: string;
 }
 
 /** The policy's field names, as an admin writes them in the JSON file. */

@@ -30,6 +30,8 @@ export interface Settings {
   userCode: string | null;
   timeoutMs: number;
   resendCooldownMs: number;
+  /** The printer receipts go to without a dialog (kiosk); null: none configured. */
+  printerName: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   userCode: null,
   timeoutMs: DEFAULT_TIMEOUT_MS,
   resendCooldownMs: DEFAULT_RESEND_COOLDOWN_MS,
+  printerName: null,
 };
 
 /** A change an admin asks for; absent fields are left as they are, null clears. */

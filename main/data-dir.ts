@@ -2,11 +2,14 @@ import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
-const PRODUCT_FOLDER = "Refund Desk";
+export const PRODUCT_FOLDER = "Refund Desk";
 
-/** REFUND_DESK_HOME wins (tests and support point it at a folder of their own); created when missing. */
-export function resolveDataDir(env: NodeJS.ProcessEnv, fallback: string): string {
-  const dir = env.REFUND_DESK_HOME && env.REFUND_DESK_HOME.trim() !== "" ? env.REFUND_DESK_HOME : fallback;
+/**
+ * The override wins (REFUND_DESK_HOME in development and tests, see launch-overrides.ts); created
+ * when missing.
+ */
+export function resolveDataDir(override: string | null, fallback: string): string {
+  const dir = override ?? fallback;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }

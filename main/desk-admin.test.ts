@@ -13,7 +13,8 @@ import { DEFAULT_SETTINGS } from "../app/settings";
 import { PIN_ATTEMPTS_FILE } from "./admin/pin-gate";
 import { hashPin } from "./admin/pin-hash";
 import type { KeyStore } from "./keychain/key-store";
-import { createRefundDesk, EXPORTS_FOLDER, type RefundDesk } from "./refund-desk";
+import { createRefundDesk, type RefundDesk } from "./refund-desk";
+import { defaultExportsDir } from "./history/export-folder";
 import { createSettingsFile } from "./settings/settings-file";
 import { PRACTICE_OTP } from "./simulator/scenarios";
 import { APP_PAGE, TEST_ORIGIN } from "./test-support/desk";
@@ -195,13 +196,17 @@ describe("a kiosk with locked settings, through the handler table", () => {
     }
   });
 
-  test("History over the handler table: export lands in the data folder's exports when there is no dialog", async () => {
+  test("History over the handler table: a kiosk export needs the admin PIN and lands in the fixed exports folder", async () => {
     const { desk, call, dataDir } = await policyDesk();
     try {
       const range = { from: "2026-03-01", to: "2026-03-05" };
       assert.deepEqual(await call("readHistory", range), { ok: true, value: { entries: [], skipped: 0 } });
-      const exported = await call("exportHistory", range);
-      const location = join(dataDir, EXPORTS_FOLDER, "refund-desk-2026-03-01-to-2026-03-05.csv");
+      const location = join(defaultExportsDir(dataDir), "refund-desk-2026-03-01-to-2026-03-05.csv");
+      assert.deepEqual(await call("exportHistory", range), { ok: false, error: { kind: "invalid-input", field: "pin", reason: "required" } });
+      const wrong = await call("exportHistory", { ...range, pin: "999999" });
+      assert.equal(!wrong.ok && wrong.error.kind, "wrong-pin");
+      assert.equal(existsSync(location), false, "nothing written without the PIN");
+      const exported = await call("exportHistory", { ...range, pin: PIN });
       assert.deepEqual(exported, { ok: true, value: { saved: true, location, rows: 0, skipped: 0 } });
       assert.match(readFileSync(location, "utf8"), /^time,counter,environment,tid,outcome/);
       assert.deepEqual(await call("readHistory", { from: "2026-02-30", to: "2026-03-05" }), { ok: false, error: { kind: "invalid-input", field: "from", reason: "not-a-date" } });
@@ -255,7 +260,7 @@ test("inquiry, OTP and refund over the handler table reach the refund flow; the 
     for (const reply of replies) assert.ok(!JSON.stringify(reply).includes(PRACTICE_OTP), JSON.stringify(reply));
     const files = filesUnder(dataDir);
     assert.ok(files.some((f) => f.includes(`${sep}journal${sep}`)), "the journal was written");
-    assert.ok(files.some((f) => f.includes(EXPORTS_FOLDER)), "the export was written");
+    assert.ok(readdirSync(defaultExportsDir(dataDir)).length > 0, "the export was written, outside the data folder");
     for (const file of files) assert.ok(!readFileSync(file, "utf8").includes(PRACTICE_OTP), `the OTP is in ${file}`);
   } finally {
     await desk.close();

@@ -7,6 +7,8 @@ import type { Clock } from "./clock";
 import type { EkoClient } from "./eko/eko-client";
 import { baseUrlFor } from "./endpoint";
 import type { Practice } from "./practice";
+import type { DeskPolicy } from "../app/policy";
+import type { LaunchOverrides } from "./launch/launch-overrides";
 
 /** Beyond this, Eko is likely to refuse our signatures; the client corrects, but say so. */
 export const CLOCK_WARN_MS = 30_000;
@@ -18,6 +20,9 @@ export interface DoctorDeps {
   accessKey: AccessKey;
   client: EkoClient;
   clock: Clock;
+  /** The policy in force: a broken machine policy is the admin's first thing to fix. */
+  policy?: DeskPolicy;
+  launch?: LaunchOverrides;
 }
 
 /** The same checks for the Settings screen's "Check connection" and the CLI's `doctor`. */
@@ -25,6 +30,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   const settings = deps.settings();
   const practice = settings.environment === "practice";
   const checks: DoctorCheck[] = [];
+  if (deps.policy) checks.push(policyCheck(deps.policy));
+  if (deps.launch) checks.push(overridesCheck(deps.launch));
 
   const key = await deps.accessKey.get();
   checks.push(key.ok ? { id: "keychain", status: "ok" } : { id: "keychain", status: practice ? "warn" : "fail", error: key.error });
@@ -59,4 +66,18 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   }
 
   return ok({ environment: settings.environment, baseUrl, checks, clockOffsetMs, ok: checks.every((c) => c.status !== "fail") });
+}
+
+/** A broken policy fails the check with where and why (the counter is locked until it is fixed). */
+function policyCheck(policy: DeskPolicy): DoctorCheck {
+  if (!policy.problem) return { id: "policy", status: "ok", detail: policy.source };
+  const why = policy.problem.errors.map((e) => `${e.field}: ${e.reason}`).join("; ");
+  return { id: "policy", status: "fail", detail: `${policy.problem.path} — ${why}` };
+}
+
+/** REFUND_DESK_HOME / REFUND_DESK_POLICY: ignored when packaged, honoured (and said so) in development. */
+function overridesCheck(launch: LaunchOverrides): DoctorCheck {
+  if (launch.ignored.length > 0) return { id: "overrides", status: "warn", detail: `ignored: ${launch.ignored.join(", ")}` };
+  if (launch.inUse.length > 0) return { id: "overrides", status: "warn", detail: `in use: ${launch.inUse.join(", ")}` };
+  return { id: "overrides", status: "ok", detail: launch.packaged ? "packaged" : "development" };
 }

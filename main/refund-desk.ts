@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../app/errors";
 import type { ActionAnswer, DeskServices, RefundDeskApi } from "../app/ipc";
@@ -11,13 +12,19 @@ import { createClock } from "./clock";
 import { runDoctor } from "./doctor";
 import { createEkoClient } from "./eko/eko-client";
 import { baseUrlFor } from "./endpoint";
-import { saveIntoFolder } from "./history/export-folder";
+import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
 import type { KeyStore } from "./keychain/key-store";
-import { loadPolicyInForce } from "./policy/desk-policy";
-import { overlayPolicy } from "./policy/policy";
+import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
+import { developmentTrust } from "./policy/machine-policy";
+import { overlayPolicy, policyFromSettings } from "./policy/policy";
+import type { CounterLockStore } from "./admin/counter-lock";
+import { adminPinPath, adminPinText } from "./admin/admin-pin-file";
+import { writeFileDurably } from "./durable-file";
+import type { LaunchOverrides } from "./launch/launch-overrides";
+import type { MachineDeps } from "./launch/machine-deps";
 import { createPractice, type Practice } from "./practice";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
@@ -37,18 +44,30 @@ export interface RefundDeskDeps {
   appOrigin: string;
   now?: () => number;
   practice?: Practice;
-  /** The machine-wide policy file (machinePolicyPath()); absent or null: none is read. */
+  /** The policy in force, read before (openRefundDesk); when absent, the data folder and machinePolicyPath. */
+  policyInForce?: PolicyInForce;
+  /** Development and tests: one policy.json to read as the machine-wide policy; absent or null: none. */
   machinePolicyPath?: string | null;
+  /** The keychain's lock record (provisioned policy, last machine policy), for PIN upgrades and unlocked edits. */
+  lockStore?: CounterLockStore;
+  /** The keychain's copy of the wrong-PIN record. */
+  attemptsSlot?: KeyStore;
+  /** How the app was started, for the doctor: packaged or not, overrides ignored or in use. */
+  launch?: LaunchOverrides;
   /** The refund flow's waits (GET retries, the pause before inquiring a lost refund); tests skip them. */
   sleep?: (ms: number) => Promise<void>;
-  /** Where History exports go: a save dialog in the app; by default a folder in the data folder. */
+  /** Where History exports go outside kiosk mode: a save dialog in the app; by default the exports folder. */
   saveFile?: SaveFile;
+  /** The fixed exports folder (kiosk mode, and where there is no dialog); by default beside the data folder. */
+  exportsDir?: string;
+  /** Folders no save may go into besides the data folder: Electron's user data, the install folder. */
+  protectedFolders?: string[];
+  /** Prints the window from main (webContents.print); absent: printing is not available here. */
+  print?: (options: { silent: boolean; deviceName?: string }) => Promise<Result<void, RefundDeskError>>;
   /** Quits the app after an admin's kiosk exit (app.quit in Electron); the reply goes out first. */
   quit?: () => void;
 }
 
-/** Exports land here when no save dialog is given (the test host, plain Node). */
-export const EXPORTS_FOLDER = "exports";
 
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
@@ -68,8 +87,9 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const settingsFile = createSettingsFile(deps.dataDir);
   // The user's own settings; the machine-wide policy, when there is a valid one, goes over them.
   let userSettings = settingsFile.load();
-  const inForce = loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null);
-  const current = () => (inForce.overlay ? overlayPolicy(userSettings, inForce.overlay) : userSettings);
+  const inForce = deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
+  let overlay = inForce.overlay;
+  const current = () => (overlay ? overlayPolicy(userSettings, overlay) : userSettings);
   const clock = createClock(deps.now);
   const client = createEkoClient({ fetch: deps.fetch, clock, ...(deps.now ? { localNow: deps.now } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   const practice = deps.practice ?? createPractice();
@@ -79,9 +99,25 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   // One lock per tid for OTP, inquiry and refund alike, whichever window or screen asks.
   const locks = createTidLocks();
   const now = deps.now ?? Date.now;
-  const adminPin = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now });
+  const adminPin = createPinGate({
+    pinHash: inForce.pinHash,
+    dataDir: deps.dataDir,
+    now,
+    ...(deps.attemptsSlot ? { attemptsSlot: deps.attemptsSlot } : {}),
+    // Only a provisioned hash is the app's to rewrite; a machine policy's is the admin's.
+    ...(inForce.desk.source === "provisioned" && !inForce.desk.problem ? { rehash: { save: saveProvisionedPinHash } } : {}),
+  });
+
+  async function saveProvisionedPinHash(pinHash: string): Promise<void> {
+    const provisioned = inForce.lock?.provisioned;
+    if (provisioned && deps.lockStore) await deps.lockStore.write({ provisioned: { ...provisioned, pinHash }, lastMachine: inForce.lock?.lastMachine ?? null });
+    if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
+  }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
-  const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
+  const forbidden = [deps.dataDir, ...(deps.protectedFolders ?? [])];
+  const exportsDir = deps.exportsDir ?? defaultExportsDir(deps.dataDir);
+  // A kiosk never shows the OS save dialog (a file browser): its exports go to the fixed folder.
+  const history = createHistoryService(journal, inForce.desk.kioskMode ? saveIntoFolder(exportsDir, forbidden) : (deps.saveFile ?? saveIntoFolder(exportsDir, forbidden)));
   const unsettled = createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
   const refundFlow = createRefundFlow({
     client,
@@ -117,8 +153,18 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     getSettings: view,
     async updateSettings(patch) {
       if (settingsLock.isLocked()) return locked();
-      const next = applySettingsPatch(userSettings, patch);
+      // A locked, provisioned counter runs on the keychain's policy: an admin's unlocked edit is
+      // made to the settings in force and goes there too, not only to settings.json.
+      const provisioned = inForce.lock?.provisioned;
+      const lockStore = overlay !== null && inForce.desk.source === "provisioned" && !inForce.desk.problem ? deps.lockStore : undefined;
+      const next = applySettingsPatch(lockStore && provisioned ? current() : userSettings, patch);
       if (!next.ok) return next;
+      if (lockStore && provisioned) {
+        const policy = policyFromSettings(provisioned.policy, next.value);
+        const written = await lockStore.write({ provisioned: { ...provisioned, policy }, lastMachine: inForce.lock?.lastMachine ?? null });
+        if (!written.ok) return written;
+        overlay = policy;
+      }
       settingsFile.save(next.value);
       userSettings = next.value;
       return view();
@@ -135,7 +181,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       const removed = await accessKey.remove();
       return removed.ok ? view() : removed;
     },
-    checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock }),
+    checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock, policy: inForce.desk, ...(deps.launch ? { launch: deps.launch } : {}) }),
     getSession: async () =>
       ok({ outcomes: session.outcomes(), unsettled: unsettled.list(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
@@ -149,7 +195,23 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       return ok({ exiting: true as const });
     },
     readHistory: (range) => history.read(range),
-    exportHistory: (range) => history.export(range),
+    async exportHistory({ pin, ...range }) {
+      if (inForce.desk.kioskMode) {
+        // On a kiosk an export takes a file off the counter: the admin's, with the PIN, each time.
+        if (!pin) return err({ kind: "invalid-input", field: "pin", reason: "required" });
+        const checked = await adminPin.check(pin);
+        if (!checked.ok) return err(checked.error);
+      }
+      return history.export(range);
+    },
+    async printReceipt() {
+      const printer = current().printerName;
+      if (!printer && inForce.desk.kioskMode) return err({ kind: "no-printer" });
+      if (!deps.print) return err({ kind: "print-failed", details: { cause: "no-printing-here" } });
+      // Named printer: straight to it, no dialog. None, outside a kiosk: the OS print dialog.
+      const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
+      return printed.ok ? ok({ printer }) : printed;
+    },
   };
 
   // The window's actions: one round trip each, the clock note riding on the answer.
@@ -172,4 +234,10 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       await practice.close();
     },
   };
+}
+
+/** The desk on a real machine: every policy source and the keychain's lock record read first. */
+export async function openRefundDesk(deps: Omit<RefundDeskDeps, "policyInForce" | "lockStore" | "attemptsSlot" | "launch">, machine: MachineDeps): Promise<RefundDesk> {
+  const policyInForce = await readPolicyInForce({ ...machine.policy, dataDir: deps.dataDir, lockStore: machine.lockStore });
+  return createRefundDesk({ ...deps, policyInForce, lockStore: machine.lockStore, attemptsSlot: machine.attemptsSlot, launch: machine.launch });
 }

@@ -292,6 +292,14 @@ export const en = {
       title: "The file could not be saved",
       action: "Choose another folder (for example Documents) and try again.",
     },
+    "no-printer": {
+      title: "No receipt printer is set for this counter",
+      action: "Call your IT admin: the printer's name goes in the policy (printerName) or, unlocked, in Settings.",
+    },
+    "print-failed": {
+      title: "The receipt could not be printed",
+      action: "Check that the printer is on and has paper, then press Print again.",
+    },
     internal: {
       title: "Something went wrong inside Refund Desk",
       action: "Close the app, open it again and try again. If it keeps happening, call support.",
@@ -574,7 +582,7 @@ export const en = {
   /** One dialog for both uses of the admin PIN: unlocking the settings and leaving kiosk mode. */
   pinDialog: {
     label: "Admin PIN",
-    hint: "4 to 8 digits, known to the branch IT admin.",
+    hint: "The admin PIN or passphrase, known to the branch IT admin.",
     checking: "Checking…",
     cancel: "Cancel",
     unlock: {
@@ -587,6 +595,11 @@ export const en = {
       intro: "Type the admin PIN. Refund Desk then closes.",
       submit: "Exit kiosk",
     },
+    export: {
+      title: "Export on a kiosk",
+      intro: "Type the admin PIN. The file goes to the counter's exports folder.",
+      submit: "Export",
+    },
   },
   /** Settings while the policy locks them. */
   settingsLock: {
@@ -597,6 +610,8 @@ export const en = {
     unlock: "Unlock with admin PIN",
     open: "Unlocked until {time}. Leaving Settings locks them again.",
     lock: "Lock settings",
+    policyProblem:
+      "The machine policy ({path}) is there but cannot be used, so the settings stay locked until an administrator fixes it. What is wrong:",
   },
   userCodeField: {
     hint: "Eko's user code of the agent: 8 digits. Needed to check and refund a transaction.",
@@ -679,6 +694,20 @@ export const en = {
       skipped: "Not checked",
     } satisfies Record<DoctorStatus, string>,
     checks: {
+      policy: {
+        name: "Machine policy",
+        ok: "The policy in force could be read.",
+        warn: "The policy needs attention.",
+        fail: "A machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators). The settings are locked until an administrator fixes it:",
+        skipped: "The policy was not checked.",
+      },
+      overrides: {
+        name: "Start-up overrides",
+        ok: "No REFUND_DESK_HOME or REFUND_DESK_POLICY override.",
+        warn: "REFUND_DESK_HOME / REFUND_DESK_POLICY: ignored by the installed app, honoured only in development:",
+        fail: "An override could not be applied.",
+        skipped: "Not checked.",
+      },
       keychain: {
         name: "Keychain",
         ok: "The system keychain can be opened.",

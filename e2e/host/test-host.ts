@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
 import type { KeyStore } from "../../main/keychain/key-store";
 import type { Practice } from "../../main/practice";
+import { ok } from "../../app/result";
 import { createRefundDesk, type RefundDesk } from "../../main/refund-desk";
 import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/electron/protocol-paths";
 import { memoryKeyStore } from "../../main/test-support/memory-key-store";
@@ -47,6 +48,8 @@ export interface TestHost {
   desk: RefundDesk;
   /** How many times an admin's kiosk exit asked the app to quit. */
   quits(): number;
+  /** The print requests main made (webContents.print's options in the app). */
+  prints(): { silent: boolean; deviceName?: string }[];
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let quitCount = 0;
+  const printed: { silent: boolean; deviceName?: string }[] = [];
   const desk = createRefundDesk({
     fetch,
     keyStore: options.keyStore ?? memoryKeyStore(),
@@ -71,6 +75,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     ...(options.sleep ? { sleep: options.sleep } : {}),
     machinePolicyPath: options.machinePolicyPath ?? null,
     quit: () => quitCount++,
+    print: async (printOptions) => {
+      printed.push(printOptions);
+      return ok(undefined);
+    },
   });
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -118,6 +126,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     url: `${origin}/`,
     desk,
     quits: () => quitCount,
+    prints: () => [...printed],
     async close() {
       // Chromium keeps connections alive; close them or server.close never finishes.
       server.closeAllConnections();
@@ -135,6 +144,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 function transcribed(channel: string, payload: unknown): unknown {
   if (channel === IPC_CHANNELS.setAccessKey) return { accessKey: REDACTED };
   if (channel === IPC_CHANNELS.unlockSettings || channel === IPC_CHANNELS.exitKiosk) return { pin: REDACTED };
+  // A kiosk export carries the admin PIN too.
+  if (channel === IPC_CHANNELS.exportHistory && typeof payload === "object" && payload !== null && "pin" in payload) return { ...payload, pin: REDACTED };
   if (channel === IPC_CHANNELS.refund) {
     // A refund payload that is not an object is not worth keeping either: it may be the OTP itself.
     return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? { ...payload, otp: REDACTED } : REDACTED;

@@ -67,10 +67,16 @@ test("no access key, OTP or admin PIN used by the suite appears in any file, log
   const pinCalls = calls.filter((c) => c.channel === IPC_CHANNELS.unlockSettings || c.channel === IPC_CHANNELS.exitKiosk);
   assert.ok(pinCalls.length > 0, "the transcript holds no PIN request: no admin PIN was ever typed through the UI");
   for (const { request } of pinCalls) assert.deepEqual(request, { pin: REDACTED }, "a PIN request kept its PIN");
+  const kioskExports = calls.filter((c) => c.channel === IPC_CHANNELS.exportHistory && typeof c.request === "object" && c.request !== null && "pin" in c.request);
+  assert.ok(kioskExports.length > 0, "no kiosk export was made with the admin PIN");
+  for (const { request } of kioskExports) assert.equal((request as { pin: unknown }).pin, REDACTED, "a kiosk export kept its PIN");
   assert.ok(existsSync(join(folder, "output.log")), "the run's stdout/stderr were not captured");
 
   const { scanned, findings } = scanForLeaks(folder, { keys: STORED_KEYS, otps: [...TYPED_OTPS, ...TYPED_PINS] }, keyring);
   assert.ok(scanned.some((f) => f.endsWith("settings.json")), "no settings file was scanned");
   assert.ok(scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")), "no journal was scanned");
+  // The files this release added: kiosk exports beside the data folder, the wrong-PIN record.
+  assert.ok(scanned.some((f) => f.includes(`-exports${sep}refund-desk-`)), "no export beside a data folder was scanned");
+  assert.ok(scanned.some((f) => f.endsWith("pin-attempts.json")), "no wrong-PIN record was scanned");
   assert.deepEqual(findings, [], `leaked in: ${findings.map((f) => `${f.file} (${f.form})`).join(", ")}`);
 });

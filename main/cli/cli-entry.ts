@@ -1,15 +1,18 @@
 import { createKeytarKeyStore } from "../keychain/key-store";
 import { defaultDataDir, resolveDataDir } from "../data-dir";
-import { machinePolicyPath } from "../policy/machine-policy";
+import { launchOverrides } from "../launch/launch-overrides";
+import { realMachineDeps } from "../launch/machine-deps";
 import { runCli } from "./cli";
 
-/** `npx refund-desk …` under plain Node: the global fetch and the same services as the app. */
+/** `npx refund-desk …` under plain Node (a checkout, never the installed app): the same services as the app. */
 export function runFromProcess(): void {
+  const launch = launchOverrides(process.env, false);
+  const dataDir = resolveDataDir(launch.dataDir, defaultDataDir());
   runCli(["refund-desk", ...process.argv.slice(2)], process, {
     fetch: globalThis.fetch,
     keyStore: createKeytarKeyStore(),
-    dataDir: resolveDataDir(process.env, defaultDataDir()),
-    machinePolicyPath: machinePolicyPath(),
+    dataDir,
+    machine: realMachineDeps(launch, dataDir),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -2,7 +2,7 @@ import { describeError } from "../../app/messages/describe-error";
 import type { DoctorReport } from "../../app/doctor";
 import type { DeskPolicy } from "../../app/policy";
 import type { SettingsPatch, SettingsView } from "../../app/settings";
-import { createRefundDesk, type RefundDesk } from "../refund-desk";
+import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
 import { EXIT, readAll, report, type CliDeps, type CliIo } from "./cli-common";
 import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
@@ -22,6 +22,7 @@ const CONFIG_NAMES = {
   "user-code": "userCode",
   "timeout-ms": "timeoutMs",
   "resend-cooldown-ms": "resendCooldownMs",
+  "printer-name": "printerName",
 } as const;
 
 const USAGE = `Usage: refund-desk <command>
@@ -41,9 +42,12 @@ const USAGE = `Usage: refund-desk <command>
   pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
   journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]
                                 the requests between two days as CSV (standard output without --out)
+  journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+                                check the journal's hash chain; names the first changed line
 
 Exit codes: 0 done, 1 failed (Eko, keychain or disk), 2 usage or invalid input (nothing changed).
-REFUND_DESK_HOME sets the folder for settings and the journal; REFUND_DESK_POLICY the machine-wide policy file.
+In development (not the installed app) REFUND_DESK_HOME sets the folder for settings and the journal and
+REFUND_DESK_POLICY a policy file to use as the machine-wide policy; the installed app ignores both.
 `;
 
 /**
@@ -80,10 +84,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   if (!(COMMANDS as readonly string[]).includes(command)) return fail(`unknown command "${command}"\n\n${USAGE}`);
   // These work on the data folder and keychain directly, not through the desk's services.
   if (command === "provision") return provision(rest, json, io, deps);
-  if (command === "pin-hash") return pinHashCommand(rest, json, io);
+  if (command === "pin-hash") return pinHashCommand(rest, json, io, deps.pinCost);
   if (command === "journal") return journalCommand(rest, json, io, deps);
 
-  const desk = createRefundDesk({ ...deps, appOrigin: "cli:" });
+  const desk = deps.machine ? await openRefundDesk({ ...deps, appOrigin: "cli:" }, deps.machine) : createRefundDesk({ ...deps, appOrigin: "cli:" });
   try {
     // Each branch awaits, so the finally below closes the desk only after the command is done.
     switch (command) {
@@ -135,6 +139,7 @@ function formatSettings(view: SettingsView): string {
     `user-code:     ${view.userCode ?? "(not set)"}`,
     `timeout-ms:    ${view.timeoutMs}`,
     `resend-cooldown-ms: ${view.resendCooldownMs}`,
+    `printer-name:  ${view.printerName ?? "(not set)"}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }
@@ -150,7 +155,7 @@ function formatPolicy(policy: DeskPolicy): string {
   ];
   if (policy.problem) {
     const why = policy.problem.errors.map((e) => `${e.field} (${e.reason})`).join(", ");
-    lines.push(`machine-wide policy ${policy.problem.path} is ignored: ${why}`);
+    lines.push(`machine-wide policy ${policy.problem.path} cannot be used, so the settings are locked: ${why}`);
   }
   return lines.join("\n");
 }

@@ -7,8 +7,11 @@ import { createJournal } from "../journal/journal";
 import { journalCsv } from "../journal/journal-csv";
 import { rangeToMs } from "../journal/journal-range";
 import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { journalVerify } from "./journal-verify";
 
-export const JOURNAL_USAGE = "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]";
+export const JOURNAL_USAGE =
+  "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]\n" +
+  "       refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]";
 
 export function journalCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps): number {
   const fail = (message: string) => {
@@ -17,6 +20,7 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
     return EXIT.usage;
   };
   const [action, ...rest] = args;
+  if (action === "verify") return journalVerify(rest, json, io, deps, fail);
   if (action !== "export") return fail(`unknown journal command "${action ?? ""}"`);
   const options = parseOptions(rest, { values: ["from", "to", "out"] });
   if (typeof options === "string") return fail(options);

@@ -18,7 +18,10 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, codeCache: true } as const;
 
-/** Everything the page loads comes from its own origin; nothing remote, nothing inline, no eval. */
+/**
+ * Everything the page loads comes from its own origin; nothing remote, nothing inline, no eval, no
+ * frames and no workers; and no string ever reaches an HTML or script sink (Trusted Types).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -30,6 +33,9 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "require-trusted-types-for 'script'",
 ].join("; ");
 
 /** Only these kinds of file are served; anything else in the folder is a 404. */

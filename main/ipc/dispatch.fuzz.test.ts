@@ -6,12 +6,11 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import type { RefundDeskError } from "../../app/errors";
 import { isCalendarDay } from "../../app/history";
 import { IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "../../app/ipc";
-import { EXPORTS_FOLDER } from "../refund-desk";
+import { defaultExportsDir } from "../history/export-folder";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { APP_PAGE, testDesk } from "../test-support/desk";
 
@@ -41,6 +40,7 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   exitKiosk: { pin: "1234" },
   readHistory: { from: "2026-11-25", to: "2026-11-25" },
   exportHistory: { from: "2026-11-25", to: "2026-11-25" },
+  printReceipt: {},
   requestRefundOtp: { tid: "13192443" },
   getSettings: {},
   updateSettings: { timeoutMs: 15_000 },
@@ -142,7 +142,7 @@ test("readHistory and exportHistory: anything but two calendar days is refused w
     }),
     { numRuns: 200 },
   );
-  assert.equal(existsSync(join(dataDir, EXPORTS_FOLDER)), false, "an export was saved");
+  assert.equal(existsSync(defaultExportsDir(dataDir)), false, "an export was saved");
 });
 
 test("oversized strings are refused on every string field", async () => {

@@ -7,7 +7,7 @@ import { applySettingsPatch } from "./settings-validation";
 export const SETTINGS_FILE = "settings.json";
 
 /** The custom URL is applied before the environment that needs it. */
-const LOAD_ORDER: (keyof Settings)[] = ["customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs", "resendCooldownMs", "environment"];
+const LOAD_ORDER: (keyof Settings)[] = ["customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs", "resendCooldownMs", "printerName", "environment"];
 
 /** settings.json in the data folder: non-secret configuration only (the key is in the keychain). */
 export interface SettingsFile {

@@ -10,6 +10,8 @@ const DEVELOPER_KEY = /^[A-Za-z0-9_-]{8,128}$/;
  * publishes no other length, so exactly 8 ASCII digits are accepted.
  */
 export const USER_CODE_PATTERN = /^[0-9]{8}$/;
+/** A printer's name as the OS lists it: printable text, no control characters, not a path's worth. */
+const PRINTER_NAME = /^[^\p{Cc}]{1,128}$/u;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId"] as const;
@@ -63,6 +65,12 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Res
   if (patch.resendCooldownMs !== undefined) {
     if (!Number.isInteger(patch.resendCooldownMs) || patch.resendCooldownMs < 0 || patch.resendCooldownMs > MAX_RESEND_COOLDOWN_MS) return invalid("resendCooldownMs", "out-of-range");
     next.resendCooldownMs = patch.resendCooldownMs;
+  }
+  if (patch.printerName !== undefined) {
+    const name = typeof patch.printerName === "string" ? patch.printerName.trim() : patch.printerName;
+    if (name !== null && typeof name !== "string") return invalid("printerName", "not-text");
+    if (name && !PRINTER_NAME.test(name)) return invalid("printerName", "bad-characters");
+    next.printerName = name ? name : null;
   }
   if (next.environment === "custom" && !next.customBaseUrl) return invalid("customBaseUrl", "required-for-custom");
   return ok(next);

@@ -1,4 +1,8 @@
-import type { ReactNode, Ref } from "react";
+import { useState, type ReactNode, type Ref } from "react";
+import type { RefundDeskError } from "../../app/errors";
+import { bridge } from "../bridge";
+import { safeCall } from "../store/safe-call";
+import { ErrorPanel } from "./ErrorPanel";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import type { RefundReceipt } from "../../app/refund";
 import { ariaShortcut, shortcutLabel, useAltShortcut } from "../shortcuts";
@@ -16,8 +20,8 @@ interface Props {
 /** What the customer takes away: printable on an 80 mm roll or A4 (styles.css, @media print). Never an OTP or a key. */
 export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) {
   const t = useT();
+  const [printError, setPrintError] = useState<RefundDeskError | null>(null);
   const lang = useLang();
-  useAltShortcut("P", () => window.print());
   const tx = receipt.transaction;
   // Eko's refund answer should carry the amount and balance: one it left out or wrote unreadably says so, never 0.
   const byRefund = receipt.confirmedBy === "refund";
@@ -34,6 +38,14 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
   rows.push([t("receipt.time"), <time dateTime={receipt.refundedAt}>{formatDateTime(receipt.refundedAt, lang)}</time>]);
   const practice = receipt.environment === "practice";
   rows.push([t("receipt.environment"), practice ? <strong>{t("receipt.practice")}</strong> : t(`env.badge.${receipt.environment}`)]);
+
+  // Main prints: silently to the counter's printer, or (outside a kiosk, none set) with the OS dialog.
+  async function print() {
+    setPrintError(null);
+    const printed = await safeCall(() => bridge().printReceipt({}));
+    if (!printed.ok) setPrintError(printed.error);
+  }
+  useAltShortcut("P", () => void print());
 
   return (
     <section className="panel receipt" data-testid="receipt" data-confirmed-by={receipt.confirmedBy} aria-labelledby="receipt-title">
@@ -54,6 +66,7 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
           {t("receipt.byInquiry")}
         </p>
       )}
+      {printError && <ErrorPanel error={printError} testId="print-error" />}
       <div className="receipt-actions">
         <button
           type="button"
@@ -61,7 +74,7 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
           className="button primary"
           data-testid="print-receipt"
           aria-keyshortcuts={ariaShortcut("P")}
-          onClick={() => window.print()}
+          onClick={() => void print()}
         >
           {t("receipt.print")}
           <kbd className="shortcut" aria-hidden="true">

@@ -122,6 +122,7 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
           environment={view?.environment ?? null}
           counterName={desk?.counterName ?? null}
           error={lockedError}
+          problem={desk?.problem ?? null}
           onUnlock={() => setUnlocking(true)}
         />
       ) : (
