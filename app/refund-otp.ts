@@ -14,7 +14,7 @@ export interface OtpSent {
   details: RawDetails;
 }
 
-/** The last answer for a tid, kept by main until the app quits so a reloaded window shows it again. */
+/** An OTP sent for a refund not yet finished, kept by main until the app quits so a reloaded window shows it again. */
 export interface TidOutcome {
   tid: string;
   at: string;
@@ -23,8 +23,10 @@ export interface TidOutcome {
 
 /** What main remembers of this run of the app. */
 export interface Session {
-  /** Newest first. */
+  /** OTPs sent for refunds not yet finished, newest first. */
   outcomes: TidOutcome[];
+  /** Tids whose refund was sent and got no settled answer (kept on disk: they survive a restart). */
+  unsettled: string[];
   /** Eko's clock minus this machine's, once a response has been seen. */
   clockOffsetMs: number | null;
 }

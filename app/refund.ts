@@ -18,6 +18,12 @@ export const CUSTOMER_OTP_MAX_DIGITS = 8;
 /** After this many wrong OTPs for one otp_ref_id the app suggests sending a new OTP. */
 export const WRONG_OTP_TRIES_BEFORE_NEW_OTP = 3;
 
+/**
+ * After a lost refund answer main pauses this long before it inquires (Eko may still be working on
+ * the refund); the window counts the wait down from the timeout plus this pause.
+ */
+export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
+
 /** Longer than any otp_ref_id Eko has shown (a 72-character base64 string); the reply parser cuts at 128. */
 const OTP_REF_ID_MAX_CHARS = 128;
 

@@ -138,6 +138,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     ...(keepProvisioned ? { keepProvisioned } : {}),
   });
   const current = () => settings.current();
+  const unsettled = createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
   const refundFlow = createRefundFlow({
     client,
     settings: current,
@@ -146,7 +147,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     journal,
     locks,
     now: () => clock.now(),
-    unsettled: createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE)),
+    unsettled,
+    finished: (tid) => session.forget(tid),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
 
@@ -159,7 +161,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     setAccessKey: ({ accessKey: key }) => settings.setAccessKey(key),
     removeAccessKey: () => settings.removeAccessKey(),
     checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock, policy: inForce.desk, ...(deps.launch ? { launch: deps.launch } : {}) }),
-    getSession: async () => ok({ outcomes: session.outcomes(), clockOffsetMs: clock.offsetMs() }),
+    getSession: async () =>
+      ok({ outcomes: session.outcomes(), unsettled: unsettled.list(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
     unlockSettings: ({ pin }) => settingsLock.unlock(pin),
     lockSettings: async () => ok(settingsLock.lock()),

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { markAction, type MarkedTask } from "./action-marks";
 import { ClockStatus } from "./components/ClockStatus";
+import { EnvStrip } from "./components/EnvStrip";
 import { Header, type Screen } from "./components/Header";
-import { PracticeBanner } from "./components/PracticeBanner";
 import { useHeldCounterName, useHeldEnvironment } from "./held-space";
 import { HistoryScreen, SettingsScreen } from "./lazy-parts";
 import { PrintSheet } from "./print/PrintSheet";
@@ -54,14 +54,14 @@ export function App() {
 
   return (
     <div className="app" data-env={environment ?? undefined}>
+      {environment && <EnvStrip environment={environment} />}
+      {!environment && heldEnvironment && (
+        <div className="layout-reserve" aria-hidden="true">
+          <EnvStrip environment={heldEnvironment} />
+        </div>
+      )}
       <header className="app-top">
-        {environment === "practice" && <PracticeBanner />}
-        {heldEnvironment === "practice" && (
-          <div className="layout-reserve" aria-hidden="true">
-            <PracticeBanner />
-          </div>
-        )}
-        <Header screen={screen} environment={environment} onNavigate={navigate} held={{ environment: heldEnvironment, counterName: heldCounterName }} />
+        <Header screen={screen} onNavigate={navigate} held={{ counterName: heldCounterName }} />
         <ClockStatus />
       </header>
       <main className="content">

@@ -19,10 +19,10 @@ import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
 import { StoresProvider, type Stores } from "./stores";
 
-/** Reading `localStorage` itself can throw when storage is disabled. */
-function localStorageOrNull(): KeyValueStorage | null {
+/** Reading `localStorage` or `sessionStorage` itself can throw when storage is disabled. */
+function storageOrNull(which: "localStorage" | "sessionStorage"): KeyValueStorage | null {
   try {
-    return window.localStorage;
+    return window[which];
   } catch {
     return null;
   }
@@ -51,9 +51,10 @@ const search = new URLSearchParams(window.location.search);
 enableActionMarks(search.get("bench") === "1");
 
 const api = bridge();
-const storage = localStorageOrNull();
+const storage = storageOrNull("localStorage");
 const stores: Stores = {
-  request: createRequestStore(api),
+  // The tid on screen lasts as long as the window (a reload keeps it, a restart does not).
+  request: createRequestStore(api, Date.now, storageOrNull("sessionStorage")),
   settings: createSettingsStore(api),
   lang: createLangStore(storage, "en", { has: hasLanguage, load: loadLanguage }),
   display: createDisplayStore(storage, kioskFromSearch(window.location.search)),

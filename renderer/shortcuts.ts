@@ -1,11 +1,12 @@
 /**
  * The app's keyboard shortcuts: Alt plus a letter. Ctrl+Shift+C would clash with Chromium's
- * inspect-element key (which kiosk mode swallows); Alt+C and Alt+N mean nothing to Chromium,
+ * inspect-element key (which kiosk mode swallows); Alt+C, N, S and P mean nothing to Chromium,
  * Electron or Windows once the app has no menu bar.
  */
 import { useEffect, useLayoutEffect, useRef } from "react";
 
-export type ShortcutLetter = "C" | "N";
+/** C copies the otp_ref_id, N starts a new request, S sends the OTP, P prints the receipt. */
+export type ShortcutLetter = "C" | "N" | "S" | "P";
 
 /**
  * The physical key decides, so the shortcut works with a Hindi (InScript) layout active and with

@@ -39,7 +39,7 @@ test("start-up reads the settings, the desk and this run's answers, and a kiosk 
     },
     async getSession() {
       calls.push("getSession");
-      return ok({ outcomes: [], clockOffsetMs: 45_000 });
+      return ok({ outcomes: [], unsettled: [], clockOffsetMs: 45_000 });
     },
   };
   const stores = {

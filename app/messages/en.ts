@@ -56,6 +56,12 @@ export const en = {
       production: "PRODUCTION — real customers",
       custom: "Custom server",
     } satisfies Record<Environment, string>,
+    /** The strip above every screen, in the environment's colour (Practice has its own words). */
+    strip: {
+      uat: "UAT — Eko's test server, no real money",
+      production: "PRODUCTION — real customers, real money",
+      custom: "CUSTOM SERVER — ask your IT admin where requests go",
+    } satisfies Record<Exclude<Environment, "practice">, string>,
     option: {
       practice: "Practice (no real customer is contacted)",
       uat: "UAT (Eko's test server)",
@@ -92,6 +98,9 @@ export const en = {
     tidLabel: "Transaction ID",
     tidHint: "Digits only, as printed on the receipt.",
     send: "Send OTP to customer",
+    /** Above the field after a reload or restart brought back a refund not finished. */
+    restored: "Restored after restart — check the tid with the customer",
+    restoredHint: "Press Enter to check it with Eko again; Refund opens after the check.",
     sending: "Sending…",
     /** Announced to screen readers while the request is out. */
     sendingStatus: "Sending the request. Wait for the answer on the screen.",
@@ -100,19 +109,23 @@ export const en = {
   },
   result: {
     title: "OTP sent",
-    sentence: "The OTP went to the customer's mobile. Ask the customer to tell you the OTP.",
     refLabel: "OTP reference (otp_ref_id)",
     copy: "Copy",
     copied: "Copied",
     copyFailed: "Could not copy. Select the reference and copy it by hand.",
-    tidLabel: "Transaction ID",
-    sentAtLabel: "Sent at",
     resend: "Resend OTP",
     resending: "Resending…",
     /** The Resend button while the resend cooldown runs; {time} counts down ("24 s"). */
     resendIn: "Resend in {time}",
     resendHint: "No SMS after a minute? Press Resend OTP.",
     resendWaitHint: "SMS can take a minute to arrive. Resend opens after a short wait, so the customer is not flooded with SMS.",
+    /** Beside a reference Eko said has expired: it can no longer refund. */
+    expired: "Expired",
+  },
+  /** The status line where the transaction was, once the refund is done. */
+  flowStatus: {
+    refundedNow: "Refunded just now",
+    confirmedByEko: "Refund confirmed by Eko",
   },
   /** The line under the header when this computer's clock is far from the server's. */
   clockStatus: {
@@ -126,6 +139,8 @@ export const en = {
     },
   },
   errorPanel: {
+    /** Under Eko's own words in Hindi, for a code in ekoMeaning. */
+    ekoMeaning: "Meaning: {text}",
     detailsShow: "Details for support",
     detailsHide: "Hide details for support",
     field: {
@@ -240,8 +255,8 @@ export const en = {
       action: "Send a new OTP to the customer, then type the new OTP.",
     },
     "insufficient-balance": {
-      title: "There is not enough balance in the account for this refund",
-      action: "The refund was not made. Tell your supervisor.",
+      title: "There is not enough balance in your Eko wallet for this refund",
+      action: "The refund was not made. Add money to your Eko wallet or tell your supervisor, then try the refund again.",
     },
     "otp-ref-needed": {
       title: "Eko did not accept the refund with the OTP from the failure SMS",
@@ -253,7 +268,7 @@ export const en = {
     },
     "refund-not-done": {
       title: "The refund for transaction {tid} did not go through",
-      action: "Eko's answer did not arrive, and Eko says the transaction is still waiting for a refund. Try the refund again.",
+      action: "Eko's answer did not arrive, and Eko says the transaction is still waiting for a refund. Ask the customer for the same OTP again and refund.",
     },
     "not-refund-pending": {
       title: "Transaction {tid} is not waiting for a refund",
@@ -337,7 +352,7 @@ export const en = {
     "303": "The OTP has expired. Press Send again to get a new OTP for the customer.",
     "319": "The initiator ID in Settings is not registered with Eko. Ask your IT admin to check it.",
     "346": "This branch's account is not fully set up with Eko. Call your IT admin.",
-    "347": "There is not enough balance in the account. Tell your supervisor.",
+    "347": "There is not enough balance in your Eko wallet. Add money to it or tell your supervisor.",
     "463": "Eko cannot find the user in Settings. Ask your IT admin to check the initiator ID.",
     "945": "The monthly limit has been used up. Call support.",
     "1297": "This branch's account is not fully set up with Eko. Call your IT admin.",
@@ -511,8 +526,22 @@ export const en = {
     checkingStatus: "Checking the transaction with Eko. Wait for the answer on the screen.",
   },
   /** What the agent confirms with the customer; the account shows only its last 4 digits. */
+  /** What Eko's own words mean, for the codes the app knows; shown beside them in Hindi. */
+  ekoMeaning: {
+    "168": "No transaction with this ID",
+    "302": "Wrong OTP",
+    "303": "The OTP has expired",
+    "319": "The initiator ID is not registered",
+    "346": "The account is not fully set up",
+    "347": "Not enough balance in the Eko wallet",
+    "463": "User not found",
+    "945": "The monthly limit is used up",
+    "1297": "The account is not fully set up",
+  },
   transaction: {
     title: "Transaction {tid}",
+    /** The one-line transaction once the OTP is sent, for screen readers. */
+    summaryLabel: "Transaction being refunded",
     amount: "Amount",
     fee: "Fee",
     sender: "Sender",
@@ -522,7 +551,6 @@ export const en = {
     accountEnding: "ending in",
     time: "Made at",
     checkedAt: "Checked with Eko at {time}",
-    status: "Status",
     ekoSays: "Eko's words: {text}",
     notGiven: "Not given by Eko",
   },
@@ -535,7 +563,11 @@ export const en = {
     refunding: "Refunding…",
     status: "Refunding… Do not close the app.",
     statusWait: "If Eko does not answer within {seconds} seconds, the app waits a moment and then checks the transaction with Eko by itself.",
+    /** Counts down while the refund's answer is awaited; {time} is "12 s". */
+    statusLeft: "At most {time} left.",
     newOtp: "Send a new OTP",
+    /** "Send a new OTP" while the resend wait runs; {time} counts down. */
+    newOtpIn: "Send a new OTP (in {time})",
     checkAgain: "Check the transaction again",
     /** Offered once a check shows "refund pending", beside Send OTP (Eko texts the customer an OTP when a transfer fails). */
     hasOtp: "Customer has the OTP from the failure SMS — type it",

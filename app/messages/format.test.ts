@@ -21,12 +21,17 @@ test("rupees: ₹, lakh grouping and paise, from Eko's decimal strings without f
 
 test("date and time in the agent's language; the raw text when it is not a date", () => {
   const iso = "2025-11-25T08:13:05.000Z";
-  const english = formatDateTime(iso, "en");
-  const hindi = formatDateTime(iso, "hi");
+  // As on a computer in India's zone; elsewhere the time is India's, marked IST (tested below).
+  const english = formatDateTime(iso, "en", true);
+  const hindi = formatDateTime(iso, "hi", true);
   assert.match(english, /2025/);
   assert.match(english, /Nov/);
-  assert.match(hindi, /नव/);
+  assert.match(hindi, /नवंबर/);
   assert.notEqual(hindi, english);
+  // One script per language: Devanagari words with Latin digits, never "am"/"pm" or "नव॰" beside them.
+  assert.doesNotMatch(hindi, /[A-Za-z]|॰|[\u0966-\u096F]/);
+  assert.match(hindi, /^\d{1,2} नवंबर 2025\D+\d{2}:\d{2}:\d{2}/);
+  assert.match(english, /^\d{1,2} Nov 2025, \d{1,2}:\d{2}:\d{2} [ap]m$/);
   assert.equal(formatDateTime("not a date", "hi"), "not a date");
 });
 
@@ -35,6 +40,7 @@ test("a time of day alone, for a list of one day's lines", () => {
   const english = formatTime(iso, "en");
   assert.match(english, /\d{1,2}:\d{2}:\d{2}/);
   assert.doesNotMatch(english, /2025|Nov/);
+  assert.doesNotMatch(formatTime(iso, "hi"), /[A-Za-z]/);
   assert.equal(formatTime("not a date", "en"), "not a date");
 });
 
@@ -52,11 +58,10 @@ test("rupees: Eko's E-notation balance, once read exactly, in both groupings; mo
 test("times: on a computer in India's zone as usual; elsewhere in India's time, marked IST", () => {
   // 17:50:44 in India (Eko's inquiry sample, zone-less) is 12:20:44 UTC.
   const iso = "2019-11-01T12:20:44.000Z";
-  for (const lang of ["en", "hi"] as const) {
-    const away = formatDateTime(iso, lang, false);
-    assert.match(away, /5:50:44\s?pm IST$/i, away);
-    assert.doesNotMatch(formatDateTime(iso, lang, true), /IST/);
-  }
+  // English with am/pm; Hindi on the 24-hour clock (one script per language, app/messages/format.ts).
+  assert.match(formatDateTime(iso, "en", false), /5:50:44\s?pm IST$/i);
+  assert.match(formatDateTime(iso, "hi", false), /17:50:44 IST/);
+  for (const lang of ["en", "hi"] as const) assert.doesNotMatch(formatDateTime(iso, lang, true), /IST/);
   assert.equal(computerZoneIsIndia("Asia/Kolkata"), true);
   assert.equal(computerZoneIsIndia("Asia/Calcutta"), true);
   assert.equal(computerZoneIsIndia("UTC"), false);

@@ -22,7 +22,38 @@ function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {
 
 const numberFormat = perLang((locale) => new Intl.NumberFormat(locale));
 const rupeeFormat = perLang((locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "INR" }));
-const dateTimeFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" }));
+/**
+ * Dates and times in one script per language, chosen here once for every screen and the receipt:
+ * English "25 Nov 2025, 1:43:05 pm"; Hindi with Devanagari month names, Latin digits and a 24-hour
+ * clock ("25 नवंबर 2025, 13:43:05"), since hi-IN's own "am"/"pm" and abbreviated months ("नव॰")
+ * mix scripts.
+ */
+const DATE_PARTS: Readonly<Record<Lang, Intl.DateTimeFormatOptions>> = {
+  en: { day: "numeric", month: "short", year: "numeric" },
+  hi: { day: "numeric", month: "long", year: "numeric", numberingSystem: "latn" },
+};
+const TIME_PARTS: Readonly<Record<Lang, Intl.DateTimeFormatOptions>> = {
+  en: { hour: "numeric", minute: "2-digit", second: "2-digit", hour12: true },
+  hi: { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", numberingSystem: "latn" },
+};
+
+/** Like perLang, with the language's own date and time parts. */
+function perLangParts(make: (locale: string, lang: Lang) => Intl.DateTimeFormat): (lang: Lang) => Intl.DateTimeFormat {
+  const made = new Map<Lang, Intl.DateTimeFormat>();
+  return (lang) => {
+    const known: Lang = Object.hasOwn(LOCALES, lang) ? lang : "en";
+    let formatter = made.get(known);
+    if (!formatter) {
+      formatter = make(LOCALES[known], known);
+      made.set(known, formatter);
+    }
+    return formatter;
+  };
+}
+
+const dateTimeFormat = perLangParts(
+  (locale, lang) => new Intl.DateTimeFormat(locale, { ...DATE_PARTS[lang], ...TIME_PARTS[lang] }),
+);
 
 /** 125000 → "1,25,000". */
 export function formatNumber(value: number, lang: Lang): string {
@@ -56,8 +87,9 @@ export function computerZoneIsIndia(zone: string = Intl.DateTimeFormat().resolve
   return INDIA_ZONES.has(zone);
 }
 
-const indiaDateTimeFormat = perLang(
-  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone: INDIA_TIME_ZONE }),
+const indiaDateTimeFormat = perLangParts(
+  (locale, lang) =>
+    new Intl.DateTimeFormat(locale, { ...DATE_PARTS[lang], ...TIME_PARTS[lang], timeZone: INDIA_TIME_ZONE, timeZoneName: "short" }),
 );
 
 /**
@@ -71,7 +103,7 @@ export function formatDateTime(iso: string, lang: Lang, india: boolean = compute
   return (india ? dateTimeFormat(lang) : indiaDateTimeFormat(lang)).format(date);
 }
 
-const timeFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { timeStyle: "medium" }));
+const timeFormat = perLangParts((locale, lang) => new Intl.DateTimeFormat(locale, TIME_PARTS[lang]));
 
 /** "1:43:05 pm" in this computer's time zone, for lists of one day; the raw text if it is not a date. */
 export function formatTime(iso: string, lang: Lang): string {
@@ -80,7 +112,7 @@ export function formatTime(iso: string, lang: Lang): string {
   return timeFormat(lang).format(date);
 }
 
-const dayFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }));
+const dayFormat = perLangParts((locale, lang) => new Intl.DateTimeFormat(locale, DATE_PARTS[lang]));
 
 /** A calendar day written YYYY-MM-DD as people read it ("5 Mar 2026"); the raw text otherwise. */
 export function formatDay(day: string, lang: Lang): string {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { checkAndSendOtp, expect, practiceOn, test } from "../fixtures/app";
+import { checkTid, expect, practiceOn, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
 
 // An agent with a queue in front of them works from the keyboard. These tests never click: every
@@ -31,24 +31,23 @@ test("a whole shift without the mouse: check, send, copy, next customer, an erro
 
   // The field has focus on start; Tab goes on to Check, "Customer has no tid?" and then to the practice list.
   await expect(tid).toBeFocused();
-  await expectTabOrder(page, ["check-tid", "find-mobile-open", "practice-tid-13192443"]);
+  await expectTabOrder(page, ["check-tid", "find-mobile-open", "practice-toggle", "practice-tid-13192443"]);
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   await expect(tid).toBeFocused();
 
-  // Enter checks; the transaction's heading takes focus, and Send OTP is the next stop.
+  // Enter checks; Send OTP, the verdict's action, takes focus.
   await page.keyboard.type("13192443");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Transaction 13192443" })).toBeFocused();
-  await expectTabOrder(page, ["send-otp"]);
-  // Enter sends; the answer's heading takes focus (a screen reader reads "OTP sent").
+  await expect(page.getByTestId("send-otp")).toBeFocused();
+  // Enter sends; the customer's OTP field takes focus, ready for the digits.
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await expect(page.getByTestId("customer-otp")).toBeFocused();
   const reference = (await page.getByTestId("otp-ref-id").textContent()) ?? "";
   expect(reference).not.toBe("");
-  // Resend is still counting down (disabled), so Tab skips it, on to the customer's OTP.
-  await expectTabOrder(page, ["otp-ref-id", "copy-otp-ref", "customer-otp", "refund-submit", "new-request"]);
+  // Resend is still counting down (disabled), so Tab skips it.
+  await expectTabOrder(page, ["refund-submit", "otp-ref-id", "copy-otp-ref"]);
 
   // Alt+C copies the reference from wherever focus is; the button says so.
   await page.keyboard.press("Alt+C");
@@ -61,20 +60,22 @@ test("a whole shift without the mouse: check, send, copy, next customer, an erro
   await expect(tid).toHaveValue("");
   await expect(page.getByTestId("otp-result")).toHaveCount(0);
 
-  // An error takes focus; its details open with Enter and close with Escape.
+  // A tid Eko does not know: the field at fault keeps focus, marked and described by the error;
+  // the error's details open with Enter and close with Escape.
   await page.keyboard.type("13192445");
   await page.keyboard.press("Enter");
   const error = page.getByTestId("error");
-  await expect(error).toBeFocused();
   await expect(error).toHaveAttribute("data-kind", "unknown-tid");
-  await expectTabOrder(page, ["error-details-toggle"]);
+  await expect(tid).toBeFocused();
+  await expect(tid).toHaveAttribute("aria-invalid", "true");
+  await expectTabOrder(page, ["check-tid", "new-request", "error-details-toggle"]);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("error-details")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("error-details")).toBeHidden();
   await expect(page.getByTestId("error-details-toggle")).toBeFocused();
-  // "New request" by Tab and Enter works like Alt+N.
-  await expectTabOrder(page, ["new-request"]);
+  // "New request" by Shift+Tab and Enter works like Alt+N.
+  await pressUntilFocused(page, "Shift+Tab", "new-request");
   await page.keyboard.press("Enter");
   await expect(tid).toBeFocused();
   await expect(tid).toHaveValue("");
@@ -85,8 +86,7 @@ test("a whole shift without the mouse: check, send, copy, next customer, an erro
   await expect(tid).toBeFocused();
   await expect(tid).toHaveValue("13192446");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Transaction 13192446" })).toBeFocused();
-  await expectTabOrder(page, ["send-otp"]);
+  await expect(page.getByTestId("send-otp")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(error).toBeFocused();
   await expect(error).toHaveAttribute("data-kind", "eko");
@@ -145,13 +145,12 @@ test("while a request is out, a live region says so; the answer then replaces it
   await expect(page.getByTestId("tid-input")).toBeFocused();
   await page.keyboard.type("13192447");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Transaction 13192447" })).toBeFocused();
-  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("send-otp")).toBeFocused();
   await page.keyboard.press("Enter");
   const status = page.getByTestId("sending-status");
   await expect(status).toHaveAttribute("role", "status");
   await expect(status).toHaveText("Sending the request. Wait for the answer on the screen.");
-  await expect(page.getByTestId("otp-result-title")).toBeFocused({ timeout: 10_000 });
+  await expect(page.getByTestId("customer-otp")).toBeFocused({ timeout: 10_000 });
   await expect(status).toHaveText("");
 });
 
@@ -190,7 +189,11 @@ test("Escape in Settings first cancels replacing the access key or closes error 
 test("the shortcuts are shown on their buttons and named to assistive technology", async ({ page, openApp }) => {
   await openApp();
   await expect(page.getByTestId("tid-input")).toBeFocused();
-  await checkAndSendOtp(page, "13192443");
+  await checkTid(page, "13192443");
+  await expect(page.getByTestId("send-otp")).toHaveAttribute("aria-keyshortcuts", "Alt+S");
+  await expect(page.getByTestId("send-otp")).toContainText("Alt+S");
+  await expect(page.getByTestId("send-otp")).toHaveAccessibleName("Send OTP to customer");
+  await page.getByTestId("send-otp").click();
   await expect(page.getByTestId("copy-otp-ref")).toHaveAttribute("aria-keyshortcuts", "Alt+C");
   await expect(page.getByTestId("copy-otp-ref")).toContainText("Alt+C");
   await expect(page.getByTestId("copy-otp-ref")).toHaveAccessibleName("Copy");

@@ -30,7 +30,8 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
 
   const tx = page.getByTestId("transaction");
   await expect(tx).toHaveAttribute("data-state", "refund-pending");
-  await expect(page.getByRole("heading", { name: "Transaction 13192443" })).toBeFocused();
+  // The verdict's action takes focus: Enter sends the OTP.
+  await expect(page.getByTestId("send-otp")).toBeFocused();
   await expect(page.getByTestId("tx-amount")).toHaveText("₹5,000.00");
   await expect(tx).toContainText("₹50.00");
   await expect(tx).toContainText("Ramesh Kumar");
@@ -42,8 +43,11 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   expect(otpPosts(simulator.requests, "13192443"), "the check alone sends no OTP").toHaveLength(0);
 
   await page.getByTestId("send-otp").click();
-  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await expect(page.getByTestId("customer-otp")).toBeFocused();
   await expect(page.getByTestId("send-otp")).toHaveCount(0);
+  // The transaction folds to one line: tid · amount · sender → recipient.
+  await expect(page.getByTestId("transaction")).toHaveCount(0);
+  await expect(page.getByTestId("transaction-summary")).toHaveText(/13192443 · ₹5,000.00 · Ramesh Kumar → Sunita Devi/);
   const form = page.getByTestId("refund-form");
   await expect(page.getByTestId("refund-submit")).toHaveText("Refund ₹5,000.00 to the customer");
   const otpInput = page.getByTestId("customer-otp");
@@ -62,7 +66,10 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   await page.keyboard.press("Enter");
   const receipt = page.getByTestId("receipt");
   await expect(receipt).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Refund done" })).toBeFocused();
+  await expect(page.getByTestId("print-receipt")).toBeFocused();
+  // Nothing stale: the status says what just happened, not "waiting for a refund".
+  await expect(page.getByTestId("flow-status")).toHaveText("Refunded just now");
+  await expect(page.getByTestId("tx-status")).toHaveCount(0);
   await expect(receipt).toContainText("13192443");
   await expect(receipt.locator("div", { hasText: "Refunded amount" }).locator("dd")).toHaveText("₹5,000.00");
   await expect(receipt.locator("div", { hasText: "Your balance now" }).locator("dd")).toHaveText("₹30,000.00");
@@ -175,11 +182,17 @@ test("an expired OTP: the refund form goes, and one press sends a new OTP", asyn
   await typeOtpAndRefund(page, "123456");
 
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "otp-expired");
-  await expect(page.getByTestId("error")).toBeFocused();
+  // One button, and it says what it does; the expired reference is greyed out, not offered.
+  await expect(page.getByTestId("new-otp")).toBeFocused();
+  await expect(page.getByTestId("new-otp")).toHaveText("Send a new OTP");
+  await expect(page.getByTestId("resend-otp")).toHaveCount(0);
+  await expect(page.getByTestId("copy-otp-ref")).toHaveCount(0);
+  await expect(page.getByTestId("otp-ref-expired")).toHaveText("Expired");
   await expect(page.getByTestId("refund-form")).toHaveCount(0);
   await page.getByTestId("new-otp").click();
   await expect(ref).not.toHaveText(first ?? "");
-  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await expect(page.getByTestId("customer-otp")).toBeFocused();
+  await expect(page.getByTestId("otp-ref-expired")).toHaveCount(0);
   await expect(page.getByTestId("refund-form")).toBeVisible();
   await expect(page.getByTestId("error")).toHaveCount(0);
   expect(otpPosts(simulator.requests, "13192455")).toHaveLength(2);
@@ -194,8 +207,9 @@ test("a lost answer and no refund: refund-not-done, and the form works again", a
 
   const error = page.getByTestId("error");
   await expect(error).toHaveAttribute("data-kind", "refund-not-done", { timeout: 10_000 });
-  await expect(error).toContainText("Try the refund again");
+  await expect(error).toContainText("Ask the customer for the same OTP again");
   const otp = page.getByTestId("customer-otp");
+  await expect(otp).toBeFocused();
   await expect(otp).toHaveValue("");
   await expect(otp).toBeEditable();
   await expect(page.getByTestId("refund-submit")).toBeEnabled();
@@ -341,7 +355,7 @@ test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and o
   await expect(error).toContainText("Eko ने विफलता वाले SMS के ओटीपी से रिफ़ंड नहीं माना");
   await page.getByTestId("lang-toggle").click();
   await page.getByTestId("new-otp").click();
-  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await expect(page.getByTestId("customer-otp")).toBeFocused();
   await typeOtpAndRefund(page, "123456");
   await expect(page.getByTestId("receipt")).toBeVisible();
   expect(otpPosts(simulator.requests, "900461")).toHaveLength(1);

@@ -28,7 +28,7 @@ test("Enter checks the tid, Send OTP shows the reference; with the cooldown off,
 
   const ref = page.getByTestId("otp-ref-id");
   await expect(ref).toHaveText(UUID);
-  await expect(page.getByTestId("otp-result")).toContainText("13192443");
+  await expect(page.getByTestId("transaction-summary")).toContainText("13192443");
   const first = await ref.textContent();
 
   await expect(page.getByTestId("resend-otp")).toHaveText("Resend OTP");
@@ -54,7 +54,7 @@ test("after a success Resend counts down; checking again keeps the reference, an
 
   // Enter on the same tid checks it again: the reference and its countdown stay, no second OTP is offered.
   await page.getByTestId("tid-input").press("Enter");
-  await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
+  await expect(page.getByTestId("transaction-summary")).toHaveAttribute("data-state", "refund-pending");
   await expect(ref).toHaveText(reference ?? "");
   await expect(resend).toBeDisabled();
   await expect(page.getByTestId("send-otp")).toHaveCount(0);
@@ -67,7 +67,7 @@ test("after a success Resend counts down; checking again keeps the reference, an
   expect(simulator.requests.filter((r) => r.method === "POST")).toHaveLength(1);
 });
 
-test("a reload after a success shows the same reference again, with the refund form", async ({ page, openApp }) => {
+test("a reload after a success shows the same reference again under the restored banner; Refund waits for a check", async ({ page, openApp }) => {
   await openApp();
   await checkAndSendOtp(page, "13192443");
   const ref = page.getByTestId("otp-ref-id");
@@ -80,17 +80,25 @@ test("a reload after a success shows the same reference again, with the refund f
   // The cooldown is remembered too: Resend is still waiting.
   await expect(page.getByTestId("resend-otp")).toBeDisabled();
   await expect(page.getByTestId("refund-form")).toBeVisible();
+  await expect(page.getByTestId("restored-banner")).toHaveText(/Restored after restart — check the tid with the customer/);
   await expect(page.getByTestId("refund-submit")).toHaveText("Refund now");
+  await expect(page.getByTestId("refund-submit")).toBeDisabled();
+  await page.getByTestId("tid-input").press("Enter");
+  await expect(page.getByTestId("restored-banner")).toHaveCount(0);
+  await expect(page.getByTestId("refund-submit")).toBeEnabled();
+  await expect(ref).toHaveText(reference ?? "");
 });
 
-test("a reload after an OTP error shows the same error again", async ({ page, openApp }) => {
+test("a reload after an OTP error shows an empty Refund screen: no OTP went out, nothing is left to finish", async ({ page, openApp }) => {
   await openApp();
   await checkAndSendOtp(page, "13192446");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");
 
   await page.reload();
-  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");
-  await expect(page.getByTestId("tid-input")).toHaveValue("13192446");
+  await expect(page.getByTestId("tid-input")).toBeFocused();
+  await expect(page.getByTestId("tid-input")).toHaveValue("");
+  await expect(page.getByTestId("error")).toHaveCount(0);
+  await expect(page.getByTestId("restored-banner")).toHaveCount(0);
 });
 
 test("a simulator clock 2 h off: the request still succeeds, and a calm line says the clock is off", async ({ page, openApp }) => {

@@ -4,18 +4,27 @@ import type { Page } from "@playwright/test";
 import { hashPin } from "../../main/admin/pin-hash";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { PRACTICE_OTP } from "../../app/settings";
-import { checkTid, expect, test } from "../fixtures/app";
+import { checkAndSendOtp, checkTid, expect, test } from "../fixtures/app";
 
-// The README's pictures, taken from the real bundle at the window width of a counter PC. Whole
-// pages, so the README shows what is below the fold too (the refund form, the doctor's rows).
+// The README's pictures, taken from the real bundle. The counter flow at 1366×768, the usual office
+// PC, as the agent sees it: the viewport, not the whole page, so a picture shows what fits on one
+// screen. Settings, History and the printed receipt are whole pages (the doctor's rows, the slip).
 // They land in docs/screenshots only when asked (`npm run screenshots`), so an ordinary test run
 // leaves the work tree clean; otherwise they go with the run's other artifacts.
 const SCREENSHOTS = process.env.REFUND_DESK_UPDATE_SCREENSHOTS === "1" || !process.env.REFUND_DESK_TEST_ARTIFACTS
   ? join(__dirname, "..", "..", "docs", "screenshots")
   : join(process.env.REFUND_DESK_TEST_ARTIFACTS, "screenshots");
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, name), animations: "disabled", fullPage: true });
+const COUNTER_PC = { width: 1366, height: 768 };
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, name), animations: "disabled", fullPage });
+}
+
+/** One step of the counter flow: the first view, at the top. */
+async function shootStep(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot(page, name, false);
 }
 
 async function inHindi(page: Page): Promise<void> {
@@ -27,40 +36,59 @@ for (const lang of ["en", "hi"] as const) {
   const suffix = lang === "hi" ? "-hi" : "";
 
   test(`the counter flow, step by step (${lang})`, async ({ page, openApp }) => {
+    await page.setViewportSize(COUNTER_PC);
     await openApp();
     if (lang === "hi") await inHindi(page);
     await expect(page.getByTestId("practice-tids")).toBeVisible();
-    await shoot(page, `request-empty${suffix}.png`);
+    await shootStep(page, `request-empty${suffix}.png`);
 
     await checkTid(page, "13192443");
     await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
-    await shoot(page, `request-checked${suffix}.png`);
+    await expect(page.getByTestId("send-otp")).toBeFocused();
+    await shootStep(page, `request-checked${suffix}.png`);
 
-    await page.getByTestId("send-otp").click();
+    await page.keyboard.press("Alt+S");
     await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
-    await expect(page.getByTestId("refund-form")).toBeVisible();
-    await shoot(page, `request-otp-sent${suffix}.png`);
+    await expect(page.getByTestId("customer-otp")).toBeFocused();
+    await shootStep(page, `request-otp-sent${suffix}.png`);
 
-    await page.getByTestId("customer-otp").fill("80417293");
-    await page.getByTestId("refund-submit").click();
+    await page.keyboard.type("80417293");
+    await page.keyboard.press("Enter");
     await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
-    await shoot(page, `request-wrong-otp${suffix}.png`);
+    await shootStep(page, `request-wrong-otp${suffix}.png`);
 
-    await page.getByTestId("customer-otp").fill(PRACTICE_OTP);
-    await page.getByTestId("refund-submit").click();
+    await page.keyboard.type(PRACTICE_OTP);
+    await page.keyboard.press("Enter");
     await expect(page.getByTestId("receipt")).toBeVisible();
-    await shoot(page, `request-receipt${suffix}.png`);
-    await page.evaluate("window.print = () => {}");
+    await expect(page.getByTestId("print-receipt")).toBeFocused();
+    await shootStep(page, `request-receipt${suffix}.png`);
     await page.getByTestId("print-receipt").click();
     await expect(page.getByTestId("print-sheet")).toBeAttached();
     await page.emulateMedia({ media: "print" });
     await shoot(page, `receipt-print${suffix}.png`);
     await page.emulateMedia({ media: "screen" });
 
+    await page.keyboard.press("Alt+N");
     await checkTid(page, "13192445");
     await page.getByTestId("error-details-toggle").click();
     await expect(page.getByTestId("error-details")).toBeVisible();
-    await shoot(page, `request-error${suffix}.png`);
+    await shootStep(page, `request-error${suffix}.png`);
+
+    // A reload while an OTP is out: the refund comes back under its banner.
+    await page.keyboard.press("Alt+N");
+    await checkAndSendOtp(page, "13192455");
+    await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
+    await page.reload();
+    await expect(page.getByTestId("restored-banner")).toBeVisible();
+    await shootStep(page, `request-restored${suffix}.png`);
+
+    // An expired OTP: one button for a new one, the old reference greyed out.
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("customer-otp")).toBeFocused();
+    await page.keyboard.type(PRACTICE_OTP);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("otp-ref-expired")).toBeVisible();
+    await shootStep(page, `request-expired${suffix}.png`);
 
     await page.getByTestId("nav-history").click();
     await expect(page.getByTestId("history")).toBeVisible();

@@ -15,7 +15,8 @@ import type { Simulator } from "../simulator/simulator";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
-import { createRefundFlow, SETTLE_BEFORE_INQUIRY_MS } from "./refund-flow";
+import { SETTLE_BEFORE_INQUIRY_MS } from "../../app/refund";
+import { createRefundFlow } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE, type UnsettledRefunds } from "./unsettled-refunds";
 

@@ -1,5 +1,11 @@
 import { detailsOf, type RefundDeskError } from "../../app/errors";
-import { parseCustomerOtp, parseOtpRefId, type RefundReceipt, type RefundRequest } from "../../app/refund";
+import {
+  parseCustomerOtp,
+  parseOtpRefId,
+  SETTLE_BEFORE_INQUIRY_MS,
+  type RefundReceipt,
+  type RefundRequest,
+} from "../../app/refund";
 import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import { parseTid } from "../../app/tid";
@@ -29,6 +35,8 @@ export interface RefundFlowDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Refunds without a settled answer; in memory unless given one backed by a file. */
   unsettled?: UnsettledRefunds;
+  /** Told when a tid's refund is finished: refunded, or Eko says it no longer waits for one. */
+  finished?: (tid: string) => void;
 }
 
 /** The check and refund steps of the counter flow, as the window and the CLI call them. */
@@ -42,11 +50,6 @@ export interface RefundFlow {
   refund(input: RefundRequest): Promise<Result<RefundReceipt, RefundDeskError>>;
 }
 
-/**
- * After a lost refund answer, Eko may still be working on the refund; an inquiry sent at once
- * could see "refund pending" for a refund about to complete. This pause makes that less likely.
- */
-export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
 
 /** The wrong-OTP count of refunds with the OTP from the failure SMS, which has no otp_ref_id. */
 const FAILURE_SMS = "failure-sms";
@@ -74,6 +77,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       result = ok(tx);
       unsettled.settle(tid);
       checked.set(tid, tx);
+      if (reply.state !== "refund-pending") deps.finished?.(tid);
     } else result = answer;
     // A check after a lost answer that finds the refund made is the refund's line for the day's close,
     // and can be what confirms the refund: on disk before the receipt.
@@ -86,6 +90,8 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
 
   /** The refund's answer was lost: ask Eko what became of the transaction rather than guess. */
   async function settle(tid: string, lost: RefundDeskError, settings: Settings, endpoint: RefundEndpoint): Promise<Result<RefundReceipt, RefundDeskError>> {
+    // Eko may still be working on the refund: an inquiry at once could see "refund pending" for a
+    // refund about to complete. The pause is in app/refund.ts so the window can count it down.
     await sleep(SETTLE_BEFORE_INQUIRY_MS);
     const check = await inquiry("refund-check", tid, settings, endpoint);
     if (!check.ok) return err({ kind: "refund-outcome-unknown", tid, details: detailsOf(lost) });
@@ -140,6 +146,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         deps.journal.append(refundLine(facts, answer), "now");
         if (answer.ok) {
           wrongTries.clear(tid);
+          deps.finished?.(tid);
           const { answeredAt, refundedAt, ...reply } = answer.value;
           return ok({ ...reply, tid, refundedAt: refundedAt ?? new Date(answeredAt).toISOString(), environment: settings.environment, confirmedBy: "refund", transaction: null });
         }

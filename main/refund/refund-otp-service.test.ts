@@ -70,16 +70,32 @@ test("a refusal holds no cooldown: the agent can correct and retry at once", asy
   }
 });
 
-test("main remembers the last answer per tid, newest first, so a reloaded window can show it again", async () => {
+test("main remembers each OTP sent for an unfinished refund, so a reloaded window can show it again", async () => {
   const { desk } = testDesk();
   try {
     const sent = await desk.services.requestRefundOtp({ tid: "13192443" });
     await desk.services.requestRefundOtp({ tid: "13192444" });
     const session = await desk.services.getSession({});
     assert.ok(session.ok && sent.ok);
-    assert.deepEqual(session.value.outcomes.map((o) => [o.tid, o.result.ok]), [["13192444", false], ["13192443", true]]);
-    assert.deepEqual(session.value.outcomes[1]?.result, sent);
+    assert.deepEqual(session.value.outcomes.map((o) => [o.tid, o.result.ok]), [["13192443", true]]);
+    assert.deepEqual(session.value.outcomes[0]?.result, sent);
+    assert.deepEqual(session.value.unsettled, []);
     assert.equal(typeof session.value.clockOffsetMs, "number");
+  } finally {
+    await desk.close();
+  }
+});
+
+test("a refund made forgets its OTP: a reloaded window never shows a finished customer again", async () => {
+  const { desk } = testDesk();
+  try {
+    const sent = await desk.services.requestRefundOtp({ tid: "13192443" });
+    assert.ok(sent.ok);
+    const refunded = await desk.services.refund({ tid: "13192443", otp: "123456", otpRefId: sent.value.otpRefId });
+    assert.ok(refunded.ok);
+    const session = await desk.services.getSession({});
+    assert.ok(session.ok);
+    assert.deepEqual(session.value.outcomes, []);
   } finally {
     await desk.close();
   }

@@ -6,11 +6,16 @@ import type { Result } from "../../app/result";
 const MAX_OUTCOMES = 100;
 
 /**
- * The last answer per tid, in main's memory until the app quits: a crashed or reloaded window
- * asks for it and shows it again, so an otp_ref_id on screen is never lost to a reload.
+ * The OTPs sent for refunds not yet finished, in main's memory until the app quits: a crashed or
+ * reloaded window asks for them and shows the unfinished one again, so an otp_ref_id on screen is
+ * never lost to a reload. A refused request keeps an OTP sent before it (it may still be good); a
+ * refund made, or a check that shows the transaction no longer waits for one, forgets the tid, so
+ * a finished customer never comes back.
  */
 export interface SessionMemory {
   remember(tid: string, at: string, result: Result<OtpSent, RefundDeskError>): void;
+  /** The refund for this tid is finished (refunded, or no longer refundable). */
+  forget(tid: string): void;
   outcomes(): TidOutcome[];
 }
 
@@ -19,9 +24,13 @@ export function createSessionMemory(limit = MAX_OUTCOMES): SessionMemory {
   const byTid = new Map<string, TidOutcome>();
   return {
     remember(tid, at, result) {
+      if (!result.ok) return;
       byTid.delete(tid);
       byTid.set(tid, { tid, at, result });
       if (byTid.size > limit) byTid.delete(byTid.keys().next().value as string);
+    },
+    forget(tid) {
+      byTid.delete(tid);
     },
     outcomes: () => [...byTid.values()].reverse(),
   };

@@ -16,6 +16,8 @@ export interface UnsettledRefunds {
   /** A definite answer (the refund's own, or an inquiry's) arrived for this tid. */
   settle(tid: string): void;
   has(tid: string): boolean;
+  /** Every tid held, for the window to show again after a restart. */
+  list(): string[];
 }
 
 export const UNSETTLED_REFUNDS_FILE = "unsettled-refunds.json";
@@ -48,6 +50,7 @@ export function createUnsettledRefunds(file: string | null = null): UnsettledRef
       if (tids.delete(tid)) save();
     },
     has: (tid) => tids.has(tid),
+    list: () => [...tids],
   };
 }
 

@@ -3,6 +3,7 @@ import { detailsOf, type RefundDeskError } from "../../app/errors";
 import { describeClockOffset, describeError } from "../../app/messages/describe-error";
 import type { Messages } from "../../app/messages/en";
 import { formatNumber } from "../../app/messages/format";
+import { hasText } from "../i18n";
 import { useLang, useT } from "../stores";
 
 type DetailField = keyof Messages["errorPanel"]["field"];
@@ -79,6 +80,9 @@ export function ErrorPanel({ error, testId = "error", ref, messageId, children }
   const toggleRef = useRef<HTMLButtonElement>(null);
   const { title, action } = describeError(error, lang);
   const rows = detailRows(error);
+  // Eko's own words are English: in Hindi their meaning goes beside them, for the codes the app knows.
+  const meaningKey = error.kind === "eko" && lang !== "en" ? `ekoMeaning.${error.code}` : null;
+  const meaning = meaningKey !== null && hasText(meaningKey) ? t(meaningKey) : null;
 
   // Escape closes the details first; the screen's own Escape (Settings: back) waits for the next one.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -93,6 +97,11 @@ export function ErrorPanel({ error, testId = "error", ref, messageId, children }
     <div className="panel error-panel" role="alert" tabIndex={-1} ref={ref} data-testid={testId} data-kind={error.kind} onKeyDown={onKeyDown}>
       <div className="error-message" id={messageId}>
         <p className="error-title">{title}</p>
+        {meaning && (
+          <p className="eko-meaning" data-testid="eko-meaning">
+            {t("errorPanel.ekoMeaning", { text: meaning })}
+          </p>
+        )}
         <p className="error-action">{action}</p>
         {error.kind === "clock-skew" && <p className="error-extra">{describeClockOffset(error.offsetMs, lang)}</p>}
       </div>

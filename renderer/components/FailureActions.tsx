@@ -1,19 +1,13 @@
 import type { RefundDeskError } from "../../app/errors";
-import { WRONG_OTP_TRIES_BEFORE_NEW_OTP } from "../../app/refund";
 import { useStores, useT } from "../stores";
+import { hasFailureAction } from "./failure-action";
 import { SendAgainButton } from "./SendAgainButton";
 
-/** True when an error has a one-press next step below. */
-function hasFailureAction(error: RefundDeskError): boolean {
-  return (
-    error.kind === "otp-expired" ||
-    error.kind === "otp-ref-needed" ||
-    error.kind === "refund-outcome-unknown" ||
-    (error.kind === "wrong-otp" && error.tries >= WRONG_OTP_TRIES_BEFORE_NEW_OTP)
-  );
-}
 
-/** The one-press fix for a refund error: a new OTP, or the check that settles a lost answer. */
+/**
+ * The one-press fix for a refund error: a new OTP (its wait in its own label, so no second
+ * Resend button is needed), or the check that settles a lost answer.
+ */
 export function FailureActions({ error }: { error: RefundDeskError }) {
   const t = useT();
   const { request } = useStores();
@@ -24,6 +18,8 @@ export function FailureActions({ error }: { error: RefundDeskError }) {
       </button>
     );
   }
-  if (error.kind === "otp-ref-needed") return <SendAgainButton label={t("request.send")} testId="new-otp" />;
-  return hasFailureAction(error) ? <SendAgainButton label={t("refundStep.newOtp")} testId="new-otp" /> : null;
+  if (error.kind === "otp-ref-needed") return <SendAgainButton label={t("request.send")} testId="new-otp" primary />;
+  if (!hasFailureAction(error)) return null;
+  const waitLabel = (time: string) => t("refundStep.newOtpIn", { time });
+  return <SendAgainButton label={t("refundStep.newOtp")} waitLabel={waitLabel} testId="new-otp" primary />;
 }

@@ -1,7 +1,5 @@
 import { useState } from "react";
-import type { Environment } from "../../app/settings";
 import { useDesk, useStores, useT } from "../stores";
-import { EnvBadge } from "./EnvBadge";
 import { LangToggle } from "./LangToggle";
 import { PinDialog } from "../lazy-parts";
 import { TextSizeToggle } from "./TextSizeToggle";
@@ -10,13 +8,13 @@ export type Screen = "request" | "history" | "settings";
 
 interface Props {
   screen: Screen;
-  environment: Environment | null;
   onNavigate: (screen: Screen) => void;
   /** What to hold the space of, invisible, until main answers (held-space.ts). */
-  held?: { environment: Environment | null; counterName: string | null };
+  held?: { counterName: string | null };
 }
 
-export function Header({ screen, environment, onNavigate, held }: Props) {
+/** One row: the product (and counter), the screens, the language and text size. */
+export function Header({ screen, onNavigate, held }: Props) {
   const t = useT();
   const { desk } = useStores();
   const counterName = useDesk((s) => s.desk?.counterName ?? null);
@@ -38,12 +36,6 @@ export function Header({ screen, environment, onNavigate, held }: Props) {
     <div className="app-header">
       <div className="brand">
         <span className="product-name">{t("app.name")}</span>
-        {environment && <EnvBadge environment={environment} />}
-        {!environment && held?.environment && (
-          <span className={`env-badge env-${held.environment} layout-reserve`} aria-hidden="true">
-            {t(`env.badge.${held.environment}`)}
-          </span>
-        )}
         {counterName && (
           <span className="counter-name" data-testid="counter-name">
             {t("desk.counter", { name: counterName })}

@@ -6,7 +6,7 @@ export function NewRequestButton({ onNewRequest, disabled = false }: { onNewRequ
   const t = useT();
   useAltShortcut("N", onNewRequest, !disabled);
   return (
-    <div className="new-request">
+    <span className="new-request">
       <button
         type="button"
         className="button secondary"
@@ -20,6 +20,6 @@ export function NewRequestButton({ onNewRequest, disabled = false }: { onNewRequ
           {shortcutLabel("N")}
         </kbd>
       </button>
-    </div>
+    </span>
   );
 }

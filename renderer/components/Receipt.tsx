@@ -3,6 +3,7 @@ import { ErrorPanel } from "./ErrorPanel";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import { printableFromReceipt } from "../../app/receipt";
 import type { RefundReceipt } from "../../app/refund";
+import { ariaShortcut, shortcutLabel, useAltShortcut } from "../shortcuts";
 import { useLang, usePrint, useRequest, useStores, useT } from "../stores";
 import { NewRequestButton } from "./NewRequestButton";
 
@@ -10,13 +11,15 @@ interface Props {
   receipt: RefundReceipt;
   onNewRequest: () => void;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Print takes focus when the receipt arrives: Enter (or Alt+P anywhere) prints. */
+  printRef?: Ref<HTMLButtonElement>;
 }
 
 /**
- * The refund done, on the agent's screen. Print sends the customer's copy (and the agent's, when
- * the counter prints one) to the print sheet; Reprint prints them again marked DUPLICATE.
+ * The refund done, on the agent's screen. Print (Alt+P) sends the customer's copy (and the agent's,
+ * when the counter prints one) to the print sheet; Reprint prints them again marked DUPLICATE.
  */
-export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
+export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) {
   const t = useT();
   const printError = usePrint((s) => s.error);
   const lang = useLang();
@@ -40,6 +43,9 @@ export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
   const practice = receipt.environment === "practice";
   rows.push([t("receipt.environment"), practice ? <strong>{t("receipt.practice")}</strong> : t(`env.badge.${receipt.environment}`)]);
 
+  const printNow = () => void print.getState().printReceipt(printable(), { duplicate: false });
+  useAltShortcut("P", printNow);
+
   return (
     <section className="panel receipt" data-testid="receipt" data-confirmed-by={receipt.confirmedBy} aria-labelledby="receipt-title">
       <h2 id="receipt-title" className="receipt-title" tabIndex={-1} ref={headingRef}>
@@ -61,8 +67,18 @@ export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
       )}
       {printError && <ErrorPanel error={printError} testId="print-error" />}
       <div className="receipt-actions">
-        <button type="button" className="button primary" data-testid="print-receipt" onClick={() => void print.getState().printReceipt(printable(), { duplicate: false })}>
+        <button
+          type="button"
+          ref={printRef}
+          className="button primary"
+          data-testid="print-receipt"
+          aria-keyshortcuts={ariaShortcut("P")}
+          onClick={printNow}
+        >
           {t("receipt.print")}
+          <kbd className="shortcut" aria-hidden="true">
+            {shortcutLabel("P")}
+          </kbd>
         </button>
         <button type="button" className="button secondary" data-testid="reprint-receipt" onClick={() => void print.getState().printReceipt(printable(), { duplicate: true })}>
           {t("receipt.reprint")}

@@ -1,7 +1,9 @@
 import type { RefObject } from "react";
+import { formatWait } from "../../app/messages/describe-error";
 import { formatRupees } from "../../app/messages/format";
-import { CUSTOMER_OTP_MAX_DIGITS } from "../../app/refund";
+import { CUSTOMER_OTP_MAX_DIGITS, SETTLE_BEFORE_INQUIRY_MS } from "../../app/refund";
 import { useLang, useRequest, useSettings, useStores, useT } from "../stores";
+import { useMsUntil } from "./use-ms-until";
 
 export const OTP_ERROR_ID = "customer-otp-error";
 
@@ -11,10 +13,12 @@ interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
   /** The error on screen is about the OTP typed here. */
   otpInvalid: boolean;
+  /** A restored screen: the tid must be checked again before the refund can go. */
+  locked: boolean;
 }
 
 /** The customer's OTP and the one button that moves money. Enter submits; a second press while it runs does nothing. */
-export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
+export function RefundForm({ amount, inputRef, otpInvalid, locked }: Props) {
   const t = useT();
   const lang = useLang();
   const { request } = useStores();
@@ -24,6 +28,9 @@ export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
   // The OTP from the SMS Eko sent when the transfer failed, rather than one sent just now.
   const fromFailureSms = useRequest((s) => s.failureSmsOtp && s.otpSent === null);
   const refunding = running === "refund";
+  const since = useRequest((s) => (s.running === "refund" ? s.runningSince : null));
+  // The longest wait before main inquires by itself: the timeout, then the pause before the inquiry.
+  const left = useMsUntil(since === null || timeoutMs === null ? null : since + timeoutMs + SETTLE_BEFORE_INQUIRY_MS);
 
   return (
     <form
@@ -36,7 +43,8 @@ export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
         void request.getState().refund();
       }}
     >
-      <h2 id="refund-form-title" className="panel-title">
+      {/* Named for screen readers; on screen the field's label says it. */}
+      <h2 id="refund-form-title" className="visually-hidden">
         {t(fromFailureSms ? "refundStep.failureSmsTitle" : "refundStep.title")}
       </h2>
       <label htmlFor="customer-otp" className="field-label">
@@ -59,7 +67,13 @@ export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
           value={otp}
           onChange={(event) => request.getState().setCustomerOtp(event.target.value)}
         />
-        <button type="submit" className="button primary" data-testid="refund-submit" disabled={running !== null} aria-busy={refunding}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="refund-submit"
+          disabled={running !== null || locked}
+          aria-busy={refunding}
+        >
           {refunding && <span className="spinner" aria-hidden="true" />}
           {refunding ? t("refundStep.refunding") : amount === null ? t("refundStep.submitNow") : t("refundStep.submit", { amount: formatRupees(amount, lang) })}
         </button>
@@ -73,6 +87,11 @@ export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
           <>
             <p className="refund-status-title">{t("refundStep.status")}</p>
             {timeoutMs !== null && <p>{t("refundStep.statusWait", { seconds: Math.round(timeoutMs / 1000) })}</p>}
+            {left > 0 && (
+              <p className="refund-countdown" data-testid="refund-countdown" aria-hidden="true">
+                {t("refundStep.statusLeft", { time: formatWait(left, lang) })}
+              </p>
+            )}
           </>
         )}
       </div>

@@ -1,15 +1,26 @@
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { useRequest, useStores, useT } from "../stores";
 
 export const TID_ERROR_ID = "tid-error";
 
+interface Props {
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** Ids of what the field's user should hear with it: a verdict that sends them back here, the restored note. */
+  describedBy?: string;
+  /** Beside Check: New request. */
+  children?: ReactNode;
+}
+
 /** The one field an agent starts with. Enter checks the transaction; the button is locked while a call runs. */
-export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+export function TidForm({ inputRef, describedBy, children }: Props) {
   const t = useT();
   const { request } = useStores();
   const tidInput = useRequest((s) => s.tidInput);
   const running = useRequest((s) => s.running);
-  const invalid = useRequest((s) => s.failure?.task === "check" && s.failure.error.kind === "invalid-input");
+  // Refused before the call, or a number Eko does not know: the field is where it is fixed.
+  const invalid = useRequest(
+    (s) => s.failure?.task === "check" && (s.failure.error.kind === "invalid-input" || s.failure.error.kind === "unknown-tid"),
+  );
   const checking = running === "check";
 
   return (
@@ -34,7 +45,7 @@ export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | n
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={invalid ? `tid-hint ${TID_ERROR_ID}` : "tid-hint"}
+          aria-describedby={[describedBy, "tid-hint", invalid ? TID_ERROR_ID : null].filter(Boolean).join(" ")}
           aria-invalid={invalid || undefined}
           value={tidInput}
           onChange={(event) => request.getState().setTidInput(event.target.value)}
@@ -43,6 +54,7 @@ export function TidForm({ inputRef }: { inputRef: RefObject<HTMLInputElement | n
           {checking && <span className="spinner" aria-hidden="true" />}
           {checking ? t("check.checking") : t("check.submit")}
         </button>
+        {children}
       </div>
       <p id="tid-hint" className="hint">
         {t("request.tidHint")}

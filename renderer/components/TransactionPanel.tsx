@@ -1,19 +1,28 @@
-import type { Ref } from "react";
+import type { ReactNode, Ref } from "react";
 import { describeTxState } from "../../app/messages/describe-error";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import type { Transaction } from "../../app/transaction";
+import { VERDICT_ID } from "./flow-ids";
+import { ariaShortcut, shortcutLabel } from "../shortcuts";
 import { useLang, useRequest, useStores, useT } from "../stores";
 import { WaitedLine } from "./WaitedLine";
+
 
 interface Props {
   tx: Transaction;
   /** Offer "Send OTP to customer": the transaction waits for a refund and no OTP is on screen yet. */
   canSendOtp: boolean;
-  headingRef?: Ref<HTMLHeadingElement>;
+  /** Takes focus after the check when the OTP can be sent (Enter sends it). */
+  sendRef?: Ref<HTMLButtonElement>;
+  /** More ways forward, beside Send OTP (e.g. the customer already has an OTP). */
+  children?: ReactNode;
 }
 
-/** What the agent reads out and confirms with the customer, then the status in words and its next step. */
-export function TransactionPanel({ tx, canSendOtp, headingRef }: Props) {
+/**
+ * The verdict first (the status in words and its one action: Send OTP, or what to do instead), then
+ * what the agent reads out and confirms with the customer.
+ */
+export function TransactionPanel({ tx, canSendOtp, sendRef, children }: Props) {
   const t = useT();
   const lang = useLang();
   const { request } = useStores();
@@ -25,9 +34,38 @@ export function TransactionPanel({ tx, canSendOtp, headingRef }: Props) {
 
   return (
     <section className="panel transaction-panel" data-testid="transaction" data-state={tx.state} aria-labelledby="transaction-title">
-      <h2 id="transaction-title" className="panel-title" tabIndex={-1} ref={headingRef}>
+      <h2 id="transaction-title" className="panel-title">
         {t("transaction.title", { tid: tx.tid })}
       </h2>
+      <div className={`tx-status tx-${tx.state}`} data-testid="tx-status" id={VERDICT_ID}>
+        <div className="tx-verdict">
+          <p className="tx-status-title">{state.title}</p>
+          <p className="tx-status-action">{state.action}</p>
+        </div>
+        {(canSendOtp || children) && (
+          <div className="verdict-actions">
+            {canSendOtp && (
+              <button
+                type="button"
+                ref={sendRef}
+                className="button primary"
+                data-testid="send-otp"
+                disabled={running !== null}
+                aria-busy={sending}
+                aria-keyshortcuts={ariaShortcut("S")}
+                onClick={() => void request.getState().sendOtp()}
+              >
+                {sending && <span className="spinner" aria-hidden="true" />}
+                {sending ? t("request.sending") : t("request.send")}
+                <kbd className="shortcut" aria-hidden="true">
+                  {shortcutLabel("S")}
+                </kbd>
+              </button>
+            )}
+            {children}
+          </div>
+        )}
+      </div>
       <dl className="facts">
         <div>
           <dt>{t("transaction.amount")}</dt>
@@ -38,6 +76,10 @@ export function TransactionPanel({ tx, canSendOtp, headingRef }: Props) {
         <div>
           <dt>{t("transaction.fee")}</dt>
           <dd>{money(tx.fee)}</dd>
+        </div>
+        <div>
+          <dt>{t("transaction.time")}</dt>
+          <dd>{tx.time === null ? notGiven : <time dateTime={tx.time}>{formatDateTime(tx.time, lang)}</time>}</dd>
         </div>
         <div>
           <dt>{t("transaction.sender")}</dt>
@@ -61,32 +103,17 @@ export function TransactionPanel({ tx, canSendOtp, headingRef }: Props) {
             )}
           </dd>
         </div>
-        <div>
-          <dt>{t("transaction.time")}</dt>
-          <dd>{tx.time === null ? notGiven : <time dateTime={tx.time}>{formatDateTime(tx.time, lang)}</time>}</dd>
-        </div>
       </dl>
-      <div className={`tx-status tx-${tx.state}`} data-testid="tx-status">
-        <p className="tx-status-label">{t("transaction.status")}</p>
-        <p className="tx-status-title">{state.title}</p>
-        <p>{state.action}</p>
-        {tx.statusText && <p className="hint">{t("transaction.ekoSays", { text: tx.statusText })}</p>}
-        <p className="hint">{t("transaction.checkedAt", { time: formatDateTime(tx.checkedAt, lang) })}</p>
-      </div>
+      <p className="hint tx-checked">
+        {tx.statusText && (
+          <>
+            <span lang="en">{t("transaction.ekoSays", { text: tx.statusText })}</span>
+            {" · "}
+          </>
+        )}
+        {t("transaction.checkedAt", { time: formatDateTime(tx.checkedAt, lang) })}
+      </p>
       <WaitedLine tx={tx} />
-      {canSendOtp && (
-        <button
-          type="button"
-          className="button primary"
-          data-testid="send-otp"
-          disabled={running !== null}
-          aria-busy={sending}
-          onClick={() => void request.getState().sendOtp()}
-        >
-          {sending && <span className="spinner" aria-hidden="true" />}
-          {sending ? t("request.sending") : t("request.send")}
-        </button>
-      )}
     </section>
   );
 }

@@ -1,75 +1,136 @@
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { hasFailureAction } from "../components/failure-action";
 import { FailureSmsOtpChoice } from "../components/FailureSmsOtpChoice";
 import { FindByMobile } from "../components/FindByMobile";
 import { IdleClear } from "../components/IdleClear";
+import { VERDICT_ID } from "../components/flow-ids";
 import { NewRequestButton } from "../components/NewRequestButton";
+import type { OtpStopped } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
 import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
 import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
+import { RESTORED_NOTE_ID, RestoredNote } from "../components/RestoredNote";
 import { TID_ERROR_ID, TidForm } from "../components/TidForm";
-import type { Failure, RequestState } from "../store/request-store";
+import { TransactionSummary } from "../components/TransactionSummary";
 import { useHoldPracticeSpace } from "../held-space";
-import { useRequest, useSettings, useStores, useT } from "../stores";
+import { useAltShortcut } from "../shortcuts";
+import type { Failure, RequestState } from "../store/request-store";
+import { useDisplay, useLang, useRequest, useSettings, useStores, useT } from "../stores";
 
 /** Errors about the OTP the agent typed: the field is where they are fixed. */
 function isOtpFailure(failure: Failure | null): boolean {
   return failure?.task === "refund" && (failure.error.kind === "wrong-otp" || failure.error.kind === "invalid-input");
 }
 
-/**
- * Errors after which this OTP cannot refund: only a new OTP (expired, or the failure SMS's OTP
- * refused), or nothing (no balance).
- */
-const REFUND_STOPPED: ReadonlySet<string> = new Set(["otp-expired", "insufficient-balance", "otp-ref-needed"]);
+/** Errors about the tid typed: the field is where they are fixed. */
+function isTidFailure(failure: Failure | null): boolean {
+  return failure?.task === "check" && (failure.error.kind === "invalid-input" || failure.error.kind === "unknown-tid");
+}
+
+/** Why the OTP on screen can no longer refund, if it cannot. */
+function otpStopped(failure: Failure | null): OtpStopped {
+  if (failure?.task !== "refund") return null;
+  // Expired, or the failure SMS's OTP refused: only a new OTP helps.
+  if (failure.error.kind === "otp-expired" || failure.error.kind === "otp-ref-needed") return "expired";
+  return failure.error.kind === "insufficient-balance" ? "no-balance" : null;
+}
 
 function refundOpen(s: RequestState): boolean {
   if ((!s.otpSent && !s.failureSmsOtp) || s.receipt || s.unsettled) return false;
   if (s.transaction && s.transaction.state !== "refund-pending") return false;
-  return !(s.failure && REFUND_STOPPED.has(s.failure.error.kind));
+  return otpStopped(s.failure) === null;
 }
 
-/** The counter flow: check the transaction, send the OTP to the customer, refund, print the receipt. */
+/** An error whose own button sends a new OTP: the OTP panel then offers no second one. */
+function offersNewOtp(failure: Failure | null): boolean {
+  return failure !== null && failure.error.kind !== "refund-outcome-unknown" && hasFailureAction(failure.error);
+}
+
+type Focusable = RefObject<HTMLElement | null>;
+
+/**
+ * The counter flow on one screen: check the transaction, send the OTP to the customer, refund,
+ * print the receipt. The verdict and its action come first; once the OTP is sent the transaction
+ * folds to one line and the OTP field takes its place; the receipt replaces the flow. The focus
+ * goes where the agent types or presses next.
+ */
 export function RequestScreen() {
   const t = useT();
-  const { request } = useStores();
+  const lang = useLang();
+  const { request, display } = useStores();
   const tid = useRequest((s) => s.tid);
   const transaction = useRequest((s) => s.transaction);
   const otpSent = useRequest((s) => s.otpSent);
   const receipt = useRequest((s) => s.receipt);
   const failure = useRequest((s) => s.failure);
   const running = useRequest((s) => s.running);
+  const restored = useRequest((s) => s.restored);
   const showRefund = useRequest(refundOpen);
+  const used = useDisplay((s) => s.used);
   const failureSmsOtp = useRequest((s) => s.failureSmsOtp);
   const unsettled = useRequest((s) => s.unsettled);
   const view = useSettings((s) => s.view);
   const loadError = useSettings((s) => (s.view ? null : s.error));
   const inputRef = useRef<HTMLInputElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
   const otpInputRef = useRef<HTMLInputElement>(null);
-  const transactionHeadingRef = useRef<HTMLHeadingElement>(null);
-  const resultHeadingRef = useRef<HTMLHeadingElement>(null);
-  const receiptHeadingRef = useRef<HTMLHeadingElement>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const lastRunning = useRef(running);
+  // Where the focus goes once the element is on screen (it may mount in the same render).
+  const pendingFocus = useRef<Focusable | null>(inputRef);
 
-  useEffect(() => {
-    inputRef.current?.focus();
+  useLayoutEffect(() => {
+    const target = pendingFocus.current?.current;
+    if (!target) return;
+    pendingFocus.current = null;
+    target.focus();
+    if (target instanceof HTMLInputElement && target === inputRef.current) target.select();
+  });
+
+  const focusSoon = useCallback((target: Focusable) => {
+    pendingFocus.current = target;
+    const element = target.current;
+    // Already on screen: no render may follow, so focus now.
+    if (element) {
+      pendingFocus.current = null;
+      element.focus();
+      if (element === inputRef.current) inputRef.current.select();
+    }
   }, []);
 
-  // When an answer arrives the agent's eyes go to it: the new panel's heading or the error. An
-  // OTP refused (wrong, or badly typed) sends focus back to the emptied field to type it again;
-  // a tid refused before any call keeps focus in its field.
+  // A language switch sends the agent back to the field, not the language button.
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (shownLang.current === lang) return;
+    shownLang.current = lang;
+    focusSoon(inputRef);
+  }, [lang, focusSoon]);
+
+  useEffect(() => {
+    if (transaction) display.getState().markUsed();
+  }, [transaction, display]);
+
+  // After an answer, the focus goes where the agent acts next: the OTP field after Send OTP, Send
+  // OTP after a check that allows it, the field at fault after an error about it, Print on a receipt.
   useEffect(() => {
     const answered = lastRunning.current;
     lastRunning.current = running;
-    if (isOtpFailure(failure)) otpInputRef.current?.focus();
+    if (isOtpFailure(failure)) return focusSoon(otpInputRef);
+    if (!answered && isTidFailure(failure)) return focusSoon(inputRef);
     if (!answered || running) return;
+    if (receipt) return focusSoon(printRef);
     if (failure) {
-      if (!isOtpFailure(failure)) errorRef.current?.focus();
-    } else if (receipt) receiptHeadingRef.current?.focus();
-    else if (answered === "send-otp") resultHeadingRef.current?.focus();
-    else transactionHeadingRef.current?.focus();
-  }, [running, failure, receipt]);
+      const kind = failure.error.kind;
+      if (isTidFailure(failure)) return focusSoon(inputRef);
+      if (kind === "refund-not-done") return focusSoon(otpInputRef);
+      const next = errorRef.current?.querySelector<HTMLButtonElement>(".error-next button:not(:disabled)");
+      return focusSoon(next && hasFailureAction(failure.error) ? { current: next } : errorRef);
+    }
+    if (answered === "send-otp" || (answered === "check" && request.getState().otpSent)) return focusSoon(otpInputRef);
+    focusSoon(sendRef.current ? sendRef : inputRef);
+  }, [running, failure, receipt, focusSoon, request]);
 
   // Choosing the OTP from the failure SMS opens the field the agent types it in.
   useEffect(() => {
@@ -77,40 +138,72 @@ export function RequestScreen() {
   }, [failureSmsOtp]);
 
   const newRequest = useCallback(() => {
-    if (request.getState().reset()) inputRef.current?.focus();
-  }, [request]);
+    if (request.getState().reset()) focusSoon(inputRef);
+  }, [request, focusSoon]);
+
+  const canSendOtp = transaction?.state === "refund-pending" && !otpSent && !receipt;
+  const newOtpOffered = offersNewOtp(failure);
+  useAltShortcut("S", () => void request.getState().sendOtp(), (canSendOtp || newOtpOffered) && !restored);
 
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
   const holdAside = useHoldPracticeSpace();
-  const canSendOtp = transaction?.state === "refund-pending" && !otpSent && !receipt;
   // Not again once Eko refused it (or the refund cannot go on), nor while a lost answer is unsettled.
-  const stopped = failure !== null && REFUND_STOPPED.has(failure.error.kind);
-  const offerFailureSms = canSendOtp && !failureSmsOtp && !unsettled && !stopped;
+  const offerFailureSms = canSendOtp && !failureSmsOtp && !unsettled && otpStopped(failure) === null;
   const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
+  // A verdict that sends the agent back to the field is read with it.
+  const verdictSendsBack = transaction !== null && !canSendOtp && !otpSent && !receipt;
+  const tidDescribedBy = [restored ? RESTORED_NOTE_ID : null, verdictSendsBack ? VERDICT_ID : null].filter(Boolean).join(" ");
 
   return (
     <div className={practice || holdAside ? "request-layout with-aside" : "request-layout"}>
       <section className="request-main" aria-labelledby="request-title">
-        <h1 id="request-title" className="screen-title">
+        {/* Once the agent knows the app, the field's label and hint say it all. */}
+        <h1 id="request-title" className={used ? "screen-title visually-hidden" : "screen-title"}>
           {t("request.title")}
         </h1>
-        <p className="intro">{t("request.intro")}</p>
+        {!used && <p className="intro">{t("request.intro")}</p>}
         {loadError && <ErrorPanel error={loadError} testId="settings-load-error" />}
-        <TidForm inputRef={inputRef} />
+        {restored && <RestoredNote />}
+        {!receipt && (
+          <TidForm inputRef={inputRef} describedBy={tidDescribedBy || undefined}>
+            {(tid !== null || failure !== null) && (
+              <NewRequestButton onNewRequest={newRequest} disabled={running !== null} />
+            )}
+          </TidForm>
+        )}
         <IdleClear onCleared={() => inputRef.current?.focus()} />
         {!receipt && !transaction && running === null && <FindByMobile onChosen={() => inputRef.current?.focus()} />}
-        {transaction && <TransactionPanel tx={transaction} canSendOtp={canSendOtp} headingRef={transactionHeadingRef} />}
-        {offerFailureSms && <FailureSmsOtpChoice />}
-        {otpSent && !receipt && <OtpResult result={otpSent} headingRef={resultHeadingRef} />}
-        {showRefund && <RefundForm amount={transaction?.amount ?? null} inputRef={otpInputRef} otpInvalid={isOtpFailure(failure)} />}
-        {failure && (
-          <ErrorPanel key={JSON.stringify(failure)} error={failure.error} ref={errorRef} messageId={messageId}>
-            <FailureActions error={failure.error} />
-          </ErrorPanel>
-        )}
-        {receipt && <Receipt receipt={receipt} onNewRequest={newRequest} headingRef={receiptHeadingRef} />}
-        {!receipt && (tid !== null || failure !== null) && (
-          <NewRequestButton onNewRequest={newRequest} disabled={running !== null} />
+        {receipt ? (
+          <>
+            <p className="flow-status" data-testid="flow-status">
+              {receipt.confirmedBy === "inquiry" ? t("flowStatus.confirmedByEko") : t("flowStatus.refundedNow")}
+            </p>
+            <Receipt receipt={receipt} onNewRequest={newRequest} printRef={printRef} />
+          </>
+        ) : (
+          <>
+            {transaction && !otpSent && (
+              <TransactionPanel tx={transaction} canSendOtp={canSendOtp} sendRef={sendRef}>
+                {offerFailureSms && <FailureSmsOtpChoice />}
+              </TransactionPanel>
+            )}
+            {otpSent && tid !== null && <TransactionSummary tid={tid} tx={transaction} />}
+            {/* The field the agent types into next comes first; the reference (for support) below it. */}
+            {showRefund && (
+              <RefundForm
+                amount={transaction?.amount ?? null}
+                inputRef={otpInputRef}
+                otpInvalid={isOtpFailure(failure)}
+                locked={restored}
+              />
+            )}
+            {otpSent && <OtpResult result={otpSent} stopped={otpStopped(failure)} resend={!newOtpOffered} />}
+            {failure && (
+              <ErrorPanel key={JSON.stringify(failure)} error={failure.error} ref={errorRef} messageId={messageId}>
+                <FailureActions error={failure.error} />
+              </ErrorPanel>
+            )}
+          </>
         )}
       </section>
       {holdAside && <aside className="layout-reserve" aria-hidden="true" />}
@@ -119,7 +212,7 @@ export function RequestScreen() {
           scenarios={view.practiceScenarios}
           onPick={(picked) => {
             request.getState().setTidInput(picked);
-            inputRef.current?.focus();
+            focusSoon(inputRef);
           }}
         />
       )}

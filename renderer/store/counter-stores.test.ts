@@ -36,7 +36,7 @@ function counter() {
       inquiries.push(d);
       return d.promise;
     },
-    getSession: async () => ok({ outcomes: [], clockOffsetMs: null }),
+    getSession: async () => ok({ outcomes: [], unsettled: [], clockOffsetMs: null }),
   };
   const clock = { now: 0 };
   const request = createRequestStore(api, () => clock.now);

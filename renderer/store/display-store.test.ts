@@ -59,3 +59,15 @@ test("the policy's kiosk mode turns kiosk sizing on; the address flag alone does
   flagged.getState().enterKiosk();
   assert.equal(flagged.getState().kiosk, true);
 });
+
+test("the agent having used the app and the folded Practice list are remembered on this machine", () => {
+  const storage = memoryStorage();
+  const store = createDisplayStore(storage, false);
+  assert.equal(store.getState().used, false);
+  assert.equal(store.getState().practiceFolded, false);
+  store.getState().markUsed();
+  store.getState().togglePracticeFolded();
+  const again = createDisplayStore(storage, false).getState();
+  assert.equal(again.used, true);
+  assert.equal(again.practiceFolded, true);
+});

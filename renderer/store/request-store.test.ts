@@ -5,7 +5,7 @@ import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import { err, ok, type Result } from "../../app/result";
 import type { Transaction, TxState } from "../../app/transaction";
 import { clockOffsetToMention } from "../../app/clock-offset";
-import { createRequestStore, type RequestApi, type RequestStore } from "./request-store";
+import { createRequestStore, ON_SCREEN_STORAGE_KEY, type RequestApi, type RequestStore } from "./request-store";
 import { deferred, type Deferred } from "./test-helpers";
 
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
@@ -15,7 +15,7 @@ const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
  * with main's clock offset as `session` holds it then (as main's window API does); getSession
  * answers from `session` at once (set `sessionReply` to make it fail).
  */
-function fakeApi(session: Session = { outcomes: [], clockOffsetMs: null }) {
+function fakeApi(session: Session = { outcomes: [], unsettled: [], clockOffsetMs: null }) {
   const inquiries: { tid: string }[] = [];
   const calls: { tid: string }[] = [];
   const refunds: RefundRequest[] = [];
@@ -363,18 +363,34 @@ test("a method that throws synchronously or answers nonsense also becomes intern
   }
 });
 
-test("on start the newest OTP answer in main's session is shown again, with the refund step open", async () => {
-  const older: TidOutcome = { tid: "13192444", at: "2025-11-25T08:10:00.000Z", result: err({ kind: "already-refunded", details: {} }) };
-  const newest: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443", "REF-9")) };
-  const fake = fakeApi({ outcomes: [newest, older], clockOffsetMs: 1_200 });
-  const store = createRequestStore(fake.api);
+/** sessionStorage as the window has it: kept across a reload, empty in a new run. */
+function memoryStorage(initial: Record<string, string> = {}) {
+  const items = new Map(Object.entries(initial));
+  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
+}
+
+test("a reload brings back the tid that was on screen, OTP and all, marked restored: Refund waits for a fresh check", async () => {
+  const older: TidOutcome = { tid: "13192444", at: "2025-11-25T08:10:00.000Z", result: ok(sent("13192444", "REF-OLD")) };
+  const onScreen: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443", "REF-9")) };
+  const fake = fakeApi({ outcomes: [older, onScreen], unsettled: [], clockOffsetMs: 1_200 });
+  const store = createRequestStore(fake.api, Date.now, memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192443" }));
   await store.getState().restore();
   assert.deepEqual(fake.sessionCalls, [{}]);
   assert.equal(store.getState().tidInput, "13192443");
   assert.equal(store.getState().tid, "13192443");
   assert.deepEqual(store.getState().otpSent, sent("13192443", "REF-9"));
+  assert.equal(store.getState().restored, true);
   assert.equal(store.getState().clockOffsetMs, 1_200);
 
+  store.getState().setCustomerOtp("123456");
+  await store.getState().refund();
+  assert.deepEqual(fake.refunds, [], "a restored screen refunded without a fresh check");
+
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  assert.equal(store.getState().restored, false);
+  assert.equal(store.getState().otpSent?.otpRefId, "REF-9");
   store.getState().setCustomerOtp("123456");
   const done = store.getState().refund();
   assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-9" }]);
@@ -382,18 +398,57 @@ test("on start the newest OTP answer in main's session is shown again, with the 
   await done;
 });
 
-test("a restored error shows the error for its tid", async () => {
-  const error = { kind: "unknown-tid", details: { ekoStatus: 168 } } as const;
-  const fake = fakeApi({ outcomes: [{ tid: "13192445", at: "2025-11-25T08:13:05.000Z", result: err(error) }], clockOffsetMs: null });
-  const store = createRequestStore(fake.api);
+test("a cleared or finished screen comes back empty, though main still holds an OTP for the tid", async () => {
+  const outcome: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
+  const storage = memoryStorage();
+  const fake = fakeApi({ outcomes: [outcome], unsettled: [], clockOffsetMs: null });
+  const first = createRequestStore(fake.api, Date.now, storage);
+  await upToRefund(fake, first, "13192443");
+  assert.equal(storage.items.get(ON_SCREEN_STORAGE_KEY), "13192443");
+  assert.equal(first.getState().reset(), true);
+  const reloaded = createRequestStore(fake.api, Date.now, storage);
+  await reloaded.getState().restore();
+  assert.equal(reloaded.getState().tid, null);
+
+  const second = createRequestStore(fake.api, Date.now, storage);
+  await upToRefund(fake, second, "13192443");
+  second.getState().setCustomerOtp("123456");
+  const refunding = second.getState().refund();
+  fake.pendingRefund.at(-1)!.resolve(ok(receiptFor("13192443")));
+  await refunding;
+  assert.equal(storage.items.get(ON_SCREEN_STORAGE_KEY), "", "a receipt on screen is a finished customer");
+  const afterReceipt = createRequestStore(fake.api, Date.now, storage);
+  await afterReceipt.getState().restore();
+  assert.equal(afterReceipt.getState().tid, null);
+});
+
+test("another tid's answer on screen last: a reload does not bring back an earlier customer's OTP", async () => {
+  const earlier: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
+  const store = createRequestStore(fakeApi({ outcomes: [earlier], unsettled: [], clockOffsetMs: null }).api, Date.now, memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192444" }));
   await store.getState().restore();
-  assert.equal(store.getState().tidInput, "13192445");
-  assert.deepEqual(store.getState().failure, { task: "send-otp", tid: "13192445", error });
+  assert.equal(store.getState().tid, null);
+  assert.equal(store.getState().tidInput, "");
+});
+
+test("after a restart an unsettled refund comes back, held: no refund, and a check settles it", async () => {
+  const fake = fakeApi({ outcomes: [], unsettled: ["13192453"], clockOffsetMs: null });
+  const store = createRequestStore(fake.api, Date.now, memoryStorage());
+  await store.getState().restore();
+  assert.equal(store.getState().tid, "13192453");
+  assert.equal(store.getState().tidInput, "13192453");
+  assert.equal(store.getState().unsettled, true);
+  assert.equal(store.getState().restored, true);
+  assert.equal(store.getState().otpSent, null);
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192453", "refunded")));
+  await checked;
+  assert.equal(store.getState().receipt?.confirmedBy, "inquiry");
+  assert.equal(store.getState().restored, false);
 });
 
 test("restore never overwrites what the agent already typed or asked; an empty or failed session changes nothing", async () => {
   const outcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
-  const typed = fakeApi({ outcomes: [outcome], clockOffsetMs: null });
+  const typed = fakeApi({ outcomes: [outcome], unsettled: [], clockOffsetMs: null });
   const store = createRequestStore(typed.api);
   store.getState().setTidInput("999");
   await store.getState().restore();
@@ -404,7 +459,7 @@ test("restore never overwrites what the agent already typed or asked; an empty o
   await empty.getState().restore();
   assert.equal(empty.getState().tid, null);
 
-  const broken = fakeApi({ outcomes: [outcome], clockOffsetMs: 5_000 });
+  const broken = fakeApi({ outcomes: [outcome], unsettled: [], clockOffsetMs: 5_000 });
   broken.state.sessionReply = err({ kind: "internal", details: {} });
   const failing = createRequestStore(broken.api);
   await failing.getState().restore();
@@ -442,7 +497,7 @@ test("the countdown allows for this computer's clock being off: resendAfter is o
   const clock = manualClock(SENT_AT - twoHours);
   const fake = fakeApi();
   const store = createRequestStore(fake.api, clock.now);
-  fake.state.session = { outcomes: [], clockOffsetMs: twoHours };
+  fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: twoHours };
   await upToRefund(fake, store, "13192443", sent("13192443", "REF-1", 30_000));
   assert.equal(store.getState().clockOffsetMs, twoHours);
   assert.equal(store.getState().resendWaitMs(), 30_000);
@@ -475,7 +530,7 @@ test("the clock offset comes back with each action's answer (one call per action
   const store = createRequestStore(fake.api);
   store.getState().setTidInput("13192443");
   const done = store.getState().check();
-  fake.state.session = { outcomes: [], clockOffsetMs: -7_200_400 };
+  fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: -7_200_400 };
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await done;
   assert.equal(fake.sessionCalls.length, 0);
@@ -492,11 +547,11 @@ test("the clock offset comes back with each action's answer (one call per action
 test("check, send OTP and refund make one call each; the offset each answer carries is the one kept", async () => {
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
-  fake.state.session = { outcomes: [], clockOffsetMs: 40_000 };
+  fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 40_000 };
   await upToRefund(fake, store);
   assert.equal(store.getState().clockOffsetMs, 40_000);
   store.getState().setCustomerOtp("123456");
-  fake.state.session = { outcomes: [], clockOffsetMs: 41_000 };
+  fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 41_000 };
   const refunding = store.getState().refund();
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await refunding;
@@ -507,7 +562,7 @@ test("check, send OTP and refund make one call each; the offset each answer carr
 test("an answer without `after` (main refused the call before running it) keeps the offset the screen had", async () => {
   const fake = fakeApi();
   const store = createRequestStore({ ...fake.api, requestRefundOtp: async () => err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" }) });
-  fake.state.session = { outcomes: [], clockOffsetMs: 90_000 };
+  fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 90_000 };
   store.getState().setTidInput("13192443");
   const checked = store.getState().check();
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));

@@ -5,9 +5,12 @@
  * runs is ignored (main refuses it too, as `busy`). The api and the clock are passed in so the
  * store runs under plain Node in tests; React binds it with `useStore`.
  *
- * Main remembers the last OTP answer per tid until the app quits (getSession); the store shows the
- * newest one again on start, so a reload or a crashed window never loses an otp_ref_id. Each
- * action is one call: what the screen needs afterwards (the clock offset) comes back with it.
+ * Main remembers the OTPs of unfinished refunds until the app quits, and the refunds whose answer
+ * was lost across restarts (getSession). The window notes which tid is on screen (sessionStorage,
+ * which a reload keeps and a restart does not): on start only that tid's unfinished refund comes
+ * back, or after a restart an unsettled refund; a finished or cleared customer never does. What
+ * comes back is marked `restored` and needs a fresh check before Refund works.
+ * Each action is one call: what the screen needs afterwards (the clock offset) comes back with it.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RefundDeskError } from "../../app/errors";
@@ -17,6 +20,7 @@ import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import type { Result } from "../../app/result";
 import { parseTid } from "../../app/tid";
 import type { Transaction } from "../../app/transaction";
+import type { KeyValueStorage } from "./lang-store";
 import { markAction } from "../action-marks";
 import { receiptFromInquiry } from "./receipt-from-inquiry";
 import { safeCall } from "./safe-call";
@@ -51,6 +55,8 @@ export interface RequestState {
   receipt: RefundReceipt | null;
   /** The call under way, if any. */
   running: Task | null;
+  /** When it started, on the injected clock (for the lost-answer countdown); null when none runs. */
+  runningSince: number | null;
   failure: Failure | null;
   /**
    * A refund's answer was lost and no inquiry has answered since: nothing but a check is
@@ -61,6 +67,11 @@ export interface RequestState {
   clockOffsetMs: number | null;
   /** Local time (ms) from which the OTP may be sent again; null when it may be now. */
   resendReadyAt: number | null;
+  /**
+   * Brought back after a reload or restart: the customer may have gone, so the tid must be checked
+   * again (with the customer) before Refund works.
+   */
+  restored: boolean;
   setTidInput(text: string): void;
   /** Validates the field and asks Eko about the transaction. */
   check(): Promise<void>;
@@ -72,7 +83,7 @@ export interface RequestState {
   setCustomerOtp(text: string): void;
   /** Refunds with the customer's OTP and the otp_ref_id on screen. */
   refund(): Promise<void>;
-  /** Reads main's session: the clock offset, and on a fresh screen the newest answer again. */
+  /** Reads main's session: the clock offset, and on a fresh screen the unfinished refund again. */
   restore(): Promise<void>;
   /** How long until the OTP may be sent again (0 when it may be now), on the injected clock. */
   resendWaitMs(): number;
@@ -116,10 +127,39 @@ const CLEAR = {
   failure: null,
   unsettled: false,
   resendReadyAt: null,
+  restored: false,
 } as const;
 
-export function createRequestStore(api: RequestApi, now: () => number = Date.now): RequestStore {
-  return createStore<RequestState>()((set, get) => {
+/** The tid on screen, kept for a reload: "" once the screen was cleared, absent in a new run. */
+export const ON_SCREEN_STORAGE_KEY = "refund-desk.on-screen-tid";
+
+/** Storage may be missing or throw: then the window knows nothing of what it showed before. */
+function readOnScreen(storage: KeyValueStorage | null): string | null {
+  try {
+    return storage?.getItem(ON_SCREEN_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What to bring back on start. The tid this window last showed, while main still holds its
+ * refund unfinished; nothing once the window was cleared; in a new run (or without storage) an
+ * unsettled refund first, then the newest OTP.
+ */
+function tidToRestore(session: Session, onScreen: string | null): string | null {
+  const open = (tid: string) =>
+    session.unsettled.includes(tid) || session.outcomes.some((o) => o.tid === tid && o.result.ok);
+  if (onScreen !== null) return onScreen !== "" && open(onScreen) ? onScreen : null;
+  return session.unsettled[0] ?? session.outcomes.find((o) => o.result.ok)?.tid ?? null;
+}
+
+export function createRequestStore(
+  api: RequestApi,
+  now: () => number = Date.now,
+  onScreen: KeyValueStorage | null = null,
+): RequestStore {
+  const store = createStore<RequestState>()((set, get) => {
     async function readSession(): Promise<Session | null> {
       const session = await safeCall(() => api.getSession({}));
       return session.ok ? session.value : null;
@@ -127,7 +167,7 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
 
     /** Runs one call, the only one for the action: its answer carries the clock offset it taught main. */
     async function run<T>(task: Task, call: () => Promise<ActionAnswer<T>>, apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>) {
-      set({ running: task, failure: null });
+      set({ running: task, runningSince: now(), failure: null });
       markAction(task, "call");
       let after: AfterAction | null = null;
       const result = await safeCall(async () => {
@@ -137,7 +177,7 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       });
       markAction(task, "answer");
       const clockOffsetMs = after === null ? get().clockOffsetMs : (after as AfterAction).clockOffsetMs;
-      set({ running: null, clockOffsetMs, ...apply(result, clockOffsetMs) });
+      set({ running: null, runningSince: null, clockOffsetMs, ...apply(result, clockOffsetMs) });
     }
 
     /** An OTP answer; a resend refused as too soon keeps the reference on screen, which is still good. */
@@ -151,14 +191,17 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       return { failure, otpSent: null, resendReadyAt: null, customerOtp: "" };
     }
 
-    function show(outcome: TidOutcome, clockOffsetMs: number | null): void {
-      set({ ...CLEAR, tidInput: outcome.tid, tid: outcome.tid, ...otpAnswer(outcome.tid, outcome.result, clockOffsetMs, null) });
+    function show(session: Session, tid: string): void {
+      const outcome: TidOutcome | undefined = session.outcomes.find((o) => o.tid === tid && o.result.ok);
+      const otp = outcome ? otpAnswer(tid, outcome.result, session.clockOffsetMs, null) : {};
+      set({ ...CLEAR, tidInput: tid, tid, ...otp, unsettled: session.unsettled.includes(tid), restored: true });
     }
 
     return {
       tidInput: "",
       ...CLEAR,
       running: null,
+      runningSince: null,
       clockOffsetMs: null,
 
       setTidInput(text) {
@@ -188,6 +231,7 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
           return {
             transaction: tx,
             unsettled: false,
+            restored: false,
             receipt: refunded,
             otpSent: tx.state === "refund-pending" ? otpSent : null,
           };
@@ -213,8 +257,8 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       },
 
       async refund() {
-        const { running, tid, otpSent, failureSmsOtp, customerOtp, unsettled, receipt } = get();
-        if (running || tid === null || (otpSent === null && !failureSmsOtp) || unsettled || receipt) return;
+        const { running, tid, otpSent, failureSmsOtp, customerOtp, unsettled, receipt, restored } = get();
+        if (running || tid === null || (otpSent === null && !failureSmsOtp) || unsettled || receipt || restored) return;
         const otp = parseCustomerOtp(customerOtp);
         if (!otp.ok) {
           set({ failure: { task: "refund", tid, error: otp.error } });
@@ -243,9 +287,10 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
         if (!session) return;
         set({ clockOffsetMs: session.clockOffsetMs });
         // Only onto an untouched screen: the agent may already have typed or asked something.
-        const [newest] = session.outcomes;
         const { tid, failure, running, tidInput } = get();
-        if (newest && tid === null && failure === null && running === null && tidInput === "") show(newest, session.clockOffsetMs);
+        if (tid !== null || failure !== null || running !== null || tidInput !== "") return;
+        const restore = tidToRestore({ ...session, unsettled: session.unsettled ?? [] }, readOnScreen(onScreen));
+        if (restore !== null) show({ ...session, unsettled: session.unsettled ?? [] }, restore);
       },
 
       resendWaitMs() {
@@ -261,4 +306,14 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       },
     };
   });
+  // The tid on screen follows every change, so a reload brings back only what was last shown.
+  store.subscribe((state, previous) => {
+    if (state.tid === previous.tid && (state.receipt === null) === (previous.receipt === null)) return;
+    try {
+      onScreen?.setItem(ON_SCREEN_STORAGE_KEY, state.receipt === null ? (state.tid ?? "") : "");
+    } catch {
+      // Not kept: a reload then restores as a new run would.
+    }
+  });
+  return store;
 }

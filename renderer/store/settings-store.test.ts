@@ -55,7 +55,7 @@ function fakeApi(overrides: Partial<RefundDeskApi> = {}) {
     },
     async getSession(request) {
       record("getSession", request);
-      return ok({ outcomes: [], clockOffsetMs: null });
+      return ok({ outcomes: [], unsettled: [], clockOffsetMs: null });
     },
     ...overrides,
   };
