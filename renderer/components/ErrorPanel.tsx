@@ -31,6 +31,7 @@ function detailRows(error: RefundDeskError): [DetailField, string | number][] {
       break;
     case "busy":
     case "refund-outcome-unknown":
+    case "refund-not-recorded":
     case "refund-not-done":
     case "not-refund-pending":
       rows.push(["tid", error.tid]);
