@@ -64,7 +64,7 @@ const NETWORK_FAULTS: Array<[string, () => Promise<{ baseUrl: string; close(): P
     "a self-signed certificate",
     async () => {
       const server = await startSelfSignedServer();
-      return { baseUrl: server.url, close: server.close };
+      return { baseUrl: server.url, close: () => server.close() };
     },
     "tls",
   ],
