@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
  * Two runs of the e2e suite (see ARCHITECTURE.md, "Tests"):
  * - chromium-host: the built renderer in Debian's Chromium, served by e2e/host/test-host.ts with
  *   the same main-process handler table. Playwright's own browser download does not work here.
- * - electron: the real app through Playwright's _electron, skipped where no Electron binary exists.
+ * - electron: the real app through Playwright's _electron: the unpacked build (`npm run pack:e2e`,
+ *   as CI's Windows and macOS jobs run it), else Electron with dist/main; skipped where neither exists.
  * Build first: `node scripts/build.mjs`.
  */
 export default defineConfig({
@@ -16,7 +17,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",
   // Inside the run's artifacts when there are some, so the leak scan reads failure pages too.
-  outputDir: process.env.REFUND_DESK_TEST_ARTIFACTS ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "playwright") : "test-results",
+  outputDir: process.env.REFUND_DESK_TEST_ARTIFACTS
+    ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "playwright")
+    : "test-results",
   timeout: 30_000,
   expect: { timeout: 5_000 },
   projects: [

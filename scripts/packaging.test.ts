@@ -13,13 +13,20 @@ import { load } from "js-yaml";
 
 const root = join(__dirname, "..");
 const config = load(readFileSync(join(root, "electron-builder.yml"), "utf8")) as Record<string, any>;
-const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 function schemaValidator() {
   const schema = JSON.parse(readFileSync(join(root, "node_modules", "app-builder-lib", "scheme.json"), "utf8"));
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   // electron-builder's schema marks hook options (functions in a JS config) with this keyword.
-  ajv.addKeyword({ keyword: "typeof", schemaType: "string", validate: (type: string, data: unknown) => typeof data === type });
+  ajv.addKeyword({
+    keyword: "typeof",
+    schemaType: "string",
+    validate: (type: string, data: unknown) => typeof data === type,
+  });
   return ajv.compile(schema);
 }
 
@@ -31,17 +38,38 @@ test("electron-builder.yml is valid against electron-builder's own schema, and a
   assert.equal(validate({ ...config, asar: "yes" }), false);
 });
 
-test("Windows: a per-machine NSIS installer that installs silently, with a folder choice when attended", () => {
+test("Windows: a per-machine NSIS installer that installs silently, into a folder users cannot write", () => {
   assert.deepEqual(config.win.target, [{ target: "nsis", arch: ["x64"] }]);
   assert.equal(config.nsis.perMachine, true);
-  assert.equal(config.nsis.oneClick, false, "an assisted installer, so an attended install can choose the folder");
-  assert.equal(config.nsis.allowToChangeInstallationDirectory, true);
+  assert.equal(config.nsis.oneClick, false);
+  // No folder page: a folder users can write would let them swap the exe, the asar or keytar.node.
+  assert.equal(config.nsis.allowToChangeInstallationDirectory, false);
+  const include = readFileSync(join(root, config.nsis.include), "utf8");
+  // /D= still chooses a folder: the include gives it Program Files' rights (Users read and run only).
+  assert.match(include, /!define REFUND_DESK_GRANTS "[^"\n]*\*S-1-5-32-545:\(OI\)\(CI\)RX"/);
+  const icacls = /!macro customInstall[\s\S]*icacls "\$INSTDIR" \/inheritance:r \/grant:r \$\{REFUND_DESK_GRANTS\} /;
+  assert.match(include, icacls);
+  assert.doesNotMatch(include, /S-1-5-32-545:\(OI\)\(CI\)[^R]/, "Users get read and execute, nothing more");
   assert.equal(config.nsis.runAfterFinish, false, "a silent install must not start the app as the installing admin");
   assert.equal(config.nsis.deleteAppDataOnUninstall, false, "the journal outlives an uninstall");
-  assert.deepEqual(config.mac.target.map((t: { target: string }) => t.target), ["dmg", "pkg"]);
+  assert.deepEqual(
+    config.mac.target.map((t: { target: string }) => t.target),
+    ["dmg", "pkg"],
+  );
   assert.equal(config.appId, "in.refunddesk.app");
   assert.equal(config.productName, "Refund Desk");
   assert.equal(config.directories.buildResources, "build");
+});
+
+test("macOS: hardened runtime with the project's own entitlements, without disable-library-validation", () => {
+  assert.equal(config.mac.hardenedRuntime, true);
+  assert.equal(config.mac.entitlements, "build/entitlements.mac.plist");
+  assert.equal(config.mac.entitlementsInherit, "build/entitlements.mac.plist");
+  assert.equal(config.mac.notarize, false, "notarized only when the release build has Apple's secrets");
+  const plist = readFileSync(join(root, config.mac.entitlements), "utf8");
+  const keys = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((m) => m[1]);
+  assert.deepEqual(keys, ["com.apple.security.cs.allow-jit"]);
+  assert.doesNotMatch(plist, /disable-library-validation|allow-dyld-environment-variables|get-task-allow/);
 });
 
 test("nothing is published and nothing can update itself", () => {
@@ -63,7 +91,11 @@ test("fuses: no RunAsNode, NODE_OPTIONS or inspector; asar integrity and asar-on
     grantFileProtocolExtraPrivileges: false,
   });
   assert.equal(config.asar, true);
-  assert.deepEqual(config.asarUnpack, ["**/node_modules/keytar/**/*.node"], "keytar's native module is loaded from disk");
+  assert.deepEqual(
+    config.asarUnpack,
+    ["**/node_modules/keytar/**/*.node"],
+    "keytar's native module is loaded from disk",
+  );
 });
 
 /** electron-builder's file patterns, enough for these: `**`, `*` and `{a,b}`; `!` excludes. */
@@ -80,7 +112,11 @@ function globRegExp(glob: string): RegExp {
     } else if (c === "*") source += "[^/]*";
     else if (c === "{") {
       const close = glob.indexOf("}", i);
-      source += `(?:${glob.slice(i + 1, close).split(",").map((s) => s.replace(/[.+?^$()|[\]\\]/g, "\\$&")).join("|")})`;
+      source += `(?:${glob
+        .slice(i + 1, close)
+        .split(",")
+        .map((s) => s.replace(/[.+?^$()|[\]\\]/g, "\\$&"))
+        .join("|")})`;
       i = close;
     } else source += c.replace(/[.+?^$()|[\]\\]/g, "\\$&");
   }
@@ -94,7 +130,15 @@ function packaged(path: string): boolean {
 }
 
 test("the package holds the built bundles and package.json only: no sources, tests, maps or build files", () => {
-  for (const path of ["dist/main/index.js", "dist/main/cli.js", "dist/main/preload.js", "dist/renderer/app.js", "dist/renderer/index.html", "dist/renderer/styles.css", "package.json"]) {
+  for (const path of [
+    "dist/main/index.js",
+    "dist/main/cli.js",
+    "dist/main/preload.js",
+    "dist/renderer/app.js",
+    "dist/renderer/index.html",
+    "dist/renderer/styles.css",
+    "package.json",
+  ]) {
     assert.equal(packaged(path), true, path);
   }
   for (const path of [
@@ -196,7 +240,14 @@ test("the icons: a 1024 px PNG, a Windows .ico up to 256 px and a macOS .icns, a
   // Corners are transparent (a rounded tile), the middle is one of the amber dots.
   const big = seen.get(1024) as Png;
   assert.equal(big.pixels[3], 0);
-  assert.deepEqual([...big.pixels.subarray((532 * 1024 + 512) * 4, (532 * 1024 + 512) * 4 + 4)], [0xff, 0xc2, 0x33, 0xff]);
+  assert.deepEqual(
+    [...big.pixels.subarray((532 * 1024 + 512) * 4, (532 * 1024 + 512) * 4 + 4)],
+    [0xff, 0xc2, 0x33, 0xff],
+  );
   // The small sizes are redrawn and compared pixel for pixel (the large ones take seconds).
-  for (const size of [16, 32, 64, 128]) assert.ok((seen.get(size) as Png).pixels.equals(icons.render(size)), `${size} px differs from scripts/make-icons.mjs: run it again`);
+  for (const size of [16, 32, 64, 128])
+    assert.ok(
+      (seen.get(size) as Png).pixels.equals(icons.render(size)),
+      `${size} px differs from scripts/make-icons.mjs: run it again`,
+    );
 });

@@ -41,8 +41,12 @@ run_suites() {
   echo "== docs: every relative link and heading in the Markdown resolves"
   npm run -s docs:links || return
   echo "== unit and integration (node:test)"
-  mapfile -t files < <(find app main renderer scripts security bench -name '*.test.ts' -o -name '*.test.tsx' | sort)
+  # scripts/ci has its own step below.
+  mapfile -t files < <(find app main renderer scripts security bench -path scripts/ci -prune \
+    -o \( -name '*.test.ts' -o -name '*.test.tsx' \) -print | sort)
   node --import tsx --test --test-reporter=spec "${files[@]}" || return
+  echo "== release pipeline (workflows valid and complete; checksums and SBOM run on the built files)"
+  node --import tsx --test --test-reporter=spec scripts/ci/release-pipeline.test.ts || return
   echo "== end to end (Playwright: Chromium through the test host, and Electron when present)"
   npx playwright test || return
 }

@@ -10,8 +10,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(__dirname, "..");
-const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { allowScripts: Record<string, boolean> };
-const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as { packages: Record<string, { hasInstallScript?: boolean }> };
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  allowScripts: Record<string, boolean>;
+};
+const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as {
+  packages: Record<string, { hasInstallScript?: boolean }>;
+};
 
 /** "node_modules/a/node_modules/@scope/b" → "@scope/b". */
 export function packageName(lockPath: string): string {
@@ -19,7 +23,10 @@ export function packageName(lockPath: string): string {
 }
 
 export function unreviewed(packages: typeof lock.packages, allow: Record<string, boolean>): string[] {
-  const names = Object.entries(packages).filter(([, entry]) => entry.hasInstallScript).map(([path]) => packageName(path));
+  // "" is the project itself: its own postinstall (scripts/ci/electron-download.mjs) is not a dependency's.
+  const names = Object.entries(packages)
+    .filter(([path, entry]) => path !== "" && entry.hasInstallScript)
+    .map(([path]) => packageName(path));
   return [...new Set(names)].filter((name) => !Object.hasOwn(allow, name)).sort();
 }
 
@@ -28,12 +35,18 @@ test("every dependency with an install script is reviewed in allowScripts", () =
 });
 
 test("a new dependency bringing an install script is caught", () => {
-  const withNewcomer = { ...lock.packages, "node_modules/x/node_modules/@evil/postinstall": { hasInstallScript: true } };
+  const withNewcomer = {
+    ...lock.packages,
+    "node_modules/x/node_modules/@evil/postinstall": { hasInstallScript: true },
+  };
   assert.deepEqual(unreviewed(withNewcomer, manifest.allowScripts), ["@evil/postinstall"]);
 });
 
 test("only keytar's native build, esbuild's binary check and the pinned Node may run; Electron's download is denied", () => {
-  const allowed = Object.entries(manifest.allowScripts).filter(([, ok]) => ok).map(([name]) => name).sort();
+  const allowed = Object.entries(manifest.allowScripts)
+    .filter(([, ok]) => ok)
+    .map(([name]) => name)
+    .sort();
   assert.deepEqual(allowed, ["esbuild", "keytar", "node"]);
   assert.equal(manifest.allowScripts.electron, false);
 });

@@ -1,58 +1,116 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { _electron, expect, test } from "@playwright/test";
-import { IPC_METHODS } from "../../app/ipc";
-import { tempDataDir } from "../../main/test-support/temp-dir";
-
-const ROOT = join(__dirname, "..", "..");
-const SKIPPED = "Electron binary not present (its download is denied on build machines): the real-app project was skipped";
-
 /**
- * The Electron binary, or null when there is none. This mirrors node_modules/electron/index.js
- * rather than calling `require("electron")`: when path.txt is missing, requiring it starts
- * Electron's download from GitHub, which a test run must never do.
+ * The real app in Electron: the built package where there is one (CI's Windows and macOS runners
+ * build it with `npm run pack:e2e`), driven through Playwright's _electron. Skipped, and said so,
+ * where there is neither a build nor an Electron binary.
  */
-function electronBinary(): string | null {
-  try {
-    const dir = dirname(require.resolve("electron/package.json"));
-    const pathFile = join(dir, "path.txt");
-    const relative = existsSync(pathFile) ? readFileSync(pathFile, "utf8") : null;
-    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const binary = override ? join(override, relative ?? "electron") : relative ? join(dir, "dist", relative) : null;
-    return binary && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+import { expect, test } from "@playwright/test";
+import { IPC_METHODS } from "../../app/ipc";
+import { APP_ENTRY_URL } from "../../main/electron/protocol-paths";
+import { PRACTICE_OTP } from "../../main/simulator/scenarios";
+import { checkAndSendOtp } from "../fixtures/app";
+import { launchDesk, WRONG_OTP, type Desk } from "./desk-app";
 
-test("the real app sends a practice OTP from a page with no Node in it", async () => {
-  const executablePath = electronBinary();
-  if (!executablePath) {
-    // Said plainly so a reader of the CI log sees it, not only the "skipped" count.
-    console.log(SKIPPED);
-    test.skip(true, SKIPPED);
-    return; // test.skip throws; this only tells TypeScript that executablePath is set below.
-  }
+let desk: Desk | undefined;
+test.afterEach(async () => {
+  await desk?.close();
+  desk = undefined;
+});
 
-  const app = await _electron.launch({
-    executablePath,
-    args: [join(ROOT, "dist", "main", "index.js")],
-    env: { ...process.env, REFUND_DESK_HOME: tempDataDir("electron") },
+test("one window shown on app://, with the CSP header; the preload exposes exactly the contract", async () => {
+  desk = await launchDesk();
+  const page = await desk.app.firstWindow();
+  await expect(page).toHaveURL(APP_ENTRY_URL);
+  await expect(page.getByTestId("practice-banner")).toBeVisible();
+  await expect(page.getByTestId("tid-input")).toBeFocused();
+  const windows = await desk.app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((w) => ({ visible: w.isVisible(), kiosk: w.isKiosk() })),
+  );
+  expect(windows).toEqual([{ visible: true, kiosk: false }]);
+
+  // The header as the window's session serves app:// (its own protocol handler; ses.fetch goes through it).
+  const served = await desk.app.evaluate(async ({ session }, url) => {
+    const response = await session.fromPartition("persist:refund-desk").fetch(url);
+    return { status: response.status, csp: response.headers.get("content-security-policy") };
+  }, APP_ENTRY_URL);
+  expect(served).toEqual({
+    status: 200,
+    csp:
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      "connect-src 'self'; " +
+      "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   });
-  try {
-    const page = await app.firstWindow();
-    await expect(page.getByTestId("practice-banner")).toBeVisible();
-    await page.getByTestId("tid-input").fill("13192443");
-    await page.getByTestId("tid-input").press("Enter");
-    await page.getByTestId("send-otp").click();
-    await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
+  // And a policy is in force in the page: an inline script does not run.
+  const inlineRan = await page.evaluate(async () => {
+    const script = document.createElement("script");
+    script.textContent = "document.documentElement.dataset.inline = 'ran'";
+    document.head.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return document.documentElement.dataset.inline === "ran";
+  });
+  expect(inlineRan).toBe(false);
 
-    const exposed = await page.evaluate(() => {
-      const w = window as unknown as { require?: unknown; process?: unknown; refundDesk: object };
-      return { require: typeof w.require, process: typeof w.process, methods: Object.keys(w.refundDesk).sort() };
-    });
-    expect(exposed).toEqual({ require: "undefined", process: "undefined", methods: [...IPC_METHODS].sort() });
-  } finally {
-    await app.close();
+  const exposed = await page.evaluate(() => {
+    const w = window as unknown as {
+      require?: unknown;
+      process?: unknown;
+      module?: unknown;
+      refundDesk: Record<string, unknown>;
+    };
+    return {
+      require: typeof w.require,
+      process: typeof w.process,
+      module: typeof w.module,
+      methods: Object.keys(w.refundDesk).sort(),
+      functions: Object.values(w.refundDesk).every((value) => typeof value === "function"),
+    };
+  });
+  expect(exposed).toEqual({
+    require: "undefined",
+    process: "undefined",
+    module: "undefined",
+    methods: [...IPC_METHODS].sort(),
+    functions: true,
+  });
+});
+
+test("a Practice refund end to end: check, OTP, refund with the customer's OTP, receipt", async () => {
+  desk = await launchDesk();
+  const page = await desk.app.firstWindow();
+  await checkAndSendOtp(page, "13192443");
+  await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
+  // A wrong OTP first: a distinctive one, for the leak scan of the profile folders afterwards.
+  await page.getByTestId("customer-otp").fill(WRONG_OTP);
+  await page.getByTestId("customer-otp").press("Enter");
+  await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
+  await page.getByTestId("customer-otp").fill(PRACTICE_OTP);
+  await page.getByTestId("customer-otp").press("Enter");
+  const receipt = page.getByTestId("receipt");
+  await expect(receipt).toBeVisible();
+  await expect(receipt).toContainText("13192443");
+  await expect(receipt.locator("div", { hasText: "Refunded amount" }).locator("dd")).toHaveText("₹5,000.00");
+  await expect(receipt).toContainText("Practice — no money moved");
+});
+
+test("the window navigates nowhere and opens no other window", async () => {
+  desk = await launchDesk();
+  const page = await desk.app.firstWindow();
+  await expect(page.getByTestId("tid-input")).toBeVisible();
+
+  const opened = await page.evaluate(() => [
+    window.open("https://example.com/") === null,
+    window.open("app://refund-desk/index.html") === null,
+  ]);
+  expect(opened, "window.open returns null: the open handler denied it").toEqual([true, true]);
+  for (const target of ["https://example.com/", "file:///", "app://elsewhere/index.html"]) {
+    await page.evaluate((url) => {
+      window.location.href = url;
+    }, target);
+    // Nothing to wait for when it works: give a navigation the time it would take, then look.
+    await page.waitForTimeout(500);
+    expect(page.url(), `navigation to ${target}`).toBe(APP_ENTRY_URL);
   }
+  const urls = await desk.app.evaluate(({ webContents }) => webContents.getAllWebContents().map((c) => c.getURL()));
+  expect(urls).toEqual([APP_ENTRY_URL]);
+  expect(desk.app.windows()).toHaveLength(1);
+  await expect(page.getByTestId("tid-input")).toBeVisible();
 });
