@@ -31,7 +31,6 @@ const area = name === "" ? ALL : AREAS[name];
 // incremental records never overwrite each other.
 const out = name === "" ? "reports/mutation" : `reports/mutation/areas/${name}`;
 
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: "npm",
   testRunner: "tap",

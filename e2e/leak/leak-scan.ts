@@ -7,7 +7,7 @@ type Form = "plain" | "utf16le" | "base64";
  * The byte forms a secret could leak in: as typed (UTF-8), UTF-16LE (Windows APIs, some logs and
  * crash dumps) and base64 (the form the signing derives from a key; an encoded blob in a log).
  */
-export function leakForms(secret: string): Array<{ bytes: Buffer; form: Form }> {
+function leakForms(secret: string): Array<{ bytes: Buffer; form: Form }> {
   return [
     { bytes: Buffer.from(secret, "utf8"), form: "plain" },
     { bytes: Buffer.from(secret, "utf16le"), form: "utf16le" },

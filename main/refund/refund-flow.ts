@@ -42,7 +42,7 @@ export interface RefundFlow {
  * After a lost refund answer, Eko may still be working on the refund; an inquiry sent at once
  * could see "refund pending" for a refund about to complete. This pause makes that less likely.
  */
-export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
+const SETTLE_BEFORE_INQUIRY_MS = 3_000;
 
 /** No well-formed answer from Eko: the refund may or may not have been made. */
 const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
