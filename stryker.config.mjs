@@ -7,7 +7,7 @@
  */
 const AREAS = {
   signing: { mutate: ["main/signing.ts"], tests: ["main/signing*.test.ts"] },
-  envelope: { mutate: ["main/eko/envelope.ts"], tests: ["main/eko/refund-replies.test.ts", "main/eko/eko-client.test.ts", "main/eko/refund-client.test.ts"] },
+  envelope: { mutate: ["main/eko/envelope.ts"], tests: ["main/eko/envelope.test.ts", "main/eko/refund-replies.test.ts", "main/eko/eko-client.test.ts", "main/eko/refund-client.test.ts"] },
   "eko-client": { mutate: ["main/eko/eko-client.ts", "main/eko/network-error.ts", "main/eko/read-capped.ts"], tests: ["main/eko/*.test.ts"] },
   eko: { mutate: ["main/eko/**/*.ts"], tests: ["main/eko/*.test.ts"] },
   refund: { mutate: ["main/refund/**/*.ts"], tests: ["main/refund/*.test.ts"] },
