@@ -11,7 +11,7 @@ const AREAS = {
   "eko-client": { mutate: ["main/eko/eko-client.ts", "main/eko/network-error.ts", "main/eko/read-capped.ts"], tests: ["main/eko/*.test.ts"] },
   eko: { mutate: ["main/eko/**/*.ts"], tests: ["main/eko/*.test.ts"] },
   refund: { mutate: ["main/refund/**/*.ts"], tests: ["main/refund/*.test.ts"] },
-  ipc: { mutate: ["main/ipc/**/*.ts"], tests: ["main/ipc/sender.test.ts", "main/ipc/dispatch.test.ts", "main/ipc/dispatch.keychain.test.ts"] },
+  ipc: { mutate: ["main/ipc/**/*.ts"], tests: ["main/ipc/dispatch.details.test.ts", "main/ipc/sender.test.ts", "main/ipc/dispatch.test.ts", "main/ipc/dispatch.keychain.test.ts"] },
   admin: { mutate: ["main/admin/**/*.ts"], tests: ["main/admin/*.test.ts", "main/desk-admin.test.ts"] },
   policy: { mutate: ["main/policy/**/*.ts"], tests: ["main/policy/*.test.ts", "main/desk-admin.test.ts"] },
   journal: { mutate: ["main/journal/**/*.ts"], tests: ["main/journal/*.test.ts", "main/cli/journal-export.test.ts"] },
