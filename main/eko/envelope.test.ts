@@ -29,7 +29,10 @@ test("HTTP statuses before the body: 403 by the clock or the keys, 404 and 405, 
   const body = { status: 0, data: { otp_ref_id: "r" } };
   assert.deepEqual(otp(403, body, JSON_TYPE, { offsetMs: 7_200_000 }), { ok: false, error: { kind: "clock-skew", offsetMs: 7_200_000, details: { httpStatus: 403, ekoStatus: 0 } } });
   assert.deepEqual(otp(403, body), { ok: false, error: { kind: "auth-rejected", details: { httpStatus: 403, ekoStatus: 0 } } });
-  for (const status of [404, 405]) assert.equal(otp(status, body).ok ? "ok" : otp(status, body).error.kind, "wrong-url");
+  for (const status of [404, 405]) {
+    const result = otp(status, body);
+    assert.equal(result.ok ? "ok" : result.error.kind, "wrong-url");
+  }
   assert.deepEqual(otp(429, "slow down", "text/plain"), { ok: false, error: { kind: "rate-limited", details: { httpStatus: 429, cause: "json-parse" } } });
   for (const status of [500, 503, 599]) assert.deepEqual(otp(status, ""), { ok: false, error: { kind: "server", details: { httpStatus: status, cause: "empty-body" } } });
   // Just below 500 and not one of the named ones: judged by the body.
