@@ -21,6 +21,8 @@ export type RefundDeskError =
   | { kind: "timeout"; afterMs: number; details: RawDetails }
   | { kind: "tls"; details: RawDetails }
   | { kind: "wrong-url"; details: RawDetails }
+  /** HTTP 415: the request's content type was refused, a fault of this app (or a proxy), not of Eko's server. */
+  | { kind: "content-type-refused"; details: RawDetails }
   | { kind: "rate-limited"; details: RawDetails }
   | { kind: "server"; details: RawDetails }
   | { kind: "bad-response"; details: RawDetails }
@@ -38,6 +40,11 @@ export type RefundDeskError =
   | { kind: "otp-expired"; details: RawDetails }
   /** Eko refused the refund for lack of balance (347). */
   | { kind: "insufficient-balance"; details: RawDetails }
+  /**
+   * A refund with the OTP from the failure SMS (no otp_ref_id) was refused for a reason the app
+   * cannot name: Eko may want the otp_ref_id of an OTP sent through Get Refund OTP.
+   */
+  | { kind: "otp-ref-needed"; tid: string; details: RawDetails }
   /**
    * Eko's answer to a refund was lost and no inquiry has answered since: the refund may or may not
    * have happened, so no other refund for this tid is allowed until an inquiry answers.
@@ -76,6 +83,7 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "timeout",
   "tls",
   "wrong-url",
+  "content-type-refused",
   "rate-limited",
   "server",
   "bad-response",
@@ -89,6 +97,7 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "wrong-otp",
   "otp-expired",
   "insufficient-balance",
+  "otp-ref-needed",
   "refund-outcome-unknown",
   "refund-not-recorded",
   "refund-not-done",

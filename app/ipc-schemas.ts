@@ -26,7 +26,11 @@ const settingsPatch = z.strictObject({
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
 
 /** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
-const refundRequest = z.strictObject({ tid: z.string().max(256), otp: z.string().max(64), otpRefId: z.string().max(256) }) satisfies z.ZodType<RefundRequest>;
+const refundRequest = z.strictObject({
+  tid: z.string().max(256),
+  otp: z.string().max(64),
+  otpRefId: z.string().max(256).optional(),
+}) satisfies z.ZodType<RefundRequest>;
 
 const pinRequest = z.strictObject({ pin: z.string().max(64) });
 
@@ -56,3 +60,9 @@ export const IPC_SCHEMAS = {
   /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
   exportHistory: dayRange,
 } as const;
+
+/**
+ * What comes back beside a counter action's result (ipc.ts ActionAnswer): what the screen needs
+ * next. `clockOffsetMs` is Eko's clock minus this machine's (the clock note); null until known.
+ */
+export const AFTER_ACTION_SCHEMA = z.strictObject({ clockOffsetMs: z.number().finite().nullable() });

@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { DoctorReport } from "./doctor";
 import type { HistoryExport, HistoryPage } from "./history";
-import type { IPC_SCHEMAS } from "./ipc-schemas";
+import type { AFTER_ACTION_SCHEMA, IPC_SCHEMAS } from "./ipc-schemas";
 import type { DeskView } from "./policy";
 import type { RefundReceipt } from "./refund";
 import type { OtpSent, Session } from "./refund-otp";
@@ -57,7 +57,31 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
+/**
+ * The counter's actions. Each is one round trip: its answer also carries what the screen needs
+ * next (AfterAction), so the window never asks main a second time.
+ */
+export const ACTION_METHODS = ["inquireTransaction", "requestRefundOtp", "refund"] as const satisfies readonly IpcMethod[];
+
+type ActionMethod = (typeof ACTION_METHODS)[number];
+
+/** What main knows after an action that the screen shows beside its answer (its schema: ipc-schemas.ts). */
+export type AfterAction = z.infer<typeof AFTER_ACTION_SCHEMA>;
+
+/**
+ * An action's answer: its result as a value, with `after`. `after` is absent only when main
+ * refused the call before running it (an untrusted sender, a malformed payload).
+ */
+export type ActionAnswer<T> = Result<T> & { after?: AfterAction };
+
+type IpcAnswer<M extends IpcMethod> = M extends ActionMethod ? ActionAnswer<IpcReplies[M]> : Result<IpcReplies[M]>;
+
+/** What main's services answer, as the CLI calls them. */
+export type DeskServices = {
+  [M in IpcMethod]: (request: IpcRequests[M]) => Promise<Result<IpcReplies[M]>>;
+};
+
 /** The object the preload exposes on `window.refundDesk`. */
 export type RefundDeskApi = {
-  [M in IpcMethod]: (request: IpcRequests[M]) => Promise<Result<IpcReplies[M]>>;
+  [M in IpcMethod]: (request: IpcRequests[M]) => Promise<IpcAnswer<M>>;
 };

@@ -10,4 +10,6 @@ export interface RawDetails {
   ekoMessage?: string;
   /** A short machine-readable cause, e.g. "ECONNREFUSED", "html-body", "json-parse". */
   cause?: string;
+  /** Eko's `invalid_params` on an input-validation refusal: parameter name → Eko's words. */
+  invalidParams?: Record<string, string>;
 }

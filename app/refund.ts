@@ -47,11 +47,15 @@ export function parseOtpRefId(input: unknown): Result<string, RefundDeskError> {
   return ok(ref);
 }
 
-/** What the refund step needs; `otp` lives only as long as the request. */
+/**
+ * What the refund step needs; `otp` lives only as long as the request. Without `otpRefId` the OTP
+ * is the one Eko texted the customer when the transfer failed (Eko's newest reference makes
+ * otp_ref_id optional on Initiate Refund).
+ */
 export interface RefundRequest {
   tid: string;
   otp: string;
-  otpRefId: string;
+  otpRefId?: string;
 }
 
 /** The refund went through: what the receipt shows. No OTP, no key. */

@@ -7,7 +7,7 @@ import type { RawDetails } from "./raw-details";
 import type { Environment } from "./settings";
 
 /**
- * Eko's tx_status in words (eko-refund-api.md): 0 success, 1 fail, 2 initiated, 3 refund pending,
+ * Eko's tx_status in words (its Transaction Inquiry table): 0 success, 1 fail, 2 initiated, 3 refund pending,
  * 4 refunded, 5 hold. Eko's newest page calls 6 "response awaited": it is in-progress like 2. Any
  * other value is "unknown", which Eko says to treat as initiated and inquire again. The state is
  * also the key of its words in app/messages (`txState`).

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { RefundDeskError } from "../app/errors";
-import type { RefundDeskApi } from "../app/ipc";
+import type { ActionAnswer, DeskServices, RefundDeskApi } from "../app/ipc";
 import type { DeskPolicy } from "../app/policy";
 import { err, ok, type Result } from "../app/result";
 import type { SettingsView } from "../app/settings";
@@ -52,7 +52,7 @@ export const EXPORTS_FOLDER = "exports";
 
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
-  services: RefundDeskApi;
+  services: DeskServices;
   /** Check and refund (Transaction Inquiry, Initiate Refund), as the CLI calls them. */
   refundFlow: RefundFlow;
   dispatch: Dispatch;
@@ -108,7 +108,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     });
   }
 
-  const services: RefundDeskApi = {
+  const services: DeskServices = {
     inquireTransaction: (request) => refundFlow.inquire(request),
     requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now, locks }),
     refund: (request) => refundFlow.refund(request),
@@ -149,12 +149,24 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     exportHistory: (range) => history.export(range),
   };
 
+  // The window's actions: one round trip each, the clock note riding on the answer.
+  const answered = <T>(result: Result<T, RefundDeskError>): ActionAnswer<T> => ({ ...result, after: { clockOffsetMs: clock.offsetMs() } });
+  const windowApi: RefundDeskApi = {
+    ...services,
+    inquireTransaction: async (request) => answered(await services.inquireTransaction(request)),
+    requestRefundOtp: async (request) => answered(await services.requestRefundOtp(request)),
+    refund: async (request) => answered(await services.refund(request)),
+  };
+
   return {
     services,
     refundFlow,
-    dispatch: createDispatch(services, deps.appOrigin),
+    dispatch: createDispatch(windowApi, deps.appOrigin),
     policy: inForce.desk,
     adminPin,
-    close: () => practice.close(),
+    async close() {
+      journal.close();
+      await practice.close();
+    },
   };
 }

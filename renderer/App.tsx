@@ -1,22 +1,36 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { markAction, type MarkedTask } from "./action-marks";
 import { ClockStatus } from "./components/ClockStatus";
 import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
-import { HistoryScreen } from "./screens/HistoryScreen";
+import { useHeldCounterName, useHeldEnvironment } from "./held-space";
+import { HistoryScreen, SettingsScreen } from "./lazy-parts";
 import { RequestScreen } from "./screens/RequestScreen";
-import { SettingsScreen } from "./screens/SettingsScreen";
-import { useDesk, useDisplay, useLang, useSettings, useStores, useT } from "./stores";
+import { useDesk, useDisplay, useLang, useRequest, useSettings, useStores, useT } from "./stores";
+
+/** When the screen showing an action's answer is committed (benchmark marks only). */
+function useAnswerCommitMark(): void {
+  const running = useRequest((s) => s.running);
+  const last = useRef<MarkedTask | null>(null);
+  useLayoutEffect(() => {
+    if (last.current && running === null) markAction(last.current, "commit");
+    last.current = running;
+  }, [running]);
+}
 
 export function App() {
   const t = useT();
   const lang = useLang();
   const { settings, request, desk, display } = useStores();
   const environment = useSettings((s) => s.view?.environment ?? null);
+  const heldEnvironment = useHeldEnvironment();
+  const heldCounterName = useHeldCounterName();
   const largeText = useDisplay((s) => s.largeText);
   const kiosk = useDisplay((s) => s.kiosk);
   const kioskPolicy = useDesk((s) => s.desk?.kioskMode ?? false);
   const [screen, setScreen] = useState<Screen>("request");
   const back = useCallback(() => setScreen("request"), []);
+  useAnswerCommitMark();
 
   useEffect(() => {
     void settings.getState().load();
@@ -53,7 +67,12 @@ export function App() {
     <div className="app" data-env={environment ?? undefined}>
       <header className="app-top">
         {environment === "practice" && <PracticeBanner />}
-        <Header screen={screen} environment={environment} onNavigate={setScreen} />
+        {heldEnvironment === "practice" && (
+          <div className="layout-reserve" aria-hidden="true">
+            <PracticeBanner />
+          </div>
+        )}
+        <Header screen={screen} environment={environment} onNavigate={setScreen} held={{ environment: heldEnvironment, counterName: heldCounterName }} />
         <ClockStatus />
       </header>
       <main className="content">

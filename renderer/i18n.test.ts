@@ -4,12 +4,21 @@ import { fill, LANGS } from "../app/messages/describe-error";
 import { en } from "../app/messages/en";
 import { hi } from "../app/messages/hi";
 import type { MessageKey } from "../app/messages/keys";
-import { hasText, translator } from "./i18n";
+import { hasLanguage, hasText, loadLanguage, translator } from "./i18n";
 
 function leaves(value: unknown, path = ""): [string, string][] {
   if (typeof value === "string") return [[path, value]];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
 }
+
+test("English is in from the start; Hindi only once loaded (its own chunk in the window), then for good", async () => {
+  assert.equal(hasLanguage("en"), true);
+  assert.equal(hasLanguage("hi"), false);
+  await loadLanguage("hi");
+  assert.equal(hasLanguage("hi"), true);
+  await loadLanguage("hi");
+  assert.equal(translator("hi")("nav.settings"), "सेटिंग्स");
+});
 
 test("i18next gives every text of both catalogues exactly as written, placeholders filled like fill()", () => {
   for (const [lang, catalogue] of [["en", en], ["hi", hi]] as const) {

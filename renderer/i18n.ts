@@ -3,21 +3,21 @@
  * react-i18next is left out on purpose (bundle budget): the language lives in the zustand lang
  * store and `useT` in stores.tsx binds the two. package.json holds i18next at ~26.0 for the same
  * budget: the later 26.x releases add 2.7 KB (gzip) of development warnings to the bundle.
+ * English is in the first screen's bundle (it is the fallback); Hindi comes from its own chunk,
+ * loaded before a window in Hindi first paints, or on the first switch (prefetched when idle).
  */
 import i18next from "i18next";
-import { LANGS, type Lang } from "../app/messages/describe-error";
-import { en } from "../app/messages/en";
-import { hi } from "../app/messages/hi";
+import { catalogue, hasCatalogue, LANGS, loadCatalogue, type Lang } from "../app/messages/catalogues";
 import type { MessageKey, Translate } from "../app/messages/keys";
 
 const i18n = i18next.createInstance();
 
 void i18n.init({
-  resources: { en: { translation: en }, hi: { translation: hi } },
+  resources: { en: { translation: catalogue("en") } },
   lng: "en",
   fallbackLng: "en",
   supportedLngs: [...LANGS],
-  // The resources are in the bundle: ready at once, no backend, no network.
+  // English is in the bundle: ready at once, no backend, no network.
   initAsync: false,
   // Keys contain no namespaces; "{name}" is the catalogues' placeholder (the same as `fill`).
   nsSeparator: false,
@@ -27,6 +27,18 @@ void i18n.init({
   saveMissing: true,
   missingKeyHandler: (_langs, _ns, key) => console.error(`refund-desk: no text for "${key}"`),
 });
+
+/** Whether a language's text is in, so a switch to it shows no fallback English. */
+export function hasLanguage(lang: Lang): boolean {
+  return i18n.hasResourceBundle(lang, "translation");
+}
+
+/** Loads a language's catalogue (its chunk, once) and hands it to i18next. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (hasLanguage(lang)) return;
+  const messages = hasCatalogue(lang) ? catalogue(lang) : await loadCatalogue(lang);
+  i18n.addResourceBundle(lang, "translation", messages);
+}
 
 const translators = new Map<Lang, Translate>();
 

@@ -6,17 +6,10 @@ import type { DoctorCheck, DoctorReport } from "../doctor";
 import type { RefundDeskError } from "../errors";
 import { WRONG_OTP_TRIES_BEFORE_NEW_OTP } from "../refund";
 import type { TxState } from "../transaction";
-import { en, type Advice, type Messages } from "./en";
-import { hi } from "./hi";
+import { catalogue, type Lang } from "./catalogues";
+import type { Advice, Messages } from "./en";
 
-export type Lang = "en" | "hi";
-export const LANGS: readonly Lang[] = ["en", "hi"];
-
-const CATALOGUES: Record<Lang, Messages> = { en, hi };
-
-export function catalogue(lang: Lang): Messages {
-  return CATALOGUES[lang] ?? en;
-}
+export { catalogue, LANGS, type Lang } from "./catalogues";
 
 /** Replaces each `{name}` with its value; an unknown placeholder is left visible rather than dropped. */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -1,8 +1,12 @@
-import { test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ERROR_KINDS } from "../errors";
 import { LANGS } from "./describe-error";
 import { describeOutcome } from "./describe-outcome";
+import { loadCatalogue } from "./catalogues";
+
+// Hindi is loaded on first use (catalogues.ts); these tests use it throughout.
+before(() => loadCatalogue("hi"));
 
 test("Get Refund OTP lines: otp-sent and error kinds, with the step Send OTP", () => {
   assert.deepEqual(describeOutcome("otp-sent", "en"), { step: "Send OTP", result: "OTP sent" });

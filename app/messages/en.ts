@@ -142,6 +142,7 @@ export const en = {
       afterMs: "Waited (ms)",
       retryAfterMs: "Wait left (ms)",
       tid: "Transaction ID",
+      invalidParams: "Eko's invalid_params",
     },
   },
   errors: {
@@ -182,6 +183,10 @@ export const en = {
     "wrong-url": {
       title: "The Eko address in Settings is wrong",
       action: "Ask your IT admin to check the environment and server address in Settings.",
+    },
+    "content-type-refused": {
+      title: "Eko refused the form of the app's request (its content type)",
+      action: "This is a fault of the app or of a proxy on the branch network, not of Eko's server. Call support and read them the details below.",
     },
     "rate-limited": {
       title: "Eko is receiving too many requests",
@@ -235,6 +240,10 @@ export const en = {
     "insufficient-balance": {
       title: "There is not enough balance in the account for this refund",
       action: "The refund was not made. Tell your supervisor.",
+    },
+    "otp-ref-needed": {
+      title: "Eko did not accept the refund with the OTP from the failure SMS",
+      action: "No money moved. Send an OTP to the customer, then type the OTP from that new SMS.",
     },
     "refund-outcome-unknown": {
       title: "It is not known whether the refund for transaction {tid} went through",
@@ -465,6 +474,11 @@ export const en = {
     statusWait: "If Eko does not answer within {seconds} seconds, the app waits a moment and then checks the transaction with Eko by itself.",
     newOtp: "Send a new OTP",
     checkAgain: "Check the transaction again",
+    /** Offered once a check shows "refund pending", beside Send OTP (Eko texts the customer an OTP when a transfer fails). */
+    hasOtp: "Customer has the OTP from the failure SMS — type it",
+    hasOtpHint: "When the transfer failed, Eko sent the customer an SMS with an OTP. If the customer still has it, no new OTP is needed.",
+    failureSmsTitle: "Refund with the OTP from the failure SMS",
+    failureSmsOtpHint: "Ask the customer for the OTP in the SMS Eko sent when the transfer failed, and type its digits. It is never saved.",
   },
   /** The receipt after a refund: printable, never an OTP or a key. */
   receipt: {

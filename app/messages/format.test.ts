@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatDateTime, formatDay, formatNumber, formatRupees, formatTime } from "./format";
+import { computerZoneIsIndia, formatDateTime, formatDay, formatNumber, formatRupees, formatTime } from "./format";
 
 test("numbers are grouped the Indian way in both languages", () => {
   assert.equal(formatNumber(125_000, "en"), "1,25,000");
@@ -42,4 +42,23 @@ test("a calendar day as people read it, on the local calendar", () => {
   assert.match(formatDay("2026-03-05", "en"), /^5 Mar 2026$/);
   assert.match(formatDay("2026-03-05", "hi"), /5 मार्च 2026/);
   assert.equal(formatDay("yesterday", "en"), "yesterday");
+});
+test("rupees: Eko's E-notation balance, once read exactly, in both groupings; more places than paise kept", () => {
+  assert.equal(formatRupees("2222637312.86", "en"), "₹2,22,26,37,312.86");
+  assert.equal(formatRupees("2222637312.86", "hi"), "₹2,22,26,37,312.86");
+  assert.equal(formatRupees("7.125", "en"), "₹7.125");
+});
+
+test("times: on a computer in India's zone as usual; elsewhere in India's time, marked IST", () => {
+  // 17:50:44 in India (Eko's inquiry sample, zone-less) is 12:20:44 UTC.
+  const iso = "2019-11-01T12:20:44.000Z";
+  for (const lang of ["en", "hi"] as const) {
+    const away = formatDateTime(iso, lang, false);
+    assert.match(away, /5:50:44\s?pm IST$/i, away);
+    assert.doesNotMatch(formatDateTime(iso, lang, true), /IST/);
+  }
+  assert.equal(computerZoneIsIndia("Asia/Kolkata"), true);
+  assert.equal(computerZoneIsIndia("Asia/Calcutta"), true);
+  assert.equal(computerZoneIsIndia("UTC"), false);
+  assert.equal(computerZoneIsIndia("Asia/Dubai"), false);
 });

@@ -31,20 +31,44 @@ export function formatNumber(value: number, lang: Lang): string {
 
 /**
  * Eko's amounts are decimal strings ("100000.00", app/transaction.ts `Rupees`); Intl formats the
- * string itself, so paise are never rounded through a float. "₹1,00,000.00"; the raw text if it
- * is not a number.
+ * string itself, so paise are never rounded through a float, and a rare amount with more places
+ * than paise keeps them all. "₹1,00,000.00"; the raw text if it is not a number.
  */
 export function formatRupees(amount: string, lang: Lang): string {
   const text = amount.trim();
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return amount;
-  return rupeeFormat(lang).format(text as `${number}`);
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
+  if (!match) return amount;
+  const places = match[1]?.length ?? 0;
+  const locale = LOCALES[lang] ?? LOCALES.en;
+  const format =
+    places > 2
+      ? new Intl.NumberFormat(locale, { style: "currency", currency: "INR", maximumFractionDigits: places })
+      : rupeeFormat(lang);
+  return format.format(text as `${number}`);
 }
 
-/** "25 Nov 2025, 1:43:05 pm" in this computer's time zone; the raw text if it is not a date. */
-export function formatDateTime(iso: string, lang: Lang): string {
+/** Eko's times are India's; a computer in another zone shows them in India's, named ("IST"). */
+const INDIA_TIME_ZONE = "Asia/Kolkata";
+const INDIA_ZONES: ReadonlySet<string> = new Set([INDIA_TIME_ZONE, "Asia/Calcutta"]);
+
+/** True when this computer's own time zone is India's. */
+export function computerZoneIsIndia(zone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): boolean {
+  return INDIA_ZONES.has(zone);
+}
+
+const indiaDateTimeFormat = perLang(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone: INDIA_TIME_ZONE }),
+);
+
+/**
+ * "25 Nov 2025, 1:43:05 pm" on a computer set to India's time zone; elsewhere (a kiosk left on UTC)
+ * the same moment in India's time, marked: "25 Nov 2025, 1:43:05 pm IST", so a wrong zone cannot
+ * mislead the agent or the customer. The raw text if it is not a date.
+ */
+export function formatDateTime(iso: string, lang: Lang, india: boolean = computerZoneIsIndia()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return dateTimeFormat(lang).format(date);
+  return (india ? dateTimeFormat(lang) : indiaDateTimeFormat(lang)).format(date);
 }
 
 const timeFormat = perLang((locale) => new Intl.DateTimeFormat(locale, { timeStyle: "medium" }));

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ERROR_KINDS, type ErrorKind, type RefundDeskError } from "../errors";
 import type { DoctorReport } from "../doctor";
@@ -16,6 +16,10 @@ import {
 import { TX_STATES } from "../transaction";
 import { en } from "./en";
 import { hi } from "./hi";
+import { loadCatalogue } from "./catalogues";
+
+// Hindi is loaded on first use (catalogues.ts); these tests use it throughout.
+before(() => loadCatalogue("hi"));
 
 const details = { httpStatus: 500, cause: "test" };
 
@@ -30,6 +34,7 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   timeout: { kind: "timeout", afterMs: 15_000, details: {} },
   tls: { kind: "tls", details: { cause: "CERT_HAS_EXPIRED" } },
   "wrong-url": { kind: "wrong-url", details: { httpStatus: 404 } },
+  "content-type-refused": { kind: "content-type-refused", details: { httpStatus: 415 } },
   "rate-limited": { kind: "rate-limited", details: { httpStatus: 429 } },
   server: { kind: "server", details },
   "bad-response": { kind: "bad-response", details: { cause: "html-body" } },
@@ -43,6 +48,7 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "wrong-otp": { kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } },
   "otp-expired": { kind: "otp-expired", details: { ekoStatus: 303 } },
   "insufficient-balance": { kind: "insufficient-balance", details: { ekoStatus: 347 } },
+  "otp-ref-needed": { kind: "otp-ref-needed", tid: "13192443", details: { ekoStatus: 1, responseStatusId: 1 } },
   "refund-outcome-unknown": { kind: "refund-outcome-unknown", tid: "13192453", details: { cause: "timeout" } },
   "refund-not-done": { kind: "refund-not-done", tid: "13192456", details: { cause: "timeout" } },
   "not-refund-pending": { kind: "not-refund-pending", tid: "13192450", txStatus: 2, state: "in-progress", details: {} },

@@ -23,7 +23,7 @@ const ROOT = join(__dirname, "..", "..");
 const RENDERER_ROOT = join(ROOT, "dist", "renderer");
 const STAND_IN_PATH = "/__host/preload-stand-in.js";
 const IPC_PATH = "/__ipc";
-const APP_SCRIPT_TAG = '<script src="app.js"';
+const APP_SCRIPT_TAG = '<script type="module" src="app.js"';
 const MAX_IPC_BODY_BYTES = 64 * 1024;
 /** What stands in the IPC transcript for a secret the renderer sent. */
 export const REDACTED = "<redacted>";
@@ -37,6 +37,8 @@ export interface TestHostOptions {
   machinePolicyPath?: string;
   /** The refund flow's waits (the pause before inquiring a lost refund); real ones by default. */
   sleep?: (ms: number) => Promise<void>;
+  /** Extra HTML pages by path, served with the app's headers (the benchmark's bare page). */
+  pages?: Readonly<Record<string, string>>;
 }
 
 export interface TestHost {
@@ -80,6 +82,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (req.method === "POST" && path === IPC_PATH) return ipc(req, res);
     if (req.method !== "GET") return send(res, 404, "text/plain; charset=utf-8", "Not found");
     if (path === STAND_IN_PATH) return send(res, 200, "text/javascript; charset=utf-8", standIn);
+    const page = options.pages?.[path];
+    if (page !== undefined) return send(res, 200, "text/html; charset=utf-8", page);
     return serveRenderer(res, path);
   }
 

@@ -246,3 +246,104 @@ test("at 200 % zoom, in Hindi with large text, the refund steps never scroll sid
   expect(await sideways(), "receipt").toBeLessThanOrEqual(0);
   expect(await small(), "receipt").toEqual([]);
 });
+/** The error's words as the agent reads them: title and action. */
+const errorWords = (page: Page) => page.getByTestId("error").locator(".error-message").innerText();
+
+test("wrong OTP, expired OTP and low balance: the same screens and words whether Eko puts the code in status or in response_status_id, English and Hindi", async ({
+  page,
+  openApp,
+}) => {
+  test.setTimeout(60_000);
+  const { practice, simulator } = await practiceOn(0);
+  const host = await openApp({ practice });
+  await host.desk.services.updateSettings({ resendCooldownMs: 0 });
+  const seen: Record<string, string[]> = {};
+  const look = async (shape: string, kind: string) => {
+    await expect(page.getByTestId("error")).toHaveAttribute("data-kind", kind);
+    const english = await errorWords(page);
+    await page.getByTestId("lang-toggle").click();
+    const hindi = await errorWords(page);
+    await page.getByTestId("lang-toggle").click();
+    const form = await page.getByTestId("refund-form").count();
+    const newOtp = await page.getByTestId("new-otp").count();
+    (seen[shape] ??= []).push(JSON.stringify({ kind, english, hindi, form, newOtp }));
+  };
+  // [code in status, code in response_status_id]
+  for (const [shape, balanceTid, expiredTid] of [
+    ["status", "13192454", "13192455"],
+    ["response_status_id", "13192458", "13192459"],
+  ] as const) {
+    await page.keyboard.press("Alt+N");
+    await checkAndSendOtp(page, balanceTid);
+    await typeOtpAndRefund(page, "80417293");
+    await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
+    // Typed again where it was typed (the language switch below moves focus to its button).
+    await expect(page.getByTestId("customer-otp")).toBeFocused();
+    await look(shape, "wrong-otp");
+    await typeOtpAndRefund(page, "123456");
+    await look(shape, "insufficient-balance");
+    await page.keyboard.press("Alt+N");
+    await checkAndSendOtp(page, expiredTid);
+    await typeOtpAndRefund(page, "123456");
+    await look(shape, "otp-expired");
+  }
+  expect(seen.status).toHaveLength(3);
+  expect(seen.response_status_id).toEqual(seen.status);
+  // The simulator did answer in both shapes.
+  const refusals = simulator.requests
+    .filter((r) => r.method === "POST" && !r.path.endsWith("/otp"))
+    .map((r) => r.path.split("/").at(-1));
+  expect(refusals).toEqual(["13192454", "13192454", "13192455", "13192458", "13192458", "13192459"]);
+});
+
+test("the OTP from the failure SMS: typed without sending an OTP, refunded without otp_ref_id; Eko's receipt in its QR shape", async ({
+  page,
+  openApp,
+}) => {
+  const { practice, simulator } = await practiceOn(0);
+  await openApp({ practice });
+  await checkTid(page, "13192457");
+  await expect(page.getByTestId("send-otp")).toBeVisible();
+  await page.getByTestId("use-failure-sms-otp").click();
+  await expect(page.getByTestId("customer-otp")).toBeFocused();
+  await expect(page.getByTestId("refund-form")).toContainText("Refund with the OTP from the failure SMS");
+  await page.keyboard.type("123456");
+  await page.keyboard.press("Enter");
+  const receipt = page.getByTestId("receipt");
+  await expect(receipt).toHaveAttribute("data-confirmed-by", "refund");
+  await expect(receipt.locator("div", { hasText: "Refund ID" }).locator("dd")).toHaveText(/^\d+$/);
+  await expect(receipt.locator("div", { hasText: "Your balance now" }).locator("dd")).toHaveText("Not given by Eko");
+  expect(otpPosts(simulator.requests, "13192457")).toHaveLength(0);
+  const [post] = refundPosts(simulator.requests, "13192457");
+  expect(Object.keys(JSON.parse(post?.body ?? "{}"))).not.toContain("otp_ref_id");
+});
+
+test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and one press sends an OTP", async ({
+  page,
+  openApp,
+}) => {
+  const { practice, simulator } = await practiceOn(0);
+  const host = await openApp({ practice });
+  await host.desk.services.updateSettings({ resendCooldownMs: 0 });
+  await checkTid(page, "900461");
+  await page.getByTestId("use-failure-sms-otp").click();
+  await typeOtpAndRefund(page, "123456");
+  const error = page.getByTestId("error");
+  await expect(error).toHaveAttribute("data-kind", "otp-ref-needed");
+  await expect(error).toContainText("Eko did not accept the refund with the OTP from the failure SMS");
+  await expect(page.getByTestId("refund-form")).toHaveCount(0);
+  await expect(page.getByTestId("failure-sms-choice")).toHaveCount(0);
+  await page.getByTestId("error-details-toggle").click();
+  await expect(page.getByTestId("error-details")).toContainText("otp_ref_id: otp_ref_id is required");
+  await page.getByTestId("lang-toggle").click();
+  await expect(error).toContainText("Eko ने विफलता वाले SMS के ओटीपी से रिफ़ंड नहीं माना");
+  await page.getByTestId("lang-toggle").click();
+  await page.getByTestId("new-otp").click();
+  await expect(page.getByTestId("otp-result-title")).toBeFocused();
+  await typeOtpAndRefund(page, "123456");
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  expect(otpPosts(simulator.requests, "900461")).toHaveLength(1);
+  expect(refundPosts(simulator.requests, "900461").map((p) => Object.hasOwn(JSON.parse(p.body), "otp_ref_id"))).toEqual(
+    [false, true],
+  );
+});

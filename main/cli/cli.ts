@@ -28,8 +28,9 @@ const USAGE = `Usage: refund-desk <command>
 
   inquire <tid> [--json]        check the transaction with Eko: status, amount, names, masked account
   otp <tid> [--json]            ask Eko to (re)send the refund OTP; prints the otp_ref_id
-  refund <tid> --otp-ref <otp_ref_id> [--json]
-                                refund with the customer's OTP, read from standard input only
+  refund <tid> [--otp-ref <otp_ref_id>] [--json]
+                                refund with the customer's OTP, read from standard input only;
+                                without --otp-ref, the OTP from the SMS Eko sent when the transfer failed
   doctor [--json]               check keychain, key, settings, reachability and clock
   config show [--json]          show the settings (never the access key)
   config set <name> <value>     name: ${Object.keys(CONFIG_NAMES).join(", ")}

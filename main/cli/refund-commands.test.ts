@@ -1,5 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FIXTURES_DIR } from "../eko/conformance/eko-samples";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
@@ -75,7 +78,7 @@ test("the OTP is never taken from the command line, and a mistaken one is not ec
     ["refund", "13192443", "--otp-ref", "ref", "987123"],
     ["refund", "13192443", "987123"],
     ["refund", "13192443", "--otp", "987123", "--otp-ref", "ref"],
-    ["refund", "13192443"],
+    ["refund"],
     ["refund", "13192443", "--otp-ref"],
   ]) {
     const result = await run(args, "987123\n");
@@ -94,4 +97,54 @@ test("config: user-code is 8 digits, shown by config show", async () => {
   const shown = await run(["config", "show"]);
   assert.match(shown.out, /user-code: +20810200/);
   assert.equal(JSON.parse((await run(["config", "show", "--json"])).out).value.userCode, "20810200");
+});
+test("refund without --otp-ref: the OTP from the failure SMS, on standard input", async () => {
+  const run = cli();
+  const refund = await run(["refund", "13192457", "--json"], `${PRACTICE_OTP}\n`);
+  assert.equal(refund.code, EXIT.ok, refund.err);
+  const receipt = JSON.parse(refund.out).value;
+  // The simulator answers this tid in Eko's QR refund shape: the refund's id is data.tid, no balance.
+  assert.match(receipt.refundTid, /^\d+$/);
+  assert.deepEqual([receipt.refundedAmount, receipt.balance], ["5000.00", null]);
+  const text = await run(["refund", "13192443"], `${PRACTICE_OTP}\n`);
+  assert.equal(text.code, EXIT.ok, text.err);
+  assert.match(text.out, /new balance: +₹\d+\.\d{2}\n/);
+});
+
+test("wrong OTP, expired OTP and low balance: the same CLI kinds with the code in status or in response_status_id", async () => {
+  const run = cli();
+  for (const [tid, otp, kind] of [
+    ["13192454", "654321", "wrong-otp"],
+    ["13192457", "654321", "wrong-otp"],
+    ["13192455", PRACTICE_OTP, "otp-expired"],
+    ["13192459", PRACTICE_OTP, "otp-expired"],
+    ["13192454", PRACTICE_OTP, "insufficient-balance"],
+    ["13192458", PRACTICE_OTP, "insufficient-balance"],
+  ] as const) {
+    const result = await run(["refund", tid, "--json"], `${otp}\n`);
+    assert.equal(result.code, EXIT.failed, `${tid} ${result.out}`);
+    assert.equal(JSON.parse(result.out).error.kind, kind, tid);
+  }
+});
+
+test("refund --json against Eko's own refund sample: the refund id, the refunded amount and the balance, exactly", async () => {
+  const sample = readFileSync(join(FIXTURES_DIR, "initiate-refund--success.json"), "utf8");
+  // Eko's sample stands in for the simulator's answer to Initiate Refund; everything else is the simulator's.
+  const ekoSample: typeof fetch = (input, init) =>
+    init?.method === "POST" && typeof input === "string" && /\/customer\/payment\/refund\/13192443$/.test(input)
+      ? Promise.resolve(new Response(sample, { status: 200, headers: { "content-type": "application/json" } }))
+      : fetch(input, init);
+  const io = cliIo(`${PRACTICE_OTP}\n`);
+  const code = await runCli(["refund-desk", "refund", "13192443", "--json"], io, {
+    fetch: ekoSample,
+    keyStore: memoryKeyStore(),
+    dataDir: tempDataDir("cli-sample"),
+    machinePolicyPath: null,
+  });
+  assert.equal(code, EXIT.ok, io.err());
+  const { value } = JSON.parse(io.out());
+  assert.deepEqual(
+    [value.refundTid, value.refundedAmount, value.fee, value.balance, value.refundedAt],
+    ["2147591637", "5050.00", "50.00", "2222637312.86", "2018-10-30T12:00:14.058Z"],
+  );
 });

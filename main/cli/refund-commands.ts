@@ -1,7 +1,8 @@
 /**
- * `refund-desk inquire <tid> [--json]` and `refund-desk refund <tid> --otp-ref <otp_ref_id> [--json]`:
+ * `refund-desk inquire <tid> [--json]` and `refund-desk refund <tid> [--otp-ref <otp_ref_id>] [--json]`:
  * the check and refund steps for support staff and scripts, through the same refund flow as the
- * window. The customer's OTP is read from standard input only (an argument would stay in the shell
+ * window. Without --otp-ref the OTP is the one Eko texted the customer when the transfer failed.
+ * The customer's OTP is read from standard input only (an argument would stay in the shell
  * history and the process list), and nothing here ever prints it.
  */
 import { describeTxState } from "../../app/messages/describe-error";
@@ -11,7 +12,8 @@ import type { RefundDesk } from "../refund-desk";
 import { EXIT, report, type CliIo } from "./cli-common";
 
 export const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
-export const REFUND_USAGE = "usage: refund-desk refund <tid> --otp-ref <otp_ref_id> [--json]   (the customer's OTP on standard input)";
+export const REFUND_USAGE =
+  "usage: refund-desk refund <tid> [--otp-ref <otp_ref_id>] [--json]   (the customer's OTP on standard input)";
 
 /** An OTP is a few digits; anything longer on the first line is not one. */
 const MAX_OTP_LINE = 64;
@@ -25,13 +27,15 @@ export async function refundCommand(args: string[], json: boolean, io: CliIo, de
   const at = args.indexOf("--otp-ref");
   const otpRefId = at >= 0 ? args[at + 1] : undefined;
   const others = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
+  const badRef = at >= 0 && (!otpRefId || otpRefId.startsWith("--"));
   // Never echo what was given: a mistaken argument may be the customer's OTP.
-  if (!otpRefId || otpRefId.startsWith("--") || others.length !== 1 || others[0]?.startsWith("--")) {
+  if (badRef || others.length !== 1 || others[0]?.startsWith("--")) {
     return usage(io, `${REFUND_USAGE}\nThe customer's OTP is read from standard input only, never from the command line.`);
   }
   if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write("Customer's OTP: ");
   const otp = await readFirstLine(io.stdin);
-  return report(await desk.refundFlow.refund({ tid: others[0] ?? "", otp, otpRefId }), json, io, formatReceipt);
+  const request = { tid: others[0] ?? "", otp, ...(otpRefId === undefined ? {} : { otpRefId }) };
+  return report(await desk.refundFlow.refund(request), json, io, formatReceipt);
 }
 
 function usage(io: CliIo, text: string): number {

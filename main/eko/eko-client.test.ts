@@ -25,7 +25,9 @@ describe("Get Refund OTP against the simulator", () => {
     assert.ok(result.ok, JSON.stringify(result));
     assert.match(result.value.otpRefId, /^[0-9a-f-]{36}$/);
     assert.equal(result.value.details.httpStatus, 200);
-    assert.equal(result.value.details.ekoStatus, 0);
+    // The simulator answers this tid as Eko's Get Refund OTP sample does: status 2133, response_status_id 1.
+    assert.equal(result.value.details.ekoStatus, 2133);
+    assert.equal(result.value.details.responseStatusId, 1);
   });
 
   test("sends exactly the documented path, headers and body, with a valid signature", async () => {
@@ -63,7 +65,7 @@ describe("Get Refund OTP against the simulator", () => {
     ["HTTP 403", "900403", { kind: "auth-rejected" }],
     ["HTTP 404", "900404", { kind: "wrong-url" }],
     ["HTTP 405", "900405", { kind: "wrong-url" }],
-    ["HTTP 415", "900415", { kind: "server" }],
+    ["HTTP 415", "900415", { kind: "content-type-refused" }],
     ["HTTP 429", "900429", { kind: "rate-limited" }],
     ["HTTP 500 with HTML", "900500", { kind: "server" }],
     ["HTTP 502", "900502", { kind: "server" }],

@@ -59,12 +59,34 @@ export interface EkoClient {
   getRefundOtp(endpoint: EkoEndpoint, tid: string, timeoutMs: number): Promise<Result<RefundOtpAnswer, RefundDeskError>>;
   inquireTransaction(endpoint: RefundEndpoint, tid: string, timeoutMs: number): Promise<Result<TransactionAnswer, RefundDeskError>>;
   /** Moves money: sent exactly once, whatever happens; after a lost answer, inquire. */
-  initiateRefund(endpoint: RefundEndpoint, request: { tid: string; otp: string; otpRefId: string }, timeoutMs: number): Promise<Result<RefundAnswer, RefundDeskError>>;
+  initiateRefund(
+    endpoint: RefundEndpoint,
+    request: { tid: string; otp: string; otpRefId: string | null },
+    timeoutMs: number,
+  ): Promise<Result<RefundAnswer, RefundDeskError>>;
   /** Any HTTP answer from the base URL counts as reachable; the Date header teaches the clock. */
   probe(baseUrl: string, timeoutMs: number): Promise<Result<{ httpStatus: number }, RefundDeskError>>;
 }
 
 const base = (baseUrl: string) => baseUrl.replace(/\/+$/, "");
+
+/**
+ * Eko's words on a refusal go to the window and the details panel; should they echo the OTP
+ * (an `invalid_params` entry such as "otp 012345 is invalid"), the digits are masked first.
+ */
+function withoutOtp(error: RefundDeskError, otp: string): RefundDeskError {
+  if (!("details" in error)) return error;
+  const mask = (words: string) => words.split(otp).join("••••");
+  const { ekoMessage, invalidParams } = error.details;
+  const details = {
+    ...error.details,
+    ...(ekoMessage === undefined ? {} : { ekoMessage: mask(ekoMessage) }),
+    ...(invalidParams === undefined
+      ? {}
+      : { invalidParams: Object.fromEntries(Object.entries(invalidParams).map(([key, text]) => [key, mask(text)])) }),
+  };
+  return error.kind === "eko" ? { ...error, message: mask(error.message), details } : { ...error, details };
+}
 
 function refundOtpUrl(baseUrl: string, tid: string): string {
   return `${base(baseUrl)}/customer/payment/refund/${encodeURIComponent(tid)}/otp`;
@@ -160,9 +182,13 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       return result;
     },
 
-    initiateRefund(endpoint, request, timeoutMs) {
+    async initiateRefund(endpoint, request, timeoutMs) {
       const body = initiateRefundBody(endpoint, request.otp, request.otpRefId);
-      return attempt(endpoint, "POST", initiateRefundUrl(endpoint.baseUrl, request.tid), body, timeoutMs, interpretRefundReply);
+      const interpret: Interpret<RefundReply> = (status, type, text, suspect) =>
+        interpretRefundReply(status, type, text, suspect, request.tid);
+      const url = initiateRefundUrl(endpoint.baseUrl, request.tid);
+      const answer = await attempt(endpoint, "POST", url, body, timeoutMs, interpret);
+      return answer.ok ? answer : err(withoutOtp(answer.error, request.otp));
     },
 
     async probe(baseUrl, timeoutMs) {

@@ -292,3 +292,69 @@ describe("Initiate Refund against the simulator", () => {
     assert.ok(body.invalid_params?.otp);
   });
 });
+describe("the OTP digit for digit, and Eko's two refusal shapes, through the client", () => {
+  test("an OTP with no leading zero goes as a JSON number; one with a leading zero as its digits in a string", async () => {
+    const zero = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], otp: "012345" });
+    const zeroEndpoint = { ...PRACTICE_CREDENTIALS, baseUrl: zero.baseUrl };
+    try {
+      const wrong = await client().initiateRefund(
+        zeroEndpoint,
+        { tid: "13192443", otp: "123450", otpRefId: null },
+        5_000,
+      );
+      assert.ok(!wrong.ok && wrong.error.kind === "wrong-otp");
+      const done = await client().initiateRefund(
+        zeroEndpoint,
+        { tid: "13192443", otp: "012345", otpRefId: null },
+        5_000,
+      );
+      assert.ok(done.ok, JSON.stringify(done));
+      const bodies = zero.requests
+        .filter((r) => r.method === "POST")
+        .map((r) => JSON.parse(r.body) as { otp: unknown });
+      assert.deepEqual(
+        bodies.map((b) => b.otp),
+        [123450, "012345"],
+      );
+    } finally {
+      await zero.close();
+    }
+  });
+
+  const shapes: [string, string, string, string][] = [
+    ["wrong OTP", "13192454", "13192457", "wrong-otp"],
+    ["expired OTP", "13192455", "13192459", "otp-expired"],
+    ["low balance", "13192454", "13192458", "insufficient-balance"],
+  ];
+  for (const [name, inStatus, inStatusId, kind] of shapes) {
+    test(`${name}: the same kind whether the code is in status (${inStatus}) or response_status_id (${inStatusId})`, async () => {
+      const otp = kind === "wrong-otp" ? "654321" : PRACTICE_OTP;
+      for (const tid of [inStatus, inStatusId]) {
+        const result = await client().initiateRefund(endpoint, { tid, otp, otpRefId: await otpRef(tid) }, 5_000);
+        assert.ok(!result.ok && result.error.kind === kind, `${tid}: ${JSON.stringify(result)}`);
+      }
+    });
+  }
+
+  test("Eko's words echoing the OTP are masked before they go anywhere", async () => {
+    const echoing: typeof fetch = async () =>
+      new Response(
+        JSON.stringify({
+          status: 1,
+          message: "otp 482913 invalid",
+          invalid_params: { otp: "482913 is not valid" },
+          data: {},
+        }),
+        { headers: { "content-type": "application/json" } },
+      );
+    const result = await createEkoClient({ fetch: echoing, clock: createClock() }).initiateRefund(
+      { ...PRACTICE_CREDENTIALS, baseUrl: "http://127.0.0.1:9/ekoapi/v3" },
+      { tid: "13192443", otp: "482913", otpRefId: null },
+      5_000,
+    );
+    assert.ok(!result.ok);
+    assert.ok(!JSON.stringify(result).includes("482913"), JSON.stringify(result));
+    const details = "details" in result.error ? result.error.details : {};
+    assert.deepEqual(details.invalidParams, { otp: "•••• is not valid" });
+  });
+});

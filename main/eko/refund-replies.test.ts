@@ -8,12 +8,22 @@ import { interpretTransactionReply } from "./transaction-reply";
 const JSON_TYPE = "application/json; charset=utf-8";
 const kindOf = (result: { ok: boolean; error?: { kind: string } }) => (result.ok ? "ok" : result.error?.kind);
 
-test("rupees: numbers or strings, two places, never a float's noise", () => {
+test("rupees: numbers, strings and E-notation, exactly, at least two places, never a float's noise", () => {
   assert.equal(rupees("5000"), "5000.00");
   assert.equal(rupees(5000.5), "5000.50");
   assert.equal(rupees(" 05.5 "), "5.50");
   assert.equal(rupees("-10"), "-10.00");
-  for (const bad of ["abc", "1.234", "", "1e5", null, undefined, {}, Number.NaN, "12,000"]) assert.equal(rupees(bad), null, inspect(bad));
+  assert.equal(rupees("2.22263731286E9"), "2222637312.86");
+  assert.equal(rupees("1e5"), "100000.00");
+  assert.equal(rupees(2.22263731286e9), "2222637312.86");
+  assert.equal(rupees("1E-2"), "0.01");
+  // More places than paise are kept, not rounded.
+  assert.equal(rupees("1.234"), "1.234");
+  assert.equal(rupees("0.1"), "0.10");
+  const unreadable = ["abc", "", null, undefined, {}, Number.NaN, Number.POSITIVE_INFINITY, "12,000", "1e999", "1.2.3"];
+  for (const bad of [...unreadable, "₹5", "0x10", "."]) {
+    assert.equal(rupees(bad), null, inspect(bad));
+  }
 });
 
 test("times: India's local time without a zone is read as IST; a zoned time as given", () => {
@@ -76,4 +86,46 @@ test("refund answers: the codes that change the next step, and a success with fi
   const full = interpretRefundReply(200, JSON_TYPE, JSON.stringify({ status: 0, data: { refund_tid: 2300001, amount: "100", fee: "0", balance: "900.5", timestamp: "2025-01-02 03:04:05" } }), null);
   assert.ok(full.ok);
   assert.deepEqual([full.value.refundTid, full.value.refundedAmount, full.value.balance, full.value.refundedAt], ["2300001", "100.00", "900.50", "2025-01-01T21:34:05.000Z"]);
+});
+test("an inquiry whose data carries tx_status: that is the state whatever status says; the status stays in the details", () => {
+  const body = JSON.stringify({
+    status: 463,
+    response_status_id: 1,
+    message: "odd",
+    data: { tx_status: "3", amount: "10" },
+  });
+  const answer = interpretTransactionReply(200, JSON_TYPE, body, null);
+  assert.ok(answer.ok, JSON.stringify(answer));
+  assert.deepEqual(
+    [answer.value.state, answer.value.details.ekoStatus, answer.value.details.ekoMessage],
+    ["refund-pending", 463, "odd"],
+  );
+  // Without a readable tx_status a non-zero status is still a refusal, and a non-200 answer is never a state.
+  assert.equal(
+    kindOf(interpretTransactionReply(200, JSON_TYPE, JSON.stringify({ status: 463, data: { tx_status: "x" } }), null)),
+    "eko",
+  );
+  assert.equal(
+    kindOf(interpretTransactionReply(400, JSON_TYPE, JSON.stringify({ status: 1, data: { tx_status: 3 } }), null)),
+    "eko",
+  );
+});
+
+test("invalid_params and the message are kept for the details panel, bounded and as text", () => {
+  const body =
+    '{"status":1,"response_status_id":1,"message":"Invalid parameters","invalid_params":{"otp_ref_id":"required","__proto__":{"x":1},"n":5,"deep":{"a":1}},"data":{}}';
+  const refused = interpretRefundReply(200, JSON_TYPE, body, null);
+  assert.ok(!refused.ok);
+  assert.deepEqual(
+    "details" in refused.error && [refused.error.details.invalidParams, refused.error.details.ekoMessage],
+    [{ otp_ref_id: "required", n: "5" }, "Invalid parameters"],
+  );
+});
+
+test("HTTP 415 is the app's request refused, never Eko's server, and never inquired as a lost answer", () => {
+  assert.equal(kindOf(interpretRefundReply(415, "text/plain", "Unsupported Media Type", null)), "content-type-refused");
+  assert.equal(
+    kindOf(interpretTransactionReply(415, JSON_TYPE, JSON.stringify({ status: 415 }), null)),
+    "content-type-refused",
+  );
 });

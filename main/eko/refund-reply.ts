@@ -1,7 +1,7 @@
 import type { RawDetails, RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import type { Rupees } from "../../app/transaction";
-import { businessError, failure, readEnvelope, type Envelope } from "./envelope";
+import { businessCode, businessError, envelopeStatus, failure, readEnvelope, type Envelope } from "./envelope";
 import { asObject, ekoTime, field, id, rupees } from "./reply-fields";
 
 /** What Initiate Refund said on success. */
@@ -16,21 +16,28 @@ export interface RefundReply {
 }
 
 /**
- * Initiate Refund: HTTP 200 with status 0 is a refund made. Eko calls its answer "the financial
- * response envelope" without publishing the fields; the names read here are those of its other
- * financial answers [inferred], and a missing one leaves its receipt line empty rather than
- * failing a refund that happened.
+ * Initiate Refund: HTTP 200 with status 0 is a refund made. The names read are those of Eko's
+ * refund samples: `refund_tid`, `refunded_amount` (amount + fee), `fee`, `balance` (E-notation
+ * too), an ISO `timestamp`; its QR refund sample names the refund's id `data.tid` and has only
+ * `amount`. A missing or unreadable field leaves its receipt line "not given" rather than failing
+ * a refund that happened. `tid` is the transaction refunded, to tell its echo from a refund id.
  */
-export function interpretRefundReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<RefundReply, RefundDeskError> {
+export function interpretRefundReply(
+  httpStatus: number,
+  contentType: string,
+  body: string,
+  clockSuspect: { offsetMs: number } | null,
+  tid?: string,
+): Result<RefundReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;
   const { envelope, details } = read.value;
   const refused = failure(read.value);
   if (refused) return err(refused.kind === "server" ? refused : refundError(envelope, details));
-  if (envelope.status !== 0) return err({ kind: "bad-response", details: { ...details, cause: "no-status" } });
+  if (envelopeStatus(envelope) !== 0) return err({ kind: "bad-response", details: { ...details, cause: "no-status" } });
   const data = asObject(envelope.data) ?? {};
   return ok({
-    refundTid: id(field(data, "refund_tid")),
+    refundTid: refundId(data, tid),
     refundedAmount: rupees(field(data, "refunded_amount", "amount")),
     fee: rupees(field(data, "fee")),
     balance: rupees(field(data, "balance")),
@@ -39,9 +46,17 @@ export function interpretRefundReply(httpStatus: number, contentType: string, bo
   });
 }
 
-/** The business codes that change what the agent does next at the refund step. */
+/** `refund_tid`, else `data.tid` when it is not the transaction refunded (Eko's QR refund sample). */
+function refundId(data: Record<string, unknown>, tid: string | undefined): string | null {
+  const named = id(field(data, "refund_tid"));
+  if (named !== null) return named;
+  const echoed = id(field(data, "tid"));
+  return echoed !== null && tid !== undefined && echoed !== tid ? echoed : null;
+}
+
+/** The business codes that change what the agent does next at the refund step, in `status` or `response_status_id`. */
 function refundError(envelope: Envelope, details: RawDetails): RefundDeskError {
-  switch (envelope.status) {
+  switch (businessCode(envelope)) {
     // The flow service counts the tries; one answer is one wrong try.
     case 302:
       return { kind: "wrong-otp", tries: 1, details };

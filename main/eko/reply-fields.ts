@@ -1,4 +1,5 @@
 import type { Rupees } from "../../app/transaction";
+import { decimalText } from "./decimal-text";
 
 /**
  * Readers for the fields of Eko's `data`: Eko sends numbers as numbers or strings and publishes no
@@ -17,13 +18,9 @@ export function asObject(value: unknown): Record<string, unknown> | null {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** "5000", 5000, "5000.5" → "5000.00", "5000.50"; anything else (a word, a float with more places) → null. */
+/** "5000", 5000, "2.22263731286E9" → "5000.00", "5000.00", "2222637312.86" (exact); anything else → null. */
 export function rupees(value: unknown): Rupees | null {
-  const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
-  const match = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) return null;
-  const [, sign, whole, fraction = ""] = match;
-  return `${sign}${String(Number(whole))}.${fraction.padEnd(2, "0")}`;
+  return decimalText(value);
 }
 
 /** A name or a message for display: control characters dropped, trimmed, bounded. */

@@ -1,7 +1,7 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import { txStateOf, type Transaction } from "../../app/transaction";
-import { failure, readEnvelope, toNumber } from "./envelope";
+import { envelopeStatus, failure, readEnvelope, toNumber } from "./envelope";
 import { accountLast4, asObject, ekoTime, field, rupees, text } from "./reply-fields";
 
 /** What Transaction Inquiry said, before main adds the tid, the time and the environment. */
@@ -9,19 +9,27 @@ export type TransactionReply = Omit<Transaction, "tid" | "checkedAt" | "environm
 
 /**
  * Transaction Inquiry: HTTP 200 with status 0 and a `data` object is an answer, whatever its
- * tx_status (a missing or unreadable one is "unknown", which Eko says to inquire again). Eko
- * publishes no schema for `data`; the names read here are those of its samples, with the
- * alternatives seen in its older APIs [inferred].
+ * tx_status (a missing or unreadable one is "unknown", which Eko says to inquire again). A
+ * `data.tx_status` that can be read is the transaction's state whatever `status` says: the
+ * non-zero status stays in the details for support. Eko publishes no schema for `data`; the names
+ * read here are those of its samples (response_type_id 1472), with the alternatives seen in its
+ * older APIs [inferred].
  */
 export function interpretTransactionReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<TransactionReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;
-  const refused = failure(read.value);
-  if (refused) return err(refused);
   const { envelope, details } = read.value;
   const data = asObject(envelope.data);
-  if (envelope.status !== 0 || !data) return err({ kind: "bad-response", details: { ...details, cause: envelope.status !== 0 ? "no-status" : "no-data" } });
-  const txStatus = toNumber(field(data, "tx_status")) ?? null;
+  const txStatus = data ? (toNumber(field(data, "tx_status")) ?? null) : null;
+  // An envelope with neither status field is not Eko's answer, whatever its data says.
+  const stated = httpStatus === 200 && txStatus !== null && envelopeStatus(envelope) !== undefined;
+  if (!stated) {
+    const refused = failure(read.value);
+    if (refused) return err(refused);
+  }
+  if (envelopeStatus(envelope) === undefined || !data) {
+    return err({ kind: "bad-response", details: { ...details, cause: data ? "no-status" : "no-data" } });
+  }
   return ok({
     txStatus,
     state: txStateOf(txStatus),

@@ -4,11 +4,14 @@
  * page's extra privileges or a local web server.
  */
 import { protocol, type Session } from "electron";
-import { APP_SCHEME, serveAppRequest } from "./protocol-paths";
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from "./protocol-paths";
 
-/** Must run before the app's `ready` event, and only once. */
+/**
+ * Must run before the app's `ready` event, and only once. `codeCache` lets V8 keep the compiled
+ * renderer bundle between starts, as it does for https pages (it needs `standard`).
+ */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 }
 
 /** Serves `rendererRoot` on app:// in `ses` (a protocol handler belongs to one session). */

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { build } from "esbuild";
@@ -391,4 +391,29 @@ test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close r
   appEvents["before-quit"]?.();
   assert.equal(closePrevented(), false, "quitting the app (admin exit, shutdown, logoff) closes it");
   assert.ok(windowEvents["session-end"], "Windows logoff and shutdown are let through");
+});
+
+test("app:// is registered standard and secure with V8's code cache, and nothing that widens the page's reach", async () => {
+  const registered: unknown[] = [];
+  const { registerAppScheme } = await loadWithFakeElectron("./app-protocol.ts", {
+    protocol: { registerSchemesAsPrivileged: (schemes: unknown) => registered.push(schemes) },
+  });
+  (registerAppScheme as () => void)();
+  assert.deepEqual(registered, [[{ scheme: "app", privileges: { standard: true, secure: true, codeCache: true } }]]);
+});
+
+const builtRenderer = join(__dirname, "..", "..", "dist", "renderer");
+
+test("the built renderer: every script index.html names and every chunk is served as JavaScript under the CSP", { skip: existsSync(join(builtRenderer, "app.js")) ? false : "the app is not built" }, async () => {
+  const html = readFileSync(join(builtRenderer, "index.html"), "utf8");
+  const named = [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map((m) => m[1] as string);
+  const chunks = readdirSync(builtRenderer).filter((file) => file.endsWith(".js"));
+  assert.ok(named.includes("app.js") && named.length > 1, html);
+  assert.ok(chunks.length > named.length, "chunks loaded on use besides the first screen's");
+  for (const file of new Set([...named, ...chunks])) {
+    const response = await serveAppRequest(builtRenderer, new Request(`app://refund-desk/${file}`));
+    assert.equal(response.status, 200, file);
+    assert.equal(response.headers.get("content-type"), "text/javascript; charset=utf-8", file);
+    assert.equal(response.headers.get("content-security-policy"), CONTENT_SECURITY_POLICY, file);
+  }
 });

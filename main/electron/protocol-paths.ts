@@ -11,6 +11,13 @@ export const APP_HOST = "refund-desk";
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+/**
+ * app://'s privileges: a standard, secure origin (CSP 'self', relative module imports, storage),
+ * and V8's code cache for its scripts. Nothing that widens what the page may reach: no CSP bypass,
+ * no CORS, no fetch API, no service workers.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, codeCache: true } as const;
+
 /** Everything the page loads comes from its own origin; nothing remote, nothing inline, no eval. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,6 +1,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { IPC_CHANNELS } from "../../app/ipc";
+import { ACTION_METHODS, IPC_CHANNELS } from "../../app/ipc";
+import { AFTER_ACTION_SCHEMA } from "../../app/ipc-schemas";
 import { APP_PAGE, TEST_ORIGIN, testDesk } from "../test-support/desk";
 
 const { desk, calls, keyStore } = testDesk();
@@ -10,6 +11,17 @@ const channel = IPC_CHANNELS.requestRefundOtp;
 test("the app's own page gets a result value", async () => {
   const result = await desk.dispatch(channel, { tid: "13192443" }, APP_PAGE);
   assert.equal(result.ok, true, JSON.stringify(result));
+});
+
+test("each counter action's answer carries what the screen needs next (the clock offset), in the contract's shape", async () => {
+  for (const method of ACTION_METHODS) {
+    const payload = method === "refund" ? { tid: "13192445", otp: "123456", otpRefId: "ref-1" } : { tid: "13192445" };
+    const answer = (await desk.dispatch(IPC_CHANNELS[method], payload, APP_PAGE)) as { after?: unknown };
+    const after = AFTER_ACTION_SCHEMA.safeParse(answer.after);
+    assert.ok(after.success, `${method}: ${JSON.stringify(answer)}`);
+  }
+  // The services the CLI calls answer the bare result.
+  assert.equal("after" in (await desk.services.requestRefundOtp({ tid: "13192445" })), false);
 });
 
 test("an unknown channel is refused", async () => {

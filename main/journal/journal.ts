@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
 import { writeAll } from "../durable-file";
+import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
 
 /**
  * An append-only record of each request, one JSON line per request, for "was an OTP requested
@@ -24,10 +25,16 @@ interface JournalRead {
 }
 
 export interface Journal {
-  /** False when the line could not be written; the request's answer still reaches the agent. */
-  append(entry: JournalRecord): boolean;
+  /**
+   * Writes the line before returning; "now" also flushes it to disk before returning (a refund),
+   * "group" within GROUP_COMMIT_MS. False when the line could not be written; the request's
+   * answer still reaches the agent.
+   */
+  append(entry: JournalRecord, durability?: Durability): boolean;
   /** Entries with fromMs <= time < toMs. */
   read(fromMs: number, toMs: number): JournalRead;
+  /** Flushes what is not yet on disk and closes the file (the app quitting). */
+  close(): void;
 }
 
 export const JOURNAL_FOLDER = "journal";
@@ -37,19 +44,51 @@ export function shortRef(otpRefId: string): string {
   return otpRefId.slice(-OTP_REF_TAIL);
 }
 
-export function createJournal(dataDir: string, counter: string | null = null): Journal {
+export function createJournal(dataDir: string, counter: string | null = null, commit: GroupCommitOptions = {}): Journal {
   const folder = join(dataDir, JOURNAL_FOLDER);
+  const group = createGroupCommit(commit);
+  // The month file stays open between lines: opening and closing it per line cost more than the write.
+  let open: { name: string; fd: number } | null = null;
+
+  function closeOpen(): void {
+    if (!open) return;
+    group.flush();
+    closeSync(open.fd);
+    open = null;
+  }
+
+  function fileFor(name: string): number {
+    if (open?.name === name) return open.fd;
+    closeOpen();
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const file = join(folder, name);
+    const created = !existsSync(file);
+    const fd = openSync(file, "a+", 0o600);
+    // A new month's file is only safe once its folder entry is on disk too.
+    if (created) syncFolder(folder);
+    open = { name, fd };
+    return fd;
+  }
+
   return {
-    append(record) {
+    append(record, durability = "group") {
       try {
         const { at, ...rest } = record;
-        mkdirSync(folder, { recursive: true, mode: 0o700 });
-        appendLine(folder, `${at.slice(0, 7)}.jsonl`, JSON.stringify({ at, counter, ...rest }));
+        const fd = fileFor(`${at.slice(0, 7)}.jsonl`);
+        appendLine(fd, JSON.stringify({ at, counter, ...rest }));
+        group.written(fd, durability);
         return true;
       } catch {
+        // A file that failed once is opened afresh for the next line.
+        try {
+          closeOpen();
+        } catch {
+          open = null;
+        }
         return false;
       }
     },
+    close: closeOpen,
     read(fromMs, toMs) {
       const entries: JournalEntry[] = [];
       let skipped = 0;
@@ -75,28 +114,19 @@ export function createJournal(dataDir: string, counter: string | null = null): J
 }
 
 /**
- * Opens, appends, flushes to disk and closes for every line, so a crash or power cut loses at
- * most the line being written. A torn last line (no newline) is ended first, so the new line is
- * not glued to it and both stay readable apart.
+ * Writes one line to the OS, which keeps it through a crash of the app. A torn last line (another
+ * process died mid-write) is ended first, so the new line is not glued to it and both stay
+ * readable apart.
  */
-function appendLine(folder: string, name: string, json: string): void {
-  const file = join(folder, name);
-  const created = !existsSync(file);
-  const fd = openSync(file, "a+", 0o600);
-  try {
-    const { size } = fstatSync(fd);
-    let text = `${json}\n`;
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) text = `\n${text}`;
-    }
-    writeAll(fd, Buffer.from(text, "utf8"));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+function appendLine(fd: number, json: string): void {
+  const { size } = fstatSync(fd);
+  let text = `${json}\n`;
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    if (last[0] !== 0x0a) text = `\n${text}`;
   }
-  if (created) syncFolder(folder);
+  writeAll(fd, Buffer.from(text, "utf8"));
 }
 
 /** A new month's file is only safe once its folder entry is on disk too (POSIX; Windows cannot open folders). */

@@ -334,3 +334,79 @@ describe("a refund without a settled answer is held across a restart", () => {
     assert.equal(held.has("1319"), true);
   });
 });
+describe("a refund with the OTP from the failure SMS (no otp_ref_id)", () => {
+  const fromSms = { tid: "13192443", otp: "123456" };
+
+  test("the simulator takes the practice OTP for a refund-pending tid; no otp_ref_id is sent, none journaled", async () => {
+    const { desk, dataDir, simulator } = await practiceDesk();
+    try {
+      const refund = await desk.refundFlow.refund({ tid: "13192457", otp: PRACTICE_OTP });
+      assert.ok(refund.ok, JSON.stringify(refund));
+      const post = simulator.requests
+        .filter((r) => r.method === "POST" && r.path.endsWith("/customer/payment/refund/13192457"))
+        .at(-1);
+      assert.ok(post);
+      const body = JSON.parse(post.body) as Record<string, unknown>;
+      assert.equal(Object.hasOwn(body, "otp_ref_id"), false);
+      assert.deepEqual([body.otp, body.service_code, body.state, body.user_code], [123456, 80, 1, "20810200"]);
+      const line = journalLines(dataDir).at(-1);
+      assert.deepEqual([line?.outcome, Object.hasOwn(line ?? {}, "otpRefTail")], ["refund:refunded", false]);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  test("an unexplained refusal becomes otp-ref-needed, said plainly, its raw details kept", async () => {
+    const refusal = err<RefundDeskError>({
+      kind: "eko",
+      code: 1,
+      message: "Invalid parameters",
+      details: { httpStatus: 200, ekoStatus: 1, invalidParams: { otp_ref_id: "required" } },
+    });
+    const { flow } = scriptedFlow({ refund: [refusal], inquiry: [] });
+    const result = await flow.refund(fromSms);
+    assert.ok(!result.ok && result.error.kind === "otp-ref-needed", JSON.stringify(result));
+    assert.deepEqual(result.error.kind === "otp-ref-needed" && result.error.details.invalidParams, {
+      otp_ref_id: "required",
+    });
+    assert.match(describeError(result.error, "en").action, /Send an OTP/);
+    // With an otp_ref_id the same refusal is Eko's own words, as before.
+    const withRef = scriptedFlow({ refund: [refusal], inquiry: [] });
+    const named = await withRef.flow.refund(request);
+    assert.ok(!named.ok && named.error.kind === "eko");
+  });
+
+  test("wrong OTPs from the SMS are counted like any others; refusals with a reason keep it", async () => {
+    const wrong = err<RefundDeskError>({ kind: "wrong-otp", tries: 1, details: {} });
+    const { flow } = scriptedFlow({
+      refund: [wrong, wrong, err({ kind: "insufficient-balance", details: {} })],
+      inquiry: [],
+    });
+    const first = await flow.refund(fromSms);
+    const second = await flow.refund(fromSms);
+    assert.deepEqual(
+      [
+        !first.ok && first.error.kind === "wrong-otp" && first.error.tries,
+        !second.ok && second.error.kind === "wrong-otp" && second.error.tries,
+      ],
+      [1, 2],
+    );
+    const third = await flow.refund(fromSms);
+    assert.ok(!third.ok && third.error.kind === "insufficient-balance");
+  });
+});
+
+test("the simulator's tid that wants an otp_ref_id: refused as otp-ref-needed without one, refunded with one", async () => {
+  const { desk } = await practiceDesk();
+  try {
+    const bare = await desk.refundFlow.refund({ tid: "900461", otp: PRACTICE_OTP });
+    assert.ok(!bare.ok && bare.error.kind === "otp-ref-needed", JSON.stringify(bare));
+    assert.deepEqual(bare.error.kind === "otp-ref-needed" && bare.error.details.invalidParams, {
+      otp_ref_id: "otp_ref_id is required",
+    });
+    const otpRefId = await sendOtp(desk, "900461");
+    assert.ok((await desk.refundFlow.refund({ tid: "900461", otp: PRACTICE_OTP, otpRefId })).ok);
+  } finally {
+    await desk.close();
+  }
+});

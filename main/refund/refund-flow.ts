@@ -34,7 +34,10 @@ export interface RefundFlowDeps {
 export interface RefundFlow {
   /** Transaction Inquiry: what the agent confirms with the customer. Any tx_status is an answer. */
   inquire(input: { tid: string }): Promise<Result<Transaction, RefundDeskError>>;
-  /** Initiate Refund with the customer's OTP: sent once, never retried; a lost answer is inquired. */
+  /**
+   * Initiate Refund with the customer's OTP: sent once, never retried; a lost answer is inquired.
+   * Without an otpRefId the OTP is the one from the failure SMS.
+   */
   refund(input: RefundRequest): Promise<Result<RefundReceipt, RefundDeskError>>;
 }
 
@@ -43,6 +46,9 @@ export interface RefundFlow {
  * could see "refund pending" for a refund about to complete. This pause makes that less likely.
  */
 const SETTLE_BEFORE_INQUIRY_MS = 3_000;
+
+/** The wrong-OTP count of refunds with the OTP from the failure SMS, which has no otp_ref_id. */
+const FAILURE_SMS = "failure-sms";
 
 /** No well-formed answer from Eko: the refund may or may not have been made. */
 const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
@@ -61,7 +67,9 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
       unsettled.settle(tid);
     } else result = answer;
-    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result));
+    // An inquiry after a lost refund answer can be what confirms the refund: on disk before the receipt.
+    const durability = step === "refund-check" ? "now" : "group";
+    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result), durability);
     return result;
   }
 
@@ -102,7 +110,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       // Checked before the tid is locked or Eko is called; a refusal names the field, never the OTP.
       const otp = parseCustomerOtp(input.otp);
       if (!otp.ok) return otp;
-      const otpRefId = parseOtpRefId(input.otpRefId);
+      const otpRefId = input.otpRefId === undefined ? ok(null) : parseOtpRefId(input.otpRefId);
       if (!otpRefId.ok) return otpRefId;
       return withTid(input.tid, async (tid, settings, endpoint) => {
         if (unsettled.has(tid)) return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
@@ -111,15 +119,27 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         if (!unsettled.mark(tid)) return err({ kind: "refund-not-recorded", tid, details: { cause: "unsettled-refunds-write" } });
         const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
         if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
-        const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment, otpRefId: otpRefId.value };
-        deps.journal.append(refundLine(facts, answer));
+        const facts = {
+          at: answer.ok ? answer.value.answeredAt : deps.now(),
+          tid,
+          environment: settings.environment,
+          ...(otpRefId.value === null ? {} : { otpRefId: otpRefId.value }),
+        };
+        // Money may have moved: this line is on disk before the agent sees the answer.
+        deps.journal.append(refundLine(facts, answer), "now");
         if (answer.ok) {
           wrongTries.clear(tid);
           const { answeredAt, refundedAt, ...reply } = answer.value;
           return ok({ ...reply, tid, refundedAt: refundedAt ?? new Date(answeredAt).toISOString(), environment: settings.environment, confirmedBy: "refund", transaction: null });
         }
         const error = answer.error;
-        if (error.kind === "wrong-otp") return err({ ...error, tries: wrongTries.add(tid, otpRefId.value) });
+        if (error.kind === "wrong-otp") {
+          return err({ ...error, tries: wrongTries.add(tid, otpRefId.value ?? FAILURE_SMS) });
+        }
+        // A refusal without a named reason may be Eko wanting an otp_ref_id: offer Send OTP, plainly.
+        if (otpRefId.value === null && error.kind === "eko") {
+          return err({ kind: "otp-ref-needed", tid, details: error.details });
+        }
         if (OUTCOME_UNKNOWN.has(error.kind)) return settle(tid, error, settings, endpoint);
         return answer;
       });

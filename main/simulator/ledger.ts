@@ -45,7 +45,11 @@ export interface Ledger {
   failInquiry(tid: string): boolean;
   /** A new otp_ref_id for a tid; the one issued before it stops being valid. */
   issueOtpRef(tid: string): string;
-  refund(tid: string, otp: number, otpRefId: string): RefundOutcome;
+  /**
+   * `otp` is the digits Eko received; without an otp_ref_id it is the OTP from the SMS Eko sends
+   * when a transfer fails, which the simulator takes as the practice OTP too.
+   */
+  refund(tid: string, otp: string, otpRefId: string | null): RefundOutcome;
 }
 
 export function createLedger(options: LedgerOptions): Ledger {
@@ -73,12 +77,15 @@ export function createLedger(options: LedgerOptions): Ledger {
       if (!tx) return { type: "unknown-tid" };
       if (tx.txStatus === 4) return { type: "already-refunded" };
       if (tx.txStatus !== 3) return { type: "not-refundable" };
-      const issuedAt = issuedAtOf(tid, otpRefId);
-      // A reference never issued for this tid, replaced by a resend, or too old: only a new OTP helps.
-      if (tx.refund === "otp-expired" || issuedAt === null || issuedAt < (newestRef.get(tid) ?? 0) || options.now() - issuedAt > options.otpValidityMs) {
-        return { type: "otp-expired" };
+      if (tx.refund === "otp-expired") return { type: "otp-expired" };
+      if (otpRefId !== null) {
+        const issuedAt = issuedAtOf(tid, otpRefId);
+        // A reference never issued for this tid, replaced by a resend, or too old: only a new OTP helps.
+        const replaced = issuedAt !== null && issuedAt < (newestRef.get(tid) ?? 0);
+        const tooOld = issuedAt !== null && options.now() - issuedAt > options.otpValidityMs;
+        if (issuedAt === null || replaced || tooOld) return { type: "otp-expired" };
       }
-      if (otp !== Number(options.otp)) return { type: "wrong-otp" };
+      if (otp !== options.otp) return { type: "wrong-otp" };
       if (tx.refund === "insufficient-balance") return { type: "insufficient-balance" };
       if (tx.refund === "hang") return { type: "hang" };
       tx.txStatus = 4;
@@ -88,7 +95,7 @@ export function createLedger(options: LedgerOptions): Ledger {
         refundTid: String(nextRefundTid++),
         refundedAmount: tx.amount,
         fee: tx.fee,
-        balance: (balancePaise / 100).toFixed(2),
+        balance: eNotation(balancePaise),
         answer: tx.refund !== "refund-then-hang",
       };
     },
@@ -106,6 +113,16 @@ function issuedAtOf(tid: string, ref: string): number | null {
   const time = ref.replace(/-/g, "").slice(0, 12);
   const issuedAt = Number.parseInt(time, 16);
   return /^[0-9a-f]{12}$/.test(time) && otpRef(tid, issuedAt) === ref ? issuedAt : null;
+}
+
+/**
+ * A balance as Eko's refund sample writes it ("2.22263731286E9" for 222263731286 paise): one digit,
+ * the rest after the point, and the power of ten; exact, from the integer paise.
+ */
+export function eNotation(paiseAmount: number): string {
+  const digits = String(paiseAmount);
+  const rest = digits.slice(1).replace(/0+$/, "") || "0";
+  return `${digits[0]}.${rest}E${digits.length - 3}`;
 }
 
 function paise(rupees: string): number {

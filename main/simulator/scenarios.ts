@@ -98,6 +98,15 @@ type RefundBehaviour =
   /** No answer, and no refund either. */
   | "hang";
 
+/**
+ * Which of Eko's published reply shapes a transaction's answers take. "refund-pages": Eko's Get
+ * Refund OTP and Initiate Refund samples (OTP sent as status 2133 / response_status_id 1; a
+ * refusal's code in `status`; the refund with refund_tid, E-notation balance, ISO time, type 74).
+ * "qr-pages": Eko's QR refund samples (OTP sent as status 0 / type 1388 with data.tid; a refusal as
+ * status 1 with the code in `response_status_id`; the refund's id as data.tid, Indian local time).
+ */
+export type EkoDialect = "refund-pages" | "qr-pages";
+
 /** A transaction the simulator knows for Transaction Inquiry and Initiate Refund. */
 export interface TransactionSeed {
   txStatus: number;
@@ -111,6 +120,10 @@ export interface TransactionSeed {
   refund?: RefundBehaviour;
   /** Inquiries answered with HTTP 503 before the real answer, to exercise the GET retry. */
   inquiryFailures?: number;
+  /** Default "refund-pages". */
+  dialect?: EkoDialect;
+  /** Refuses a refund without an otp_ref_id, as Eko's older pages require one. */
+  needsOtpRef?: boolean;
 }
 
 const pending = (refund?: RefundBehaviour): TransactionSeed => ({
@@ -124,6 +137,7 @@ const pending = (refund?: RefundBehaviour): TransactionSeed => ({
   ...(refund ? { refund } : {}),
 });
 const inState = (txStatus: number): TransactionSeed => ({ ...pending(), txStatus });
+const qrPages = (seed: TransactionSeed): TransactionSeed => ({ ...seed, dialect: "qr-pages" });
 
 /**
  * The transactions behind Transaction Inquiry and Initiate Refund, each in its own tx_status. The
@@ -148,10 +162,16 @@ export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
   "13192454": pending("insufficient-balance"),
   "13192455": pending("otp-expired"),
   "13192456": pending("hang"),
+  // The same refund outcomes in Eko's other published shape: codes in response_status_id.
+  "13192457": qrPages(pending()),
+  "13192458": qrPages(pending("insufficient-balance")),
+  "13192459": qrPages(pending("otp-expired")),
   // Tests: the inquiry fails twice with HTTP 503, then answers.
   "900510": { ...pending(), inquiryFailures: 2 },
   // Tests: refund pending, so the check passes and Get Refund OTP answers its fault (above).
   "900204": pending(),
+  // Tests: a refund with the OTP from the failure SMS (no otp_ref_id) is refused.
+  "900461": { ...pending(), needsOtpRef: true },
 };
 
 /**

@@ -3,7 +3,15 @@ import type { AddressInfo } from "node:net";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { expectedSecretKey } from "./eko-signature";
 import { createLedger, type Ledger, type LedgerTransaction, type RefundOutcome } from "./ledger";
-import { behaviourFor, DEFAULT_OTP_VALIDITY_MS, fixedBehaviourFor, PRACTICE_OTP, TRANSACTIONS, type ScenarioBehaviour } from "./scenarios";
+import {
+  behaviourFor,
+  DEFAULT_OTP_VALIDITY_MS,
+  fixedBehaviourFor,
+  PRACTICE_OTP,
+  TRANSACTIONS,
+  type EkoDialect,
+  type ScenarioBehaviour,
+} from "./scenarios";
 import { readBody } from "./read-body";
 
 /**
@@ -67,9 +75,9 @@ const ROUTES: readonly { operation: Operation; method: "GET" | "POST"; pattern: 
   { operation: "inquiry", method: "GET", pattern: /^\/ekoapi\/v3\/tools\/reference\/transaction\/([^/]+)$/ },
 ];
 
-/** The simulator's own response_type_ids for the answers Eko's pages show none for. */
-const TYPE_INQUIRY = 1501;
-const TYPE_REFUND = 1502;
+/** Eko's response_type_ids in its samples: Transaction Inquiry 1472, Initiate Refund 74. */
+const TYPE_INQUIRY = 1472;
+const TYPE_REFUND = 74;
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
@@ -162,33 +170,56 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (tx && tx.txStatus === 4) return sendJson(res, 200, ALREADY_REFUNDED);
     if (tx && tx.txStatus !== 3) return sendJson(res, 200, NOT_REFUNDABLE);
     if (!tx) return answer(res, behaviourFor(tid));
-    return answer(res, fixedBehaviourFor(tid) ?? { type: "otp-sent" }, () => ledger.issueOtpRef(tid));
+    return answer(res, fixedBehaviourFor(tid) ?? { type: "otp-sent" }, () => ledger.issueOtpRef(tid), tx.dialect, tid);
   }
 
   function answerInquiry(res: ServerResponse, tid: string) {
     const tx = ledger.transaction(tid);
     if (!tx) return answer(res, behaviourFor(tid));
     if (ledger.failInquiry(tid)) return send(res, 503, "text/html", "<html><body>Service Unavailable</body></html>");
-    return sendJson(res, 200, { status: 0, response_status_id: 0, response_type_id: TYPE_INQUIRY, message: "Transaction inquiry successful", data: inquiryData(tx) });
+    // Eko's own message, spelling and all.
+    const message = "Sucess! Enquiry success.";
+    const data = inquiryData(tx);
+    return sendJson(res, 200, { response_type_id: TYPE_INQUIRY, data, message, status: 0, response_status_id: 0 });
   }
 
   function answerRefund(res: ServerResponse, tid: string, params: Record<string, unknown>) {
-    if (!ledger.transaction(tid)) return answer(res, behaviourFor(tid));
+    const tx = ledger.transaction(tid);
+    if (!tx) return answer(res, behaviourFor(tid));
     const { otp, otp_ref_id: ref, service_code: serviceCode, state } = params;
-    // Eko documents `state` as 1 and as "1": the simulator takes either, and nothing else.
-    if (typeof otp !== "number" || !Number.isInteger(otp) || typeof ref !== "string" || serviceCode !== 80 || (state !== 1 && state !== "1")) {
+    // `otp` an integer as Eko documents it, or in a string only when a leading zero needs one;
+    // otp_ref_id may be left out (the OTP from the failure SMS); `state` 1 or "1", as Eko documents both.
+    const digits =
+      typeof otp === "number" && Number.isSafeInteger(otp) && otp >= 0
+        ? String(otp)
+        : typeof otp === "string" && /^0\d{1,11}$/.test(otp)
+          ? otp
+          : null;
+    const badRef = ref !== undefined && typeof ref !== "string";
+    if (digits === null || badRef || serviceCode !== 80 || (state !== 1 && state !== "1")) {
       return sendJson(res, 200, { status: 1, response_status_id: 1, response_type_id: 1, message: "Invalid parameters", invalid_params: { otp: "an integer", otp_ref_id: "text", service_code: "80", state: "1" }, data: {} });
     }
-    const outcome = ledger.refund(tid, otp, ref);
+    if (tx.needsOtpRef && ref === undefined) {
+      const invalid_params = { otp_ref_id: "otp_ref_id is required" };
+      const message = "Invalid parameters";
+      return sendJson(res, 200, { status: 1, response_status_id: 1, message, invalid_params, data: {} });
+    }
+    const outcome = ledger.refund(tid, digits, typeof ref === "string" ? ref : null);
     if (outcome.type === "hang" || (outcome.type === "refunded" && !outcome.answer)) return;
-    sendJson(res, 200, refundEnvelope(tid, outcome, now()));
+    sendJson(res, 200, refundEnvelope(tid, outcome, now(), tx.dialect ?? "refund-pages"));
   }
 
-  function answer(res: ServerResponse, behaviour: ScenarioBehaviour, newOtpRef: () => string = randomUUID) {
+  function answer(
+    res: ServerResponse,
+    behaviour: ScenarioBehaviour,
+    newOtpRef: () => string = randomUUID,
+    dialect: EkoDialect = "refund-pages",
+    tid = "",
+  ) {
     switch (behaviour.type) {
       case "otp-sent":
         return later((behaviour.delayMs ?? 0) * delayScale, () =>
-          send(res, 200, "application/json", JSON.stringify({ status: 0, response_status_id: 0, response_type_id: 2133, message: "OTP sent to the customer's mobile", data: { otp_ref_id: newOtpRef() } })),
+          send(res, 200, "application/json", JSON.stringify(otpSent(newOtpRef(), dialect, tid))),
         );
       case "envelope":
         return send(res, behaviour.httpStatus, "application/json", JSON.stringify(behaviour.body));
@@ -274,29 +305,60 @@ function sendJson(res: ServerResponse, status: number, body: Record<string, unkn
   send(res, status, "application/json", JSON.stringify(body));
 }
 
-/** Eko words these refusals without a code of their own (eko-refund-api.md). */
+/** Eko's two published answers for an OTP sent (its Get Refund OTP and QR Get Refund OTP samples). */
+function otpSent(otpRefId: string, dialect: EkoDialect, tid: string): Record<string, unknown> {
+  if (dialect === "qr-pages") {
+    const data = { otp_ref_id: otpRefId, tid: Number(tid), message: "OTP sent to the registered mobile number." };
+    return { status: 0, response_status_id: 0, message: "OTP sent successfully.", response_type_id: 1388, data };
+  }
+  return {
+    response_status_id: 1,
+    data: { otp_ref_id: otpRefId },
+    response_type_id: 2133,
+    message: "Send OTP",
+    status: 2133,
+  };
+}
+
+/** Eko words these refusals without a code of their own, as in its QR refund samples. */
 const ALREADY_REFUNDED = { status: 1, response_status_id: 1, response_type_id: 1318, message: "Transaction is already in refunded state", data: {} };
 const NOT_REFUNDABLE = { status: 1, response_status_id: 1, response_type_id: 1319, message: "Transaction is not in a refundable state", data: {} };
 
 const TX_STATUS_WORDS: Readonly<Record<number, string>> = { 0: "Success", 1: "Fail", 2: "Initiated", 3: "Refund Pending", 4: "Refunded", 5: "Hold" };
 
-/** Numbers as strings, as Eko's samples send them; the full account number, as Eko would. */
+/**
+ * The fields of Eko's inquiry sample: numbers as strings, India's local time without a zone,
+ * the full account number (as Eko would send it; the app keeps only its last 4 characters).
+ */
 function inquiryData(tx: LedgerTransaction): Record<string, unknown> {
   return {
-    tid: tx.tid,
-    tx_status: String(tx.txStatus),
-    txstatus_desc: TX_STATUS_WORDS[tx.txStatus] ?? "Response Awaited",
-    amount: tx.amount,
-    fee: tx.fee,
-    sender_name: tx.senderName,
-    recipient_name: tx.recipientName,
+    bank_ref_num: "",
     account: tx.account,
+    fee: tx.fee,
+    client_ref_id: `RD${tx.tid}`,
+    gst: "0.00",
+    sender_name: tx.senderName,
     timestamp: tx.time,
+    ifsc: "SBIN0000001",
+    txstatus_desc: TX_STATUS_WORDS[tx.txStatus] ?? "Response Awaited",
+    tx_status: String(tx.txStatus),
+    tid: tx.tid,
+    amount: tx.amount,
+    recipient_name: tx.recipientName,
   };
 }
 
-function refundEnvelope(tid: string, outcome: Exclude<RefundOutcome, { type: "hang" }>, nowMs: number): Record<string, unknown> {
-  const refused = (status: number, message: string) => ({ status, response_status_id: 1, response_type_id: status, message, data: {} });
+function refundEnvelope(
+  tid: string,
+  outcome: Exclude<RefundOutcome, { type: "hang" }>,
+  nowMs: number,
+  dialect: EkoDialect,
+): Record<string, unknown> {
+  // Eko's refusal samples put the code in response_status_id under status 1; its status table, in status.
+  const refused = (code: number, message: string) =>
+    dialect === "qr-pages"
+      ? { status: 1, response_status_id: code, message, data: {} }
+      : { status: code, response_status_id: 1, response_type_id: code, message, data: {} };
   switch (outcome.type) {
     case "unknown-tid":
       return refused(168, "TID does not exist");
@@ -305,20 +367,48 @@ function refundEnvelope(tid: string, outcome: Exclude<RefundOutcome, { type: "ha
     case "not-refundable":
       return NOT_REFUNDABLE;
     case "otp-expired":
-      return refused(303, "OTP expired");
+      return refused(303, dialect === "qr-pages" ? "OTP expired. Please generate a new OTP." : "OTP expired");
     case "wrong-otp":
-      return refused(302, "Wrong OTP");
+      return refused(302, dialect === "qr-pages" ? "Wrong OTP. Please enter the correct OTP." : "Wrong OTP");
     case "insufficient-balance":
-      return refused(347, "Insufficient balance");
+      return refused(347, dialect === "qr-pages" ? "Insufficient balance." : "Insufficient balance");
     case "refunded":
-      return {
-        status: 0,
+      return dialect === "qr-pages" ? qrRefund(outcome, nowMs) : {
         response_status_id: 0,
+        data: {
+          refund_tid: outcome.refundTid,
+          amount: outcome.refundedAmount,
+          tds: "0.0",
+          balance: outcome.balance,
+          fee: outcome.fee,
+          currency: "INR",
+          commission_reverse: "0.00",
+          tid,
+          timestamp: new Date(nowMs).toISOString(),
+          refunded_amount: outcome.refundedAmount,
+        },
         response_type_id: TYPE_REFUND,
         message: "Refund done",
-        data: { tid, refund_tid: outcome.refundTid, refunded_amount: outcome.refundedAmount, fee: outcome.fee, balance: outcome.balance, tx_status: "4", timestamp: indiaTime(nowMs) },
+        status: 0,
       };
   }
+}
+
+/** Eko's QR refund sample: the refund's own id as data.tid, amounts as numbers, no balance. */
+function qrRefund(outcome: Extract<RefundOutcome, { type: "refunded" }>, nowMs: number): Record<string, unknown> {
+  const data = {
+    tid: Number(outcome.refundTid),
+    tx_status: "4",
+    txstatus_desc: "Refunded",
+    amount: Number(outcome.refundedAmount),
+    bank_ref_num: "",
+    client_ref_id: "",
+    timestamp: indiaTime(nowMs),
+    fee: 0,
+    gst: 0,
+  };
+  const message = "Refund initiated successfully.";
+  return { status: 0, response_status_id: 0, message, tx_status: "4", txstatus_desc: "Refunded", data };
 }
 
 /** "2025-11-03 10:15:42": India's local time without a zone, as Eko's samples show times. */

@@ -30,6 +30,7 @@ function detailRows(error: RefundDeskError): [DetailField, string | number][] {
       rows.push(["code", error.code]);
       break;
     case "busy":
+    case "otp-ref-needed":
     case "refund-outcome-unknown":
     case "refund-not-recorded":
     case "refund-not-done":
@@ -47,6 +48,13 @@ function detailRows(error: RefundDeskError): [DetailField, string | number][] {
     ["responseStatusId", d.responseStatusId],
     ["responseTypeId", d.responseTypeId],
     ["ekoMessage", d.ekoMessage ?? (error.kind === "eko" ? error.message : undefined)],
+    [
+      "invalidParams",
+      d.invalidParams &&
+        Object.entries(d.invalidParams)
+          .map(([name, words]) => `${name}: ${words}`)
+          .join("; "),
+    ],
     ["cause", d.cause],
   );
   return rows.filter((row): row is [DetailField, string | number] => row[1] !== undefined && row[1] !== "");

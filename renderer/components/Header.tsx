@@ -3,7 +3,7 @@ import type { Environment } from "../../app/settings";
 import { useDesk, useStores, useT } from "../stores";
 import { EnvBadge } from "./EnvBadge";
 import { LangToggle } from "./LangToggle";
-import { PinDialog } from "./PinDialog";
+import { PinDialog } from "../lazy-parts";
 import { TextSizeToggle } from "./TextSizeToggle";
 
 export type Screen = "request" | "history" | "settings";
@@ -12,9 +12,11 @@ interface Props {
   screen: Screen;
   environment: Environment | null;
   onNavigate: (screen: Screen) => void;
+  /** What to hold the space of, invisible, until main answers (held-space.ts). */
+  held?: { environment: Environment | null; counterName: string | null };
 }
 
-export function Header({ screen, environment, onNavigate }: Props) {
+export function Header({ screen, environment, onNavigate, held }: Props) {
   const t = useT();
   const { desk } = useStores();
   const counterName = useDesk((s) => s.desk?.counterName ?? null);
@@ -37,9 +39,19 @@ export function Header({ screen, environment, onNavigate }: Props) {
       <div className="brand">
         <span className="product-name">{t("app.name")}</span>
         {environment && <EnvBadge environment={environment} />}
+        {!environment && held?.environment && (
+          <span className={`env-badge env-${held.environment} layout-reserve`} aria-hidden="true">
+            {t(`env.badge.${held.environment}`)}
+          </span>
+        )}
         {counterName && (
           <span className="counter-name" data-testid="counter-name">
             {t("desk.counter", { name: counterName })}
+          </span>
+        )}
+        {!counterName && held?.counterName && (
+          <span className="counter-name layout-reserve" aria-hidden="true">
+            {t("desk.counter", { name: held.counterName })}
           </span>
         )}
       </div>

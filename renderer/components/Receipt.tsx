@@ -15,13 +15,18 @@ export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
   const t = useT();
   const lang = useLang();
   const tx = receipt.transaction;
+  // Eko's refund answer should carry the amount and balance: one it left out or wrote unreadably says so, never 0.
+  const byRefund = receipt.confirmedBy === "refund";
+  const notGiven = <span className="not-given">{t("transaction.notGiven")}</span>;
   const rows: [string, ReactNode, string?][] = [[t("receipt.tid"), receipt.tid, "mono"]];
   if (receipt.refundTid !== null) rows.push([t("receipt.refundTid"), receipt.refundTid, "mono"]);
   if (receipt.refundedAmount !== null) rows.push([t("receipt.amount"), formatRupees(receipt.refundedAmount, lang)]);
   else if (tx?.amount) rows.push([t("receipt.txAmount"), formatRupees(tx.amount, lang)]);
+  else if (byRefund) rows.push([t("receipt.amount"), notGiven]);
   const fee = receipt.fee ?? tx?.fee ?? null;
   if (fee !== null) rows.push([t("receipt.fee"), formatRupees(fee, lang)]);
   if (receipt.balance !== null) rows.push([t("receipt.balance"), formatRupees(receipt.balance, lang)]);
+  else if (byRefund) rows.push([t("receipt.balance"), notGiven]);
   rows.push([t("receipt.time"), <time dateTime={receipt.refundedAt}>{formatDateTime(receipt.refundedAt, lang)}</time>]);
   const practice = receipt.environment === "practice";
   rows.push([t("receipt.environment"), practice ? <strong>{t("receipt.practice")}</strong> : t(`env.badge.${receipt.environment}`)]);

@@ -21,6 +21,8 @@ export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
   const otp = useRequest((s) => s.customerOtp);
   const running = useRequest((s) => s.running);
   const timeoutMs = useSettings((s) => s.view?.timeoutMs ?? null);
+  // The OTP from the SMS Eko sent when the transfer failed, rather than one sent just now.
+  const fromFailureSms = useRequest((s) => s.failureSmsOtp && s.otpSent === null);
   const refunding = running === "refund";
 
   return (
@@ -35,7 +37,7 @@ export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
       }}
     >
       <h2 id="refund-form-title" className="panel-title">
-        {t("refundStep.title")}
+        {t(fromFailureSms ? "refundStep.failureSmsTitle" : "refundStep.title")}
       </h2>
       <label htmlFor="customer-otp" className="field-label">
         {t("refundStep.otpLabel")}
@@ -63,7 +65,7 @@ export function RefundForm({ amount, inputRef, otpInvalid }: Props) {
         </button>
       </div>
       <p id="customer-otp-hint" className="hint">
-        {t("refundStep.otpHint")}
+        {t(fromFailureSms ? "refundStep.failureSmsOtpHint" : "refundStep.otpHint")}
       </p>
       {/* Present before it speaks, so screen readers announce it. A lost answer is slow (the timeout, a pause, an inquiry): say why. */}
       <div role="status" className="refund-status" data-testid="refund-status">

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useRef } from "react";
-import { FailureActions } from "../components/FailureActions";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { FailureSmsOtpChoice } from "../components/FailureSmsOtpChoice";
 import { NewRequestButton } from "../components/NewRequestButton";
-import { OtpResult } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
-import { Receipt } from "../components/Receipt";
+import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
 import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
 import { TID_ERROR_ID, TidForm } from "../components/TidForm";
-import { TransactionPanel } from "../components/TransactionPanel";
 import type { Failure, RequestState } from "../store/request-store";
+import { useHoldPracticeSpace } from "../held-space";
 import { useRequest, useSettings, useStores, useT } from "../stores";
 
 /** Errors about the OTP the agent typed: the field is where they are fixed. */
@@ -16,11 +15,14 @@ function isOtpFailure(failure: Failure | null): boolean {
   return failure?.task === "refund" && (failure.error.kind === "wrong-otp" || failure.error.kind === "invalid-input");
 }
 
-/** Errors after which this OTP cannot refund: only a new OTP (expired), or nothing (no balance). */
-const REFUND_STOPPED: ReadonlySet<string> = new Set(["otp-expired", "insufficient-balance"]);
+/**
+ * Errors after which this OTP cannot refund: only a new OTP (expired, or the failure SMS's OTP
+ * refused), or nothing (no balance).
+ */
+const REFUND_STOPPED: ReadonlySet<string> = new Set(["otp-expired", "insufficient-balance", "otp-ref-needed"]);
 
 function refundOpen(s: RequestState): boolean {
-  if (!s.otpSent || s.receipt || s.unsettled) return false;
+  if ((!s.otpSent && !s.failureSmsOtp) || s.receipt || s.unsettled) return false;
   if (s.transaction && s.transaction.state !== "refund-pending") return false;
   return !(s.failure && REFUND_STOPPED.has(s.failure.error.kind));
 }
@@ -36,6 +38,8 @@ export function RequestScreen() {
   const failure = useRequest((s) => s.failure);
   const running = useRequest((s) => s.running);
   const showRefund = useRequest(refundOpen);
+  const failureSmsOtp = useRequest((s) => s.failureSmsOtp);
+  const unsettled = useRequest((s) => s.unsettled);
   const view = useSettings((s) => s.view);
   const loadError = useSettings((s) => (s.view ? null : s.error));
   const inputRef = useRef<HTMLInputElement>(null);
@@ -65,16 +69,25 @@ export function RequestScreen() {
     else transactionHeadingRef.current?.focus();
   }, [running, failure, receipt]);
 
+  // Choosing the OTP from the failure SMS opens the field the agent types it in.
+  useEffect(() => {
+    if (failureSmsOtp) otpInputRef.current?.focus();
+  }, [failureSmsOtp]);
+
   const newRequest = useCallback(() => {
     if (request.getState().reset()) inputRef.current?.focus();
   }, [request]);
 
   const practice = view?.environment === "practice" && view.practiceScenarios.length > 0;
+  const holdAside = useHoldPracticeSpace();
   const canSendOtp = transaction?.state === "refund-pending" && !otpSent && !receipt;
+  // Not again once Eko refused it (or the refund cannot go on), nor while a lost answer is unsettled.
+  const stopped = failure !== null && REFUND_STOPPED.has(failure.error.kind);
+  const offerFailureSms = canSendOtp && !failureSmsOtp && !unsettled && !stopped;
   const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
 
   return (
-    <div className={practice ? "request-layout with-aside" : "request-layout"}>
+    <div className={practice || holdAside ? "request-layout with-aside" : "request-layout"}>
       <section className="request-main" aria-labelledby="request-title">
         <h1 id="request-title" className="screen-title">
           {t("request.title")}
@@ -83,6 +96,7 @@ export function RequestScreen() {
         {loadError && <ErrorPanel error={loadError} testId="settings-load-error" />}
         <TidForm inputRef={inputRef} />
         {transaction && <TransactionPanel tx={transaction} canSendOtp={canSendOtp} headingRef={transactionHeadingRef} />}
+        {offerFailureSms && <FailureSmsOtpChoice />}
         {otpSent && !receipt && <OtpResult result={otpSent} headingRef={resultHeadingRef} />}
         {showRefund && <RefundForm amount={transaction?.amount ?? null} inputRef={otpInputRef} otpInvalid={isOtpFailure(failure)} />}
         {failure && (
@@ -95,6 +109,7 @@ export function RequestScreen() {
           <NewRequestButton onNewRequest={newRequest} disabled={running !== null} />
         )}
       </section>
+      {holdAside && <aside className="layout-reserve" aria-hidden="true" />}
       {practice && (
         <PracticeTids
           scenarios={view.practiceScenarios}

@@ -18,8 +18,19 @@ function isLang(value: unknown): value is Lang {
   return LANGS.includes(value as Lang);
 }
 
-/** Storage may be missing or throw (disabled, full): the language then lasts for this run only. */
-export function createLangStore(storage: KeyValueStorage | null, fallback: Lang = "en"): LangStore {
+/** Where each language's text comes from (renderer/i18n.ts); by default every one is in. */
+export interface Languages {
+  has(lang: Lang): boolean;
+  load(lang: Lang): Promise<void>;
+}
+
+const ALL_IN: Languages = { has: () => true, load: async () => undefined };
+
+/**
+ * Storage may be missing or throw (disabled, full): the language then lasts for this run only.
+ * A switch to a language whose text is not in yet happens once it has loaded.
+ */
+export function createLangStore(storage: KeyValueStorage | null, fallback: Lang = "en", languages: Languages = ALL_IN): LangStore {
   let initial: Lang = fallback;
   try {
     const saved = storage?.getItem(LANG_STORAGE_KEY);
@@ -27,18 +38,38 @@ export function createLangStore(storage: KeyValueStorage | null, fallback: Lang 
   } catch {
     // Keep the fallback.
   }
-  return createStore<LangState>()((set, get) => ({
-    lang: initial,
-    setLang(lang) {
+  // The language last asked for: a press while the other one loads counts from it.
+  let wanted: Lang = initial;
+  return createStore<LangState>()((set, get) => {
+    function switchTo(lang: Lang): void {
       set({ lang });
       try {
         storage?.setItem(LANG_STORAGE_KEY, lang);
       } catch {
         // Not remembered; still switched.
       }
-    },
-    toggle() {
-      get().setLang(get().lang === "en" ? "hi" : "en");
-    },
-  }));
+    }
+    return {
+      lang: initial,
+      setLang(lang) {
+        wanted = lang;
+        if (languages.has(lang)) {
+          switchTo(lang);
+          return;
+        }
+        // A failed load leaves the screen in the language it was in; the next press tries again.
+        languages.load(lang).then(
+          () => {
+            if (wanted === lang) switchTo(lang);
+          },
+          () => {
+            wanted = get().lang;
+          },
+        );
+      },
+      toggle() {
+        get().setLang(wanted === "en" ? "hi" : "en");
+      },
+    };
+  });
 }

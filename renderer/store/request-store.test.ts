@@ -10,7 +10,8 @@ import { deferred, type Deferred } from "./test-helpers";
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
 
 /**
- * A fake bridge: each inquiry, OTP request and refund waits until the test settles it; getSession
+ * A fake bridge: each inquiry, OTP request and refund waits until the test settles it and answers
+ * with main's clock offset as `session` holds it then (as main's window API does); getSession
  * answers from `session` at once (set `sessionReply` to make it fail).
  */
 function fakeApi(session: Session = { outcomes: [], clockOffsetMs: null }) {
@@ -22,10 +23,10 @@ function fakeApi(session: Session = { outcomes: [], clockOffsetMs: null }) {
   const pending: Deferred<Result<OtpSent>>[] = [];
   const pendingRefund: Deferred<Result<RefundReceipt>>[] = [];
   const state = { session, sessionReply: null as Result<Session> | null };
-  const wait = <T,>(list: Deferred<T>[]) => {
-    const d = deferred<T>();
+  const wait = async <T,>(list: Deferred<Result<T>>[]) => {
+    const d = deferred<Result<T>>();
     list.push(d);
-    return d.promise;
+    return { ...(await d.promise), after: { clockOffsetMs: state.session.clockOffsetMs } };
   };
   const api: RequestApi = {
     inquireTransaction(request) {
@@ -468,7 +469,7 @@ test("a resend main refuses as too soon keeps the reference on screen and counts
   assert.equal(store.getState().failure?.error.kind, "server");
 });
 
-test("the clock offset is read again after every call, and mentioned only beyond 30 s", async () => {
+test("the clock offset comes back with each action's answer (one call per action), and is mentioned only beyond 30 s", async () => {
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   store.getState().setTidInput("13192443");
@@ -476,7 +477,7 @@ test("the clock offset is read again after every call, and mentioned only beyond
   fake.state.session = { outcomes: [], clockOffsetMs: -7_200_400 };
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await done;
-  assert.equal(fake.sessionCalls.length, 1);
+  assert.equal(fake.sessionCalls.length, 0);
   assert.equal(store.getState().clockOffsetMs, -7_200_400);
 
   assert.equal(clockOffsetToMention(null), null);
@@ -485,6 +486,34 @@ test("the clock offset is read again after every call, and mentioned only beyond
   assert.equal(clockOffsetToMention(-30_000), null);
   assert.equal(clockOffsetToMention(30_001), 30_001);
   assert.equal(clockOffsetToMention(-7_200_400), -7_200_400);
+});
+
+test("check, send OTP and refund make one call each; the offset each answer carries is the one kept", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  fake.state.session = { outcomes: [], clockOffsetMs: 40_000 };
+  await upToRefund(fake, store);
+  assert.equal(store.getState().clockOffsetMs, 40_000);
+  store.getState().setCustomerOtp("123456");
+  fake.state.session = { outcomes: [], clockOffsetMs: 41_000 };
+  const refunding = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
+  await refunding;
+  assert.deepEqual([fake.inquiries.length, fake.calls.length, fake.refunds.length, fake.sessionCalls.length], [1, 1, 1, 0]);
+  assert.equal(store.getState().clockOffsetMs, 41_000);
+});
+
+test("an answer without `after` (main refused the call before running it) keeps the offset the screen had", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore({ ...fake.api, requestRefundOtp: async () => err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" }) });
+  fake.state.session = { outcomes: [], clockOffsetMs: 90_000 };
+  store.getState().setTidInput("13192443");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  await store.getState().sendOtp();
+  assert.equal(store.getState().failure?.error.kind, "invalid-input");
+  assert.equal(store.getState().clockOffsetMs, 90_000);
 });
 
 test("a new request clears the field, the answers and the countdown, but never while a call runs", async () => {
@@ -507,4 +536,67 @@ test("a new request clears the field, the answers and the countdown, but never w
   assert.equal(store.getState().otpSent, null);
   assert.equal(store.getState().failure, null);
   assert.equal(store.getState().resendWaitMs(), 0);
+});
+test("the OTP from the failure SMS: chosen after a check shows refund pending, the refund goes without otp_ref_id", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().chooseFailureSmsOtp();
+  assert.equal(store.getState().failureSmsOtp, false, "nothing checked yet");
+  store.getState().setTidInput("13192443");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  store.getState().chooseFailureSmsOtp();
+  assert.equal(store.getState().failureSmsOtp, true);
+  assert.equal(fake.calls.length, 0, "no OTP sent");
+  store.getState().setCustomerOtp("123456");
+  const refunding = store.getState().refund();
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456" }]);
+  assert.equal(Object.hasOwn(fake.refunds[0]!, "otpRefId"), false);
+  fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
+  await refunding;
+  assert.deepEqual(
+    [store.getState().receipt?.refundTid, store.getState().failureSmsOtp, store.getState().customerOtp],
+    ["R-1", false, ""],
+  );
+});
+
+test("Eko refusing a refund without otp_ref_id closes that path and leaves Send OTP; a sent OTP then carries its reference", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().setTidInput("13192443");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checked;
+  store.getState().chooseFailureSmsOtp();
+  store.getState().setCustomerOtp("123456");
+  const refunding = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(err({ kind: "otp-ref-needed", tid: "13192443", details: { ekoStatus: 1 } }));
+  await refunding;
+  assert.deepEqual(
+    [store.getState().failure?.error.kind, store.getState().failureSmsOtp, store.getState().customerOtp],
+    ["otp-ref-needed", false, ""],
+  );
+  const sending = store.getState().sendOtp();
+  fake.pending[0]!.resolve(ok(sent("13192443", "REF-9")));
+  await sending;
+  store.getState().setCustomerOtp("654321");
+  void store.getState().refund();
+  assert.deepEqual(fake.refunds.at(-1), { tid: "13192443", otp: "654321", otpRefId: "REF-9" });
+});
+
+test("the failure-SMS choice is not offered off a refund-pending check, nor once an OTP is on screen", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  store.getState().setTidInput("13192444");
+  const checked = store.getState().check();
+  fake.pendingTx[0]!.resolve(ok(tx("13192444", "refunded")));
+  await checked;
+  store.getState().chooseFailureSmsOtp();
+  assert.equal(store.getState().failureSmsOtp, false);
+  const fake2 = fakeApi();
+  const withOtp = createRequestStore(fake2.api);
+  await upToRefund(fake2, withOtp);
+  withOtp.getState().chooseFailureSmsOtp();
+  assert.equal(withOtp.getState().failureSmsOtp, false);
 });

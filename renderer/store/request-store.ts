@@ -6,16 +6,18 @@
  * store runs under plain Node in tests; React binds it with `useStore`.
  *
  * Main remembers the last OTP answer per tid until the app quits (getSession); the store shows the
- * newest one again on start, so a reload or a crashed window never loses an otp_ref_id.
+ * newest one again on start, so a reload or a crashed window never loses an otp_ref_id. Each
+ * action is one call: what the screen needs afterwards (the clock offset) comes back with it.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RefundDeskError } from "../../app/errors";
-import type { RefundDeskApi } from "../../app/ipc";
+import type { ActionAnswer, AfterAction, RefundDeskApi } from "../../app/ipc";
 import { CUSTOMER_OTP_MAX_DIGITS, parseCustomerOtp, type RefundReceipt } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import type { Result } from "../../app/result";
 import { parseTid } from "../../app/tid";
 import type { Transaction } from "../../app/transaction";
+import { markAction } from "../action-marks";
 import { receiptFromInquiry } from "./receipt-from-inquiry";
 import { safeCall } from "./safe-call";
 
@@ -36,6 +38,11 @@ export interface RequestState {
   transaction: Transaction | null;
   /** The OTP sent for `tid`; it stays under a later error while its otp_ref_id is still good. */
   otpSent: OtpSent | null;
+  /**
+   * The agent chose to type the OTP from the SMS Eko sent when the transfer failed: the refund
+   * then goes without an otp_ref_id. Ends with a sent OTP, a refund, or Eko refusing it.
+   */
+  failureSmsOtp: boolean;
   /**
    * The customer's OTP as typed. It lives only while the refund step runs: cleared by any answer
    * to the refund, a new OTP, a new check, another tid and New request. Never sent anywhere else.
@@ -59,6 +66,8 @@ export interface RequestState {
   check(): Promise<void>;
   /** Sends (or sends again) the refund OTP for the tid on screen, once any resend wait is over. */
   sendOtp(): Promise<void>;
+  /** "Customer has the OTP from the failure SMS": opens the refund step without sending an OTP. */
+  chooseFailureSmsOtp(): void;
   /** Keeps digits only, at most CUSTOMER_OTP_MAX_DIGITS. */
   setCustomerOtp(text: string): void;
   /** Refunds with the customer's OTP and the otp_ref_id on screen. */
@@ -74,6 +83,14 @@ export interface RequestState {
 export type RequestStore = StoreApi<RequestState>;
 
 export type RequestApi = Pick<RefundDeskApi, "inquireTransaction" | "requestRefundOtp" | "refund" | "getSession">;
+
+/** `after` as main sent it, or null when absent or not of its shape (a broken bridge). */
+function afterOf(answer: unknown): AfterAction | null {
+  const after = (answer as { after?: unknown } | null)?.after as { clockOffsetMs?: unknown } | undefined;
+  if (typeof after !== "object" || after === null) return null;
+  const offset = after.clockOffsetMs;
+  return offset === null || (typeof offset === "number" && Number.isFinite(offset)) ? { clockOffsetMs: offset } : null;
+}
 
 /** Mentioned beyond this (main's doctor warns at the same offset); below it nobody needs to know. */
 export const CLOCK_NOTE_MS = 30_000;
@@ -101,6 +118,7 @@ const CLEAR = {
   tid: null,
   transaction: null,
   otpSent: null,
+  failureSmsOtp: false,
   customerOtp: "",
   receipt: null,
   failure: null,
@@ -115,19 +133,26 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
       return session.ok ? session.value : null;
     }
 
-    /** Runs one call; the answer is applied with the clock offset it taught main. */
-    async function run<T>(task: Task, call: () => Promise<Result<T>>, apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>) {
+    /** Runs one call, the only one for the action: its answer carries the clock offset it taught main. */
+    async function run<T>(task: Task, call: () => Promise<ActionAnswer<T>>, apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>) {
       set({ running: task, failure: null });
-      const result = await safeCall(call);
-      const session = await readSession();
-      const clockOffsetMs = session ? session.clockOffsetMs : get().clockOffsetMs;
+      markAction(task, "call");
+      let after: AfterAction | null = null;
+      const result = await safeCall(async () => {
+        const answer = await call();
+        after = afterOf(answer);
+        return answer;
+      });
+      markAction(task, "answer");
+      const clockOffsetMs = after === null ? get().clockOffsetMs : (after as AfterAction).clockOffsetMs;
       set({ running: null, clockOffsetMs, ...apply(result, clockOffsetMs) });
     }
 
     /** An OTP answer; a resend refused as too soon keeps the reference on screen, which is still good. */
     function otpAnswer(tid: string, result: Result<OtpSent>, clockOffsetMs: number | null, previous: OtpSent | null): Partial<RequestState> {
       if (result.ok) {
-        return { otpSent: result.value, resendReadyAt: resendReadyAt(result.value, clockOffsetMs), receipt: null, customerOtp: "" };
+        const readyAt = resendReadyAt(result.value, clockOffsetMs);
+        return { otpSent: result.value, failureSmsOtp: false, resendReadyAt: readyAt, receipt: null, customerOtp: "" };
       }
       const failure: Failure = { task: "send-otp", tid, error: result.error };
       if (result.error.kind === "cooldown" && previous) return { failure, otpSent: previous, resendReadyAt: now() + result.error.retryAfterMs };
@@ -185,24 +210,39 @@ export function createRequestStore(api: RequestApi, now: () => number = Date.now
         await run("send-otp", () => api.requestRefundOtp({ tid }), (result, offset) => otpAnswer(tid, result, offset, previous));
       },
 
+      chooseFailureSmsOtp() {
+        const { running, transaction, otpSent, receipt, unsettled } = get();
+        if (running || transaction?.state !== "refund-pending" || otpSent || receipt || unsettled) return;
+        set({ failureSmsOtp: true, customerOtp: "", failure: null });
+      },
+
       setCustomerOtp(text) {
         set({ customerOtp: text.replace(/[^0-9]/g, "").slice(0, CUSTOMER_OTP_MAX_DIGITS) });
       },
 
       async refund() {
-        const { running, tid, otpSent, customerOtp, unsettled, receipt } = get();
-        if (running || tid === null || otpSent === null || unsettled || receipt) return;
+        const { running, tid, otpSent, failureSmsOtp, customerOtp, unsettled, receipt } = get();
+        if (running || tid === null || (otpSent === null && !failureSmsOtp) || unsettled || receipt) return;
         const otp = parseCustomerOtp(customerOtp);
         if (!otp.ok) {
           set({ failure: { task: "refund", tid, error: otp.error } });
           return;
         }
-        await run("refund", () => api.refund({ tid, otp: otp.value, otpRefId: otpSent.otpRefId }), (result) => {
+        // A sent OTP's reference goes with it; the OTP from the failure SMS goes without one.
+        const request = otpSent ? { tid, otp: otp.value, otpRefId: otpSent.otpRefId } : { tid, otp: otp.value };
+        await run("refund", () => api.refund(request), (result) => {
           if (result.ok) {
             const receipt = result.value;
-            return { customerOtp: "", receipt, otpSent: null, resendReadyAt: null, transaction: receipt.transaction ?? get().transaction };
+            const transaction = receipt.transaction ?? get().transaction;
+            return { customerOtp: "", receipt, otpSent: null, failureSmsOtp: false, resendReadyAt: null, transaction };
           }
-          return { customerOtp: "", failure: { task: "refund", tid, error: result.error }, unsettled: result.error.kind === "refund-outcome-unknown" };
+          const kind = result.error.kind;
+          return {
+            customerOtp: "",
+            failure: { task: "refund", tid, error: result.error },
+            unsettled: kind === "refund-outcome-unknown",
+            ...(kind === "otp-ref-needed" ? { failureSmsOtp: false } : {}),
+          };
         });
       },
 

@@ -1,0 +1,28 @@
+import { useRequest, useStores, useT } from "../stores";
+
+/**
+ * Beside "Send OTP to customer" once a check shows refund pending: Eko texts the customer an OTP
+ * when a transfer fails, so a customer who still has that SMS needs no new one.
+ */
+export function FailureSmsOtpChoice() {
+  const t = useT();
+  const { request } = useStores();
+  const running = useRequest((s) => s.running);
+  return (
+    <div className="failure-sms-choice" data-testid="failure-sms-choice">
+      <button
+        type="button"
+        className="button secondary"
+        data-testid="use-failure-sms-otp"
+        aria-describedby="failure-sms-hint"
+        disabled={running !== null}
+        onClick={() => request.getState().chooseFailureSmsOtp()}
+      >
+        {t("refundStep.hasOtp")}
+      </button>
+      <p id="failure-sms-hint" className="hint">
+        {t("refundStep.hasOtpHint")}
+      </p>
+    </div>
+  );
+}
