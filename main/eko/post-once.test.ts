@@ -44,7 +44,7 @@ const SERVER_FAULTS: Array<[string, string, string, number]> = [
   ["HTTP 403 with the clock right", "900403", "auth-rejected", 5_000],
   ["HTTP 404", "900404", "wrong-url", 5_000],
   ["HTTP 405", "900405", "wrong-url", 5_000],
-  ["HTTP 415", "900415", "server", 5_000],
+  ["HTTP 415", "900415", "content-type-refused", 5_000],
   ["HTTP 200 with an HTML body", "900200", "bad-response", 5_000],
   ["truncated JSON", "900201", "bad-response", 5_000],
   ["malformed JSON", "900202", "bad-response", 5_000],

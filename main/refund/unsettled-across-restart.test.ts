@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadCatalogue } from "../../app/messages/catalogues";
 import { describeError } from "../../app/messages/describe-error";
 import { createRefundDesk, type RefundDesk } from "../refund-desk";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
@@ -93,6 +94,7 @@ test("a hold that cannot be written refuses the refund before Eko is called, and
   assert.ok(!result.ok);
   assert.deepEqual(result.error, { kind: "refund-not-recorded", tid, details: { cause: "unsettled-refunds-write" } });
   assert.equal(refundPosts(posts, tid).length, 0, "a refund went to Eko without its hold on disk");
+  await loadCatalogue("hi");
   const en = describeError(result.error, "en");
   const hi = describeError(result.error, "hi");
   assert.equal(en.title, "The refund for transaction 13192443 was not sent");
