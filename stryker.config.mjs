@@ -7,21 +7,49 @@
  */
 const AREAS = {
   signing: { mutate: ["main/signing.ts"], tests: ["main/signing*.test.ts"] },
-  envelope: { mutate: ["main/eko/envelope.ts"], tests: ["main/eko/envelope.test.ts", "main/eko/refund-replies.test.ts", "main/eko/eko-client.test.ts", "main/eko/refund-client.test.ts"] },
-  "eko-client": { mutate: ["main/eko/eko-client.ts", "main/eko/network-error.ts", "main/eko/read-capped.ts"], tests: ["main/eko/*.test.ts"] },
+  envelope: {
+    mutate: ["main/eko/envelope.ts"],
+    tests: [
+      "main/eko/envelope.test.ts",
+      "main/eko/refund-replies.test.ts",
+      "main/eko/eko-client.test.ts",
+      "main/eko/refund-client.test.ts",
+    ],
+  },
+  "eko-client": {
+    mutate: ["main/eko/eko-client.ts", "main/eko/network-error.ts", "main/eko/read-capped.ts"],
+    tests: ["main/eko/*.test.ts"],
+  },
   eko: { mutate: ["main/eko/**/*.ts"], tests: ["main/eko/*.test.ts"] },
   refund: { mutate: ["main/refund/**/*.ts"], tests: ["main/refund/*.test.ts"] },
-  ipc: { mutate: ["main/ipc/**/*.ts"], tests: ["main/ipc/dispatch.details.test.ts", "main/ipc/sender.test.ts", "main/ipc/dispatch.test.ts", "main/ipc/dispatch.keychain.test.ts"] },
+  ipc: {
+    mutate: ["main/ipc/**/*.ts"],
+    tests: [
+      "main/ipc/dispatch.details.test.ts",
+      "main/ipc/sender.test.ts",
+      "main/ipc/dispatch.test.ts",
+      "main/ipc/dispatch.keychain.test.ts",
+    ],
+  },
   admin: { mutate: ["main/admin/**/*.ts"], tests: ["main/admin/*.test.ts", "main/desk-admin.test.ts"] },
   policy: { mutate: ["main/policy/**/*.ts"], tests: ["main/policy/*.test.ts", "main/desk-admin.test.ts"] },
   journal: { mutate: ["main/journal/**/*.ts"], tests: ["main/journal/*.test.ts", "main/cli/journal-export.test.ts"] },
-  app: { mutate: ["app/**/*.ts", "!app/messages/en.ts", "!app/messages/hi.ts"], tests: ["app/**/*.test.ts", "main/**/*.test.ts"] },
+  app: {
+    mutate: ["app/**/*.ts", "!app/messages/en.ts", "!app/messages/hi.ts"],
+    tests: ["app/**/*.test.ts", "main/**/*.test.ts"],
+  },
 };
 
 const ALL = {
   mutate: Object.values(AREAS).flatMap((area) => area.mutate),
   // The keychain and process tests need a Secret Service and spawn the CLI; they guard none of these files alone.
-  tests: ["app/**/*.test.ts", "main/**/*.test.ts", "e2e/leak/leak.test.ts", "!main/**/*.keychain.test.ts", "!main/**/*.process.test.ts"],
+  tests: [
+    "app/**/*.test.ts",
+    "main/**/*.test.ts",
+    "e2e/leak/leak.test.ts",
+    "!main/**/*.keychain.test.ts",
+    "!main/**/*.process.test.ts",
+  ],
 };
 
 const name = process.env.MUTATE_AREA ?? "";

@@ -58,7 +58,9 @@ export function scanForLeaks(folder: string, secrets: Secrets, skip: (path: stri
         const file = relative(folder, path);
         scanned.push(file);
         const bytes = readFileSync(path);
-        for (const { bytes: secret, form } of [...keyForms, ...digitForms]) if (bytes.includes(secret)) findings.push({ file, form });
+        for (const { bytes: secret, form } of [...keyForms, ...digitForms]) {
+          if (bytes.includes(secret)) findings.push({ file, form });
+        }
         // latin1 maps each byte to one character, so binary files are searched byte for byte too.
         const text = otps.length > 0 ? bytes.toString("latin1") : "";
         for (const pattern of otps) if (pattern.test(text)) findings.push({ file, form: "otp" });

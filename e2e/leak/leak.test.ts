@@ -10,7 +10,12 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
-import { ALL_TEST_ACCESS_KEYS, ALL_TEST_MOBILES, ALL_TEST_OTPS, ALL_TEST_PINS } from "../../main/test-support/test-secrets";
+import {
+  ALL_TEST_ACCESS_KEYS,
+  ALL_TEST_MOBILES,
+  ALL_TEST_OTPS,
+  ALL_TEST_PINS,
+} from "../../main/test-support/test-secrets";
 import { REDACTED } from "../host/test-host";
 import { scanForLeaks } from "./leak-scan";
 
@@ -39,14 +44,16 @@ test("the scanner finds every registry secret planted in UTF-16LE and base64, ke
   const dir = mkdtempSync(join(tmpdir(), "leak-scan-"));
   const digits = [...ALL_TEST_OTPS, ...ALL_TEST_PINS, ...ALL_TEST_MOBILES];
   for (const [i, secret] of [...ALL_TEST_ACCESS_KEYS, ...digits].entries()) {
-    writeFileSync(join(dir, `wide-${i}.bin`), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`key=${secret};`, "utf16le")]));
+    const wide = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`key=${secret};`, "utf16le")]);
+    writeFileSync(join(dir, `wide-${i}.bin`), wide);
     writeFileSync(join(dir, `b64-${i}.txt`), `blob ${Buffer.from(secret, "utf8").toString("base64")} end\n`);
   }
   const { findings } = scanForLeaks(dir, { keys: [...ALL_TEST_ACCESS_KEYS], otps: digits });
   const count = ALL_TEST_ACCESS_KEYS.length + digits.length;
   for (let i = 0; i < count; i++) {
-    assert.ok(findings.some((f) => f.file === `wide-${i}.bin` && f.form === "utf16le"), `UTF-16LE form of secret ${i} missed`);
-    assert.ok(findings.some((f) => f.file === `b64-${i}.txt` && f.form === "base64"), `base64 form of secret ${i} missed`);
+    const found = (file: string, form: string) => findings.some((f) => f.file === file && f.form === form);
+    assert.ok(found(`wide-${i}.bin`, "utf16le"), `UTF-16LE form of secret ${i} missed`);
+    assert.ok(found(`b64-${i}.txt`, "base64"), `base64 form of secret ${i} missed`);
   }
 });
 
@@ -59,7 +66,12 @@ test("the scanner finds an OTP as a value of its own, not inside longer numbers,
   writeFileSync(join(dir, "encoded.txt"), `${Buffer.from("123456").toString("base64")}\n`);
   const { scanned, findings } = scanForLeaks(dir, { keys: [], otps: ["123456", "80417293"] });
   assert.equal(scanned.length, 5);
-  assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), ["encoded.txt:base64", "log.txt:otp", "reply.bin:otp", "transcript.jsonl:otp"]);
+  assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), [
+    "encoded.txt:base64",
+    "log.txt:otp",
+    "reply.bin:otp",
+    "transcript.jsonl:otp",
+  ]);
 });
 
 test("no access key, OTP or admin PIN used by the suite appears in any file, log, IPC reply or output of this run", { skip: artifacts ? false : "run by scripts/test.sh after the other suites" }, () => {

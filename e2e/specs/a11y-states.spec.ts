@@ -71,7 +71,13 @@ test("the kiosk-exit PIN dialog, a wrong PIN, and the wait after three", async (
   test.setTimeout(90_000);
   const folder = tempDataDir("policy");
   const policyPath = join(folder, "policy.json");
-  const policy = { environment: "practice", counterName: "Counter 7", kioskMode: true, settingsLocked: true, adminPinHash: await hashPin(TEST_SECRETS.adminPins.e2e) };
+  const policy = {
+    environment: "practice",
+    counterName: "Counter 7",
+    kioskMode: true,
+    settingsLocked: true,
+    adminPinHash: await hashPin(TEST_SECRETS.adminPins.e2e),
+  };
   writeFileSync(policyPath, JSON.stringify(policy));
   chmodSync(policyPath, 0o644);
   await openApp({ machinePolicyPath: policyPath });

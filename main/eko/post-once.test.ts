@@ -33,7 +33,8 @@ before(async () => {
 after(() => sim.close());
 
 /** POSTs the simulator recorded from index `from` on, whose path ends with `suffix`. */
-const posts = (from: number, suffix: string) => sim.requests.slice(from).filter((r) => r.method === "POST" && r.path.endsWith(suffix));
+const posts = (from: number, suffix: string) =>
+  sim.requests.slice(from).filter((r) => r.method === "POST" && r.path.endsWith(suffix));
 
 /** Faults the simulator plays by tid: the kind the client must report for each. */
 const SERVER_FAULTS: Array<[string, string, string, number]> = [
@@ -58,8 +59,16 @@ const SERVER_FAULTS: Array<[string, string, string, number]> = [
 
 /** Faults no server answers: where the request goes, and the kind. */
 const NETWORK_FAULTS: Array<[string, () => Promise<{ baseUrl: string; close(): Promise<void> }>, string]> = [
-  ["connection refused", async () => ({ baseUrl: `http://127.0.0.1:${await closedPort()}/ekoapi/v3`, close: async () => undefined }), "offline"],
-  ["DNS failure", async () => ({ baseUrl: "https://eko.refund-desk-test.invalid/ekoapi/v3", close: async () => undefined }), "offline"],
+  [
+    "connection refused",
+    async () => ({ baseUrl: `http://127.0.0.1:${await closedPort()}/ekoapi/v3`, close: async () => undefined }),
+    "offline",
+  ],
+  [
+    "DNS failure",
+    async () => ({ baseUrl: "https://eko.refund-desk-test.invalid/ekoapi/v3", close: async () => undefined }),
+    "offline",
+  ],
   [
     "a self-signed certificate",
     async () => {
@@ -107,7 +116,11 @@ describe("Get Refund OTP is sent once for every failure, on one long-lived clien
 });
 
 describe("Initiate Refund is sent once for every failure, on one long-lived client", () => {
-  const request = (tid: string) => ({ tid, otp: TEST_SECRETS.otps.practice, otpRefId: "4b9a1c8e-0000-4000-8000-000000000001" });
+  const request = (tid: string) => ({
+    tid,
+    otp: TEST_SECRETS.otps.practice,
+    otpRefId: "4b9a1c8e-0000-4000-8000-000000000001",
+  });
 
   for (const [name, tid, kind, timeoutMs] of SERVER_FAULTS) {
     test(`${name} → ${kind}, one POST at the server, then the same client works`, async () => {
@@ -125,7 +138,11 @@ describe("Initiate Refund is sent once for every failure, on one long-lived clie
       const target = await open();
       try {
         const from = fetched.length;
-        const result = await client.initiateRefund({ ...endpoint, baseUrl: target.baseUrl }, request("13192443"), 5_000);
+        const result = await client.initiateRefund(
+          { ...endpoint, baseUrl: target.baseUrl },
+          request("13192443"),
+          5_000,
+        );
         assert.equal(result.ok ? "ok" : result.error.kind, kind);
         assert.deepEqual(fetched.slice(from), [`POST ${target.baseUrl}/customer/payment/refund/13192443`]);
       } finally {

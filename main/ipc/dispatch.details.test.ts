@@ -16,13 +16,19 @@ function dispatchWith(inquireTransaction: RefundDeskApi["inquireTransaction"]) {
 test("a payload that is not an object is refused as a whole: field payload, reason malformed", async () => {
   const dispatch = dispatchWith(async () => assert.fail("the service ran"));
   for (const payload of ["13192443", 7, null, undefined, [{ tid: "1" }]]) {
-    assert.deepEqual(await dispatch(IPC_CHANNELS.inquireTransaction, payload, APP_PAGE), { ok: false, error: { kind: "invalid-input", field: "payload", reason: "malformed" } });
+    assert.deepEqual(await dispatch(IPC_CHANNELS.inquireTransaction, payload, APP_PAGE), {
+      ok: false,
+      error: { kind: "invalid-input", field: "payload", reason: "malformed" },
+    });
   }
 });
 
 test("a wrong field is refused by its name", async () => {
   const dispatch = dispatchWith(async () => assert.fail("the service ran"));
-  assert.deepEqual(await dispatch(IPC_CHANNELS.inquireTransaction, { tid: 13192443 }, APP_PAGE), { ok: false, error: { kind: "invalid-input", field: "tid", reason: "malformed" } });
+  assert.deepEqual(await dispatch(IPC_CHANNELS.inquireTransaction, { tid: 13192443 }, APP_PAGE), {
+    ok: false,
+    error: { kind: "invalid-input", field: "tid", reason: "malformed" },
+  });
 });
 
 test("a valid payload reaches the service, parsed", async () => {
@@ -31,7 +37,10 @@ test("a valid payload reaches the service, parsed", async () => {
     seen.push(request);
     return ok({ tid: request.tid } as never);
   });
-  assert.deepEqual(await dispatch(IPC_CHANNELS.inquireTransaction, { tid: "13192443" }, APP_PAGE), { ok: true, value: { tid: "13192443" } });
+  assert.deepEqual(await dispatch(IPC_CHANNELS.inquireTransaction, { tid: "13192443" }, APP_PAGE), {
+    ok: true,
+    value: { tid: "13192443" },
+  });
   assert.deepEqual(seen, [{ tid: "13192443" }]);
 });
 

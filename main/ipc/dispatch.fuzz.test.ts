@@ -150,8 +150,15 @@ test("readHistory and exportHistory: anything but two calendar days is refused w
   // Near misses too: the right shape, a day at or past a month's end (Feb 29 in a common year,
   // Apr 31), month 00 or 13, day 00 or 32; most of them are not days, which the oracle decides.
   const pad = (n: number, width: number) => String(n).padStart(width, "0");
-  const nearMiss = fc.tuple(fc.integer({ min: 1900, max: 2400 }), fc.integer({ min: 0, max: 13 }), fc.constantFrom(0, 28, 29, 30, 31, 32)).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
-  const notADay = fc.oneof(fc.string({ maxLength: 32 }), fc.stringMatching(/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/), { arbitrary: nearMiss, weight: 4 }, fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, "/")));
+  const nearMiss = fc
+    .tuple(fc.integer({ min: 1900, max: 2400 }), fc.integer({ min: 0, max: 13 }), fc.constantFrom(0, 28, 29, 30, 31, 32))
+    .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+  const notADay = fc.oneof(
+    fc.string({ maxLength: 32 }),
+    fc.stringMatching(/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/),
+    { arbitrary: nearMiss, weight: 4 },
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, "/")),
+  );
   await fc.assert(
     fc.asyncProperty(notADay.filter((day) => !isRealDay(day)), fc.boolean(), async (day, atFrom) => {
       const range = atFrom ? { from: day, to: "2026-03-05" } : { from: "2026-03-05", to: day };

@@ -48,7 +48,13 @@ before(async () => {
   sim = await startSimulator({ accounts: [account], delayScale: 0 });
   // Configured by an earlier run of the app, so the desk under test starts with nothing read.
   const setup = testDesk({ dataDir });
-  const set = await setup.desk.services.updateSettings({ environment: "custom", customBaseUrl: sim.baseUrl, developerKey: account.developerKey, initiatorId: account.initiatorId, userCode: account.userCode });
+  const set = await setup.desk.services.updateSettings({
+    environment: "custom",
+    customBaseUrl: sim.baseUrl,
+    developerKey: account.developerKey,
+    initiatorId: account.initiatorId,
+    userCode: account.userCode,
+  });
   assert.ok(set.ok, JSON.stringify(set));
   await setup.desk.close();
   fuzzed = countingDesk();
@@ -92,7 +98,13 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   getSession: {},
 };
 
-const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 4 }));
+const notAnObject = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.anything(), { maxLength: 4 }),
+);
 const wrongValue = fc.oneof(fc.integer(), fc.boolean(), fc.object(), fc.array(fc.string()), fc.constant(null));
 
 function hostile(method: IpcMethod) {
@@ -100,8 +112,18 @@ function hostile(method: IpcMethod) {
   const extra = fc
     .tuple(fc.constantFrom("__proto__", "constructor", "prototype", "accessKey2", "pin2", "x"), fc.jsonValue())
     .filter(([key]) => !fields.includes(key))
-    .map(([key, value]) => JSON.parse(`{${JSON.stringify(VALID[method]).slice(1, -1)}${fields.length ? "," : ""}${JSON.stringify(key)}:${JSON.stringify(value)}}`) as unknown);
-  const wrongType = fields.length === 0 ? null : fc.tuple(fc.constantFrom(...fields), wrongValue).map(([field, value]) => ({ ...VALID[method], [field]: value }));
+    .map(
+      ([key, value]) =>
+        JSON.parse(
+          `{${JSON.stringify(VALID[method]).slice(1, -1)}${fields.length ? "," : ""}${JSON.stringify(key)}:${JSON.stringify(value)}}`,
+        ) as unknown,
+    );
+  const wrongType =
+    fields.length === 0
+      ? null
+      : fc
+          .tuple(fc.constantFrom(...fields), wrongValue)
+          .map(([field, value]) => ({ ...VALID[method], [field]: value }));
   return wrongType ? fc.oneof(notAnObject, extra, wrongType) : fc.oneof(notAnObject, extra);
 }
 

@@ -30,7 +30,10 @@ async function openDesk(dataDir: string, offline: { on: boolean }): Promise<{ de
   const fetching: typeof fetch = (input, init) => {
     const url = input instanceof Request ? input.url : input.toString();
     if ((init?.method ?? "GET") === "POST") posts.push(url);
-    else if (offline.on) return Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }));
+    else if (offline.on)
+      return Promise.reject(
+        new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }),
+      );
     return fetch(input, init);
   };
   const desk = createRefundDesk({
@@ -48,7 +51,8 @@ async function openDesk(dataDir: string, offline: { on: boolean }): Promise<{ de
   return { desk, posts };
 }
 
-const refundPosts = (posts: string[], tid: string) => posts.filter((url) => url.endsWith(`/customer/payment/refund/${tid}`));
+const refundPosts = (posts: string[], tid: string) =>
+  posts.filter((url) => url.endsWith(`/customer/payment/refund/${tid}`));
 
 test("a refund whose answer was lost stays held across a restart, until an inquiry answers", async () => {
   // 13192456: the simulator never answers the refund and makes none.
