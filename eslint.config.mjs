@@ -61,8 +61,8 @@ export default defineConfig(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // Runs in the page; the test host writes the channel table in for the placeholder.
+    // Runs in the page; the test host writes the channel table and the demo flag in for the placeholders.
     files: ["e2e/host/preload-stand-in.js"],
-    languageOptions: { globals: { ...globals.browser, __IPC_CHANNELS__: "readonly" } },
+    languageOptions: { globals: { ...globals.browser, __IPC_CHANNELS__: "readonly", __DEMO__: "readonly" } },
   },
 );

@@ -6,7 +6,7 @@
  * quickest first (a mutant stops at the first file that kills it).
  */
 const AREAS = {
-  signing: { mutate: ["main/signing.ts"], tests: ["main/signing*.test.ts"] },
+  signing: { mutate: ["main/eko/signing.ts"], tests: ["main/eko/signing*.test.ts"] },
   envelope: {
     mutate: ["main/eko/envelope.ts"],
     tests: [

@@ -9,7 +9,22 @@ import type { TxState } from "./transaction";
 /** Carried by every error something answered; the errors' users import it from here. */
 export type { RawDetails };
 
-export type SettingName = "environment" | "baseUrl" | "developerKey" | "initiatorId" | "timeoutMs" | "resendCooldownMs" | "userCode" | "accessKey";
+export type SettingName =
+  | "environment"
+  | "baseUrl"
+  | "developerKey"
+  | "initiatorId"
+  | "timeoutMs"
+  | "resendCooldownMs"
+  | "userCode"
+  | "accessKey"
+  | "paperSize"
+  | "agentCopy"
+  | "receiptLanguages"
+  | "helpline"
+  | "grievanceContact"
+  | "rbiGrievance"
+  | "idleClearMinutes";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }
@@ -69,6 +84,9 @@ export type RefundDeskError =
   | { kind: "pin-wait"; retryAfterMs: number }
   /** A file (the History export) could not be written. */
   | { kind: "save-failed"; details: RawDetails }
+  /** A kiosk prints receipts only to the printer the policy or settings name, and none is named. */
+  | { kind: "no-printer" }
+  | { kind: "print-failed"; details: RawDetails }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -107,6 +125,8 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "wrong-pin",
   "pin-wait",
   "save-failed",
+  "no-printer",
+  "print-failed",
   "internal",
 ];
 

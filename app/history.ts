@@ -4,6 +4,7 @@
  */
 import type { RefundDeskError } from "./errors";
 import type { Environment } from "./settings";
+import type { Rupees } from "./transaction";
 
 export interface JournalEntry {
   at: string;
@@ -16,6 +17,27 @@ export interface JournalEntry {
   ekoStatus?: number;
   responseTypeId?: number;
   otpRefTail?: string;
+  /**
+   * Whether the line links to the one before it in the journal's hash chain: "broken" marks an
+   * edited, removed or reordered line; "unsealed" a line from before the chain (or torn).
+   */
+  chain?: "ok" | "broken" | "unsealed";
+  /**
+   * A refund made ("refund:refunded", or "refund-check:tx_status=4" after a lost answer): what a
+   * reprint and the day's close need. Never the balance, the OTP or a name.
+   */
+  refundedAmount?: Rupees;
+  fee?: Rupees;
+  refundTid?: string;
+  /** The original transfer: its amount and time, the recipient's account's last 4 characters. */
+  txAmount?: Rupees;
+  txTime?: string;
+  accountLast4?: string;
+  /** Eko's user_code the refund was made under. */
+  agentCode?: string;
+  /** Find by mobile ("pending:…"): the customer's mobile, its last 4 digits only, and how many transfers came back. */
+  mobileLast4?: string;
+  listed?: number;
 }
 
 /** Days as the agent's calendar writes them, both inclusive. */

@@ -4,9 +4,21 @@
  * cannot smuggle fields such as `__proto__`.
  */
 import { z } from "zod";
+import { ACCESS_KEY_MAX_LENGTH } from "./access-key";
 import type { DayRange } from "./history";
 import type { RefundRequest } from "./refund";
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type SettingsPatch } from "./settings";
+import {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  MAX_IDLE_CLEAR_MINUTES,
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_IDLE_CLEAR_MINUTES,
+  MIN_TIMEOUT_MS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+  type SettingsPatch,
+} from "./settings";
 
 /** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
 const tidRequest = z.strictObject({ tid: z.string().max(256) });
@@ -21,9 +33,17 @@ const settingsPatch = z.strictObject({
   userCode: z.string().max(64).nullable().optional(),
   timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
   resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
+  printerName: z.string().max(128).nullable().optional(),
+  paperSize: z.enum(PAPER_SIZES).optional(),
+  agentCopy: z.enum(AGENT_COPY_CHOICES).optional(),
+  receiptLanguages: z.enum(RECEIPT_LANGUAGE_CHOICES).optional(),
+  helpline: z.string().max(512).nullable().optional(),
+  grievanceContact: z.string().max(512).nullable().optional(),
+  rbiGrievance: z.boolean().optional(),
+  idleClearMinutes: z.number().int().min(MIN_IDLE_CLEAR_MINUTES).max(MAX_IDLE_CLEAR_MINUTES).optional(),
 }) satisfies z.ZodType<SettingsPatch>;
 
-const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(512) });
+const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(ACCESS_KEY_MAX_LENGTH) });
 
 /** Shapes only: parseCustomerOtp and parseOtpRefId say what is wrong, without echoing the OTP. */
 const refundRequest = z.strictObject({
@@ -36,6 +56,8 @@ const pinRequest = z.strictObject({ pin: z.string().max(64) });
 
 /** Shape only; main checks the days are real and the range is not too long. */
 const dayRange = z.strictObject({ from: z.string().max(32), to: z.string().max(32) }) satisfies z.ZodType<DayRange>;
+/** A kiosk's export carries the admin PIN. */
+const exportRequest = z.strictObject({ from: z.string().max(32), to: z.string().max(32), pin: z.string().max(64).optional() });
 
 /** One entry per operation the renderer may ask of main (the channel names are in ipc.ts). */
 export const IPC_SCHEMAS = {
@@ -57,8 +79,19 @@ export const IPC_SCHEMAS = {
   /** Quits a kiosk with the admin PIN. */
   exitKiosk: pinRequest,
   readHistory: dayRange,
-  /** Writes the range as CSV where the admin chooses (a save dialog in the app). */
-  exportHistory: dayRange,
+  /**
+   * Writes the range as CSV where the admin chooses (a save dialog in the app); in kiosk mode into
+   * the fixed exports folder, without a dialog, and only with the admin PIN.
+   */
+  exportHistory: exportRequest,
+  /** Prints the window (the receipt) from main: silently to the configured printer, else as the mode allows. */
+  printReceipt: empty,
+  /** Get Pending Refunds: the customer's transfers waiting for a refund. Shape only; parseCustomerMobile says what is wrong. */
+  pendingRefunds: z.strictObject({ mobile: z.string().max(64) }),
+  /** How this counter prints receipts: paper, copies, languages, grievance text. */
+  getReceiptSetup: empty,
+  /** A receipt printed again: a journal line; the answer's time goes on the DUPLICATE mark. */
+  recordReprint: tidRequest,
 } as const;
 
 /**

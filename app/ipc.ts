@@ -7,7 +7,9 @@ import type { z } from "zod";
 import type { DoctorReport } from "./doctor";
 import type { HistoryExport, HistoryPage } from "./history";
 import type { AFTER_ACTION_SCHEMA, IPC_SCHEMAS } from "./ipc-schemas";
+import type { PendingRefunds } from "./pending";
 import type { DeskView } from "./policy";
+import type { ReceiptSetup } from "./receipt";
 import type { RefundReceipt } from "./refund";
 import type { OtpSent, Session } from "./refund-otp";
 import type { Result } from "./result";
@@ -33,6 +35,10 @@ interface IpcReplies {
   exitKiosk: { exiting: true };
   readHistory: HistoryPage;
   exportHistory: HistoryExport;
+  printReceipt: { printer: string | null };
+  pendingRefunds: PendingRefunds;
+  getReceiptSetup: ReceiptSetup;
+  recordReprint: { at: string };
 }
 
 export type IpcMethod = keyof IpcRequests;
@@ -53,6 +59,10 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   exitKiosk: "refund-desk:exit-kiosk",
   readHistory: "refund-desk:read-history",
   exportHistory: "refund-desk:export-history",
+  printReceipt: "refund-desk:print-receipt",
+  pendingRefunds: "refund-desk:pending-refunds",
+  getReceiptSetup: "refund-desk:get-receipt-setup",
+  recordReprint: "refund-desk:record-reprint",
 };
 
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];

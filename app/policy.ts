@@ -3,7 +3,7 @@
  * machine-wide policy file holds. Types only; main validates the JSON (main/policy/).
  */
 import type { RefundDeskError } from "./errors";
-import type { Environment } from "./settings";
+import type { AgentCopy, Environment, PaperSize, ReceiptLanguages } from "./settings";
 
 /** A validated policy. The admin PIN is never part of it: it travels only as a hash (PolicyPin). */
 export interface Policy {
@@ -20,6 +20,15 @@ export interface Policy {
   settingsLocked: boolean;
   timeoutMs?: number;
   resendCooldownMs?: number;
+  printerName?: string;
+  /** The receipt and counter settings (app/settings.ts); each one the policy sets wins. */
+  paperSize?: PaperSize;
+  agentCopy?: AgentCopy;
+  receiptLanguages?: ReceiptLanguages;
+  helpline?: string;
+  grievanceContact?: string;
+  rbiGrievance?: boolean;
+  idleClearMinutes?: number;
 }
 
 /** The policy's field names, as an admin writes them in the JSON file. */
@@ -63,6 +72,8 @@ export interface DeskView {
   adminPinSet: boolean;
   source: DeskPolicy["source"];
   problem: PolicyProblem | null;
+  /** The window runs in a browser through the demo host (`npm run demo`); main never sets it. */
+  demo?: true;
 }
 
 /** How long one PIN keeps locked settings open; leaving Settings locks them again sooner. */

@@ -20,6 +20,26 @@ export const MAX_TIMEOUT_MS = 120_000;
 const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
 export const MAX_RESEND_COOLDOWN_MS = 600_000;
 
+/** The receipt printer's paper: a 58 mm or 80 mm roll, or A4 sheets. */
+export type PaperSize = "58mm" | "80mm" | "a4";
+export const PAPER_SIZES: readonly PaperSize[] = ["58mm", "80mm", "a4"];
+
+/** The agent's copy (with the balance and a line to sign): on in kiosks unless the admin says otherwise. */
+export type AgentCopy = "kiosk" | "always" | "never";
+export const AGENT_COPY_CHOICES: readonly AgentCopy[] = ["kiosk", "always", "never"];
+
+/** Receipts in the interface's language, or in English and Hindi one after the other. */
+export type ReceiptLanguages = "interface" | "both";
+export const RECEIPT_LANGUAGE_CHOICES: readonly ReceiptLanguages[] = ["interface", "both"];
+
+/** The Refund screen forgets the customer after this many minutes without input. */
+export const DEFAULT_IDLE_CLEAR_MINUTES = 2;
+export const MIN_IDLE_CLEAR_MINUTES = 1;
+export const MAX_IDLE_CLEAR_MINUTES = 15;
+
+/** A helpline or grievance contact as printed: one line of plain text. */
+export const MAX_CONTACT_CHARS = 120;
+
 /** What is stored in settings.json (non-secret). */
 export interface Settings {
   environment: Environment;
@@ -30,6 +50,18 @@ export interface Settings {
   userCode: string | null;
   timeoutMs: number;
   resendCooldownMs: number;
+  /** The printer receipts go to without a dialog (kiosk); null: none configured. */
+  printerName: string | null;
+  paperSize: PaperSize;
+  agentCopy: AgentCopy;
+  receiptLanguages: ReceiptLanguages;
+  /** The partner's customer helpline, printed in the receipt's grievance block. */
+  helpline: string | null;
+  /** Where the customer writes with a complaint (the partner's grievance officer). */
+  grievanceContact: string | null;
+  /** Adds RBI's complaint route (the bank first; cms.rbi.org.in or 14448 after 30 days). */
+  rbiGrievance: boolean;
+  idleClearMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +72,14 @@ export const DEFAULT_SETTINGS: Settings = {
   userCode: null,
   timeoutMs: DEFAULT_TIMEOUT_MS,
   resendCooldownMs: DEFAULT_RESEND_COOLDOWN_MS,
+  printerName: null,
+  paperSize: "58mm",
+  agentCopy: "kiosk",
+  receiptLanguages: "interface",
+  helpline: null,
+  grievanceContact: null,
+  rbiGrievance: false,
+  idleClearMinutes: DEFAULT_IDLE_CLEAR_MINUTES,
 };
 
 /** A change an admin asks for; absent fields are left as they are, null clears. */

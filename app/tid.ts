@@ -3,7 +3,7 @@ import type { RefundDeskError } from "./errors";
 
 /** Eko transaction ids are decimal digits; the bound keeps a pasted blob out of a URL path. */
 export const TID_MAX_DIGITS = 20;
-const TID_PATTERN = /^[0-9]{1,20}$/;
+const TID_PATTERN = new RegExp(`^[0-9]{1,${TID_MAX_DIGITS}}$`);
 const INITIATOR_PATTERN = /^[0-9]{10}$/;
 
 /**

@@ -1,4 +1,4 @@
-import { signTimestamp } from "../main/signing";
+import { signTimestamp } from "../main/eko/signing";
 import { PRACTICE_CREDENTIALS } from "../main/simulator/practice-credentials";
 
 /**

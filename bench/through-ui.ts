@@ -12,7 +12,7 @@ import type { Page, Request } from "@playwright/test";
 import { PRACTICE_CREDENTIALS } from "../main/simulator/practice-credentials";
 import { PRACTICE_OTP } from "../main/simulator/scenarios";
 import { startSimulator } from "../main/simulator/simulator";
-import { createPractice } from "../main/practice";
+import { createPractice } from "../main/simulator/practice";
 import { tempDataDir } from "../main/test-support/temp-dir";
 import { startTestHost } from "../e2e/host/test-host";
 import { bareInquiry, bareOtpRequest } from "./bare-request";

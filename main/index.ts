@@ -3,38 +3,50 @@
  * executable takes the same arguments as `npx refund-desk`) or opens the desk's window. Policy
  * lives in main/electron/; services in the modules imported below.
  */
-import { app, dialog, net, session } from "electron";
-import { join } from "node:path";
+import { app, BrowserWindow, dialog, net, session } from "electron";
+import { dirname, join } from "node:path";
+import { err } from "../app/result";
+import { printWindow } from "./electron/print";
+import { guardEveryWebContents } from "./electron/web-contents-guard";
 import { isCliInvocation, runCli } from "./cli/cli";
+import { EXIT } from "./cli/exit-codes";
 import { registerAppScheme, serveAppProtocol } from "./electron/app-protocol";
 import { registerIpc } from "./electron/ipc-registration";
 import { saveWithDialog } from "./electron/save-dialog";
-import { APP_ORIGIN } from "./electron/protocol-paths";
+import { APP_ORIGIN } from "./window-policy/protocol-paths";
 import { applyPermissionPolicy, lockDownRendererSession, UI_PARTITION } from "./electron/session-policy";
 import { applyApplicationMenu, createMainWindow } from "./electron/window";
-import { resolveDataDir } from "./data-dir";
+import { resolveDataDir } from "./fs/data-dir";
 import { createKeytarKeyStore } from "./keychain/key-store";
-import { machinePolicyPath } from "./policy/machine-policy";
-import { createRefundDesk, type RefundDesk } from "./refund-desk";
+import { launchOverrides } from "./launch/launch-overrides";
+import { checkLaunch, REFUSED_LAUNCH_EXIT } from "./launch/launch-switches";
+import { realMachineDeps } from "./launch/machine-deps";
+import { openRefundDesk, type RefundDesk } from "./refund-desk";
 
 /** The bundle runs from dist/main; the renderer is built to dist/renderer. */
 const RENDERER_ROOT = join(__dirname, "..", "renderer");
 
-/** EX_SOFTWARE: the CLI itself failed unexpectedly. */
-const EXIT_INTERNAL = 70;
-
-const dataDir = resolveDataDir(process.env, app.getPath("userData"));
-// Chromium's profile and the single-instance lock follow userData: with REFUND_DESK_HOME set,
-// everything the app writes is in that one folder, and separate homes run side by side.
+// Before anything else: the installed app refuses Chromium switches and debugging variables.
+const launchCheck = app.isPackaged ? checkLaunch(process.argv, process.env, process.platform) : { ok: true as const };
+const launch = launchOverrides(process.env, app.isPackaged);
+const dataDir = resolveDataDir(launch.dataDir, app.getPath("userData"));
+// Chromium's profile and the single-instance lock follow userData: with REFUND_DESK_HOME set
+// (development), everything the app writes is in that one folder, and separate homes run side by side.
 app.setPath("userData", dataDir);
+const machine = realMachineDeps(launch, dataDir);
 
-if (isCliInvocation(process.argv)) {
+if (!launchCheck.ok) {
+  process.stderr.write(launchCheck.message);
+  if (!isCliInvocation(process.argv)) dialog.showErrorBox("Refund Desk", launchCheck.message);
+  app.exit(REFUSED_LAUNCH_EXIT);
+} else if (isCliInvocation(process.argv)) {
   // No single-instance lock: a support script must work while the window is open.
   void runCliAndExit();
 } else if (!app.requestSingleInstanceLock()) {
   // The running instance gets `second-instance` and comes to the front.
   app.quit();
 } else {
+  guardEveryWebContents(app);
   registerAppScheme();
   app.enableSandbox();
   app
@@ -42,7 +54,7 @@ if (isCliInvocation(process.argv)) {
     .then(startDesk)
     .catch((error: unknown) => {
       dialog.showErrorBox("Refund Desk could not start", error instanceof Error ? error.message : String(error));
-      app.exit(1);
+      app.exit(EXIT.internal);
     });
 }
 
@@ -55,12 +67,12 @@ async function runCliAndExit(): Promise<void> {
     code = await runCli(
       process.argv,
       { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-      { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir, machinePolicyPath: machinePolicyPath() },
+      { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir, machine },
     );
   } catch (error) {
     // Only the error's name, as in cli-entry.ts: a message could quote what the command was given.
     process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-    code = EXIT_INTERNAL;
+    code = EXIT.internal;
   }
   // app.exit does not wait for piped output; let it drain first.
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
@@ -71,7 +83,7 @@ function flush(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve) => stream.write("", () => resolve()));
 }
 
-function startDesk(): void {
+async function startDesk(): Promise<void> {
   // Nothing web-facing runs in the default session (it carries main's requests to Eko), but no
   // page there gets a permission either.
   applyPermissionPolicy(session.defaultSession);
@@ -79,16 +91,24 @@ function startDesk(): void {
   lockDownRendererSession(uiSession);
   serveAppProtocol(uiSession, RENDERER_ROOT);
 
-  const desk = createRefundDesk({
-    fetch: net.fetch.bind(net) as typeof fetch,
-    keyStore: createKeytarKeyStore(),
-    dataDir,
-    appOrigin: APP_ORIGIN,
-    machinePolicyPath: machinePolicyPath(),
-    saveFile: saveWithDialog(),
-    // An admin's kiosk exit: quit once the reply has gone back to the window.
-    quit: () => setTimeout(() => app.quit(), 0),
-  });
+  // No save may land where the app keeps its state or its code.
+  const protectedFolders = installFolders();
+  let win: BrowserWindow | null = null;
+  const desk = await openRefundDesk(
+    {
+      fetch: net.fetch.bind(net) as typeof fetch,
+      keyStore: createKeytarKeyStore(),
+      dataDir,
+      appOrigin: APP_ORIGIN,
+      saveFile: saveWithDialog([dataDir, ...protectedFolders]),
+      exportsDir: join(app.getPath("documents"), "Refund Desk exports"),
+      protectedFolders,
+      print: (options) => (win && !win.isDestroyed() ? printWindow(win.webContents, options) : Promise.resolve(err({ kind: "print-failed", details: { cause: "no-window" } }))),
+      // An admin's kiosk exit: quit once the reply has gone back to the window.
+      quit: () => setTimeout(() => app.quit(), 0),
+    },
+    machine,
+  );
   registerIpc(desk);
   closeDeskOnQuit(desk);
 
@@ -96,11 +116,12 @@ function startDesk(): void {
   const { kioskMode } = desk.policy;
   applyApplicationMenu(kioskMode);
   // With no `window-all-closed` listener, closing this window quits the app on every platform.
-  const win = createMainWindow(uiSession, kioskMode);
+  const window = createMainWindow(uiSession, kioskMode);
+  win = window;
   app.on("second-instance", () => {
-    if (win.isDestroyed()) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+    if (window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
   });
 }
 
@@ -122,4 +143,12 @@ function closeDeskOnQuit(desk: RefundDesk): void {
         app.quit();
       });
   });
+}
+
+/** The install folder (and on macOS the .app bundle) and Electron's resources: never a save target. */
+function installFolders(): string[] {
+  const exeFolder = dirname(app.getPath("exe"));
+  const folders = [app.getPath("userData"), exeFolder, process.resourcesPath];
+  if (process.platform === "darwin") folders.push(join(exeFolder, "..", ".."));
+  return folders;
 }

@@ -1,32 +1,42 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../app/errors";
 import type { ActionAnswer, DeskServices, RefundDeskApi } from "../app/ipc";
-import type { DeskPolicy } from "../app/policy";
+import type { DeskPolicy, Policy } from "../app/policy";
+import type { Settings } from "../app/settings";
 import { err, ok, type Result } from "../app/result";
-import type { SettingsView } from "../app/settings";
+import { parseTid } from "../app/tid";
 import { createAccessKey } from "./keychain/access-key";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
-import { createSettingsLock, LOCKED_OUT_FIELDS } from "./admin/settings-lock";
-import { createClock } from "./clock";
-import { runDoctor } from "./doctor";
+import { createKioskExit } from "./admin/kiosk-exit";
+import { createSettingsLock } from "./admin/settings-lock";
+import { createClock } from "./time/clock";
+import { runDoctor } from "./doctor/doctor";
 import { createEkoClient } from "./eko/eko-client";
-import { baseUrlFor } from "./endpoint";
-import { saveIntoFolder } from "./history/export-folder";
+
+import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
 import type { KeyStore } from "./keychain/key-store";
-import { loadPolicyInForce } from "./policy/desk-policy";
-import { overlayPolicy } from "./policy/policy";
-import { createPractice, type Practice } from "./practice";
+import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
+import { developmentTrust } from "./policy/machine-policy";
+import { policyFromSettings } from "./policy/policy";
+import type { CounterLockStore } from "./admin/counter-lock";
+import { adminPinPath, adminPinText } from "./admin/admin-pin-file";
+import { writeFileDurably } from "./fs/durable-file";
+import type { LaunchOverrides } from "./launch/launch-overrides";
+import type { MachineDeps } from "./launch/machine-deps";
+import { createPractice, type Practice } from "./simulator/practice";
+import { createPendingRefundsService } from "./refund/pending-refunds";
+import { receiptSetup } from "./refund/receipt-setup";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
 import { createTidLocks } from "./refund/tid-locks";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./refund/unsettled-refunds";
-import { createSessionMemory } from "./session-memory";
+import { createSessionMemory } from "./refund/session-memory";
 import { createSettingsFile } from "./settings/settings-file";
-import { applySettingsPatch } from "./settings/settings-validation";
-import { PRACTICE_LIST } from "./simulator/scenarios";
+import { createSettingsService, type SettingsService } from "./settings/settings-service";
 
 export interface RefundDeskDeps {
   /** net.fetch in Electron, the global fetch under Node. */
@@ -37,22 +47,35 @@ export interface RefundDeskDeps {
   appOrigin: string;
   now?: () => number;
   practice?: Practice;
-  /** The machine-wide policy file (machinePolicyPath()); absent or null: none is read. */
+  /** The policy in force, read before (openRefundDesk); when absent, the data folder and machinePolicyPath. */
+  policyInForce?: PolicyInForce;
+  /** Development and tests: one policy.json to read as the machine-wide policy; absent or null: none. */
   machinePolicyPath?: string | null;
+  /** The keychain's lock record (provisioned policy, last machine policy), for PIN upgrades and unlocked edits. */
+  lockStore?: CounterLockStore;
+  /** The keychain's copy of the wrong-PIN record. */
+  attemptsSlot?: KeyStore;
+  /** How the app was started, for the doctor: packaged or not, overrides ignored or in use. */
+  launch?: LaunchOverrides;
   /** The refund flow's waits (GET retries, the pause before inquiring a lost refund); tests skip them. */
   sleep?: (ms: number) => Promise<void>;
-  /** Where History exports go: a save dialog in the app; by default a folder in the data folder. */
+  /** Where History exports go outside kiosk mode: a save dialog in the app; by default the exports folder. */
   saveFile?: SaveFile;
+  /** The fixed exports folder (kiosk mode, and where there is no dialog); by default beside the data folder. */
+  exportsDir?: string;
+  /** Folders no save may go into besides the data folder: Electron's user data, the install folder. */
+  protectedFolders?: string[];
+  /** Prints the window from main (webContents.print); absent: printing is not available here. */
+  print?: (options: { silent: boolean; deviceName?: string }) => Promise<Result<void, RefundDeskError>>;
   /** Quits the app after an admin's kiosk exit (app.quit in Electron); the reply goes out first. */
   quit?: () => void;
 }
 
-/** Exports land here when no save dialog is given (the test host, plain Node). */
-export const EXPORTS_FOLDER = "exports";
-
 export interface RefundDesk {
   /** The services behind the IPC channels, for callers already inside main (the CLI). */
   services: DeskServices;
+  /** The settings with their one lock check; the CLI judges a whole `config set` with it first. */
+  settings: SettingsService;
   /** Check and refund (Transaction Inquiry, Initiate Refund), as the CLI calls them. */
   refundFlow: RefundFlow;
   dispatch: Dispatch;
@@ -63,13 +86,9 @@ export interface RefundDesk {
   close(): Promise<void>;
 }
 
-/** Wires the main-process services from their dependencies; no Electron in here. */
+/** Wires the main-process services from their dependencies; no Electron and no behaviour in here. */
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
-  const settingsFile = createSettingsFile(deps.dataDir);
-  // The user's own settings; the machine-wide policy, when there is a valid one, goes over them.
-  let userSettings = settingsFile.load();
-  const inForce = loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null);
-  const current = () => (inForce.overlay ? overlayPolicy(userSettings, inForce.overlay) : userSettings);
+  const inForce = deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
   const clock = createClock(deps.now);
   const client = createEkoClient({ fetch: deps.fetch, clock, ...(deps.now ? { localNow: deps.now } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   const practice = deps.practice ?? createPractice();
@@ -79,9 +98,46 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   // One lock per tid for OTP, inquiry and refund alike, whichever window or screen asks.
   const locks = createTidLocks();
   const now = deps.now ?? Date.now;
-  const adminPin = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now });
+  const adminPin = createPinGate({
+    pinHash: inForce.pinHash,
+    dataDir: deps.dataDir,
+    now,
+    ...(deps.attemptsSlot ? { attemptsSlot: deps.attemptsSlot } : {}),
+    // Only a provisioned hash is the app's to rewrite; a machine policy's is the admin's.
+    ...(inForce.desk.source === "provisioned" && !inForce.desk.problem ? { rehash: { save: saveProvisionedPinHash } } : {}),
+  });
+
+  async function saveProvisionedPinHash(pinHash: string): Promise<void> {
+    const provisioned = inForce.lock?.provisioned;
+    if (provisioned && deps.lockStore) await deps.lockStore.write({ provisioned: { ...provisioned, pinHash }, lastMachine: inForce.lock?.lastMachine ?? null });
+    if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
+  }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
-  const history = createHistoryService(journal, deps.saveFile ?? saveIntoFolder(join(deps.dataDir, EXPORTS_FOLDER)));
+  const forbidden = [deps.dataDir, ...(deps.protectedFolders ?? [])];
+  const exportsDir = deps.exportsDir ?? defaultExportsDir(deps.dataDir);
+  // A kiosk never shows the OS save dialog (a file browser): its exports go to the fixed folder.
+  const history = createHistoryService(journal, inForce.desk.kioskMode ? saveIntoFolder(exportsDir, forbidden) : (deps.saveFile ?? saveIntoFolder(exportsDir, forbidden)));
+  // A locked, provisioned counter runs on the keychain's policy: an admin's unlocked edit is made to
+  // the settings in force and goes there too, not only to settings.json.
+  const provisioned = inForce.lock?.provisioned;
+  const lockStore = inForce.overlay !== null && inForce.desk.source === "provisioned" && !inForce.desk.problem ? deps.lockStore : undefined;
+  const keepProvisioned =
+    lockStore && provisioned
+      ? async (next: Settings): Promise<Result<Policy, RefundDeskError>> => {
+          const policy = policyFromSettings(provisioned.policy, next);
+          const written = await lockStore.write({ provisioned: { ...provisioned, policy }, lastMachine: inForce.lock?.lastMachine ?? null });
+          return written.ok ? ok(policy) : written;
+        }
+      : undefined;
+  const settings = createSettingsService({
+    file: createSettingsFile(deps.dataDir),
+    overlay: inForce.overlay,
+    lock: settingsLock,
+    accessKey,
+    practice,
+    ...(keepProvisioned ? { keepProvisioned } : {}),
+  });
+  const current = () => settings.current();
   const refundFlow = createRefundFlow({
     client,
     settings: current,
@@ -93,60 +149,48 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     unsettled: createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE)),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const locked = () => err<RefundDeskError>({ kind: "settings-locked" });
-
-  async function view(): Promise<Result<SettingsView, RefundDeskError>> {
-    const settings = current();
-    // While locked the agent sees the environment, not the account the counter signs in with.
-    const hidden = settingsLock.isLocked() ? Object.fromEntries(LOCKED_OUT_FIELDS.map((field) => [field, null])) : {};
-    return ok({
-      ...settings,
-      ...hidden,
-      baseUrl: await baseUrlFor(settings, practice),
-      accessKey: await accessKey.state(),
-      practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
-    });
-  }
 
   const services: DeskServices = {
     inquireTransaction: (request) => refundFlow.inquire(request),
     requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now, locks }),
     refund: (request) => refundFlow.refund(request),
-    getSettings: view,
-    async updateSettings(patch) {
-      if (settingsLock.isLocked()) return locked();
-      const next = applySettingsPatch(userSettings, patch);
-      if (!next.ok) return next;
-      settingsFile.save(next.value);
-      userSettings = next.value;
-      return view();
-    },
-    async setAccessKey({ accessKey: key }) {
-      if (settingsLock.isLocked()) return locked();
-      const trimmed = key.trim();
-      if (trimmed === "") return { ok: false, error: { kind: "invalid-input", field: "accessKey", reason: "empty" } };
-      const stored = await accessKey.set(trimmed);
-      return stored.ok ? view() : stored;
-    },
-    async removeAccessKey() {
-      if (settingsLock.isLocked()) return locked();
-      const removed = await accessKey.remove();
-      return removed.ok ? view() : removed;
-    },
-    checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock }),
+    getSettings: () => settings.view(),
+    updateSettings: (patch) => settings.update(patch),
+    setAccessKey: ({ accessKey: key }) => settings.setAccessKey(key),
+    removeAccessKey: () => settings.removeAccessKey(),
+    checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock, policy: inForce.desk, ...(deps.launch ? { launch: deps.launch } : {}) }),
     getSession: async () => ok({ outcomes: session.outcomes(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
     unlockSettings: ({ pin }) => settingsLock.unlock(pin),
     lockSettings: async () => ok(settingsLock.lock()),
-    async exitKiosk({ pin }) {
-      if (!inForce.desk.kioskMode) return err({ kind: "invalid-input", field: "kiosk", reason: "not-kiosk" });
-      const checked = await adminPin.check(pin);
-      if (!checked.ok) return err(checked.error);
-      deps.quit?.();
-      return ok({ exiting: true as const });
-    },
+    exitKiosk: createKioskExit(inForce.desk, adminPin, () => deps.quit?.()),
     readHistory: (range) => history.read(range),
-    exportHistory: (range) => history.export(range),
+    async exportHistory({ pin, ...range }) {
+      if (inForce.desk.kioskMode) {
+        // On a kiosk an export takes a file off the counter: the admin's, with the PIN, each time.
+        if (!pin) return err({ kind: "invalid-input", field: "pin", reason: "required" });
+        const checked = await adminPin.check(pin);
+        if (!checked.ok) return err(checked.error);
+      }
+      return history.export(range);
+    },
+    async printReceipt() {
+      const printer = current().printerName;
+      if (!printer && inForce.desk.kioskMode) return err({ kind: "no-printer" });
+      if (!deps.print) return err({ kind: "print-failed", details: { cause: "no-printing-here" } });
+      // Named printer: straight to it, no dialog. None, outside a kiosk: the OS print dialog.
+      const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
+      return printed.ok ? ok({ printer }) : printed;
+    },
+    pendingRefunds: createPendingRefundsService({ client, settings: current, practice, accessKey, journal, now: () => clock.now() }),
+    getReceiptSetup: async () => ok(receiptSetup(current(), inForce.desk)),
+    async recordReprint({ tid: raw }) {
+      const tid = parseTid(raw);
+      if (!tid.ok) return tid;
+      const at = new Date(clock.now()).toISOString();
+      journal.append({ at, tid: tid.value, environment: current().environment, outcome: "reprint:printed" });
+      return ok({ at });
+    },
   };
 
   // The window's actions: one round trip each, the clock note riding on the answer.
@@ -160,6 +204,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
 
   return {
     services,
+    settings,
     refundFlow,
     dispatch: createDispatch(windowApi, deps.appOrigin),
     policy: inForce.desk,
@@ -169,4 +214,10 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       await practice.close();
     },
   };
+}
+
+/** The desk on a real machine: every policy source and the keychain's lock record read first. */
+export async function openRefundDesk(deps: Omit<RefundDeskDeps, "policyInForce" | "lockStore" | "attemptsSlot" | "launch">, machine: MachineDeps): Promise<RefundDesk> {
+  const policyInForce = await readPolicyInForce({ ...machine.policy, dataDir: deps.dataDir, lockStore: machine.lockStore });
+  return createRefundDesk({ ...deps, policyInForce, lockStore: machine.lockStore, attemptsSlot: machine.attemptsSlot, launch: machine.launch });
 }

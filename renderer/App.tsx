@@ -5,8 +5,9 @@ import { Header, type Screen } from "./components/Header";
 import { PracticeBanner } from "./components/PracticeBanner";
 import { useHeldCounterName, useHeldEnvironment } from "./held-space";
 import { HistoryScreen, SettingsScreen } from "./lazy-parts";
+import { PrintSheet } from "./print/PrintSheet";
 import { RequestScreen } from "./screens/RequestScreen";
-import { useDesk, useDisplay, useLang, useRequest, useSettings, useStores, useT } from "./stores";
+import { useDisplay, useLang, useRequest, useSettings, useStores, useT } from "./stores";
 
 /** When the screen showing an action's answer is committed (benchmark marks only). */
 function useAnswerCommitMark(): void {
@@ -21,34 +22,22 @@ function useAnswerCommitMark(): void {
 export function App() {
   const t = useT();
   const lang = useLang();
-  const { settings, request, desk, display } = useStores();
+  const { desk } = useStores();
   const environment = useSettings((s) => s.view?.environment ?? null);
   const heldEnvironment = useHeldEnvironment();
   const heldCounterName = useHeldCounterName();
   const largeText = useDisplay((s) => s.largeText);
   const kiosk = useDisplay((s) => s.kiosk);
-  const kioskPolicy = useDesk((s) => s.desk?.kioskMode ?? false);
   const [screen, setScreen] = useState<Screen>("request");
-  const back = useCallback(() => setScreen("request"), []);
+  const navigate = useCallback(
+    (next: Screen) => {
+      if (screen === "settings" && next !== "settings") void desk.getState().leaveSettings();
+      setScreen(next);
+    },
+    [screen, desk],
+  );
+  const back = useCallback(() => navigate("request"), [navigate]);
   useAnswerCommitMark();
-
-  useEffect(() => {
-    void settings.getState().load();
-  }, [settings]);
-
-  useEffect(() => {
-    void desk.getState().load();
-  }, [desk]);
-
-  // A kiosk policy sizes the window for touch even when it was opened without ?kiosk=1.
-  useEffect(() => {
-    if (kioskPolicy) display.getState().enterKiosk();
-  }, [kioskPolicy, display]);
-
-  // Main keeps this run's answers: a reloaded or crashed window shows the last one again.
-  useEffect(() => {
-    void request.getState().restore();
-  }, [request]);
 
   // The document's language drives screen-reader voices and the Devanagari font choice.
   useEffect(() => {
@@ -72,7 +61,7 @@ export function App() {
             <PracticeBanner />
           </div>
         )}
-        <Header screen={screen} environment={environment} onNavigate={setScreen} held={{ environment: heldEnvironment, counterName: heldCounterName }} />
+        <Header screen={screen} environment={environment} onNavigate={navigate} held={{ environment: heldEnvironment, counterName: heldCounterName }} />
         <ClockStatus />
       </header>
       <main className="content">
@@ -80,6 +69,7 @@ export function App() {
         {screen === "history" && <HistoryScreen />}
         {screen === "settings" && <SettingsScreen onBack={back} />}
       </main>
+      <PrintSheet />
     </div>
   );
 }

@@ -8,10 +8,13 @@ import { readFirstFrameHint, rememberFirstFrame } from "./environment-hint";
 import { FirstFrame } from "./held-space";
 import { hasLanguage, loadLanguage } from "./i18n";
 import { ANSWER_PARTS, LATER_PARTS, type LazyPartList } from "./lazy-parts";
+import { startUp } from "./start-up";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
+import { createFindMobileStore } from "./store/find-mobile-store";
 import { createHistoryStore } from "./store/history-store";
 import { createLangStore, type KeyValueStorage } from "./store/lang-store";
+import { createPrintStore } from "./store/print-store";
 import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
 import { StoresProvider, type Stores } from "./stores";
@@ -56,6 +59,8 @@ const stores: Stores = {
   display: createDisplayStore(storage, kioskFromSearch(window.location.search)),
   desk: createDeskStore(api),
   history: createHistoryStore(api),
+  print: createPrintStore(api),
+  findMobile: createFindMobileStore(api),
 };
 
 // The next start holds the space of this header and screen before main answers.
@@ -71,6 +76,7 @@ function remember(): void {
 }
 stores.settings.subscribe(remember);
 stores.desk.subscribe(remember);
+startUp(stores);
 
 async function start(root: HTMLElement): Promise<void> {
   // A window last used in Hindi waits for its text (one local file) rather than flash English.

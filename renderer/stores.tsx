@@ -6,8 +6,10 @@ import type { Translate } from "../app/messages/keys";
 import { translator } from "./i18n";
 import type { DeskState, DeskStore } from "./store/desk-store";
 import type { DisplayState, DisplayStore } from "./store/display-store";
+import type { FindMobileState, FindMobileStore } from "./store/find-mobile-store";
 import type { HistoryState, HistoryStore } from "./store/history-store";
 import type { LangState, LangStore } from "./store/lang-store";
+import type { PrintState, PrintStore } from "./store/print-store";
 import type { RequestState, RequestStore } from "./store/request-store";
 import type { SettingsState, SettingsStore } from "./store/settings-store";
 
@@ -18,6 +20,8 @@ export interface Stores {
   display: DisplayStore;
   desk: DeskStore;
   history: HistoryStore;
+  print: PrintStore;
+  findMobile: FindMobileStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -52,6 +56,14 @@ export function useDesk<T>(selector: (state: DeskState) => T): T {
 
 export function useHistory<T>(selector: (state: HistoryState) => T): T {
   return useStore(useStores().history, selector);
+}
+
+export function usePrint<T>(selector: (state: PrintState) => T): T {
+  return useStore(useStores().print, selector);
+}
+
+export function useFindMobile<T>(selector: (state: FindMobileState) => T): T {
+  return useStore(useStores().findMobile, selector);
 }
 
 export function useLang(): Lang {

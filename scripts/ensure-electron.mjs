@@ -82,6 +82,8 @@ Supply it in one of these ways, then run \`npm start\` again:
        ELECTRON_MIRROR=<URL of a folder holding v${version}/${zipName}>   (ending in "/")
 
 Tests do not need Electron: \`npm test\` runs the renderer in Chromium through the e2e test host.
+To try the app without Electron, \`npm run demo\` opens it in this machine's Chromium, Chrome or Edge
+(Practice only, nothing stored).
 `);
 }
 

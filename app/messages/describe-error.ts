@@ -59,6 +59,7 @@ function describeInvalidInput(field: string, reason: string, m: Messages): Advic
   }
   if (field === "otp") return isKey(m.invalidOtp, reason) ? m.invalidOtp[reason] : m.errors["invalid-input"];
   if (field === "otpRefId") return m.invalidOtpRef;
+  if (field === "mobile") return isKey(m.invalidMobile, reason) ? m.invalidMobile[reason] : m.errors["invalid-input"];
   // A History range of days: main names the end of the range at fault.
   if ((field === "from" || field === "to") && isKey(m.history.range, reason)) return m.history.range[reason];
   if (isKey(m.invalidSetting, field)) return m.invalidSetting[field];
@@ -174,6 +175,8 @@ export function describeDoctorCheck(check: DoctorCheck, report: DoctorReport, la
     sentence = `${sentence} ${fill(m.doctor.missing, { missing })}`;
   }
   const lines = [sentence];
+  // Where the broken policy is and what is wrong with it, or which override was ignored: for the admin.
+  if ((check.id === "policy" || check.id === "overrides") && check.status !== "ok" && check.detail) lines.push(check.detail);
   if (check.id === "clock" && report.clockOffsetMs !== null) {
     const offset = describeClockOffset(report.clockOffsetMs, lang, reference);
     // "The clock is right" and "it matches within 1 s" say the same: keep the precise one.

@@ -10,8 +10,9 @@
  */
 import type { DoctorCheckId, DoctorStatus } from "../doctor";
 import type { ErrorKind, SettingName } from "../errors";
+import type { MobileInvalidReason } from "../pending";
 import type { OtpInvalidReason } from "../refund";
-import type { Environment, PracticeScenarioId } from "../settings";
+import type { AgentCopy, Environment, PaperSize, PracticeScenarioId, ReceiptLanguages } from "../settings";
 import type { TxState } from "../transaction";
 
 export interface Advice {
@@ -65,6 +66,7 @@ export const en = {
   practice: {
     banner: "PRACTICE — no real customer is contacted",
     bannerDetail: "Answers come from a built-in simulator, not from Eko.",
+    demo: "DEMO in a web browser — Practice only; nothing is kept once it is closed. Counters use the Refund Desk app.",
     listTitle: "Practice transaction IDs",
     listHint: "Choose one to put it in the field, then press Enter.",
     scenarios: {
@@ -281,6 +283,14 @@ export const en = {
       title: "The file could not be saved",
       action: "Choose another folder (for example Documents) and try again.",
     },
+    "no-printer": {
+      title: "No receipt printer is set for this counter",
+      action: "Call your IT admin: the printer's name goes in the policy (printerName) or, unlocked, in Settings.",
+    },
+    "print-failed": {
+      title: "The receipt could not be printed",
+      action: "Check that the printer is on and has paper, then press Print again.",
+    },
     internal: {
       title: "Something went wrong inside Refund Desk",
       action: "Close the app, open it again and try again. If it keeps happening, call support.",
@@ -324,7 +334,7 @@ export const en = {
   } satisfies Record<TxState, Advice>,
   /** Used for an `eko` error whose message is empty. */
   ekoWithoutMessage: "Eko refused the request (code {code})",
-  /** Advice for Eko's business codes that matter at the counter (eko-refund-api.md). */
+  /** Advice for Eko's business codes that matter at the counter (see docs/eko.md). */
   ekoCodes: {
     "168": "Eko has no transaction with this ID. Check the number on the customer's receipt.",
     "302": "The OTP is wrong. Ask the customer to read the OTP from the SMS again.",
@@ -417,7 +427,57 @@ export const en = {
       title: "The access key is missing or not valid",
       action: "Paste the access key you got from Eko, then press Store in keychain.",
     },
+    paperSize: {
+      title: "The paper size is not valid",
+      action: "Choose a 58 mm roll, an 80 mm roll or A4.",
+    },
+    agentCopy: {
+      title: "The agent's copy setting is not valid",
+      action: "Choose kiosk mode only, always or never.",
+    },
+    receiptLanguages: {
+      title: "The receipt language is not valid",
+      action: "Choose the app's language, or English and Hindi.",
+    },
+    helpline: {
+      title: "The helpline is not valid",
+      action: "Type one line of at most 120 letters, digits and the signs of a phone number.",
+    },
+    grievanceContact: {
+      title: "The grievance contact is not valid",
+      action: "Type one line of at most 120 letters, digits and the signs of an e-mail or postal address.",
+    },
+    rbiGrievance: {
+      title: "The RBI complaint route setting is not valid",
+      action: "Turn it on or off.",
+    },
+    idleClearMinutes: {
+      title: "The time before the screen clears is not valid",
+      action: "Type a whole number of minutes from 1 to 15.",
+    },
   } satisfies Record<SettingField, Advice>,
+  invalidMobile: {
+    empty: {
+      title: "Type the customer's mobile number first",
+      action: "Ask the customer for the mobile number used for the transfer.",
+    },
+    "not-digits": {
+      title: "The mobile number can only contain digits",
+      action: "Type the 10 digits without +91 or other signs.",
+    },
+    "not-10-digits": {
+      title: "A mobile number has 10 digits",
+      action: "Type the 10 digits without +91 or a leading 0.",
+    },
+    "bad-start": {
+      title: "A mobile number starts with 6, 7, 8 or 9",
+      action: "Check the number with the customer and type it again.",
+    },
+    "not-text": {
+      title: "The mobile number could not be read",
+      action: "Clear the field and type the number again.",
+    },
+  } satisfies Record<MobileInvalidReason, Advice>,
   /** Fallback for an invalid-input error about a field the UI does not know. */
   invalidOther: {
     title: "The app sent something it should not have",
@@ -433,6 +493,13 @@ export const en = {
     resendCooldownMs: "Wait before resend",
     userCode: "User code",
     accessKey: "Access key",
+    paperSize: "Paper size",
+    agentCopy: "Agent's copy",
+    receiptLanguages: "Receipt language",
+    helpline: "Partner helpline",
+    grievanceContact: "Grievance contact",
+    rbiGrievance: "RBI complaint route",
+    idleClearMinutes: "Clear the screen after (minutes)",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",
   duration: {
@@ -494,6 +561,94 @@ export const en = {
     practice: "Practice — no money moved",
     byInquiry: "Eko's answer to the refund was lost; a check of the transaction with Eko then confirmed the refund.",
     print: "Print",
+    reprint: "Reprint (duplicate)",
+    customerCopy: "Customer copy",
+    agentCopy: "Agent copy",
+    counter: "Counter",
+    agentCode: "Agent code",
+    transfer: "Original transfer",
+    transferTime: "Transfer date",
+    recipient: "Recipient",
+    account: "Account",
+    accountEnding: "ending {last4}",
+    refund: "Refund",
+    /** A time printed on paper, always in India's time zone. */
+    ist: "{time} IST",
+    cashReturned: "Cash returned to the customer — signature / thumb",
+    duplicate: "DUPLICATE — reprinted {time}",
+    grievanceTitle: "Complaints",
+    helpline: "Helpline: {helpline}",
+    grievanceContact: "Grievance contact: {contact}",
+    rbi: "If the bank does not resolve your complaint within 30 days, or you are not satisfied with its reply, you can complain to RBI at cms.rbi.org.in or call 14448.",
+    keep: "Keep this receipt until the money is back with you.",
+  },
+  /** Find by customer mobile: Eko's Get Pending Refunds, for a customer without the tid. */
+  findMobile: {
+    open: "Customer has no tid?",
+    title: "Find by customer mobile",
+    label: "Customer's mobile number",
+    hint: "10 digits, starting with 6, 7, 8 or 9. Only its last 4 digits are kept.",
+    submit: "Find transfers",
+    finding: "Finding…",
+    findingStatus: "Asking Eko for this customer's transfers. Wait for the answer on the screen.",
+    listTitle: "Transfers waiting for a refund (mobile ending {last4})",
+    none: "No transfer of this customer (mobile ending {last4}) is waiting for a refund.",
+    column: {
+      tid: "Transaction ID",
+      time: "Date",
+      amount: "Amount",
+      recipient: "Recipient",
+    },
+    check: "Check {tid}",
+    close: "Close",
+  },
+  /** How long the customer's money has waited, in the transaction panel. */
+  waited: {
+    days: "{n} days",
+    line: "Waiting for a refund for {ago}, since {time}.",
+    overdue: "This refund is overdue: more than one working day has passed. Please complete it now.",
+  },
+  /** The Refund screen forgot the customer after the idle time (a setting). */
+  idle: {
+    cleared: "The screen was cleared after {minutes} min without input, for the next customer.",
+  },
+  /** The day's close on the History screen, and its printout. */
+  daySummary: {
+    title: "Totals for {day}",
+    counter: "Counter: {name}",
+    refunds: "Refunds done",
+    refundedTotal: "Total refunded",
+    feeTotal: "Fees",
+    withoutAmount: "Of these, {n} confirmed by a check: Eko gave no refunded amount.",
+    otpsSent: "OTPs sent",
+    checks: "Checks",
+    reprints: "Reprints",
+    lookups: "Searches by mobile",
+    failures: "Failures",
+    noFailures: "None",
+    print: "Print day summary",
+    printedAt: "Printed {time}",
+  },
+  /** The receipt and counter settings. */
+  receiptSettings: {
+    title: "Receipts and counter",
+    paperSize: {
+      "58mm": "58 mm roll",
+      "80mm": "80 mm roll",
+      a4: "A4 sheet",
+    } satisfies Record<PaperSize, string>,
+    agentCopy: {
+      kiosk: "In kiosk mode only",
+      always: "Always",
+      never: "Never",
+    } satisfies Record<AgentCopy, string>,
+    receiptLanguages: {
+      interface: "The app's language",
+      both: "English and Hindi",
+    } satisfies Record<ReceiptLanguages, string>,
+    contactHint: "Printed on the customer's receipt. One line; leave empty to leave it out.",
+    rbiHint: "Adds: the bank first; after 30 days, cms.rbi.org.in or 14448.",
+    idleHint: "1 to 15 minutes without input; never while a request runs or a refund is unsettled.",
   },
   practiceRefund: {
     otpLabel: "Customer's OTP for every practice refund",
@@ -546,7 +701,7 @@ export const en = {
   /** One dialog for both uses of the admin PIN: unlocking the settings and leaving kiosk mode. */
   pinDialog: {
     label: "Admin PIN",
-    hint: "4 to 8 digits, known to the branch IT admin.",
+    hint: "The admin PIN or passphrase, known to the branch IT admin.",
     checking: "Checking…",
     cancel: "Cancel",
     unlock: {
@@ -559,6 +714,11 @@ export const en = {
       intro: "Type the admin PIN. Refund Desk then closes.",
       submit: "Exit kiosk",
     },
+    export: {
+      title: "Export on a kiosk",
+      intro: "Type the admin PIN. The file goes to the counter's exports folder.",
+      submit: "Export",
+    },
   },
   /** Settings while the policy locks them. */
   settingsLock: {
@@ -569,6 +729,8 @@ export const en = {
     unlock: "Unlock with admin PIN",
     open: "Unlocked until {time}. Leaving Settings locks them again.",
     lock: "Lock settings",
+    policyProblem:
+      "The machine policy ({path}) is there but cannot be used, so the settings stay locked until an administrator fixes it. What is wrong:",
   },
   userCodeField: {
     hint: "Eko's user code of the agent: 8 digits. Needed to check and refund a transaction.",
@@ -581,6 +743,23 @@ export const en = {
     empty: "No requests yet today.",
     skipped: "{n} damaged lines skipped.",
     caption: "Requests on {day}",
+    /** The step a journal line records (app/history.ts `outcome`, before its colon). */
+    step: {
+      otp: "Send OTP",
+      inquiry: "Check",
+      refund: "Refund",
+      "refund-check": "Check after refund",
+      reprint: "Reprint",
+      pending: "Find by mobile",
+    },
+    outcome: {
+      "otp-sent": "OTP sent",
+      refunded: "Refunded",
+      printed: "Printed again (DUPLICATE)",
+      listed: "Transfers listed",
+    },
+    reprint: "Reprint",
+    reprintLabel: "Reprint the receipt for {tid}",
     column: {
       time: "Time",
       tid: "Transaction ID",
@@ -588,17 +767,8 @@ export const en = {
       outcome: "Outcome",
       ekoStatus: "Eko status",
       ref: "OTP reference (end)",
-    },
-    /** The step a journal line records (app/history.ts `outcome`, before its colon). */
-    step: {
-      otp: "Send OTP",
-      inquiry: "Check",
-      refund: "Refund",
-      "refund-check": "Check after refund",
-    },
-    outcome: {
-      "otp-sent": "OTP sent",
-      refunded: "Refunded",
+      amount: "Amount",
+      actions: "Receipt",
     },
     /** Short words for the error kinds whose own titles need values a journal line lacks. */
     outcomeKind: {
@@ -651,6 +821,20 @@ export const en = {
       skipped: "Not checked",
     } satisfies Record<DoctorStatus, string>,
     checks: {
+      policy: {
+        name: "Machine policy",
+        ok: "The policy in force could be read.",
+        warn: "The policy needs attention.",
+        fail: "A machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators). The settings are locked until an administrator fixes it:",
+        skipped: "The policy was not checked.",
+      },
+      overrides: {
+        name: "Start-up overrides",
+        ok: "No REFUND_DESK_HOME or REFUND_DESK_POLICY override.",
+        warn: "REFUND_DESK_HOME / REFUND_DESK_POLICY: ignored by the installed app, honoured only in development:",
+        fail: "An override could not be applied.",
+        skipped: "Not checked.",
+      },
       keychain: {
         name: "Keychain",
         ok: "The system keychain can be opened.",

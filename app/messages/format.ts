@@ -5,7 +5,7 @@
 import { isCalendarDay } from "../history";
 import type { Lang } from "./describe-error";
 
-const LOCALES: Readonly<Record<Lang, string>> = { en: "en-IN", hi: "hi-IN" };
+export const LOCALES: Readonly<Record<Lang, string>> = { en: "en-IN", hi: "hi-IN" };
 
 /** Built once per language: Intl formatters are costly to create and these run on every render. */
 function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { IPC_METHODS } from "../../app/ipc";
-import { APP_ENTRY_URL } from "../../main/electron/protocol-paths";
+import { APP_ENTRY_URL } from "../../main/window-policy/protocol-paths";
 import { PRACTICE_OTP } from "../../main/simulator/scenarios";
 import { checkAndSendOtp } from "../fixtures/app";
 import { launchDesk, WRONG_OTP, type Desk } from "./desk-app";

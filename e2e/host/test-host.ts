@@ -1,5 +1,6 @@
 /**
- * The e2e test host. Test code only: it never ships in the package.
+ * The e2e test host, also behind the browser demo (scripts/demo/demo.ts). Development code only:
+ * it never ships in the package.
  *
  * Electron's binary cannot be downloaded on the build machines, so the renderer is tested in
  * Debian's Chromium instead. This server stands in for the Electron shell and nothing else: it
@@ -13,9 +14,10 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
 import type { KeyStore } from "../../main/keychain/key-store";
-import type { Practice } from "../../main/practice";
+import type { Practice } from "../../main/simulator/practice";
+import { ok } from "../../app/result";
 import { createRefundDesk, type RefundDesk } from "../../main/refund-desk";
-import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/electron/protocol-paths";
+import { APP_ORIGIN, baseHeaders, serveAppRequest } from "../../main/window-policy/protocol-paths";
 import { memoryKeyStore } from "../../main/test-support/memory-key-store";
 import { readBody } from "../../main/simulator/read-body";
 
@@ -37,6 +39,12 @@ export interface TestHostOptions {
   machinePolicyPath?: string;
   /** The refund flow's waits (the pause before inquiring a lost refund); real ones by default. */
   sleep?: (ms: number) => Promise<void>;
+  /** The browser demo: the stand-in marks the desk view, so the window says it is a demo. */
+  demo?: boolean;
+  /** The loopback port to listen on; any free one by default. */
+  port?: number;
+  /** An answer in place of main's for a call the host does not pass on; null passes it on. */
+  intercept?: (channel: string, payload: unknown) => unknown;
   /** Extra HTML pages by path, served with the app's headers (the benchmark's bare page). */
   pages?: Readonly<Record<string, string>>;
 }
@@ -47,21 +55,26 @@ export interface TestHost {
   desk: RefundDesk;
   /** How many times an admin's kiosk exit asked the app to quit. */
   quits(): number;
+  /** The print requests main made (webContents.print's options in the app). */
+  prints(): { silent: boolean; deviceName?: string }[];
   close(): Promise<void>;
 }
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   // The channel table is embedded into the stand-in, so it exposes exactly the contract's methods.
-  const standIn = readFileSync(join(__dirname, "preload-stand-in.js"), "utf8").replace("__IPC_CHANNELS__", JSON.stringify(IPC_CHANNELS));
+  const standIn = readFileSync(join(__dirname, "preload-stand-in.js"), "utf8")
+    .replace("__IPC_CHANNELS__", JSON.stringify(IPC_CHANNELS))
+    .replace("__DEMO__", JSON.stringify(options.demo === true));
   const transcript = process.env.REFUND_DESK_TEST_ARTIFACTS ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "ipc-transcript.jsonl") : null;
   // Listen first: the desk trusts only pages from the host's own origin, known once bound.
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let quitCount = 0;
+  const printed: { silent: boolean; deviceName?: string }[] = [];
   const desk = createRefundDesk({
     fetch,
     keyStore: options.keyStore ?? memoryKeyStore(),
@@ -71,6 +84,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     ...(options.sleep ? { sleep: options.sleep } : {}),
     machinePolicyPath: options.machinePolicyPath ?? null,
     quit: () => quitCount++,
+    print: async (printOptions) => {
+      printed.push(printOptions);
+      return ok(undefined);
+    },
   });
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -109,7 +126,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
     const channel = typeof message.channel === "string" ? message.channel : "";
     // Electron hands main the sender frame's URL; the page's fetch carries it as the Referer.
-    const reply = await desk.dispatch(channel, message.payload, { url: req.headers.referer ?? "", isMainFrame: true });
+    const reply =
+      options.intercept?.(channel, message.payload) ??
+      (await desk.dispatch(channel, message.payload, { url: req.headers.referer ?? "", isMainFrame: true }));
     if (transcript) appendFileSync(transcript, `${JSON.stringify({ channel, request: transcribed(channel, message.payload), reply })}\n`);
     send(res, 200, "application/json; charset=utf-8", JSON.stringify(reply));
   }
@@ -118,6 +137,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     url: `${origin}/`,
     desk,
     quits: () => quitCount,
+    prints: () => [...printed],
     async close() {
       // Chromium keeps connections alive; close them or server.close never finishes.
       server.closeAllConnections();
@@ -128,13 +148,21 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 }
 
 /**
- * A request as the transcript keeps it. The access key, the admin PIN and the customer's OTP
- * legitimately travel renderer→main but may be written nowhere, so they are redacted here.
+ * A request as the transcript keeps it. The access key, the admin PIN, the customer's OTP and the
+ * customer's mobile legitimately travel renderer→main but may be written nowhere (the mobile
+ * keeps its last 4 digits, as in the journal), so they are redacted here.
  * Replies are kept verbatim.
  */
 function transcribed(channel: string, payload: unknown): unknown {
   if (channel === IPC_CHANNELS.setAccessKey) return { accessKey: REDACTED };
   if (channel === IPC_CHANNELS.unlockSettings || channel === IPC_CHANNELS.exitKiosk) return { pin: REDACTED };
+  // A kiosk export carries the admin PIN too.
+  if (channel === IPC_CHANNELS.exportHistory && typeof payload === "object" && payload !== null && "pin" in payload) return { ...payload, pin: REDACTED };
+  // The customer's mobile goes to Eko only; the journal keeps its last 4 digits, and so does this.
+  if (channel === IPC_CHANNELS.pendingRefunds) {
+    const mobile = typeof payload === "object" && payload !== null ? (payload as { mobile?: unknown }).mobile : payload;
+    return { mobile: typeof mobile === "string" ? `${REDACTED}${mobile.replace(/\D/g, "").slice(-4)}` : REDACTED };
+  }
   if (channel === IPC_CHANNELS.refund) {
     // A refund payload that is not an object is not worth keeping either: it may be the OTP itself.
     return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? { ...payload, otp: REDACTED } : REDACTED;

@@ -12,6 +12,7 @@ import { join, sep } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
 import {
   ALL_TEST_ACCESS_KEYS,
+  ALL_TEST_MOBILE_FORMS,
   ALL_TEST_MOBILES,
   ALL_TEST_OTPS,
   ALL_TEST_PINS,
@@ -25,6 +26,11 @@ import { scanForLeaks } from "./leak-scan";
  * admin PINs and customer mobiles. Digit secrets are sought as values of their own, like an OTP.
  */
 const STORED_KEYS = [...ALL_TEST_ACCESS_KEYS];
+/**
+ * Customer mobiles are typed into find by mobile (receipts.spec.ts, screenshots.spec.ts): only their
+ * last 4 digits may be kept anywhere. Sought whole like an OTP, and the spaced form typed as bytes.
+ */
+const TYPED_MOBILE_FORMS = [...ALL_TEST_MOBILE_FORMS];
 const DIGIT_SECRETS = [...ALL_TEST_OTPS, ...ALL_TEST_PINS, ...ALL_TEST_MOBILES];
 const artifacts = process.env.REFUND_DESK_TEST_ARTIFACTS;
 const keyring = (path: string) => path.includes(`${sep}keyrings`);
@@ -90,10 +96,20 @@ test("no access key, OTP or admin PIN used by the suite appears in any file, log
   const pinCalls = calls.filter((c) => c.channel === IPC_CHANNELS.unlockSettings || c.channel === IPC_CHANNELS.exitKiosk);
   assert.ok(pinCalls.length > 0, "the transcript holds no PIN request: no admin PIN was ever typed through the UI");
   for (const { request } of pinCalls) assert.deepEqual(request, { pin: REDACTED }, "a PIN request kept its PIN");
+  const kioskExports = calls.filter((c) => c.channel === IPC_CHANNELS.exportHistory && typeof c.request === "object" && c.request !== null && "pin" in c.request);
+  assert.ok(kioskExports.length > 0, "no kiosk export was made with the admin PIN");
+  for (const { request } of kioskExports) assert.equal((request as { pin: unknown }).pin, REDACTED, "a kiosk export kept its PIN");
   assert.ok(existsSync(join(folder, "output.log")), "the run's stdout/stderr were not captured");
 
-  const { scanned, findings } = scanForLeaks(folder, { keys: STORED_KEYS, otps: DIGIT_SECRETS }, keyring);
+  const lookups = calls.filter((c) => c.channel === IPC_CHANNELS.pendingRefunds);
+  assert.ok(lookups.length > 0, "the transcript holds no find-by-mobile request: no mobile was ever typed through the UI");
+
+  const secrets = { keys: [...STORED_KEYS, ...TYPED_MOBILE_FORMS], otps: DIGIT_SECRETS };
+  const { scanned, findings } = scanForLeaks(folder, secrets, keyring);
   assert.ok(scanned.some((f) => f.endsWith("settings.json")), "no settings file was scanned");
   assert.ok(scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")), "no journal was scanned");
+  // The files this release added: kiosk exports beside the data folder, the wrong-PIN record.
+  assert.ok(scanned.some((f) => f.includes(`-exports${sep}refund-desk-`)), "no export beside a data folder was scanned");
+  assert.ok(scanned.some((f) => f.endsWith("pin-attempts.json")), "no wrong-PIN record was scanned");
   assert.deepEqual(findings, [], `leaked in: ${findings.map((f) => `${f.file} (${f.form})`).join(", ")}`);
 });

@@ -49,7 +49,8 @@ test("today's requests newest first in words, refreshed on demand, exported as C
   await expectAccessibleInBothLanguages(page, "history, exported");
 
   // A line torn by a crash is skipped and counted, not fatal.
-  const journal = join(dirname(dirname(location)), JOURNAL_FOLDER);
+  // Exports go beside the data folder (`<data folder>-exports`), never into it.
+  const journal = join(dirname(location).replace(/-exports$/, ""), JOURNAL_FOLDER);
   const [month] = readdirSync(journal);
   appendFileSync(join(journal, month ?? ""), '{"at":"2026-\n');
   await page.getByTestId("history-refresh").click();

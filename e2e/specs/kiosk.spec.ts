@@ -1,11 +1,11 @@
 import { chmodSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type { Page } from "@playwright/test";
 import { hashPin } from "../../main/admin/pin-hash";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { expectAccessible } from "../fixtures/axe";
 import { E2E_ADMIN_PIN } from "../fixtures/test-keys";
-import { expect, test } from "../fixtures/app";
+import { checkAndSendOtp, expect, test } from "../fixtures/app";
 
 // A kiosk as a branch IT admin provisions it: a machine-wide policy with a counter name, kiosk
 // mode, locked settings and the admin PIN's hash. Each test starts on a fresh data folder, so the
@@ -27,6 +27,12 @@ test.beforeAll(async () => {
 async function tryPin(page: Page, pin: string): Promise<void> {
   await page.getByTestId("admin-pin").fill(pin);
   await page.getByTestId("pin-submit").click();
+}
+
+async function typeOtpAndRefund(page: Page, otp: string): Promise<void> {
+  await page.getByTestId("customer-otp").fill(otp);
+  await page.getByTestId("customer-otp").press("Enter");
+  await expect(page.getByTestId("receipt")).toBeVisible();
 }
 
 async function setLanguage(page: Page, lang: "en" | "hi"): Promise<void> {
@@ -75,7 +81,8 @@ test("three wrong PINs start a wait; a fourth try, even the right PIN, is refuse
   const pin = page.getByTestId("admin-pin");
   const error = page.getByTestId("pin-error");
   await expect(pin).toHaveAttribute("type", "password");
-  await expect(pin).toHaveAttribute("inputmode", "numeric");
+  // A passphrase is an admin PIN too: no digits-only keyboard.
+  await expect(pin).toHaveAttribute("inputmode", "text");
   await expect(pin).toHaveAttribute("autocomplete", "off");
 
   await tryPin(page, "1111");
@@ -172,3 +179,70 @@ test("when the unlock's ten minutes are up the settings show locked again", asyn
   await expect(page.getByTestId("settings-locked")).toBeVisible();
   await expect(page.getByTestId("save-settings")).toHaveCount(0);
 });
+
+test("a kiosk export needs the admin PIN and goes to the fixed exports folder, never a save dialog", async ({ page, openApp }) => {
+  const host = await openApp({ machinePolicyPath: policyPath });
+  await page.getByTestId("nav-history").click();
+  await page.getByTestId("export-history").click();
+  await expect(page.getByTestId("pin-dialog")).toContainText("Export on a kiosk");
+  await tryPin(page, "1111");
+  await expect(page.getByTestId("pin-error")).toHaveAttribute("data-kind", "wrong-pin");
+  await expect(page.getByTestId("export-result")).toHaveCount(0);
+  await tryPin(page, PIN);
+  await expect(page.getByTestId("pin-dialog")).toHaveCount(0);
+  const result = page.getByTestId("export-result");
+  await expect(result).toHaveAttribute("data-saved", "true");
+  const location = (await result.textContent()) ?? "";
+  expect(location).toContain(`-exports${sep}refund-desk-`);
+  // Straight to the service: without the PIN nothing is written.
+  const bare = await host.desk.services.exportHistory({ from: "2026-01-01", to: "2026-01-01" });
+  expect(bare.ok ? "saved" : bare.error.kind).toBe("invalid-input");
+});
+
+test("a kiosk receipt prints through main: with no printer set, the kiosk says so and no dialog opens", async ({ page, openApp }) => {
+  const host = await openApp({ machinePolicyPath: policyPath, sleep: async () => undefined });
+  await page.evaluate("window.print = () => { window.__dialog = true; }");
+  await checkAndSendOtp(page, "13192443");
+  await typeOtpAndRefund(page, "123456");
+  await page.getByTestId("print-receipt").click();
+  await expect(page.getByTestId("print-error")).toHaveAttribute("data-kind", "no-printer");
+  await expect(page.getByTestId("print-error")).toContainText("No receipt printer is set for this counter");
+  expect(host.prints()).toEqual([]);
+  expect(await page.evaluate("window.__dialog")).toBeUndefined();
+});
+
+test("a kiosk with a printer in its policy prints the receipt silently to it", async ({ page, openApp }) => {
+  const withPrinter = join(tempDataDir("policy-printer"), "policy.json");
+  const policy = { environment: "practice", counterName: "Counter 8", kioskMode: true, settingsLocked: true, adminPinHash: await hashPin(PIN, { ln: 12, r: 8, p: 1 }), printerName: "EPSON TM-T82 Receipt" };
+  writeFileSync(withPrinter, JSON.stringify(policy));
+  const host = await openApp({ machinePolicyPath: withPrinter, sleep: async () => undefined });
+  await checkAndSendOtp(page, "13192443");
+  await typeOtpAndRefund(page, "123456");
+  await page.getByTestId("print-receipt").click();
+  await expect.poll(() => host.prints()).toEqual([{ silent: true, deviceName: "EPSON TM-T82 Receipt" }]);
+  await expect(page.getByTestId("print-error")).toHaveCount(0);
+});
+
+for (const [name, content, mode] of [
+  ["damaged", JSON.stringify({ environment: "moon", counterName: "Counter 7", kioskMode: false, settingsLocked: false }), 0o644],
+  ["truncated", '{"environment": "practice", "counterName": "Cou', 0o644],
+  ["world-writable", JSON.stringify({ environment: "practice", counterName: "Counter 7", kioskMode: false, settingsLocked: false }), 0o666],
+] as const) {
+  test(`a ${name} machine policy locks the counter and tells the admin why, in English and Hindi`, async ({ page, openApp }) => {
+    const broken = join(tempDataDir("policy-broken"), "policy.json");
+    writeFileSync(broken, content);
+    chmodSync(broken, mode);
+    const host = await openApp({ machinePolicyPath: broken });
+    await page.getByTestId("nav-settings").click();
+    await expect(page.getByTestId("settings-locked")).toBeVisible();
+    await expect(page.getByTestId("save-settings")).toHaveCount(0);
+    const problem = page.getByTestId("policy-problem");
+    await expect(problem).toContainText(broken);
+    await expect(problem).toContainText("cannot be used");
+    await setLanguage(page, "hi");
+    await expect(problem).toContainText("इस्तेमाल नहीं हो सकती");
+    await expectAccessible(page, `${name} policy, hi`);
+    const refused = await host.desk.services.updateSettings({ environment: "custom", customBaseUrl: "https://collector.example/v3" });
+    expect(refused.ok ? null : refused.error.kind).toBe("settings-locked");
+  });
+}

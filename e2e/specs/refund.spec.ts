@@ -25,7 +25,7 @@ async function typeOtpAndRefund(page: Page, otp: string): Promise<void> {
 
 test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one refund POST for each OTP", async ({ page, openApp }) => {
   const { practice, simulator } = await practiceOn(0);
-  await openApp({ practice });
+  const host = await openApp({ practice });
   await checkTid(page, "13192443");
 
   const tx = page.getByTestId("transaction");
@@ -79,27 +79,29 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   const posts = refundPosts(simulator.requests, "13192443");
   expect(posts.map((p) => (JSON.parse(p.body) as { otp: number }).otp)).toEqual([80417293, 123456]);
 
-  // Print opens the system dialog; New request clears the screen for the next customer.
-  await page.evaluate("window.print = () => { window.__printed = (window.__printed || 0) + 1; }");
+  // Print goes through main (no printer set, not a kiosk: the OS dialog); New request clears the screen for the next customer.
   await page.getByTestId("print-receipt").click();
-  expect(await page.evaluate("window.__printed")).toBe(1);
+  await expect.poll(() => host.prints()).toEqual([{ silent: false }]);
   await page.keyboard.press("Alt+N");
   await expect(receipt).toHaveCount(0);
   await expect(page.getByTestId("tid-input")).toBeFocused();
   await expect(page.getByTestId("tid-input")).toHaveValue("");
 });
 
-test("the printed receipt: the receipt alone, black on white, one column of at most 72 mm, no buttons, one page on an 80 mm roll and on A4", async ({ page, openApp }) => {
-  await openApp({ sleep: noWait });
+test("the printed receipt: the print sheet alone, black on white, one column of at most 72 mm on an 80 mm roll, no buttons, one page on an 80 mm roll and on A4", async ({ page, openApp }) => {
+  const host = await openApp({ sleep: noWait });
+  await host.desk.services.updateSettings({ paperSize: "80mm" });
   await checkAndSendOtp(page, "13192443");
   await typeOtpAndRefund(page, "123456");
   await expect(page.getByTestId("receipt")).toBeVisible();
+  await page.getByTestId("print-receipt").click();
+  await expect.poll(() => host.prints()).toHaveLength(1);
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByTestId("receipt")).toBeVisible();
-  for (const hidden of ["practice-banner", "tid-input", "transaction", "practice-tids", "print-receipt", "new-request", "nav-settings"]) {
+  await expect(page.getByTestId("print-sheet")).toBeVisible();
+  for (const hidden of ["practice-banner", "tid-input", "transaction", "practice-tids", "receipt", "print-receipt", "new-request", "nav-settings"]) {
     await expect(page.getByTestId(hidden), `${hidden} in print`).toBeHidden();
   }
-  const look = await page.getByTestId("receipt").evaluate((el) => {
+  const look = await page.getByTestId("print-sheet").evaluate((el) => {
     const style = getComputedStyle(el);
     return { width: el.getBoundingClientRect().width, color: style.color, background: getComputedStyle(document.body).backgroundColor };
   });

@@ -50,6 +50,9 @@ for (const lang of ["en", "hi"] as const) {
     await page.getByTestId("refund-submit").click();
     await expect(page.getByTestId("receipt")).toBeVisible();
     await shoot(page, `request-receipt${suffix}.png`);
+    await page.evaluate("window.print = () => {}");
+    await page.getByTestId("print-receipt").click();
+    await expect(page.getByTestId("print-sheet")).toBeAttached();
     await page.emulateMedia({ media: "print" });
     await shoot(page, `receipt-print${suffix}.png`);
     await page.emulateMedia({ media: "screen" });
@@ -63,6 +66,40 @@ for (const lang of ["en", "hi"] as const) {
     await expect(page.getByTestId("history")).toBeVisible();
     await expect(page.getByTestId("history").locator("tbody tr").first()).toBeVisible();
     await shoot(page, `history${suffix}.png`);
+  });
+
+  test(`the counter's paper, find by mobile and the day's totals (${lang})`, async ({ page, openApp }) => {
+    const host = await openApp();
+    await host.desk.services.updateSettings({ agentCopy: "always", helpline: "1800 103 3333", grievanceContact: "grievance@partner.example", rbiGrievance: true });
+    if (lang === "hi") await inHindi(page);
+    await page.evaluate("window.print = () => {}");
+
+    await page.getByTestId("find-mobile-open").click();
+    await page.getByTestId("mobile-input").fill("6111111111");
+    await page.getByTestId("find-mobile-submit").click();
+    await expect(page.getByTestId("find-mobile-row")).toHaveCount(2);
+    await shoot(page, `find-by-mobile${suffix}.png`);
+
+    await page.getByTestId("find-mobile-row").first().getByTestId("find-mobile-check").click();
+    await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
+    await page.getByTestId("send-otp").click();
+    await page.getByTestId("customer-otp").fill(PRACTICE_OTP);
+    await page.getByTestId("refund-submit").click();
+    await expect(page.getByTestId("receipt")).toBeVisible();
+    for (const paper of ["58mm", "80mm"] as const) {
+      await host.desk.services.updateSettings({ paperSize: paper });
+      await page.getByTestId("print-receipt").click();
+      await expect(page.getByTestId("print-sheet")).toHaveAttribute("data-paper", paper);
+      await page.emulateMedia({ media: "print" });
+      for (const copy of ["customer", "agent"] as const) {
+        await page.getByTestId(`paper-${copy}`).screenshot({ path: join(SCREENSHOTS, `receipt-${copy}-${paper}${suffix}.png`), animations: "disabled" });
+      }
+      await page.emulateMedia({ media: null });
+    }
+
+    await page.getByTestId("nav-history").click();
+    await expect(page.getByTestId("day-summary")).toBeVisible();
+    await page.getByTestId("day-summary").screenshot({ path: join(SCREENSHOTS, `day-summary${suffix}.png`), animations: "disabled" });
   });
 
   test(`settings (${lang})`, async ({ page, openApp }) => {

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { createKeytarKeyStore, KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../../main/keychain/key-store";
-import { signTimestamp } from "../../main/signing";
+import { signTimestamp } from "../../main/eko/signing";
 import { startSimulator } from "../../main/simulator/simulator";
 import { checkAndSendOtp, expect, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
 
 const ACCOUNT = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: E2E_ACCESS_KEY, initiatorId: "9876543210", userCode: "20810200" };
-const CHECK_IDS = ["keychain", "access-key", "settings", "reachable", "clock"];
+const CHECK_IDS = ["policy", "keychain", "access-key", "settings", "reachable", "clock"];
 
 /** What the Secret Service holds for the app's entry, read with libsecret's own tool; null when nothing. */
 function keychainEntry(): string | null {

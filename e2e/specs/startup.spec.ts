@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page, Route } from "@playwright/test";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { IPC_CHANNELS } from "../../app/ipc";
-import { CONTENT_SECURITY_POLICY } from "../../main/electron/protocol-paths";
+import { CONTENT_SECURITY_POLICY } from "../../main/window-policy/protocol-paths";
 import { checkAndSendOtp, expect, test } from "../fixtures/app";
 import { PRACTICE_OTP } from "../../main/simulator/scenarios";
 

@@ -1,20 +1,22 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scryptSync } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createPinGate, PIN_ATTEMPTS_FILE, PIN_WAITS } from "./pin-gate";
-import { DEFAULT_SCRYPT, hashPin, parsePinHash, verifyPin } from "./pin-hash";
+import { memoryKeyStore } from "../test-support/memory-key-store";
+import { DEFAULT_SCRYPT, hashPin, needsRehash, parsePinHash, pinStrengthProblem, verifyPin } from "./pin-hash";
 
 /** The lowest cost the parser accepts, so the rate-limit tests do not spend seconds hashing. */
 const FAST = { ln: 12, r: 8, p: 1 };
 
-test("the hash is scrypt in PHC form with its parameters and a random salt, never the PIN", async () => {
+test("the hash is scrypt in PHC form with its parameters (the real default: ln 17, r 8, p 1) and a random salt, never the PIN", async () => {
   const first = await hashPin("482913");
-  assert.match(first, /^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+  assert.ok(await verifyPin("482913", first), "the default cost runs (maxmem raised for it)");
+  assert.match(first, /^\$scrypt\$ln=17,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
   assert.ok(!first.includes("482913"));
-  const again = await hashPin("482913");
+  const again = await hashPin("482913", FAST);
   assert.notEqual(again, first, "a new salt each time");
   const parsed = parsePinHash(first);
   assert.ok(parsed);
@@ -138,4 +140,48 @@ test("quick tries are checked one at a time, so none slips past a wait", async (
 test("without an admin PIN nothing is accepted", async () => {
   const { gate: pins } = await gate({ pin: null });
   assert.deepEqual(await pins.check("1357"), { ok: false, error: { kind: "no-admin-pin" } });
+});
+
+test("new admin PINs: at least 6 digits or a passphrase of 10+ characters", () => {
+  assert.equal(pinStrengthProblem("4821"), "pin-too-short");
+  assert.equal(pinStrengthProblem("48213"), "pin-too-short");
+  assert.equal(pinStrengthProblem("482139"), null);
+  assert.equal(pinStrengthProblem("short pass"), null);
+  assert.equal(pinStrengthProblem("shortpass"), "passphrase-too-short");
+  assert.equal(pinStrengthProblem("पासवर्ड१२३४"), null, "ten characters in any script");
+  assert.equal(pinStrengthProblem("tab\tinside-pass"), "bad-characters");
+  assert.equal(pinStrengthProblem("9".repeat(65)), "too-long");
+});
+
+test("an old, cheaper hash still verifies and is replaced at the new cost on the next right PIN (not on a wrong one)", async () => {
+  const old = await hashPin("1357", FAST);
+  const saved: string[] = [];
+  const pins = createPinGate({ pinHash: old, dataDir: tempDataDir("pin-rehash"), now: Date.now, rehash: { params: { ln: 13, r: 8, p: 1 }, save: async (h) => void saved.push(h) } });
+  assert.equal((await pins.check("2468")).ok, false);
+  assert.equal(saved.length, 0);
+  assert.ok((await pins.check("1357")).ok);
+  assert.equal(saved.length, 1);
+  assert.match(saved[0] as string, /^\$scrypt\$ln=13,r=8,p=1\$/);
+  assert.ok(await verifyPin("1357", saved[0] as string));
+  assert.ok((await pins.check("1357")).ok, "the new hash is the one checked now");
+  assert.equal(saved.length, 1, "upgraded once");
+  assert.equal(needsRehash(saved[0] as string, { ln: 13, r: 8, p: 1 }), false);
+  assert.equal(needsRehash(old), true, "ln 12 is below the default");
+});
+
+test("deleting the data folder's record does not reset the wrong-PIN wait: the keychain keeps a copy", async () => {
+  const slot = memoryKeyStore();
+  const clock = { t: 1_760_000_000_000 };
+  const pinHash = await hashPin("135790", FAST);
+  const make = (dataDir: string) => createPinGate({ pinHash, dataDir, now: () => clock.t, attemptsSlot: slot });
+  const dataDir = tempDataDir("pin-gate-keychain");
+  const first = make(dataDir);
+  for (let i = 0; i < 3; i += 1) await first.check("000000");
+  assert.ok(slot.value, "the keychain holds the record");
+  rmSync(dataDir, { recursive: true });
+  const elsewhere = make(tempDataDir("pin-gate-other-home"));
+  assert.deepEqual(await elsewhere.check("135790"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 30_000 } });
+  clock.t += 30_000;
+  assert.ok((await elsewhere.check("135790")).ok);
+  assert.equal(slot.value, null, "a right PIN clears both records");
 });

@@ -2,10 +2,14 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { PinRefusal } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
-import { writeFileDurably } from "../durable-file";
-import { verifyPin } from "./pin-hash";
+import { writeFileDurably } from "../fs/durable-file";
+import type { KeyStore } from "../keychain/key-store";
+import { DEFAULT_SCRYPT, hashPin, needsRehash, verifyPin, type ScryptParams } from "./pin-hash";
 
-/** Wrong-PIN count and wait, in the data folder, so closing and reopening the app does not reset them. */
+/**
+ * Wrong-PIN count and wait, in the data folder and in the keychain, so neither closing the app nor
+ * deleting one of the two resets them: the stricter of the two records applies.
+ */
 export const PIN_ATTEMPTS_FILE = "pin-attempts.json";
 
 export interface PinWaits {
@@ -36,6 +40,14 @@ export interface PinGateDeps {
   dataDir: string;
   now: () => number;
   waits?: PinWaits;
+  /** The keychain's copy of the record; without one, only the data folder's. */
+  attemptsSlot?: KeyStore;
+  /**
+   * Called with a new hash at today's cost after a right PIN whose stored hash is older and
+   * cheaper, for the store it came from (provisioning); absent where the hash is the admin's
+   * (the machine policy), which the app cannot rewrite.
+   */
+  rehash?: { params?: ScryptParams; save: (pinHash: string) => Promise<void> };
 }
 
 export function createPinGate(deps: PinGateDeps): PinGate {
@@ -45,7 +57,18 @@ export function createPinGate(deps: PinGateDeps): PinGate {
   // cannot be written then still leaves the waits in force for this run.
   let attempts: Attempts = { failures: 0, waitUntil: null };
   attempts = load();
-  let queue: Promise<unknown> = Promise.resolve();
+  let pinHash = deps.pinHash;
+  // The keychain's record joins before the first check is looked at.
+  let queue: Promise<unknown> = loadKeychain();
+
+  async function loadKeychain(): Promise<void> {
+    if (!deps.attemptsSlot) return;
+    const stored = await deps.attemptsSlot.get();
+    if (!stored.ok || stored.value === null) return;
+    const kept = parseAttempts(stored.value) ?? { failures: waits.freeTries, waitUntil: deps.now() + waits.firstWaitMs };
+    const stricter = { failures: Math.max(kept.failures, attempts.failures), waitUntil: maxOrNull(kept.waitUntil, attempts.waitUntil) };
+    if (stricter.failures !== attempts.failures || stricter.waitUntil !== attempts.waitUntil) save(stricter);
+  }
 
   function load(): Attempts {
     let text: string;
@@ -67,6 +90,8 @@ export function createPinGate(deps: PinGateDeps): PinGate {
 
   function save(next: Attempts): void {
     attempts = next;
+    // Best effort, like the file: memory holds the record for this run either way.
+    if (deps.attemptsSlot) void (next.failures === 0 ? deps.attemptsSlot.remove() : deps.attemptsSlot.set(JSON.stringify(next))).catch(() => undefined);
     try {
       if (next.failures === 0) rmSync(file, { force: true });
       else writeFileDurably(file, `${JSON.stringify(next)}\n`);
@@ -87,11 +112,17 @@ export function createPinGate(deps: PinGateDeps): PinGate {
   }
 
   async function checkNow(pin: string): Promise<Result<void, PinRefusal>> {
-    if (!deps.pinHash) return err({ kind: "no-admin-pin" });
+    if (!pinHash) return err({ kind: "no-admin-pin" });
     const left = remaining();
     if (left > 0) return err({ kind: "pin-wait", retryAfterMs: left });
-    if (await verifyPin(pin, deps.pinHash)) {
+    if (await verifyPin(pin, pinHash)) {
       if (attempts.failures > 0) save({ failures: 0, waitUntil: null });
+      const params = deps.rehash?.params ?? DEFAULT_SCRYPT;
+      if (deps.rehash && needsRehash(pinHash, params)) {
+        const upgraded = await hashPin(pin, params);
+        await deps.rehash.save(upgraded);
+        pinHash = upgraded;
+      }
       return ok(undefined);
     }
     const failures = attempts.failures + 1;
@@ -109,6 +140,10 @@ export function createPinGate(deps: PinGateDeps): PinGate {
     },
     waitMs: remaining,
   };
+}
+
+function maxOrNull(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 function parseAttempts(text: string): Attempts | null {

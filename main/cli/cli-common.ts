@@ -1,7 +1,10 @@
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import type { Result } from "../../app/result";
+import type { ScryptParams } from "../admin/pin-hash";
 import type { KeyStore } from "../keychain/key-store";
+import type { MachineDeps } from "../launch/machine-deps";
+import { EXIT } from "./exit-codes";
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -13,12 +16,16 @@ export interface CliDeps {
   fetch: typeof fetch;
   keyStore: KeyStore;
   dataDir: string;
-  /** The machine-wide policy file; absent or null: none is read. */
+  /** Development and tests: one policy.json as the machine-wide policy; absent or null: none is read. */
   machinePolicyPath?: string | null;
+  /** The real machine's policy sources, keychain records and elevation check; tests leave it out. */
+  machine?: MachineDeps;
+  /** Whether this process is elevated (tests); by default the machine's check, else not. */
+  isElevated?: () => Promise<boolean>;
+  /** The scrypt cost for new PIN hashes; tests pass a cheap one, the default is DEFAULT_SCRYPT. */
+  pinCost?: ScryptParams;
 }
 
-/** 0 done; 1 the work failed (keychain, disk, Eko); 2 usage or invalid input, nothing was done. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

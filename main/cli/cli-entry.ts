@@ -1,22 +1,26 @@
 import { createKeytarKeyStore } from "../keychain/key-store";
-import { defaultDataDir, resolveDataDir } from "../data-dir";
-import { machinePolicyPath } from "../policy/machine-policy";
+import { defaultDataDir, resolveDataDir } from "../fs/data-dir";
+import { launchOverrides } from "../launch/launch-overrides";
+import { realMachineDeps } from "../launch/machine-deps";
 import { runCli } from "./cli";
+import { EXIT } from "./exit-codes";
 
-/** `npx refund-desk …` under plain Node: the global fetch and the same services as the app. */
+/** `npx refund-desk …` under plain Node (a checkout, never the installed app): the same services as the app. */
 export function runFromProcess(): void {
+  const launch = launchOverrides(process.env, false);
+  const dataDir = resolveDataDir(launch.dataDir, defaultDataDir());
   runCli(["refund-desk", ...process.argv.slice(2)], process, {
     fetch: globalThis.fetch,
     keyStore: createKeytarKeyStore(),
-    dataDir: resolveDataDir(process.env, defaultDataDir()),
-    machinePolicyPath: machinePolicyPath(),
+    dataDir,
+    machine: realMachineDeps(launch, dataDir),
   }).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
       process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT.internal;
     },
   );
 }

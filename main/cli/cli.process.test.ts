@@ -5,9 +5,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { signTimestamp } from "../signing";
+import { signTimestamp } from "../eko/signing";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { tempDataDir } from "../test-support/temp-dir";
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../keychain/key-store";
@@ -81,9 +81,44 @@ test("npx refund-desk: set-key from stdin, config, otp and doctor against a cust
   const doctor = await refundDesk(["doctor", "--json"]);
   assert.equal(doctor.code, 0, doctor.out + doctor.err);
   const checks = JSON.parse(doctor.out).value.checks as Array<{ id: string; status: string }>;
-  assert.deepEqual(checks.map((c) => `${c.id}:${c.status}`), ["keychain:ok", "access-key:ok", "settings:ok", "reachable:ok", "clock:ok"]);
+  // REFUND_DESK_HOME is honoured here (a checkout, not the installed app), and the doctor says so.
+  assert.deepEqual(checks.map((c) => `${c.id}:${c.status}`), ["policy:ok", "overrides:warn", "keychain:ok", "access-key:ok", "settings:ok", "reachable:ok", "clock:ok"]);
 
   const shown = await refundDesk(["config", "show"]);
   assert.match(shown.out, /stored in the system keychain/);
   for (const output of [stored, otp, failed, doctor, shown]) assert.ok(!(output.out + output.err).includes(account.accessKey));
+});
+
+/** The checkout's CLI as an ordinary account: uid 65534 when the tests run as root. */
+function asAgent(args: string[], home: string, input = ""): { code: number | null; out: string; err: string } {
+  const asRoot = process.getuid?.() === 0;
+  const result = spawnSync(process.execPath, [join(root, "bin", "refund-desk.cjs"), ...args], {
+    cwd: home,
+    input,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", HOME: home, REFUND_DESK_HOME: join(home, "data") },
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+test("re-provisioning a counter with an admin PIN as an ordinary account without the PIN: exit 2, nothing changes", { skip: skip === false ? false : skip.includes("built") ? skip : false }, () => {
+  const home = tempDataDir("cli-reprovision");
+  const policy = join(home, "policy.json");
+  writeFileSync(policy, JSON.stringify({ environment: "practice", counterName: "Counter 9", kioskMode: true, settingsLocked: true, adminPin: "604172" }));
+  if (process.getuid?.() === 0) chownSync(home, 65534, 65534);
+  const first = asAgent(["provision", "--file", policy], home);
+  assert.equal(first.code, 0, first.err);
+  const data = join(home, "data");
+  const before = readdirSync(data).sort().map((name) => readFileSync(join(data, name), "utf8"));
+
+  writeFileSync(policy, JSON.stringify({ environment: "practice", counterName: "Mine", kioskMode: false, settingsLocked: false }));
+  const refused = asAgent(["provision", "--file", policy], home);
+  assert.equal(refused.code, 2, refused.out + refused.err);
+  assert.match(refused.err, /has an admin PIN.*nothing was changed/);
+  assert.deepEqual(readdirSync(data).sort().map((name) => readFileSync(join(data, name), "utf8")), before);
+
+  const withPin = asAgent(["provision", "--file", policy, "--pin-stdin"], home, "604172\n");
+  assert.equal(withPin.code, 0, withPin.err);
+  assert.match(withPin.out, /Provisioned counter "Mine"/);
 });

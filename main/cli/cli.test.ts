@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { signTimestamp } from "../signing";
+import { signTimestamp } from "../eko/signing";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
@@ -119,7 +119,7 @@ test("doctor --json in Practice reports every check and the clock offset", async
   const result = await run(["doctor", "--json"]);
   assert.equal(result.code, EXIT.ok, result.err + result.out);
   const report = JSON.parse(result.out).value;
-  assert.deepEqual(report.checks.map((c: { id: string }) => c.id), ["keychain", "access-key", "settings", "reachable", "clock"]);
+  assert.deepEqual(report.checks.map((c: { id: string }) => c.id), ["policy", "keychain", "access-key", "settings", "reachable", "clock"]);
   assert.equal(typeof report.clockOffsetMs, "number");
   assert.ok(Math.abs(report.clockOffsetMs) < 2_000);
 });

@@ -1,28 +1,19 @@
 import { describeError } from "../../app/messages/describe-error";
 import type { DoctorReport } from "../../app/doctor";
 import type { DeskPolicy } from "../../app/policy";
-import type { SettingsPatch, SettingsView } from "../../app/settings";
-import { createRefundDesk, type RefundDesk } from "../refund-desk";
-import { EXIT, readAll, report, type CliDeps, type CliIo } from "./cli-common";
+import type { SettingsView } from "../../app/settings";
+import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
+import { readAll, report, type CliDeps, type CliIo } from "./cli-common";
+import { CONFIG_NAMES, configProblem, parseConfigPairs, type ConfigProblem } from "./config-set";
+import { EXIT, exitCodeTable } from "./exit-codes";
 import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
 import { provision } from "./provision";
-import { inquireCommand, refundCommand } from "./refund-commands";
+import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands";
 
 export { EXIT, type CliDeps, type CliIo };
 
-const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "doctor", "provision", "pin-hash", "journal", "help"] as const;
-
-/** CLI names of settings, mapped to the settings' own names. */
-const CONFIG_NAMES = {
-  environment: "environment",
-  "base-url": "customBaseUrl",
-  "developer-key": "developerKey",
-  "initiator-id": "initiatorId",
-  "user-code": "userCode",
-  "timeout-ms": "timeoutMs",
-  "resend-cooldown-ms": "resendCooldownMs",
-} as const;
+const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "pending", "doctor", "provision", "pin-hash", "journal", "help"] as const;
 
 const USAGE = `Usage: refund-desk <command>
 
@@ -31,9 +22,12 @@ const USAGE = `Usage: refund-desk <command>
   refund <tid> [--otp-ref <otp_ref_id>] [--json]
                                 refund with the customer's OTP, read from standard input only;
                                 without --otp-ref, the OTP from the SMS Eko sent when the transfer failed
+  pending <mobile> [--json]     the customer's transfers waiting for a refund (Get Pending Refunds)
   doctor [--json]               check keychain, key, settings, reachability and clock
   config show [--json]          show the settings (never the access key)
-  config set <name> <value>     name: ${Object.keys(CONFIG_NAMES).join(", ")}
+  config set <name> <value> [<name> <value> …]   (or <name>=<value>)
+                                set several at once, in any order, judged together: nothing
+                                changes unless all are acceptable. name: ${Object.keys(CONFIG_NAMES).join(", ")}
   set-key                       store the access key read from standard input in the keychain
   provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]
                                 apply an admin policy: settings, counter name, kiosk mode,
@@ -41,9 +35,15 @@ const USAGE = `Usage: refund-desk <command>
   pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
   journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]
                                 the requests between two days as CSV (standard output without --out)
+  journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+                                check the journal's hash chain; names the first changed line
+  journal summary --date YYYY-MM-DD [--json]
+                                the day's totals: refunds and amounts, OTPs, checks, failures by kind
 
-Exit codes: 0 done, 1 failed (Eko, keychain or disk), 2 usage or invalid input (nothing changed).
-REFUND_DESK_HOME sets the folder for settings and the journal; REFUND_DESK_POLICY the machine-wide policy file.
+Exit codes (the same for the app's executable):
+${exitCodeTable()}
+In development (not the installed app) REFUND_DESK_HOME sets the folder for settings and the journal and
+REFUND_DESK_POLICY a policy file to use as the machine-wide policy; the installed app ignores both.
 `;
 
 /**
@@ -80,10 +80,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   if (!(COMMANDS as readonly string[]).includes(command)) return fail(`unknown command "${command}"\n\n${USAGE}`);
   // These work on the data folder and keychain directly, not through the desk's services.
   if (command === "provision") return provision(rest, json, io, deps);
-  if (command === "pin-hash") return pinHashCommand(rest, json, io);
+  if (command === "pin-hash") return pinHashCommand(rest, json, io, deps.pinCost);
   if (command === "journal") return journalCommand(rest, json, io, deps);
 
-  const desk = createRefundDesk({ ...deps, appOrigin: "cli:" });
+  const desk = deps.machine ? await openRefundDesk({ ...deps, appOrigin: "cli:" }, deps.machine) : createRefundDesk({ ...deps, appOrigin: "cli:" });
   try {
     // Each branch awaits, so the finally below closes the desk only after the command is done.
     switch (command) {
@@ -94,6 +94,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await inquireCommand(rest, json, io, desk);
       case "refund":
         return await refundCommand(rest, json, io, desk);
+      case "pending":
+        return await pendingCommand(rest, json, io, desk);
       case "doctor":
         if (rest.length !== 0) return fail("usage: refund-desk doctor [--json]");
         return await doctor(desk, json, io);
@@ -135,6 +137,14 @@ function formatSettings(view: SettingsView): string {
     `user-code:     ${view.userCode ?? "(not set)"}`,
     `timeout-ms:    ${view.timeoutMs}`,
     `resend-cooldown-ms: ${view.resendCooldownMs}`,
+    `printer-name:  ${view.printerName ?? "(not set)"}`,
+    `paper-size:    ${view.paperSize}`,
+    `agent-copy:    ${view.agentCopy}`,
+    `receipt-languages: ${view.receiptLanguages}`,
+    `helpline:      ${view.helpline ?? "(not set)"}`,
+    `grievance-contact: ${view.grievanceContact ?? "(not set)"}`,
+    `rbi-grievance: ${view.rbiGrievance ? "on" : "off"}`,
+    `idle-clear-minutes: ${view.idleClearMinutes}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }
@@ -150,24 +160,33 @@ function formatPolicy(policy: DeskPolicy): string {
   ];
   if (policy.problem) {
     const why = policy.problem.errors.map((e) => `${e.field} (${e.reason})`).join(", ");
-    lines.push(`machine-wide policy ${policy.problem.path} is ignored: ${why}`);
+    lines.push(`machine-wide policy ${policy.problem.path} cannot be used, so the settings are locked: ${why}`);
   }
   return lines.join("\n");
 }
 
 async function config(desk: RefundDesk, args: string[], json: boolean, io: CliIo, fail: (text: string) => number): Promise<number> {
-  const [action, name, value, ...extra] = args;
-  if (action === "show" && !name) return report(await desk.services.getSettings({}), json, io, (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`);
-  if (action !== "set" || !name || value === undefined || extra.length > 0) return fail("usage: refund-desk config show [--json] | config set <name> <value>");
-  const key = CONFIG_NAMES[name as keyof typeof CONFIG_NAMES];
-  if (!key) return fail(`unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`);
-  let parsed: SettingsPatch[keyof SettingsPatch] = value;
-  if (key === "timeoutMs" || key === "resendCooldownMs") {
-    if (!/^\d+$/.test(value)) return fail(`${name} must be a whole number of milliseconds`);
-    parsed = Number(value);
+  const [action, ...pairs] = args;
+  if (action === "show" && pairs.length === 0) return report(await desk.services.getSettings({}), json, io, (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`);
+  if (action !== "set") return fail("usage: refund-desk config show [--json] | config set <name> <value> [<name> <value> …]");
+  const parsed = parseConfigPairs(pairs);
+  // The readable pairs are judged together too, so one run lists every problem.
+  const unread = new Set(parsed.problems.map((p) => p.name));
+  const refused = desk.settings.problems(parsed.patch).map(configProblem).filter((p) => !unread.has(p.name));
+  const problems = [...parsed.problems, ...refused];
+  if (problems.length > 0) return reportProblems(problems, json, io);
+  return report(await desk.services.updateSettings(parsed.patch), json, io, formatSettings);
+}
+
+/** Every refused pair of `config set`; nothing was changed. */
+function reportProblems(problems: ConfigProblem[], json: boolean, io: CliIo): number {
+  if (json) {
+    const listed = problems.map((p) => ({ ...p.error, setting: p.name, message: p.message }));
+    io.stdout.write(`${JSON.stringify({ ok: false, error: listed[0], problems: listed })}\n`);
+  } else {
+    io.stderr.write(`refund-desk: nothing was changed:\n${problems.map((p) => `  - ${p.message}`).join("\n")}\n`);
   }
-  const patch = { [key]: parsed } as SettingsPatch;
-  return report(await desk.services.updateSettings(patch), json, io, formatSettings);
+  return EXIT.usage;
 }
 
 async function setKey(desk: RefundDesk, io: CliIo, json: boolean): Promise<number> {

@@ -34,9 +34,9 @@ test("export to standard output: the days given, inclusive, on this computer's c
   assert.equal(result.code, EXIT.ok, result.err);
   assert.equal(
     result.out,
-    "time,counter,environment,tid,outcome,eko status,response type id,otp ref tail\r\n" +
-      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb\r\n" +
-      "2026-03-06T23:59:59+05:30,Counter 9,uat,102,unknown-tid,168,,\r\n",
+    "time,counter,environment,tid,outcome,eko status,response type id,otp ref tail,refunded amount,fee,refund id,transfer amount,chain\r\n" +
+      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb,,,,,ok\r\n" +
+      "2026-03-06T23:59:59+05:30,Counter 9,uat,102,unknown-tid,168,,,,,,,ok\r\n",
   );
   assert.match(result.err, /^2 request\(s\) exported\n$/);
 });
@@ -47,7 +47,7 @@ test("export to a file with a JSON report; a single day works", async () => {
   const result = await run(["journal", "export", "--from", "2026-03-04", "--to", "2026-03-04", "--out", out, "--json"]);
   assert.equal(result.code, EXIT.ok, result.err);
   assert.deepEqual(JSON.parse(result.out), { ok: true, value: { rows: 1, skipped: 0, out } });
-  assert.match(readFileSync(out, "utf8"), /\r\n2026-03-04T23:59:00\+05:30,Counter 9,uat,100,otp-sent,,,aaaaaa\r\n$/);
+  assert.match(readFileSync(out, "utf8"), /\r\n2026-03-04T23:59:00\+05:30,Counter 9,uat,100,otp-sent,,,aaaaaa,,,,,ok\r\n$/);
 });
 
 test("bad dates, a reversed range, --json without --out and unknown words are usage errors", async () => {

@@ -3,12 +3,18 @@
  * journal's requests between two days (inclusive, on this computer's calendar) as CSV, for IT.
  */
 import { writeFileSync } from "node:fs";
+import { summarizeDay } from "../../app/day-summary";
 import { createJournal } from "../journal/journal";
 import { journalCsv } from "../journal/journal-csv";
 import { rangeToMs } from "../journal/journal-range";
-import { EXIT, parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { EXIT } from "./exit-codes";
+import { journalVerify } from "./journal-verify";
 
-export const JOURNAL_USAGE = "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]";
+export const JOURNAL_USAGE =
+  "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]\n" +
+  "       refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]\n" +
+  "       refund-desk journal summary --date YYYY-MM-DD [--json]";
 
 export function journalCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps): number {
   const fail = (message: string) => {
@@ -17,6 +23,8 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
     return EXIT.usage;
   };
   const [action, ...rest] = args;
+  if (action === "verify") return journalVerify(rest, json, io, deps, fail);
+  if (action === "summary") return summaryCommand(rest, json, io, deps, fail);
   if (action !== "export") return fail(`unknown journal command "${action ?? ""}"`);
   const options = parseOptions(rest, { values: ["from", "to", "out"] });
   if (typeof options === "string") return fail(options);
@@ -43,5 +51,36 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
 
   if (json) io.stdout.write(`${JSON.stringify({ ok: true, value: { rows: entries.length, skipped, out } })}\n`);
   else io.stderr.write(`${entries.length} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`);
+  return EXIT.ok;
+}
+
+/** The day's close for IT: the same counts as the History screen's totals (app/day-summary.ts). */
+function summaryCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps, fail: (message: string) => number): number {
+  const options = parseOptions(args, { values: ["date"] });
+  if (typeof options === "string") return fail(options);
+  const day = options.values.get("date") ?? "";
+  const window = rangeToMs({ from: day, to: day }, 1);
+  if (!window.ok) return fail("--date must be a date written YYYY-MM-DD");
+  const { entries, skipped } = createJournal(deps.dataDir).read(window.value.fromMs, window.value.toMs);
+  const summary = summarizeDay(day, entries);
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ ok: true, value: { ...summary, skipped } })}\n`);
+    return EXIT.ok;
+  }
+  const failures = Object.entries(summary.failures).map(([kind, n]) => `  ${kind}: ${n}`);
+  const lines = [
+    `day:             ${summary.day}`,
+    `refunds done:    ${summary.refunds}`,
+    `total refunded:  ${summary.refundedTotal}${summary.refundsWithoutAmount > 0 ? ` (+ ${summary.refundsWithoutAmount} confirmed by a check, amount not given by Eko)` : ""}`,
+    `fees:            ${summary.feeTotal}`,
+    `OTPs sent:       ${summary.otpsSent}`,
+    `checks:          ${summary.checks}`,
+    `reprints:        ${summary.reprints}`,
+    `mobile searches: ${summary.lookups}`,
+    `failures:        ${failures.length === 0 ? "none" : ""}`,
+    ...failures,
+  ];
+  if (skipped > 0) lines.push(`${skipped} damaged line(s) skipped`);
+  io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ADMIN_PIN_FILE } from "../admin/admin-pin-file";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
@@ -14,6 +14,7 @@ import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { EXIT, runCli } from "./cli";
+import { isSameSingleFile } from "./provision";
 
 const ACCESS_KEY = "provision-test-access-key-5d1e-never-on-disk";
 const POLICY = {
@@ -26,9 +27,12 @@ const POLICY = {
   adminPin: "048213",
 };
 
-function setup(options: { keyStore?: KeyStore; policy?: unknown; machinePolicyPath?: string } = {}) {
+/** Cheap hashes for speed; the real default cost is tested in main/admin/admin.test.ts. */
+const FAST = { ln: 12, r: 8, p: 1 };
+
+function setup(options: { keyStore?: KeyStore; policy?: unknown; machinePolicyPath?: string; dataDir?: string; elevated?: boolean } = {}) {
   const folder = tempDataDir("provision-input");
-  const dataDir = tempDataDir("provision-home");
+  const dataDir = options.dataDir ?? tempDataDir("provision-home");
   const keyStore = options.keyStore ?? memoryKeyStore();
   const policyFile = join(folder, "policy.json");
   writeFileSync(policyFile, typeof options.policy === "string" ? options.policy : JSON.stringify(options.policy ?? POLICY));
@@ -36,7 +40,14 @@ function setup(options: { keyStore?: KeyStore; policy?: unknown; machinePolicyPa
   writeFileSync(keyFile, `${ACCESS_KEY}\r\n`);
   const run = async (args: string[], stdin = "") => {
     const io = cliIo(stdin);
-    const code = await runCli(["refund-desk", ...args], io, { fetch, keyStore, dataDir, machinePolicyPath: options.machinePolicyPath ?? null });
+    const code = await runCli(["refund-desk", ...args], io, {
+      fetch,
+      keyStore,
+      dataDir,
+      machinePolicyPath: options.machinePolicyPath ?? null,
+      pinCost: FAST,
+      isElevated: async () => options.elevated ?? false,
+    });
     return { code, out: io.out(), err: io.err() };
   };
   return { run, dataDir, keyStore, policyFile, keyFile, folder };
@@ -60,7 +71,7 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
   assert.equal(result.code, EXIT.ok, result.err + result.out);
   assert.deepEqual(JSON.parse(result.out), {
     ok: true,
-    value: { dataDir, counterName: POLICY.counterName, environment: "uat", kioskMode: true, settingsLocked: true, adminPin: "set", accessKey: "stored", keyFileRemoved: true, machinePolicyInForce: null },
+    value: { dataDir, counterName: POLICY.counterName, environment: "uat", kioskMode: true, settingsLocked: true, adminPin: "set", accessKey: "stored", keyFileRemoved: true, lockKept: "data-folder", machinePolicyInForce: null },
   });
   assert.equal((keyStore as ReturnType<typeof memoryKeyStore>).value, ACCESS_KEY, "trimmed of its line end");
   assert.equal(existsSync(keyFile), false);
@@ -90,16 +101,36 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
   }
 });
 
-test("the key file's bytes are overwritten with zeros before it is deleted (seen through a second hard link)", async () => {
-  const { run, policyFile, keyFile, folder } = setup();
-  const witness = join(folder, "witness");
-  linkSync(keyFile, witness);
+test("the key file's bytes are overwritten with zeros before it is deleted (seen through a descriptor kept open)", async () => {
+  const { run, policyFile, keyFile } = setup();
+  const witness = openSync(keyFile, "r");
   const result = await run(["provision", "--file", policyFile, "--key-file", keyFile]);
   assert.equal(result.code, EXIT.ok, result.err);
   assert.equal(existsSync(keyFile), false);
-  const left = readFileSync(witness);
-  assert.equal(left.length, ACCESS_KEY.length + 2);
+  const left = Buffer.alloc(ACCESS_KEY.length + 2);
+  assert.equal(readSync(witness, left, 0, left.length, 0), ACCESS_KEY.length + 2);
+  closeSync(witness);
   assert.ok(left.every((byte) => byte === 0));
+});
+
+test("a key file with a second name (hard link) or that is a link is refused and left as it is", async () => {
+  const { run, policyFile, keyFile, folder } = setup();
+  const second = join(folder, "second-name");
+  linkSync(keyFile, second);
+  const result = await run(["provision", "--file", policyFile, "--key-file", keyFile, "--json"]);
+  assert.equal(result.code, EXIT.usage);
+  assert.equal(JSON.parse(result.out).error.reason, "not-a-regular-file");
+  assert.equal(readFileSync(keyFile, "utf8"), `${ACCESS_KEY}\r\n`);
+});
+
+test("the Windows link check: the opened file is the named one, with one name", () => {
+  const file = { dev: 7n, ino: 42n, nlink: 1n, isFile: () => true, isSymbolicLink: () => false };
+  assert.equal(isSameSingleFile(file, file), true);
+  assert.equal(isSameSingleFile({ ...file, isSymbolicLink: () => true }, file), false, "a symbolic link or junction");
+  assert.equal(isSameSingleFile(file, { ...file, ino: 43n }), false, "swapped between the look and the open");
+  assert.equal(isSameSingleFile(file, { ...file, dev: 8n }), false);
+  assert.equal(isSameSingleFile(file, { ...file, nlink: 2n }), false, "a hard link elsewhere keeps the key");
+  assert.equal(isSameSingleFile(file, { ...file, isFile: () => false }), false);
 });
 
 test("the key from standard input; the plain-text report says what was done and never shows the key", async () => {
@@ -120,7 +151,7 @@ test("each bad field: exit 2 naming the field and reason, and nothing changes (n
     [{ developerKey: "x y" }, "developerKey", "bad-shape"],
     [{ counterName: "" }, "counterName", "empty"],
     [{ kioskMode: "on" }, "kioskMode", "expected-boolean"],
-    [{ adminPin: "12" }, "adminPin", "not-4-to-8-digits"],
+    [{ adminPin: "4821" }, "adminPin", "pin-too-short"],
     [{ environment: "custom" }, "baseUrl", "required-for-custom"],
     [{ timeoutMs: 1 }, "timeoutMs", "out-of-range"],
     [{ accessKey: ACCESS_KEY }, "accessKey", "unknown-field"],
@@ -147,7 +178,7 @@ test("a bad policy in plain text lists every bad field on stderr", async () => {
   const { run, policyFile } = setup({ policy: { ...POLICY, initiatorId: "1", adminPin: "x" } });
   const result = await run(["provision", "--file", policyFile]);
   assert.equal(result.code, EXIT.usage);
-  assert.match(result.err, /the policy file is not valid; nothing was changed\n {2}initiatorId: not-10-digits\n {2}adminPin: not-4-to-8-digits\n/);
+  assert.match(result.err, /the policy file is not valid; nothing was changed\n {2}initiatorId: not-10-digits\n {2}adminPin: passphrase-too-short\n/);
 });
 
 test("an unreadable or non-JSON policy file and wrong arguments are usage errors", async () => {
@@ -207,7 +238,9 @@ test("outside Practice a key must be given or already stored; re-provisioning ke
   assert.equal((await first.run(["provision", "--file", first.policyFile, "--key-file", first.keyFile])).code, EXIT.ok);
   writeFileSync(join(first.dataDir, PIN_ATTEMPTS_FILE), '{"failures":5,"waitUntil":99999999999999}\n');
   writeFileSync(first.policyFile, JSON.stringify({ ...POLICY, kioskMode: false, settingsLocked: false, adminPin: undefined, counterName: "Counter 4" }));
-  const again = await first.run(["provision", "--file", first.policyFile, "--json"]);
+  // An administrator (the wrong-PIN wait above holds against the PIN itself).
+  const admin = setup({ keyStore, dataDir: first.dataDir, elevated: true });
+  const again = await admin.run(["provision", "--file", first.policyFile, "--json"]);
   assert.equal(again.code, EXIT.ok, again.out);
   assert.equal(JSON.parse(again.out).value.accessKey, "kept");
   assert.equal(keyStore.value, ACCESS_KEY);
@@ -226,12 +259,16 @@ test("Practice needs no key; a machine-wide policy in force is pointed out", asy
 
 test("pin-hash reads the PIN from stdin and prints a hash that verifies; never from an argument", async () => {
   const { run } = setup();
-  const hashed = await run(["pin-hash", "--json"], "5520\n");
+  const hashed = await run(["pin-hash", "--json"], "552071\n");
   assert.equal(hashed.code, EXIT.ok);
   const { adminPinHash } = JSON.parse(hashed.out).value;
-  assert.ok(await verifyPin("5520", adminPinHash));
+  assert.ok(await verifyPin("552071", adminPinHash));
   assert.equal((await run(["pin-hash"], "55")).code, EXIT.usage);
-  assert.equal((await run(["pin-hash", "5520"])).code, EXIT.usage);
+  const fourDigits = await run(["pin-hash", "--json"], "5520\n");
+  assert.equal(fourDigits.code, EXIT.usage, "a 4-digit PIN is refused");
+  assert.equal(JSON.parse(fourDigits.out).error.reason, "pin-too-short");
+  assert.equal((await run(["pin-hash"], "counter passphrase\n")).code, EXIT.ok, "a passphrase of 10+ characters is accepted");
+  assert.equal((await run(["pin-hash", "552071"])).code, EXIT.usage);
 });
 
 const SERVICE = "Refund Desk (provision test)";
@@ -254,10 +291,62 @@ test("provisioning stores the key in the real OS keychain (Secret Service), chec
 test("config show tells IT the counter, kiosk mode, lock and PIN, and which machine-wide policy was ignored and why", async () => {
   const machine = join(tempDataDir("provision-machine"), "policy.json");
   writeFileSync(machine, JSON.stringify({ ...POLICY, adminPin: undefined }));
-  const { run, policyFile, keyFile } = setup({ machinePolicyPath: machine });
+  // A broken machine policy locks the counter: only an administrator may provision it.
+  const { run, policyFile, keyFile } = setup({ machinePolicyPath: machine, elevated: true });
   assert.equal((await run(["provision", "--file", policyFile, "--key-file", keyFile])).code, EXIT.ok);
   const shown = await run(["config", "show"]);
   assert.equal(shown.code, EXIT.ok, shown.err);
   assert.match(shown.out, /counter:\s+Pune Camp – Counter 3\nkiosk mode:\s+on\nsettings lock:\s+locked\nadmin PIN:\s+set\npolicy from:\s+provisioning\n/);
-  assert.ok(shown.out.includes(`machine-wide policy ${machine} is ignored: adminPinHash (required-for-kiosk-or-lock)`));
+  assert.ok(shown.out.includes(`machine-wide policy ${machine} cannot be used, so the settings are locked: adminPinHash (required-for-kiosk-or-lock)`));
+});
+
+test("re-provisioning a counter that has an admin PIN, as a normal user without the PIN: exit 2 and nothing changes", async () => {
+  const keyStore = memoryKeyStore();
+  const first = setup({ keyStore });
+  assert.equal((await first.run(["provision", "--file", first.policyFile, "--key-file", first.keyFile])).code, EXIT.ok);
+  // The agent's own policy: unlocked, their PIN, a base URL of their choosing.
+  const mine = { environment: "custom", baseUrl: "https://collector.example/v3", developerKey: POLICY.developerKey, initiatorId: POLICY.initiatorId, counterName: "Mine", kioskMode: false, settingsLocked: false };
+  writeFileSync(first.policyFile, JSON.stringify(mine));
+  const before = snapshot(first.dataDir);
+  const keyFile = join(first.folder, "other-key.txt");
+  writeFileSync(keyFile, "agent-own-key\n");
+
+  const noPin = await first.run(["provision", "--file", first.policyFile, "--key-file", keyFile, "--json"]);
+  assert.equal(noPin.code, EXIT.usage);
+  assert.deepEqual(JSON.parse(noPin.out).error.field, "adminPin");
+  assert.match(JSON.parse(noPin.out).error.message, /--pin-stdin or --pin-file.*administrator.*nothing was changed/);
+  assert.deepEqual(snapshot(first.dataDir), before);
+  assert.equal(keyStore.value, ACCESS_KEY);
+  assert.ok(existsSync(keyFile), "the key file was not consumed");
+
+  const wrong = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], "111111\n");
+  assert.equal(wrong.code, EXIT.usage);
+  assert.equal(JSON.parse(wrong.out).error.reason, "wrong-pin");
+  assert.deepEqual(Object.keys(snapshot(first.dataDir)).sort(), [...Object.keys(before), PIN_ATTEMPTS_FILE].sort(), "only the wrong PIN was counted");
+  assert.deepEqual({ ...snapshot(first.dataDir), [PIN_ATTEMPTS_FILE]: undefined }, { ...before, [PIN_ATTEMPTS_FILE]: undefined });
+
+  // The same wrong-PIN waits as the window: guessing through provisioning is no faster.
+  for (let i = 0; i < 2; i += 1) await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], "111111\n");
+  const waiting = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], `${POLICY.adminPin}\n`);
+  assert.equal(waiting.code, EXIT.usage);
+  assert.equal(JSON.parse(waiting.out).error.reason, "pin-wait");
+
+  const both = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--key-stdin"]);
+  assert.equal(both.code, EXIT.usage);
+});
+
+test("re-provisioning with the right PIN, or as an administrator, goes through", async () => {
+  const keyStore = memoryKeyStore();
+  const first = setup({ keyStore });
+  assert.equal((await first.run(["provision", "--file", first.policyFile, "--key-file", first.keyFile])).code, EXIT.ok);
+  writeFileSync(first.policyFile, JSON.stringify({ ...POLICY, counterName: "Counter 5", adminPin: "730214" }));
+  const withPin = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], `${POLICY.adminPin}\n`);
+  assert.equal(withPin.code, EXIT.ok, withPin.out);
+  assert.equal(JSON.parse(withPin.out).value.counterName, "Counter 5");
+
+  const admin = setup({ keyStore, dataDir: first.dataDir, elevated: true });
+  writeFileSync(admin.policyFile, JSON.stringify({ ...POLICY, counterName: "Counter 6" }));
+  const elevated = await admin.run(["provision", "--file", admin.policyFile, "--json"]);
+  assert.equal(elevated.code, EXIT.ok, elevated.out);
+  assert.equal(JSON.parse(withPin.out).value.adminPin, "set");
 });

@@ -7,26 +7,31 @@
  * happens next, because a key left on disk is the one outcome provisioning must never have; the
  * files are staged before the keychain is written and put in place only after it succeeded.
  */
-import { closeSync, constants, fstatSync, fsyncSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
+import { accessKeyFrom } from "../../app/access-key";
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import type { Policy, PolicyFieldError } from "../../app/policy";
 import { adminPinPath, adminPinText } from "../admin/admin-pin-file";
 import { hashPin } from "../admin/pin-hash";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
-import { stageFile, writeAll, type StagedFile } from "../durable-file";
+import { stageFile, writeAll, type StagedFile } from "../fs/durable-file";
 import { counterPath, counterText } from "../policy/counter-file";
-import { loadMachinePolicy } from "../policy/machine-policy";
+import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "../policy/desk-policy";
+import { developmentTrust } from "../policy/machine-policy";
+import { createPinGate } from "../admin/pin-gate";
 import { MAX_POLICY_BYTES, overlayPolicy, parsePolicyJson } from "../policy/policy";
 import { createSettingsFile, settingsText } from "../settings/settings-file";
-import { EXIT, parseOptions, readAll, type CliDeps, type CliIo } from "./cli-common";
+import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
+import { EXIT } from "./exit-codes";
 
-export const PROVISION_USAGE = "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]";
+export const PROVISION_USAGE =
+  "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]\n" +
+  "  On a counter that has an admin PIN, give that PIN (--pin-stdin or --pin-file) or run as an administrator (root).";
 
 /** An access key is a short token; anything bigger in a key file is the wrong file. */
 const MAX_KEY_FILE_BYTES = 4096;
-const MAX_KEY_LENGTH = 512;
 
 interface Failure {
   code: number;
@@ -59,17 +64,22 @@ interface Provisioned {
   /** stored: the given key is in the keychain; kept: none given, the stored one stays; none: neither. */
   accessKey: "stored" | "kept" | "none";
   keyFileRemoved: boolean;
+  /** Where the lock is kept: the keychain (and a copy in the data folder), or the data folder alone. */
+  lockKept: "keychain" | "data-folder";
   /** A valid machine-wide policy wins over what was just provisioned: IT should know. */
   machinePolicyInForce: string | null;
 }
 
 async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provisioned>> {
-  const options = parseOptions(args, { flags: ["key-stdin"], values: ["file", "key-file"] });
+  const options = parseOptions(args, { flags: ["key-stdin", "pin-stdin"], values: ["file", "key-file", "pin-file"] });
   if (typeof options === "string") return usage(options);
   const policyFile = options.values.get("file");
   const keyFile = options.values.get("key-file");
+  const pinFile = options.values.get("pin-file");
   if (!policyFile) return usage("--file <policy.json> is required");
   if (keyFile && options.flags.has("key-stdin")) return usage("give the access key one way: --key-stdin or --key-file");
+  if (pinFile && options.flags.has("pin-stdin")) return usage("give the admin PIN one way: --pin-stdin or --pin-file");
+  if (options.flags.has("key-stdin") && options.flags.has("pin-stdin")) return usage("standard input can carry the key or the PIN, not both: use --pin-file or --key-file for one");
 
   const text = readPolicyText(policyFile);
   if (!text.ok) return text;
@@ -80,6 +90,13 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   }
   const { policy, pin } = parsed.value;
 
+  // Before anything is read from the key file (which is then wiped) or written anywhere.
+  const inForce = deps.machine
+    ? await readPolicyInForce({ ...deps.machine.policy, dataDir: deps.dataDir, lockStore: deps.machine.lockStore })
+    : loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
+  const authority = await checkAuthority(inForce, options, io, deps);
+  if (!authority.ok) return authority;
+
   let key: string | null = null;
   if (keyFile) {
     const read = takeKeyFile(keyFile);
@@ -87,9 +104,12 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     key = read.value;
   } else if (options.flags.has("key-stdin")) key = await readAll(io.stdin);
   if (key !== null) {
-    key = key.replace(/^\uFEFF/, "").trim();
-    if (key === "") return failed(EXIT.usage, invalid("accessKey", "empty"), "the access key is empty; nothing was changed");
-    if (key.length > MAX_KEY_LENGTH) return failed(EXIT.usage, invalid("accessKey", "too-long"), "the access key is too long to be an Eko access key; nothing was changed");
+    const checked = accessKeyFrom(key);
+    if (!checked.ok) {
+      const why = checked.error.kind === "invalid-input" && checked.error.reason === "too-long" ? "too long to be an Eko access key" : "empty";
+      return failed(EXIT.usage, checked.error, `the access key is ${why}; nothing was changed`);
+    }
+    key = checked.value;
   } else if (policy.environment !== "practice") {
     const stored = await deps.keyStore.get();
     if (!stored.ok) return keychainFailure(stored.error);
@@ -98,7 +118,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     }
   }
 
-  const pinHash = pin === null ? null : "clear" in pin ? await hashPin(pin.clear) : pin.hash;
+  const pinHash = pin === null ? null : "clear" in pin ? await hashPin(pin.clear, deps.pinCost) : pin.hash;
   const staged = stageAll(deps.dataDir, policy, pinHash);
   if (!staged.ok) return staged;
 
@@ -107,6 +127,19 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     if (!stored.ok) {
       for (const file of staged.value) file.discard();
       return keychainFailure(stored.error);
+    }
+  }
+  let lockKept: Provisioned["lockKept"] = "data-folder";
+  if (deps.machine) {
+    // The keychain's record is what the app trusts; the data folder's files are a copy. Without a
+    // keychain (a Practice-only PC) the copy is all there is, and the report says so.
+    const lock = await deps.machine.lockStore.write({ provisioned: { policy, pinHash }, lastMachine: inForce.lock?.lastMachine ?? null });
+    if (lock.ok) {
+      lockKept = "keychain";
+      await deps.machine.attemptsSlot.remove();
+    } else if (lock.error.kind !== "keychain-unavailable" || key !== null) {
+      for (const file of staged.value) file.discard();
+      return keychainFailure(lock.error);
     }
   }
 
@@ -124,7 +157,6 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     const stored = await deps.keyStore.get();
     storedKey = stored.ok && stored.value ? "kept" : "none";
   }
-  const machine = loadMachinePolicy(deps.machinePolicyPath ?? null);
   return {
     ok: true,
     value: {
@@ -136,9 +168,49 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
       adminPin: pinHash ? "set" : "none",
       accessKey: storedKey,
       keyFileRemoved: keyFile !== undefined,
-      machinePolicyInForce: machine.state === "applied" ? machine.path : null,
+      lockKept,
+      machinePolicyInForce: inForce.desk.source === "machine" && !inForce.desk.problem ? inForce.origin : null,
     },
   };
+}
+
+/**
+ * Re-provisioning a counter that has an admin PIN (or whose lock cannot be read) needs that PIN,
+ * through the same wrong-PIN waits as the window, or an elevated process. Otherwise exit 2.
+ */
+async function checkAuthority(inForce: PolicyInForce, options: ParsedOptions, io: CliIo, deps: CliDeps): Promise<Step<void>> {
+  if (inForce.pinHash === null && !inForce.desk.problem) return { ok: true, value: undefined };
+  const elevated = await (deps.isElevated ?? deps.machine?.isElevated ?? (async () => false))();
+  if (elevated) return { ok: true, value: undefined };
+  const pinFile = options.values.get("pin-file");
+  let given: string | null = null;
+  if (options.flags.has("pin-stdin")) given = (await readAll(io.stdin)).trim();
+  else if (pinFile) {
+    const read = readPinFile(pinFile);
+    if (!read.ok) return read;
+    given = read.value;
+  }
+  const refuse = (reason: string, message: string) => failed(EXIT.usage, invalid("adminPin", reason), `${message}; nothing was changed`);
+  if (given === null) {
+    return refuse("required", "this counter has an admin PIN: give it with --pin-stdin or --pin-file, or run provisioning as an administrator (root)");
+  }
+  if (inForce.pinHash === null) return refuse("no-pin-to-check", "this counter's lock cannot be read: run provisioning as an administrator (root)");
+  const gate = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now: Date.now, ...(deps.machine ? { attemptsSlot: deps.machine.attemptsSlot } : {}) });
+  const checked = await gate.check(given);
+  if (checked.ok) return { ok: true, value: undefined };
+  if (checked.error.kind === "pin-wait") return refuse("pin-wait", `too many wrong admin PINs: try again in ${Math.ceil(checked.error.retryAfterMs / 1000)} s`);
+  return refuse("wrong-pin", "the admin PIN is not right");
+}
+
+const MAX_PIN_FILE_BYTES = 1024;
+
+function readPinFile(path: string): Step<string> {
+  try {
+    if (statSync(path).size > MAX_PIN_FILE_BYTES) return failed(EXIT.usage, invalid("pinFile", "too-large"), `${path} is not an admin PIN file; nothing was changed`);
+    return { ok: true, value: readFileSync(path, "utf8").replace(/^\uFEFF/, "").trim() };
+  } catch (error) {
+    return failed(EXIT.usage, invalid("pinFile", "unreadable"), `the PIN file ${path} cannot be read (${errno(error)}); nothing was changed`);
+  }
 }
 
 function readPolicyText(path: string): Step<string> {
@@ -155,6 +227,17 @@ function readPolicyText(path: string): Step<string> {
  * read-write and without following links, so what is wiped is exactly what was read.
  */
 function takeKeyFile(path: string): Step<string> {
+  const refuseLink = () =>
+    failed(EXIT.usage, invalid("keyFile", "not-a-regular-file"), `${path} is a link or has other names: give the key file itself; it was left as it is and nothing was changed`);
+  // Windows has no O_NOFOLLOW: the name is looked at first, and must still be the file opened below.
+  let named: BigIntStats;
+  try {
+    named = lstatSync(path, { bigint: true });
+  } catch (error) {
+    const code = errno(error);
+    return failed(EXIT.usage, invalid("keyFile", code === "ENOENT" ? "not-found" : "not-readable-and-writable"), `the key file ${path} cannot be used (${code}); nothing was changed`);
+  }
+  if (named.isSymbolicLink()) return refuseLink();
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDWR | (constants.O_NOFOLLOW ?? 0));
@@ -165,6 +248,7 @@ function takeKeyFile(path: string): Step<string> {
   }
   let key: string;
   try {
+    if (!isSameSingleFile(named, fstatSync(fd, { bigint: true }))) return refuseLink();
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) {
       return failed(EXIT.usage, invalid("keyFile", stat.isFile() ? "too-large" : "not-a-regular-file"), `${path} is not an access key file; it was left as it is and nothing was changed`);
@@ -186,6 +270,16 @@ function takeKeyFile(path: string): Step<string> {
     return failed(EXIT.failed, internal(error), `the key file ${path} was overwritten with zeros but could not be deleted (${errno(error)}): delete it by hand; nothing was changed`);
   }
   return { ok: true, value: key };
+}
+
+type Identity = Pick<BigIntStats, "dev" | "ino" | "nlink" | "isFile" | "isSymbolicLink">;
+
+/**
+ * The file opened is the one the name showed (same device and file id, so no link or swap in
+ * between) and it has one name only (a hard link elsewhere would keep the key after the wipe).
+ */
+export function isSameSingleFile(named: Identity, opened: Identity): boolean {
+  return !named.isSymbolicLink() && opened.isFile() && named.dev === opened.dev && named.ino === opened.ino && opened.nlink === 1n;
 }
 
 function stageAll(dataDir: string, policy: Policy, pinHash: string | null): Step<StagedFile[]> {
@@ -212,6 +306,7 @@ function describeDone(done: Provisioned): string {
     `  access key:      ${{ stored: "stored in the system keychain", kept: "unchanged (one is stored in the system keychain)", none: "none (not needed in Practice)" }[done.accessKey]}`,
   ];
   if (done.keyFileRemoved) lines.push("  key file:        overwritten and deleted");
+  lines.push(`  lock kept in:    ${done.lockKept === "keychain" ? "the system keychain (a copy in the data folder)" : "the data folder only (no keychain)"}`);
   if (done.machinePolicyInForce) lines.push(`Note: the machine-wide policy ${done.machinePolicyInForce} is in force and wins over this.`);
   return lines.join("\n");
 }

@@ -6,12 +6,15 @@
  * history and the process list), and nothing here ever prints it.
  */
 import { describeTxState } from "../../app/messages/describe-error";
+import type { PendingRefunds } from "../../app/pending";
 import type { RefundReceipt } from "../../app/refund";
 import type { Transaction } from "../../app/transaction";
 import type { RefundDesk } from "../refund-desk";
-import { EXIT, report, type CliIo } from "./cli-common";
+import { report, type CliIo } from "./cli-common";
+import { EXIT } from "./exit-codes";
 
 export const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
+const PENDING_USAGE = "usage: refund-desk pending <mobile> [--json]";
 export const REFUND_USAGE =
   "usage: refund-desk refund <tid> [--otp-ref <otp_ref_id>] [--json]   (the customer's OTP on standard input)";
 
@@ -36,6 +39,20 @@ export async function refundCommand(args: string[], json: boolean, io: CliIo, de
   const otp = await readFirstLine(io.stdin);
   const request = { tid: others[0] ?? "", otp, ...(otpRefId === undefined ? {} : { otpRefId }) };
   return report(await desk.refundFlow.refund(request), json, io, formatReceipt);
+}
+
+/** Find by customer mobile: the mobile goes to Eko only; the output names its last 4 digits. */
+export async function pendingCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
+  if (args.length !== 1 || args[0]?.startsWith("--")) return usage(io, PENDING_USAGE);
+  return report(await desk.services.pendingRefunds({ mobile: args[0] ?? "" }), json, io, formatPending);
+}
+
+function formatPending(list: PendingRefunds): string {
+  if (list.transfers.length === 0) return `no transfer of the customer with mobile ending ${list.mobileLast4} is waiting for a refund (${list.environment})`;
+  return [
+    `${list.transfers.length} transfer(s) of the customer with mobile ending ${list.mobileLast4} waiting for a refund (${list.environment}):`,
+    ...list.transfers.map((t) => `${t.tid.padEnd(12)} ${money(t.amount).padEnd(14)} ${t.time ?? "(no date)"}  ${t.recipientName ?? "(no name)"}${t.recipientAccountLast4 ? `, account ending ${t.recipientAccountLast4}` : ""}`),
+  ].join("\n");
 }
 
 function usage(io: CliIo, text: string): number {

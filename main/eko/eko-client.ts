@@ -1,10 +1,12 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import type { Clock } from "../clock";
-import { signTimestamp } from "../signing";
+import type { Clock } from "../time/clock";
+import { sleep as realSleep } from "../time/sleep";
+import { signTimestamp } from "./signing";
 import { interpretRefundOtpReply, type RefundOtpReply } from "./envelope";
 import { classifyNetworkError } from "./network-error";
 import { readCapped } from "./read-capped";
+import { interpretPendingReply, type PendingReply } from "./pending-reply";
 import { interpretRefundReply, type RefundReply } from "./refund-reply";
 import { initiateRefundBody } from "./refund-request";
 import { interpretTransactionReply, type TransactionReply } from "./transaction-reply";
@@ -39,6 +41,7 @@ interface Answered {
 export type RefundOtpAnswer = RefundOtpReply & Answered;
 export type TransactionAnswer = TransactionReply & Answered;
 export type RefundAnswer = RefundReply & Answered;
+type PendingAnswer = PendingReply & Answered;
 
 /**
  * A signature whose timestamp is further than this from the server's Date is worth blaming on
@@ -58,6 +61,8 @@ const RETRYABLE_GET: ReadonlySet<RefundDeskError["kind"]> = new Set(["server", "
 export interface EkoClient {
   getRefundOtp(endpoint: EkoEndpoint, tid: string, timeoutMs: number): Promise<Result<RefundOtpAnswer, RefundDeskError>>;
   inquireTransaction(endpoint: RefundEndpoint, tid: string, timeoutMs: number): Promise<Result<TransactionAnswer, RefundDeskError>>;
+  /** Get Pending Refunds for a customer's mobile: a GET, retried like the inquiry. */
+  pendingRefunds(endpoint: RefundEndpoint, mobile: string, timeoutMs: number): Promise<Result<PendingAnswer, RefundDeskError>>;
   /** Moves money: sent exactly once, whatever happens; after a lost answer, inquire. */
   initiateRefund(
     endpoint: RefundEndpoint,
@@ -101,12 +106,17 @@ function transactionInquiryUrl(endpoint: RefundEndpoint, tid: string): string {
   return `${base(endpoint.baseUrl)}/tools/reference/transaction/${encodeURIComponent(tid)}?${query.toString()}`;
 }
 
+export function pendingRefundsUrl(endpoint: RefundEndpoint, mobile: string): string {
+  const query = new URLSearchParams({ initiator_id: endpoint.initiatorId, user_code: endpoint.userCode, customer_id: mobile });
+  return `${base(endpoint.baseUrl)}/customer/payment/refunds?${query.toString()}`;
+}
+
 /** Reads a reply's status, content type and body into a result of the call's own kind. */
 type Interpret<T> = (httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null) => Result<T, RefundDeskError>;
 
 export function createEkoClient(deps: EkoClientDeps): EkoClient {
   const localNow = deps.localNow ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
 
   async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Result<{ status: number; contentType: string; body: string | null; localAt: number }, RefundDeskError>> {
     const controller = new AbortController();
@@ -161,6 +171,17 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
     return reply.ok ? ok({ ...reply.value, answeredAt: localAt + (offset ?? 0) }) : reply;
   }
 
+  /** A read: retried on the server's or the network's trouble, freshly signed each time. */
+  async function get<T>(endpoint: EkoEndpoint, url: string, timeoutMs: number, interpret: Interpret<T>): Promise<Result<T & Answered, RefundDeskError>> {
+    let result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpret);
+    for (const delay of GET_RETRY_DELAYS_MS) {
+      if (result.ok || !RETRYABLE_GET.has(result.error.kind)) break;
+      await sleep(delay);
+      result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpret);
+    }
+    return result;
+  }
+
   return {
     async getRefundOtp(endpoint, tid, timeoutMs) {
       const post = () => attempt(endpoint, "POST", refundOtpUrl(endpoint.baseUrl, tid), JSON.stringify({ initiator_id: endpoint.initiatorId }), timeoutMs, interpretRefundOtpReply);
@@ -171,16 +192,9 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       return first;
     },
 
-    async inquireTransaction(endpoint, tid, timeoutMs) {
-      const url = transactionInquiryUrl(endpoint, tid);
-      let result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpretTransactionReply);
-      for (const delay of GET_RETRY_DELAYS_MS) {
-        if (result.ok || !RETRYABLE_GET.has(result.error.kind)) break;
-        await sleep(delay);
-        result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpretTransactionReply);
-      }
-      return result;
-    },
+    inquireTransaction: (endpoint, tid, timeoutMs) => get(endpoint, transactionInquiryUrl(endpoint, tid), timeoutMs, interpretTransactionReply),
+
+    pendingRefunds: (endpoint, mobile, timeoutMs) => get(endpoint, pendingRefundsUrl(endpoint, mobile), timeoutMs, interpretPendingReply),
 
     async initiateRefund(endpoint, request, timeoutMs) {
       const body = initiateRefundBody(endpoint, request.otp, request.otpRefId);

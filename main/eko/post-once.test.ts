@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createClock } from "../clock";
+import { createClock } from "../time/clock";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { closedPort } from "../test-support/closed-port";

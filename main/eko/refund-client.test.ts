@@ -1,7 +1,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createClock } from "../clock";
-import { signTimestamp } from "../signing";
+import { createClock } from "../time/clock";
+import { signTimestamp } from "./signing";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import { startSimulator, type Simulator } from "../simulator/simulator";

@@ -4,7 +4,7 @@
  * page's extra privileges or a local web server.
  */
 import { protocol, type Session } from "electron";
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from "./protocol-paths";
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from "../window-policy/protocol-paths";
 
 /**
  * Must run before the app's `ready` event, and only once. `codeCache` lets V8 keep the compiled

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { build } from "esbuild";
 import { IPC_CHANNELS, IPC_METHODS } from "../../app/ipc";
-import { isAllowedRendererRequest, isAppPageUrl } from "./navigation-guard";
-import { isPermissionGranted } from "./permission-policy";
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, resolveAppFile, serveAppRequest } from "./protocol-paths";
+import { isAllowedRendererRequest, isAppPageUrl } from "../window-policy/navigation-guard";
+import { isPermissionGranted } from "../window-policy/permission-policy";
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, resolveAppFile, serveAppRequest } from "../window-policy/protocol-paths";
 
 /** An Electron callback as the fakes record it: the test calls it with what Electron would pass. */
 type Callback = (...args: any[]) => unknown;
@@ -73,11 +73,14 @@ test("the CSP names no remote source, no inline code and no eval", () => {
   assert.match(CONTENT_SECURITY_POLICY, /(^|; )connect-src 'self'(;|$)/);
   assert.match(CONTENT_SECURITY_POLICY, /(^|; )object-src 'none'(;|$)/);
   assert.match(CONTENT_SECURITY_POLICY, /(^|; )frame-ancestors 'none'(;|$)/);
+  assert.match(CONTENT_SECURITY_POLICY, /(^|; )frame-src 'none'(;|$)/);
+  assert.match(CONTENT_SECURITY_POLICY, /(^|; )worker-src 'none'(;|$)/);
+  assert.match(CONTENT_SECURITY_POLICY, /(^|; )require-trusted-types-for 'script'(;|$)/);
   assert.doesNotMatch(CONTENT_SECURITY_POLICY, /https?:|wss?:|\*|unsafe-|blob:/);
   for (const directive of CONTENT_SECURITY_POLICY.split("; ")) {
     const [name, ...sources] = directive.split(" ");
     for (const source of sources) {
-      const allowed = source === "'self'" || source === "'none'" || (name === "img-src" && source === "data:");
+      const allowed = source === "'self'" || source === "'none'" || (name === "img-src" && source === "data:") || (name === "require-trusted-types-for" && source === "'script'");
       assert.ok(allowed, `${name} allows ${source}`);
     }
   }
@@ -286,7 +289,7 @@ test("the renderer session denies permissions and cancels network requests", asy
   assert.deepEqual(spellchecker, [false]);
 });
 
-test("the window is sandboxed and isolated, loads app://, and cannot navigate, open windows or attach webviews", async () => {
+test("the window is sandboxed and isolated and loads app:// (navigation, windows and webviews: the web-contents guard)", async () => {
   const windows: { options: any; loaded: string[]; events: Record<string, Callback>; openHandler?: Callback }[] = [];
   class FakeBrowserWindow {
     webContents: { on: Callback; setWindowOpenHandler: Callback };
@@ -326,19 +329,6 @@ test("the window is sandboxed and isolated, loads app://, and cannot navigate, o
   assert.ok(win.options.minWidth >= 1024 && win.options.minHeight >= 700);
   assert.equal(win.options.show, false);
   assert.deepEqual(win.loaded, [APP_ENTRY_URL]);
-
-  const navigate = (event: string, url: string) => {
-    let prevented = false;
-    win.events[event]?.({ url, preventDefault: () => (prevented = true) });
-    return prevented;
-  };
-  assert.equal(navigate("will-navigate", "https://evil.example/"), true);
-  assert.equal(navigate("will-navigate", "file:///etc/passwd"), true);
-  assert.equal(navigate("will-navigate", "app://refund-desk/index.html"), false);
-  assert.equal(navigate("will-redirect", "https://evil.example/"), true);
-  assert.equal(navigate("will-attach-webview", "app://refund-desk/index.html"), true);
-  assert.deepEqual(win.openHandler?.({ url: "https://evil.example/" }), { action: "deny" });
-  assert.deepEqual(win.openHandler?.({ url: APP_ENTRY_URL }), { action: "deny" });
 });
 
 test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close refused until the app quits", async () => {
@@ -391,6 +381,37 @@ test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close r
   appEvents["before-quit"]?.();
   assert.equal(closePrevented(), false, "quitting the app (admin exit, shutdown, logoff) closes it");
   assert.ok(windowEvents["session-end"], "Windows logoff and shutdown are let through");
+});
+
+test("one guard for every web contents: no navigation away, no frame navigation, no windows, no webviews, no UDP past a proxy", async () => {
+  const { guardEveryWebContents } = await loadWithFakeElectron("./web-contents-guard.ts", {});
+  let created: ((event: unknown, contents: unknown) => void) | null = null;
+  (guardEveryWebContents as (app: unknown) => void)({ on: (name: string, listener: typeof created) => name === "web-contents-created" && (created = listener) });
+  assert.ok(created, "listens for every web contents");
+  const handlers = new Map<string, (event: unknown) => void>();
+  let openHandler: (() => unknown) | null = null;
+  const policies: string[] = [];
+  const contents = {
+    on: (name: string, handler: (event: unknown) => void) => handlers.set(name, handler),
+    setWindowOpenHandler: (handler: () => unknown) => (openHandler = handler),
+    setWebRTCIPHandlingPolicy: (policy: string) => policies.push(policy),
+  };
+  (created as unknown as (event: unknown, contents: unknown) => void)({}, contents);
+  const prevented = (name: string, event: Record<string, unknown>) => {
+    let stopped = false;
+    handlers.get(name)?.({ ...event, preventDefault: () => (stopped = true) });
+    return stopped;
+  };
+  assert.equal(prevented("will-navigate", { url: "https://evil.example/" }), true);
+  assert.equal(prevented("will-navigate", { url: "file:///etc/passwd" }), true);
+  assert.equal(prevented("will-navigate", { url: APP_ENTRY_URL }), false);
+  assert.equal(prevented("will-redirect", { url: "https://evil.example/" }), true);
+  assert.equal(prevented("will-frame-navigate", { url: "https://evil.example/", isMainFrame: false }), true);
+  assert.equal(prevented("will-frame-navigate", { url: APP_ENTRY_URL, isMainFrame: false }), true, "no frame at all");
+  assert.equal(prevented("will-frame-navigate", { url: APP_ENTRY_URL, isMainFrame: true }), false);
+  assert.equal(prevented("will-attach-webview", {}), true);
+  assert.deepEqual((openHandler as unknown as () => unknown)(), { action: "deny" });
+  assert.deepEqual(policies, ["disable_non_proxied_udp"]);
 });
 
 test("app:// is registered standard and secure with V8's code cache, and nothing that widens the page's reach", async () => {

@@ -1,10 +1,12 @@
 /** History exports go where the admin picks in the OS save dialog (the renderer's session cannot download). */
 import { app, BrowserWindow, dialog, type SaveDialogOptions } from "electron";
 import { join } from "node:path";
-import { writeFileDurably } from "../durable-file";
+import { writeFileDurably } from "../fs/durable-file";
 import type { SaveFile } from "../history/history-service";
+import { RefusedSavePath, savePathProblem } from "../history/save-path";
 
-export function saveWithDialog(): SaveFile {
+/** `forbidden`: the data, user-data and install folders, refused whatever the dialog returns. */
+export function saveWithDialog(forbidden: readonly string[]): SaveFile {
   return async (name, text) => {
     const options: SaveDialogOptions = {
       defaultPath: join(app.getPath("documents"), name),
@@ -14,6 +16,8 @@ export function saveWithDialog(): SaveFile {
     const parent = BrowserWindow.getFocusedWindow();
     const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return null;
+    const problem = savePathProblem(choice.filePath, forbidden);
+    if (problem) throw new RefusedSavePath(problem);
     writeFileDurably(choice.filePath, text);
     return choice.filePath;
   };

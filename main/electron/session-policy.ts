@@ -4,12 +4,12 @@
  * handlers also apply to `net.fetch` requests of the session they are installed on.
  */
 import type { Session } from "electron";
-import { isAllowedRendererRequest } from "./navigation-guard";
-import { isPermissionGranted } from "./permission-policy";
+import { isAllowedRendererRequest } from "../window-policy/navigation-guard";
+import { isPermissionGranted } from "../window-policy/permission-policy";
 
 export const UI_PARTITION = "persist:refund-desk";
 
-/** Permission requests and checks: denied except what permission-policy.ts grants. */
+/** Permission requests and checks: denied except what window-policy/permission-policy.ts grants. */
 export function applyPermissionPolicy(ses: Session): void {
   ses.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     callback(isPermissionGranted(permission, details.requestingUrl, details.isMainFrame));

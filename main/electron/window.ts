@@ -1,9 +1,8 @@
 /** The one window: a sandboxed, isolated page from app:// that can navigate nowhere and open nothing. */
 import { app, BrowserWindow, Menu, type Session } from "electron";
 import { join } from "node:path";
-import { isBlockedKioskKey, menuFor, windowOptionsFor, type WindowMode } from "./kiosk-options";
-import { isAppPageUrl } from "./navigation-guard";
-import { APP_ENTRY_URL } from "./protocol-paths";
+import { isBlockedKioskKey, menuFor, windowOptionsFor, type WindowMode } from "../window-policy/kiosk-options";
+import { APP_ENTRY_URL } from "../window-policy/protocol-paths";
 
 export function createMainWindow(ses: Session, kiosk = false): BrowserWindow {
   const { devTools, ...chrome } = windowOptionsFor(mode(kiosk));
@@ -33,16 +32,7 @@ export function createMainWindow(ses: Session, kiosk = false): BrowserWindow {
   });
   win.once("ready-to-show", () => win.show());
 
-  const contents = win.webContents;
-  contents.on("will-navigate", (event) => {
-    if (!isAppPageUrl(event.url)) event.preventDefault();
-  });
-  contents.on("will-redirect", (event) => {
-    if (!isAppPageUrl(event.url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(() => ({ action: "deny" }));
-  contents.on("will-attach-webview", (event) => event.preventDefault());
-
+  // Navigation, new windows and webviews: web-contents-guard.ts, for this and every web contents.
   if (kiosk) keepKiosk(win);
 
   void win.loadURL(APP_ENTRY_URL);

@@ -1,17 +1,26 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { writeFileDurably } from "../durable-file";
+import { basename, dirname, join } from "node:path";
+import { writeFileDurably } from "../fs/durable-file";
 import type { SaveFile } from "./history-service";
+import { RefusedSavePath, savePathProblem } from "./save-path";
 
 /**
- * Saves exports into one folder without asking: where the app has no save dialog (the CLI, the
- * test host). The name is the service's own (digits and dashes), never the caller's.
+ * Saves exports into one fixed folder without asking: in kiosk mode, and where the app has no save
+ * dialog (the test host). The name is the service's own (digits and dashes), never the caller's.
+ * The folder itself must not be (in) a protected one.
  */
-export function saveIntoFolder(folder: string): SaveFile {
+export function saveIntoFolder(folder: string, forbidden: readonly string[]): SaveFile {
   return async (name, text) => {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const path = join(folder, name);
+    const problem = savePathProblem(path, forbidden);
+    if (problem) throw new RefusedSavePath(problem);
     writeFileDurably(path, text);
     return path;
   };
+}
+
+/** Beside the data folder, never in it: `<data folder>-exports`. */
+export function defaultExportsDir(dataDir: string): string {
+  return join(dirname(dataDir), `${basename(dataDir)}-exports`);
 }

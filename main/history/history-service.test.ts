@@ -1,11 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { createJournal, JOURNAL_FOLDER } from "../journal/journal";
 import { CSV_HEADER } from "../journal/journal-csv";
 import { tempDataDir } from "../test-support/temp-dir";
 import { saveIntoFolder } from "./export-folder";
+import { savePathProblem } from "./save-path";
 import { createHistoryService, MAX_HISTORY_READ_DAYS, type SaveFile } from "./history-service";
 
 // The History screen's days are this computer's days: run these as a counter PC in India would.
@@ -104,9 +105,10 @@ test("export: a CSV with the header and one row per entry, oldest first, with no
     saved[0]?.text,
     [
       CSV_HEADER.join(","),
-      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb",
-      "2026-03-05T10:30:00+05:30,Counter 9,uat,104,refund:wrong-otp,,,",
-      "2026-03-05T23:59:59+05:30,Counter 9,uat,102,refund:refunded,0,,cccccc",
+      "2026-03-05T00:30:00+05:30,Counter 9,uat,101,otp-sent,0,2133,bbbbbb,,,,,ok",
+      // Hand-appended (it carried an OTP, dropped here): outside the chain, and marked so.
+      "2026-03-05T10:30:00+05:30,Counter 9,uat,104,refund:wrong-otp,,,,,,,,unsealed",
+      "2026-03-05T23:59:59+05:30,Counter 9,uat,102,refund:refunded,0,,cccccc,,,,,ok",
       "",
     ].join("\r\n"),
   );
@@ -141,7 +143,38 @@ test("a save that fails is save-failed with the error's code, never thrown", asy
 
 test("saveIntoFolder writes the CSV under the given name into its folder, creating it", async () => {
   const folder = join(tempDataDir("exports"), "exports");
-  const path = await saveIntoFolder(folder)("refund-desk-2026-03-05.csv", "time\r\n");
+  const path = await saveIntoFolder(folder, [])("refund-desk-2026-03-05.csv", "time\r\n");
   assert.equal(path, join(folder, "refund-desk-2026-03-05.csv"));
   assert.equal(readFileSync(path ?? "", "utf8"), "time\r\n");
+});
+
+test("no save goes into the data, user-data or install folders, by any path, link or letter case", async () => {
+  const dataDir = tempDataDir("protected-data");
+  const install = tempDataDir("protected-install");
+  const outside = tempDataDir("exports-outside");
+  const forbidden = [dataDir, install];
+  assert.equal(savePathProblem(join(outside, "a.csv"), forbidden), null);
+  assert.equal(savePathProblem(join(dataDir, "counter.json"), forbidden), "protected-folder");
+  assert.equal(savePathProblem(join(dataDir, "journal", "..", "settings.json"), forbidden), "protected-folder");
+  assert.equal(savePathProblem(join(install, "resources", "app.asar"), forbidden), "folder-missing");
+  assert.equal(savePathProblem(join(install, "Refund Desk.exe"), forbidden), "protected-folder");
+  assert.equal(savePathProblem(dataDir, forbidden), "protected-folder", "the folder itself");
+  assert.equal(savePathProblem(join(dataDir.toUpperCase(), "counter.json"), forbidden, "win32") !== null, true, "case folded on Windows");
+  // A link to the data folder, and a file that is a link into it.
+  const linkedFolder = join(outside, "looks-harmless");
+  symlinkSync(dataDir, linkedFolder);
+  assert.equal(savePathProblem(join(linkedFolder, "counter.json"), forbidden), "protected-folder");
+  const linkedFile = join(outside, "export.csv");
+  symlinkSync(join(dataDir, "counter.json"), linkedFile);
+  assert.equal(savePathProblem(linkedFile, forbidden), "is-a-link");
+  assert.equal(savePathProblem("relative.csv", forbidden), "not-absolute");
+
+  // A fixed folder that is itself inside the data folder is refused too, and nothing is written.
+  const { journal } = journalWithDays();
+  const range = { from: "2026-03-05", to: "2026-03-05" };
+  const inside = saveIntoFolder(join(dataDir, "exports"), forbidden);
+  await assert.rejects(inside("refund-desk-2026-03-05.csv", "x"), (e: { code?: string }) => e.code === "refused-protected-folder");
+  assert.equal(existsSync(join(dataDir, "exports", "refund-desk-2026-03-05.csv")), false);
+  const service = createHistoryService(journal, inside);
+  assert.deepEqual(await service.export(range), { ok: false, error: { kind: "save-failed", details: { cause: "refused-protected-folder" } } });
 });

@@ -6,11 +6,10 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import type { RefundDeskError } from "../../app/errors";
 import { IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "../../app/ipc";
-import { EXPORTS_FOLDER } from "../refund-desk";
+import { defaultExportsDir } from "../history/export-folder";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { APP_PAGE, testDesk } from "../test-support/desk";
 
@@ -57,6 +56,7 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   exitKiosk: { pin: "1234" },
   readHistory: { from: "2026-11-25", to: "2026-11-25" },
   exportHistory: { from: "2026-11-25", to: "2026-11-25" },
+  printReceipt: {},
   requestRefundOtp: { tid: "13192443" },
   getSettings: {},
   updateSettings: { timeoutMs: 15_000 },
@@ -64,6 +64,9 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   removeAccessKey: {},
   checkConnection: {},
   getSession: {},
+  pendingRefunds: { mobile: "6111111111" },
+  getReceiptSetup: {},
+  recordReprint: { tid: "13192443" },
 };
 
 const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
@@ -71,7 +74,7 @@ const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "ha
 const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 5 }), fc.bigInt().map(String));
 
 function extraField(method: IpcMethod) {
-  const known = new Set(Object.keys(VALID[method]).concat(method === "updateSettings" ? ["environment", "customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs"] : []));
+  const known = new Set(Object.keys(VALID[method]).concat(method === "updateSettings" ? ["environment", "customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs", "resendCooldownMs", "paperSize", "agentCopy", "receiptLanguages", "helpline", "grievanceContact", "rbiGrievance", "idleClearMinutes"] : []));
   return fc
     .tuple(fc.oneof(fc.constantFrom(...DANGEROUS_KEYS), fc.string({ minLength: 1, maxLength: 20 })), fc.anything())
     .filter(([key]) => !known.has(key))
@@ -169,7 +172,7 @@ test("readHistory and exportHistory: anything but two calendar days is refused w
     }),
     { numRuns: 200 },
   );
-  assert.equal(existsSync(join(dataDir, EXPORTS_FOLDER)), false, "an export was saved");
+  assert.equal(existsSync(defaultExportsDir(dataDir)), false, "an export was saved");
 });
 
 test("oversized strings are refused on every string field", async () => {

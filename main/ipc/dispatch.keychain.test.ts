@@ -96,6 +96,10 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   removeAccessKey: {},
   checkConnection: {},
   getSession: {},
+  printReceipt: {},
+  pendingRefunds: { mobile: TEST_SECRETS.customerMobiles.withPending },
+  getReceiptSetup: {},
+  recordReprint: { tid: "13192443" },
 };
 
 const notAnObject = fc.oneof(

@@ -1,6 +1,24 @@
 import type { JournalEntry } from "./journal";
 
-export const CSV_HEADER = ["time", "counter", "environment", "tid", "outcome", "eko status", "response type id", "otp ref tail"] as const;
+/**
+ * The first eight columns keep their order; later columns follow them: the amounts, then "chain"
+ * (the line's link in the journal's hash chain; "broken" marks where the journal was changed).
+ */
+export const CSV_HEADER = [
+  "time",
+  "counter",
+  "environment",
+  "tid",
+  "outcome",
+  "eko status",
+  "response type id",
+  "otp ref tail",
+  "refunded amount",
+  "fee",
+  "refund id",
+  "transfer amount",
+  "chain",
+] as const;
 
 /** ISO 8601 on this computer's clock with its offset ("2026-03-05T15:42:33+05:30"): what IT reads. */
 export function localIsoTime(at: string): string {
@@ -13,7 +31,21 @@ export function localIsoTime(at: string): string {
 
 /** RFC 4180: a header row, CRLF line ends, fields with a comma, quote or line break quoted. */
 export function journalCsv(entries: JournalEntry[], formatTime: (at: string) => string = localIsoTime): string {
-  const rows = entries.map((e) => [formatTime(e.at), e.counter ?? "", e.environment, e.tid, e.outcome, e.ekoStatus ?? "", e.responseTypeId ?? "", e.otpRefTail ?? ""]);
+  const rows = entries.map((e) => [
+    formatTime(e.at),
+    e.counter ?? "",
+    e.environment,
+    e.tid,
+    e.outcome,
+    e.ekoStatus ?? "",
+    e.responseTypeId ?? "",
+    e.otpRefTail ?? "",
+    e.refundedAmount ?? "",
+    e.fee ?? "",
+    e.refundTid ?? "",
+    e.txAmount ?? "",
+    e.chain ?? "",
+  ]);
   return [CSV_HEADER, ...rows].map((row) => `${row.map((v) => csvField(String(v))).join(",")}\r\n`).join("");
 }
 

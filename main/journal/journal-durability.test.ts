@@ -13,7 +13,7 @@ import { err, ok, type Result } from "../../app/result";
 import { DEFAULT_SETTINGS } from "../../app/settings";
 import type { EkoClient, RefundAnswer, TransactionAnswer } from "../eko/eko-client";
 import { createAccessKey } from "../keychain/access-key";
-import { createPractice } from "../practice";
+import { createPractice } from "../simulator/practice";
 import { createRefundFlow } from "../refund/refund-flow";
 import { createTidLocks } from "../refund/tid-locks";
 import { memoryKeyStore } from "../test-support/memory-key-store";
@@ -81,6 +81,7 @@ function recordedFlow(
   const client: EkoClient = {
     getRefundOtp: async () => err({ kind: "internal", details: {} }),
     probe: async () => err({ kind: "internal", details: {} }),
+    pendingRefunds: async () => err({ kind: "internal", details: {} }),
     initiateRefund: async () => refund,
     inquireTransaction: async () => inquiry.shift() ?? err({ kind: "internal", details: { cause: "script ran out" } }),
   };

@@ -22,14 +22,14 @@ test("append then read: one JSON line per request, with the counter name, oldest
   const lines = readFileSync(monthFile(dataDir, "2026-03"), "utf8").split("\n");
   assert.equal(lines.length, 4);
   assert.equal(lines[3], "");
-  assert.deepEqual(Object.keys(JSON.parse(lines[0] ?? "")), ["at", "counter", "tid", "environment", "outcome", "ekoStatus", "responseTypeId", "otpRefTail"]);
+  assert.deepEqual(Object.keys(JSON.parse(lines[0] ?? "")), ["at", "counter", "tid", "environment", "outcome", "ekoStatus", "responseTypeId", "otpRefTail", "h"]);
 
   const day = journal.read(ms("2026-03-05T00:00:00Z"), ms("2026-03-06T00:00:00Z"));
   assert.deepEqual(day.entries.map((e) => e.tid), ["1", "2"]);
   assert.equal(day.entries[0]?.counter, "Counter 7");
   assert.equal(day.skipped, 0);
   assert.deepEqual(journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-07T00:00:00Z")).entries, [
-    { at: "2026-03-06T09:00:00.000Z", counter: "Counter 7", tid: "3", environment: "uat", outcome: "unknown-tid", ekoStatus: 168, responseTypeId: 2133 },
+    { at: "2026-03-06T09:00:00.000Z", counter: "Counter 7", tid: "3", environment: "uat", outcome: "unknown-tid", ekoStatus: 168, responseTypeId: 2133, chain: "ok" },
   ]);
   assert.deepEqual(journal.read(ms("2026-04-01T00:00:00Z"), ms("2026-05-01T00:00:00Z")), { entries: [], skipped: 0 });
 });
@@ -94,10 +94,10 @@ test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet wo
   );
   assert.equal(
     csv,
-    "time,counter,environment,tid,outcome,eko status,response type id,otp ref tail\r\n" +
-      '2026-03-05T10:00:00.000Z,"Counter, ""North""",uat,13192443,otp-sent,0,2133,a1b2c3\r\n' +
-      "2026-03-05T10:01:00.000Z,,production,13192445,eko,-1,,'=1+2\r\n" +
-      '2026-03-05T10:02:00.000Z,"two\nlines",practice,1,busy,,,\r\n',
+    "time,counter,environment,tid,outcome,eko status,response type id,otp ref tail,refunded amount,fee,refund id,transfer amount,chain\r\n" +
+      '2026-03-05T10:00:00.000Z,"Counter, ""North""",uat,13192443,otp-sent,0,2133,a1b2c3,,,,,\r\n' +
+      "2026-03-05T10:01:00.000Z,,production,13192445,eko,-1,,'=1+2,,,,,\r\n" +
+      '2026-03-05T10:02:00.000Z,"two\nlines",practice,1,busy,,,,,,,,\r\n',
   );
   for (const [raw, cell] of [["@SUM(A1)", "'@SUM(A1)"], ["+91", "'+91"], ["-12.5", "-12.5"], ["-x", "'-x"], ['say "hi"', '"say ""hi"""'], ["plain", "plain"]]) {
     assert.equal(csvField(raw as string), cell, raw);

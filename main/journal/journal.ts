@@ -2,8 +2,9 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readF
 import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
-import { writeAll } from "../durable-file";
+import { writeAll } from "../fs/durable-file";
 import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
+import { anchorBefore, journalLines, lineDigest, linkStates, sealLine } from "./journal-chain";
 
 /**
  * An append-only record of each request, one JSON line per request, for "was an OTP requested
@@ -74,8 +75,10 @@ export function createJournal(dataDir: string, counter: string | null = null, co
     append(record, durability = "group") {
       try {
         const { at, ...rest } = record;
-        const fd = fileFor(`${at.slice(0, 7)}.jsonl`);
-        appendLine(fd, JSON.stringify({ at, counter, ...rest }));
+        const name = `${at.slice(0, 7)}.jsonl`;
+        const fd = fileFor(name);
+        const body = JSON.stringify({ at, counter, ...rest });
+        appendLine(fd, (lastLine) => sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body));
         group.written(fd, durability);
         return true;
       } catch {
@@ -99,11 +102,11 @@ export function createJournal(dataDir: string, counter: string | null = null, co
         } catch {
           continue;
         }
-        for (const line of text.split("\n")) {
-          if (line.trim() === "") continue;
-          const entry = parseEntry(line);
+        for (const { raw, state } of linkStates(anchorBefore(folder, `${month}.jsonl`), text)) {
+          if (raw.trim() === "") continue;
+          const entry = parseEntry(raw);
           if (!entry) skipped += 1;
-          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs) entries.push(entry);
+          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs) entries.push({ ...entry, chain: state });
         }
       }
       // Times come from the corrected clock, so lines can be a little out of order in a file.
@@ -116,17 +119,29 @@ export function createJournal(dataDir: string, counter: string | null = null, co
 /**
  * Writes one line to the OS, which keeps it through a crash of the app. A torn last line (another
  * process died mid-write) is ended first, so the new line is not glued to it and both stay
- * readable apart.
+ * readable apart. `line` gets the file's last line (null: none), to seal the new one to it
+ * (journal-chain.ts).
  */
-function appendLine(fd: number, json: string): void {
+function appendLine(fd: number, line: (lastLine: string | null) => string): void {
   const { size } = fstatSync(fd);
-  let text = `${json}\n`;
+  let text = `${line(lastLineOf(fd, size))}\n`;
   if (size > 0) {
     const last = Buffer.alloc(1);
     readSync(fd, last, 0, 1, size - 1);
     if (last[0] !== 0x0a) text = `\n${text}`;
   }
   writeAll(fd, Buffer.from(text, "utf8"));
+}
+
+/** Journal lines are a few hundred bytes: the last one is within the file's last 64 KiB. */
+const TAIL_BYTES = 64 * 1024;
+
+function lastLineOf(fd: number, size: number): string | null {
+  if (size === 0) return null;
+  const length = Math.min(size, TAIL_BYTES);
+  const tail = Buffer.alloc(length);
+  readSync(fd, tail, 0, length, size - length);
+  return journalLines(tail.toString("utf8")).at(-1) ?? null;
 }
 
 /** A new month's file is only safe once its folder entry is on disk too (POSIX; Windows cannot open folders). */
@@ -168,7 +183,7 @@ function parseEntry(line: string): JournalEntry | null {
     return null;
   }
   if (typeof value !== "object" || value === null) return null;
-  const { at, counter, tid, environment, outcome, ekoStatus, responseTypeId, otpRefTail } = value;
+  const { at, counter, tid, environment, outcome, ekoStatus, responseTypeId, otpRefTail, listed } = value;
   if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return null;
   if (typeof tid !== "string" || typeof environment !== "string" || typeof outcome !== "string") return null;
   return {
@@ -180,5 +195,30 @@ function parseEntry(line: string): JournalEntry | null {
     ...(typeof ekoStatus === "number" ? { ekoStatus } : {}),
     ...(typeof responseTypeId === "number" ? { responseTypeId } : {}),
     ...(typeof otpRefTail === "string" ? { otpRefTail: shortRef(otpRefTail) } : {}),
+    ...refundFields(value),
+    ...(typeof listed === "number" && Number.isSafeInteger(listed) && listed >= 0 ? { listed } : {}),
   };
+}
+
+const RUPEES = /^-?\d{1,15}\.\d{2}$/;
+const SHORT_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const LAST4 = /^[A-Za-z0-9*]{1,4}$/;
+
+/** A refund line's facts, each only in its own shape: a hand-edited line cannot print anything else. */
+function refundFields(value: Record<string, unknown>): Partial<JournalEntry> {
+  const fields: Partial<JournalEntry> = {};
+  const take = (name: "refundedAmount" | "fee" | "refundTid" | "txAmount" | "txTime" | "accountLast4" | "agentCode" | "mobileLast4", shape: (text: string) => boolean) => {
+    const raw = value[name];
+    if (typeof raw === "string" && shape(raw)) fields[name] = raw;
+  };
+  const rupees = (text: string) => RUPEES.test(text);
+  take("refundedAmount", rupees);
+  take("fee", rupees);
+  take("txAmount", rupees);
+  take("refundTid", (text) => SHORT_ID.test(text));
+  take("agentCode", (text) => SHORT_ID.test(text));
+  take("txTime", (text) => !Number.isNaN(Date.parse(text)) && text.length <= 40);
+  take("accountLast4", (text) => LAST4.test(text));
+  take("mobileLast4", (text) => /^[0-9]{4}$/.test(text));
+  return fields;
 }

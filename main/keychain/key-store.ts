@@ -22,8 +22,12 @@ export interface KeytarLike {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
+/**
+ * The access key by default; `account` names another entry of the app's (the counter's lock
+ * record, the wrong-PIN count), kept in the keychain so they outlive the data folder.
+ */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously (see below)
-export function createKeytarKeyStore(load: () => KeytarLike = () => require("keytar") as KeytarLike, service = KEYCHAIN_SERVICE): KeyStore {
+export function createKeytarKeyStore(load: () => KeytarLike = () => require("keytar") as KeytarLike, service = KEYCHAIN_SERVICE, account = KEYCHAIN_ACCOUNT): KeyStore {
   let keytar: KeytarLike | null = null;
   // keytar is a native module: loading it lazily keeps a missing or broken keychain library
   // from stopping the app opening; it becomes an error the UI explains.
@@ -36,10 +40,10 @@ export function createKeytarKeyStore(load: () => KeytarLike = () => require("key
     }
   };
   return {
-    get: () => withKeytar((k) => k.getPassword(service, KEYCHAIN_ACCOUNT)),
-    set: (accessKey) => withKeytar((k) => k.setPassword(service, KEYCHAIN_ACCOUNT, accessKey)),
+    get: () => withKeytar((k) => k.getPassword(service, account)),
+    set: (accessKey) => withKeytar((k) => k.setPassword(service, account, accessKey)),
     remove: async () => {
-      const removed = await withKeytar((k) => k.deletePassword(service, KEYCHAIN_ACCOUNT));
+      const removed = await withKeytar((k) => k.deletePassword(service, account));
       return removed.ok ? ok(undefined) : removed;
     },
   };

@@ -1,46 +1,82 @@
-import { readFileSync, statSync } from "node:fs";
-import { posix, win32 } from "node:path";
-import type { PolicyProblem } from "../../app/policy";
-import { MAX_POLICY_BYTES, parsePolicyJson, type ValidPolicy } from "./policy";
-
-/**
- * The machine-wide policy: a file only administrators can write, read at every start, that wins
- * over the user's settings. REFUND_DESK_POLICY names another file (tests, and IT trying a policy).
- */
-export function machinePolicyPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  const override = env.REFUND_DESK_POLICY?.trim();
-  if (override) return override;
-  if (platform === "win32") return win32.join(env.ProgramData ?? env.PROGRAMDATA ?? "C:\\ProgramData", "Refund Desk", "policy.json");
-  if (platform === "darwin") return posix.join("/Library", "Application Support", "Refund Desk", "policy.json");
-  return posix.join("/etc", "refund-desk", "policy.json");
-}
+import type { PolicyFieldError, PolicyProblem } from "../../app/policy";
+import { validatePolicy, type ValidPolicy } from "./policy";
+import { readJsonSource } from "./sources/json-source";
+import { POSIX_POLICY_FILES, readManagedPreferences, readPosixJsonSource } from "./sources/posix-sources";
+import type { PosixTrustDeps } from "./sources/posix-trust";
+import type { RunTool } from "./sources/run-tool";
+import type { SourceRead } from "./sources/source-read";
+import { readWindowsSources, windowsPolicyFile, type WindowsPaths } from "./sources/windows-sources";
 
 export type MachinePolicy =
   | { state: "none" }
   | { state: "applied"; path: string; valid: ValidPolicy }
-  /** Found but not applied: the app runs on its other settings and shows why. */
-  | { state: "ignored"; problem: PolicyProblem };
+  /** Found but not usable: the counter locks (fail closed) and shows the admin why. */
+  | { state: "failed"; problem: PolicyProblem };
 
 /**
- * Reads the machine-wide policy. A missing file is the normal case; a bad one must not stop the
- * counter from working, so it is ignored and reported (with every field that is wrong) instead.
+ * One policy from its sources, the first (registry, managed preferences) winning field by field
+ * over the later (policy.json). Any source that is there but broken fails the whole policy: a
+ * damaged or untrusted source must lock the counter, never quietly leave it open.
  */
-export function loadMachinePolicy(path: string | null, platform: NodeJS.Platform = process.platform): MachinePolicy {
-  if (!path) return { state: "none" };
-  const ignored = (reason: string): MachinePolicy => ({ state: "ignored", problem: { path, errors: [{ kind: "invalid-input", field: "file", reason }] } });
-  let text: string;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return ignored("not-a-file");
-    if (stat.size > MAX_POLICY_BYTES) return ignored("too-large");
-    // A policy any user could rewrite would let that user lift the policy: refuse it (POSIX modes;
-    // on Windows the folder's access list is the admin's to set, see the README).
-    if (platform !== "win32" && (stat.mode & 0o022) !== 0) return ignored("writable-by-others");
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: "none" };
-    return ignored("unreadable");
+export function combineSources(reads: SourceRead[]): MachinePolicy {
+  const broken = reads.filter((read): read is Extract<SourceRead, { state: "broken" }> => read.state === "broken");
+  if (broken.length > 0) {
+    return { state: "failed", problem: { path: broken.map((read) => read.origin).join(" + "), errors: broken.map((read) => fileError(read.reason)) } };
   }
-  const parsed = parsePolicyJson(text, "machine");
-  return parsed.ok ? { state: "applied", path, valid: parsed.value } : { state: "ignored", problem: { path, errors: parsed.error } };
+  const found = reads.filter((read): read is Extract<SourceRead, { state: "found" }> => read.state === "found");
+  if (found.length === 0) return { state: "none" };
+  const path = found.map((read) => read.origin).join(" + ");
+  const merged = Object.assign({}, ...[...found].reverse().map((read) => read.values)) as Record<string, unknown>;
+  const valid = validatePolicy(merged, "machine");
+  return valid.ok ? { state: "applied", path, valid: valid.value } : { state: "failed", problem: { path, errors: valid.error } };
+}
+
+export interface MachinePolicyOptions {
+  platform: NodeJS.Platform;
+  run: RunTool;
+  /** A policy.json named for development and tests; only honoured when not packaged (launch-overrides.ts). */
+  overridePath: string | null;
+  /** Owners a POSIX policy file may have. */
+  posixTrust: PosixTrustDeps;
+  /** Windows path rules (tests on another OS pass the host's). */
+  windowsPaths?: WindowsPaths;
+}
+
+/** Reads every machine-wide source of this platform (or only the override, when one is given). */
+export async function readMachinePolicy(options: MachinePolicyOptions): Promise<MachinePolicy> {
+  if (options.overridePath) return combineSources([readOverride(options.overridePath, options)]);
+  if (options.platform === "win32") return combineSources(await readWindowsSources(options.run, options.windowsPaths));
+  if (options.platform === "darwin") {
+    return combineSources([await readManagedPreferences(options.run, options.posixTrust), readPosixJsonSource(POSIX_POLICY_FILES.darwin, options.posixTrust)]);
+  }
+  return combineSources([readPosixJsonSource(POSIX_POLICY_FILES.linux, options.posixTrust)]);
+}
+
+/** A development override on Windows has no POSIX owner to check; elsewhere the same rule as in production. */
+function readOverride(path: string, options: MachinePolicyOptions): SourceRead {
+  return options.platform === "win32" ? readJsonSource(path, () => null) : readPosixJsonSource(path, options.posixTrust);
+}
+
+/** The sync read of one JSON file for development and tests, with the same rules. */
+export function loadMachinePolicyFile(path: string | null, trust: PosixTrustDeps): MachinePolicy {
+  return path ? combineSources([readPosixJsonSource(path, trust)]) : { state: "none" };
+}
+
+/**
+ * Where an administrator puts policy.json on this OS, given ProgramData as the admin knows it: for
+ * tests that place a real machine policy, and docs. The app itself asks Windows for ProgramData.
+ */
+export function machinePolicyPath(env: { ProgramData?: string | undefined }, platform: NodeJS.Platform): string {
+  if (platform === "win32") return windowsPolicyFile(env.ProgramData ?? "C:\\ProgramData");
+  return platform === "darwin" ? POSIX_POLICY_FILES.darwin : POSIX_POLICY_FILES.linux;
+}
+
+/** The current account and root: a developer's own policy file is trusted in development only. */
+export function developmentTrust(): PosixTrustDeps {
+  const uid = process.getuid?.();
+  return { trustedUids: uid === undefined ? [0] : [0, uid] };
+}
+
+function fileError(reason: string): PolicyFieldError {
+  return { kind: "invalid-input", field: "file", reason };
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Policy } from "../../app/policy";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
 import { hashPin } from "../admin/pin-hash";
@@ -10,7 +10,8 @@ import { testDesk } from "../test-support/desk";
 import { tempDataDir } from "../test-support/temp-dir";
 import { COUNTER_FILE } from "./counter-file";
 import { resolveDeskPolicy } from "./desk-policy";
-import { loadMachinePolicy, machinePolicyPath } from "./machine-policy";
+import { developmentTrust, loadMachinePolicyFile } from "./machine-policy";
+import type { LockRecord } from "../admin/counter-lock";
 import { overlayPolicy, parsePolicyJson, validatePolicy } from "./policy";
 
 const GOOD = {
@@ -68,9 +69,11 @@ test("each bad field is refused with its field and reason", () => {
     [{ counterName: "C".repeat(65) }, "counterName:too-long"],
     [{ counterName: "=HYPERLINK(\"x\")" }, "counterName:bad-characters"],
     [{ counterName: "Counter\n3" }, "counterName:bad-characters"],
-    [{ adminPin: "12a4" }, "adminPin:not-4-to-8-digits"],
-    [{ adminPin: "123" }, "adminPin:not-4-to-8-digits"],
-    [{ adminPin: "123456789" }, "adminPin:not-4-to-8-digits"],
+    [{ adminPin: "4821" }, "adminPin:pin-too-short"],
+    [{ adminPin: "12345" }, "adminPin:pin-too-short"],
+    [{ adminPin: "12a4" }, "adminPin:passphrase-too-short"],
+    [{ adminPin: "x".repeat(65) }, "adminPin:too-long"],
+    [{ adminPin: "counter\u0000pass9" }, "adminPin:bad-characters"],
     [{ adminPin: undefined }, "adminPin:required-for-kiosk-or-lock"],
     [{ adminPinHash: HASH }, "adminPin:pin-and-hash-both-given"],
     [{ adminPin: undefined, adminPinHash: "$scrypt$ln=40,r=8,p=1$x$y" }, "adminPinHash:not-a-pin-hash"],
@@ -78,7 +81,8 @@ test("each bad field is refused with its field and reason", () => {
     [{ timeoutMs: 1500.5 }, "timeoutMs:not-a-whole-number"],
     [{ resendCooldownMs: 600_001 }, "resendCooldownMs:out-of-range"],
     [{ kioskMode: "yes" }, "kioskMode:expected-boolean"],
-    [{ adminPin: 4821 }, "adminPin:expected-string"],
+    [{ adminPin: 482113 }, "adminPin:expected-string"],
+    [{ printerName: "Counter\u0007Printer" }, "printerName:bad-characters"],
     [{ settingsLocked: undefined }, "settingsLocked:required"],
     [{ counterName: undefined }, "counterName:required"],
     [{ developerkey: "becbbce45f79c6f5109f848acd540567" }, "developerkey:unknown-field"],
@@ -93,7 +97,7 @@ test("each bad field is refused with its field and reason", () => {
 
 test("shape problems (unknown fields, types) come first, then every bad value at once; not JSON or not an object is the file's", () => {
   assert.deepEqual(problems({ ...GOOD, initiatorId: "1", adminPin: "x", extra: 1, more: 2 }), ["extra:unknown-field", "more:unknown-field"]);
-  assert.deepEqual(problems({ ...GOOD, initiatorId: "1", adminPin: "x", counterName: "" }), ["initiatorId:not-10-digits", "counterName:empty", "adminPin:not-4-to-8-digits"]);
+  assert.deepEqual(problems({ ...GOOD, initiatorId: "1", adminPin: "x", counterName: "" }), ["initiatorId:not-10-digits", "counterName:empty", "adminPin:passphrase-too-short"]);
   assert.deepEqual(parsePolicyJson("{ nope", "provision"), { ok: false, error: [{ kind: "invalid-input", field: "file", reason: "not-json" }] });
   assert.deepEqual(problems([GOOD]), ["file:not-an-object"]);
   assert.deepEqual(problems(null), ["file:not-an-object"]);
@@ -118,13 +122,8 @@ test("overlay: every field the policy sets wins; what it leaves out stays the us
   assert.equal(overlayPolicy(user, custom).customBaseUrl, "https://branch-proxy.example/v3");
 });
 
-test("the machine-wide policy's path per OS; REFUND_DESK_POLICY overrides it", () => {
-  assert.equal(machinePolicyPath({ ProgramData: "C:\\ProgramData" }, "win32"), "C:\\ProgramData\\Refund Desk\\policy.json");
-  assert.equal(machinePolicyPath({ ProgramData: "D:\\Data" }, "win32"), "D:\\Data\\Refund Desk\\policy.json");
-  assert.equal(machinePolicyPath({}, "darwin"), "/Library/Application Support/Refund Desk/policy.json");
-  assert.equal(machinePolicyPath({}, "linux"), "/etc/refund-desk/policy.json");
-  assert.equal(machinePolicyPath({ REFUND_DESK_POLICY: "/tmp/p.json" }, "win32"), "/tmp/p.json");
-});
+const DEV = developmentTrust();
+const loadMachinePolicy = (path: string | null) => loadMachinePolicyFile(path, DEV);
 
 function machineFile(content: string, mode = 0o644): string {
   const path = join(tempDataDir("machine-policy"), "policy.json");
@@ -134,55 +133,96 @@ function machineFile(content: string, mode = 0o644): string {
 }
 
 const MACHINE = { ...GOOD, adminPin: undefined, adminPinHash: HASH };
+const NO_DATA_FOLDER = { counter: null, pinHash: null };
 
-test("loading: no file is no policy; a valid one applies; a bad one is ignored with every reason", () => {
+test("loading: no file is no policy; a valid one applies; a damaged or truncated one fails with every reason", () => {
   assert.deepEqual(loadMachinePolicy(null), { state: "none" });
   assert.deepEqual(loadMachinePolicy(join(tempDataDir("machine-policy"), "absent.json")), { state: "none" });
   const good = machineFile(JSON.stringify(MACHINE));
   const applied = loadMachinePolicy(good);
   assert.equal(applied.state, "applied");
   const bad = machineFile(JSON.stringify({ ...MACHINE, initiatorId: "1", colour: "red" }));
-  assert.deepEqual(loadMachinePolicy(bad), { state: "ignored", problem: { path: bad, errors: [{ kind: "invalid-input", field: "colour", reason: "unknown-field" }] } });
+  assert.deepEqual(loadMachinePolicy(bad), { state: "failed", problem: { path: bad, errors: [{ kind: "invalid-input", field: "colour", reason: "unknown-field" }] } });
   const torn = machineFile('{"environment": "uat", "counter');
-  assert.deepEqual(loadMachinePolicy(torn), { state: "ignored", problem: { path: torn, errors: [{ kind: "invalid-input", field: "file", reason: "not-json" }] } });
+  assert.deepEqual(loadMachinePolicy(torn), { state: "failed", problem: { path: torn, errors: [{ kind: "invalid-input", field: "file", reason: "not-json" }] } });
 });
 
-test("loading refuses a policy any user could rewrite, a folder, and an oversized file", () => {
+test("loading refuses a policy any user could rewrite, one in a folder others can write, a folder, and an oversized file", () => {
   const writable = machineFile(JSON.stringify(MACHINE), 0o666);
-  assert.equal(loadMachinePolicy(writable, "linux").state, "ignored");
-  assert.equal(loadMachinePolicy(writable, "win32").state, "applied", "Windows access lists are the admin's (README)");
+  const refused = loadMachinePolicy(writable);
+  assert.ok(refused.state === "failed" && refused.problem.errors[0]?.reason === "writable-by-others", JSON.stringify(refused));
+  const openFolder = machineFile(JSON.stringify(MACHINE));
+  chmodSync(dirname(openFolder), 0o777);
+  const inOpenFolder = loadMachinePolicy(openFolder);
+  assert.ok(inOpenFolder.state === "failed" && inOpenFolder.problem.errors[0]?.reason === "folder-writable-by-others", JSON.stringify(inOpenFolder));
   const folder = join(tempDataDir("machine-policy"), "policy.json");
   mkdirSync(folder);
   const asFolder = loadMachinePolicy(folder);
-  assert.ok(asFolder.state === "ignored" && asFolder.problem.errors[0]?.reason === "not-a-file");
+  assert.ok(asFolder.state === "failed" && asFolder.problem.errors[0]?.reason === "not-a-file");
   const big = loadMachinePolicy(machineFile(" ".repeat(70_000)));
-  assert.ok(big.state === "ignored" && big.problem.errors[0]?.reason === "too-large");
+  assert.ok(big.state === "failed" && big.problem.errors[0]?.reason === "too-large");
 });
 
-test("what is in force: a valid machine policy over what was provisioned; an ignored one falls back and is reported", () => {
-  const provisioned = { counterName: "Provisioned", kioskMode: false, settingsLocked: true };
+test("a policy file owned by another (non-root) account is refused, even when nobody else may write it", () => {
+  const path = machineFile(JSON.stringify(MACHINE));
+  // The real file's stat, as an agent's account (uid 1001) would own it; and its folder as theirs.
+  const ownedBy = (owned: string) => (p: string) => Object.assign(lstatSync(p), p === owned ? { uid: 1001 } : {});
+  const root = { trustedUids: [0] };
+  assert.equal(loadMachinePolicyFile(path, { ...root, stat: (p) => Object.assign(lstatSync(p), { uid: 0 }) }).state, "applied");
+  const file = loadMachinePolicyFile(path, { ...root, stat: ownedBy(path) });
+  assert.ok(file.state === "failed" && file.problem.errors[0]?.reason === "not-owned-by-root", JSON.stringify(file));
+  const folder = loadMachinePolicyFile(path, { ...root, stat: (p) => Object.assign(lstatSync(p), { uid: p === dirname(path) ? 1001 : 0 }) });
+  assert.ok(folder.state === "failed" && folder.problem.errors[0]?.reason === "folder-not-owned-by-root", JSON.stringify(folder));
+});
+
+const PROVISIONED: LockRecord = {
+  provisioned: { policy: { environment: "practice", counterName: "Provisioned", kioskMode: false, settingsLocked: true }, pinHash: "provisioned-hash" },
+  lastMachine: null,
+};
+
+test("what is in force: a valid machine policy over what was provisioned; a broken one locks to what was known", () => {
   const applied = loadMachinePolicy(machineFile(JSON.stringify(MACHINE)));
-  const machine = resolveDeskPolicy(applied, provisioned, "provisioned-hash");
+  const machine = resolveDeskPolicy(applied, PROVISIONED, NO_DATA_FOLDER);
   assert.deepEqual(machine.desk, { source: "machine", counterName: GOOD.counterName, kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null });
   assert.equal(machine.pinHash, HASH);
   assert.equal(machine.overlay?.environment, "uat");
 
-  const ignored = loadMachinePolicy(machineFile("[]"));
-  const fallback = resolveDeskPolicy(ignored, provisioned, "provisioned-hash");
-  assert.equal(fallback.desk.source, "provisioned");
-  assert.equal(fallback.desk.counterName, "Provisioned");
-  assert.equal(fallback.pinHash, "provisioned-hash");
-  assert.equal(fallback.overlay, null);
-  assert.deepEqual(fallback.desk.problem?.errors, [{ kind: "invalid-input", field: "file", reason: "not-an-object" }]);
+  const failed = loadMachinePolicy(machineFile("[]"));
+  const locked = resolveDeskPolicy(failed, PROVISIONED, NO_DATA_FOLDER);
+  assert.equal(locked.desk.settingsLocked, true);
+  assert.equal(locked.desk.counterName, "Provisioned");
+  assert.equal(locked.pinHash, "provisioned-hash");
+  assert.deepEqual(locked.desk.problem?.errors, [{ kind: "invalid-input", field: "file", reason: "not-an-object" }]);
 
-  assert.deepEqual(resolveDeskPolicy({ state: "none" }, null, null).desk, { source: "none", counterName: null, kioskMode: false, settingsLocked: false, adminPinSet: false, problem: null });
+  // The last machine policy that applied: its kiosk, lock, PIN and settings stay in force.
+  const lastMachine = { policy: { environment: "production" as const, developerKey: "policykey12345", initiatorId: "9111111111", counterName: "Kiosk 1", kioskMode: true, settingsLocked: false }, pinHash: HASH };
+  const asLast = resolveDeskPolicy(failed, { ...PROVISIONED, lastMachine }, NO_DATA_FOLDER);
+  assert.deepEqual({ ...asLast.desk, problem: null }, { source: "machine", counterName: "Kiosk 1", kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null });
+  assert.equal(asLast.overlay?.environment, "production");
+
+  // Nothing known at all: still locked, and no PIN opens it until the admin fixes the policy.
+  const nothing = resolveDeskPolicy(failed, null, NO_DATA_FOLDER);
+  assert.equal(nothing.desk.settingsLocked, true);
+  assert.equal(nothing.desk.adminPinSet, false);
+
+  assert.deepEqual(resolveDeskPolicy({ state: "none" }, null, NO_DATA_FOLDER).desk, { source: "none", counterName: null, kioskMode: false, settingsLocked: false, adminPinSet: false, problem: null });
+});
+
+test("the keychain's provisioned lock wins over the data folder's copy, and its settings go over settings.json", () => {
+  const dataFolder = { counter: { counterName: "Edited by hand", kioskMode: false, settingsLocked: false }, pinHash: null };
+  const inForce = resolveDeskPolicy({ state: "none" }, PROVISIONED, dataFolder);
+  assert.equal(inForce.desk.counterName, "Provisioned");
+  assert.equal(inForce.desk.settingsLocked, true);
+  assert.equal(inForce.pinHash, "provisioned-hash");
+  assert.equal(inForce.overlay?.environment, "practice");
+  assert.equal(resolveDeskPolicy({ state: "none" }, null, dataFolder).desk.counterName, "Edited by hand", "without a keychain record, the data folder's");
 });
 
 test("the desk runs on the user's settings overlaid by the machine policy; the user's file is left as it was", async () => {
   const dataDir = tempDataDir("desk-policy");
   createSettingsFile(dataDir).save({ ...DEFAULT_SETTINGS, timeoutMs: 42_000, developerKey: "userkey123456" });
   const before = readFileSync(join(dataDir, "settings.json"), "utf8");
-  // Settings not locked: a locked desk hides the account and refuses changes (main/desk-admin.test.ts).
+  // Settings not locked: a locked desk hides the account and refuses changes (main/admin/desk-admin.test.ts).
   const policyPath = machineFile(JSON.stringify({ ...MACHINE, settingsLocked: false, timeoutMs: undefined }));
   const { desk } = testDesk({ dataDir, machinePolicyPath: policyPath });
   try {
@@ -205,12 +245,14 @@ test("the desk runs on the user's settings overlaid by the machine policy; the u
   }
 });
 
-test("a bad machine policy does not stop the desk: Practice still answers and the problem is kept for the UI", async () => {
+test("a bad machine policy locks the counter: settings refused, Practice still answers, the problem kept for the UI", async () => {
   const policyPath = machineFile(JSON.stringify({ ...MACHINE, environment: "moon" }));
   const { desk, dataDir } = testDesk({ machinePolicyPath: policyPath });
   try {
     assert.deepEqual(desk.policy.problem, { path: policyPath, errors: [{ kind: "invalid-input", field: "environment", reason: "unknown-environment" }] });
-    assert.equal(desk.policy.kioskMode, false);
+    assert.equal(desk.policy.settingsLocked, true);
+    assert.deepEqual(await desk.services.updateSettings({ environment: "custom", customBaseUrl: "https://mine.example/v3" }), { ok: false, error: { kind: "settings-locked" } });
+    assert.deepEqual(await desk.services.setAccessKey({ accessKey: "agent-key" }), { ok: false, error: { kind: "settings-locked" } });
     const otp = await desk.services.requestRefundOtp({ tid: "13192443" });
     assert.ok(otp.ok, JSON.stringify(otp));
     assert.ok(!readdirSync(dataDir).includes(COUNTER_FILE));
@@ -220,11 +262,11 @@ test("a bad machine policy does not stop the desk: Practice still answers and th
 });
 
 test("the machine policy's PIN hash is the one the desk checks", async () => {
-  const hash = await hashPin("7391", { ln: 12, r: 8, p: 1 });
+  const hash = await hashPin("739146", { ln: 12, r: 8, p: 1 });
   const { desk } = testDesk({ machinePolicyPath: machineFile(JSON.stringify({ ...MACHINE, adminPinHash: hash })) });
   try {
-    assert.ok((await desk.adminPin.check("7391")).ok);
-    assert.equal((await desk.adminPin.check("7390")).ok, false);
+    assert.ok((await desk.adminPin.check("739146")).ok);
+    assert.equal((await desk.adminPin.check("739140")).ok, false);
   } finally {
     await desk.close();
   }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Policy, PolicyField, PolicyFieldError } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
 import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings } from "../../app/settings";
-import { ADMIN_PIN_PATTERN, parsePinHash } from "../admin/pin-hash";
+import { parsePinHash, pinStrengthProblem } from "../admin/pin-hash";
+import { POLICY_FIELDS, type PolicyFieldSpec } from "./policy-fields";
 import { applySettingsPatch, checkBaseUrl } from "../settings/settings-validation";
 
 /**
@@ -30,22 +31,42 @@ const MAX_COUNTER_NAME = 64;
 const COUNTER_NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Pd} ._#/()&]*$/u;
 
 /** Shape only, strict (an unknown or misspelt field is refused); meanings are checked below. */
-const POLICY_SHAPE = z.strictObject({
-  environment: z.string().max(32),
-  baseUrl: z.string().max(2048).optional(),
-  developerKey: z.string().max(256).optional(),
-  initiatorId: z.string().max(64).optional(),
-  userCode: z.string().max(64).optional(),
-  counterName: z.string().max(256),
-  kioskMode: z.boolean(),
-  settingsLocked: z.boolean(),
-  adminPin: z.string().max(64).optional(),
-  adminPinHash: z.string().max(512).optional(),
-  timeoutMs: z.number().int().optional(),
-  resendCooldownMs: z.number().int().optional(),
-});
+const POLICY_SHAPE = z.strictObject(Object.fromEntries(POLICY_FIELDS.map((field) => [field.name, fieldShape(field)])));
 
-type PolicyShape = z.infer<typeof POLICY_SHAPE>;
+function fieldShape(field: PolicyFieldSpec): z.ZodType {
+  const kind = field.kind;
+  // Enum values and number ranges are checked with the settings' own rules below, for their reasons.
+  const shape = kind.type === "boolean" ? z.boolean() : kind.type === "number" ? z.number().int() : z.string().max(kind.type === "enum" ? 32 : kind.maxLength);
+  return field.required ? shape : shape.optional();
+}
+
+interface PolicyShape {
+  environment: string;
+  baseUrl?: string;
+  developerKey?: string;
+  initiatorId?: string;
+  userCode?: string;
+  counterName: string;
+  kioskMode: boolean;
+  settingsLocked: boolean;
+  adminPin?: string;
+  adminPinHash?: string;
+  timeoutMs?: number;
+  resendCooldownMs?: number;
+  printerName?: string;
+  paperSize?: string;
+  agentCopy?: string;
+  receiptLanguages?: string;
+  helpline?: string;
+  grievanceContact?: string;
+  rbiGrievance?: boolean;
+  idleClearMinutes?: number;
+}
+
+/** The receipt and counter fields, checked by the settings' own rules. */
+const RECEIPT_FIELDS = ["paperSize", "agentCopy", "receiptLanguages", "helpline", "grievanceContact", "rbiGrievance", "idleClearMinutes"] as const;
+type ReceiptField = (typeof RECEIPT_FIELDS)[number];
+
 
 export function parsePolicyJson(text: string, use: PolicyUse): Result<ValidPolicy, PolicyFieldError[]> {
   let raw: unknown;
@@ -61,7 +82,7 @@ export function parsePolicyJson(text: string, use: PolicyUse): Result<ValidPolic
 export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy, PolicyFieldError[]> {
   const shaped = POLICY_SHAPE.safeParse(raw);
   if (!shaped.success) return err(shapeErrors(shaped.error.issues, raw));
-  const input = shaped.data;
+  const input = shaped.data as unknown as PolicyShape;
   const errors: PolicyFieldError[] = [];
   const refuse = (field: PolicyField, reason: string) => errors.push(invalid(field, reason));
 
@@ -86,6 +107,15 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
   const userCode = settingValue("userCode", input.userCode, false, refuse);
   const timeoutMs = numberSetting("timeoutMs", input.timeoutMs, refuse);
   const resendCooldownMs = numberSetting("resendCooldownMs", input.resendCooldownMs, refuse);
+  const printerName = printerSetting(input.printerName, refuse);
+
+  const receipt: Partial<Pick<Policy, ReceiptField>> = {};
+  for (const field of RECEIPT_FIELDS) {
+    if (input[field] === undefined) continue;
+    const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: input[field] });
+    if (!checked.ok) refuse(field, reasonOf(checked.error));
+    else if (checked.value[field] !== null) Object.assign(receipt, { [field]: checked.value[field] });
+  }
 
   const counterName = input.counterName.trim();
   if (counterName === "") refuse("counterName", "empty");
@@ -107,6 +137,8 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
       settingsLocked: input.settingsLocked,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(resendCooldownMs !== undefined ? { resendCooldownMs } : {}),
+      ...(printerName !== undefined ? { printerName } : {}),
+      ...receipt,
     },
     pin,
   });
@@ -126,6 +158,39 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
     userCode: policy.userCode ?? settings.userCode,
     timeoutMs: policy.timeoutMs ?? settings.timeoutMs,
     resendCooldownMs: policy.resendCooldownMs ?? settings.resendCooldownMs,
+    printerName: policy.printerName ?? settings.printerName,
+    paperSize: policy.paperSize ?? settings.paperSize,
+    agentCopy: policy.agentCopy ?? settings.agentCopy,
+    receiptLanguages: policy.receiptLanguages ?? settings.receiptLanguages,
+    helpline: policy.helpline ?? settings.helpline,
+    grievanceContact: policy.grievanceContact ?? settings.grievanceContact,
+    rbiGrievance: policy.rbiGrievance ?? settings.rbiGrievance,
+    idleClearMinutes: policy.idleClearMinutes ?? settings.idleClearMinutes,
+  };
+}
+
+/** A policy carrying these settings, with the counter, kiosk and lock of `base`. */
+export function policyFromSettings(base: Policy, settings: Settings): Policy {
+  const optional = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as Record<K, V>));
+  return {
+    environment: settings.environment,
+    ...optional("baseUrl", settings.environment === "custom" ? settings.customBaseUrl : null),
+    ...optional("developerKey", settings.developerKey),
+    ...optional("initiatorId", settings.initiatorId),
+    ...optional("userCode", settings.userCode),
+    counterName: base.counterName,
+    kioskMode: base.kioskMode,
+    settingsLocked: base.settingsLocked,
+    timeoutMs: settings.timeoutMs,
+    resendCooldownMs: settings.resendCooldownMs,
+    ...optional("printerName", settings.printerName),
+    paperSize: settings.paperSize,
+    agentCopy: settings.agentCopy,
+    receiptLanguages: settings.receiptLanguages,
+    ...optional("helpline", settings.helpline),
+    ...optional("grievanceContact", settings.grievanceContact),
+    rbiGrievance: settings.rbiGrievance,
+    idleClearMinutes: settings.idleClearMinutes,
   };
 }
 
@@ -136,7 +201,7 @@ function checkPin(input: PolicyShape, use: PolicyUse, refuse: Refuse): PolicyPin
   if (input.adminPin !== undefined) {
     if (use === "machine") refuse("adminPin", "clear-pin-not-allowed-here");
     else if (input.adminPinHash !== undefined) refuse("adminPin", "pin-and-hash-both-given");
-    else if (!ADMIN_PIN_PATTERN.test(input.adminPin)) refuse("adminPin", "not-4-to-8-digits");
+    else if (pinStrengthProblem(input.adminPin)) refuse("adminPin", pinStrengthProblem(input.adminPin) as string);
     else pin = { clear: input.adminPin };
   } else if (input.adminPinHash !== undefined) {
     if (parsePinHash(input.adminPinHash) === null) refuse("adminPinHash", "not-a-pin-hash");
@@ -161,6 +226,16 @@ function settingValue(field: "developerKey" | "initiatorId" | "userCode", value:
     return undefined;
   }
   return checked.value[field] ?? undefined;
+}
+
+function printerSetting(value: string | undefined, refuse: Refuse): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const checked = applySettingsPatch(DEFAULT_SETTINGS, { printerName: value });
+  if (!checked.ok) {
+    refuse("printerName", reasonOf(checked.error));
+    return undefined;
+  }
+  return checked.value.printerName ?? undefined;
 }
 
 function numberSetting(field: "timeoutMs" | "resendCooldownMs", value: number | undefined, refuse: Refuse): number | undefined {

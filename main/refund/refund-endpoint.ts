@@ -3,8 +3,8 @@ import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import type { AccessKey } from "../keychain/access-key";
 import type { RefundEndpoint } from "../eko/eko-client";
-import { resolveEndpoint } from "../endpoint";
-import type { Practice } from "../practice";
+import { resolveEndpoint } from "../eko/endpoint";
+import type { Practice } from "../simulator/practice";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 
 /** The endpoint for Transaction Inquiry and Initiate Refund: the OTP endpoint plus the user_code. */

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from "../../app/settings";
 import { createAccessKey } from "../keychain/access-key";
 import type { EkoClient, RefundAnswer, TransactionAnswer } from "../eko/eko-client";
 import { createJournal } from "../journal/journal";
-import { createPractice } from "../practice";
+import { createPractice } from "../simulator/practice";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import type { Simulator } from "../simulator/simulator";
 import { memoryKeyStore } from "../test-support/memory-key-store";
@@ -210,6 +210,7 @@ function scriptedClient(script: { refund: Result<RefundAnswer, RefundDeskError>[
   const client: EkoClient = {
     getRefundOtp: async () => err({ kind: "internal", details: {} }),
     probe: async () => err({ kind: "internal", details: {} }),
+    pendingRefunds: async () => err({ kind: "internal", details: {} }),
     async initiateRefund() {
       calls.push("refund");
       return script.refund.shift() ?? err({ kind: "internal", details: { cause: "script ran out" } });

@@ -7,9 +7,10 @@ import type { Transaction } from "../../app/transaction";
 import type { AccessKey } from "../keychain/access-key";
 import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
-import type { Practice } from "../practice";
+import type { Practice } from "../simulator/practice";
+import { sleep as realSleep } from "../time/sleep";
 import { resolveRefundEndpoint } from "./refund-endpoint";
-import { inquiryLine, refundLine } from "./refund-journal";
+import { inquiryLine, refundFacts, refundLine } from "./refund-journal";
 import type { TidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
 import { createWrongOtpTries } from "./wrong-otp-tries";
@@ -54,9 +55,14 @@ const FAILURE_SMS = "failure-sms";
 const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
 
 export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const wrongTries = createWrongOtpTries();
   const unsettled = deps.unsettled ?? createUnsettledRefunds();
+  /**
+   * The newest inquiry answer per tid, in memory: the refund's journal line takes the original
+   * transfer's amount, time and masked account from it, for a reprint and the day's close.
+   */
+  const checked = new Map<string, Transaction>();
 
   /** Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers. */
   async function inquiry(step: "inquiry" | "refund-check", tid: string, settings: Settings, endpoint: RefundEndpoint): Promise<Result<Transaction, RefundDeskError>> {
@@ -64,12 +70,17 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     let result: Result<Transaction, RefundDeskError>;
     if (answer.ok) {
       const { answeredAt, ...reply } = answer.value;
-      result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
+      const tx: Transaction = { ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment };
+      result = ok(tx);
       unsettled.settle(tid);
+      checked.set(tid, tx);
     } else result = answer;
-    // An inquiry after a lost refund answer can be what confirms the refund: on disk before the receipt.
+    // A check after a lost answer that finds the refund made is the refund's line for the day's close,
+    // and can be what confirms the refund: on disk before the receipt.
+    const made = step === "refund-check" && result.ok && result.value.state === "refunded" ? result.value : null;
+    const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment };
     const durability = step === "refund-check" ? "now" : "group";
-    deps.journal.append(inquiryLine(step, { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment }, result), durability);
+    deps.journal.append(inquiryLine(step, made ? { ...facts, refund: refundFacts(null, made, endpoint.userCode) } : facts, result), durability);
     return result;
   }
 
@@ -126,6 +137,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
           tid,
           environment: settings.environment,
           ...(otpRefId.value === null ? {} : { otpRefId: otpRefId.value }),
+          ...(answer.ok ? { refund: refundFacts(answer.value, checked.get(tid) ?? null, endpoint.userCode) } : {}),
         };
         // Money may have moved: this line is on disk before the agent sees the answer.
         deps.journal.append(refundLine(facts, answer), "now");

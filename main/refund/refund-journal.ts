@@ -16,6 +16,25 @@ interface LineFacts {
   tid: string;
   environment: Environment;
   otpRefId?: string;
+  /** A refund made: what the day's close and a reprint need (refundFacts). */
+  refund?: RefundFacts;
+}
+
+/** The journal's part of a refund made: amounts, ids and the masked account; never the balance or a name. */
+export type RefundFacts = Pick<JournalRecord, "refundedAmount" | "fee" | "refundTid" | "txAmount" | "txTime" | "accountLast4" | "agentCode">;
+
+/** Only the facts that are known: a line has no empty fields. */
+export function refundFacts(reply: { refundTid: string | null; refundedAmount: string | null; fee: string | null } | null, tx: Transaction | null, agentCode: string | null): RefundFacts {
+  const facts: RefundFacts = {
+    ...(reply?.refundedAmount ? { refundedAmount: reply.refundedAmount } : {}),
+    ...((reply?.fee ?? tx?.fee) ? { fee: (reply?.fee ?? tx?.fee) as string } : {}),
+    ...(reply?.refundTid ? { refundTid: reply.refundTid } : {}),
+    ...(tx?.amount ? { txAmount: tx.amount } : {}),
+    ...(tx?.time ? { txTime: tx.time } : {}),
+    ...(tx?.recipientAccountLast4 ? { accountLast4: tx.recipientAccountLast4 } : {}),
+    ...(agentCode ? { agentCode } : {}),
+  };
+  return facts;
 }
 
 export function inquiryLine(step: "inquiry" | "refund-check", facts: LineFacts, result: Result<Transaction, RefundDeskError>): JournalRecord {
@@ -36,5 +55,6 @@ function line(step: RefundStep, outcome: string, facts: LineFacts, details: RawD
     ...(details.ekoStatus !== undefined ? { ekoStatus: details.ekoStatus } : {}),
     ...(details.responseTypeId !== undefined ? { responseTypeId: details.responseTypeId } : {}),
     ...(facts.otpRefId ? { otpRefTail: shortRef(facts.otpRefId) } : {}),
+    ...facts.refund,
   };
 }

@@ -124,7 +124,7 @@ test("a locked keychain is an error value, and the app still answers settings", 
 
 test("a custom base URL receives the documented request, signed with the key from the keychain", async () => {
   const { startSimulator } = await import("../simulator/simulator");
-  const { signTimestamp } = await import("../signing");
+  const { signTimestamp } = await import("../eko/signing");
   const account = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: "custom-access-key-42", initiatorId: "9876543210" };
   const server = await startSimulator({ accounts: [account] });
   const keyStore = memoryKeyStore();

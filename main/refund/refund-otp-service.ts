@@ -1,15 +1,15 @@
-import type { RefundDeskError } from "../../app/errors";
+import { detailsOf, type RefundDeskError } from "../../app/errors";
 import type { OtpSent } from "../../app/refund-otp";
 import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import { parseTid } from "../../app/tid";
 import type { AccessKey } from "../keychain/access-key";
 import type { EkoClient } from "../eko/eko-client";
-import { resolveEndpoint } from "../endpoint";
+import { resolveEndpoint } from "../eko/endpoint";
 import { shortRef, type Journal } from "../journal/journal";
-import type { Practice } from "../practice";
+import type { Practice } from "../simulator/practice";
 import { createTidLocks, type TidLocks } from "./tid-locks";
-import type { SessionMemory } from "../session-memory";
+import type { SessionMemory } from "./session-memory";
 
 export interface RefundOtpServiceDeps {
   client: EkoClient;
@@ -49,7 +49,7 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
       // After a success, or a timeout that may have reached Eko, the customer may be getting an SMS.
       if (answer.ok || answer.error.kind === "timeout") quietUntil.set(tid, deps.now() + settings.resendCooldownMs);
       const at = new Date(answer.ok ? answer.value.answeredAt : Date.now()).toISOString();
-      const details = answer.ok ? answer.value.details : "details" in answer.error ? answer.error.details : {};
+      const details = answer.ok ? answer.value.details : detailsOf(answer.error);
       deps.journal.append({
         at,
         tid,

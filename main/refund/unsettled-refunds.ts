@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { writeFileDurably } from "../durable-file";
+import { TID_MAX_DIGITS } from "../../app/tid";
+import { writeFileDurably } from "../fs/durable-file";
 
 /**
  * Tids with a refund sent and no settled answer: marked before the POST leaves and kept when its
@@ -66,5 +67,5 @@ function load(file: string): string[] {
   } catch {
     return [];
   }
-  return text.match(/[0-9]{1,20}/g) ?? [];
+  return text.match(new RegExp(`[0-9]{1,${TID_MAX_DIGITS}}`, "g")) ?? [];
 }

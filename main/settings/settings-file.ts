@@ -1,13 +1,29 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
-import { writeFileDurably } from "../durable-file";
+import { writeFileDurably } from "../fs/durable-file";
 import { applySettingsPatch } from "./settings-validation";
 
 export const SETTINGS_FILE = "settings.json";
 
 /** The custom URL is applied before the environment that needs it. */
-const LOAD_ORDER: (keyof Settings)[] = ["customBaseUrl", "developerKey", "initiatorId", "userCode", "timeoutMs", "resendCooldownMs", "environment"];
+const LOAD_ORDER: (keyof Settings)[] = [
+  "customBaseUrl",
+  "developerKey",
+  "initiatorId",
+  "userCode",
+  "timeoutMs",
+  "resendCooldownMs",
+  "printerName",
+  "paperSize",
+  "agentCopy",
+  "receiptLanguages",
+  "helpline",
+  "grievanceContact",
+  "rbiGrievance",
+  "idleClearMinutes",
+  "environment",
+];
 
 /** settings.json in the data folder: non-secret configuration only (the key is in the keychain). */
 export interface SettingsFile {

@@ -1,6 +1,19 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import { ENVIRONMENTS, MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Settings, type SettingsPatch } from "../../app/settings";
+import {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  MAX_CONTACT_CHARS,
+  MAX_IDLE_CLEAR_MINUTES,
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_IDLE_CLEAR_MINUTES,
+  MIN_TIMEOUT_MS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+  type Settings,
+  type SettingsPatch,
+} from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
 
 /** Eko's developer keys are hex-like tokens; allow the usual token alphabet, nothing else. */
@@ -10,62 +23,120 @@ const DEVELOPER_KEY = /^[A-Za-z0-9_-]{8,128}$/;
  * publishes no other length, so exactly 8 ASCII digits are accepted.
  */
 export const USER_CODE_PATTERN = /^[0-9]{8}$/;
+/** A printer's name as the OS lists it: printable text, no control characters, not a path's worth. */
+const PRINTER_NAME = /^[^\p{Cc}]{1,128}$/u;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId"] as const;
+const TEXT_FIELDS = ["customBaseUrl", "developerKey", "initiatorId", "helpline", "grievanceContact"] as const;
+
+/**
+ * A helpline or grievance contact goes on paper as one line: letters of any script, digits, spaces
+ * and the signs of phone numbers, e-mail and postal addresses; no control characters.
+ */
+const CONTACT = /^[\p{L}\p{N}+][\p{L}\p{M}\p{N} +\-@.,:;/()#&'_]*$/u;
 
 /** Applies a patch to settings, refusing the first field that is not acceptable, with its reason. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError> {
+  const checked = checkSettingsPatch(current, patch);
+  return checked.ok ? checked : err(checked.error[0] as RefundDeskError);
+}
+
+/**
+ * Applies a patch to settings as a whole: the fields are judged together (a custom environment
+ * with the base URL of the same patch is fine in any order), and every unacceptable field is
+ * listed with its reason; nothing is applied unless all are acceptable.
+ */
+export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError[]> {
   const next: Settings = { ...current };
+  const problems: RefundDeskError[] = [];
+  const refuse = (field: string, reason: string) => problems.push({ kind: "invalid-input", field, reason });
   // Patches from IPC are schema-checked, but settings.json is read back as-is: a hand-edited
   // number where text belongs must be refused, not thrown on.
-  for (const field of TEXT_FIELDS) {
-    const value = patch[field];
-    if (value !== undefined && value !== null && typeof value !== "string") return invalid(field, "not-text");
-  }
+  const notText = new Set(TEXT_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== null && typeof patch[field] !== "string"));
+  for (const field of notText) refuse(field, "not-text");
   if (patch.environment !== undefined) {
-    if (!ENVIRONMENTS.includes(patch.environment)) return invalid("environment", "unknown-environment");
-    next.environment = patch.environment;
+    if (!ENVIRONMENTS.includes(patch.environment)) refuse("environment", "unknown-environment");
+    else next.environment = patch.environment;
   }
-  if (patch.customBaseUrl !== undefined) {
+  if (patch.customBaseUrl !== undefined && !notText.has("customBaseUrl")) {
     if (patch.customBaseUrl === null || patch.customBaseUrl.trim() === "") next.customBaseUrl = null;
     else {
       const url = checkBaseUrl(patch.customBaseUrl.trim());
-      if (!url.ok) return url;
-      next.customBaseUrl = url.value;
+      if (url.ok) next.customBaseUrl = url.value;
+      else problems.push(url.error);
     }
   }
-  if (patch.developerKey !== undefined) {
+  if (patch.developerKey !== undefined && !notText.has("developerKey")) {
     const key = patch.developerKey?.trim() ?? "";
-    if (key !== "" && !DEVELOPER_KEY.test(key)) return invalid("developerKey", "bad-shape");
-    next.developerKey = key === "" ? null : key;
+    if (key !== "" && !DEVELOPER_KEY.test(key)) refuse("developerKey", "bad-shape");
+    else next.developerKey = key === "" ? null : key;
   }
-  if (patch.initiatorId !== undefined) {
+  if (patch.initiatorId !== undefined && !notText.has("initiatorId")) {
     const raw = patch.initiatorId?.trim() ?? "";
-    if (raw === "") next.initiatorId = null;
-    else {
-      const id = parseInitiatorId(raw);
-      if (!id.ok) return id;
-      next.initiatorId = id.value;
-    }
+    const id = raw === "" ? ok(null) : parseInitiatorId(raw);
+    if (id.ok) next.initiatorId = id.value;
+    else problems.push(id.error);
   }
   if (patch.userCode !== undefined) {
     // settings.json is hand-editable: an unquoted 20810200 arrives as a number.
-    if (patch.userCode !== null && typeof patch.userCode !== "string") return invalid("userCode", "not-8-digits");
-    const code = patch.userCode?.trim() ?? "";
-    if (code !== "" && !USER_CODE_PATTERN.test(code)) return invalid("userCode", "not-8-digits");
-    next.userCode = code === "" ? null : code;
+    const code = typeof patch.userCode === "string" ? patch.userCode.trim() : patch.userCode === null ? "" : null;
+    if (code === null || (code !== "" && !USER_CODE_PATTERN.test(code))) refuse("userCode", "not-8-digits");
+    else next.userCode = code === "" ? null : code;
   }
   if (patch.timeoutMs !== undefined) {
-    if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS) return invalid("timeoutMs", "out-of-range");
-    next.timeoutMs = patch.timeoutMs;
+    if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS) refuse("timeoutMs", "out-of-range");
+    else next.timeoutMs = patch.timeoutMs;
   }
   if (patch.resendCooldownMs !== undefined) {
-    if (!Number.isInteger(patch.resendCooldownMs) || patch.resendCooldownMs < 0 || patch.resendCooldownMs > MAX_RESEND_COOLDOWN_MS) return invalid("resendCooldownMs", "out-of-range");
-    next.resendCooldownMs = patch.resendCooldownMs;
+    const cooldown = patch.resendCooldownMs;
+    if (!Number.isInteger(cooldown) || cooldown < 0 || cooldown > MAX_RESEND_COOLDOWN_MS) refuse("resendCooldownMs", "out-of-range");
+    else next.resendCooldownMs = cooldown;
   }
-  if (next.environment === "custom" && !next.customBaseUrl) return invalid("customBaseUrl", "required-for-custom");
-  return ok(next);
+  if (patch.printerName !== undefined) {
+    const name = typeof patch.printerName === "string" ? patch.printerName.trim() : patch.printerName;
+    if (name !== null && typeof name !== "string") refuse("printerName", "not-text");
+    else if (name && !PRINTER_NAME.test(name)) refuse("printerName", "bad-characters");
+    else next.printerName = name ? name : null;
+  }
+  applyReceiptFields(next, patch, refuse);
+  // Only when the URL itself was acceptable: a bad one is already listed with its own reason.
+  const urlRefused = problems.some((problem) => problem.kind === "invalid-input" && problem.field === "customBaseUrl");
+  if (next.environment === "custom" && !next.customBaseUrl && !urlRefused) refuse("customBaseUrl", "required-for-custom");
+  return problems.length > 0 ? err(problems) : ok(next);
+}
+
+/** The receipt and counter fields; `next` is changed in place, each refusal goes to `refuse`. */
+function applyReceiptFields(next: Settings, patch: SettingsPatch, refuse: (field: string, reason: string) => void): void {
+  if (patch.paperSize !== undefined) {
+    if (!PAPER_SIZES.includes(patch.paperSize)) refuse("paperSize", "unknown-choice");
+    else next.paperSize = patch.paperSize;
+  }
+  if (patch.agentCopy !== undefined) {
+    if (!AGENT_COPY_CHOICES.includes(patch.agentCopy)) refuse("agentCopy", "unknown-choice");
+    else next.agentCopy = patch.agentCopy;
+  }
+  if (patch.receiptLanguages !== undefined) {
+    if (!RECEIPT_LANGUAGE_CHOICES.includes(patch.receiptLanguages)) refuse("receiptLanguages", "unknown-choice");
+    else next.receiptLanguages = patch.receiptLanguages;
+  }
+  for (const field of ["helpline", "grievanceContact"] as const) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    const contact = value?.trim() ?? "";
+    if ([...contact].length > MAX_CONTACT_CHARS) refuse(field, "too-long");
+    else if (contact !== "" && !CONTACT.test(contact)) refuse(field, "bad-characters");
+    else next[field] = contact === "" ? null : contact;
+  }
+  if (patch.rbiGrievance !== undefined) {
+    if (typeof patch.rbiGrievance !== "boolean") refuse("rbiGrievance", "not-yes-or-no");
+    else next.rbiGrievance = patch.rbiGrievance;
+  }
+  if (patch.idleClearMinutes !== undefined) {
+    const minutes = patch.idleClearMinutes;
+    const inRange = Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES;
+    if (!inRange) refuse("idleClearMinutes", "out-of-range");
+    else next.idleClearMinutes = minutes;
+  }
 }
 
 /** https only, except plain http to this machine (the simulator); no credentials or query in it. */

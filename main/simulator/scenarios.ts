@@ -166,12 +166,23 @@ export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
   "13192457": qrPages(pending()),
   "13192458": qrPages(pending("insufficient-balance")),
   "13192459": qrPages(pending("otp-expired")),
+  // Find by mobile: the two transfers of PENDING_BY_MOBILE's customer.
+  "13192460": { ...pending(), amount: "2500.00", fee: "25.00", recipientName: "Anil Sharma", account: "30211456783321", time: "2025-11-04 16:20:05" },
+  "13192461": { ...pending(), amount: "1200.00", fee: "12.00", recipientName: "Meena Kumari", account: "60400199887766", time: "2025-11-05 11:02:37" },
   // Tests: the inquiry fails twice with HTTP 503, then answers.
   "900510": { ...pending(), inquiryFailures: 2 },
   // Tests: refund pending, so the check passes and Get Refund OTP answers its fault (above).
   "900204": pending(),
   // Tests: a refund with the OTP from the failure SMS (no otp_ref_id) is refused.
   "900461": { ...pending(), needsOtpRef: true },
+};
+
+/**
+ * Get Pending Refunds by customer mobile: 6111111111 (Eko's public test customer) has two
+ * transfers waiting; any other mobile (say 7000012345) has none. Refunded ones drop off the list.
+ */
+export const PENDING_BY_MOBILE: Readonly<Record<string, readonly string[]>> = {
+  "6111111111": ["13192460", "13192461"],
 };
 
 /**

@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
-import { signTimestamp } from "../signing";
+import { signTimestamp } from "../eko/signing";
 import { PRACTICE_CREDENTIALS } from "./practice-credentials";
 import { PRACTICE_LIST, PRACTICE_OTP, PRACTICE_SCENARIOS, TRANSACTIONS } from "./scenarios";
 import { eNotation } from "./ledger";

@@ -7,6 +7,7 @@ import {
   behaviourFor,
   DEFAULT_OTP_VALIDITY_MS,
   fixedBehaviourFor,
+  PENDING_BY_MOBILE,
   PRACTICE_OTP,
   TRANSACTIONS,
   type EkoDialect,
@@ -68,16 +69,19 @@ const DEFAULT_WINDOW_MS = 30_000;
 const MAX_BODY_BYTES = 16 * 1024;
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
-type Operation = "otp" | "refund" | "inquiry";
+type Operation = "otp" | "refund" | "inquiry" | "pending";
 const ROUTES: readonly { operation: Operation; method: "GET" | "POST"; pattern: RegExp }[] = [
   { operation: "otp", method: "POST", pattern: /^\/ekoapi\/v3\/customer\/payment\/refund\/([^/]+)\/otp$/ },
   { operation: "refund", method: "POST", pattern: /^\/ekoapi\/v3\/customer\/payment\/refund\/([^/]+)$/ },
   { operation: "inquiry", method: "GET", pattern: /^\/ekoapi\/v3\/tools\/reference\/transaction\/([^/]+)$/ },
+  { operation: "pending", method: "GET", pattern: /^\/ekoapi\/v3\/customer\/payment\/refunds$/ },
 ];
 
 /** Eko's response_type_ids in its samples: Transaction Inquiry 1472, Initiate Refund 74. */
 const TYPE_INQUIRY = 1472;
 const TYPE_REFUND = 74;
+/** The simulator's own response_type_id for Get Pending Refunds, whose sample Eko did not publish. */
+const TYPE_PENDING = 1503;
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
@@ -160,6 +164,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const tid = decodeURIComponent(routed.match[1] ?? "");
     if (operation === "otp") return answerOtp(res, tid);
     if (operation === "inquiry") return answerInquiry(res, tid);
+    if (operation === "pending") return answerPending(res, params.customer_id);
     return answerRefund(res, tid, params);
   }
 
@@ -181,6 +186,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const message = "Sucess! Enquiry success.";
     const data = inquiryData(tx);
     return sendJson(res, 200, { response_type_id: TYPE_INQUIRY, data, message, status: 0, response_status_id: 0 });
+  }
+
+  /** The customer's transfers still refund pending; the list's key is one plausible shape of Eko's. */
+  function answerPending(res: ServerResponse, customerId: unknown) {
+    const tids = typeof customerId === "string" ? (PENDING_BY_MOBILE[customerId] ?? []) : [];
+    const waiting = tids.map((tid) => ledger.transaction(tid)).filter((tx): tx is LedgerTransaction => tx?.txStatus === 3);
+    const list = waiting.map((tx) => ({ tid: tx.tid, amount: tx.amount, fee: tx.fee, recipient_name: tx.recipientName, account: tx.account, timestamp: tx.time }));
+    return sendJson(res, 200, { status: 0, response_status_id: -1, response_type_id: TYPE_PENDING, message: "Pending refunds", data: { refund_list: list } });
   }
 
   function answerRefund(res: ServerResponse, tid: string, params: Record<string, unknown>) {

@@ -3,7 +3,7 @@
  * given, asked for OTPs for many tids at once, printing "answered <tid>" as each answer comes
  * back, until the test kills it.
  */
-import { createPractice } from "../practice";
+import { createPractice } from "../simulator/practice";
 import { createRefundDesk } from "../refund-desk";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { startSimulator } from "../simulator/simulator";

@@ -1,4 +1,4 @@
-import { createPractice } from "../practice";
+import { createPractice } from "../simulator/practice";
 import { createRefundDesk } from "../refund-desk";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { startSimulator, type SimulatorOptions } from "../simulator/simulator";

@@ -29,8 +29,14 @@ export const TEST_SECRETS = {
     wrongE2e: "80417293",
   },
   customerMobiles: {
-    /** A customer mobile as the suites type it; no real number (the 555 block is unassigned). */
-    customer: "9555012873",
+    /** Typed into find by mobile by receipts.spec.ts, screenshots.spec.ts and pending-refunds.test.ts. */
+    withPending: "6111111111",
+    withNone: "7000012345",
+    other: "5111111111",
+  },
+  /** A mobile as typed with a space, sought as bytes. */
+  customerMobileForms: {
+    spaced: "70000 12345",
   },
 } as const;
 
@@ -39,3 +45,4 @@ export const ALL_TEST_ACCESS_KEYS: readonly string[] = Object.values(TEST_SECRET
 export const ALL_TEST_PINS: readonly string[] = Object.values(TEST_SECRETS.adminPins);
 export const ALL_TEST_OTPS: readonly string[] = Object.values(TEST_SECRETS.otps);
 export const ALL_TEST_MOBILES: readonly string[] = Object.values(TEST_SECRETS.customerMobiles);
+export const ALL_TEST_MOBILE_FORMS: readonly string[] = Object.values(TEST_SECRETS.customerMobileForms);

@@ -1,5 +1,5 @@
 import { describeClockStatus } from "../../app/messages/describe-error";
-import { clockOffsetToMention } from "../store/request-store";
+import { clockOffsetToMention } from "../../app/clock-offset";
 import { useLang, useRequest, useSettings } from "../stores";
 
 /**

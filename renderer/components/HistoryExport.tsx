@@ -1,11 +1,17 @@
 import { useState } from "react";
-import { useHistory, useStores, useT } from "../stores";
+import { useDesk, useHistory, useStores, useT } from "../stores";
 import { ErrorPanel } from "./ErrorPanel";
+import { PinDialog } from "./PinDialog";
 
-/** A range of days to a CSV file: a save dialog in the app; main writes it, never the renderer. */
+/**
+ * A range of days to a CSV file: a save dialog in the app; main writes it, never the renderer.
+ * On a kiosk there is no dialog: the admin's PIN, then the counter's fixed exports folder.
+ */
 export function HistoryExport() {
   const t = useT();
   const { history } = useStores();
+  const kiosk = useDesk((s) => s.desk?.kioskMode ?? false);
+  const [askingPin, setAskingPin] = useState(false);
   const exporting = useHistory((s) => s.exporting);
   const exported = useHistory((s) => s.exported);
   const exportError = useHistory((s) => s.exportError);
@@ -23,7 +29,8 @@ export function HistoryExport() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void history.getState().exportRange({ from, to });
+          if (kiosk) setAskingPin(true);
+          else void history.getState().exportRange({ from, to });
         }}
       >
         <div className="field">
@@ -51,6 +58,17 @@ export function HistoryExport() {
         )}
       </p>
       {exportError && <ErrorPanel key={JSON.stringify(exportError)} error={exportError} testId="export-error" />}
+      {askingPin && (
+        <PinDialog
+          purpose="export"
+          onSubmit={async (pin) => {
+            const refused = await history.getState().exportRange({ from, to }, pin);
+            if (!refused) setAskingPin(false);
+            return refused;
+          }}
+          onClose={() => setAskingPin(false)}
+        />
+      )}
     </section>
   );
 }

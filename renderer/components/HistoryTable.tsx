@@ -1,7 +1,8 @@
 import type { JournalEntry } from "../../app/history";
 import { describeOutcome } from "../../app/messages/describe-outcome";
-import { formatTime } from "../../app/messages/format";
-import { useLang, useT } from "../stores";
+import { formatRupees, formatTime } from "../../app/messages/format";
+import { isRefundLine, printableFromJournal } from "../../app/receipt";
+import { useLang, useStores, useT } from "../stores";
 
 /**
  * One day's journal lines, newest first. The table scrolls inside its own box when the window is
@@ -10,6 +11,7 @@ import { useLang, useT } from "../stores";
 export function HistoryTable({ entries, caption }: { entries: JournalEntry[]; caption: string }) {
   const t = useT();
   const lang = useLang();
+  const { print } = useStores();
   return (
     <div className="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
       <table className="history-table" data-testid="history-table">
@@ -22,6 +24,8 @@ export function HistoryTable({ entries, caption }: { entries: JournalEntry[]; ca
             <th scope="col">{t("history.column.outcome")}</th>
             <th scope="col">{t("history.column.ekoStatus")}</th>
             <th scope="col">{t("history.column.ref")}</th>
+            <th scope="col">{t("history.column.amount")}</th>
+            <th scope="col">{t("history.column.actions")}</th>
           </tr>
         </thead>
         <tbody>
@@ -35,6 +39,20 @@ export function HistoryTable({ entries, caption }: { entries: JournalEntry[]; ca
                 <td>{words.result}</td>
                 <td className="mono">{entry.ekoStatus ?? ""}</td>
                 <td className="mono">{entry.otpRefTail ? `…${entry.otpRefTail}` : ""}</td>
+                <td className="nowrap">{entry.refundedAmount ? formatRupees(entry.refundedAmount, lang) : entry.txAmount ? formatRupees(entry.txAmount, lang) : ""}</td>
+                <td>
+                  {isRefundLine(entry) && (
+                    <button
+                      type="button"
+                      className="button secondary"
+                      data-testid="history-reprint"
+                      aria-label={t("history.reprintLabel", { tid: entry.tid })}
+                      onClick={() => void print.getState().printReceipt(printableFromJournal(entry), { duplicate: true })}
+                    >
+                      {t("history.reprint")}
+                    </button>
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -3,7 +3,7 @@ import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import { useLang, useT } from "../stores";
 
-type PinPurpose = "unlock" | "exit";
+type PinPurpose = "unlock" | "exit" | "export";
 
 interface Props {
   purpose: PinPurpose;
@@ -82,7 +82,7 @@ export function PinDialog({ purpose, onSubmit, onClose }: Props) {
             data-testid="admin-pin"
             className="mono pin-input"
             type="password"
-            inputMode="numeric"
+            inputMode="text"
             autoComplete="off"
             spellCheck={false}
             maxLength={64}

@@ -1,7 +1,9 @@
 import type { ReactNode, Ref } from "react";
+import { ErrorPanel } from "./ErrorPanel";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
+import { printableFromReceipt } from "../../app/receipt";
 import type { RefundReceipt } from "../../app/refund";
-import { useLang, useT } from "../stores";
+import { useLang, usePrint, useRequest, useStores, useT } from "../stores";
 import { NewRequestButton } from "./NewRequestButton";
 
 interface Props {
@@ -10,10 +12,17 @@ interface Props {
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
-/** What the customer takes away: printable on an 80 mm roll or A4 (styles.css, @media print). Never an OTP or a key. */
+/**
+ * The refund done, on the agent's screen. Print sends the customer's copy (and the agent's, when
+ * the counter prints one) to the print sheet; Reprint prints them again marked DUPLICATE.
+ */
 export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
   const t = useT();
+  const printError = usePrint((s) => s.error);
   const lang = useLang();
+  const { print } = useStores();
+  const checked = useRequest((s) => s.transaction);
+  const printable = () => printableFromReceipt(receipt, checked, { counterName: null, agentCode: null });
   const tx = receipt.transaction;
   // Eko's refund answer should carry the amount and balance: one it left out or wrote unreadably says so, never 0.
   const byRefund = receipt.confirmedBy === "refund";
@@ -50,9 +59,13 @@ export function Receipt({ receipt, onNewRequest, headingRef }: Props) {
           {t("receipt.byInquiry")}
         </p>
       )}
+      {printError && <ErrorPanel error={printError} testId="print-error" />}
       <div className="receipt-actions">
-        <button type="button" className="button primary" data-testid="print-receipt" onClick={() => window.print()}>
+        <button type="button" className="button primary" data-testid="print-receipt" onClick={() => void print.getState().printReceipt(printable(), { duplicate: false })}>
           {t("receipt.print")}
+        </button>
+        <button type="button" className="button secondary" data-testid="reprint-receipt" onClick={() => void print.getState().printReceipt(printable(), { duplicate: true })}>
+          {t("receipt.reprint")}
         </button>
         <NewRequestButton onNewRequest={onNewRequest} />
       </div>

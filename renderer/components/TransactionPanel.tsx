@@ -3,6 +3,7 @@ import { describeTxState } from "../../app/messages/describe-error";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import type { Transaction } from "../../app/transaction";
 import { useLang, useRequest, useStores, useT } from "../stores";
+import { WaitedLine } from "./WaitedLine";
 
 interface Props {
   tx: Transaction;
@@ -72,6 +73,7 @@ export function TransactionPanel({ tx, canSendOtp, headingRef }: Props) {
         {tx.statusText && <p className="hint">{t("transaction.ekoSays", { text: tx.statusText })}</p>}
         <p className="hint">{t("transaction.checkedAt", { time: formatDateTime(tx.checkedAt, lang) })}</p>
       </div>
+      <WaitedLine tx={tx} />
       {canSendOtp && (
         <button
           type="button"

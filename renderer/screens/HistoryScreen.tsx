@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { formatDay } from "../../app/messages/format";
+import { DaySummary } from "../components/DaySummary";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { HistoryExport } from "../components/HistoryExport";
 import { HistoryTable } from "../components/HistoryTable";
@@ -41,6 +42,7 @@ export function HistoryScreen() {
       </div>
       <p className="intro">{t("history.intro")}</p>
       {loadError && <ErrorPanel key={JSON.stringify(loadError)} error={loadError} testId="history-error" />}
+      {page && <DaySummary day={day} entries={page.entries} />}
       {page &&
         (page.entries.length > 0 ? (
           <HistoryTable entries={page.entries} caption={t("history.caption", { day: formatDay(day, lang) })} />

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef } from "react";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { FailureSmsOtpChoice } from "../components/FailureSmsOtpChoice";
+import { FindByMobile } from "../components/FindByMobile";
+import { IdleClear } from "../components/IdleClear";
 import { NewRequestButton } from "../components/NewRequestButton";
 import { PracticeTids } from "../components/PracticeTids";
 import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
@@ -95,6 +97,8 @@ export function RequestScreen() {
         <p className="intro">{t("request.intro")}</p>
         {loadError && <ErrorPanel error={loadError} testId="settings-load-error" />}
         <TidForm inputRef={inputRef} />
+        <IdleClear onCleared={() => inputRef.current?.focus()} />
+        {!receipt && !transaction && running === null && <FindByMobile onChosen={() => inputRef.current?.focus()} />}
         {transaction && <TransactionPanel tx={transaction} canSendOtp={canSendOtp} headingRef={transactionHeadingRef} />}
         {offerFailureSms && <FailureSmsOtpChoice />}
         {otpSent && !receipt && <OtpResult result={otpSent} headingRef={resultHeadingRef} />}

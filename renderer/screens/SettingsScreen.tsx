@@ -6,8 +6,9 @@ import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { LockedSettings } from "../components/LockedSettings";
 import { PinDialog } from "../components/PinDialog";
+import { ReceiptSettings } from "../components/ReceiptSettings";
 import { SettingsForm } from "../components/SettingsForm";
-import { settingsOpen } from "../store/desk-store";
+import { formReady } from "../store/settings-store";
 import { useDesk, useLang, useSettings, useStores, useT } from "../stores";
 
 export function SettingsScreen({ onBack }: { onBack: () => void }) {
@@ -16,22 +17,19 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
   const { settings, desk: deskStore } = useStores();
   const view = useSettings((s) => s.view);
   const revision = useSettings((s) => s.revision);
+  const ready = useSettings(formReady);
   const error = useSettings((s) => s.error);
   const pending = useSettings((s) => s.pending);
   const report = useSettings((s) => s.report);
   const desk = useDesk((s) => s.desk);
+  const locked = useDesk((s) => s.locked);
+  const lockedError = useDesk((s) => s.lockedError);
   const deskKnown = useDesk((s) => s.desk !== null || s.error !== null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const [unlocking, setUnlocking] = useState(false);
-  const [lockedError, setLockedError] = useState<RefundDeskError | null>(null);
-  // After an unlock the form waits for settings read while open: the locked read has the account
-  // fields blanked, and saving those blanks would clear them.
-  const [staleRevision, setStaleRevision] = useState<number | null>(null);
   const checking = pending === "check";
   const until = desk?.unlockedUntil ?? null;
-  const locked = !settingsOpen(desk, Date.now());
-  const wasLocked = useRef(locked);
 
   // Move focus to the screen's title so keyboard and screen-reader users land on the new screen.
   useEffect(() => {
@@ -44,37 +42,6 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  // The unlock ran out while the form was open: main refused the change; show why, locked.
-  useEffect(() => {
-    if (error?.kind !== "settings-locked") return;
-    setLockedError(error);
-    void deskStore.getState().unlockEnded();
-  }, [error, deskStore]);
-
-  // Locked again when the unlock's time is up, even if nobody touches the screen.
-  useEffect(() => {
-    if (!until) return;
-    const timer = setTimeout(() => void deskStore.getState().unlockEnded(), Math.max(0, Date.parse(until) - Date.now()));
-    return () => clearTimeout(timer);
-  }, [until, deskStore]);
-
-  // Read the settings again on every lock and unlock: what main shows differs between the two.
-  useEffect(() => {
-    if (wasLocked.current === locked) return;
-    wasLocked.current = locked;
-    if (!locked) setStaleRevision(settings.getState().revision);
-    void settings.getState().load();
-  }, [locked, settings]);
-
-  // Leaving Settings locks them again at once, rather than when the unlock's time is up.
-  useEffect(
-    () => () => {
-      const current = deskStore.getState().desk;
-      if (current?.settingsLocked && current.unlockedUntil) void deskStore.getState().lock().then(() => settings.getState().load());
-    },
-    [deskStore, settings],
-  );
-
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape" && !event.defaultPrevented) onBack();
@@ -83,13 +50,10 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
     return () => document.removeEventListener("keydown", onKey);
   }, [onBack]);
 
-  const formReady = staleRevision === null || revision > staleRevision;
-
   async function unlock(pin: string): Promise<RefundDeskError | null> {
     const refused = await deskStore.getState().unlock(pin);
     if (!refused) {
       setUnlocking(false);
-      setLockedError(null);
       titleRef.current?.focus();
     }
     return refused;
@@ -122,6 +86,7 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
           environment={view?.environment ?? null}
           counterName={desk?.counterName ?? null}
           error={lockedError}
+          problem={desk?.problem ?? null}
           onUnlock={() => setUnlocking(true)}
         />
       ) : (
@@ -134,10 +99,11 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
               </button>
             </div>
           )}
-          {view && formReady ? (
+          {view && ready ? (
             <>
               <SettingsForm key={revision} view={view} />
               <AccessKeySection state={view.accessKey} />
+              <ReceiptSettings key={`receipt-${revision}`} view={view} />
             </>
           ) : pending === "load" ? (
             <p className="intro">{t("app.loading")}</p>

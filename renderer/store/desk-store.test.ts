@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { RefundDeskApi } from "../../app/ipc";
 import type { DeskView } from "../../app/policy";
 import { err, ok } from "../../app/result";
-import { createDeskStore, settingsOpen } from "./desk-store";
+import { createDeskStore, relockWhenUnlockEnds, settingsOpen, type Timers } from "./desk-store";
 import { deferred, unusedApi } from "./test-helpers";
 
 const LOCKED: DeskView = {
@@ -153,4 +153,130 @@ test("settingsOpen: unlocked settings close when their time passes", () => {
   assert.equal(settingsOpen(LOCKED, 0), false);
   assert.equal(settingsOpen({ ...LOCKED, unlockedUntil: UNTIL }, until - 1), true);
   assert.equal(settingsOpen({ ...LOCKED, unlockedUntil: UNTIL }, until), false);
+});
+
+/** Timers the test moves by hand: `advance` runs what falls due, in order. */
+function handTimers(start: number) {
+  let now = start;
+  let next = 0;
+  const due = new Map<number, { at: number; run: () => void }>();
+  const timers: Timers = {
+    now: () => now,
+    setTimeout(run, ms) {
+      next += 1;
+      due.set(next, { at: now + ms, run });
+      return next;
+    },
+    clearTimeout: (handle) => void due.delete(handle as number),
+  };
+  function advance(ms: number) {
+    const end = now + ms;
+    for (;;) {
+      const [id, first] = [...due].filter(([, t]) => t.at <= end).sort(([, a], [, b]) => a.at - b.at)[0] ?? [];
+      if (id === undefined || !first) break;
+      due.delete(id);
+      now = first.at;
+      first.run();
+    }
+    now = end;
+  }
+  return { timers, advance, pending: () => due.size };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+test("locked follows the desk and the time it was read at: no screen reads the clock", async () => {
+  const until = Date.parse(UNTIL);
+  let now = until - 60_000;
+  const { api } = fakeApi();
+  const store = createDeskStore(api, () => now);
+  assert.equal(store.getState().locked, false);
+  await store.getState().load();
+  assert.equal(store.getState().locked, true);
+  await store.getState().unlock(PIN);
+  assert.equal(store.getState().locked, false);
+  now = until;
+  await store.getState().load();
+  assert.equal(store.getState().locked, true);
+});
+
+test("the settings show locked again when the unlock's time is up, with nobody touching the screen", async () => {
+  const until = Date.parse(UNTIL);
+  const { api, calls } = fakeApi();
+  // Asked again and again, this main gives up calling it open, so a loop ends and is counted.
+  const getDesk = api.getDesk;
+  api.getDesk = async (request) => {
+    const reply = await getDesk(request);
+    return calls.length > 12 && reply.ok ? ok({ ...reply.value, unlockedUntil: null }) : reply;
+  };
+  const hand = handTimers(until - 10 * 60_000);
+  const store = createDeskStore(api, () => hand.timers.now());
+  const stop = relockWhenUnlockEnds(store, hand.timers);
+  await store.getState().load();
+  assert.equal(hand.pending(), 0);
+  await store.getState().unlock(PIN);
+  assert.equal(hand.pending(), 1);
+  hand.advance(10 * 60_000 - 1);
+  assert.equal(store.getState().locked, false);
+  assert.equal(calls.filter((c) => c.method === "getDesk").length, 1);
+  hand.advance(1);
+  assert.equal(store.getState().locked, true);
+  assert.equal(store.getState().desk?.unlockedUntil, null);
+  await settle();
+  assert.equal(calls.filter((c) => c.method === "getDesk").length, 2);
+  // This fake main still calls the unlock open (as a main whose clock is behind would): the
+  // desk stays locked by this clock and is not asked again and again.
+  await settle();
+  assert.equal(calls.filter((c) => c.method === "getDesk").length, 2);
+  assert.equal(store.getState().locked, true);
+  stop();
+  assert.equal(hand.pending(), 0);
+});
+
+test("an unlock ending beyond the longest timer is waited for in steps, not at once", async () => {
+  const until = Date.parse(UNTIL);
+  const { api } = fakeApi();
+  const hand = handTimers(until - 30 * 24 * 3_600_000);
+  const store = createDeskStore(api, () => hand.timers.now());
+  relockWhenUnlockEnds(store, hand.timers);
+  await store.getState().load();
+  await store.getState().unlock(PIN);
+  hand.advance(2 ** 31);
+  assert.equal(store.getState().desk?.unlockedUntil, UNTIL);
+  hand.advance(until - hand.timers.now());
+  assert.equal(store.getState().desk?.unlockedUntil, null);
+});
+
+test("leaving Settings locks an unlocked desk at once, and leaves a locked or unlocked-by-policy desk alone", async () => {
+  const { api, calls } = fakeApi();
+  const store = createDeskStore(api);
+  await store.getState().load();
+  await store.getState().leaveSettings();
+  assert.equal(calls.some((c) => c.method === "lockSettings"), false);
+  await store.getState().unlock(PIN);
+  await store.getState().leaveSettings();
+  assert.deepEqual(calls.at(-1), { method: "lockSettings", request: {} });
+  assert.equal(store.getState().locked, true);
+
+  const open = fakeApi({ getDesk: async () => ok({ ...LOCKED, settingsLocked: false }) });
+  const unlockedStore = createDeskStore(open.api);
+  await unlockedStore.getState().load();
+  await unlockedStore.getState().leaveSettings();
+  assert.equal(open.calls.some((c) => c.method === "lockSettings"), false);
+});
+
+test("a change refused as settings-locked is kept to show with the lock until the next unlock", async () => {
+  const { api } = fakeApi();
+  const store = createDeskStore(api);
+  await store.getState().load();
+  await store.getState().unlock(PIN);
+  await store.getState().unlockEnded({ kind: "settings-locked" });
+  assert.deepEqual(store.getState().lockedError, { kind: "settings-locked" });
+  assert.equal((await store.getState().unlock("0000"))?.kind, "wrong-pin");
+  assert.deepEqual(store.getState().lockedError, { kind: "settings-locked" });
+  assert.equal(await store.getState().unlock(PIN), null);
+  assert.equal(store.getState().lockedError, null);
+  await store.getState().unlockEnded({ kind: "settings-locked" });
+  await store.getState().leaveSettings();
+  assert.equal(store.getState().lockedError, null);
 });

@@ -45,7 +45,7 @@ export function createDisplayStore(storage: KeyValueStorage | null, kiosk: boole
 
 /**
  * Kiosk mode from the page's address (`?kiosk=1`): main opens the window with it when the
- * machine's policy says kiosk (main/electron/kiosk-options.ts).
+ * machine's policy says kiosk (main/window-policy/kiosk-options.ts).
  */
 export function kioskFromSearch(search: string): boolean {
   return new URLSearchParams(search).get("kiosk") === "1";

@@ -19,11 +19,18 @@ export interface HistoryState {
   exportError: RefundDeskError | null;
   /** Reads today's lines again (today may have become tomorrow since the last read). */
   load(): Promise<void>;
-  exportRange(range: DayRange): Promise<void>;
+  /**
+   * Exports the range (a kiosk sends the admin PIN with it). Resolves to a PIN refusal for the PIN
+   * dialog to show, or null; every other outcome lands in `exported` / `exportError`.
+   */
+  exportRange(range: DayRange, pin?: string): Promise<RefundDeskError | null>;
   today(): string;
 }
 
 export type HistoryStore = StoreApi<HistoryState>;
+
+/** A kiosk export's PIN was not taken: the PIN dialog shows these, not the export panel. */
+const PIN_REFUSALS: readonly string[] = ["wrong-pin", "pin-wait", "no-admin-pin"];
 
 type HistoryApi = Pick<RefundDeskApi, "readHistory" | "exportHistory">;
 
@@ -47,17 +54,22 @@ export function createHistoryStore(api: HistoryApi, now: () => Date = () => new 
       set(result.ok ? { loading: false, page: result.value } : { loading: false, loadError: result.error });
     },
 
-    async exportRange(range) {
-      if (get().exporting) return;
+    async exportRange(range, pin) {
+      if (get().exporting) return null;
       // The same refusals main gives, before asking it: the admin learns which date is wrong at once.
       const refused = dayRangeProblem(range, MAX_HISTORY_DAYS);
       if (refused) {
         set({ exported: null, exportError: refused });
-        return;
+        return null;
       }
       set({ exporting: true, exported: null, exportError: null });
-      const result = await safeCall(() => api.exportHistory(range));
+      const result = await safeCall(() => api.exportHistory(pin === undefined ? range : { ...range, pin }));
+      if (!result.ok && PIN_REFUSALS.includes(result.error.kind)) {
+        set({ exporting: false });
+        return result.error;
+      }
       set(result.ok ? { exporting: false, exported: result.value } : { exporting: false, exportError: result.error });
+      return null;
     },
   }));
 }

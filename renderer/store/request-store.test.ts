@@ -4,7 +4,8 @@ import type { RefundReceipt, RefundRequest } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import { err, ok, type Result } from "../../app/result";
 import type { Transaction, TxState } from "../../app/transaction";
-import { clockOffsetToMention, createRequestStore, type RequestApi, type RequestStore } from "./request-store";
+import { clockOffsetToMention } from "../../app/clock-offset";
+import { createRequestStore, type RequestApi, type RequestStore } from "./request-store";
 import { deferred, type Deferred } from "./test-helpers";
 
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");

@@ -92,14 +92,6 @@ function afterOf(answer: unknown): AfterAction | null {
   return offset === null || (typeof offset === "number" && Number.isFinite(offset)) ? { clockOffsetMs: offset } : null;
 }
 
-/** Mentioned beyond this (main's doctor warns at the same offset); below it nobody needs to know. */
-export const CLOCK_NOTE_MS = 30_000;
-
-/** The offset when it is worth a status line, else null. */
-export function clockOffsetToMention(offsetMs: number | null): number | null {
-  return offsetMs !== null && Math.abs(offsetMs) > CLOCK_NOTE_MS ? offsetMs : null;
-}
-
 /**
  * `resendAfter` is on the server's clock (main corrects its time by the offset), so this
  * computer's clock reaches it `offset` earlier or later. Null when there is no cooldown

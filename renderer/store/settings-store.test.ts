@@ -5,7 +5,9 @@ import type { RefundDeskApi } from "../../app/ipc";
 import { err, ok } from "../../app/result";
 import { DEFAULT_SETTINGS, type SettingsView } from "../../app/settings";
 import { draftFromView, draftToPatch, type SettingsDraft } from "./settings-draft";
-import { createSettingsStore } from "./settings-store";
+import type { DeskView } from "../../app/policy";
+import { createDeskStore } from "./desk-store";
+import { createSettingsStore, followDeskLock, formReady } from "./settings-store";
 import { deferred, unusedApi } from "./test-helpers";
 
 const VIEW: SettingsView = {
@@ -228,3 +230,72 @@ test("a rejected promise becomes kind internal", async () => {
   assert.equal(store.getState().report, null);
   assert.equal(store.getState().pending, null);
 });
+
+test("after an unlock the form waits for a read made while open; a lock reads again without waiting", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  await store.getState().load();
+  assert.equal(formReady(store.getState()), true);
+  const unlocked = store.getState().lockChanged(false);
+  assert.equal(store.getState().staleRevision, 1);
+  assert.equal(formReady(store.getState()), false);
+  await unlocked;
+  assert.equal(formReady(store.getState()), true);
+  await store.getState().lockChanged(true);
+  assert.equal(formReady(store.getState()), true);
+  assert.deepEqual(
+    calls.map((c) => c.method),
+    ["getSettings", "getSettings", "getSettings"],
+  );
+});
+
+test("followDeskLock: a lock change reads the settings again; a settings-locked refusal shows the desk locked", async () => {
+  const locked: DeskView = {
+    counterName: null,
+    kioskMode: false,
+    settingsLocked: true,
+    unlockedUntil: null,
+    adminPinSet: true,
+    source: "provisioned",
+    problem: null,
+  };
+  let desk = locked;
+  const deskCalls: string[] = [];
+  const { api, calls } = fakeApi({
+    async updateSettings() {
+      // Main's unlock ran out while the form was open.
+      desk = locked;
+      return err({ kind: "settings-locked" });
+    },
+    async getDesk() {
+      deskCalls.push("getDesk");
+      return ok(desk);
+    },
+    async unlockSettings() {
+      desk = { ...locked, unlockedUntil: "2999-01-01T00:00:00.000Z" };
+      return ok(desk);
+    },
+  });
+  const settings = createSettingsStore(api);
+  const deskStore = createDeskStore(api);
+  const stop = followDeskLock(settings, deskStore);
+  await deskStore.getState().load();
+  // The desk's first read is no change of lock.
+  assert.equal(calls.filter((c) => c.method === "getSettings").length, 0);
+  await deskStore.getState().unlock("1234");
+  assert.equal(calls.filter((c) => c.method === "getSettings").length, 1);
+  assert.equal(settings.getState().staleRevision, 0);
+
+  await settle();
+  assert.equal(await settings.getState().save(draft()), false);
+  await settle();
+  assert.equal(deskStore.getState().locked, true);
+  assert.deepEqual(deskStore.getState().lockedError, { kind: "settings-locked" });
+  assert.equal(deskCalls.length, 2);
+
+  stop();
+  await deskStore.getState().unlock("1234");
+  assert.equal(calls.filter((c) => c.method === "getSettings").length, 2);
+});
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));

@@ -4,11 +4,15 @@
  * never kept in state.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { accessKeyFrom } from "../../app/access-key";
 import type { DoctorReport } from "../../app/doctor";
 import type { RefundDeskError } from "../../app/errors";
 import type { RefundDeskApi } from "../../app/ipc";
 import type { Result } from "../../app/result";
-import type { SettingsView } from "../../app/settings";
+import { MAX_IDLE_CLEAR_MINUTES, MIN_IDLE_CLEAR_MINUTES, type SettingsPatch, type SettingsView } from "../../app/settings";
+import type { DeskStore } from "./desk-store";
+
+type ReceiptField = "paperSize" | "agentCopy" | "receiptLanguages" | "helpline" | "grievanceContact" | "rbiGrievance" | "idleClearMinutes";
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
@@ -25,12 +29,22 @@ export interface SettingsState {
   error: RefundDeskError | null;
   notice: SettingsNotice | null;
   report: DoctorReport | null;
+  /**
+   * The revision current when the settings were last unlocked, or null. Until a read newer than
+   * it arrives the form waits: the locked read has the account fields blanked, and saving those
+   * blanks would clear them.
+   */
+  staleRevision: number | null;
   load(): Promise<void>;
   save(draft: SettingsDraft): Promise<boolean>;
+  /** The receipt and counter settings: choices and contacts as they are, checked again by main. */
+  saveReceipt(patch: Pick<SettingsPatch, ReceiptField>): Promise<boolean>;
   storeAccessKey(accessKey: string): Promise<boolean>;
   removeAccessKey(): Promise<boolean>;
   checkConnection(): Promise<void>;
   clearNotice(): void;
+  /** The desk was locked or unlocked: what main shows differs between the two, so read again. */
+  lockChanged(locked: boolean): Promise<void>;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
@@ -72,6 +86,7 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
       error: null,
       notice: null,
       report: null,
+      staleRevision: null,
 
       async load() {
         await applyView("load", () => api.getSettings({}), null, true);
@@ -84,12 +99,20 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
         return applyView("save", () => api.updateSettings(patch.value), "saved", true);
       },
 
+      async saveReceipt(patch) {
+        if (get().pending) return false;
+        const minutes = patch.idleClearMinutes;
+        if (minutes !== undefined && !(Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES)) {
+          return refuse({ kind: "invalid-input", field: "idleClearMinutes", reason: "out-of-range" });
+        }
+        return applyView("save", () => api.updateSettings(patch), "saved", true);
+      },
+
       async storeAccessKey(accessKey) {
         if (get().pending) return false;
-        // Surrounding whitespace comes from copy and paste; it is never part of an access key.
-        const key = accessKey.trim();
-        if (!key) return refuse({ kind: "invalid-input", field: "accessKey", reason: "empty" });
-        return applyView("store-key", () => api.setAccessKey({ accessKey: key }), "key-stored", false);
+        const key = accessKeyFrom(accessKey);
+        if (!key.ok) return refuse(key.error);
+        return applyView("store-key", () => api.setAccessKey({ accessKey: key.value }), "key-stored", false);
       },
 
       async removeAccessKey() {
@@ -105,6 +128,34 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
       clearNotice() {
         if (get().notice) set({ notice: null });
       },
+
+      async lockChanged(locked) {
+        if (!locked) set((s) => ({ staleRevision: s.revision }));
+        await get().load();
+      },
     };
   });
+}
+
+/** Whether the form may show the view: no unlock since, or the view was read after it. */
+export function formReady(state: Pick<SettingsState, "revision" | "staleRevision">): boolean {
+  return state.staleRevision === null || state.revision > state.staleRevision;
+}
+
+/**
+ * Keeps the settings in step with the desk's lock: read again on every lock and unlock (once the
+ * desk is known), and a change main refused as settings-locked (the unlock ran out while the form
+ * was open) shows the desk locked. Returns the function that stops following.
+ */
+export function followDeskLock(settings: SettingsStore, desk: DeskStore): () => void {
+  const stopDesk = desk.subscribe((next, previous) => {
+    if (previous.desk !== null && next.locked !== previous.locked) void settings.getState().lockChanged(next.locked);
+  });
+  const stopSettings = settings.subscribe((next, previous) => {
+    if (next.error !== previous.error && next.error?.kind === "settings-locked") void desk.getState().unlockEnded(next.error);
+  });
+  return () => {
+    stopDesk();
+    stopSettings();
+  };
 }

@@ -1,0 +1,34 @@
+import type { RefundDeskError, SettingName } from "../../app/errors";
+import { err, ok, type Result } from "../../app/result";
+import { EKO_BASE_URLS, type Settings } from "../../app/settings";
+import type { AccessKey } from "../keychain/access-key";
+import type { EkoEndpoint } from "./eko-client";
+import type { Practice } from "../simulator/practice";
+import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
+
+/** The base URL requests go to for these settings (Practice: the running simulator). */
+export async function baseUrlFor(settings: Settings, practice: Practice): Promise<string | null> {
+  switch (settings.environment) {
+    case "practice":
+      return practice.baseUrl();
+    case "custom":
+      return settings.customBaseUrl;
+    default:
+      return EKO_BASE_URLS[settings.environment];
+  }
+}
+
+/** Everything a request needs, or not-configured listing what is missing. */
+export async function resolveEndpoint(settings: Settings, practice: Practice, accessKey: AccessKey): Promise<Result<EkoEndpoint, RefundDeskError>> {
+  if (settings.environment === "practice") return ok({ ...PRACTICE_CREDENTIALS, baseUrl: await practice.baseUrl() });
+  const missing: SettingName[] = [];
+  const baseUrl = await baseUrlFor(settings, practice);
+  if (!baseUrl) missing.push("baseUrl");
+  if (!settings.developerKey) missing.push("developerKey");
+  if (!settings.initiatorId) missing.push("initiatorId");
+  const key = await accessKey.get();
+  if (!key.ok) return key;
+  if (!key.value) missing.push("accessKey");
+  if (missing.length > 0 || !baseUrl || !settings.developerKey || !settings.initiatorId || !key.value) return err({ kind: "not-configured", missing });
+  return ok({ baseUrl, developerKey: settings.developerKey, initiatorId: settings.initiatorId, accessKey: key.value });
+}

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import { createCounterLockStore, type CounterLockStore } from "../admin/counter-lock";
+import { isElevated } from "../admin/elevation";
+import { createKeytarKeyStore, KEYCHAIN_SERVICE, type KeyStore } from "../keychain/key-store";
+import { developmentTrust, type MachinePolicyOptions } from "../policy/machine-policy";
+import { runTool } from "../policy/sources/run-tool";
+import type { LaunchOverrides } from "./launch-overrides";
+
+/** What the desk needs from this machine beyond the data folder: policy sources, keychain records, elevation. */
+export interface MachineDeps {
+  policy: MachinePolicyOptions;
+  lockStore: CounterLockStore;
+  /** The wrong-PIN count and wait, kept in the keychain besides the data folder. */
+  attemptsSlot: KeyStore;
+  isElevated: () => Promise<boolean>;
+  launch: LaunchOverrides;
+}
+
+const LOCK_ACCOUNT = "counter-lock";
+const ATTEMPTS_ACCOUNT = "admin-pin-attempts";
+
+/**
+ * The real machine. In development a data folder of one's own (REFUND_DESK_HOME) gets keychain
+ * records of its own too, so test runs do not share one lock; packaged, there is one per account.
+ */
+export function realMachineDeps(launch: LaunchOverrides, dataDir: string): MachineDeps {
+  const suffix = launch.dataDir ? `:${createHash("sha256").update(dataDir).digest("hex").slice(0, 16)}` : "";
+  const slot = (account: string) => createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, `${account}${suffix}`);
+  const uid = process.getuid?.();
+  return {
+    policy: {
+      platform: process.platform,
+      run: runTool,
+      overridePath: launch.policyPath,
+      // A developer's own policy.json is trusted only while developing; packaged, root alone.
+      posixTrust: launch.packaged ? { trustedUids: [0] } : developmentTrust(),
+    },
+    lockStore: createCounterLockStore(slot(LOCK_ACCOUNT)),
+    attemptsSlot: slot(ATTEMPTS_ACCOUNT),
+    isElevated: () => isElevated({ platform: process.platform, run: runTool, ...(uid === undefined ? {} : { getuid: () => uid }) }),
+    launch,
+  };
+}

@@ -1,0 +1,30 @@
+import { posix } from "node:path";
+import { parsedSource, policyFileState, readJsonSource } from "./json-source";
+import { posixTrustProblem, type PosixTrustDeps } from "./posix-trust";
+import type { RunTool } from "./run-tool";
+import type { SourceRead } from "./source-read";
+
+/** The app's bundle id (electron-builder.yml appId): the managed preferences' domain. */
+export const BUNDLE_ID = "in.refunddesk.app";
+const MANAGED_PREFERENCES = posix.join("/Library/Managed Preferences", `${BUNDLE_ID}.plist`);
+const PLUTIL = "/usr/bin/plutil";
+
+export const POSIX_POLICY_FILES = {
+  darwin: "/Library/Application Support/Refund Desk/policy.json",
+  linux: "/etc/refund-desk/policy.json",
+} as const;
+
+/** Managed preferences (written by an MDM profile) through plutil, which reads every plist format. */
+export async function readManagedPreferences(run: RunTool, trust: PosixTrustDeps, path = MANAGED_PREFERENCES): Promise<SourceRead> {
+  const present = policyFileState(path);
+  if (present !== "present") return present;
+  const untrusted = posixTrustProblem(path, trust);
+  if (untrusted) return { state: "broken", origin: path, reason: untrusted };
+  const out = await run(PLUTIL, ["-convert", "json", "-o", "-", path]);
+  if (out.code !== 0) return { state: "broken", origin: path, reason: "not-a-plist" };
+  return parsedSource(path, out.stdout);
+}
+
+export function readPosixJsonSource(path: string, trust: PosixTrustDeps): SourceRead {
+  return readJsonSource(path, () => posixTrustProblem(path, trust));
+}

@@ -1,0 +1,64 @@
+/** Receipts print from main: silently to the named printer; a kiosk without one says so, with no dialog. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ok } from "../app/result";
+import { createRefundDesk } from "./refund-desk";
+import { memoryKeyStore } from "./test-support/memory-key-store";
+import { tempDataDir } from "./test-support/temp-dir";
+
+const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+
+function desk(policy: Record<string, unknown> | null) {
+  const prints: { silent: boolean; deviceName?: string }[] = [];
+  let machinePolicyPath: string | null = null;
+  if (policy) {
+    machinePolicyPath = join(tempDataDir("print-policy"), "policy.json");
+    writeFileSync(machinePolicyPath, JSON.stringify({ environment: "practice", counterName: "Kiosk 3", settingsLocked: false, adminPinHash: HASH, ...policy }));
+  }
+  const created = createRefundDesk({
+    fetch: async () => assert.fail("no request expected"),
+    keyStore: memoryKeyStore(),
+    dataDir: tempDataDir("print"),
+    appOrigin: "test:",
+    machinePolicyPath,
+    print: async (options) => {
+      prints.push(options);
+      return ok(undefined);
+    },
+  });
+  return { desk: created, prints };
+}
+
+test("a kiosk prints silently to the policy's printer, never with a dialog", async () => {
+  const { desk: kiosk, prints } = desk({ kioskMode: true, printerName: "EPSON TM-T82 Receipt" });
+  try {
+    assert.deepEqual(await kiosk.services.printReceipt({}), { ok: true, value: { printer: "EPSON TM-T82 Receipt" } });
+    assert.deepEqual(prints, [{ silent: true, deviceName: "EPSON TM-T82 Receipt" }]);
+  } finally {
+    await kiosk.close();
+  }
+});
+
+test("a kiosk without a printer says so and prints nothing", async () => {
+  const { desk: kiosk, prints } = desk({ kioskMode: true });
+  try {
+    assert.deepEqual(await kiosk.services.printReceipt({}), { ok: false, error: { kind: "no-printer" } });
+    assert.deepEqual(prints, []);
+  } finally {
+    await kiosk.close();
+  }
+});
+
+test("outside a kiosk: the settings' printer silently, or the OS dialog when none is set", async () => {
+  const { desk: counter, prints } = desk(null);
+  try {
+    assert.ok((await counter.services.printReceipt({})).ok);
+    assert.ok((await counter.services.updateSettings({ printerName: "Front desk" })).ok);
+    assert.ok((await counter.services.printReceipt({})).ok);
+    assert.deepEqual(prints, [{ silent: false }, { silent: true, deviceName: "Front desk" }]);
+  } finally {
+    await counter.close();
+  }
+});

@@ -1,0 +1,97 @@
+import { accessKeyFrom } from "../../app/access-key";
+import type { RefundDeskError } from "../../app/errors";
+import type { Policy } from "../../app/policy";
+import { err, ok, type Result } from "../../app/result";
+import type { Settings, SettingsPatch, SettingsView } from "../../app/settings";
+import { LOCKED_OUT_FIELDS, type SettingsLock } from "../admin/settings-lock";
+import { baseUrlFor } from "../eko/endpoint";
+import type { AccessKey } from "../keychain/access-key";
+import { overlayPolicy } from "../policy/policy";
+import { PRACTICE_LIST } from "../simulator/scenarios";
+import type { Practice } from "../simulator/practice";
+import type { SettingsFile } from "./settings-file";
+import { checkSettingsPatch } from "./settings-validation";
+
+export interface SettingsServiceDeps {
+  file: SettingsFile;
+  /** The machine-wide policy whose settings go over the user's; null when none applies. */
+  overlay: Policy | null;
+  lock: SettingsLock;
+  accessKey: AccessKey;
+  practice: Practice;
+  /**
+   * On a locked, provisioned counter: keeps an unlocked edit in the keychain's lock record and
+   * answers the policy now in force over the user's settings.
+   */
+  keepProvisioned?: (next: Settings) => Promise<Result<Policy, RefundDeskError>>;
+}
+
+/** The settings and the access key as the window and the CLI read and change them. */
+export interface SettingsService {
+  /** The settings in force: the user's, with a machine-wide policy's over them. */
+  current(): Settings;
+  view(): Promise<Result<SettingsView, RefundDeskError>>;
+  /** Every field of the patch that would be refused, judged together; empty when it would apply. */
+  problems(patch: SettingsPatch): RefundDeskError[];
+  update(patch: SettingsPatch): Promise<Result<SettingsView, RefundDeskError>>;
+  setAccessKey(input: string): Promise<Result<SettingsView, RefundDeskError>>;
+  removeAccessKey(): Promise<Result<SettingsView, RefundDeskError>>;
+}
+
+export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
+  let userSettings = deps.file.load();
+  let overlay = deps.overlay;
+  const current = () => (overlay ? overlayPolicy(userSettings, overlay) : userSettings);
+  // A provisioned counter's edits are made to the settings in force, which the keychain keeps.
+  const editable = () => (deps.keepProvisioned ? current() : userSettings);
+
+  async function view(): Promise<Result<SettingsView, RefundDeskError>> {
+    const settings = current();
+    // While locked the agent sees the environment, not the account the counter signs in with.
+    const hidden = deps.lock.isLocked() ? Object.fromEntries(LOCKED_OUT_FIELDS.map((field) => [field, null])) : {};
+    return ok({
+      ...settings,
+      ...hidden,
+      baseUrl: await baseUrlFor(settings, deps.practice),
+      accessKey: await deps.accessKey.state(),
+      practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
+    });
+  }
+
+  /** The one lock check: every change to the settings or the key goes through here. */
+  async function whileOpen(
+    change: () => Promise<Result<unknown, RefundDeskError>>,
+  ): Promise<Result<SettingsView, RefundDeskError>> {
+    if (deps.lock.isLocked()) return err({ kind: "settings-locked" });
+    const changed = await change();
+    return changed.ok ? view() : changed;
+  }
+
+  return {
+    current,
+    view,
+    problems(patch) {
+      const checked = checkSettingsPatch(editable(), patch);
+      return checked.ok ? [] : checked.error;
+    },
+    update: (patch) =>
+      whileOpen(async () => {
+        const next = checkSettingsPatch(editable(), patch);
+        if (!next.ok) return err(next.error[0] as RefundDeskError);
+        if (deps.keepProvisioned) {
+          const kept = await deps.keepProvisioned(next.value);
+          if (!kept.ok) return kept;
+          overlay = kept.value;
+        }
+        deps.file.save(next.value);
+        userSettings = next.value;
+        return ok(undefined);
+      }),
+    setAccessKey: (input) =>
+      whileOpen(async () => {
+        const key = accessKeyFrom(input);
+        return key.ok ? deps.accessKey.set(key.value) : key;
+      }),
+    removeAccessKey: () => whileOpen(() => deps.accessKey.remove()),
+  };
+}

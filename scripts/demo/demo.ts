@@ -1,0 +1,79 @@
+/**
+ * `npm run demo`: the real renderer in the system's Chromium, Chrome or Edge, for a machine where
+ * Electron's binary cannot be had. Development tooling on the e2e test host (never packaged):
+ * Practice only, on 127.0.0.1, with the access key kept in memory (never the keychain), in an
+ * app window (--app) with a throwaway browser profile, and a banner saying it is a demo.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import { startTestHost } from "../../e2e/host/test-host";
+import { EXIT } from "../../main/cli/exit-codes";
+import { resolveDataDir } from "../../main/fs/data-dir";
+import { launchOverrides } from "../../main/launch/launch-overrides";
+import { machinePolicyPath } from "../../main/policy/machine-policy";
+import { findBrowser } from "./browser";
+import { demoRefusal, keepPractice } from "./practice-only";
+
+async function demo(): Promise<number> {
+  const browser = findBrowser({ platform: process.platform, env: process.env, home: homedir(), exists: existsSync });
+  if (!browser.ok) {
+    process.stderr.write(`refund-desk demo: ${browser.message}\n`);
+    return EXIT.failed;
+  }
+  const throwaway = mkdtempSync(join(tmpdir(), "refund-desk-demo-"));
+  const cleanUp = () => rmSync(throwaway, { recursive: true, force: true });
+  // REFUND_DESK_HOME, when set, is honoured as everywhere else; by default nothing outlives the run.
+  const dataDir = resolveDataDir(launchOverrides(process.env, false).dataDir, join(throwaway, "data"));
+  const host = await startTestHost({
+    dataDir,
+    demo: true,
+    intercept: keepPractice,
+    machinePolicyPath: launchOverrides(process.env, false).policyPath ?? machinePolicyPath(process.env, process.platform),
+  });
+  const refusal = demoRefusal(host.desk.settings.current(), host.desk.policy);
+  if (refusal) {
+    await host.close();
+    cleanUp();
+    process.stderr.write(`refund-desk demo: ${refusal}\n`);
+    return EXIT.usage;
+  }
+
+  const args = [
+    `--app=${host.url}`,
+    `--user-data-dir=${join(throwaway, "profile")}`,
+    "--no-first-run",
+    "--no-default-browser-check",
+  ];
+  process.stdout.write(
+    `Refund Desk demo (Practice only) at ${host.url} in ${browser.path}\nClose the window or press Ctrl+C to end it.\n`,
+  );
+  const child = spawn(browser.path, args, { stdio: "ignore" });
+  const stop = () => child.kill();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const started = await new Promise<boolean>((resolve) => {
+    child.once("error", () => resolve(false));
+    child.once("exit", () => resolve(true));
+  });
+  await host.close();
+  cleanUp();
+  if (!started) {
+    process.stderr.write(`refund-desk demo: ${browser.path} could not be started.\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+demo().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `refund-desk demo: unexpected failure (${error instanceof Error ? error.message : "unknown"})\n`,
+    );
+    process.exitCode = EXIT.internal;
+  },
+);
