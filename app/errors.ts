@@ -65,6 +65,11 @@ export type RefundDeskError =
    * have happened, so no other refund for this tid is allowed until an inquiry answers.
    */
   | { kind: "refund-outcome-unknown"; tid: string; details: RawDetails }
+  /**
+   * The refund was not sent: the note that holds a tid while its answer is outstanding could not be
+   * saved on this computer, and without it a crash could let the same refund be sent twice.
+   */
+  | { kind: "refund-not-recorded"; tid: string; details: RawDetails }
   /** Eko's answer to a refund was lost, and an inquiry then showed the refund did not happen. */
   | { kind: "refund-not-done"; tid: string; details: RawDetails }
   /** The transaction is not waiting for a refund (tx_status other than 3). */
@@ -112,6 +117,7 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "insufficient-balance",
   "otp-ref-needed",
   "refund-outcome-unknown",
+  "refund-not-recorded",
   "refund-not-done",
   "not-refund-pending",
   "settings-locked",

@@ -97,6 +97,7 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
         ? { title: fill(m.wrongOtpTooMany.title, { tries: error.tries }), action: m.wrongOtpTooMany.action }
         : m.errors["wrong-otp"];
     case "refund-outcome-unknown":
+    case "refund-not-recorded":
     case "refund-not-done":
       return { title: fill(m.errors[error.kind].title, { tid: error.tid }), action: m.errors[error.kind].action };
     case "not-refund-pending": {

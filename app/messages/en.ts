@@ -266,6 +266,10 @@ export const en = {
       title: "It is not known whether the refund for transaction {tid} went through",
       action: "Eko's answer did not arrive. Check the transaction again before doing anything else; no new refund for it is allowed until Eko answers.",
     },
+    "refund-not-recorded": {
+      title: "The refund for transaction {tid} was not sent",
+      action: "This computer could not save the note that guards against a double refund, so nothing went to Eko and no money moved. Check that the disk is not full, then try again. If it keeps happening, call support.",
+    },
     "refund-not-done": {
       title: "The refund for transaction {tid} did not go through",
       action: "Eko's answer did not arrive, and Eko says the transaction is still waiting for a refund. Ask the customer for the same OTP again and refund.",

@@ -60,6 +60,7 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "pin-wait": { kind: "pin-wait", retryAfterMs: 30_000 },
   "save-failed": { kind: "save-failed", details: { cause: "EACCES" } },
   internal: { kind: "internal", details: {} },
+  "refund-not-recorded": { kind: "refund-not-recorded", tid: "13192443", details: { cause: "unsettled-refunds-write" } },
 };
 
 const PLACEHOLDER = /\{\w+\}/;

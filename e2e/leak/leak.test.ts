@@ -10,27 +10,28 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { IPC_CHANNELS } from "../../app/ipc";
-import { PRACTICE_OTP } from "../../main/simulator/scenarios";
-import { E2E_ACCESS_KEY, E2E_ADMIN_PIN } from "../fixtures/test-keys";
+import {
+  ALL_TEST_ACCESS_KEYS,
+  ALL_TEST_MOBILE_FORMS,
+  ALL_TEST_MOBILES,
+  ALL_TEST_OTPS,
+  ALL_TEST_PINS,
+} from "../../main/test-support/test-secrets";
 import { REDACTED } from "../host/test-host";
 import { scanForLeaks } from "./leak-scan";
 
-/** Keys that the suites store through the app's real paths (Settings screen, set-key, IPC). */
-const STORED_KEYS = [E2E_ACCESS_KEY, "cli-process-4ccess-key-do-not-leak-19c2"];
 /**
- * OTPs the suites type as a customer would: Practice's right one, and the distinctive wrong one
- * e2e/specs/refund.spec.ts types. "123456" is also in the source and the bundles (the UI shows it
- * as the Practice OTP), but neither is under the artifacts folder that is scanned here.
+ * Every secret the suites use, from their one registry: access keys, customer OTPs (Practice's
+ * "123456" is also in the source and bundles, which are not under the scanned artifacts folder),
+ * admin PINs and customer mobiles. Digit secrets are sought as values of their own, like an OTP.
  */
-const TYPED_OTPS = [PRACTICE_OTP, "80417293"];
-/** The admin PIN e2e/specs/kiosk.spec.ts types; sought as a value of its own, like an OTP. */
-const TYPED_PINS = [E2E_ADMIN_PIN];
+const STORED_KEYS = [...ALL_TEST_ACCESS_KEYS];
 /**
- * Customer mobiles e2e/specs/receipts.spec.ts and screenshots.spec.ts type into find by mobile:
- * only their last 4 digits may be kept anywhere. Sought whole, and in the spaced form typed.
+ * Customer mobiles are typed into find by mobile (receipts.spec.ts, screenshots.spec.ts): only their
+ * last 4 digits may be kept anywhere. Sought whole like an OTP, and the spaced form typed as bytes.
  */
-const TYPED_MOBILES = ["6111111111", "7000012345", "5111111111"];
-const TYPED_MOBILE_FORMS = ["70000 12345"];
+const TYPED_MOBILE_FORMS = [...ALL_TEST_MOBILE_FORMS];
+const DIGIT_SECRETS = [...ALL_TEST_OTPS, ...ALL_TEST_PINS, ...ALL_TEST_MOBILES];
 const artifacts = process.env.REFUND_DESK_TEST_ARTIFACTS;
 const keyring = (path: string) => path.includes(`${sep}keyrings`);
 
@@ -45,6 +46,23 @@ test("the scanner finds a planted key, plain and base64, and reports where", () 
   assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), [`journal${sep}2026-11.jsonl:base64`, "log.txt:plain"]);
 });
 
+test("the scanner finds every registry secret planted in UTF-16LE and base64, keys and digits alike", () => {
+  const dir = mkdtempSync(join(tmpdir(), "leak-scan-"));
+  const digits = [...ALL_TEST_OTPS, ...ALL_TEST_PINS, ...ALL_TEST_MOBILES];
+  for (const [i, secret] of [...ALL_TEST_ACCESS_KEYS, ...digits].entries()) {
+    const wide = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`key=${secret};`, "utf16le")]);
+    writeFileSync(join(dir, `wide-${i}.bin`), wide);
+    writeFileSync(join(dir, `b64-${i}.txt`), `blob ${Buffer.from(secret, "utf8").toString("base64")} end\n`);
+  }
+  const { findings } = scanForLeaks(dir, { keys: [...ALL_TEST_ACCESS_KEYS], otps: digits });
+  const count = ALL_TEST_ACCESS_KEYS.length + digits.length;
+  for (let i = 0; i < count; i++) {
+    const found = (file: string, form: string) => findings.some((f) => f.file === file && f.form === form);
+    assert.ok(found(`wide-${i}.bin`, "utf16le"), `UTF-16LE form of secret ${i} missed`);
+    assert.ok(found(`b64-${i}.txt`, "base64"), `base64 form of secret ${i} missed`);
+  }
+});
+
 test("the scanner finds an OTP as a value of its own, not inside longer numbers, hex or words", () => {
   const dir = mkdtempSync(join(tmpdir(), "leak-scan-"));
   writeFileSync(join(dir, "transcript.jsonl"), '{"request":{"tid":"13192443","otp":"80417293"}}\n');
@@ -54,7 +72,12 @@ test("the scanner finds an OTP as a value of its own, not inside longer numbers,
   writeFileSync(join(dir, "encoded.txt"), `${Buffer.from("123456").toString("base64")}\n`);
   const { scanned, findings } = scanForLeaks(dir, { keys: [], otps: ["123456", "80417293"] });
   assert.equal(scanned.length, 5);
-  assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), ["log.txt:otp", "reply.bin:otp", "transcript.jsonl:otp"]);
+  assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), [
+    "encoded.txt:base64",
+    "log.txt:otp",
+    "reply.bin:otp",
+    "transcript.jsonl:otp",
+  ]);
 });
 
 test("no access key, OTP or admin PIN used by the suite appears in any file, log, IPC reply or output of this run", { skip: artifacts ? false : "run by scripts/test.sh after the other suites" }, () => {
@@ -81,7 +104,8 @@ test("no access key, OTP or admin PIN used by the suite appears in any file, log
   const lookups = calls.filter((c) => c.channel === IPC_CHANNELS.pendingRefunds);
   assert.ok(lookups.length > 0, "the transcript holds no find-by-mobile request: no mobile was ever typed through the UI");
 
-  const { scanned, findings } = scanForLeaks(folder, { keys: [...STORED_KEYS, ...TYPED_MOBILE_FORMS], otps: [...TYPED_OTPS, ...TYPED_PINS, ...TYPED_MOBILES] }, keyring);
+  const secrets = { keys: [...STORED_KEYS, ...TYPED_MOBILE_FORMS], otps: DIGIT_SECRETS };
+  const { scanned, findings } = scanForLeaks(folder, secrets, keyring);
   assert.ok(scanned.some((f) => f.endsWith("settings.json")), "no settings file was scanned");
   assert.ok(scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")), "no journal was scanned");
   // The files this release added: kiosk exports beside the data folder, the wrong-PIN record.

@@ -119,12 +119,12 @@ test("the wait survives closing and reopening the app (it is in the data folder)
 test("a clock set back cannot stretch a wait beyond the cap; a damaged record starts with a wait, not none", async () => {
   const { make, clock, dataDir } = await gate();
   writeFileSync(join(dataDir, PIN_ATTEMPTS_FILE), JSON.stringify({ failures: 3, waitUntil: clock.t + 365 * 24 * 3600_000 }));
-  assert.equal(make().waitMs(), PIN_WAITS.maxWaitMs);
-  assert.equal(JSON.parse(readFileSync(join(dataDir, PIN_ATTEMPTS_FILE), "utf8")).waitUntil, clock.t + PIN_WAITS.maxWaitMs);
+  assert.equal(make().waitMs(), 900_000);
+  assert.equal(JSON.parse(readFileSync(join(dataDir, PIN_ATTEMPTS_FILE), "utf8")).waitUntil, clock.t + 900_000);
 
   writeFileSync(join(dataDir, PIN_ATTEMPTS_FILE), "{ torn");
   const damaged = make();
-  assert.equal(damaged.waitMs(), PIN_WAITS.firstWaitMs);
+  assert.equal(damaged.waitMs(), 30_000);
   assert.deepEqual(await damaged.check("1357"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 30_000 } });
 });
 

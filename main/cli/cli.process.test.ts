@@ -11,9 +11,10 @@ import { signTimestamp } from "../eko/signing";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { tempDataDir } from "../test-support/temp-dir";
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../keychain/key-store";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const root = join(__dirname, "..", "..");
-const account = { developerKey: "fedcba9876543210fedcba9876543210", accessKey: "cli-process-4ccess-key-do-not-leak-19c2", initiatorId: "9123456780" };
+const account = { developerKey: "fedcba9876543210fedcba9876543210", accessKey: TEST_SECRETS.accessKeys.cliProcess, initiatorId: "9123456780" };
 const hasBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const skip = !existsSync(join(root, "dist", "main", "cli.js"))
   ? "the app is not built (npm test builds it first)"

@@ -53,7 +53,7 @@ export const CLOCK_SUSPECT_MS = 10_000;
  * Pauses before the GET retries: at most two retries, as Eko's own SDKs do for reads. Only reads
  * are retried; a POST is sent once (Get Refund OTP may re-sign once after a clock-skew 403).
  */
-export const GET_RETRY_DELAYS_MS: readonly number[] = [300, 1_000];
+const GET_RETRY_DELAYS_MS: readonly number[] = [300, 1_000];
 
 /** The answers worth asking again for: the server's trouble or the network's, never a refusal. */
 const RETRYABLE_GET: ReadonlySet<RefundDeskError["kind"]> = new Set(["server", "rate-limited", "offline", "timeout", "clock-skew"]);

@@ -131,8 +131,11 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       if (!otpRefId.ok) return otpRefId;
       return withTid(input.tid, async (tid, settings, endpoint) => {
         if (unsettled.has(tid)) return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
-        // Marked before the POST leaves: a crash before its answer must leave the tid held too.
-        unsettled.mark(tid);
+        // Marked before the POST leaves: a crash before its answer must leave the tid held too. A
+        // mark that cannot be saved stops the refund here, before anything reaches Eko.
+        if (!unsettled.mark(tid)) {
+          return err({ kind: "refund-not-recorded", tid, details: { cause: "unsettled-refunds-write" } });
+        }
         const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
         if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
         const facts = {

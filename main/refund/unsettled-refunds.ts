@@ -12,7 +12,11 @@ import { writeFileDurably } from "../fs/durable-file";
  * errs toward holding (a torn or hand-edited file still holds every tid it names).
  */
 export interface UnsettledRefunds {
-  mark(tid: string): void;
+  /**
+   * False when the mark could not be written to its file: the refund must not be sent, since a
+   * crash before its answer would then forget the hold. The tid is not held in that case.
+   */
+  mark(tid: string): boolean;
   /** A definite answer (the refund's own, or an inquiry's) arrived for this tid. */
   settle(tid: string): void;
   has(tid: string): boolean;
@@ -25,28 +29,32 @@ export const UNSETTLED_REFUNDS_FILE = "unsettled-refunds.json";
 export function createUnsettledRefunds(file: string | null = null): UnsettledRefunds {
   const tids = new Set<string>(file ? load(file) : []);
 
-  function save(): void {
-    if (!file) return;
-    // A failed write leaves the mark in memory for this run; the refund still goes on, as the
-    // journal does when it cannot write.
+  /** True when the file now says what memory does. */
+  function save(): boolean {
+    if (!file) return true;
     try {
       if (tids.size === 0) {
         rmSync(file, { force: true });
-        return;
+        return true;
       }
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       writeFileDurably(file, `${JSON.stringify([...tids])}\n`);
+      return true;
     } catch {
-      // Kept in memory; see above.
+      return false;
     }
   }
 
   return {
     mark(tid) {
       tids.add(tid);
-      save();
+      if (save()) return true;
+      tids.delete(tid);
+      return false;
     },
     settle(tid) {
+      // A settle that cannot be written leaves the tid in the file: it errs toward holding, and an
+      // inquiry after a restart lifts it.
       if (tids.delete(tid)) save();
     },
     has: (tid) => tids.has(tid),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { signTimestamp } from "../eko/signing";
+import { expectedSecretKey } from "./eko-signature";
 import { createLedger, type Ledger, type LedgerTransaction, type RefundOutcome } from "./ledger";
 import {
   behaviourFor,
@@ -139,7 +139,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (!/^\d{13}$/.test(timestamp) || Math.abs(Number(timestamp) - now()) > windowMs) {
       return reject(req, res, body, 403, "Timestamp outside the window");
     }
-    if (!sameText(header(req, "secret-key"), signTimestamp(account.accessKey, timestamp))) {
+    if (!sameText(header(req, "secret-key"), expectedSecretKey(account.accessKey, timestamp))) {
       return reject(req, res, body, 403, "Invalid secret-key");
     }
     let params: Record<string, unknown>;

@@ -33,6 +33,7 @@ function detailRows(error: RefundDeskError): [DetailField, string | number][] {
     case "busy":
     case "otp-ref-needed":
     case "refund-outcome-unknown":
+    case "refund-not-recorded":
     case "refund-not-done":
     case "not-refund-pending":
       rows.push(["tid", error.tid]);

@@ -1,0 +1,48 @@
+/**
+ * Every secret the suites use, in one place: the leak scan (e2e/leak/) seeks each of these in
+ * UTF-8, UTF-16LE and base64 forms in everything the run leaves behind. A suite that needs a new
+ * key, PIN, OTP or customer mobile adds it here rather than spelling it in its own file.
+ * Each is distinctive on purpose, so a finding cannot be a timestamp, port or id by chance.
+ */
+export const TEST_SECRETS = {
+  accessKeys: {
+    /** The key the e2e specs store through the Settings screen. */
+    e2e: "e2e-4ccess-key-do-not-leak-7f3a91",
+    /** The key the CLI process test stores with set-key. */
+    cliProcess: "cli-process-4ccess-key-do-not-leak-19c2",
+    /** A plain ASCII key for the signing checks. */
+    signing: "sign-4ccess-key-do-not-leak-0b6e2d",
+    /** Non-ASCII keys: their UTF-8 and latin1 bytes differ. */
+    latin1Letters: "clé-d'accès-ñandú-do-not-leak",
+    devanagari: "कुंजी-पहुँच-do-not-leak-51",
+    /** The key the IPC fuzz stores outside Practice. */
+    fuzz: "fuzz-4ccess-key-do-not-leak-a4c7e0",
+  },
+  adminPins: {
+    /** The PIN e2e/specs/kiosk.spec.ts types. */
+    e2e: "73915846",
+  },
+  otps: {
+    /** Practice's right OTP (the simulator's, shown on screen in Practice). */
+    practice: "123456",
+    /** The wrong OTP e2e/specs/refund.spec.ts types. */
+    wrongE2e: "80417293",
+  },
+  customerMobiles: {
+    /** Typed into find by mobile by receipts.spec.ts, screenshots.spec.ts and pending-refunds.test.ts. */
+    withPending: "6111111111",
+    withNone: "7000012345",
+    other: "5111111111",
+  },
+  /** A mobile as typed with a space, sought as bytes. */
+  customerMobileForms: {
+    spaced: "70000 12345",
+  },
+} as const;
+
+/** Access keys, as the leak scan seeks them. */
+export const ALL_TEST_ACCESS_KEYS: readonly string[] = Object.values(TEST_SECRETS.accessKeys);
+export const ALL_TEST_PINS: readonly string[] = Object.values(TEST_SECRETS.adminPins);
+export const ALL_TEST_OTPS: readonly string[] = Object.values(TEST_SECRETS.otps);
+export const ALL_TEST_MOBILES: readonly string[] = Object.values(TEST_SECRETS.customerMobiles);
+export const ALL_TEST_MOBILE_FORMS: readonly string[] = Object.values(TEST_SECRETS.customerMobileForms);
