@@ -71,7 +71,8 @@ module.exports = {
     {
       name: "electron-folder-is-the-shell",
       severity: "error",
-      comment: "The other half of electron-only-in-the-shell: a file in main/electron/ that needs no Electron moves out.",
+      comment:
+        "The other half of electron-only-in-the-shell: a file in main/electron/ that needs no Electron moves out.",
       module: { path: "^main/electron/", pathNot: NOT_PRODUCTION },
       to: { path: "^node_modules/electron/" },
     },

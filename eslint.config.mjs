@@ -19,7 +19,11 @@ export default defineConfig(
       // node:test runs every test()/describe() it is given; their promises are its to await.
       "@typescript-eslint/no-floating-promises": [
         "error",
-        { allowForKnownSafeCalls: [{ from: "package", package: "node:test", name: ["test", "describe", "it", "suite"] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: "package", package: "node:test", name: ["test", "describe", "it", "suite"] },
+          ],
+        },
       ],
       // `async` is how a service or a fake meets a Promise-returning interface without an await: a throw
       // inside then rejects instead of escaping synchronously, which the IPC dispatch relies on.

@@ -85,7 +85,10 @@ function daysInRange(range: DayRange): number {
  * Why a range of days is refused, naming the end at fault, or null when it is good. Main and the
  * History screen refuse alike, so the admin learns which date is wrong before anything is read.
  */
-export function dayRangeProblem(range: DayRange, maxDays: number): Extract<RefundDeskError, { kind: "invalid-input" }> | null {
+export function dayRangeProblem(
+  range: DayRange,
+  maxDays: number,
+): Extract<RefundDeskError, { kind: "invalid-input" }> | null {
   const invalid = (field: "from" | "to", reason: string) => ({ kind: "invalid-input" as const, field, reason });
   if (!isCalendarDay(range.from)) return invalid("from", "not-a-date");
   if (!isCalendarDay(range.to)) return invalid("to", "not-a-date");

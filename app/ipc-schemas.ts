@@ -57,7 +57,11 @@ const pinRequest = z.strictObject({ pin: z.string().max(64) });
 /** Shape only; main checks the days are real and the range is not too long. */
 const dayRange = z.strictObject({ from: z.string().max(32), to: z.string().max(32) }) satisfies z.ZodType<DayRange>;
 /** A kiosk's export carries the admin PIN. */
-const exportRequest = z.strictObject({ from: z.string().max(32), to: z.string().max(32), pin: z.string().max(64).optional() });
+const exportRequest = z.strictObject({
+  from: z.string().max(32),
+  to: z.string().max(32),
+  pin: z.string().max(64).optional(),
+});
 
 /** One entry per operation the renderer may ask of main (the channel names are in ipc.ts). */
 export const IPC_SCHEMAS = {

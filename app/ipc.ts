@@ -71,7 +71,11 @@ export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
  * The counter's actions. Each is one round trip: its answer also carries what the screen needs
  * next (AfterAction), so the window never asks main a second time.
  */
-export const ACTION_METHODS = ["inquireTransaction", "requestRefundOtp", "refund"] as const satisfies readonly IpcMethod[];
+export const ACTION_METHODS = [
+  "inquireTransaction",
+  "requestRefundOtp",
+  "refund",
+] as const satisfies readonly IpcMethod[];
 
 type ActionMethod = (typeof ACTION_METHODS)[number];
 

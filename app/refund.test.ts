@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { CUSTOMER_OTP_MAX_DIGITS, CUSTOMER_OTP_MIN_DIGITS, parseCustomerOtp, parseOtpRefId } from "./refund";
 import { txStateOf } from "./transaction";
 
-const reason = (result: ReturnType<typeof parseCustomerOtp>) => (result.ok ? "ok" : result.error.kind === "invalid-input" ? result.error.reason : result.error.kind);
+const reason = (result: ReturnType<typeof parseCustomerOtp>) =>
+  result.ok ? "ok" : result.error.kind === "invalid-input" ? result.error.reason : result.error.kind;
 
 test("the customer's OTP: 4 to 8 ASCII digits, spaces from reading it aloud dropped", () => {
   assert.equal(CUSTOMER_OTP_MIN_DIGITS, 4);
@@ -35,14 +36,31 @@ test("a refused OTP names the field and the reason, never the value", () => {
 
 test("the otp_ref_id: an opaque printable token up to 128 characters", () => {
   assert.deepEqual(parseOtpRefId(" 3f2a-uuid "), { ok: true, value: "3f2a-uuid" });
-  assert.ok(parseOtpRefId("zCISyglexo0Pjqp4YrS2ssweuD9v1c3aLKGxjTW8wU7An8Wem1UyNws5830yh7q/sf5J4R3BY=").ok, "Eko's base64 example");
-  for (const [input, expected] of [["", "empty"], ["a b", "bad-shape"], ["x".repeat(129), "bad-shape"], ["ref\u0000", "bad-shape"], [42, "not-text"]] as const) {
+  assert.ok(
+    parseOtpRefId("zCISyglexo0Pjqp4YrS2ssweuD9v1c3aLKGxjTW8wU7An8Wem1UyNws5830yh7q/sf5J4R3BY=").ok,
+    "Eko's base64 example",
+  );
+  for (const [input, expected] of [
+    ["", "empty"],
+    ["a b", "bad-shape"],
+    ["x".repeat(129), "bad-shape"],
+    ["ref\u0000", "bad-shape"],
+    [42, "not-text"],
+  ] as const) {
     const result = parseOtpRefId(input);
     assert.ok(!result.ok && result.error.kind === "invalid-input" && result.error.reason === expected, String(input));
   }
 });
 
 test("tx_status in words: 0–6 known, anything else unknown", () => {
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map(txStateOf), ["success", "failed", "in-progress", "refund-pending", "refunded", "hold", "in-progress"]);
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map(txStateOf), [
+    "success",
+    "failed",
+    "in-progress",
+    "refund-pending",
+    "refunded",
+    "hold",
+    "in-progress",
+  ]);
   for (const other of [7, 9, -1, 3.5, null]) assert.equal(txStateOf(other), "unknown", String(other));
 });

@@ -49,7 +49,8 @@ export function parseOtpRefId(input: unknown): Result<string, RefundDeskError> {
   if (typeof input !== "string") return err({ kind: "invalid-input", field: "otpRefId", reason: "not-text" });
   const ref = input.trim();
   if (ref === "") return err({ kind: "invalid-input", field: "otpRefId", reason: "empty" });
-  if (ref.length > OTP_REF_ID_MAX_CHARS || !/^[\x21-\x7e]+$/.test(ref)) return err({ kind: "invalid-input", field: "otpRefId", reason: "bad-shape" });
+  if (ref.length > OTP_REF_ID_MAX_CHARS || !/^[\x21-\x7e]+$/.test(ref))
+    return err({ kind: "invalid-input", field: "otpRefId", reason: "bad-shape" });
   return ok(ref);
 }
 

@@ -14,7 +14,15 @@ import type { Environment } from "./settings";
  */
 export type TxState = "success" | "failed" | "in-progress" | "refund-pending" | "refunded" | "hold" | "unknown";
 
-export const TX_STATES: readonly TxState[] = ["success", "failed", "in-progress", "refund-pending", "refunded", "hold", "unknown"];
+export const TX_STATES: readonly TxState[] = [
+  "success",
+  "failed",
+  "in-progress",
+  "refund-pending",
+  "refunded",
+  "hold",
+  "unknown",
+];
 
 const STATE_OF_CODE: Readonly<Record<number, TxState>> = {
   0: "success",
@@ -27,7 +35,9 @@ const STATE_OF_CODE: Readonly<Record<number, TxState>> = {
 };
 
 export function txStateOf(txStatus: number | null): TxState {
-  return txStatus !== null && Object.hasOwn(STATE_OF_CODE, txStatus) ? (STATE_OF_CODE[txStatus] ?? "unknown") : "unknown";
+  return txStatus !== null && Object.hasOwn(STATE_OF_CODE, txStatus)
+    ? (STATE_OF_CODE[txStatus] ?? "unknown")
+    : "unknown";
 }
 
 /** Rupees as a decimal string with two places ("5000.00"): money is never a float here. */

@@ -8,7 +8,11 @@ import { PRACTICE_CREDENTIALS } from "../main/simulator/practice-credentials";
  */
 function signedHeaders(): Record<string, string> {
   const timestamp = String(Date.now());
-  return { developer_key: PRACTICE_CREDENTIALS.developerKey, "secret-key": signTimestamp(PRACTICE_CREDENTIALS.accessKey, timestamp), "secret-key-timestamp": timestamp };
+  return {
+    developer_key: PRACTICE_CREDENTIALS.developerKey,
+    "secret-key": signTimestamp(PRACTICE_CREDENTIALS.accessKey, timestamp),
+    "secret-key-timestamp": timestamp,
+  };
 }
 
 /** Get Refund OTP. */
@@ -17,7 +21,11 @@ export function bareOtpRequest(baseUrl: string, tid: string): () => Promise<numb
   const body = JSON.stringify({ initiator_id: PRACTICE_CREDENTIALS.initiatorId });
   return async () => {
     const started = performance.now();
-    const response = await fetch(url, { method: "POST", headers: { ...signedHeaders(), "content-type": "application/json" }, body });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { ...signedHeaders(), "content-type": "application/json" },
+      body,
+    });
     const parsed = (await response.json()) as { data?: { otp_ref_id?: string } };
     if (!parsed.data?.otp_ref_id) throw new Error("the bare request got no otp_ref_id");
     return performance.now() - started;
@@ -26,7 +34,10 @@ export function bareOtpRequest(baseUrl: string, tid: string): () => Promise<numb
 
 /** Transaction Inquiry. */
 export function bareInquiry(baseUrl: string, tid: string): () => Promise<number> {
-  const query = new URLSearchParams({ initiator_id: PRACTICE_CREDENTIALS.initiatorId, user_code: PRACTICE_CREDENTIALS.userCode });
+  const query = new URLSearchParams({
+    initiator_id: PRACTICE_CREDENTIALS.initiatorId,
+    user_code: PRACTICE_CREDENTIALS.userCode,
+  });
   const url = `${baseUrl}/tools/reference/transaction/${tid}?${query}`;
   return async () => {
     const started = performance.now();

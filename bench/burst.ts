@@ -19,9 +19,22 @@ function memory() {
 }
 
 export async function measureBurst(options: { tids: number; callers: number }) {
-  const simulator = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], scenarioFor: () => ({ type: "otp-sent" }) });
-  const desk = createRefundDesk({ fetch, keyStore: memoryKeyStore(PRACTICE_CREDENTIALS.accessKey), dataDir: tempDataDir("bench-burst"), appOrigin: "bench:" });
-  await desk.services.updateSettings({ environment: "custom", customBaseUrl: simulator.baseUrl, developerKey: PRACTICE_CREDENTIALS.developerKey, initiatorId: PRACTICE_CREDENTIALS.initiatorId });
+  const simulator = await startSimulator({
+    accounts: [PRACTICE_CREDENTIALS],
+    scenarioFor: () => ({ type: "otp-sent" }),
+  });
+  const desk = createRefundDesk({
+    fetch,
+    keyStore: memoryKeyStore(PRACTICE_CREDENTIALS.accessKey),
+    dataDir: tempDataDir("bench-burst"),
+    appOrigin: "bench:",
+  });
+  await desk.services.updateSettings({
+    environment: "custom",
+    customBaseUrl: simulator.baseUrl,
+    developerKey: PRACTICE_CREDENTIALS.developerKey,
+    initiatorId: PRACTICE_CREDENTIALS.initiatorId,
+  });
   const before = memory();
   const queue = Array.from({ length: options.tids }, (_, i) => String(50_000_000 + i));
   const answered: string[] = [];

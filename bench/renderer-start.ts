@@ -51,7 +51,9 @@ async function paintOnce(browser: Browser, url: string) {
 
 /** The scripts the first screen loads: index.html's module entry and the chunks it preloads. */
 function firstScreenScripts(html: string): string[] {
-  return [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map((m) => m[1] as string);
+  return [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
 }
 
 export async function measureRendererStart(options: { rounds: number }) {
@@ -80,7 +82,13 @@ export async function measureRendererStart(options: { rounds: number }) {
   const initial = bytes(firstScreenScripts(readFileSync(join(RENDERER, "index.html"), "utf8")));
   const all = bytes(readdirSync(RENDERER).filter((file) => file.endsWith(".js")));
   // Each file gzipped alone, as each is stored and loaded: the chunks' sum, not one archive.
-  const js = { raw: all.raw, gzip: all.gzip, files: readdirSync(RENDERER).filter((file) => file.endsWith(".js")).length, initialRaw: initial.raw, initialGzip: initial.gzip };
+  const js = {
+    raw: all.raw,
+    gzip: all.gzip,
+    files: readdirSync(RENDERER).filter((file) => file.endsWith(".js")).length,
+    initialRaw: initial.raw,
+    initialGzip: initial.gzip,
+  };
   const css = bytes(["styles.css"]);
   const html = bytes(["index.html"]);
   const app = summary(firstPaint);

@@ -15,7 +15,10 @@ import { percentile, round, summary } from "./stats";
 const TID = "13192443";
 
 export async function measureRequestPath(options: { requests: number; rounds: number; warmup: number }) {
-  const simulator = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], scenarioFor: () => ({ type: "otp-sent" }) });
+  const simulator = await startSimulator({
+    accounts: [PRACTICE_CREDENTIALS],
+    scenarioFor: () => ({ type: "otp-sent" }),
+  });
   const keyStore = memoryKeyStore(PRACTICE_CREDENTIALS.accessKey);
   const desk = createRefundDesk({ fetch, keyStore, dataDir: tempDataDir("bench"), appOrigin: "bench:" });
   await desk.services.updateSettings({
@@ -50,7 +53,12 @@ export async function measureRequestPath(options: { requests: number; rounds: nu
     }
     allBare.push(...bareTimes);
     allApp.push(...appTimes);
-    perRound.push({ bareP50: percentile(bareTimes, 50), appP50: percentile(appTimes, 50), bareP99: percentile(bareTimes, 99), appP99: percentile(appTimes, 99) });
+    perRound.push({
+      bareP50: percentile(bareTimes, 50),
+      appP50: percentile(appTimes, 50),
+      bareP99: percentile(bareTimes, 99),
+      appP99: percentile(appTimes, 99),
+    });
   }
   await desk.close();
   await simulator.close();
@@ -71,7 +79,8 @@ export async function measureRequestPath(options: { requests: number; rounds: nu
 
 /** The first read of each run goes to the OS keychain; it is reported apart from the cached path. */
 async function measureKeychainRead(reads: number) {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS && process.platform === "linux") return { skipped: "no Secret Service session bus (run npm run bench, which starts one)" };
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS && process.platform === "linux")
+    return { skipped: "no Secret Service session bus (run npm run bench, which starts one)" };
   const store = createKeytarKeyStore(undefined, "Refund Desk (benchmark)");
   const written = await store.set("benchmark-only-not-a-real-key");
   if (!written.ok) return { skipped: `keychain unavailable: ${written.error.kind}` };

@@ -25,8 +25,16 @@ async function main() {
 
   const results = {
     when: started.toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), platform: `${process.platform}-${process.arch}` },
-    versions: { node: process.versions.node, app: (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      platform: `${process.platform}-${process.arch}`,
+    },
+    versions: {
+      node: process.versions.node,
+      app: (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version,
+    },
     requestPath,
     throughUi,
     rendererStart,
@@ -37,28 +45,95 @@ async function main() {
 
   const keychain = requestPath.keychainReadMs;
   const rows: Array<[string, string, string]> = [
-    ["request path p50 (app / bare)", `${requestPath.p50Ms.app} / ${requestPath.p50Ms.bare} ms = ×${requestPath.ratioP50}`, "≤ ×1.15"],
-    ["request path p99 (app / bare)", `${requestPath.p99Ms.app} / ${requestPath.p99Ms.bare} ms = ×${requestPath.ratioP99}`, ""],
-    ["keychain read (first request of a run)", "p50" in keychain ? `p50 ${keychain.p50} ms, p99 ${keychain.p99} ms` : keychain.skipped, "reported apart"],
-    ["Enter → transaction painted (check), p50", `${throughUi.check.toPaintMs.p50} ms (bare inquiry ${throughUi.check.bareRequestMs.p50} ms, +${throughUi.check.differenceP50Ms} ms)`, ""],
-    ["Send OTP → otp_ref_id painted, p50", `${throughUi.sendOtp.toPaintMs.p50} ms (bare request ${throughUi.sendOtp.bareRequestMs.p50} ms, +${throughUi.sendOtp.differenceP50Ms} ms)`, ""],
-    ["IPC calls per action (check / send OTP / refund)", `${throughUi.ipcCallsPerAction.check} / ${throughUi.ipcCallsPerAction.sendOtp} / ${throughUi.ipcCallsPerAction.refund}`, "1 each"],
-    ["one no-op IPC call through the stand-in, p50", `${throughUi.ipcRoundTripMs.p50} ms (p99 ${throughUi.ipcRoundTripMs.p99} ms)`, "reported apart"],
-    ["renderer's own work per action, p50 (check / send OTP)", `${throughUi.rendererMsPerAction.check} / ${throughUi.rendererMsPerAction.sendOtp} ms`, "≤ 8 ms"],
-    ["renderer first contentful paint", `${rendererStart.firstContentfulPaintMs.median} ms (${rendererStart.firstContentfulPaintMs.min}–${rendererStart.firstContentfulPaintMs.max})`, ""],
-    ["bare page first contentful paint (same host)", `${rendererStart.bareFirstContentfulPaintMs.median} ms (${rendererStart.bareFirstContentfulPaintMs.min}–${rendererStart.bareFirstContentfulPaintMs.max}): app ×${rendererStart.fcpRatio}`, "≤ ×2.0"],
-    ["tid field focused and ready", `${rendererStart.tidFieldReadyMs.median} ms (${rendererStart.tidFieldReadyMs.min}–${rendererStart.tidFieldReadyMs.max})`, ""],
-    ["first screen's JavaScript (raw / gzip)", `${kib(rendererStart.bytes.js.initialRaw)} / ${kib(rendererStart.bytes.js.initialGzip)} (${rendererStart.bytes.js.initialGzip} bytes)`, "≤ 100 KiB gzip"],
-    ["all renderer JavaScript (raw / gzip)", `${kib(rendererStart.bytes.js.raw)} / ${kib(rendererStart.bytes.js.gzip)} in ${rendererStart.bytes.js.files} files`, ""],
+    [
+      "request path p50 (app / bare)",
+      `${requestPath.p50Ms.app} / ${requestPath.p50Ms.bare} ms = ×${requestPath.ratioP50}`,
+      "≤ ×1.15",
+    ],
+    [
+      "request path p99 (app / bare)",
+      `${requestPath.p99Ms.app} / ${requestPath.p99Ms.bare} ms = ×${requestPath.ratioP99}`,
+      "",
+    ],
+    [
+      "keychain read (first request of a run)",
+      "p50" in keychain ? `p50 ${keychain.p50} ms, p99 ${keychain.p99} ms` : keychain.skipped,
+      "reported apart",
+    ],
+    [
+      "Enter → transaction painted (check), p50",
+      `${throughUi.check.toPaintMs.p50} ms (bare inquiry ${throughUi.check.bareRequestMs.p50} ms, +${throughUi.check.differenceP50Ms} ms)`,
+      "",
+    ],
+    [
+      "Send OTP → otp_ref_id painted, p50",
+      `${throughUi.sendOtp.toPaintMs.p50} ms (bare request ${throughUi.sendOtp.bareRequestMs.p50} ms, +${throughUi.sendOtp.differenceP50Ms} ms)`,
+      "",
+    ],
+    [
+      "IPC calls per action (check / send OTP / refund)",
+      `${throughUi.ipcCallsPerAction.check} / ${throughUi.ipcCallsPerAction.sendOtp} / ${throughUi.ipcCallsPerAction.refund}`,
+      "1 each",
+    ],
+    [
+      "one no-op IPC call through the stand-in, p50",
+      `${throughUi.ipcRoundTripMs.p50} ms (p99 ${throughUi.ipcRoundTripMs.p99} ms)`,
+      "reported apart",
+    ],
+    [
+      "renderer's own work per action, p50 (check / send OTP)",
+      `${throughUi.rendererMsPerAction.check} / ${throughUi.rendererMsPerAction.sendOtp} ms`,
+      "≤ 8 ms",
+    ],
+    [
+      "renderer first contentful paint",
+      `${rendererStart.firstContentfulPaintMs.median} ms (${rendererStart.firstContentfulPaintMs.min}–${rendererStart.firstContentfulPaintMs.max})`,
+      "",
+    ],
+    [
+      "bare page first contentful paint (same host)",
+      `${rendererStart.bareFirstContentfulPaintMs.median} ms (${rendererStart.bareFirstContentfulPaintMs.min}–${rendererStart.bareFirstContentfulPaintMs.max}): app ×${rendererStart.fcpRatio}`,
+      "≤ ×2.0",
+    ],
+    [
+      "tid field focused and ready",
+      `${rendererStart.tidFieldReadyMs.median} ms (${rendererStart.tidFieldReadyMs.min}–${rendererStart.tidFieldReadyMs.max})`,
+      "",
+    ],
+    [
+      "first screen's JavaScript (raw / gzip)",
+      `${kib(rendererStart.bytes.js.initialRaw)} / ${kib(rendererStart.bytes.js.initialGzip)} (${rendererStart.bytes.js.initialGzip} bytes)`,
+      "≤ 100 KiB gzip",
+    ],
+    [
+      "all renderer JavaScript (raw / gzip)",
+      `${kib(rendererStart.bytes.js.raw)} / ${kib(rendererStart.bytes.js.gzip)} in ${rendererStart.bytes.js.files} files`,
+      "",
+    ],
     ["renderer CSS (raw / gzip)", `${kib(rendererStart.bytes.css.raw)} / ${kib(rendererStart.bytes.css.gzip)}`, ""],
-    ["package: app files + production deps", `${kib(footprint.appBytes)} + ${kib(footprint.dependencyBytes)} = ${kib(footprint.totalBytes)}`, "≤ 3 MiB"],
-    ["burst: 200 tids, 20 callers", `${burst.answered}/${burst.tids} answered, ${burst.duplicatesAtServer} duplicates, ${burst.requestsPerSecond} req/s`, "all, none"],
-    ["burst: main memory (rss / heap)", `${burst.memoryBefore.rssMiB}→${burst.memoryAfter.rssMiB} MiB / ${burst.memoryBefore.heapUsedMiB}→${burst.memoryAfter.heapUsedMiB} MiB`, ""],
+    [
+      "package: app files + production deps",
+      `${kib(footprint.appBytes)} + ${kib(footprint.dependencyBytes)} = ${kib(footprint.totalBytes)}`,
+      "≤ 3 MiB",
+    ],
+    [
+      "burst: 200 tids, 20 callers",
+      `${burst.answered}/${burst.tids} answered, ${burst.duplicatesAtServer} duplicates, ${burst.requestsPerSecond} req/s`,
+      "all, none",
+    ],
+    [
+      "burst: main memory (rss / heap)",
+      `${burst.memoryBefore.rssMiB}→${burst.memoryAfter.rssMiB} MiB / ${burst.memoryBefore.heapUsedMiB}→${burst.memoryAfter.heapUsedMiB} MiB`,
+      "",
+    ],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
-  console.log(`\nRefund Desk benchmark — ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.versions.node}${quick ? " (quick)" : ""}\n`);
-  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
+  console.log(
+    `\nRefund Desk benchmark — ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.versions.node}${quick ? " (quick)" : ""}\n`,
+  );
+  for (const [name, value, target] of rows)
+    console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
   console.log(`\nwritten: bench/results.json`);
 }
 

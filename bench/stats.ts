@@ -10,7 +10,12 @@ const median = (samples: number[]) => percentile(samples, 50);
 
 /** Median and spread (min, max) of per-round figures, as results.json records them. */
 export function summary(values: number[]) {
-  return { median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), rounds: values.length };
+  return {
+    median: round(median(values)),
+    min: round(Math.min(...values)),
+    max: round(Math.max(...values)),
+    rounds: values.length,
+  };
 }
 
 export function round(value: number, places = 3): number {

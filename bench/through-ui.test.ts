@@ -12,5 +12,6 @@ test("the through-the-UI benchmark still walks the counter flow: check, send OTP
   // The counts are the app's contract (one call per action), not a figure: they are judged here.
   assert.deepEqual(result.ipcCallsPerAction, { check: 1, sendOtp: 1, refund: 1 });
   assert.ok(result.ipcRoundTripMs.p50 > 0, JSON.stringify(result.ipcRoundTripMs));
-  for (const ms of Object.values(result.rendererMsPerAction)) assert.ok(Number.isFinite(ms) && ms >= 0, JSON.stringify(result.rendererMsPerAction));
+  for (const ms of Object.values(result.rendererMsPerAction))
+    assert.ok(Number.isFinite(ms) && ms >= 0, JSON.stringify(result.rendererMsPerAction));
 });

@@ -58,14 +58,21 @@ function armPaintTimer(page: Page, eventType: "keydown" | "click", selector: str
 
 async function timed(page: Page): Promise<number> {
   // Wrapped, so that a reading of 0 ms is an answer and not "keep waiting".
-  const handle = await page.waitForFunction(() => window.__toPaintMs !== undefined && { ms: window.__toPaintMs }, null, { timeout: STEP_TIMEOUT_MS });
+  const handle = await page.waitForFunction(
+    () => window.__toPaintMs !== undefined && { ms: window.__toPaintMs },
+    null,
+    { timeout: STEP_TIMEOUT_MS },
+  );
   return ((await handle.jsonValue()) as { ms: number }).ms;
 }
 
 /** The renderer's own time for the action just timed: input → commit, less the call's time out. */
 async function rendererMs(page: Page, task: "check" | "send-otp"): Promise<number> {
   const at = (point: string) =>
-    page.evaluate((name) => performance.getEntriesByName(name, "mark").at(-1)?.startTime ?? Number.NaN, `refund-desk:${task}:${point}`);
+    page.evaluate(
+      (name) => performance.getEntriesByName(name, "mark").at(-1)?.startTime ?? Number.NaN,
+      `refund-desk:${task}:${point}`,
+    );
   const input = await page.evaluate(() => window.__inputAt ?? Number.NaN);
   const [call, answer, commit] = [await at("call"), await at("answer"), await at("commit")];
   const ms = commit - input - (answer - call);
@@ -96,7 +103,9 @@ async function ipcRoundTrips(page: Page, calls: number): Promise<number[]> {
       await page.evaluate(async () => {
         const started = performance.now();
         // The stand-in's object; the renderer's own type for it lives in renderer/bridge.ts.
-        await (window as unknown as { refundDesk?: { getDesk(request: object): Promise<unknown> } }).refundDesk?.getDesk({});
+        await (
+          window as unknown as { refundDesk?: { getDesk(request: object): Promise<unknown> } }
+        ).refundDesk?.getDesk({});
         return performance.now() - started;
       }),
     );
@@ -107,12 +116,19 @@ async function ipcRoundTrips(page: Page, calls: number): Promise<number[]> {
 function compare(ui: number[], bare: number[]) {
   const uiP50 = percentile(ui, 50);
   const bareP50 = percentile(bare, 50);
-  return { toPaintMs: { p50: round(uiP50), p99: round(percentile(ui, 99)) }, bareRequestMs: { p50: round(bareP50) }, differenceP50Ms: round(uiP50 - bareP50) };
+  return {
+    toPaintMs: { p50: round(uiP50), p99: round(percentile(ui, 99)) },
+    bareRequestMs: { p50: round(bareP50) },
+    differenceP50Ms: round(uiP50 - bareP50),
+  };
 }
 
 export async function measureThroughUi(options: { samples: number; warmup: number }) {
   const simulator = await startSimulator({ accounts: [PRACTICE_CREDENTIALS] });
-  const host = await startTestHost({ dataDir: tempDataDir("bench-ui"), practice: createPractice(async () => simulator) });
+  const host = await startTestHost({
+    dataDir: tempDataDir("bench-ui"),
+    practice: createPractice(async () => simulator),
+  });
   await host.desk.services.updateSettings({ resendCooldownMs: 0 });
   const browser = await launchChromium();
   try {
@@ -135,10 +151,23 @@ export async function measureThroughUi(options: { samples: number; warmup: numbe
         await page.getByTestId("send-otp").click();
         sendOtp = await timed(page);
       });
-      return { check, sendOtp, checkOwn, sendOtpOwn: await rendererMs(page, "send-otp"), calls: { check: checkCalls, sendOtp: sendOtpCalls } };
+      return {
+        check,
+        sendOtp,
+        checkOwn,
+        sendOtpOwn: await rendererMs(page, "send-otp"),
+        calls: { check: checkCalls, sendOtp: sendOtpCalls },
+      };
     }
 
-    const samples = { check: [] as number[], sendOtp: [] as number[], bareInquiry: [] as number[], bareOtp: [] as number[], checkOwn: [] as number[], sendOtpOwn: [] as number[] };
+    const samples = {
+      check: [] as number[],
+      sendOtp: [] as number[],
+      bareInquiry: [] as number[],
+      bareOtp: [] as number[],
+      checkOwn: [] as number[],
+      sendOtpOwn: [] as number[],
+    };
     const calls = { check: [] as number[], sendOtp: [] as number[] };
     for (let i = 0; i < options.warmup + options.samples; i++) {
       const tid = i % 2 === 0 ? TIDS[0] : TIDS[1];
@@ -171,7 +200,10 @@ export async function measureThroughUi(options: { samples: number; warmup: numbe
       sendOtp: compare(samples.sendOtp, samples.bareOtp),
       ipcCallsPerAction: { check: most(calls.check), sendOtp: most(calls.sendOtp), refund: refundCalls },
       ipcRoundTripMs: { p50: round(percentile(roundTrips, 50)), p99: round(percentile(roundTrips, 99)) },
-      rendererMsPerAction: { check: round(percentile(samples.checkOwn, 50)), sendOtp: round(percentile(samples.sendOtpOwn, 50)) },
+      rendererMsPerAction: {
+        check: round(percentile(samples.checkOwn, 50)),
+        sendOtp: round(percentile(samples.sendOtpOwn, 50)),
+      },
     };
   } finally {
     await browser.close();

@@ -103,7 +103,10 @@ async function startDesk(): Promise<void> {
       saveFile: saveWithDialog([dataDir, ...protectedFolders]),
       exportsDir: join(app.getPath("documents"), "Refund Desk exports"),
       protectedFolders,
-      print: (options) => (win && !win.isDestroyed() ? printWindow(win.webContents, options) : Promise.resolve(err({ kind: "print-failed", details: { cause: "no-window" } }))),
+      print: (options) =>
+        win && !win.isDestroyed()
+          ? printWindow(win.webContents, options)
+          : Promise.resolve(err({ kind: "print-failed", details: { cause: "no-window" } })),
       // An admin's kiosk exit: quit once the reply has gone back to the window.
       quit: () => setTimeout(() => app.quit(), 0),
     },

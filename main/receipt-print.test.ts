@@ -15,7 +15,16 @@ function desk(policy: Record<string, unknown> | null) {
   let machinePolicyPath: string | null = null;
   if (policy) {
     machinePolicyPath = join(tempDataDir("print-policy"), "policy.json");
-    writeFileSync(machinePolicyPath, JSON.stringify({ environment: "practice", counterName: "Kiosk 3", settingsLocked: false, adminPinHash: HASH, ...policy }));
+    writeFileSync(
+      machinePolicyPath,
+      JSON.stringify({
+        environment: "practice",
+        counterName: "Kiosk 3",
+        settingsLocked: false,
+        adminPinHash: HASH,
+        ...policy,
+      }),
+    );
   }
   const created = createRefundDesk({
     fetch: async () => assert.fail("no request expected"),

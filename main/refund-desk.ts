@@ -88,9 +88,15 @@ export interface RefundDesk {
 
 /** Wires the main-process services from their dependencies; no Electron and no behaviour in here. */
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
-  const inForce = deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
+  const inForce =
+    deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
   const clock = createClock(deps.now);
-  const client = createEkoClient({ fetch: deps.fetch, clock, ...(deps.now ? { localNow: deps.now } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+  const client = createEkoClient({
+    fetch: deps.fetch,
+    clock,
+    ...(deps.now ? { localNow: deps.now } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
   const journal = createJournal(deps.dataDir, inForce.desk.counterName);
@@ -104,28 +110,45 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     now,
     ...(deps.attemptsSlot ? { attemptsSlot: deps.attemptsSlot } : {}),
     // Only a provisioned hash is the app's to rewrite; a machine policy's is the admin's.
-    ...(inForce.desk.source === "provisioned" && !inForce.desk.problem ? { rehash: { save: saveProvisionedPinHash } } : {}),
+    ...(inForce.desk.source === "provisioned" && !inForce.desk.problem
+      ? { rehash: { save: saveProvisionedPinHash } }
+      : {}),
   });
 
   async function saveProvisionedPinHash(pinHash: string): Promise<void> {
     const provisioned = inForce.lock?.provisioned;
-    if (provisioned && deps.lockStore) await deps.lockStore.write({ provisioned: { ...provisioned, pinHash }, lastMachine: inForce.lock?.lastMachine ?? null });
+    if (provisioned && deps.lockStore)
+      await deps.lockStore.write({
+        provisioned: { ...provisioned, pinHash },
+        lastMachine: inForce.lock?.lastMachine ?? null,
+      });
     if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
   }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
   const forbidden = [deps.dataDir, ...(deps.protectedFolders ?? [])];
   const exportsDir = deps.exportsDir ?? defaultExportsDir(deps.dataDir);
   // A kiosk never shows the OS save dialog (a file browser): its exports go to the fixed folder.
-  const history = createHistoryService(journal, inForce.desk.kioskMode ? saveIntoFolder(exportsDir, forbidden) : (deps.saveFile ?? saveIntoFolder(exportsDir, forbidden)));
+  const history = createHistoryService(
+    journal,
+    inForce.desk.kioskMode
+      ? saveIntoFolder(exportsDir, forbidden)
+      : (deps.saveFile ?? saveIntoFolder(exportsDir, forbidden)),
+  );
   // A locked, provisioned counter runs on the keychain's policy: an admin's unlocked edit is made to
   // the settings in force and goes there too, not only to settings.json.
   const provisioned = inForce.lock?.provisioned;
-  const lockStore = inForce.overlay !== null && inForce.desk.source === "provisioned" && !inForce.desk.problem ? deps.lockStore : undefined;
+  const lockStore =
+    inForce.overlay !== null && inForce.desk.source === "provisioned" && !inForce.desk.problem
+      ? deps.lockStore
+      : undefined;
   const keepProvisioned =
     lockStore && provisioned
       ? async (next: Settings): Promise<Result<Policy, RefundDeskError>> => {
           const policy = policyFromSettings(provisioned.policy, next);
-          const written = await lockStore.write({ provisioned: { ...provisioned, policy }, lastMachine: inForce.lock?.lastMachine ?? null });
+          const written = await lockStore.write({
+            provisioned: { ...provisioned, policy },
+            lastMachine: inForce.lock?.lastMachine ?? null,
+          });
           return written.ok ? ok(policy) : written;
         }
       : undefined;
@@ -154,13 +177,31 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
 
   const services: DeskServices = {
     inquireTransaction: (request) => refundFlow.inquire(request),
-    requestRefundOtp: createRefundOtpService({ client, settings: current, practice, accessKey, journal, session, now, locks }),
+    requestRefundOtp: createRefundOtpService({
+      client,
+      settings: current,
+      practice,
+      accessKey,
+      journal,
+      session,
+      now,
+      locks,
+    }),
     refund: (request) => refundFlow.refund(request),
     getSettings: () => settings.view(),
     updateSettings: (patch) => settings.update(patch),
     setAccessKey: ({ accessKey: key }) => settings.setAccessKey(key),
     removeAccessKey: () => settings.removeAccessKey(),
-    checkConnection: () => runDoctor({ settings: current, practice, accessKey, client, clock, policy: inForce.desk, ...(deps.launch ? { launch: deps.launch } : {}) }),
+    checkConnection: () =>
+      runDoctor({
+        settings: current,
+        practice,
+        accessKey,
+        client,
+        clock,
+        policy: inForce.desk,
+        ...(deps.launch ? { launch: deps.launch } : {}),
+      }),
     getSession: async () =>
       ok({ outcomes: session.outcomes(), unsettled: unsettled.list(), clockOffsetMs: clock.offsetMs() }),
     getDesk: async () => ok(settingsLock.view()),
@@ -185,7 +226,14 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
       return printed.ok ? ok({ printer }) : printed;
     },
-    pendingRefunds: createPendingRefundsService({ client, settings: current, practice, accessKey, journal, now: () => clock.now() }),
+    pendingRefunds: createPendingRefundsService({
+      client,
+      settings: current,
+      practice,
+      accessKey,
+      journal,
+      now: () => clock.now(),
+    }),
     getReceiptSetup: async () => ok(receiptSetup(current(), inForce.desk)),
     async recordReprint({ tid: raw }) {
       const tid = parseTid(raw);
@@ -197,7 +245,10 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   };
 
   // The window's actions: one round trip each, the clock note riding on the answer.
-  const answered = <T>(result: Result<T, RefundDeskError>): ActionAnswer<T> => ({ ...result, after: { clockOffsetMs: clock.offsetMs() } });
+  const answered = <T>(result: Result<T, RefundDeskError>): ActionAnswer<T> => ({
+    ...result,
+    after: { clockOffsetMs: clock.offsetMs() },
+  });
   const windowApi: RefundDeskApi = {
     ...services,
     inquireTransaction: async (request) => answered(await services.inquireTransaction(request)),
@@ -220,7 +271,20 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
 }
 
 /** The desk on a real machine: every policy source and the keychain's lock record read first. */
-export async function openRefundDesk(deps: Omit<RefundDeskDeps, "policyInForce" | "lockStore" | "attemptsSlot" | "launch">, machine: MachineDeps): Promise<RefundDesk> {
-  const policyInForce = await readPolicyInForce({ ...machine.policy, dataDir: deps.dataDir, lockStore: machine.lockStore });
-  return createRefundDesk({ ...deps, policyInForce, lockStore: machine.lockStore, attemptsSlot: machine.attemptsSlot, launch: machine.launch });
+export async function openRefundDesk(
+  deps: Omit<RefundDeskDeps, "policyInForce" | "lockStore" | "attemptsSlot" | "launch">,
+  machine: MachineDeps,
+): Promise<RefundDesk> {
+  const policyInForce = await readPolicyInForce({
+    ...machine.policy,
+    dataDir: deps.dataDir,
+    lockStore: machine.lockStore,
+  });
+  return createRefundDesk({
+    ...deps,
+    policyInForce,
+    lockStore: machine.lockStore,
+    attemptsSlot: machine.attemptsSlot,
+    launch: machine.launch,
+  });
 }

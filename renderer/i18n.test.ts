@@ -21,11 +21,16 @@ test("English is in from the start; Hindi only once loaded (its own chunk in the
 });
 
 test("i18next gives every text of both catalogues exactly as written, placeholders filled like fill()", () => {
-  for (const [lang, catalogue] of [["en", en], ["hi", hi]] as const) {
+  for (const [lang, catalogue] of [
+    ["en", en],
+    ["hi", hi],
+  ] as const) {
     const t = translator(lang);
     for (const [key, text] of leaves(catalogue)) {
       // Values with HTML-ish characters: React escapes on render, so i18next must not.
-      const values = Object.fromEntries((text.match(/\{(\w+)\}/g) ?? []).map((p) => [p.slice(1, -1), `<${p.slice(1, -1)} & "x">`]));
+      const values = Object.fromEntries(
+        (text.match(/\{(\w+)\}/g) ?? []).map((p) => [p.slice(1, -1), `<${p.slice(1, -1)} & "x">`]),
+      );
       assert.equal(t(key as MessageKey, values), fill(text, values), `${lang} ${key}`);
     }
   }
@@ -34,7 +39,10 @@ test("i18next gives every text of both catalogues exactly as written, placeholde
 test("a placeholder without a value stays visible; a value is never read as i18next syntax", () => {
   const t = translator("en");
   assert.equal(t("result.resendIn"), "Resend in {time}");
-  assert.equal(t("errors.busy.title", { tid: "{tid} $t(app.name)" }), "A request for transaction {tid} $t(app.name) is already running");
+  assert.equal(
+    t("errors.busy.title", { tid: "{tid} $t(app.name)" }),
+    "A request for transaction {tid} $t(app.name) is already running",
+  );
 });
 
 test("each language has its own translator, stable across calls", () => {

@@ -2,7 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isAltShortcut } from "./shortcuts";
 
-const key = (code: string, key: string, mods: Partial<Record<"altKey" | "ctrlKey" | "metaKey" | "shiftKey", boolean>> = {}) => ({
+const key = (
+  code: string,
+  key: string,
+  mods: Partial<Record<"altKey" | "ctrlKey" | "metaKey" | "shiftKey", boolean>> = {},
+) => ({
   altKey: false,
   ctrlKey: false,
   metaKey: false,

@@ -12,7 +12,10 @@ export type ShortcutLetter = "C" | "N" | "S" | "P";
  * The physical key decides, so the shortcut works with a Hindi (InScript) layout active and with
  * Option on a Mac, where the letter typed is "ç"; the typed letter counts too, for other layouts.
  */
-export function isAltShortcut(event: Pick<KeyboardEvent, "altKey" | "ctrlKey" | "metaKey" | "shiftKey" | "code" | "key">, letter: ShortcutLetter): boolean {
+export function isAltShortcut(
+  event: Pick<KeyboardEvent, "altKey" | "ctrlKey" | "metaKey" | "shiftKey" | "code" | "key">,
+  letter: ShortcutLetter,
+): boolean {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
   return event.code === `Key${letter}` || event.key.toUpperCase() === letter;
 }

@@ -56,7 +56,9 @@ const renderer = results[2].metafile;
 const html = readFileSync(join(root, "renderer/index.html"), "utf8");
 if (!html.includes(ENTRY_TAG)) throw new Error(`renderer/index.html has no ${ENTRY_TAG}`);
 // The chunks app.js imports statically are fetched at once, not after app.js is parsed.
-const preloads = staticImports(renderer, "dist/renderer/app.js").map((file) => `<link rel="modulepreload" href="${file}" />`);
+const preloads = staticImports(renderer, "dist/renderer/app.js").map(
+  (file) => `<link rel="modulepreload" href="${file}" />`,
+);
 writeFileSync(join(out, "renderer/index.html"), html.replace(ENTRY_TAG, [...preloads, ENTRY_TAG].join("\n    ")));
 cpSync(join(root, "renderer/styles.css"), join(out, "renderer/styles.css"));
 

@@ -47,7 +47,9 @@ function overrideBinaryExists() {
 /** install.js's own test: dist/ holds this version, for this platform, and the binary is there. */
 function installed() {
   return (
-    readOrNull(join(electronDir, "dist", "version"))?.trim().replace(/^v/, "") === version &&
+    readOrNull(join(electronDir, "dist", "version"))
+      ?.trim()
+      .replace(/^v/, "") === version &&
     readOrNull(join(electronDir, "path.txt")) === platformPath() &&
     existsSync(join(electronDir, "dist", platformPath()))
   );
@@ -57,7 +59,9 @@ const zipName = `electron-v${version}-${platform}-${arch}.zip`;
 
 function explain(reason) {
   const mirror =
-    process.env.npm_config_electron_mirror || process.env.ELECTRON_MIRROR || "https://github.com/electron/electron/releases/download/";
+    process.env.npm_config_electron_mirror ||
+    process.env.ELECTRON_MIRROR ||
+    "https://github.com/electron/electron/releases/download/";
   // @electron/get keeps a download at <cache>/<sha256 of the URL of its folder>/<file name>.
   const folderUrl = `${mirror}v${version}`;
   const cacheFolder = createHash("sha256").update(folderUrl).digest("hex");
@@ -96,9 +100,15 @@ if (override) {
 
 if (installed()) process.exit(0);
 
-process.stdout.write(`refund-desk: Electron ${version} is not installed yet; fetching it with node_modules/electron/install.js…\n`);
+process.stdout.write(
+  `refund-desk: Electron ${version} is not installed yet; fetching it with node_modules/electron/install.js…\n`,
+);
 const run = spawnSync(process.execPath, [join(electronDir, "install.js")], { stdio: "inherit" });
 if (run.status === 0 && installed()) process.exit(0);
 
-explain(run.error ? `could not run Electron's installer (${run.error.message}).` : "Electron's installer could not fetch the binary (see its error above).");
+explain(
+  run.error
+    ? `could not run Electron's installer (${run.error.message}).`
+    : "Electron's installer could not fetch the binary (see its error above).",
+);
 process.exit(1);

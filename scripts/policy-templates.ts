@@ -29,10 +29,17 @@ function admxPolicy(field: PolicyFieldSpec): string {
     return `${head} key="${REGISTRY_KEY}" valueName="${field.name}">\n${common}\n      <enabledValue><decimal value="1" /></enabledValue>\n      <disabledValue><decimal value="0" /></disabledValue>\n    </policy>`;
   }
   let element: string;
-  if (kind.type === "number") element = `<decimal id="${field.name}" valueName="${field.name}" minValue="${kind.min}" maxValue="${kind.max}" required="true" />`;
-  else if (kind.type === "string") element = `<text id="${field.name}" valueName="${field.name}" maxLength="${kind.maxLength}" required="true" />`;
+  if (kind.type === "number")
+    element = `<decimal id="${field.name}" valueName="${field.name}" minValue="${kind.min}" maxValue="${kind.max}" required="true" />`;
+  else if (kind.type === "string")
+    element = `<text id="${field.name}" valueName="${field.name}" maxLength="${kind.maxLength}" required="true" />`;
   else {
-    const items = kind.values.map((value) => `          <item displayName="$(string.${field.name}_${value})"><value><string>${value}</string></value></item>`).join("\n");
+    const items = kind.values
+      .map(
+        (value) =>
+          `          <item displayName="$(string.${field.name}_${value})"><value><string>${value}</string></value></item>`,
+      )
+      .join("\n");
     element = `<enum id="${field.name}" valueName="${field.name}" required="true">\n${items}\n        </enum>`;
   }
   return `${head} presentation="$(presentation.${field.name})" key="${REGISTRY_KEY}">\n${common}\n      <elements>\n        ${element}\n      </elements>\n    </policy>`;
@@ -63,8 +70,16 @@ ${MACHINE_POLICY_FIELDS.map(admxPolicy).join("\n")}
 }
 
 const LANGUAGE = {
-  en: { category: "Refund Desk", supported: "Refund Desk 0.1 and later", description: "Refund Desk machine policy: fields an administrator sets for every counter." },
-  hi: { category: "Refund Desk", supported: "Refund Desk 0.1 और उसके बाद", description: "Refund Desk मशीन पॉलिसी: हर काउंटर के लिए एडमिन द्वारा सेट किए जाने वाले फ़ील्ड।" },
+  en: {
+    category: "Refund Desk",
+    supported: "Refund Desk 0.1 and later",
+    description: "Refund Desk machine policy: fields an administrator sets for every counter.",
+  },
+  hi: {
+    category: "Refund Desk",
+    supported: "Refund Desk 0.1 और उसके बाद",
+    description: "Refund Desk मशीन पॉलिसी: हर काउंटर के लिए एडमिन द्वारा सेट किए जाने वाले फ़ील्ड।",
+  },
 } as const;
 
 function adml(lang: "en" | "hi"): string {
@@ -75,7 +90,9 @@ function adml(lang: "en" | "hi"): string {
     ...MACHINE_POLICY_FIELDS.flatMap((field) => [
       `      <string id="${field.name}">${field.name}</string>`,
       `      <string id="${field.name}_Explain">${xml(field[lang])}</string>`,
-      ...(field.kind.type === "enum" ? field.kind.values.map((value) => `      <string id="${field.name}_${value}">${value}</string>`) : []),
+      ...(field.kind.type === "enum"
+        ? field.kind.values.map((value) => `      <string id="${field.name}_${value}">${value}</string>`)
+        : []),
     ]),
   ];
   const presentations = MACHINE_POLICY_FIELDS.filter((field) => field.kind.type !== "boolean").map((field) => {
@@ -160,8 +177,13 @@ function kindText(field: PolicyFieldSpec): string {
 }
 
 function fieldTable(): string {
-  const rows = MACHINE_POLICY_FIELDS.map((field) => `| \`${field.name}\` | ${kindText(field)} | ${field.required ? "yes" : "no"} | ${field.en.replace(/\|/g, "\\|")} |`);
-  return [TABLE_START, "| Field | Value | Required | What it does |", "|---|---|---|---|", ...rows, TABLE_END].join("\n");
+  const rows = MACHINE_POLICY_FIELDS.map(
+    (field) =>
+      `| \`${field.name}\` | ${kindText(field)} | ${field.required ? "yes" : "no"} | ${field.en.replace(/\|/g, "\\|")} |`,
+  );
+  return [TABLE_START, "| Field | Value | Required | What it does |", "|---|---|---|---|", ...rows, TABLE_END].join(
+    "\n",
+  );
 }
 
 /** The files and their generated text; the table goes between its markers in the doc. */

@@ -109,10 +109,19 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
     }
     case "wrong-pin":
       return error.retryAfterMs > 0
-        ? { title: m.errors["wrong-pin"].title, action: fill(m.errors["pin-wait"].action, { wait: formatWait(error.retryAfterMs, lang) }) }
-        : { title: m.errors["wrong-pin"].title, action: fill(m.errors["wrong-pin"].action, { tries: error.triesBeforeWait }) };
+        ? {
+            title: m.errors["wrong-pin"].title,
+            action: fill(m.errors["pin-wait"].action, { wait: formatWait(error.retryAfterMs, lang) }),
+          }
+        : {
+            title: m.errors["wrong-pin"].title,
+            action: fill(m.errors["wrong-pin"].action, { tries: error.triesBeforeWait }),
+          };
     case "pin-wait":
-      return { title: m.errors["pin-wait"].title, action: fill(m.errors["pin-wait"].action, { wait: formatWait(error.retryAfterMs, lang) }) };
+      return {
+        title: m.errors["pin-wait"].title,
+        action: fill(m.errors["pin-wait"].action, { wait: formatWait(error.retryAfterMs, lang) }),
+      };
     case "eko": {
       const code = String(error.code);
       const message = error.message.trim();
@@ -160,23 +169,37 @@ export function describeClockStatus(offsetMs: number, lang: Lang, reference: Clo
  * here, never shown raw: in Practice the server is the simulator, a skipped key check says why, a
  * failed settings check names the missing fields, and the clock row gives a human duration.
  */
-export function describeDoctorCheck(check: DoctorCheck, report: DoctorReport, lang: Lang): { name: string; lines: string[] } {
+export function describeDoctorCheck(
+  check: DoctorCheck,
+  report: DoctorReport,
+  lang: Lang,
+): { name: string; lines: string[] } {
   const m = catalogue(lang);
   const reference: ClockReference = report.environment === "practice" ? "practice" : "eko";
-  const texts = check.id === "reachable" && reference === "practice" ? m.doctor.practiceReachable : m.doctor.checks[check.id];
+  const texts =
+    check.id === "reachable" && reference === "practice" ? m.doctor.practiceReachable : m.doctor.checks[check.id];
   // An unknown check can only come from a newer main: show its id rather than nothing.
   if (!texts) return { name: check.id, lines: [] };
   let sentence = texts[check.status];
-  if (check.id === "access-key" && check.status === "skipped" && check.detail && isKey(m.doctor.accessKeySkipped, check.detail)) {
+  if (
+    check.id === "access-key" &&
+    check.status === "skipped" &&
+    check.detail &&
+    isKey(m.doctor.accessKeySkipped, check.detail)
+  ) {
     sentence = m.doctor.accessKeySkipped[check.detail];
   }
   if (check.id === "settings" && (check.status === "fail" || check.status === "warn") && check.detail) {
-    const missing = check.detail.split(",").map((name) => settingLabel(name, lang)).join(m.listSeparator);
+    const missing = check.detail
+      .split(",")
+      .map((name) => settingLabel(name, lang))
+      .join(m.listSeparator);
     sentence = `${sentence} ${fill(m.doctor.missing, { missing })}`;
   }
   const lines = [sentence];
   // Where the broken policy is and what is wrong with it, or which override was ignored: for the admin.
-  if ((check.id === "policy" || check.id === "overrides") && check.status !== "ok" && check.detail) lines.push(check.detail);
+  if ((check.id === "policy" || check.id === "overrides") && check.status !== "ok" && check.detail)
+    lines.push(check.detail);
   if (check.id === "clock" && report.clockOffsetMs !== null) {
     const offset = describeClockOffset(report.clockOffsetMs, lang, reference);
     // "The clock is right" and "it matches within 1 s" say the same: keep the precise one.

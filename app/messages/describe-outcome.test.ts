@@ -10,12 +10,18 @@ before(() => loadCatalogue("hi"));
 
 test("Get Refund OTP lines: otp-sent and error kinds, with the step Send OTP", () => {
   assert.deepEqual(describeOutcome("otp-sent", "en"), { step: "Send OTP", result: "OTP sent" });
-  assert.deepEqual(describeOutcome("unknown-tid", "en"), { step: "Send OTP", result: "Eko does not know this transaction ID" });
+  assert.deepEqual(describeOutcome("unknown-tid", "en"), {
+    step: "Send OTP",
+    result: "Eko does not know this transaction ID",
+  });
   assert.deepEqual(describeOutcome("otp-sent", "hi"), { step: "ओटीपी भेजना", result: "ओटीपी भेजा गया" });
 });
 
 test("inquiry and refund-check lines give the transaction's state in words", () => {
-  assert.deepEqual(describeOutcome("inquiry:tx_status=3", "en"), { step: "Check", result: "The transfer failed and is waiting for a refund" });
+  assert.deepEqual(describeOutcome("inquiry:tx_status=3", "en"), {
+    step: "Check",
+    result: "The transfer failed and is waiting for a refund",
+  });
   assert.deepEqual(describeOutcome("refund-check:tx_status=4", "en"), {
     step: "Check after refund",
     result: "The money has already been refunded",
@@ -28,7 +34,10 @@ test("inquiry and refund-check lines give the transaction's state in words", () 
 test("refund lines: refunded, and errors whose titles need values use short words without placeholders", () => {
   assert.deepEqual(describeOutcome("refund:refunded", "en"), { step: "Refund", result: "Refunded" });
   assert.equal(describeOutcome("refund:wrong-otp", "en").result, "The OTP is wrong");
-  assert.equal(describeOutcome("refund:refund-outcome-unknown", "en").result, "Not known whether the refund went through");
+  assert.equal(
+    describeOutcome("refund:refund-outcome-unknown", "en").result,
+    "Not known whether the refund went through",
+  );
   for (const lang of LANGS) {
     for (const kind of ERROR_KINDS) {
       for (const outcome of [kind, `inquiry:${kind}`, `refund:${kind}`]) {

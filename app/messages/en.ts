@@ -118,7 +118,8 @@ export const en = {
     /** The Resend button while the resend cooldown runs; {time} counts down ("24 s"). */
     resendIn: "Resend in {time}",
     resendHint: "No SMS after a minute? Press Resend OTP.",
-    resendWaitHint: "SMS can take a minute to arrive. Resend opens after a short wait, so the customer is not flooded with SMS.",
+    resendWaitHint:
+      "SMS can take a minute to arrive. Resend opens after a short wait, so the customer is not flooded with SMS.",
     /** Beside a reference Eko said has expired: it can no longer refund. */
     expired: "Expired",
   },
@@ -190,8 +191,7 @@ export const en = {
     },
     timeout: {
       title: "Eko did not answer within {seconds} seconds",
-      action:
-        "The OTP may still arrive. Ask the customer whether an SMS came. If not, wait a minute and try again.",
+      action: "The OTP may still arrive. Ask the customer whether an SMS came. If not, wait a minute and try again.",
     },
     tls: {
       title: "A secure connection to Eko could not be made",
@@ -203,7 +203,8 @@ export const en = {
     },
     "content-type-refused": {
       title: "Eko refused the form of the app's request (its content type)",
-      action: "This is a fault of the app or of a proxy on the branch network, not of Eko's server. Call support and read them the details below.",
+      action:
+        "This is a fault of the app or of a proxy on the branch network, not of Eko's server. Call support and read them the details below.",
     },
     "rate-limited": {
       title: "Eko is receiving too many requests",
@@ -256,7 +257,8 @@ export const en = {
     },
     "insufficient-balance": {
       title: "There is not enough balance in your Eko wallet for this refund",
-      action: "The refund was not made. Add money to your Eko wallet or tell your supervisor, then try the refund again.",
+      action:
+        "The refund was not made. Add money to your Eko wallet or tell your supervisor, then try the refund again.",
     },
     "otp-ref-needed": {
       title: "Eko did not accept the refund with the OTP from the failure SMS",
@@ -264,15 +266,18 @@ export const en = {
     },
     "refund-outcome-unknown": {
       title: "It is not known whether the refund for transaction {tid} went through",
-      action: "Eko's answer did not arrive. Check the transaction again before doing anything else; no new refund for it is allowed until Eko answers.",
+      action:
+        "Eko's answer did not arrive. Check the transaction again before doing anything else; no new refund for it is allowed until Eko answers.",
     },
     "refund-not-recorded": {
       title: "The refund for transaction {tid} was not sent",
-      action: "This computer could not save the note that guards against a double refund, so nothing went to Eko and no money moved. Check that the disk is not full, then try again. If it keeps happening, call support.",
+      action:
+        "This computer could not save the note that guards against a double refund, so nothing went to Eko and no money moved. Check that the disk is not full, then try again. If it keeps happening, call support.",
     },
     "refund-not-done": {
       title: "The refund for transaction {tid} did not go through",
-      action: "Eko's answer did not arrive, and Eko says the transaction is still waiting for a refund. Ask the customer for the same OTP again and refund.",
+      action:
+        "Eko's answer did not arrive, and Eko says the transaction is still waiting for a refund. Ask the customer for the same OTP again and refund.",
     },
     "not-refund-pending": {
       title: "Transaction {tid} is not waiting for a refund",
@@ -566,7 +571,8 @@ export const en = {
     submitNow: "Refund now",
     refunding: "Refunding…",
     status: "Refunding… Do not close the app.",
-    statusWait: "If Eko does not answer within {seconds} seconds, the app waits a moment and then checks the transaction with Eko by itself.",
+    statusWait:
+      "If Eko does not answer within {seconds} seconds, the app waits a moment and then checks the transaction with Eko by itself.",
     /** Counts down while the refund's answer is awaited; {time} is "12 s". */
     statusLeft: "At most {time} left.",
     newOtp: "Send a new OTP",
@@ -575,9 +581,11 @@ export const en = {
     checkAgain: "Check the transaction again",
     /** Offered once a check shows "refund pending", beside Send OTP (Eko texts the customer an OTP when a transfer fails). */
     hasOtp: "Customer has the OTP from the failure SMS — type it",
-    hasOtpHint: "When the transfer failed, Eko sent the customer an SMS with an OTP. If the customer still has it, no new OTP is needed.",
+    hasOtpHint:
+      "When the transfer failed, Eko sent the customer an SMS with an OTP. If the customer still has it, no new OTP is needed.",
     failureSmsTitle: "Refund with the OTP from the failure SMS",
-    failureSmsOtpHint: "Ask the customer for the OTP in the SMS Eko sent when the transfer failed, and type its digits. It is never saved.",
+    failureSmsOtpHint:
+      "Ask the customer for the OTP in the SMS Eko sent when the transfer failed, and type its digits. It is never saved.",
   },
   /** The receipt after a refund: printable, never an OTP or a key. */
   receipt: {
@@ -714,7 +722,8 @@ export const en = {
     stored: "Stored in the system keychain",
     missing: "No access key is stored",
     unavailable: "The system keychain cannot be reached",
-    unavailableAction: "Sign out of the computer and sign in again, then come back here. If it still fails, call your IT admin.",
+    unavailableAction:
+      "Sign out of the computer and sign in again, then come back here. If it still fails, call your IT admin.",
     inputLabel: "New access key",
     store: "Store in keychain",
     storing: "Storing…",

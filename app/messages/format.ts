@@ -89,7 +89,12 @@ export function computerZoneIsIndia(zone: string = Intl.DateTimeFormat().resolve
 
 const indiaDateTimeFormat = perLangParts(
   (locale, lang) =>
-    new Intl.DateTimeFormat(locale, { ...DATE_PARTS[lang], ...TIME_PARTS[lang], timeZone: INDIA_TIME_ZONE, timeZoneName: "short" }),
+    new Intl.DateTimeFormat(locale, {
+      ...DATE_PARTS[lang],
+      ...TIME_PARTS[lang],
+      timeZone: INDIA_TIME_ZONE,
+      timeZoneName: "short",
+    }),
 );
 
 /**

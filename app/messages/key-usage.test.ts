@@ -25,7 +25,9 @@ const CATALOGUES = new Set(["app/messages/en.ts", "app/messages/hi.ts"]);
 /** "a.b.c" for every string in a catalogue. */
 function leafKeys(value: unknown, prefix = ""): string[] {
   if (typeof value === "string") return [prefix];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    leafKeys(v, prefix ? `${prefix}.${k}` : k),
+  );
 }
 
 interface KeyUse {
@@ -42,7 +44,13 @@ const ANY = "[^.]+";
 
 /** Collects every way `code` names a catalogue key; `topLevel` are the catalogue's first segments. */
 function keyUses(code: string, fileName: string, topLevel: ReadonlySet<string>, into: KeyUse): void {
-  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    fileName,
+    code,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const catalogueNames = catalogueVariables(source);
   const startsAtTopLevel = (text: string) => topLevel.has(text.split(".")[0] ?? "") && text.includes(".");
 
@@ -51,7 +59,8 @@ function keyUses(code: string, fileName: string, topLevel: ReadonlySet<string>, 
       if (startsAtTopLevel(node.text)) into.exact.add(node.text);
     } else if (ts.isTemplateExpression(node)) {
       if (startsAtTopLevel(node.head.text)) {
-        const pattern = escape(node.head.text) + node.templateSpans.map((span) => ANY + escape(span.literal.text)).join("");
+        const pattern =
+          escape(node.head.text) + node.templateSpans.map((span) => ANY + escape(span.literal.text)).join("");
         into.patterns.push(new RegExp(`^${pattern}$`));
       }
     } else if (isCatalogueRoot(node, catalogueNames)) {
@@ -75,7 +84,11 @@ function catalogueVariables(source: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
     if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) {
-      const typed = node.type && ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === "Messages";
+      const typed =
+        node.type &&
+        ts.isTypeReferenceNode(node.type) &&
+        ts.isIdentifier(node.type.typeName) &&
+        node.type.typeName.text === "Messages";
       if (typed || (node.initializer && isCatalogueCall(node.initializer))) names.add(node.name.text);
     }
     ts.forEachChild(node, visit);
@@ -88,7 +101,11 @@ function catalogueVariables(source: ts.SourceFile): Set<string> {
 function isCatalogueRoot(node: ts.Node, catalogueNames: ReadonlySet<string>): boolean {
   if (ts.isIdentifier(node)) {
     const parent = node.parent;
-    return catalogueNames.has(node.text) && (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node;
+    return (
+      catalogueNames.has(node.text) &&
+      (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
+      parent.expression === node
+    );
   }
   return isCatalogueCall(node);
 }
@@ -118,7 +135,8 @@ function sourceFiles(folder: string): string[] {
   for (const entry of readdirSync(join(ROOT, folder), { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(path);
+    else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts"))
+      out.push(path);
   }
   return out;
 }
@@ -137,20 +155,33 @@ const TOP_LEVEL = new Set(Object.keys(en));
 
 test("every English key is used by the renderer, main or describe-error", () => {
   const unused = unusedKeys(leafKeys(en), scanProject(TOP_LEVEL));
-  const how = 'Use each one (t("a.b") in the renderer; catalogue(lang).a.b or m.a.b in app/ and main/) or delete it from en.ts and hi.ts';
+  const how =
+    'Use each one (t("a.b") in the renderer; catalogue(lang).a.b or m.a.b in app/ and main/) or delete it from en.ts and hi.ts';
   assert.deepEqual(unused, [], `${unused.length} keys are used nowhere. ${how}`);
 });
 
 test("no key is missing in either language", () => {
   const english = new Set(leafKeys(en));
   const hindi = new Set(leafKeys(hi));
-  assert.deepEqual([...english].filter((k) => !hindi.has(k)), [], "missing in Hindi");
-  assert.deepEqual([...hindi].filter((k) => !english.has(k)), [], "missing in English");
+  assert.deepEqual(
+    [...english].filter((k) => !hindi.has(k)),
+    [],
+    "missing in Hindi",
+  );
+  assert.deepEqual(
+    [...hindi].filter((k) => !english.has(k)),
+    [],
+    "missing in English",
+  );
 });
 
 // The scanner itself: each rule must be able to fail.
 
-const CATALOGUE = { result: { title: "", copy: "" }, errors: { busy: { title: "", action: "" }, timeout: { title: "", action: "" } }, env: { badge: { a: "", b: "" } } };
+const CATALOGUE = {
+  result: { title: "", copy: "" },
+  errors: { busy: { title: "", action: "" }, timeout: { title: "", action: "" } },
+  env: { badge: { a: "", b: "" } },
+};
 const KEYS = leafKeys(CATALOGUE);
 const TOP = new Set(Object.keys(CATALOGUE));
 

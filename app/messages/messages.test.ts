@@ -60,7 +60,11 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "pin-wait": { kind: "pin-wait", retryAfterMs: 30_000 },
   "save-failed": { kind: "save-failed", details: { cause: "EACCES" } },
   internal: { kind: "internal", details: {} },
-  "refund-not-recorded": { kind: "refund-not-recorded", tid: "13192443", details: { cause: "unsettled-refunds-write" } },
+  "refund-not-recorded": {
+    kind: "refund-not-recorded",
+    tid: "13192443",
+    details: { cause: "unsettled-refunds-write" },
+  },
 };
 
 const PLACEHOLDER = /\{\w+\}/;
@@ -71,7 +75,10 @@ test("every error kind has a non-empty title and action in each language, and Hi
     const error = SAMPLES[kind];
     const english = describeError(error, "en");
     const hindi = describeError(error, "hi");
-    for (const [lang, text] of [["en", english], ["hi", hindi]] as const) {
+    for (const [lang, text] of [
+      ["en", english],
+      ["hi", hindi],
+    ] as const) {
       assert.ok(text.title.trim().length > 0, `${kind} ${lang} title is empty`);
       assert.ok(text.action.trim().length > 0, `${kind} ${lang} action is empty`);
       assert.doesNotMatch(text.title, PLACEHOLDER, `${kind} ${lang} title has an unfilled placeholder`);
@@ -195,12 +202,18 @@ test("clock offset sentences: positive offset means this computer is behind", ()
   assert.equal(describeClockOffset(-125_000, "en"), "Your clock is 2 min 5 s ahead of Eko's.");
   assert.equal(describeClockOffset(400, "en"), "Your clock matches Eko's within 1 s.");
   assert.match(describeClockOffset(125_000, "hi"), /2 मिनट 5 सेकंड पीछे/);
-  assert.equal(describeClockOffset(-125_000, "en", "practice"), "Your clock is 2 min 5 s ahead of the practice simulator's.");
+  assert.equal(
+    describeClockOffset(-125_000, "en", "practice"),
+    "Your clock is 2 min 5 s ahead of the practice simulator's.",
+  );
 });
 
 test("the clock status line says which way, how far, and that the app corrects for it", () => {
   const ahead = describeClockStatus(-7_200_400, "en", "eko");
-  assert.equal(ahead, "This computer's clock is 2 h ahead of Eko's. Refund Desk corrects for it; ask IT to fix the clock.");
+  assert.equal(
+    ahead,
+    "This computer's clock is 2 h ahead of Eko's. Refund Desk corrects for it; ask IT to fix the clock.",
+  );
   assert.match(describeClockStatus(7_200_000, "en", "eko"), /2 h behind Eko's/);
   assert.match(describeClockStatus(7_200_000, "en", "practice"), /behind the practice simulator's/);
   assert.match(describeClockStatus(-7_200_000, "hi", "eko"), /2 घंटे आगे/);
@@ -218,23 +231,39 @@ test("connection-check rows speak plainly: no raw detail codes, the simulator na
   const reachable = describeDoctorCheck({ id: "reachable", status: "ok", detail: "HTTP 404" }, practice, "en");
   assert.equal(reachable.name, "Practice simulator");
   assert.doesNotMatch(reachable.lines.join(" "), /Eko|404|Detail/);
-  assert.equal(describeDoctorCheck({ id: "reachable", status: "ok", detail: "HTTP 404" }, report("uat", 0), "en").name, "Eko server");
+  assert.equal(
+    describeDoctorCheck({ id: "reachable", status: "ok", detail: "HTTP 404" }, report("uat", 0), "en").name,
+    "Eko server",
+  );
 
-  const key = (detail: string) => describeDoctorCheck({ id: "access-key", status: "skipped", detail }, practice, "en").lines;
+  const key = (detail: string) =>
+    describeDoctorCheck({ id: "access-key", status: "skipped", detail }, practice, "en").lines;
   assert.deepEqual(key("practice"), ["Not needed in Practice."]);
   assert.deepEqual(key("keychain"), ["Not checked: the keychain cannot be opened."]);
 
   const clock = describeDoctorCheck({ id: "clock", status: "ok", detail: "420" }, report("uat", 420), "en").lines;
   assert.deepEqual(clock, ["Your clock matches Eko's within 1 s."]);
-  const behind = describeDoctorCheck({ id: "clock", status: "warn", detail: "125000" }, report("uat", 125_000), "en").lines.join(" ");
+  const behind = describeDoctorCheck(
+    { id: "clock", status: "warn", detail: "125000" },
+    report("uat", 125_000),
+    "en",
+  ).lines.join(" ");
   assert.match(behind, new RegExp(`^${en.doctor.checks.clock.warn} .*2 min 5 s behind`));
   assert.doesNotMatch(behind, /125000/);
 
-  const settings = describeDoctorCheck({ id: "settings", status: "fail", detail: "developerKey,initiatorId" }, report("uat", null), "en");
+  const settings = describeDoctorCheck(
+    { id: "settings", status: "fail", detail: "developerKey,initiatorId" },
+    report("uat", null),
+    "en",
+  );
   assert.match(settings.lines[0] ?? "", /Missing: Developer key, Initiator ID\.$/);
 
   for (const lang of LANGS) {
-    const text = describeDoctorCheck({ id: "access-key", status: "skipped", detail: "practice" }, practice, lang).lines.join(" ");
+    const text = describeDoctorCheck(
+      { id: "access-key", status: "skipped", detail: "practice" },
+      practice,
+      lang,
+    ).lines.join(" ");
     assert.doesNotMatch(text, /\bpractice\b/, `${lang}: raw detail code shown`);
   }
 });
@@ -255,9 +284,16 @@ test("each transaction state has its own words and next step, and not-refund-pen
     assert.equal(new Set(titles).size, TX_STATES.length, `${lang}: states share a title`);
     assert.equal(describeTxState("from-the-future" as never, lang).title, catalogue(lang).txState.unknown.title);
     for (const state of TX_STATES) {
-      const text = describeError({ kind: "not-refund-pending", tid: "13192448", txStatus: null, state, details: {} }, lang);
+      const text = describeError(
+        { kind: "not-refund-pending", tid: "13192448", txStatus: null, state, details: {} },
+        lang,
+      );
       assert.match(text.title, /13192448/);
-      assert.ok(text.action.includes(describeTxState(state, lang).title) && text.action.includes(describeTxState(state, lang).action), `${lang} ${state}`);
+      assert.ok(
+        text.action.includes(describeTxState(state, lang).title) &&
+          text.action.includes(describeTxState(state, lang).action),
+        `${lang} ${state}`,
+      );
     }
   }
 });

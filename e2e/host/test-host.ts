@@ -65,7 +65,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const standIn = readFileSync(join(__dirname, "preload-stand-in.js"), "utf8")
     .replace("__IPC_CHANNELS__", JSON.stringify(IPC_CHANNELS))
     .replace("__DEMO__", JSON.stringify(options.demo === true));
-  const transcript = process.env.REFUND_DESK_TEST_ARTIFACTS ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "ipc-transcript.jsonl") : null;
+  const transcript = process.env.REFUND_DESK_TEST_ARTIFACTS
+    ? join(process.env.REFUND_DESK_TEST_ARTIFACTS, "ipc-transcript.jsonl")
+    : null;
   // Listen first: the desk trusts only pages from the host's own origin, known once bound.
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -111,8 +113,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (response.ok && (path === "/" || path === "/index.html")) {
       const html = body.toString("utf8");
       // A renderer change that drops this tag must fail loudly, not run without a bridge.
-      if (!html.includes(APP_SCRIPT_TAG)) throw new Error("index.html has no app.js script tag to put the stand-in before");
-      body = Buffer.from(html.replace(APP_SCRIPT_TAG, `<script src="${STAND_IN_PATH}"></script>\n    ${APP_SCRIPT_TAG}`));
+      if (!html.includes(APP_SCRIPT_TAG))
+        throw new Error("index.html has no app.js script tag to put the stand-in before");
+      body = Buffer.from(
+        html.replace(APP_SCRIPT_TAG, `<script src="${STAND_IN_PATH}"></script>\n    ${APP_SCRIPT_TAG}`),
+      );
     }
     send(res, response.status, response.headers.get("content-type") ?? "text/plain; charset=utf-8", body);
   }
@@ -129,7 +134,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const reply =
       options.intercept?.(channel, message.payload) ??
       (await desk.dispatch(channel, message.payload, { url: req.headers.referer ?? "", isMainFrame: true }));
-    if (transcript) appendFileSync(transcript, `${JSON.stringify({ channel, request: transcribed(channel, message.payload), reply })}\n`);
+    if (transcript)
+      appendFileSync(
+        transcript,
+        `${JSON.stringify({ channel, request: transcribed(channel, message.payload), reply })}\n`,
+      );
     send(res, 200, "application/json; charset=utf-8", JSON.stringify(reply));
   }
 
@@ -157,7 +166,8 @@ function transcribed(channel: string, payload: unknown): unknown {
   if (channel === IPC_CHANNELS.setAccessKey) return { accessKey: REDACTED };
   if (channel === IPC_CHANNELS.unlockSettings || channel === IPC_CHANNELS.exitKiosk) return { pin: REDACTED };
   // A kiosk export carries the admin PIN too.
-  if (channel === IPC_CHANNELS.exportHistory && typeof payload === "object" && payload !== null && "pin" in payload) return { ...payload, pin: REDACTED };
+  if (channel === IPC_CHANNELS.exportHistory && typeof payload === "object" && payload !== null && "pin" in payload)
+    return { ...payload, pin: REDACTED };
   // The customer's mobile goes to Eko only; the journal keeps its last 4 digits, and so does this.
   if (channel === IPC_CHANNELS.pendingRefunds) {
     const mobile = typeof payload === "object" && payload !== null ? (payload as { mobile?: unknown }).mobile : payload;
@@ -165,7 +175,9 @@ function transcribed(channel: string, payload: unknown): unknown {
   }
   if (channel === IPC_CHANNELS.refund) {
     // A refund payload that is not an object is not worth keeping either: it may be the OTP itself.
-    return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? { ...payload, otp: REDACTED } : REDACTED;
+    return typeof payload === "object" && payload !== null && !Array.isArray(payload)
+      ? { ...payload, otp: REDACTED }
+      : REDACTED;
   }
   return payload ?? null;
 }

@@ -42,7 +42,11 @@ export interface Secrets {
 }
 
 /** Every file under `folder` (but `skip`) whose bytes contain one of the secrets' forms. */
-export function scanForLeaks(folder: string, secrets: Secrets, skip: (path: string) => boolean = () => false): { scanned: string[]; findings: LeakFinding[] } {
+export function scanForLeaks(
+  folder: string,
+  secrets: Secrets,
+  skip: (path: string) => boolean = () => false,
+): { scanned: string[]; findings: LeakFinding[] } {
   const scanned: string[] = [];
   const findings: LeakFinding[] = [];
   const keyForms = secrets.keys.flatMap((key) => leakForms(key));

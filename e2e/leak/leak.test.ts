@@ -43,7 +43,10 @@ test("the scanner finds a planted key, plain and base64, and reports where", () 
   writeFileSync(join(dir, "clean.txt"), "nothing here\n");
   const { scanned, findings } = scanForLeaks(dir, { keys: ["planted-key"] });
   assert.equal(scanned.length, 3);
-  assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), [`journal${sep}2026-11.jsonl:base64`, "log.txt:plain"]);
+  assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), [
+    `journal${sep}2026-11.jsonl:base64`,
+    "log.txt:plain",
+  ]);
 });
 
 test("the scanner finds every registry secret planted in UTF-16LE and base64, keys and digits alike", () => {
@@ -67,8 +70,14 @@ test("the scanner finds an OTP as a value of its own, not inside longer numbers,
   const dir = mkdtempSync(join(tmpdir(), "leak-scan-"));
   writeFileSync(join(dir, "transcript.jsonl"), '{"request":{"tid":"13192443","otp":"80417293"}}\n');
   writeFileSync(join(dir, "log.txt"), "refund sent with otp=123456\n");
-  writeFileSync(join(dir, "reply.bin"), Buffer.concat([Buffer.from([0, 255]), Buffer.from("123456"), Buffer.from([0])]));
-  writeFileSync(join(dir, "settings.json"), '{"developerKey":"0123456789abcdef","initiatorId":"9123456780","note":"userkey123456","waitUntil":1760000123456,"ref":"a80417293b"}\n');
+  writeFileSync(
+    join(dir, "reply.bin"),
+    Buffer.concat([Buffer.from([0, 255]), Buffer.from("123456"), Buffer.from([0])]),
+  );
+  writeFileSync(
+    join(dir, "settings.json"),
+    '{"developerKey":"0123456789abcdef","initiatorId":"9123456780","note":"userkey123456","waitUntil":1760000123456,"ref":"a80417293b"}\n',
+  );
   writeFileSync(join(dir, "encoded.txt"), `${Buffer.from("123456").toString("base64")}\n`);
   const { scanned, findings } = scanForLeaks(dir, { keys: [], otps: ["123456", "80417293"] });
   assert.equal(scanned.length, 5);
@@ -80,36 +89,72 @@ test("the scanner finds an OTP as a value of its own, not inside longer numbers,
   ]);
 });
 
-test("no access key, OTP or admin PIN used by the suite appears in any file, log, IPC reply or output of this run", { skip: artifacts ? false : "run by scripts/test.sh after the other suites" }, () => {
-  const folder = artifacts as string;
-  // The scan must have something to look at, or passing would prove nothing.
-  const transcript = join(folder, "ipc-transcript.jsonl");
-  assert.ok(existsSync(transcript), "the e2e run left no IPC transcript");
-  const calls = readFileSync(transcript, "utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as { channel: string; request: unknown });
-  assert.ok(calls.some((c) => c.channel === IPC_CHANNELS.setAccessKey), "the transcript holds no setAccessKey call: the key was never stored through the UI");
-  const refunds = calls.filter((c) => c.channel === IPC_CHANNELS.refund);
-  assert.ok(refunds.length > 0, "the transcript holds no refund request: no OTP was ever typed through the UI");
-  for (const { request } of refunds) assert.equal(typeof request === "object" && request !== null ? (request as { otp?: unknown }).otp : request, REDACTED, "a refund request kept its OTP");
-  const pinCalls = calls.filter((c) => c.channel === IPC_CHANNELS.unlockSettings || c.channel === IPC_CHANNELS.exitKiosk);
-  assert.ok(pinCalls.length > 0, "the transcript holds no PIN request: no admin PIN was ever typed through the UI");
-  for (const { request } of pinCalls) assert.deepEqual(request, { pin: REDACTED }, "a PIN request kept its PIN");
-  const kioskExports = calls.filter((c) => c.channel === IPC_CHANNELS.exportHistory && typeof c.request === "object" && c.request !== null && "pin" in c.request);
-  assert.ok(kioskExports.length > 0, "no kiosk export was made with the admin PIN");
-  for (const { request } of kioskExports) assert.equal((request as { pin: unknown }).pin, REDACTED, "a kiosk export kept its PIN");
-  assert.ok(existsSync(join(folder, "output.log")), "the run's stdout/stderr were not captured");
+test(
+  "no access key, OTP or admin PIN used by the suite appears in any file, log, IPC reply or output of this run",
+  { skip: artifacts ? false : "run by scripts/test.sh after the other suites" },
+  () => {
+    const folder = artifacts as string;
+    // The scan must have something to look at, or passing would prove nothing.
+    const transcript = join(folder, "ipc-transcript.jsonl");
+    assert.ok(existsSync(transcript), "the e2e run left no IPC transcript");
+    const calls = readFileSync(transcript, "utf8")
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line) as { channel: string; request: unknown });
+    assert.ok(
+      calls.some((c) => c.channel === IPC_CHANNELS.setAccessKey),
+      "the transcript holds no setAccessKey call: the key was never stored through the UI",
+    );
+    const refunds = calls.filter((c) => c.channel === IPC_CHANNELS.refund);
+    assert.ok(refunds.length > 0, "the transcript holds no refund request: no OTP was ever typed through the UI");
+    for (const { request } of refunds)
+      assert.equal(
+        typeof request === "object" && request !== null ? (request as { otp?: unknown }).otp : request,
+        REDACTED,
+        "a refund request kept its OTP",
+      );
+    const pinCalls = calls.filter(
+      (c) => c.channel === IPC_CHANNELS.unlockSettings || c.channel === IPC_CHANNELS.exitKiosk,
+    );
+    assert.ok(pinCalls.length > 0, "the transcript holds no PIN request: no admin PIN was ever typed through the UI");
+    for (const { request } of pinCalls) assert.deepEqual(request, { pin: REDACTED }, "a PIN request kept its PIN");
+    const kioskExports = calls.filter(
+      (c) =>
+        c.channel === IPC_CHANNELS.exportHistory &&
+        typeof c.request === "object" &&
+        c.request !== null &&
+        "pin" in c.request,
+    );
+    assert.ok(kioskExports.length > 0, "no kiosk export was made with the admin PIN");
+    for (const { request } of kioskExports)
+      assert.equal((request as { pin: unknown }).pin, REDACTED, "a kiosk export kept its PIN");
+    assert.ok(existsSync(join(folder, "output.log")), "the run's stdout/stderr were not captured");
 
-  const lookups = calls.filter((c) => c.channel === IPC_CHANNELS.pendingRefunds);
-  assert.ok(lookups.length > 0, "the transcript holds no find-by-mobile request: no mobile was ever typed through the UI");
+    const lookups = calls.filter((c) => c.channel === IPC_CHANNELS.pendingRefunds);
+    assert.ok(
+      lookups.length > 0,
+      "the transcript holds no find-by-mobile request: no mobile was ever typed through the UI",
+    );
 
-  const secrets = { keys: [...STORED_KEYS, ...TYPED_MOBILE_FORMS], otps: DIGIT_SECRETS };
-  const { scanned, findings } = scanForLeaks(folder, secrets, keyring);
-  assert.ok(scanned.some((f) => f.endsWith("settings.json")), "no settings file was scanned");
-  assert.ok(scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")), "no journal was scanned");
-  // The files this release added: kiosk exports beside the data folder, the wrong-PIN record.
-  assert.ok(scanned.some((f) => f.includes(`-exports${sep}refund-desk-`)), "no export beside a data folder was scanned");
-  assert.ok(scanned.some((f) => f.endsWith("pin-attempts.json")), "no wrong-PIN record was scanned");
-  assert.deepEqual(findings, [], `leaked in: ${findings.map((f) => `${f.file} (${f.form})`).join(", ")}`);
-});
+    const secrets = { keys: [...STORED_KEYS, ...TYPED_MOBILE_FORMS], otps: DIGIT_SECRETS };
+    const { scanned, findings } = scanForLeaks(folder, secrets, keyring);
+    assert.ok(
+      scanned.some((f) => f.endsWith("settings.json")),
+      "no settings file was scanned",
+    );
+    assert.ok(
+      scanned.some((f) => f.endsWith(".jsonl") && f.includes("journal")),
+      "no journal was scanned",
+    );
+    // The files this release added: kiosk exports beside the data folder, the wrong-PIN record.
+    assert.ok(
+      scanned.some((f) => f.includes(`-exports${sep}refund-desk-`)),
+      "no export beside a data folder was scanned",
+    );
+    assert.ok(
+      scanned.some((f) => f.endsWith("pin-attempts.json")),
+      "no wrong-PIN record was scanned",
+    );
+    assert.deepEqual(findings, [], `leaked in: ${findings.map((f) => `${f.file} (${f.form})`).join(", ")}`);
+  },
+);

@@ -129,7 +129,10 @@ test("UAT and Production: their badges, and not-configured until an admin sets t
   }
 });
 
-test("Settings: the form, a refused value, a custom server, the access key, the connection check", async ({ page, openApp }) => {
+test("Settings: the form, a refused value, a custom server, the access key, the connection check", async ({
+  page,
+  openApp,
+}) => {
   // Ten axe passes over a long form: about 30 s on two busy cores.
   test.setTimeout(90_000);
   await openApp();

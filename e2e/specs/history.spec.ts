@@ -8,7 +8,10 @@ import { expect, test } from "../fixtures/app";
 // an OTP or a key, and its export writes a CSV where the admin chooses (in the test host, a folder
 // in the data folder). The lines are made through main's own services, as the request screen would.
 
-test("today's requests newest first in words, refreshed on demand, exported as CSV without an OTP", async ({ page, openApp }) => {
+test("today's requests newest first in words, refreshed on demand, exported as CSV without an OTP", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp();
   await page.getByTestId("nav-history").click();
   await expect(page.getByTestId("history")).toBeVisible();
@@ -58,7 +61,10 @@ test("today's requests newest first in words, refreshed on demand, exported as C
   await expect(rows).toHaveCount(2);
 });
 
-test("an export range that ends before it starts is refused with words, and nothing is written", async ({ page, openApp }) => {
+test("an export range that ends before it starts is refused with words, and nothing is written", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp();
   await page.getByTestId("nav-history").click();
   await page.getByTestId("export-from").fill("2026-03-05");
@@ -75,7 +81,10 @@ test("an export range that ends before it starts is refused with words, and noth
   expect(refused.ok ? null : refused.error).toEqual({ kind: "invalid-input", field: "to", reason: "before-from" });
 });
 
-test("at 200 % zoom in Hindi with large text, History does not scroll sideways; in kiosk mode its targets are 44 px", async ({ page, openApp }) => {
+test("at 200 % zoom in Hindi with large text, History does not scroll sideways; in kiosk mode its targets are 44 px", async ({
+  page,
+  openApp,
+}) => {
   await page.setViewportSize({ width: 640, height: 400 });
   const host = await openApp();
   await host.desk.services.requestRefundOtp({ tid: "13192443" });
@@ -86,7 +95,9 @@ test("at 200 % zoom in Hindi with large text, History does not scroll sideways; 
   await expect(page.getByTestId("history-row")).toHaveCount(2);
   await page.getByTestId("export-history").click();
   await expect(page.getByTestId("export-result")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   await page.goto(`${host.url}?kiosk=1`);

@@ -5,7 +5,8 @@ import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
 // An agent with a queue in front of them works from the keyboard. These tests never click: every
 // step is a key press, and each checks where focus went, because that is where the eyes go next.
 
-const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? null);
+const focusedTestId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? null);
 
 /** Presses `key` until the element with `testId` has focus; fails after `max` presses. */
 async function pressUntilFocused(page: Page, key: string, testId: string, max = 12): Promise<void> {
@@ -19,11 +20,17 @@ async function pressUntilFocused(page: Page, key: string, testId: string, max = 
 async function expectTabOrder(page: Page, testIds: string[]): Promise<void> {
   for (const testId of testIds) {
     await page.keyboard.press("Tab");
-    expect(await focusedTestId(page), `Tab after ${testIds.indexOf(testId) === 0 ? "start" : testIds[testIds.indexOf(testId) - 1]}`).toBe(testId);
+    expect(
+      await focusedTestId(page),
+      `Tab after ${testIds.indexOf(testId) === 0 ? "start" : testIds[testIds.indexOf(testId) - 1]}`,
+    ).toBe(testId);
   }
 }
 
-test("a whole shift without the mouse: check, send, copy, next customer, an error, Settings and back", async ({ page, openApp }) => {
+test("a whole shift without the mouse: check, send, copy, next customer, an error, Settings and back", async ({
+  page,
+  openApp,
+}) => {
   const { practice, simulator } = await practiceOn(0);
   const host = await openApp({ practice });
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(host.url).origin });
@@ -123,7 +130,10 @@ test("a whole shift without the mouse: check, send, copy, next customer, an erro
   ]);
 });
 
-test("a refused tid keeps focus in the field, marked invalid and described by the announced error", async ({ page, openApp }) => {
+test("a refused tid keeps focus in the field, marked invalid and described by the announced error", async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   const tid = page.getByTestId("tid-input");
   await expect(tid).toBeFocused();
@@ -154,7 +164,10 @@ test("while a request is out, a live region says so; the answer then replaces it
   await expect(status).toHaveText("");
 });
 
-test("Escape in Settings first cancels replacing the access key or closes error details, then goes back", async ({ page, openApp }) => {
+test("Escape in Settings first cancels replacing the access key or closes error details, then goes back", async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await expect(page.getByTestId("tid-input")).toBeFocused();
   await pressUntilFocused(page, "Shift+Tab", "nav-settings");

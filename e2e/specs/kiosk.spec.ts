@@ -18,7 +18,14 @@ let policyPath = "";
 test.beforeAll(async () => {
   const folder = tempDataDir("policy");
   policyPath = join(folder, "policy.json");
-  const policy = { environment: "practice", counterName: "Counter 7", kioskMode: true, settingsLocked: true, adminPinHash: await hashPin(PIN), ...ACCOUNT };
+  const policy = {
+    environment: "practice",
+    counterName: "Counter 7",
+    kioskMode: true,
+    settingsLocked: true,
+    adminPinHash: await hashPin(PIN),
+    ...ACCOUNT,
+  };
   writeFileSync(policyPath, JSON.stringify(policy));
   // The app ignores a policy that other users could rewrite.
   chmodSync(policyPath, 0o644);
@@ -53,7 +60,14 @@ test("the counter's name, kiosk sizing and locked settings that show no account"
   await expect(locked).toBeVisible();
   await expect(page.getByTestId("locked-environment")).toContainText("Practice");
   await expect(page.getByTestId("locked-counter")).toHaveText("Counter 7");
-  for (const id of ["developer-key-input", "initiator-id-input", "user-code-input", "access-key-status", "access-key-input", "save-settings"]) {
+  for (const id of [
+    "developer-key-input",
+    "initiator-id-input",
+    "user-code-input",
+    "access-key-status",
+    "access-key-input",
+    "save-settings",
+  ]) {
     await expect(page.getByTestId(id)).toHaveCount(0);
   }
   const html = await page.content();
@@ -74,7 +88,10 @@ test("the counter's name, kiosk sizing and locked settings that show no account"
   }
 });
 
-test("three wrong PINs start a wait; a fourth try, even the right PIN, is refused unchecked", async ({ page, openApp }) => {
+test("three wrong PINs start a wait; a fourth try, even the right PIN, is refused unchecked", async ({
+  page,
+  openApp,
+}) => {
   await openApp({ machinePolicyPath: policyPath });
   await page.getByTestId("nav-settings").click();
   await page.getByTestId("unlock-settings").click();
@@ -120,7 +137,10 @@ test("leaving kiosk mode needs the right PIN: only then does the app quit", asyn
   expect(host.quits()).toBe(1);
 });
 
-test("an admin unlocks the settings, changes one, locks them; leaving Settings locks them too", async ({ page, openApp }) => {
+test("an admin unlocks the settings, changes one, locks them; leaving Settings locks them too", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ machinePolicyPath: policyPath });
   await page.getByTestId("nav-settings").click();
   await page.getByTestId("unlock-settings").click();
@@ -147,13 +167,18 @@ test("an admin unlocks the settings, changes one, locks them; leaving Settings l
   await tryPin(page, PIN);
   await expect(page.getByTestId("lock-settings")).toBeVisible();
   await page.getByTestId("nav-request").click();
-  await expect.poll(async () => {
-    const desk = await host.desk.services.getDesk({});
-    return desk.ok && desk.value.unlockedUntil;
-  }).toBeNull();
+  await expect
+    .poll(async () => {
+      const desk = await host.desk.services.getDesk({});
+      return desk.ok && desk.value.unlockedUntil;
+    })
+    .toBeNull();
 });
 
-test("a save after main locked the settings again brings back the locked view, saying why", async ({ page, openApp }) => {
+test("a save after main locked the settings again brings back the locked view, saying why", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ machinePolicyPath: policyPath });
   await page.getByTestId("nav-settings").click();
   await page.getByTestId("unlock-settings").click();
@@ -180,7 +205,10 @@ test("when the unlock's ten minutes are up the settings show locked again", asyn
   await expect(page.getByTestId("save-settings")).toHaveCount(0);
 });
 
-test("a kiosk export needs the admin PIN and goes to the fixed exports folder, never a save dialog", async ({ page, openApp }) => {
+test("a kiosk export needs the admin PIN and goes to the fixed exports folder, never a save dialog", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ machinePolicyPath: policyPath });
   await page.getByTestId("nav-history").click();
   await page.getByTestId("export-history").click();
@@ -199,7 +227,10 @@ test("a kiosk export needs the admin PIN and goes to the fixed exports folder, n
   expect(bare.ok ? "saved" : bare.error.kind).toBe("invalid-input");
 });
 
-test("a kiosk receipt prints through main: with no printer set, the kiosk says so and no dialog opens", async ({ page, openApp }) => {
+test("a kiosk receipt prints through main: with no printer set, the kiosk says so and no dialog opens", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ machinePolicyPath: policyPath, sleep: async () => undefined });
   await page.evaluate("window.print = () => { window.__dialog = true; }");
   await checkAndSendOtp(page, "13192443");
@@ -213,7 +244,14 @@ test("a kiosk receipt prints through main: with no printer set, the kiosk says s
 
 test("a kiosk with a printer in its policy prints the receipt silently to it", async ({ page, openApp }) => {
   const withPrinter = join(tempDataDir("policy-printer"), "policy.json");
-  const policy = { environment: "practice", counterName: "Counter 8", kioskMode: true, settingsLocked: true, adminPinHash: await hashPin(PIN, { ln: 12, r: 8, p: 1 }), printerName: "EPSON TM-T82 Receipt" };
+  const policy = {
+    environment: "practice",
+    counterName: "Counter 8",
+    kioskMode: true,
+    settingsLocked: true,
+    adminPinHash: await hashPin(PIN, { ln: 12, r: 8, p: 1 }),
+    printerName: "EPSON TM-T82 Receipt",
+  };
   writeFileSync(withPrinter, JSON.stringify(policy));
   const host = await openApp({ machinePolicyPath: withPrinter, sleep: async () => undefined });
   await checkAndSendOtp(page, "13192443");
@@ -224,11 +262,22 @@ test("a kiosk with a printer in its policy prints the receipt silently to it", a
 });
 
 for (const [name, content, mode] of [
-  ["damaged", JSON.stringify({ environment: "moon", counterName: "Counter 7", kioskMode: false, settingsLocked: false }), 0o644],
+  [
+    "damaged",
+    JSON.stringify({ environment: "moon", counterName: "Counter 7", kioskMode: false, settingsLocked: false }),
+    0o644,
+  ],
   ["truncated", '{"environment": "practice", "counterName": "Cou', 0o644],
-  ["world-writable", JSON.stringify({ environment: "practice", counterName: "Counter 7", kioskMode: false, settingsLocked: false }), 0o666],
+  [
+    "world-writable",
+    JSON.stringify({ environment: "practice", counterName: "Counter 7", kioskMode: false, settingsLocked: false }),
+    0o666,
+  ],
 ] as const) {
-  test(`a ${name} machine policy locks the counter and tells the admin why, in English and Hindi`, async ({ page, openApp }) => {
+  test(`a ${name} machine policy locks the counter and tells the admin why, in English and Hindi`, async ({
+    page,
+    openApp,
+  }) => {
     const broken = join(tempDataDir("policy-broken"), "policy.json");
     writeFileSync(broken, content);
     chmodSync(broken, mode);
@@ -242,7 +291,10 @@ for (const [name, content, mode] of [
     await setLanguage(page, "hi");
     await expect(problem).toContainText("इस्तेमाल नहीं हो सकती");
     await expectAccessible(page, `${name} policy, hi`);
-    const refused = await host.desk.services.updateSettings({ environment: "custom", customBaseUrl: "https://collector.example/v3" });
+    const refused = await host.desk.services.updateSettings({
+      environment: "custom",
+      customBaseUrl: "https://collector.example/v3",
+    });
     expect(refused.ok ? null : refused.error.kind).toBe("settings-locked");
   });
 }

@@ -19,7 +19,9 @@ async function send(page: Page, tid: string): Promise<void> {
 }
 
 async function expectNoSidewaysScroll(page: Page, state: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `page scrolls sideways: ${state}`).toBeLessThanOrEqual(0);
 }
 
@@ -77,7 +79,10 @@ for (const lang of ["en", "hi"] as const) {
   }
 }
 
-test("from 1024 × 768 to 1920 × 1080, in both text sizes, the field and Check are in the first view", async ({ page, openApp }) => {
+test("from 1024 × 768 to 1920 × 1080, in both text sizes, the field and Check are in the first view", async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   for (const largeText of [false, true]) {
     if (largeText) await page.getByTestId("large-text-toggle").click();
@@ -98,7 +103,11 @@ test("from 1024 × 768 to 1920 × 1080, in both text sizes, the field and Check 
 test("large text scales the type: a quarter larger, headings included", async ({ page, openApp }) => {
   await openApp();
   const sizes = () =>
-    page.evaluate(() => ["#request-title", "#tid-input", "[data-testid=check-tid]"].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)));
+    page.evaluate(() =>
+      ["#request-title", "#tid-input", "[data-testid=check-tid]"].map((s) =>
+        parseFloat(getComputedStyle(document.querySelector(s)!).fontSize),
+      ),
+    );
   const normal = await sizes();
   await page.getByTestId("large-text-toggle").click();
   const large = await sizes();
@@ -112,7 +121,11 @@ async function targetSizes(page: Page): Promise<{ what: string; width: number; h
       .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
       .map((el) => {
         const box = el.getBoundingClientRect();
-        return { what: el.dataset.testid ?? el.id ?? el.tagName, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 };
+        return {
+          what: el.dataset.testid ?? el.id ?? el.tagName,
+          width: Math.round(box.width * 10) / 10,
+          height: Math.round(box.height * 10) / 10,
+        };
       }),
   );
 }
@@ -120,7 +133,10 @@ async function targetSizes(page: Page): Promise<{ what: string; width: number; h
 async function expectTouchSized(page: Page, state: string): Promise<void> {
   const targets = await targetSizes(page);
   expect(targets.length, `${state}: no targets found`).toBeGreaterThan(0);
-  expect(targets.filter((t) => t.width < 44 || t.height < 44), `${state}: targets under 44 × 44 px`).toEqual([]);
+  expect(
+    targets.filter((t) => t.width < 44 || t.height < 44),
+    `${state}: targets under 44 × 44 px`,
+  ).toEqual([]);
 }
 
 test("kiosk mode (?kiosk=1): every target is at least 44 × 44 px on every screen", async ({ page, openApp }) => {

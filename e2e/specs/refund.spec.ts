@@ -23,7 +23,10 @@ async function typeOtpAndRefund(page: Page, otp: string): Promise<void> {
   await page.getByTestId("customer-otp").press("Enter");
 }
 
-test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one refund POST for each OTP", async ({ page, openApp }) => {
+test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one refund POST for each OTP", async ({
+  page,
+  openApp,
+}) => {
   const { practice, simulator } = await practiceOn(0);
   const host = await openApp({ practice });
   await checkTid(page, "13192443");
@@ -81,7 +84,9 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   // The customer's OTP is on no receipt and in no field once the step is over (123456 stays in the practice aside, public on purpose).
   await expect(receipt).not.toContainText("123456");
   expect(await page.content()).not.toContain("80417293");
-  expect(await page.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).not.toContain("123456");
+  expect(
+    await page.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+  ).not.toContain("123456");
 
   const posts = refundPosts(simulator.requests, "13192443");
   expect(posts.map((p) => (JSON.parse(p.body) as { otp: number }).otp)).toEqual([80417293, 123456]);
@@ -95,7 +100,10 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   await expect(page.getByTestId("tid-input")).toHaveValue("");
 });
 
-test("the printed receipt: the print sheet alone, black on white, one column of at most 72 mm on an 80 mm roll, no buttons, one page on an 80 mm roll and on A4", async ({ page, openApp }) => {
+test("the printed receipt: the print sheet alone, black on white, one column of at most 72 mm on an 80 mm roll, no buttons, one page on an 80 mm roll and on A4", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ sleep: noWait });
   await host.desk.services.updateSettings({ paperSize: "80mm" });
   await checkAndSendOtp(page, "13192443");
@@ -105,12 +113,25 @@ test("the printed receipt: the print sheet alone, black on white, one column of 
   await expect.poll(() => host.prints()).toHaveLength(1);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("print-sheet")).toBeVisible();
-  for (const hidden of ["practice-banner", "tid-input", "transaction", "practice-tids", "receipt", "print-receipt", "new-request", "nav-settings"]) {
+  for (const hidden of [
+    "practice-banner",
+    "tid-input",
+    "transaction",
+    "practice-tids",
+    "receipt",
+    "print-receipt",
+    "new-request",
+    "nav-settings",
+  ]) {
     await expect(page.getByTestId(hidden), `${hidden} in print`).toBeHidden();
   }
   const look = await page.getByTestId("print-sheet").evaluate((el) => {
     const style = getComputedStyle(el);
-    return { width: el.getBoundingClientRect().width, color: style.color, background: getComputedStyle(document.body).backgroundColor };
+    return {
+      width: el.getBoundingClientRect().width,
+      color: style.color,
+      background: getComputedStyle(document.body).backgroundColor,
+    };
   });
   // 72 mm at 96 px per inch.
   expect(look.width).toBeLessThanOrEqual(272.2);
@@ -124,7 +145,10 @@ test("the printed receipt: the print sheet alone, black on white, one column of 
   }
 });
 
-test("a refund whose answer is lost but that went through: the status says so, then a receipt confirmed by inquiry", async ({ page, openApp }) => {
+test("a refund whose answer is lost but that went through: the status says so, then a receipt confirmed by inquiry", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ sleep: noWait });
   await host.desk.services.updateSettings({ timeoutMs: 2000 });
   await checkAndSendOtp(page, "13192453");
@@ -218,7 +242,10 @@ test("a lost answer and no refund: refund-not-done, and the form works again", a
   expect(simulator.requests.at(-1)?.method).toBe("GET");
 });
 
-test("axe: the transaction, the refund form, a refund error and the receipt, in English and Hindi", async ({ page, openApp }) => {
+test("axe: the transaction, the refund form, a refund error and the receipt, in English and Hindi", async ({
+  page,
+  openApp,
+}) => {
   test.setTimeout(60_000);
   await openApp({ sleep: noWait });
   await checkTid(page, "13192443");
@@ -235,13 +262,17 @@ test("axe: the transaction, the refund form, a refund error and the receipt, in 
   await expectAccessibleInBothLanguages(page, "receipt");
 });
 
-test("at 200 % zoom, in Hindi with large text, the refund steps never scroll sideways and kiosk targets are 44 px", async ({ page, openApp }) => {
+test("at 200 % zoom, in Hindi with large text, the refund steps never scroll sideways and kiosk targets are 44 px", async ({
+  page,
+  openApp,
+}) => {
   const host = await openApp({ sleep: noWait });
   await page.goto(`${host.url}?kiosk=1`);
   await page.setViewportSize({ width: 640, height: 400 });
   await page.getByTestId("lang-toggle").click();
   await page.getByTestId("large-text-toggle").click();
-  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const sideways = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const small = () =>
     page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>("main button, main input")]

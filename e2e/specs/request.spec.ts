@@ -10,11 +10,16 @@ test("a fresh install opens on Practice, ready to type a tid", async ({ page, op
   await expect(page.getByTestId("env-badge")).toHaveAttribute("data-env", "practice");
   await expect(page.getByTestId("tid-input")).toBeFocused();
   // The stand-in must offer what the preload offers: the contract's methods and nothing more.
-  const methods = await page.evaluate(() => Object.keys((window as unknown as { refundDesk: object }).refundDesk).sort());
+  const methods = await page.evaluate(() =>
+    Object.keys((window as unknown as { refundDesk: object }).refundDesk).sort(),
+  );
   expect(methods).toEqual([...IPC_METHODS].sort());
 });
 
-test("Enter checks the tid, Send OTP shows the reference; with the cooldown off, resend gets a new one", async ({ page, openApp }) => {
+test("Enter checks the tid, Send OTP shows the reference; with the cooldown off, resend gets a new one", async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   // The admin turns the resend cooldown off in Settings.
   await page.getByTestId("nav-settings").click();
@@ -37,7 +42,10 @@ test("Enter checks the tid, Send OTP shows the reference; with the cooldown off,
   await expect(ref).toHaveText(UUID);
 });
 
-test("after a success Resend counts down; checking again keeps the reference, and a new request's OTP is refused as too soon", async ({ page, openApp }) => {
+test("after a success Resend counts down; checking again keeps the reference, and a new request's OTP is refused as too soon", async ({
+  page,
+  openApp,
+}) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
   await checkAndSendOtp(page, "13192443");
@@ -67,7 +75,10 @@ test("after a success Resend counts down; checking again keeps the reference, an
   expect(simulator.requests.filter((r) => r.method === "POST")).toHaveLength(1);
 });
 
-test("a reload after a success shows the same reference again under the restored banner; Refund waits for a check", async ({ page, openApp }) => {
+test("a reload after a success shows the same reference again under the restored banner; Refund waits for a check", async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await checkAndSendOtp(page, "13192443");
   const ref = page.getByTestId("otp-ref-id");
@@ -80,7 +91,9 @@ test("a reload after a success shows the same reference again under the restored
   // The cooldown is remembered too: Resend is still waiting.
   await expect(page.getByTestId("resend-otp")).toBeDisabled();
   await expect(page.getByTestId("refund-form")).toBeVisible();
-  await expect(page.getByTestId("restored-banner")).toHaveText(/Restored after restart — check the tid with the customer/);
+  await expect(page.getByTestId("restored-banner")).toHaveText(
+    /Restored after restart — check the tid with the customer/,
+  );
   await expect(page.getByTestId("refund-submit")).toHaveText("Refund now");
   await expect(page.getByTestId("refund-submit")).toBeDisabled();
   await page.getByTestId("tid-input").press("Enter");
@@ -89,7 +102,10 @@ test("a reload after a success shows the same reference again under the restored
   await expect(ref).toHaveText(reference ?? "");
 });
 
-test("a reload after an OTP error shows an empty Refund screen: no OTP went out, nothing is left to finish", async ({ page, openApp }) => {
+test("a reload after an OTP error shows an empty Refund screen: no OTP went out, nothing is left to finish", async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await checkAndSendOtp(page, "13192446");
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");
@@ -101,7 +117,10 @@ test("a reload after an OTP error shows an empty Refund screen: no OTP went out,
   await expect(page.getByTestId("restored-banner")).toHaveCount(0);
 });
 
-test("a simulator clock 2 h off: the request still succeeds, and a calm line says the clock is off", async ({ page, openApp }) => {
+test("a simulator clock 2 h off: the request still succeeds, and a calm line says the clock is off", async ({
+  page,
+  openApp,
+}) => {
   const twoHours = 2 * 3600_000;
   const { practice, simulator } = await practiceOn(0, -twoHours);
   await openApp({ practice });
@@ -111,10 +130,16 @@ test("a simulator clock 2 h off: the request still succeeds, and a calm line say
   await expect(page.getByTestId("otp-ref-id")).toHaveText(UUID);
   // The check's first signature used this machine's clock and was refused; main re-signed once,
   // and signed the OTP request with the corrected clock straight away.
-  expect(simulator.requests.map((r) => `${r.method} ${r.outcome}`)).toEqual(["GET rejected", "GET accepted", "POST accepted"]);
+  expect(simulator.requests.map((r) => `${r.method} ${r.outcome}`)).toEqual([
+    "GET rejected",
+    "GET accepted",
+    "POST accepted",
+  ]);
 
   const status = page.getByTestId("clock-status");
-  await expect(status).toHaveText("This computer's clock is 2 h ahead of the practice simulator's. Refund Desk corrects for it.");
+  await expect(status).toHaveText(
+    "This computer's clock is 2 h ahead of the practice simulator's. Refund Desk corrects for it.",
+  );
   // resendAfter is on the simulator's clock; the countdown still shows the real wait, not 2 h.
   await expect(page.getByTestId("resend-otp")).toHaveText(/^Resend in (2\d|3[01]) s$/);
 
@@ -123,7 +148,10 @@ test("a simulator clock 2 h off: the request still succeeds, and a calm line say
   await expect(status).toBeVisible();
 });
 
-test("the reference stays whole on one line beside Copy, and Copy and Resend are in view at 1280×800", async ({ page, openApp }) => {
+test("the reference stays whole on one line beside Copy, and Copy and Resend are in view at 1280×800", async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await checkAndSendOtp(page, "13192443");
   const ref = page.getByTestId("otp-ref-id");
@@ -136,13 +164,18 @@ test("the reference stays whole on one line beside Copy, and Copy and Resend are
     await page.setViewportSize({ width, height: 800 });
     const fit = await ref.evaluate((el) => {
       const style = getComputedStyle(el);
-      return { lines: el.getBoundingClientRect().height / parseFloat(style.lineHeight), overflow: el.scrollWidth - el.clientWidth };
+      return {
+        lines: el.getBoundingClientRect().height / parseFloat(style.lineHeight),
+        overflow: el.scrollWidth - el.clientWidth,
+      };
     });
     expect(fit.lines, `lines at ${width} px`).toBeLessThan(1.6);
     expect(fit.overflow, `hidden characters at ${width} px`).toBeLessThanOrEqual(0);
     const refBox = await ref.boundingBox();
     const copyBox = await page.getByTestId("copy-otp-ref").boundingBox();
-    expect(copyBox && refBox && copyBox.y < refBox.y + refBox.height, `Copy beside the reference at ${width} px`).toBe(true);
+    expect(copyBox && refBox && copyBox.y < refBox.y + refBox.height, `Copy beside the reference at ${width} px`).toBe(
+      true,
+    );
   }
 
   // One click selects the whole reference, for copying by hand when the clipboard refuses.
@@ -150,7 +183,10 @@ test("the reference stays whole on one line beside Copy, and Copy and Resend are
   expect(await page.evaluate(() => getSelection()?.toString())).toBe(await ref.textContent());
 });
 
-test("the buttons are locked while a slow OTP answer is awaited, and a second press or Enter sends nothing", async ({ page, openApp }) => {
+test("the buttons are locked while a slow OTP answer is awaited, and a second press or Enter sends nothing", async ({
+  page,
+  openApp,
+}) => {
   // The slow scenario waits 4 s at scale 1; half of that is long enough to see the lock.
   const { practice, simulator } = await practiceOn(0.5);
   await openApp({ practice });
@@ -194,10 +230,15 @@ test("a tid that is not digits is refused before any request", async ({ page, op
   // A good tid afterwards is the sync point: had "12ab" gone out, it would be recorded first.
   await checkTid(page, "13192443");
   await expect(page.getByTestId("transaction")).toBeVisible();
-  expect(simulator.requests.map((r) => r.path.split("?")[0])).toEqual(["/ekoapi/v3/tools/reference/transaction/13192443"]);
+  expect(simulator.requests.map((r) => r.path.split("?")[0])).toEqual([
+    "/ekoapi/v3/tools/reference/transaction/13192443",
+  ]);
 });
 
-test("picking a practice tid fills the field without checking; the practice OTP is shown beside the list", async ({ page, openApp }) => {
+test("picking a practice tid fills the field without checking; the practice OTP is shown beside the list", async ({
+  page,
+  openApp,
+}) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
   await page.getByTestId("practice-tid-13192446").click();
@@ -210,7 +251,9 @@ test("picking a practice tid fills the field without checking; the practice OTP 
   // Checking it now must be the first and only request: the click itself sent nothing.
   await page.getByTestId("tid-input").press("Enter");
   await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
-  expect(simulator.requests.map((r) => r.path.split("?")[0])).toEqual(["/ekoapi/v3/tools/reference/transaction/13192446"]);
+  expect(simulator.requests.map((r) => r.path.split("?")[0])).toEqual([
+    "/ekoapi/v3/tools/reference/transaction/13192446",
+  ]);
   // This practice tid's OTP step answers Eko's error.
   await page.getByTestId("send-otp").click();
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "eko");

@@ -11,9 +11,10 @@ import { checkAndSendOtp, checkTid, expect, test } from "../fixtures/app";
 // screen. Settings, History and the printed receipt are whole pages (the doctor's rows, the slip).
 // They land in docs/screenshots only when asked (`npm run screenshots`), so an ordinary test run
 // leaves the work tree clean; otherwise they go with the run's other artifacts.
-const SCREENSHOTS = process.env.REFUND_DESK_UPDATE_SCREENSHOTS === "1" || !process.env.REFUND_DESK_TEST_ARTIFACTS
-  ? join(__dirname, "..", "..", "docs", "screenshots")
-  : join(process.env.REFUND_DESK_TEST_ARTIFACTS, "screenshots");
+const SCREENSHOTS =
+  process.env.REFUND_DESK_UPDATE_SCREENSHOTS === "1" || !process.env.REFUND_DESK_TEST_ARTIFACTS
+    ? join(__dirname, "..", "..", "docs", "screenshots")
+    : join(process.env.REFUND_DESK_TEST_ARTIFACTS, "screenshots");
 
 const COUNTER_PC = { width: 1366, height: 768 };
 
@@ -98,7 +99,12 @@ for (const lang of ["en", "hi"] as const) {
 
   test(`the counter's paper, find by mobile and the day's totals (${lang})`, async ({ page, openApp }) => {
     const host = await openApp();
-    await host.desk.services.updateSettings({ agentCopy: "always", helpline: "1800 103 3333", grievanceContact: "grievance@partner.example", rbiGrievance: true });
+    await host.desk.services.updateSettings({
+      agentCopy: "always",
+      helpline: "1800 103 3333",
+      grievanceContact: "grievance@partner.example",
+      rbiGrievance: true,
+    });
     if (lang === "hi") await inHindi(page);
     await page.evaluate("window.print = () => {}");
 
@@ -120,14 +126,18 @@ for (const lang of ["en", "hi"] as const) {
       await expect(page.getByTestId("print-sheet")).toHaveAttribute("data-paper", paper);
       await page.emulateMedia({ media: "print" });
       for (const copy of ["customer", "agent"] as const) {
-        await page.getByTestId(`paper-${copy}`).screenshot({ path: join(SCREENSHOTS, `receipt-${copy}-${paper}${suffix}.png`), animations: "disabled" });
+        await page
+          .getByTestId(`paper-${copy}`)
+          .screenshot({ path: join(SCREENSHOTS, `receipt-${copy}-${paper}${suffix}.png`), animations: "disabled" });
       }
       await page.emulateMedia({ media: null });
     }
 
     await page.getByTestId("nav-history").click();
     await expect(page.getByTestId("day-summary")).toBeVisible();
-    await page.getByTestId("day-summary").screenshot({ path: join(SCREENSHOTS, `day-summary${suffix}.png`), animations: "disabled" });
+    await page
+      .getByTestId("day-summary")
+      .screenshot({ path: join(SCREENSHOTS, `day-summary${suffix}.png`), animations: "disabled" });
   });
 
   test(`settings (${lang})`, async ({ page, openApp }) => {
@@ -145,7 +155,16 @@ for (const lang of ["en", "hi"] as const) {
 
 test("a kiosk: locked settings and the admin PIN", async ({ page, openApp }) => {
   const policyPath = join(tempDataDir("policy"), "policy.json");
-  writeFileSync(policyPath, JSON.stringify({ environment: "practice", counterName: "Counter 7", kioskMode: true, settingsLocked: true, adminPinHash: await hashPin("4826") }));
+  writeFileSync(
+    policyPath,
+    JSON.stringify({
+      environment: "practice",
+      counterName: "Counter 7",
+      kioskMode: true,
+      settingsLocked: true,
+      adminPinHash: await hashPin("4826"),
+    }),
+  );
   chmodSync(policyPath, 0o644);
   await openApp({ machinePolicyPath: policyPath });
   await page.getByTestId("nav-settings").click();

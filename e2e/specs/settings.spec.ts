@@ -5,12 +5,19 @@ import { startSimulator } from "../../main/simulator/simulator";
 import { checkAndSendOtp, expect, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
 
-const ACCOUNT = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: E2E_ACCESS_KEY, initiatorId: "9876543210", userCode: "20810200" };
+const ACCOUNT = {
+  developerKey: "0123456789abcdef0123456789abcdef",
+  accessKey: E2E_ACCESS_KEY,
+  initiatorId: "9876543210",
+  userCode: "20810200",
+};
 const CHECK_IDS = ["policy", "keychain", "access-key", "settings", "reachable", "clock"];
 
 /** What the Secret Service holds for the app's entry, read with libsecret's own tool; null when nothing. */
 function keychainEntry(): string | null {
-  const lookup = spawnSync("secret-tool", ["lookup", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT], { encoding: "utf8" });
+  const lookup = spawnSync("secret-tool", ["lookup", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT], {
+    encoding: "utf8",
+  });
   if (lookup.error) throw lookup.error;
   return lookup.status === 0 ? lookup.stdout : null;
 }
@@ -22,14 +29,18 @@ test.describe("the access key in the real keychain", () => {
   test.beforeEach(() => {
     entryIsOurs = false;
     if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
-      const reason = "No Secret Service (DBUS_SESSION_BUS_ADDRESS is unset): the keychain spec needs gnome-keyring under dbus-run-session";
+      const reason =
+        "No Secret Service (DBUS_SESSION_BUS_ADDRESS is unset): the keychain spec needs gnome-keyring under dbus-run-session";
       // REFUND_DESK_REQUIRE_KEYCHAIN=1 is set where the keychain must be tested: there this is a failure.
       if (process.env.REFUND_DESK_REQUIRE_KEYCHAIN === "1") throw new Error(reason);
       console.log(`${reason}; skipped.`);
       test.skip(true, reason);
     }
     // The spec stores and removes the app's real entry: never run it against a keychain in use.
-    if (keychainEntry() !== null) throw new Error(`This keychain already holds a "${KEYCHAIN_SERVICE}" entry; run the spec in a throwaway keychain`);
+    if (keychainEntry() !== null)
+      throw new Error(
+        `This keychain already holds a "${KEYCHAIN_SERVICE}" entry; run the spec in a throwaway keychain`,
+      );
     entryIsOurs = true;
   });
 
@@ -38,7 +49,10 @@ test.describe("the access key in the real keychain", () => {
     if (entryIsOurs) spawnSync("secret-tool", ["clear", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT]);
   });
 
-  test("an admin configures a custom server, stores the key, sends, checks and removes it", async ({ page, openApp }) => {
+  test("an admin configures a custom server, stores the key, sends, checks and removes it", async ({
+    page,
+    openApp,
+  }) => {
     const simulator = await startSimulator({ accounts: [ACCOUNT] });
     try {
       await openApp({ keyStore: createKeytarKeyStore() });
@@ -76,7 +90,11 @@ test.describe("the access key in the real keychain", () => {
       // The doctor's probe was a GET; then the check (Transaction Inquiry, a GET with the ids in its
       // query) and the one POST, the OTP request, as Eko documents them.
       const [inquiry, request] = simulator.requests.slice(-2);
-      expect(inquiry).toMatchObject({ method: "GET", outcome: "accepted", path: `/ekoapi/v3/tools/reference/transaction/13192443?initiator_id=${ACCOUNT.initiatorId}&user_code=${ACCOUNT.userCode}` });
+      expect(inquiry).toMatchObject({
+        method: "GET",
+        outcome: "accepted",
+        path: `/ekoapi/v3/tools/reference/transaction/13192443?initiator_id=${ACCOUNT.initiatorId}&user_code=${ACCOUNT.userCode}`,
+      });
       expect(simulator.requests.filter((r) => r.method === "POST")).toHaveLength(1);
       expect(request).toMatchObject({
         outcome: "accepted",

@@ -28,7 +28,9 @@ test("the hash is scrypt in PHC form with its parameters (the real default: ln 1
 test("the hash is exactly scrypt(PIN, salt) with the stated N, r and p", async () => {
   const salt = Buffer.alloc(16, 7);
   const stored = await hashPin("0420", FAST, salt);
-  const expected = scryptSync("0420", salt, 32, { N: 2 ** 12, r: 8, p: 1 }).toString("base64").replace(/=+$/, "");
+  const expected = scryptSync("0420", salt, 32, { N: 2 ** 12, r: 8, p: 1 })
+    .toString("base64")
+    .replace(/=+$/, "");
   assert.equal(stored, `$scrypt$ln=12,r=8,p=1$${salt.toString("base64").replace(/=+$/, "")}$${expected}`);
 });
 
@@ -39,7 +41,9 @@ test("the right PIN verifies; a wrong one, a longer one or a tampered hash does 
   assert.equal(await verifyPin("24680", stored), false);
   assert.equal(await verifyPin("", stored), false);
   const parts = stored.split("$");
-  const otherSalt = [...parts.slice(0, 4), Buffer.alloc(16, 1).toString("base64").replace(/=+$/, ""), parts[5]].join("$");
+  const otherSalt = [...parts.slice(0, 4), Buffer.alloc(16, 1).toString("base64").replace(/=+$/, ""), parts[5]].join(
+    "$",
+  );
   assert.equal(await verifyPin("2468", otherSalt), false);
 });
 
@@ -74,9 +78,18 @@ function gate(options: { pin?: string | null; dataDir?: string; start?: number }
 
 test("three wrong PINs are free, the fourth waits 30 s; even the right PIN is not looked at during a wait", async () => {
   const { gate: pins, clock } = await gate();
-  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 } });
-  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 1, retryAfterMs: 0 } });
-  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 30_000 } });
+  assert.deepEqual(await pins.check("0000"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 },
+  });
+  assert.deepEqual(await pins.check("0000"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 1, retryAfterMs: 0 },
+  });
+  assert.deepEqual(await pins.check("0000"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 30_000 },
+  });
   clock.t += 10_000;
   assert.deepEqual(await pins.check("1357"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 20_000 } });
   assert.equal(pins.waitMs(), 20_000);
@@ -84,7 +97,10 @@ test("three wrong PINs are free, the fourth waits 30 s; even the right PIN is no
   assert.equal(pins.waitMs(), 0);
   assert.deepEqual(await pins.check("1357"), { ok: true, value: undefined });
   // The right PIN clears the count: three free tries again.
-  assert.deepEqual(await pins.check("0000"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 } });
+  assert.deepEqual(await pins.check("0000"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 },
+  });
 });
 
 test("each wrong PIN after the free ones doubles the wait, up to 15 minutes", async () => {
@@ -110,7 +126,10 @@ test("the wait survives closing and reopening the app (it is in the data folder)
   assert.deepEqual(await reopened.check("1357"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 25_000 } });
   clock.t += 25_000;
   // The count survived too: the next wrong PIN waits 60 s, not a fresh three tries.
-  assert.deepEqual(await make().check("1111"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 60_000 } });
+  assert.deepEqual(await make().check("1111"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 60_000 },
+  });
   clock.t += 60_000;
   assert.ok((await make().check("1357")).ok);
   assert.equal(existsSync(join(dataDir, PIN_ATTEMPTS_FILE)), false, "a right PIN clears the record");
@@ -118,7 +137,10 @@ test("the wait survives closing and reopening the app (it is in the data folder)
 
 test("a clock set back cannot stretch a wait beyond the cap; a damaged record starts with a wait, not none", async () => {
   const { make, clock, dataDir } = await gate();
-  writeFileSync(join(dataDir, PIN_ATTEMPTS_FILE), JSON.stringify({ failures: 3, waitUntil: clock.t + 365 * 24 * 3600_000 }));
+  writeFileSync(
+    join(dataDir, PIN_ATTEMPTS_FILE),
+    JSON.stringify({ failures: 3, waitUntil: clock.t + 365 * 24 * 3600_000 }),
+  );
   assert.equal(make().waitMs(), 900_000);
   assert.equal(JSON.parse(readFileSync(join(dataDir, PIN_ATTEMPTS_FILE), "utf8")).waitUntil, clock.t + 900_000);
 
@@ -156,7 +178,12 @@ test("new admin PINs: at least 6 digits or a passphrase of 10+ characters", () =
 test("an old, cheaper hash still verifies and is replaced at the new cost on the next right PIN (not on a wrong one)", async () => {
   const old = await hashPin("1357", FAST);
   const saved: string[] = [];
-  const pins = createPinGate({ pinHash: old, dataDir: tempDataDir("pin-rehash"), now: Date.now, rehash: { params: { ln: 13, r: 8, p: 1 }, save: async (h) => void saved.push(h) } });
+  const pins = createPinGate({
+    pinHash: old,
+    dataDir: tempDataDir("pin-rehash"),
+    now: Date.now,
+    rehash: { params: { ln: 13, r: 8, p: 1 }, save: async (h) => void saved.push(h) },
+  });
   assert.equal((await pins.check("2468")).ok, false);
   assert.equal(saved.length, 0);
   assert.ok((await pins.check("1357")).ok);

@@ -14,7 +14,13 @@ import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createCounterLockStore, lockRecordText, parseLockRecord } from "./counter-lock";
 
-const POLICY = { environment: "practice", counterName: "Kiosk 7", kioskMode: true, settingsLocked: true, adminPin: "602913" };
+const POLICY = {
+  environment: "practice",
+  counterName: "Kiosk 7",
+  kioskMode: true,
+  settingsLocked: true,
+  adminPin: "602913",
+};
 const FAST = { ln: 12, r: 8, p: 1 };
 
 function machine(): MachineDeps & { lockSlot: ReturnType<typeof memoryKeyStore> } {
@@ -22,7 +28,12 @@ function machine(): MachineDeps & { lockSlot: ReturnType<typeof memoryKeyStore> 
   return {
     lockSlot,
     // No machine-wide policy on this machine: /etc/refund-desk/policy.json is absent.
-    policy: { platform: "linux", run: async () => ({ code: 1, stdout: "", stderr: "" }), overridePath: null, posixTrust: { trustedUids: [0] } },
+    policy: {
+      platform: "linux",
+      run: async () => ({ code: 1, stdout: "", stderr: "" }),
+      overridePath: null,
+      posixTrust: { trustedUids: [0] },
+    },
     lockStore: createCounterLockStore(lockSlot),
     attemptsSlot: memoryKeyStore(),
     isElevated: async () => false,
@@ -34,7 +45,11 @@ async function provision(dataDir: string, deps: MachineDeps, policy: object, std
   const file = join(tempDataDir("lock-policy"), "policy.json");
   writeFileSync(file, JSON.stringify(policy));
   const io = cliIo(stdin);
-  const code = await runCli(["refund-desk", "provision", "--file", file, ...(stdin ? ["--pin-stdin"] : []), "--json"], io, { fetch, keyStore: memoryKeyStore(), dataDir, machine: deps, pinCost: FAST });
+  const code = await runCli(
+    ["refund-desk", "provision", "--file", file, ...(stdin ? ["--pin-stdin"] : []), "--json"],
+    io,
+    { fetch, keyStore: memoryKeyStore(), dataDir, machine: deps, pinCost: FAST },
+  );
   return { code, out: io.out() };
 }
 
@@ -47,10 +62,26 @@ test("a provisioned lock outlives its data folder: a fresh or other folder is st
   rmSync(first, { recursive: true });
 
   const elsewhere = tempDataDir("lock-other-home");
-  const desk = await openRefundDesk({ fetch, keyStore: memoryKeyStore(), dataDir: elsewhere, appOrigin: "test:" }, deps);
+  const desk = await openRefundDesk(
+    { fetch, keyStore: memoryKeyStore(), dataDir: elsewhere, appOrigin: "test:" },
+    deps,
+  );
   try {
-    assert.deepEqual({ ...desk.policy }, { source: "provisioned", counterName: "Kiosk 7", kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null });
-    assert.deepEqual(await desk.services.updateSettings({ environment: "uat" }), { ok: false, error: { kind: "settings-locked" } });
+    assert.deepEqual(
+      { ...desk.policy },
+      {
+        source: "provisioned",
+        counterName: "Kiosk 7",
+        kioskMode: true,
+        settingsLocked: true,
+        adminPinSet: true,
+        problem: null,
+      },
+    );
+    assert.deepEqual(await desk.services.updateSettings({ environment: "uat" }), {
+      ok: false,
+      error: { kind: "settings-locked" },
+    });
     assert.ok((await desk.adminPin.check(POLICY.adminPin)).ok);
   } finally {
     await desk.close();
@@ -58,7 +89,12 @@ test("a provisioned lock outlives its data folder: a fresh or other folder is st
 
   // Re-provisioning from the new folder without the PIN is refused, and the record is unchanged.
   const before = deps.lockSlot.value;
-  const mine = await provision(elsewhere, deps, { environment: "practice", counterName: "Mine", kioskMode: false, settingsLocked: false });
+  const mine = await provision(elsewhere, deps, {
+    environment: "practice",
+    counterName: "Mine",
+    kioskMode: false,
+    settingsLocked: false,
+  });
   assert.equal(mine.code, EXIT.usage);
   assert.equal(deps.lockSlot.value, before);
 });
@@ -67,7 +103,10 @@ test("a locked counter's settings come from the keychain's policy, not a hand-ed
   const deps = machine();
   const dataDir = tempDataDir("lock-settings");
   assert.equal((await provision(dataDir, deps, { ...POLICY, kioskMode: false })).code, EXIT.ok);
-  writeFileSync(join(dataDir, "settings.json"), JSON.stringify({ environment: "custom", customBaseUrl: "https://collector.example/v3" }));
+  writeFileSync(
+    join(dataDir, "settings.json"),
+    JSON.stringify({ environment: "custom", customBaseUrl: "https://collector.example/v3" }),
+  );
   const desk = await openRefundDesk({ fetch, keyStore: memoryKeyStore(), dataDir, appOrigin: "test:" }, deps);
   try {
     const view = await desk.services.getSettings({});
@@ -82,7 +121,10 @@ test("a locked counter's settings come from the keychain's policy, not a hand-ed
 test("a damaged keychain record locks the counter instead of opening it", async () => {
   const deps = machine();
   deps.lockSlot.value = '{"provisioned": {"counterName": 1}}';
-  const desk = await openRefundDesk({ fetch, keyStore: memoryKeyStore(), dataDir: tempDataDir("lock-damaged"), appOrigin: "test:" }, deps);
+  const desk = await openRefundDesk(
+    { fetch, keyStore: memoryKeyStore(), dataDir: tempDataDir("lock-damaged"), appOrigin: "test:" },
+    deps,
+  );
   try {
     assert.equal(desk.policy.settingsLocked, true);
     assert.equal(desk.policy.problem?.errors[0]?.reason, "lock-record-damaged");
@@ -90,7 +132,13 @@ test("a damaged keychain record locks the counter instead of opening it", async 
     await desk.close();
   }
   assert.equal(parseLockRecord("not json"), null);
-  const record = { provisioned: null, lastMachine: { policy: { environment: "practice" as const, counterName: "M", kioskMode: false, settingsLocked: false }, pinHash: null } };
+  const record = {
+    provisioned: null,
+    lastMachine: {
+      policy: { environment: "practice" as const, counterName: "M", kioskMode: false, settingsLocked: false },
+      pinHash: null,
+    },
+  };
   assert.deepEqual(parseLockRecord(lockRecordText(record)), record);
 });
 
@@ -98,10 +146,20 @@ test("a machine policy that applied is remembered; truncated later, the counter 
   const deps = machine();
   const policyFile = join(tempDataDir("lock-machine"), "policy.json");
   const hash = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
-  const text = JSON.stringify({ environment: "practice", counterName: "Machine kiosk", kioskMode: true, settingsLocked: false, adminPinHash: hash });
+  const text = JSON.stringify({
+    environment: "practice",
+    counterName: "Machine kiosk",
+    kioskMode: true,
+    settingsLocked: false,
+    adminPinHash: hash,
+  });
   writeFileSync(policyFile, text);
   deps.policy = { ...deps.policy, overridePath: policyFile, posixTrust: { trustedUids: [0, process.getuid?.() ?? 0] } };
-  const open = () => openRefundDesk({ fetch, keyStore: memoryKeyStore(), dataDir: tempDataDir("lock-machine-home"), appOrigin: "test:" }, deps);
+  const open = () =>
+    openRefundDesk(
+      { fetch, keyStore: memoryKeyStore(), dataDir: tempDataDir("lock-machine-home"), appOrigin: "test:" },
+      deps,
+    );
   const first = await open();
   await first.close();
   assert.equal(first.policy.settingsLocked, false);

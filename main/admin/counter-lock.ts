@@ -44,7 +44,8 @@ export function createCounterLockStore(slot: KeyStore): CounterLockStore {
 }
 
 export function lockRecordText(record: LockRecord): string {
-  const entry = (locked: LockedPolicy | null) => (locked ? { ...locked.policy, ...(locked.pinHash ? { adminPinHash: locked.pinHash } : {}) } : null);
+  const entry = (locked: LockedPolicy | null) =>
+    locked ? { ...locked.policy, ...(locked.pinHash ? { adminPinHash: locked.pinHash } : {}) } : null;
   return JSON.stringify({ provisioned: entry(record.provisioned), lastMachine: entry(record.lastMachine) });
 }
 
@@ -56,7 +57,10 @@ export function parseLockRecord(text: string): LockRecord | null {
       if (raw === null || raw === undefined) return null;
       const valid = validatePolicy(raw, "machine");
       if (!valid.ok) return undefined;
-      return { policy: valid.value.policy, pinHash: valid.value.pin && "hash" in valid.value.pin ? valid.value.pin.hash : null };
+      return {
+        policy: valid.value.policy,
+        pinHash: valid.value.pin && "hash" in valid.value.pin ? valid.value.pin.hash : null,
+      };
     };
     const provisioned = entry(value.provisioned);
     const lastMachine = entry(value.lastMachine);

@@ -89,7 +89,15 @@ describe("a kiosk with locked settings, through the handler table", () => {
       const view = await call("getDesk");
       assert.deepEqual(view, {
         ok: true,
-        value: { counterName: KIOSK_POLICY.counterName, kioskMode: true, settingsLocked: true, unlockedUntil: null, adminPinSet: true, source: "machine", problem: null },
+        value: {
+          counterName: KIOSK_POLICY.counterName,
+          kioskMode: true,
+          settingsLocked: true,
+          unlockedUntil: null,
+          adminPinSet: true,
+          source: "machine",
+          problem: null,
+        },
       });
       assert.ok(!JSON.stringify(view).includes("scrypt"));
     } finally {
@@ -115,7 +123,8 @@ describe("a kiosk with locked settings, through the handler table", () => {
       assert.deepEqual([settings.developerKey, settings.initiatorId, settings.userCode], [null, null, null]);
       assert.equal(settings.environment, "uat", "the environment stays visible");
       assert.equal(settings.accessKey, "stored");
-      for (const secret of [KIOSK_POLICY.developerKey, KIOSK_POLICY.initiatorId, KIOSK_POLICY.userCode]) assert.ok(!JSON.stringify(view).includes(secret), secret);
+      for (const secret of [KIOSK_POLICY.developerKey, KIOSK_POLICY.initiatorId, KIOSK_POLICY.userCode])
+        assert.ok(!JSON.stringify(view).includes(secret), secret);
     } finally {
       await desk.close();
     }
@@ -130,7 +139,10 @@ describe("a kiosk with locked settings, through the handler table", () => {
 
       const opened = await call("unlockSettings", { pin: PIN });
       assert.ok(opened.ok, JSON.stringify(opened));
-      assert.equal((opened.value as { unlockedUntil: string }).unlockedUntil, new Date(clock.t + TEN_MINUTES_MS).toISOString());
+      assert.equal(
+        (opened.value as { unlockedUntil: string }).unlockedUntil,
+        new Date(clock.t + TEN_MINUTES_MS).toISOString(),
+      );
       const shown = await call("getSettings");
       assert.ok(shown.ok);
       assert.equal((shown.value as { developerKey: string }).developerKey, KIOSK_POLICY.developerKey);
@@ -158,7 +170,10 @@ describe("a kiosk with locked settings, through the handler table", () => {
   test("exitKiosk: a wrong PIN does not quit; the right one quits once and says so", async () => {
     const { desk, call, quits } = await policyDesk();
     try {
-      assert.deepEqual(await call("exitKiosk", { pin: "1111" }), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 } });
+      assert.deepEqual(await call("exitKiosk", { pin: "1111" }), {
+        ok: false,
+        error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 },
+      });
       assert.equal(quits(), 0);
       assert.deepEqual(await call("exitKiosk", { pin: PIN }), { ok: true, value: { exiting: true } });
       assert.equal(quits(), 1);
@@ -170,10 +185,16 @@ describe("a kiosk with locked settings, through the handler table", () => {
   test("a frame or page that is not the app's cannot unlock or exit, even with the right PIN", async () => {
     const { desk, quits } = await policyDesk();
     try {
-      for (const sender of [{ url: APP_PAGE.url, isMainFrame: false }, { url: "https://evil.example/index.html", isMainFrame: true }]) {
+      for (const sender of [
+        { url: APP_PAGE.url, isMainFrame: false },
+        { url: "https://evil.example/index.html", isMainFrame: true },
+      ]) {
         for (const method of ["exitKiosk", "unlockSettings"] as const) {
           const result = await desk.dispatch(IPC_CHANNELS[method], { pin: PIN }, sender);
-          assert.deepEqual(result, { ok: false, error: { kind: "invalid-input", field: "sender", reason: "untrusted-sender" } });
+          assert.deepEqual(result, {
+            ok: false,
+            error: { kind: "invalid-input", field: "sender", reason: "untrusted-sender" },
+          });
         }
       }
       assert.equal(quits(), 0);
@@ -187,8 +208,14 @@ describe("a kiosk with locked settings, through the handler table", () => {
   test("exitKiosk on a desk that is not a kiosk is refused before any PIN is looked at", async () => {
     const { desk, call, quits, dataDir } = await policyDesk({ kioskMode: false });
     try {
-      assert.deepEqual(await call("exitKiosk", { pin: PIN }), { ok: false, error: { kind: "invalid-input", field: "kiosk", reason: "not-kiosk" } });
-      assert.deepEqual(await call("exitKiosk", { pin: "1111" }), { ok: false, error: { kind: "invalid-input", field: "kiosk", reason: "not-kiosk" } });
+      assert.deepEqual(await call("exitKiosk", { pin: PIN }), {
+        ok: false,
+        error: { kind: "invalid-input", field: "kiosk", reason: "not-kiosk" },
+      });
+      assert.deepEqual(await call("exitKiosk", { pin: "1111" }), {
+        ok: false,
+        error: { kind: "invalid-input", field: "kiosk", reason: "not-kiosk" },
+      });
       assert.equal(quits(), 0);
       assert.equal(existsSync(join(dataDir, PIN_ATTEMPTS_FILE)), false, "the wrong PIN was not counted");
       // The lock is the policy's own, kiosk or not.
@@ -204,14 +231,20 @@ describe("a kiosk with locked settings, through the handler table", () => {
       const range = { from: "2026-03-01", to: "2026-03-05" };
       assert.deepEqual(await call("readHistory", range), { ok: true, value: { entries: [], skipped: 0 } });
       const location = join(defaultExportsDir(dataDir), "refund-desk-2026-03-01-to-2026-03-05.csv");
-      assert.deepEqual(await call("exportHistory", range), { ok: false, error: { kind: "invalid-input", field: "pin", reason: "required" } });
+      assert.deepEqual(await call("exportHistory", range), {
+        ok: false,
+        error: { kind: "invalid-input", field: "pin", reason: "required" },
+      });
       const wrong = await call("exportHistory", { ...range, pin: "999999" });
       assert.equal(!wrong.ok && wrong.error.kind, "wrong-pin");
       assert.equal(existsSync(location), false, "nothing written without the PIN");
       const exported = await call("exportHistory", { ...range, pin: PIN });
       assert.deepEqual(exported, { ok: true, value: { saved: true, location, rows: 0, skipped: 0 } });
       assert.match(readFileSync(location, "utf8"), /^time,counter,environment,tid,outcome/);
-      assert.deepEqual(await call("readHistory", { from: "2026-02-30", to: "2026-03-05" }), { ok: false, error: { kind: "invalid-input", field: "from", reason: "not-a-date" } });
+      assert.deepEqual(await call("readHistory", { from: "2026-02-30", to: "2026-03-05" }), {
+        ok: false,
+        error: { kind: "invalid-input", field: "from", reason: "not-a-date" },
+      });
     } finally {
       await desk.close();
     }
@@ -244,24 +277,33 @@ test("inquiry, OTP and refund over the handler table reach the refund flow; the 
     assert.ok(refund.ok, JSON.stringify(refund));
     const receipt = refund.value as { tid: string; confirmedBy: string; refundedAmount: string };
     assert.deepEqual([receipt.tid, receipt.confirmedBy, receipt.refundedAmount], ["13192443", "refund", "5000.00"]);
-    assert.deepEqual(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`), [
-      "GET /ekoapi/v3/tools/reference/transaction/13192443",
-      "POST /ekoapi/v3/customer/payment/refund/13192443/otp",
-      "POST /ekoapi/v3/customer/payment/refund/13192443",
-    ]);
+    assert.deepEqual(
+      calls.map((c) => `${c.method} ${new URL(c.url).pathname}`),
+      [
+        "GET /ekoapi/v3/tools/reference/transaction/13192443",
+        "POST /ekoapi/v3/customer/payment/refund/13192443/otp",
+        "POST /ekoapi/v3/customer/payment/refund/13192443",
+      ],
+    );
 
     // A day either side, so a run across midnight still finds today's lines.
     const day = 86_400_000;
     const range = { from: localDay(new Date(Date.now() - day)), to: localDay(new Date(Date.now() + day)) };
     const history = await call("readHistory", range);
     assert.ok(history.ok, JSON.stringify(history));
-    assert.deepEqual((history.value as { entries: { outcome: string }[] }).entries.map((e) => e.outcome), ["refund:refunded", "otp-sent", "inquiry:tx_status=3"]);
+    assert.deepEqual(
+      (history.value as { entries: { outcome: string }[] }).entries.map((e) => e.outcome),
+      ["refund:refunded", "otp-sent", "inquiry:tx_status=3"],
+    );
     const exported = await call("exportHistory", range);
     assert.ok(exported.ok && (exported.value as { rows: number }).rows === 3, JSON.stringify(exported));
 
     for (const reply of replies) assert.ok(!JSON.stringify(reply).includes(PRACTICE_OTP), JSON.stringify(reply));
     const files = filesUnder(dataDir);
-    assert.ok(files.some((f) => f.includes(`${sep}journal${sep}`)), "the journal was written");
+    assert.ok(
+      files.some((f) => f.includes(`${sep}journal${sep}`)),
+      "the journal was written",
+    );
     assert.ok(readdirSync(defaultExportsDir(dataDir)).length > 0, "the export was written, outside the data folder");
     for (const file of files) assert.ok(!readFileSync(file, "utf8").includes(PRACTICE_OTP), `the OTP is in ${file}`);
   } finally {

@@ -65,8 +65,14 @@ export function createPinGate(deps: PinGateDeps): PinGate {
     if (!deps.attemptsSlot) return;
     const stored = await deps.attemptsSlot.get();
     if (!stored.ok || stored.value === null) return;
-    const kept = parseAttempts(stored.value) ?? { failures: waits.freeTries, waitUntil: deps.now() + waits.firstWaitMs };
-    const stricter = { failures: Math.max(kept.failures, attempts.failures), waitUntil: maxOrNull(kept.waitUntil, attempts.waitUntil) };
+    const kept = parseAttempts(stored.value) ?? {
+      failures: waits.freeTries,
+      waitUntil: deps.now() + waits.firstWaitMs,
+    };
+    const stricter = {
+      failures: Math.max(kept.failures, attempts.failures),
+      waitUntil: maxOrNull(kept.waitUntil, attempts.waitUntil),
+    };
     if (stricter.failures !== attempts.failures || stricter.waitUntil !== attempts.waitUntil) save(stricter);
   }
 
@@ -91,7 +97,10 @@ export function createPinGate(deps: PinGateDeps): PinGate {
   function save(next: Attempts): void {
     attempts = next;
     // Best effort, like the file: memory holds the record for this run either way.
-    if (deps.attemptsSlot) void (next.failures === 0 ? deps.attemptsSlot.remove() : deps.attemptsSlot.set(JSON.stringify(next))).catch(() => undefined);
+    if (deps.attemptsSlot)
+      void (next.failures === 0 ? deps.attemptsSlot.remove() : deps.attemptsSlot.set(JSON.stringify(next))).catch(
+        () => undefined,
+      );
     try {
       if (next.failures === 0) rmSync(file, { force: true });
       else writeFileDurably(file, `${JSON.stringify(next)}\n`);
@@ -126,7 +135,8 @@ export function createPinGate(deps: PinGateDeps): PinGate {
       return ok(undefined);
     }
     const failures = attempts.failures + 1;
-    const wait = failures < waits.freeTries ? 0 : Math.min(waits.firstWaitMs * 2 ** (failures - waits.freeTries), waits.maxWaitMs);
+    const wait =
+      failures < waits.freeTries ? 0 : Math.min(waits.firstWaitMs * 2 ** (failures - waits.freeTries), waits.maxWaitMs);
     save({ failures, waitUntil: wait > 0 ? deps.now() + wait : null });
     return err({ kind: "wrong-pin", triesBeforeWait: Math.max(0, waits.freeTries - failures), retryAfterMs: wait });
   }

@@ -30,7 +30,9 @@ const MIN_PASSPHRASE_CHARS = 10;
  * Why a new admin PIN is too weak, or null: at least 6 digits, or a passphrase of at least 10
  * characters (no control characters). Existing shorter PINs still verify until they are replaced.
  */
-export function pinStrengthProblem(pin: string): "pin-too-short" | "passphrase-too-short" | "too-long" | "bad-characters" | null {
+export function pinStrengthProblem(
+  pin: string,
+): "pin-too-short" | "passphrase-too-short" | "too-long" | "bad-characters" | null {
   const length = [...pin].length;
   if (length > MAX_PIN_LENGTH) return "too-long";
   if (/\p{Cc}/u.test(pin)) return "bad-characters";
@@ -62,7 +64,11 @@ export function parsePinHash(text: string): PinHash | null {
   return { ln, r, p, salt, hash };
 }
 
-export async function hashPin(pin: string, params: ScryptParams = DEFAULT_SCRYPT, salt: Buffer = randomBytes(SALT_BYTES)): Promise<string> {
+export async function hashPin(
+  pin: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+  salt: Buffer = randomBytes(SALT_BYTES),
+): Promise<string> {
   const hash = await derive(pin, { ...params, salt, hash: Buffer.alloc(KEY_BYTES) });
   return `$scrypt$ln=${params.ln},r=${params.r},p=${params.p}$${b64(salt)}$${b64(hash)}`;
 }
@@ -80,7 +86,9 @@ function derive(pin: string, params: PinHash): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; Node's default cap is 32 MiB, so raise it to what these take.
   const maxmem = 128 * N * params.r * params.p + 16 * 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(pin, params.salt, params.hash.length, { N, r: params.r, p: params.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(pin, params.salt, params.hash.length, { N, r: params.r, p: params.p, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

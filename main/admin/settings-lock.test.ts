@@ -17,7 +17,14 @@ const FAST = { ln: 12, r: 8, p: 1 };
 const PIN = "482913";
 const START = Date.parse("2026-03-05T10:00:00.000Z");
 
-const LOCKED: DeskPolicy = { source: "machine", counterName: "Counter 4", kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null };
+const LOCKED: DeskPolicy = {
+  source: "machine",
+  counterName: "Counter 4",
+  kioskMode: true,
+  settingsLocked: true,
+  adminPinSet: true,
+  problem: null,
+};
 
 async function lockWithPin(policy: DeskPolicy = LOCKED, pin: string | null = PIN) {
   const clock = { t: START };
@@ -38,7 +45,18 @@ test("locked settings open only with the right PIN, until ten minutes from then"
   clock.t += 1_000;
   const opened = await lock.unlock(PIN);
   const until = new Date(START + 1_000 + TEN_MINUTES_MS).toISOString();
-  assert.deepEqual(opened, ok({ counterName: "Counter 4", kioskMode: true, settingsLocked: true, unlockedUntil: until, adminPinSet: true, source: "machine", problem: null }));
+  assert.deepEqual(
+    opened,
+    ok({
+      counterName: "Counter 4",
+      kioskMode: true,
+      settingsLocked: true,
+      unlockedUntil: until,
+      adminPinSet: true,
+      source: "machine",
+      problem: null,
+    }),
+  );
   assert.equal(lock.isLocked(), false);
   assert.equal(lock.view().unlockedUntil, until);
 });
@@ -71,20 +89,47 @@ test("without a lock in the policy, unlock is a no-op: no PIN is looked at or co
     },
     waitMs: () => 0,
   };
-  const open: DeskPolicy = { source: "none", counterName: null, kioskMode: false, settingsLocked: false, adminPinSet: false, problem: null };
+  const open: DeskPolicy = {
+    source: "none",
+    counterName: null,
+    kioskMode: false,
+    settingsLocked: false,
+    adminPinSet: false,
+    problem: null,
+  };
   const lock = createSettingsLock(open, gate, () => START);
   assert.equal(lock.isLocked(), false);
   const result = await lock.unlock("whatever");
-  assert.deepEqual(result, ok({ counterName: null, kioskMode: false, settingsLocked: false, unlockedUntil: null, adminPinSet: false, source: "none", problem: null }));
+  assert.deepEqual(
+    result,
+    ok({
+      counterName: null,
+      kioskMode: false,
+      settingsLocked: false,
+      unlockedUntil: null,
+      adminPinSet: false,
+      source: "none",
+      problem: null,
+    }),
+  );
   assert.deepEqual(checked, []);
   assert.equal(lock.isLocked(), false);
 });
 
 test("a refused PIN comes through as the error union's own kinds: wrong-pin, pin-wait, no-admin-pin", async () => {
   const { lock, dataDir } = await lockWithPin();
-  assert.deepEqual(await lock.unlock("1111"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 } });
-  assert.deepEqual(await lock.unlock("1111"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 1, retryAfterMs: 0 } });
-  assert.deepEqual(await lock.unlock("1111"), { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 30_000 } });
+  assert.deepEqual(await lock.unlock("1111"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 },
+  });
+  assert.deepEqual(await lock.unlock("1111"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 1, retryAfterMs: 0 },
+  });
+  assert.deepEqual(await lock.unlock("1111"), {
+    ok: false,
+    error: { kind: "wrong-pin", triesBeforeWait: 0, retryAfterMs: 30_000 },
+  });
   // During the wait even the right PIN is refused, and the settings stay locked.
   assert.deepEqual(await lock.unlock(PIN), { ok: false, error: { kind: "pin-wait", retryAfterMs: 30_000 } });
   assert.equal(lock.isLocked(), true);

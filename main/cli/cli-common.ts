@@ -26,7 +26,6 @@ export interface CliDeps {
   pinCost?: ScryptParams;
 }
 
-
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
@@ -59,7 +58,12 @@ export function parseOptions(args: string[], spec: { flags?: string[]; values?: 
 }
 
 /** Prints a result for people (stderr on failure) or as JSON, and returns the exit code. */
-export function report<T>(result: Result<T, RefundDeskError>, json: boolean, io: CliIo, text: (value: T) => string): number {
+export function report<T>(
+  result: Result<T, RefundDeskError>,
+  json: boolean,
+  io: CliIo,
+  text: (value: T) => string,
+): number {
   if (json) {
     io.stdout.write(`${JSON.stringify(result.ok ? result : { ok: false, error: withMessage(result.error) })}\n`);
   } else if (result.ok) {

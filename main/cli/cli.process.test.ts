@@ -14,7 +14,11 @@ import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../keychain/key-store";
 import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const root = join(__dirname, "..", "..");
-const account = { developerKey: "fedcba9876543210fedcba9876543210", accessKey: TEST_SECRETS.accessKeys.cliProcess, initiatorId: "9123456780" };
+const account = {
+  developerKey: "fedcba9876543210fedcba9876543210",
+  accessKey: TEST_SECRETS.accessKeys.cliProcess,
+  initiatorId: "9123456780",
+};
 const hasBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const skip = !existsSync(join(root, "dist", "main", "cli.js"))
   ? "the app is not built (npm test builds it first)"
@@ -35,7 +39,10 @@ after(async () => {
 /** Asynchronous on purpose: the simulator answering the CLI runs in this very process. */
 function refundDesk(args: string[], input = ""): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["--no-install", "refund-desk", ...args], { cwd: root, env: { ...process.env, REFUND_DESK_HOME: home } });
+    const child = spawn("npx", ["--no-install", "refund-desk", ...args], {
+      cwd: root,
+      env: { ...process.env, REFUND_DESK_HOME: home },
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
@@ -49,7 +56,12 @@ function refundDesk(args: string[], input = ""): Promise<{ code: number | null; 
 test("npx refund-desk: set-key from stdin, config, otp and doctor against a custom base URL", { skip }, async () => {
   const stored = await refundDesk(["set-key"], `${account.accessKey}\n`);
   assert.equal(stored.code, 0, stored.err);
-  assert.equal(execFileSync("secret-tool", ["lookup", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT], { encoding: "utf8" }), account.accessKey);
+  assert.equal(
+    execFileSync("secret-tool", ["lookup", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT], {
+      encoding: "utf8",
+    }),
+    account.accessKey,
+  );
 
   for (const [name, value] of [
     ["base-url", server.baseUrl],
@@ -71,7 +83,10 @@ test("npx refund-desk: set-key from stdin, config, otp and doctor against a cust
   assert.equal(seen?.path, "/ekoapi/v3/customer/payment/refund/13192443/otp");
   assert.equal(seen?.headers["content-type"], "application/json");
   assert.equal(seen?.headers["developer_key"], account.developerKey);
-  assert.equal(seen?.headers["secret-key"], signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""));
+  assert.equal(
+    seen?.headers["secret-key"],
+    signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""),
+  );
   assert.equal(seen?.body, JSON.stringify({ initiator_id: account.initiatorId }));
 
   const failed = await refundDesk(["otp", "13192445", "--json"]);
@@ -82,11 +97,15 @@ test("npx refund-desk: set-key from stdin, config, otp and doctor against a cust
   assert.equal(doctor.code, 0, doctor.out + doctor.err);
   const checks = JSON.parse(doctor.out).value.checks as Array<{ id: string; status: string }>;
   // REFUND_DESK_HOME is honoured here (a checkout, not the installed app), and the doctor says so.
-  assert.deepEqual(checks.map((c) => `${c.id}:${c.status}`), ["policy:ok", "overrides:warn", "keychain:ok", "access-key:ok", "settings:ok", "reachable:ok", "clock:ok"]);
+  assert.deepEqual(
+    checks.map((c) => `${c.id}:${c.status}`),
+    ["policy:ok", "overrides:warn", "keychain:ok", "access-key:ok", "settings:ok", "reachable:ok", "clock:ok"],
+  );
 
   const shown = await refundDesk(["config", "show"]);
   assert.match(shown.out, /stored in the system keychain/);
-  for (const output of [stored, otp, failed, doctor, shown]) assert.ok(!(output.out + output.err).includes(account.accessKey));
+  for (const output of [stored, otp, failed, doctor, shown])
+    assert.ok(!(output.out + output.err).includes(account.accessKey));
 });
 
 /** The checkout's CLI as an ordinary account: uid 65534 when the tests run as root. */
@@ -102,23 +121,46 @@ function asAgent(args: string[], home: string, input = ""): { code: number | nul
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-test("re-provisioning a counter with an admin PIN as an ordinary account without the PIN: exit 2, nothing changes", { skip: skip === false ? false : skip.includes("built") ? skip : false }, () => {
-  const home = tempDataDir("cli-reprovision");
-  const policy = join(home, "policy.json");
-  writeFileSync(policy, JSON.stringify({ environment: "practice", counterName: "Counter 9", kioskMode: true, settingsLocked: true, adminPin: "604172" }));
-  if (process.getuid?.() === 0) chownSync(home, 65534, 65534);
-  const first = asAgent(["provision", "--file", policy], home);
-  assert.equal(first.code, 0, first.err);
-  const data = join(home, "data");
-  const before = readdirSync(data).sort().map((name) => readFileSync(join(data, name), "utf8"));
+test(
+  "re-provisioning a counter with an admin PIN as an ordinary account without the PIN: exit 2, nothing changes",
+  { skip: skip === false ? false : skip.includes("built") ? skip : false },
+  () => {
+    const home = tempDataDir("cli-reprovision");
+    const policy = join(home, "policy.json");
+    writeFileSync(
+      policy,
+      JSON.stringify({
+        environment: "practice",
+        counterName: "Counter 9",
+        kioskMode: true,
+        settingsLocked: true,
+        adminPin: "604172",
+      }),
+    );
+    if (process.getuid?.() === 0) chownSync(home, 65534, 65534);
+    const first = asAgent(["provision", "--file", policy], home);
+    assert.equal(first.code, 0, first.err);
+    const data = join(home, "data");
+    const before = readdirSync(data)
+      .sort()
+      .map((name) => readFileSync(join(data, name), "utf8"));
 
-  writeFileSync(policy, JSON.stringify({ environment: "practice", counterName: "Mine", kioskMode: false, settingsLocked: false }));
-  const refused = asAgent(["provision", "--file", policy], home);
-  assert.equal(refused.code, 2, refused.out + refused.err);
-  assert.match(refused.err, /has an admin PIN.*nothing was changed/);
-  assert.deepEqual(readdirSync(data).sort().map((name) => readFileSync(join(data, name), "utf8")), before);
+    writeFileSync(
+      policy,
+      JSON.stringify({ environment: "practice", counterName: "Mine", kioskMode: false, settingsLocked: false }),
+    );
+    const refused = asAgent(["provision", "--file", policy], home);
+    assert.equal(refused.code, 2, refused.out + refused.err);
+    assert.match(refused.err, /has an admin PIN.*nothing was changed/);
+    assert.deepEqual(
+      readdirSync(data)
+        .sort()
+        .map((name) => readFileSync(join(data, name), "utf8")),
+      before,
+    );
 
-  const withPin = asAgent(["provision", "--file", policy, "--pin-stdin"], home, "604172\n");
-  assert.equal(withPin.code, 0, withPin.err);
-  assert.match(withPin.out, /Provisioned counter "Mine"/);
-});
+    const withPin = asAgent(["provision", "--file", policy, "--pin-stdin"], home, "604172\n");
+    assert.equal(withPin.code, 0, withPin.err);
+    assert.match(withPin.out, /Provisioned counter "Mine"/);
+  },
+);

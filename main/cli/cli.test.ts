@@ -7,7 +7,11 @@ import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { EXIT, isCliInvocation, runCli } from "./cli";
 
-const account = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: "cli-test-access-key-7", initiatorId: "9876543210" };
+const account = {
+  developerKey: "0123456789abcdef0123456789abcdef",
+  accessKey: "cli-test-access-key-7",
+  initiatorId: "9876543210",
+};
 let server: Simulator;
 before(async () => {
   server = await startSimulator({ accounts: [account] });
@@ -78,7 +82,10 @@ test("config set, config show --json, otp --json against a custom base URL", asy
   assert.equal(typeof reply.value.otpRefId, "string");
   const seen = server.requests[before];
   assert.equal(seen?.path, "/ekoapi/v3/customer/payment/refund/13192443/otp");
-  assert.equal(seen?.headers["secret-key"], signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""));
+  assert.equal(
+    seen?.headers["secret-key"],
+    signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""),
+  );
 
   const plain = await run(["otp", "13192443"]);
   assert.equal(plain.code, EXIT.ok);
@@ -119,7 +126,10 @@ test("doctor --json in Practice reports every check and the clock offset", async
   const result = await run(["doctor", "--json"]);
   assert.equal(result.code, EXIT.ok, result.err + result.out);
   const report = JSON.parse(result.out).value;
-  assert.deepEqual(report.checks.map((c: { id: string }) => c.id), ["policy", "keychain", "access-key", "settings", "reachable", "clock"]);
+  assert.deepEqual(
+    report.checks.map((c: { id: string }) => c.id),
+    ["policy", "keychain", "access-key", "settings", "reachable", "clock"],
+  );
   assert.equal(typeof report.clockOffsetMs, "number");
   assert.ok(Math.abs(report.clockOffsetMs) < 2_000);
 });
@@ -146,7 +156,8 @@ test("doctor warns, and still passes, when the user code is missing outside Prac
   ] as const) {
     assert.equal((await run(["config", "set", name, value])).code, EXIT.ok, name);
   }
-  const settingsCheck = (out: string) => (JSON.parse(out).value.checks as { id: string }[]).find((c) => c.id === "settings");
+  const settingsCheck = (out: string) =>
+    (JSON.parse(out).value.checks as { id: string }[]).find((c) => c.id === "settings");
   const without = await run(["doctor", "--json"]);
   assert.equal(without.code, EXIT.ok, without.out);
   assert.deepEqual(settingsCheck(without.out), { id: "settings", status: "warn", detail: "userCode" });
@@ -163,5 +174,8 @@ test("doctor in Practice does not ask for a user code", async () => {
   const { run } = cli();
   const result = await run(["doctor", "--json"]);
   assert.equal(JSON.parse(result.out).value.environment, "practice");
-  assert.deepEqual((JSON.parse(result.out).value.checks as { id: string }[]).find((c) => c.id === "settings"), { id: "settings", status: "ok" });
+  assert.deepEqual(
+    (JSON.parse(result.out).value.checks as { id: string }[]).find((c) => c.id === "settings"),
+    { id: "settings", status: "ok" },
+  );
 });

@@ -13,7 +13,19 @@ import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands
 
 export { EXIT, type CliDeps, type CliIo };
 
-const COMMANDS = ["set-key", "config", "otp", "inquire", "refund", "pending", "doctor", "provision", "pin-hash", "journal", "help"] as const;
+const COMMANDS = [
+  "set-key",
+  "config",
+  "otp",
+  "inquire",
+  "refund",
+  "pending",
+  "doctor",
+  "provision",
+  "pin-hash",
+  "journal",
+  "help",
+] as const;
 
 const USAGE = `Usage: refund-desk <command>
 
@@ -59,7 +71,9 @@ function commandArgs(argv: string[]): string[] | null {
   const rest = argv.slice(1);
   const at = rest.findIndex((arg) => (COMMANDS as readonly string[]).includes(arg));
   if (at < 0) return null;
-  return rest.slice(0, at).every((arg) => arg === "." || arg.startsWith("-") || arg.endsWith(".js")) ? rest.slice(at) : null;
+  return rest.slice(0, at).every((arg) => arg === "." || arg.startsWith("-") || arg.endsWith(".js"))
+    ? rest.slice(at)
+    : null;
 }
 
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -83,13 +97,21 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   if (command === "pin-hash") return pinHashCommand(rest, json, io, deps.pinCost);
   if (command === "journal") return journalCommand(rest, json, io, deps);
 
-  const desk = deps.machine ? await openRefundDesk({ ...deps, appOrigin: "cli:" }, deps.machine) : createRefundDesk({ ...deps, appOrigin: "cli:" });
+  const desk = deps.machine
+    ? await openRefundDesk({ ...deps, appOrigin: "cli:" }, deps.machine)
+    : createRefundDesk({ ...deps, appOrigin: "cli:" });
   try {
     // Each branch awaits, so the finally below closes the desk only after the command is done.
     switch (command) {
       case "otp":
         if (rest.length !== 1) return fail("usage: refund-desk otp <tid> [--json]");
-        return report(await desk.services.requestRefundOtp({ tid: rest[0] ?? "" }), json, io, (v) => `${v.otpRefId}\n(tid ${v.tid}, sent ${v.sentAt}, ${v.environment}: the OTP went to the customer's mobile)`);
+        return report(
+          await desk.services.requestRefundOtp({ tid: rest[0] ?? "" }),
+          json,
+          io,
+          (v) =>
+            `${v.otpRefId}\n(tid ${v.tid}, sent ${v.sentAt}, ${v.environment}: the OTP went to the customer's mobile)`,
+        );
       case "inquire":
         return await inquireCommand(rest, json, io, desk);
       case "refund":
@@ -102,7 +124,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
       case "config":
         return await config(desk, rest, json, io, fail);
       case "set-key":
-        if (rest.length !== 0) return fail("set-key reads the access key from standard input; never pass it as an argument (it would stay in the shell history).");
+        if (rest.length !== 0)
+          return fail(
+            "set-key reads the access key from standard input; never pass it as an argument (it would stay in the shell history).",
+          );
         return await setKey(desk, io, json);
     }
     return fail(USAGE);
@@ -110,7 +135,6 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     await desk.close();
   }
 }
-
 
 async function doctor(desk: RefundDesk, json: boolean, io: CliIo): Promise<number> {
   const result = await desk.services.checkConnection({});
@@ -124,7 +148,8 @@ function formatDoctor(report: DoctorReport): string {
     const why = check.error ? ` — ${describeError(check.error, "en").title}` : check.detail ? ` (${check.detail})` : "";
     lines.push(`${check.status.padEnd(7)} ${check.id}${why}`);
   }
-  if (report.clockOffsetMs !== null) lines.push(`clock offset: ${(report.clockOffsetMs / 1000).toFixed(1)} s (server minus this machine)`);
+  if (report.clockOffsetMs !== null)
+    lines.push(`clock offset: ${(report.clockOffsetMs / 1000).toFixed(1)} s (server minus this machine)`);
   return lines.join("\n");
 }
 
@@ -165,14 +190,30 @@ function formatPolicy(policy: DeskPolicy): string {
   return lines.join("\n");
 }
 
-async function config(desk: RefundDesk, args: string[], json: boolean, io: CliIo, fail: (text: string) => number): Promise<number> {
+async function config(
+  desk: RefundDesk,
+  args: string[],
+  json: boolean,
+  io: CliIo,
+  fail: (text: string) => number,
+): Promise<number> {
   const [action, ...pairs] = args;
-  if (action === "show" && pairs.length === 0) return report(await desk.services.getSettings({}), json, io, (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`);
-  if (action !== "set") return fail("usage: refund-desk config show [--json] | config set <name> <value> [<name> <value> …]");
+  if (action === "show" && pairs.length === 0)
+    return report(
+      await desk.services.getSettings({}),
+      json,
+      io,
+      (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`,
+    );
+  if (action !== "set")
+    return fail("usage: refund-desk config show [--json] | config set <name> <value> [<name> <value> …]");
   const parsed = parseConfigPairs(pairs);
   // The readable pairs are judged together too, so one run lists every problem.
   const unread = new Set(parsed.problems.map((p) => p.name));
-  const refused = desk.settings.problems(parsed.patch).map(configProblem).filter((p) => !unread.has(p.name));
+  const refused = desk.settings
+    .problems(parsed.patch)
+    .map(configProblem)
+    .filter((p) => !unread.has(p.name));
   const problems = [...parsed.problems, ...refused];
   if (problems.length > 0) return reportProblems(problems, json, io);
   return report(await desk.services.updateSettings(parsed.patch), json, io, formatSettings);
@@ -191,5 +232,10 @@ function reportProblems(problems: ConfigProblem[], json: boolean, io: CliIo): nu
 
 async function setKey(desk: RefundDesk, io: CliIo, json: boolean): Promise<number> {
   const key = (await readAll(io.stdin)).replace(/\r?\n$/, "");
-  return report(await desk.services.setAccessKey({ accessKey: key }), json, io, () => "The access key is stored in the system keychain.");
+  return report(
+    await desk.services.setAccessKey({ accessKey: key }),
+    json,
+    io,
+    () => "The access key is stored in the system keychain.",
+  );
 }

@@ -16,9 +16,29 @@ function withJournal() {
   const dataDir = tempDataDir("journal-export");
   const journal = createJournal(dataDir, "Counter 9");
   // 2026-03-04 23:59 and 2026-03-05 00:30 in India, either side of midnight.
-  journal.append({ at: "2026-03-04T18:29:00.000Z", tid: "100", environment: "uat", outcome: "otp-sent", otpRefTail: "aaaaaa" });
-  journal.append({ at: "2026-03-04T19:00:00.000Z", tid: "101", environment: "uat", outcome: "otp-sent", ekoStatus: 0, responseTypeId: 2133, otpRefTail: "bbbbbb" });
-  journal.append({ at: "2026-03-06T18:29:59.000Z", tid: "102", environment: "uat", outcome: "unknown-tid", ekoStatus: 168 });
+  journal.append({
+    at: "2026-03-04T18:29:00.000Z",
+    tid: "100",
+    environment: "uat",
+    outcome: "otp-sent",
+    otpRefTail: "aaaaaa",
+  });
+  journal.append({
+    at: "2026-03-04T19:00:00.000Z",
+    tid: "101",
+    environment: "uat",
+    outcome: "otp-sent",
+    ekoStatus: 0,
+    responseTypeId: 2133,
+    otpRefTail: "bbbbbb",
+  });
+  journal.append({
+    at: "2026-03-06T18:29:59.000Z",
+    tid: "102",
+    environment: "uat",
+    outcome: "unknown-tid",
+    ekoStatus: 168,
+  });
   journal.append({ at: "2026-03-06T18:30:00.000Z", tid: "103", environment: "uat", outcome: "timeout" });
   const run = async (args: string[]) => {
     const io = cliIo();
@@ -47,7 +67,10 @@ test("export to a file with a JSON report; a single day works", async () => {
   const result = await run(["journal", "export", "--from", "2026-03-04", "--to", "2026-03-04", "--out", out, "--json"]);
   assert.equal(result.code, EXIT.ok, result.err);
   assert.deepEqual(JSON.parse(result.out), { ok: true, value: { rows: 1, skipped: 0, out } });
-  assert.match(readFileSync(out, "utf8"), /\r\n2026-03-04T23:59:00\+05:30,Counter 9,uat,100,otp-sent,,,aaaaaa,,,,,ok\r\n$/);
+  assert.match(
+    readFileSync(out, "utf8"),
+    /\r\n2026-03-04T23:59:00\+05:30,Counter 9,uat,100,otp-sent,,,aaaaaa,,,,,ok\r\n$/,
+  );
 });
 
 test("bad dates, a reversed range, --json without --out and unknown words are usage errors", async () => {
@@ -70,5 +93,6 @@ test("bad dates, a reversed range, --json without --out and unknown words are us
 test("a day is local midnight to local midnight; impossible dates are refused", () => {
   assert.equal(localDayStart("2026-03-05"), Date.parse("2026-03-04T18:30:00.000Z"));
   assert.equal(localDayStart("2028-02-29"), Date.parse("2028-02-28T18:30:00.000Z"));
-  for (const bad of ["2026-02-29", "2026-13-01", "2026-00-10", "2026-3-5", "", "today"]) assert.equal(localDayStart(bad), null, bad);
+  for (const bad of ["2026-02-29", "2026-13-01", "2026-00-10", "2026-3-5", "", "today"])
+    assert.equal(localDayStart(bad), null, bad);
 });

@@ -18,7 +18,10 @@ export const JOURNAL_USAGE =
 
 export function journalCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps): number {
   const fail = (message: string) => {
-    if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "invalid-input", field: "arguments", reason: "usage", message } })}\n`);
+    if (json)
+      io.stdout.write(
+        `${JSON.stringify({ ok: false, error: { kind: "invalid-input", field: "arguments", reason: "usage", message } })}\n`,
+      );
     else io.stderr.write(`refund-desk journal: ${message}\n${JOURNAL_USAGE}\n`);
     return EXIT.usage;
   };
@@ -29,8 +32,16 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
   const options = parseOptions(rest, { values: ["from", "to", "out"] });
   if (typeof options === "string") return fail(options);
   // No length limit here: IT may export years at once; the screen's export stops at a year.
-  const window = rangeToMs({ from: options.values.get("from") ?? "", to: options.values.get("to") ?? "" }, Number.POSITIVE_INFINITY);
-  if (!window.ok) return fail(window.error.kind === "invalid-input" && window.error.reason === "before-from" ? "--from is after --to" : "--from and --to must be dates written YYYY-MM-DD");
+  const window = rangeToMs(
+    { from: options.values.get("from") ?? "", to: options.values.get("to") ?? "" },
+    Number.POSITIVE_INFINITY,
+  );
+  if (!window.ok)
+    return fail(
+      window.error.kind === "invalid-input" && window.error.reason === "before-from"
+        ? "--from is after --to"
+        : "--from and --to must be dates written YYYY-MM-DD",
+    );
   const out = options.values.get("out");
   // Standard output carries either the CSV or the JSON report, not both.
   if (json && !out) return fail("--json needs --out <file>");
@@ -43,19 +54,31 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
       writeFileSync(out, csv, { mode: 0o600 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "unknown";
-      if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "internal", details: { cause: code }, message: `${out} cannot be written (${code})` } })}\n`);
+      if (json)
+        io.stdout.write(
+          `${JSON.stringify({ ok: false, error: { kind: "internal", details: { cause: code }, message: `${out} cannot be written (${code})` } })}\n`,
+        );
       else io.stderr.write(`refund-desk journal: ${out} cannot be written (${code})\n`);
       return EXIT.failed;
     }
   } else io.stdout.write(csv);
 
   if (json) io.stdout.write(`${JSON.stringify({ ok: true, value: { rows: entries.length, skipped, out } })}\n`);
-  else io.stderr.write(`${entries.length} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`);
+  else
+    io.stderr.write(
+      `${entries.length} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`,
+    );
   return EXIT.ok;
 }
 
 /** The day's close for IT: the same counts as the History screen's totals (app/day-summary.ts). */
-function summaryCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps, fail: (message: string) => number): number {
+function summaryCommand(
+  args: string[],
+  json: boolean,
+  io: CliIo,
+  deps: CliDeps,
+  fail: (message: string) => number,
+): number {
   const options = parseOptions(args, { values: ["date"] });
   if (typeof options === "string") return fail(options);
   const day = options.values.get("date") ?? "";

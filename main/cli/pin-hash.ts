@@ -9,7 +9,9 @@ import { EXIT } from "./exit-codes";
 
 export async function pinHashCommand(args: string[], json: boolean, io: CliIo, cost?: ScryptParams): Promise<number> {
   if (args.length > 0) {
-    io.stderr.write("refund-desk pin-hash: the PIN is read from standard input; never pass it as an argument (it would stay in the shell history).\n");
+    io.stderr.write(
+      "refund-desk pin-hash: the PIN is read from standard input; never pass it as an argument (it would stay in the shell history).\n",
+    );
     return EXIT.usage;
   }
   const pin = (await readAll(io.stdin)).trim();

@@ -1,7 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { closeSync, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { ADMIN_PIN_FILE } from "../admin/admin-pin-file";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
@@ -30,12 +40,23 @@ const POLICY = {
 /** Cheap hashes for speed; the real default cost is tested in main/admin/admin.test.ts. */
 const FAST = { ln: 12, r: 8, p: 1 };
 
-function setup(options: { keyStore?: KeyStore; policy?: unknown; machinePolicyPath?: string; dataDir?: string; elevated?: boolean } = {}) {
+function setup(
+  options: {
+    keyStore?: KeyStore;
+    policy?: unknown;
+    machinePolicyPath?: string;
+    dataDir?: string;
+    elevated?: boolean;
+  } = {},
+) {
   const folder = tempDataDir("provision-input");
   const dataDir = options.dataDir ?? tempDataDir("provision-home");
   const keyStore = options.keyStore ?? memoryKeyStore();
   const policyFile = join(folder, "policy.json");
-  writeFileSync(policyFile, typeof options.policy === "string" ? options.policy : JSON.stringify(options.policy ?? POLICY));
+  writeFileSync(
+    policyFile,
+    typeof options.policy === "string" ? options.policy : JSON.stringify(options.policy ?? POLICY),
+  );
   const keyFile = join(folder, "access-key.txt");
   writeFileSync(keyFile, `${ACCESS_KEY}\r\n`);
   const run = async (args: string[], stdin = "") => {
@@ -55,7 +76,11 @@ function setup(options: { keyStore?: KeyStore; policy?: unknown; machinePolicyPa
 
 /** Every file in a folder and its bytes, to prove a refused run changed nothing. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
+  );
 }
 
 function allText(dir: string): string {
@@ -71,7 +96,18 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
   assert.equal(result.code, EXIT.ok, result.err + result.out);
   assert.deepEqual(JSON.parse(result.out), {
     ok: true,
-    value: { dataDir, counterName: POLICY.counterName, environment: "uat", kioskMode: true, settingsLocked: true, adminPin: "set", accessKey: "stored", keyFileRemoved: true, lockKept: "data-folder", machinePolicyInForce: null },
+    value: {
+      dataDir,
+      counterName: POLICY.counterName,
+      environment: "uat",
+      kioskMode: true,
+      settingsLocked: true,
+      adminPin: "set",
+      accessKey: "stored",
+      keyFileRemoved: true,
+      lockKept: "data-folder",
+      machinePolicyInForce: null,
+    },
   });
   assert.equal((keyStore as ReturnType<typeof memoryKeyStore>).value, ACCESS_KEY, "trimmed of its line end");
   assert.equal(existsSync(keyFile), false);
@@ -81,18 +117,30 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
   assert.equal(settings.environment, "uat");
   assert.equal(settings.developerKey, POLICY.developerKey);
   assert.equal(settings.initiatorId, POLICY.initiatorId);
-  assert.deepEqual(JSON.parse(readFileSync(join(dataDir, COUNTER_FILE), "utf8")), { counterName: POLICY.counterName, kioskMode: true, settingsLocked: true });
+  assert.deepEqual(JSON.parse(readFileSync(join(dataDir, COUNTER_FILE), "utf8")), {
+    counterName: POLICY.counterName,
+    kioskMode: true,
+    settingsLocked: true,
+  });
   const { pinHash } = JSON.parse(readFileSync(join(dataDir, ADMIN_PIN_FILE), "utf8"));
   assert.ok(await verifyPin("048213", pinHash));
   assert.ok(!(await verifyPin("048214", pinHash)));
   const written = allText(dataDir);
-  for (const secret of [ACCESS_KEY, Buffer.from(ACCESS_KEY).toString("base64"), '"048213"']) assert.ok(!written.includes(secret), secret);
+  for (const secret of [ACCESS_KEY, Buffer.from(ACCESS_KEY).toString("base64"), '"048213"'])
+    assert.ok(!written.includes(secret), secret);
   assert.ok(!(result.out + result.err).includes(ACCESS_KEY));
 
   // The app then runs as provisioned: the counter's policy, its PIN, its name on journal lines.
   const desk = createRefundDesk({ fetch, keyStore, dataDir, appOrigin: "test:" });
   try {
-    assert.deepEqual(desk.policy, { source: "provisioned", counterName: POLICY.counterName, kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null });
+    assert.deepEqual(desk.policy, {
+      source: "provisioned",
+      counterName: POLICY.counterName,
+      kioskMode: true,
+      settingsLocked: true,
+      adminPinSet: true,
+      problem: null,
+    });
     assert.ok((await desk.adminPin.check("048213")).ok);
     const view = await desk.services.getSettings({});
     assert.ok(view.ok && view.value.environment === "uat" && view.value.accessKey === "stored");
@@ -165,7 +213,10 @@ test("each bad field: exit 2 naming the field and reason, and nothing changes (n
     assert.equal(result.code, EXIT.usage, JSON.stringify(change));
     const reply = JSON.parse(result.out);
     assert.equal(reply.ok, false);
-    assert.deepEqual({ kind: reply.error.kind, field: reply.error.field, reason: reply.error.reason }, { kind: "invalid-input", field, reason });
+    assert.deepEqual(
+      { kind: reply.error.kind, field: reply.error.field, reason: reply.error.reason },
+      { kind: "invalid-input", field, reason },
+    );
     assert.match(reply.error.message, /nothing was changed/);
     assert.deepEqual(snapshot(dataDir), before, JSON.stringify(change));
     assert.equal(keyStore.value, "the-key-stored-before");
@@ -178,7 +229,10 @@ test("a bad policy in plain text lists every bad field on stderr", async () => {
   const { run, policyFile } = setup({ policy: { ...POLICY, initiatorId: "1", adminPin: "x" } });
   const result = await run(["provision", "--file", policyFile]);
   assert.equal(result.code, EXIT.usage);
-  assert.match(result.err, /the policy file is not valid; nothing was changed\n {2}initiatorId: not-10-digits\n {2}adminPin: passphrase-too-short\n/);
+  assert.match(
+    result.err,
+    /the policy file is not valid; nothing was changed\n {2}initiatorId: not-10-digits\n {2}adminPin: passphrase-too-short\n/,
+  );
 });
 
 test("an unreadable or non-JSON policy file and wrong arguments are usage errors", async () => {
@@ -237,7 +291,16 @@ test("outside Practice a key must be given or already stored; re-provisioning ke
   const first = setup({ keyStore });
   assert.equal((await first.run(["provision", "--file", first.policyFile, "--key-file", first.keyFile])).code, EXIT.ok);
   writeFileSync(join(first.dataDir, PIN_ATTEMPTS_FILE), '{"failures":5,"waitUntil":99999999999999}\n');
-  writeFileSync(first.policyFile, JSON.stringify({ ...POLICY, kioskMode: false, settingsLocked: false, adminPin: undefined, counterName: "Counter 4" }));
+  writeFileSync(
+    first.policyFile,
+    JSON.stringify({
+      ...POLICY,
+      kioskMode: false,
+      settingsLocked: false,
+      adminPin: undefined,
+      counterName: "Counter 4",
+    }),
+  );
   // An administrator (the wrong-PIN wait above holds against the PIN itself).
   const admin = setup({ keyStore, dataDir: first.dataDir, elevated: true });
   const again = await admin.run(["provision", "--file", first.policyFile, "--json"]);
@@ -249,12 +312,21 @@ test("outside Practice a key must be given or already stored; re-provisioning ke
 
 test("Practice needs no key; a machine-wide policy in force is pointed out", async () => {
   const machine = join(tempDataDir("provision-machine"), "policy.json");
-  writeFileSync(machine, JSON.stringify({ environment: "practice", counterName: "Machine", kioskMode: false, settingsLocked: false }));
-  const { run, policyFile } = setup({ policy: { environment: "practice", counterName: "Training", kioskMode: false, settingsLocked: false }, machinePolicyPath: machine });
+  writeFileSync(
+    machine,
+    JSON.stringify({ environment: "practice", counterName: "Machine", kioskMode: false, settingsLocked: false }),
+  );
+  const { run, policyFile } = setup({
+    policy: { environment: "practice", counterName: "Training", kioskMode: false, settingsLocked: false },
+    machinePolicyPath: machine,
+  });
   const result = await run(["provision", "--file", policyFile]);
   assert.equal(result.code, EXIT.ok, result.err);
   assert.match(result.out, /access key:\s+none \(not needed in Practice\)/);
-  assert.match(result.out, new RegExp(`machine-wide policy ${machine.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is in force`));
+  assert.match(
+    result.out,
+    new RegExp(`machine-wide policy ${machine.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is in force`),
+  );
 });
 
 test("pin-hash reads the PIN from stdin and prints a hash that verifies; never from an argument", async () => {
@@ -267,26 +339,40 @@ test("pin-hash reads the PIN from stdin and prints a hash that verifies; never f
   const fourDigits = await run(["pin-hash", "--json"], "5520\n");
   assert.equal(fourDigits.code, EXIT.usage, "a 4-digit PIN is refused");
   assert.equal(JSON.parse(fourDigits.out).error.reason, "pin-too-short");
-  assert.equal((await run(["pin-hash"], "counter passphrase\n")).code, EXIT.ok, "a passphrase of 10+ characters is accepted");
+  assert.equal(
+    (await run(["pin-hash"], "counter passphrase\n")).code,
+    EXIT.ok,
+    "a passphrase of 10+ characters is accepted",
+  );
   assert.equal((await run(["pin-hash", "552071"])).code, EXIT.usage);
 });
 
 const SERVICE = "Refund Desk (provision test)";
 const hasBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
-const skip = !hasBus && process.env.REFUND_DESK_REQUIRE_KEYCHAIN !== "1" ? "no Secret Service session bus (run under scripts/test.sh)" : false;
+const skip =
+  !hasBus && process.env.REFUND_DESK_REQUIRE_KEYCHAIN !== "1"
+    ? "no Secret Service session bus (run under scripts/test.sh)"
+    : false;
 
-test("provisioning stores the key in the real OS keychain (Secret Service), checked with secret-tool", { skip }, async () => {
-  const keyStore = createKeytarKeyStore(undefined, SERVICE);
-  try {
-    const { run, policyFile, keyFile } = setup({ keyStore });
-    const result = await run(["provision", "--file", policyFile, "--key-file", keyFile]);
-    assert.equal(result.code, EXIT.ok, result.err);
-    assert.equal(execFileSync("secret-tool", ["lookup", "service", SERVICE, "account", KEYCHAIN_ACCOUNT], { encoding: "utf8" }), ACCESS_KEY);
-    assert.equal(existsSync(keyFile), false);
-  } finally {
-    await keyStore.remove();
-  }
-});
+test(
+  "provisioning stores the key in the real OS keychain (Secret Service), checked with secret-tool",
+  { skip },
+  async () => {
+    const keyStore = createKeytarKeyStore(undefined, SERVICE);
+    try {
+      const { run, policyFile, keyFile } = setup({ keyStore });
+      const result = await run(["provision", "--file", policyFile, "--key-file", keyFile]);
+      assert.equal(result.code, EXIT.ok, result.err);
+      assert.equal(
+        execFileSync("secret-tool", ["lookup", "service", SERVICE, "account", KEYCHAIN_ACCOUNT], { encoding: "utf8" }),
+        ACCESS_KEY,
+      );
+      assert.equal(existsSync(keyFile), false);
+    } finally {
+      await keyStore.remove();
+    }
+  },
+);
 
 test("config show tells IT the counter, kiosk mode, lock and PIN, and which machine-wide policy was ignored and why", async () => {
   const machine = join(tempDataDir("provision-machine"), "policy.json");
@@ -296,8 +382,15 @@ test("config show tells IT the counter, kiosk mode, lock and PIN, and which mach
   assert.equal((await run(["provision", "--file", policyFile, "--key-file", keyFile])).code, EXIT.ok);
   const shown = await run(["config", "show"]);
   assert.equal(shown.code, EXIT.ok, shown.err);
-  assert.match(shown.out, /counter:\s+Pune Camp – Counter 3\nkiosk mode:\s+on\nsettings lock:\s+locked\nadmin PIN:\s+set\npolicy from:\s+provisioning\n/);
-  assert.ok(shown.out.includes(`machine-wide policy ${machine} cannot be used, so the settings are locked: adminPinHash (required-for-kiosk-or-lock)`));
+  assert.match(
+    shown.out,
+    /counter:\s+Pune Camp – Counter 3\nkiosk mode:\s+on\nsettings lock:\s+locked\nadmin PIN:\s+set\npolicy from:\s+provisioning\n/,
+  );
+  assert.ok(
+    shown.out.includes(
+      `machine-wide policy ${machine} cannot be used, so the settings are locked: adminPinHash (required-for-kiosk-or-lock)`,
+    ),
+  );
 });
 
 test("re-provisioning a counter that has an admin PIN, as a normal user without the PIN: exit 2 and nothing changes", async () => {
@@ -305,7 +398,15 @@ test("re-provisioning a counter that has an admin PIN, as a normal user without 
   const first = setup({ keyStore });
   assert.equal((await first.run(["provision", "--file", first.policyFile, "--key-file", first.keyFile])).code, EXIT.ok);
   // The agent's own policy: unlocked, their PIN, a base URL of their choosing.
-  const mine = { environment: "custom", baseUrl: "https://collector.example/v3", developerKey: POLICY.developerKey, initiatorId: POLICY.initiatorId, counterName: "Mine", kioskMode: false, settingsLocked: false };
+  const mine = {
+    environment: "custom",
+    baseUrl: "https://collector.example/v3",
+    developerKey: POLICY.developerKey,
+    initiatorId: POLICY.initiatorId,
+    counterName: "Mine",
+    kioskMode: false,
+    settingsLocked: false,
+  };
   writeFileSync(first.policyFile, JSON.stringify(mine));
   const before = snapshot(first.dataDir);
   const keyFile = join(first.folder, "other-key.txt");
@@ -322,12 +423,23 @@ test("re-provisioning a counter that has an admin PIN, as a normal user without 
   const wrong = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], "111111\n");
   assert.equal(wrong.code, EXIT.usage);
   assert.equal(JSON.parse(wrong.out).error.reason, "wrong-pin");
-  assert.deepEqual(Object.keys(snapshot(first.dataDir)).sort(), [...Object.keys(before), PIN_ATTEMPTS_FILE].sort(), "only the wrong PIN was counted");
-  assert.deepEqual({ ...snapshot(first.dataDir), [PIN_ATTEMPTS_FILE]: undefined }, { ...before, [PIN_ATTEMPTS_FILE]: undefined });
+  assert.deepEqual(
+    Object.keys(snapshot(first.dataDir)).sort(),
+    [...Object.keys(before), PIN_ATTEMPTS_FILE].sort(),
+    "only the wrong PIN was counted",
+  );
+  assert.deepEqual(
+    { ...snapshot(first.dataDir), [PIN_ATTEMPTS_FILE]: undefined },
+    { ...before, [PIN_ATTEMPTS_FILE]: undefined },
+  );
 
   // The same wrong-PIN waits as the window: guessing through provisioning is no faster.
-  for (let i = 0; i < 2; i += 1) await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], "111111\n");
-  const waiting = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], `${POLICY.adminPin}\n`);
+  for (let i = 0; i < 2; i += 1)
+    await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], "111111\n");
+  const waiting = await first.run(
+    ["provision", "--file", first.policyFile, "--pin-stdin", "--json"],
+    `${POLICY.adminPin}\n`,
+  );
   assert.equal(waiting.code, EXIT.usage);
   assert.equal(JSON.parse(waiting.out).error.reason, "pin-wait");
 
@@ -340,7 +452,10 @@ test("re-provisioning with the right PIN, or as an administrator, goes through",
   const first = setup({ keyStore });
   assert.equal((await first.run(["provision", "--file", first.policyFile, "--key-file", first.keyFile])).code, EXIT.ok);
   writeFileSync(first.policyFile, JSON.stringify({ ...POLICY, counterName: "Counter 5", adminPin: "730214" }));
-  const withPin = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], `${POLICY.adminPin}\n`);
+  const withPin = await first.run(
+    ["provision", "--file", first.policyFile, "--pin-stdin", "--json"],
+    `${POLICY.adminPin}\n`,
+  );
   assert.equal(withPin.code, EXIT.ok, withPin.out);
   assert.equal(JSON.parse(withPin.out).value.counterName, "Counter 5");
 

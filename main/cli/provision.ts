@@ -7,7 +7,20 @@
  * happens next, because a key left on disk is the one outcome provisioning must never have; the
  * files are staged before the keychain is written and put in place only after it succeeded.
  */
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, type BigIntStats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  type BigIntStats,
+} from "node:fs";
 import { join } from "node:path";
 import { accessKeyFrom } from "../../app/access-key";
 import type { RefundDeskError } from "../../app/errors";
@@ -49,8 +62,14 @@ export async function provision(args: string[], json: boolean, io: CliIo, deps: 
     return EXIT.ok;
   }
   const { code, error, message, problems } = done.failure;
-  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { ...error, message, ...(problems ? { problems } : {}) } })}\n`);
-  else io.stderr.write(`refund-desk provision: ${message}\n${(problems ?? []).map((p) => `  ${p.field}: ${p.reason}\n`).join("")}`);
+  if (json)
+    io.stdout.write(
+      `${JSON.stringify({ ok: false, error: { ...error, message, ...(problems ? { problems } : {}) } })}\n`,
+    );
+  else
+    io.stderr.write(
+      `refund-desk provision: ${message}\n${(problems ?? []).map((p) => `  ${p.field}: ${p.reason}\n`).join("")}`,
+    );
   return code;
 }
 
@@ -79,14 +98,20 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   if (!policyFile) return usage("--file <policy.json> is required");
   if (keyFile && options.flags.has("key-stdin")) return usage("give the access key one way: --key-stdin or --key-file");
   if (pinFile && options.flags.has("pin-stdin")) return usage("give the admin PIN one way: --pin-stdin or --pin-file");
-  if (options.flags.has("key-stdin") && options.flags.has("pin-stdin")) return usage("standard input can carry the key or the PIN, not both: use --pin-file or --key-file for one");
+  if (options.flags.has("key-stdin") && options.flags.has("pin-stdin"))
+    return usage("standard input can carry the key or the PIN, not both: use --pin-file or --key-file for one");
 
   const text = readPolicyText(policyFile);
   if (!text.ok) return text;
   const parsed = parsePolicyJson(text.value, "provision");
   if (!parsed.ok) {
     const [first] = parsed.error;
-    return failed(EXIT.usage, first ?? invalid("file", "not-valid"), "the policy file is not valid; nothing was changed", parsed.error);
+    return failed(
+      EXIT.usage,
+      first ?? invalid("file", "not-valid"),
+      "the policy file is not valid; nothing was changed",
+      parsed.error,
+    );
   }
   const { policy, pin } = parsed.value;
 
@@ -106,7 +131,10 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   if (key !== null) {
     const checked = accessKeyFrom(key);
     if (!checked.ok) {
-      const why = checked.error.kind === "invalid-input" && checked.error.reason === "too-long" ? "too long to be an Eko access key" : "empty";
+      const why =
+        checked.error.kind === "invalid-input" && checked.error.reason === "too-long"
+          ? "too long to be an Eko access key"
+          : "empty";
       return failed(EXIT.usage, checked.error, `the access key is ${why}; nothing was changed`);
     }
     key = checked.value;
@@ -114,7 +142,11 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     const stored = await deps.keyStore.get();
     if (!stored.ok) return keychainFailure(stored.error);
     if (!stored.value) {
-      return failed(EXIT.usage, { kind: "not-configured", missing: ["accessKey"] }, `no access key is stored for ${policy.environment} and none was given: add --key-stdin or --key-file; nothing was changed`);
+      return failed(
+        EXIT.usage,
+        { kind: "not-configured", missing: ["accessKey"] },
+        `no access key is stored for ${policy.environment} and none was given: add --key-stdin or --key-file; nothing was changed`,
+      );
     }
   }
 
@@ -133,7 +165,10 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   if (deps.machine) {
     // The keychain's record is what the app trusts; the data folder's files are a copy. Without a
     // keychain (a Practice-only PC) the copy is all there is, and the report says so.
-    const lock = await deps.machine.lockStore.write({ provisioned: { policy, pinHash }, lastMachine: inForce.lock?.lastMachine ?? null });
+    const lock = await deps.machine.lockStore.write({
+      provisioned: { policy, pinHash },
+      lastMachine: inForce.lock?.lastMachine ?? null,
+    });
     if (lock.ok) {
       lockKept = "keychain";
       await deps.machine.attemptsSlot.remove();
@@ -149,7 +184,11 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     // A new policy starts with no wrong-PIN waits.
     rmSync(join(deps.dataDir, PIN_ATTEMPTS_FILE), { force: true });
   } catch (error) {
-    return failed(EXIT.failed, internal(error), `the data folder ${deps.dataDir} could not be updated (${errno(error)}); run provisioning again`);
+    return failed(
+      EXIT.failed,
+      internal(error),
+      `the data folder ${deps.dataDir} could not be updated (${errno(error)}); run provisioning again`,
+    );
   }
 
   let storedKey: Provisioned["accessKey"] = "stored";
@@ -178,7 +217,12 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
  * Re-provisioning a counter that has an admin PIN (or whose lock cannot be read) needs that PIN,
  * through the same wrong-PIN waits as the window, or an elevated process. Otherwise exit 2.
  */
-async function checkAuthority(inForce: PolicyInForce, options: ParsedOptions, io: CliIo, deps: CliDeps): Promise<Step<void>> {
+async function checkAuthority(
+  inForce: PolicyInForce,
+  options: ParsedOptions,
+  io: CliIo,
+  deps: CliDeps,
+): Promise<Step<void>> {
   if (inForce.pinHash === null && !inForce.desk.problem) return { ok: true, value: undefined };
   const elevated = await (deps.isElevated ?? deps.machine?.isElevated ?? (async () => false))();
   if (elevated) return { ok: true, value: undefined };
@@ -190,15 +234,29 @@ async function checkAuthority(inForce: PolicyInForce, options: ParsedOptions, io
     if (!read.ok) return read;
     given = read.value;
   }
-  const refuse = (reason: string, message: string) => failed(EXIT.usage, invalid("adminPin", reason), `${message}; nothing was changed`);
+  const refuse = (reason: string, message: string) =>
+    failed(EXIT.usage, invalid("adminPin", reason), `${message}; nothing was changed`);
   if (given === null) {
-    return refuse("required", "this counter has an admin PIN: give it with --pin-stdin or --pin-file, or run provisioning as an administrator (root)");
+    return refuse(
+      "required",
+      "this counter has an admin PIN: give it with --pin-stdin or --pin-file, or run provisioning as an administrator (root)",
+    );
   }
-  if (inForce.pinHash === null) return refuse("no-pin-to-check", "this counter's lock cannot be read: run provisioning as an administrator (root)");
-  const gate = createPinGate({ pinHash: inForce.pinHash, dataDir: deps.dataDir, now: Date.now, ...(deps.machine ? { attemptsSlot: deps.machine.attemptsSlot } : {}) });
+  if (inForce.pinHash === null)
+    return refuse("no-pin-to-check", "this counter's lock cannot be read: run provisioning as an administrator (root)");
+  const gate = createPinGate({
+    pinHash: inForce.pinHash,
+    dataDir: deps.dataDir,
+    now: Date.now,
+    ...(deps.machine ? { attemptsSlot: deps.machine.attemptsSlot } : {}),
+  });
   const checked = await gate.check(given);
   if (checked.ok) return { ok: true, value: undefined };
-  if (checked.error.kind === "pin-wait") return refuse("pin-wait", `too many wrong admin PINs: try again in ${Math.ceil(checked.error.retryAfterMs / 1000)} s`);
+  if (checked.error.kind === "pin-wait")
+    return refuse(
+      "pin-wait",
+      `too many wrong admin PINs: try again in ${Math.ceil(checked.error.retryAfterMs / 1000)} s`,
+    );
   return refuse("wrong-pin", "the admin PIN is not right");
 }
 
@@ -206,19 +264,42 @@ const MAX_PIN_FILE_BYTES = 1024;
 
 function readPinFile(path: string): Step<string> {
   try {
-    if (statSync(path).size > MAX_PIN_FILE_BYTES) return failed(EXIT.usage, invalid("pinFile", "too-large"), `${path} is not an admin PIN file; nothing was changed`);
-    return { ok: true, value: readFileSync(path, "utf8").replace(/^\uFEFF/, "").trim() };
+    if (statSync(path).size > MAX_PIN_FILE_BYTES)
+      return failed(
+        EXIT.usage,
+        invalid("pinFile", "too-large"),
+        `${path} is not an admin PIN file; nothing was changed`,
+      );
+    return {
+      ok: true,
+      value: readFileSync(path, "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim(),
+    };
   } catch (error) {
-    return failed(EXIT.usage, invalid("pinFile", "unreadable"), `the PIN file ${path} cannot be read (${errno(error)}); nothing was changed`);
+    return failed(
+      EXIT.usage,
+      invalid("pinFile", "unreadable"),
+      `the PIN file ${path} cannot be read (${errno(error)}); nothing was changed`,
+    );
   }
 }
 
 function readPolicyText(path: string): Step<string> {
   try {
-    if (statSync(path).size > MAX_POLICY_BYTES) return failed(EXIT.usage, invalid("file", "too-large"), `the policy file ${path} is too large to be a policy; nothing was changed`);
+    if (statSync(path).size > MAX_POLICY_BYTES)
+      return failed(
+        EXIT.usage,
+        invalid("file", "too-large"),
+        `the policy file ${path} is too large to be a policy; nothing was changed`,
+      );
     return { ok: true, value: readFileSync(path, "utf8") };
   } catch (error) {
-    return failed(EXIT.usage, invalid("file", "unreadable"), `the policy file ${path} cannot be read (${errno(error)}); nothing was changed`);
+    return failed(
+      EXIT.usage,
+      invalid("file", "unreadable"),
+      `the policy file ${path} cannot be read (${errno(error)}); nothing was changed`,
+    );
   }
 }
 
@@ -228,14 +309,22 @@ function readPolicyText(path: string): Step<string> {
  */
 function takeKeyFile(path: string): Step<string> {
   const refuseLink = () =>
-    failed(EXIT.usage, invalid("keyFile", "not-a-regular-file"), `${path} is a link or has other names: give the key file itself; it was left as it is and nothing was changed`);
+    failed(
+      EXIT.usage,
+      invalid("keyFile", "not-a-regular-file"),
+      `${path} is a link or has other names: give the key file itself; it was left as it is and nothing was changed`,
+    );
   // Windows has no O_NOFOLLOW: the name is looked at first, and must still be the file opened below.
   let named: BigIntStats;
   try {
     named = lstatSync(path, { bigint: true });
   } catch (error) {
     const code = errno(error);
-    return failed(EXIT.usage, invalid("keyFile", code === "ENOENT" ? "not-found" : "not-readable-and-writable"), `the key file ${path} cannot be used (${code}); nothing was changed`);
+    return failed(
+      EXIT.usage,
+      invalid("keyFile", code === "ENOENT" ? "not-found" : "not-readable-and-writable"),
+      `the key file ${path} cannot be used (${code}); nothing was changed`,
+    );
   }
   if (named.isSymbolicLink()) return refuseLink();
   let fd: number;
@@ -243,15 +332,28 @@ function takeKeyFile(path: string): Step<string> {
     fd = openSync(path, constants.O_RDWR | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     const code = errno(error);
-    const reason = code === "ENOENT" ? "not-found" : code === "ELOOP" || code === "EISDIR" ? "not-a-regular-file" : "not-readable-and-writable";
-    return failed(EXIT.usage, invalid("keyFile", reason), `the key file ${path} cannot be used (${code}): it must be a regular file this account can read and overwrite; nothing was changed`);
+    const reason =
+      code === "ENOENT"
+        ? "not-found"
+        : code === "ELOOP" || code === "EISDIR"
+          ? "not-a-regular-file"
+          : "not-readable-and-writable";
+    return failed(
+      EXIT.usage,
+      invalid("keyFile", reason),
+      `the key file ${path} cannot be used (${code}): it must be a regular file this account can read and overwrite; nothing was changed`,
+    );
   }
   let key: string;
   try {
     if (!isSameSingleFile(named, fstatSync(fd, { bigint: true }))) return refuseLink();
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) {
-      return failed(EXIT.usage, invalid("keyFile", stat.isFile() ? "too-large" : "not-a-regular-file"), `${path} is not an access key file; it was left as it is and nothing was changed`);
+      return failed(
+        EXIT.usage,
+        invalid("keyFile", stat.isFile() ? "too-large" : "not-a-regular-file"),
+        `${path} is not an access key file; it was left as it is and nothing was changed`,
+      );
     }
     const bytes = Buffer.alloc(stat.size);
     const read = readSync(fd, bytes, 0, stat.size, 0);
@@ -260,14 +362,22 @@ function takeKeyFile(path: string): Step<string> {
     writeAll(fd, Buffer.alloc(stat.size), 0);
     fsyncSync(fd);
   } catch (error) {
-    return failed(EXIT.failed, internal(error), `the key file ${path} could not be overwritten (${errno(error)}): delete it by hand; the key was not stored and nothing was changed`);
+    return failed(
+      EXIT.failed,
+      internal(error),
+      `the key file ${path} could not be overwritten (${errno(error)}): delete it by hand; the key was not stored and nothing was changed`,
+    );
   } finally {
     closeSync(fd);
   }
   try {
     unlinkSync(path);
   } catch (error) {
-    return failed(EXIT.failed, internal(error), `the key file ${path} was overwritten with zeros but could not be deleted (${errno(error)}): delete it by hand; nothing was changed`);
+    return failed(
+      EXIT.failed,
+      internal(error),
+      `the key file ${path} was overwritten with zeros but could not be deleted (${errno(error)}): delete it by hand; nothing was changed`,
+    );
   }
   return { ok: true, value: key };
 }
@@ -279,7 +389,13 @@ type Identity = Pick<BigIntStats, "dev" | "ino" | "nlink" | "isFile" | "isSymbol
  * between) and it has one name only (a hard link elsewhere would keep the key after the wipe).
  */
 export function isSameSingleFile(named: Identity, opened: Identity): boolean {
-  return !named.isSymbolicLink() && opened.isFile() && named.dev === opened.dev && named.ino === opened.ino && opened.nlink === 1n;
+  return (
+    !named.isSymbolicLink() &&
+    opened.isFile() &&
+    named.dev === opened.dev &&
+    named.ino === opened.ino &&
+    opened.nlink === 1n
+  );
 }
 
 function stageAll(dataDir: string, policy: Policy, pinHash: string | null): Step<StagedFile[]> {
@@ -292,7 +408,11 @@ function stageAll(dataDir: string, policy: Policy, pinHash: string | null): Step
     return { ok: true, value: staged };
   } catch (error) {
     for (const file of staged) file.discard();
-    return failed(EXIT.failed, internal(error), `the data folder ${dataDir} cannot be written (${errno(error)}); nothing was changed`);
+    return failed(
+      EXIT.failed,
+      internal(error),
+      `the data folder ${dataDir} cannot be written (${errno(error)}); nothing was changed`,
+    );
   }
 }
 
@@ -306,8 +426,11 @@ function describeDone(done: Provisioned): string {
     `  access key:      ${{ stored: "stored in the system keychain", kept: "unchanged (one is stored in the system keychain)", none: "none (not needed in Practice)" }[done.accessKey]}`,
   ];
   if (done.keyFileRemoved) lines.push("  key file:        overwritten and deleted");
-  lines.push(`  lock kept in:    ${done.lockKept === "keychain" ? "the system keychain (a copy in the data folder)" : "the data folder only (no keychain)"}`);
-  if (done.machinePolicyInForce) lines.push(`Note: the machine-wide policy ${done.machinePolicyInForce} is in force and wins over this.`);
+  lines.push(
+    `  lock kept in:    ${done.lockKept === "keychain" ? "the system keychain (a copy in the data folder)" : "the data folder only (no keychain)"}`,
+  );
+  if (done.machinePolicyInForce)
+    lines.push(`Note: the machine-wide policy ${done.machinePolicyInForce} is in force and wins over this.`);
   return lines.join("\n");
 }
 

@@ -26,7 +26,10 @@ test("inquire --json: the transaction as the window gets it, the account masked"
   assert.equal(result.code, EXIT.ok, result.err);
   const reply = JSON.parse(result.out);
   assert.equal(reply.ok, true);
-  assert.deepEqual([reply.value.tid, reply.value.txStatus, reply.value.state, reply.value.recipientAccountLast4], ["13192443", 3, "refund-pending", "7890"]);
+  assert.deepEqual(
+    [reply.value.tid, reply.value.txStatus, reply.value.state, reply.value.recipientAccountLast4],
+    ["13192443", 3, "refund-pending", "7890"],
+  );
   assert.ok(!result.out.includes("50100234567890"));
 });
 
@@ -68,7 +71,12 @@ test("refund --json: a wrong OTP exits 1 with the kind and the tries; a malforme
   assert.match(body.error.message, /OTP is wrong/);
   const malformed = await run(["refund", "13192443", "--otp-ref", ref, "--json"], "12-34\n");
   assert.equal(malformed.code, EXIT.usage);
-  assert.deepEqual(JSON.parse(malformed.out).error, { kind: "invalid-input", field: "otp", reason: "not-digits", message: JSON.parse(malformed.out).error.message });
+  assert.deepEqual(JSON.parse(malformed.out).error, {
+    kind: "invalid-input",
+    field: "otp",
+    reason: "not-digits",
+    message: JSON.parse(malformed.out).error.message,
+  });
   assert.ok(!`${wrong.out}${malformed.out}`.includes("654321"));
 });
 

@@ -33,7 +33,10 @@ export async function refundCommand(args: string[], json: boolean, io: CliIo, de
   const badRef = at >= 0 && (!otpRefId || otpRefId.startsWith("--"));
   // Never echo what was given: a mistaken argument may be the customer's OTP.
   if (badRef || others.length !== 1 || others[0]?.startsWith("--")) {
-    return usage(io, `${REFUND_USAGE}\nThe customer's OTP is read from standard input only, never from the command line.`);
+    return usage(
+      io,
+      `${REFUND_USAGE}\nThe customer's OTP is read from standard input only, never from the command line.`,
+    );
   }
   if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write("Customer's OTP: ");
   const otp = await readFirstLine(io.stdin);
@@ -48,10 +51,14 @@ export async function pendingCommand(args: string[], json: boolean, io: CliIo, d
 }
 
 function formatPending(list: PendingRefunds): string {
-  if (list.transfers.length === 0) return `no transfer of the customer with mobile ending ${list.mobileLast4} is waiting for a refund (${list.environment})`;
+  if (list.transfers.length === 0)
+    return `no transfer of the customer with mobile ending ${list.mobileLast4} is waiting for a refund (${list.environment})`;
   return [
     `${list.transfers.length} transfer(s) of the customer with mobile ending ${list.mobileLast4} waiting for a refund (${list.environment}):`,
-    ...list.transfers.map((t) => `${t.tid.padEnd(12)} ${money(t.amount).padEnd(14)} ${t.time ?? "(no date)"}  ${t.recipientName ?? "(no name)"}${t.recipientAccountLast4 ? `, account ending ${t.recipientAccountLast4}` : ""}`),
+    ...list.transfers.map(
+      (t) =>
+        `${t.tid.padEnd(12)} ${money(t.amount).padEnd(14)} ${t.time ?? "(no date)"}  ${t.recipientName ?? "(no name)"}${t.recipientAccountLast4 ? `, account ending ${t.recipientAccountLast4}` : ""}`,
+    ),
   ].join("\n");
 }
 
@@ -77,7 +84,10 @@ function formatTransaction(tx: Transaction): string {
 }
 
 function formatReceipt(receipt: RefundReceipt): string {
-  const how = receipt.confirmedBy === "refund" ? "Eko's answer to the refund" : "a transaction inquiry (Eko's answer to the refund was lost)";
+  const how =
+    receipt.confirmedBy === "refund"
+      ? "Eko's answer to the refund"
+      : "a transaction inquiry (Eko's answer to the refund was lost)";
   return [
     `Refunded: transaction ${receipt.tid}`,
     `refund tid:   ${receipt.refundTid ?? "(not given)"}`,

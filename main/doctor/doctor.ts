@@ -33,7 +33,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   if (deps.launch) checks.push(overridesCheck(deps.launch));
 
   const key = await deps.accessKey.get();
-  checks.push(key.ok ? { id: "keychain", status: "ok" } : { id: "keychain", status: practice ? "warn" : "fail", error: key.error });
+  checks.push(
+    key.ok
+      ? { id: "keychain", status: "ok" }
+      : { id: "keychain", status: practice ? "warn" : "fail", error: key.error },
+  );
   if (practice) checks.push({ id: "access-key", status: "skipped", detail: "practice" });
   else if (!key.ok) checks.push({ id: "access-key", status: "skipped", detail: "keychain" });
   else checks.push({ id: "access-key", status: key.value ? "ok" : "fail" });
@@ -57,14 +61,24 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
       checks.push(
         clockOffsetMs === null
           ? { id: "clock", status: "skipped" }
-          : { id: "clock", status: clockOffsetToMention(clockOffsetMs) !== null ? "warn" : "ok", detail: String(Math.round(clockOffsetMs)) },
+          : {
+              id: "clock",
+              status: clockOffsetToMention(clockOffsetMs) !== null ? "warn" : "ok",
+              detail: String(Math.round(clockOffsetMs)),
+            },
       );
     } else {
       checks.push({ id: "reachable", status: "fail", error: probe.error }, { id: "clock", status: "skipped" });
     }
   }
 
-  return ok({ environment: settings.environment, baseUrl, checks, clockOffsetMs, ok: checks.every((c) => c.status !== "fail") });
+  return ok({
+    environment: settings.environment,
+    baseUrl,
+    checks,
+    clockOffsetMs,
+    ok: checks.every((c) => c.status !== "fail"),
+  });
 }
 
 /** A broken policy fails the check with where and why (the counter is locked until it is fixed). */
@@ -76,7 +90,8 @@ function policyCheck(policy: DeskPolicy): DoctorCheck {
 
 /** REFUND_DESK_HOME / REFUND_DESK_POLICY: ignored when packaged, honoured (and said so) in development. */
 function overridesCheck(launch: LaunchOverrides): DoctorCheck {
-  if (launch.ignored.length > 0) return { id: "overrides", status: "warn", detail: `ignored: ${launch.ignored.join(", ")}` };
+  if (launch.ignored.length > 0)
+    return { id: "overrides", status: "warn", detail: `ignored: ${launch.ignored.join(", ")}` };
   if (launch.inUse.length > 0) return { id: "overrides", status: "warn", detail: `in use: ${launch.inUse.join(", ")}` };
   return { id: "overrides", status: "ok", detail: launch.packaged ? "packaged" : "development" };
 }

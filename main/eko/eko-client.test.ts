@@ -84,7 +84,8 @@ describe("Get Refund OTP against the simulator", () => {
       const result = await client().getRefundOtp(endpoint, tid, 5_000);
       assert.equal(result.ok, false, JSON.stringify(result));
       if (result.ok) return;
-      for (const [key, value] of Object.entries(expected)) assert.equal((result.error as unknown as Record<string, unknown>)[key], value, key);
+      for (const [key, value] of Object.entries(expected))
+        assert.equal((result.error as unknown as Record<string, unknown>)[key], value, key);
       // The client stays usable: the next request after the fault goes through.
       assert.ok((await client().getRefundOtp(endpoint, "13192443", 5_000)).ok);
     });
@@ -93,7 +94,13 @@ describe("Get Refund OTP against the simulator", () => {
   test("raw details keep HTTP status and Eko's fields for support", async () => {
     const result = await client().getRefundOtp(endpoint, "13192446", 5_000);
     assert.ok(!result.ok);
-    assert.deepEqual(detailsOf(result.error), { httpStatus: 200, ekoStatus: 945, responseStatusId: 1, responseTypeId: 945, ekoMessage: "Monthly limit exhausted" });
+    assert.deepEqual(detailsOf(result.error), {
+      httpStatus: 200,
+      ekoStatus: 945,
+      responseStatusId: 1,
+      responseTypeId: 945,
+      ekoMessage: "Monthly limit exhausted",
+    });
   });
 
   test("a wrong access key is auth-rejected when the clock is right", async () => {
@@ -128,14 +135,22 @@ describe("Get Refund OTP against the simulator", () => {
 describe("network failures", () => {
   test("connection refused → offline", async () => {
     const port = await closedPort();
-    const result = await client().getRefundOtp({ ...endpoint, baseUrl: `http://127.0.0.1:${port}/ekoapi/v3` }, "13192443", 5_000);
+    const result = await client().getRefundOtp(
+      { ...endpoint, baseUrl: `http://127.0.0.1:${port}/ekoapi/v3` },
+      "13192443",
+      5_000,
+    );
     assert.ok(!result.ok);
     assert.equal(result.error.kind, "offline");
     assert.equal(detailsOf(result.error).cause, "ECONNREFUSED");
   });
 
   test("DNS failure → offline", async () => {
-    const result = await client().getRefundOtp({ ...endpoint, baseUrl: "https://eko.refund-desk-test.invalid/ekoapi/v3" }, "13192443", 5_000);
+    const result = await client().getRefundOtp(
+      { ...endpoint, baseUrl: "https://eko.refund-desk-test.invalid/ekoapi/v3" },
+      "13192443",
+      5_000,
+    );
     assert.ok(!result.ok);
     assert.equal(result.error.kind, "offline");
     assert.match(String(detailsOf(result.error).cause), /ENOTFOUND|EAI_AGAIN/);
@@ -165,7 +180,10 @@ describe("clock drift", () => {
         const fresh = createEkoClient({ fetch, clock: createClock() });
         const result = await fresh.getRefundOtp({ ...endpoint, baseUrl: skewed.baseUrl }, "13192443", 5_000);
         assert.ok(result.ok, JSON.stringify(result));
-        assert.deepEqual(skewed.requests.map((r) => r.outcome), ["rejected", "accepted"]);
+        assert.deepEqual(
+          skewed.requests.map((r) => r.outcome),
+          ["rejected", "accepted"],
+        );
         const [first, second] = skewed.requests;
         assert.notEqual(first?.headers["secret-key"], second?.headers["secret-key"]);
       } finally {
@@ -180,7 +198,10 @@ describe("clock drift", () => {
       const c = createEkoClient({ fetch, clock: createClock() });
       await c.getRefundOtp({ ...endpoint, baseUrl: skewed.baseUrl }, "13192443", 5_000);
       await c.getRefundOtp({ ...endpoint, baseUrl: skewed.baseUrl }, "13192443", 5_000);
-      assert.deepEqual(skewed.requests.map((r) => r.outcome), ["rejected", "accepted", "accepted"]);
+      assert.deepEqual(
+        skewed.requests.map((r) => r.outcome),
+        ["rejected", "accepted", "accepted"],
+      );
     } finally {
       await skewed.close();
     }
@@ -190,7 +211,11 @@ describe("clock drift", () => {
     const skewed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: 3_600_000 });
     try {
       const c = createEkoClient({ fetch, clock: createClock() });
-      const result = await c.getRefundOtp({ ...endpoint, accessKey: "wrong", baseUrl: skewed.baseUrl }, "13192443", 5_000);
+      const result = await c.getRefundOtp(
+        { ...endpoint, accessKey: "wrong", baseUrl: skewed.baseUrl },
+        "13192443",
+        5_000,
+      );
       assert.ok(!result.ok);
       assert.equal(result.error.kind, "auth-rejected");
       assert.equal(skewed.requests.length, 2);

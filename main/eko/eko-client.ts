@@ -56,13 +56,31 @@ export const CLOCK_SUSPECT_MS = 10_000;
 const GET_RETRY_DELAYS_MS: readonly number[] = [300, 1_000];
 
 /** The answers worth asking again for: the server's trouble or the network's, never a refusal. */
-const RETRYABLE_GET: ReadonlySet<RefundDeskError["kind"]> = new Set(["server", "rate-limited", "offline", "timeout", "clock-skew"]);
+const RETRYABLE_GET: ReadonlySet<RefundDeskError["kind"]> = new Set([
+  "server",
+  "rate-limited",
+  "offline",
+  "timeout",
+  "clock-skew",
+]);
 
 export interface EkoClient {
-  getRefundOtp(endpoint: EkoEndpoint, tid: string, timeoutMs: number): Promise<Result<RefundOtpAnswer, RefundDeskError>>;
-  inquireTransaction(endpoint: RefundEndpoint, tid: string, timeoutMs: number): Promise<Result<TransactionAnswer, RefundDeskError>>;
+  getRefundOtp(
+    endpoint: EkoEndpoint,
+    tid: string,
+    timeoutMs: number,
+  ): Promise<Result<RefundOtpAnswer, RefundDeskError>>;
+  inquireTransaction(
+    endpoint: RefundEndpoint,
+    tid: string,
+    timeoutMs: number,
+  ): Promise<Result<TransactionAnswer, RefundDeskError>>;
   /** Get Pending Refunds for a customer's mobile: a GET, retried like the inquiry. */
-  pendingRefunds(endpoint: RefundEndpoint, mobile: string, timeoutMs: number): Promise<Result<PendingAnswer, RefundDeskError>>;
+  pendingRefunds(
+    endpoint: RefundEndpoint,
+    mobile: string,
+    timeoutMs: number,
+  ): Promise<Result<PendingAnswer, RefundDeskError>>;
   /** Moves money: sent exactly once, whatever happens; after a lost answer, inquire. */
   initiateRefund(
     endpoint: RefundEndpoint,
@@ -107,18 +125,31 @@ function transactionInquiryUrl(endpoint: RefundEndpoint, tid: string): string {
 }
 
 export function pendingRefundsUrl(endpoint: RefundEndpoint, mobile: string): string {
-  const query = new URLSearchParams({ initiator_id: endpoint.initiatorId, user_code: endpoint.userCode, customer_id: mobile });
+  const query = new URLSearchParams({
+    initiator_id: endpoint.initiatorId,
+    user_code: endpoint.userCode,
+    customer_id: mobile,
+  });
   return `${base(endpoint.baseUrl)}/customer/payment/refunds?${query.toString()}`;
 }
 
 /** Reads a reply's status, content type and body into a result of the call's own kind. */
-type Interpret<T> = (httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null) => Result<T, RefundDeskError>;
+type Interpret<T> = (
+  httpStatus: number,
+  contentType: string,
+  body: string,
+  clockSuspect: { offsetMs: number } | null,
+) => Result<T, RefundDeskError>;
 
 export function createEkoClient(deps: EkoClientDeps): EkoClient {
   const localNow = deps.localNow ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
 
-  async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Result<{ status: number; contentType: string; body: string | null; localAt: number }, RefundDeskError>> {
+  async function send(
+    url: string,
+    init: RequestInit,
+    timeoutMs: number,
+  ): Promise<Result<{ status: number; contentType: string; body: string | null; localAt: number }, RefundDeskError>> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -141,7 +172,14 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
   let lastTimestamp = 0;
 
   /** One signed request: a fresh timestamp and signature every time, including every retry. */
-  async function attempt<T>(endpoint: EkoEndpoint, method: "GET" | "POST", url: string, body: string | undefined, timeoutMs: number, interpret: Interpret<T>): Promise<Result<T & Answered, RefundDeskError>> {
+  async function attempt<T>(
+    endpoint: EkoEndpoint,
+    method: "GET" | "POST",
+    url: string,
+    body: string | undefined,
+    timeoutMs: number,
+    interpret: Interpret<T>,
+  ): Promise<Result<T & Answered, RefundDeskError>> {
     // The corrected clock wobbles by up to a second with each Date header (1 s resolution), so two
     // quick requests could share a timestamp; a bigger step back is a correction and wins.
     const now = deps.clock.now();
@@ -172,7 +210,12 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
   }
 
   /** A read: retried on the server's or the network's trouble, freshly signed each time. */
-  async function get<T>(endpoint: EkoEndpoint, url: string, timeoutMs: number, interpret: Interpret<T>): Promise<Result<T & Answered, RefundDeskError>> {
+  async function get<T>(
+    endpoint: EkoEndpoint,
+    url: string,
+    timeoutMs: number,
+    interpret: Interpret<T>,
+  ): Promise<Result<T & Answered, RefundDeskError>> {
     let result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpret);
     for (const delay of GET_RETRY_DELAYS_MS) {
       if (result.ok || !RETRYABLE_GET.has(result.error.kind)) break;
@@ -184,7 +227,15 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
 
   return {
     async getRefundOtp(endpoint, tid, timeoutMs) {
-      const post = () => attempt(endpoint, "POST", refundOtpUrl(endpoint.baseUrl, tid), JSON.stringify({ initiator_id: endpoint.initiatorId }), timeoutMs, interpretRefundOtpReply);
+      const post = () =>
+        attempt(
+          endpoint,
+          "POST",
+          refundOtpUrl(endpoint.baseUrl, tid),
+          JSON.stringify({ initiator_id: endpoint.initiatorId }),
+          timeoutMs,
+          interpretRefundOtpReply,
+        );
       const first = await post();
       // A 403 means Eko refused before acting (no SMS went out), so one re-signed retry with the
       // corrected clock is safe; anything else is never retried, as this POST sends an SMS.
@@ -192,9 +243,11 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       return first;
     },
 
-    inquireTransaction: (endpoint, tid, timeoutMs) => get(endpoint, transactionInquiryUrl(endpoint, tid), timeoutMs, interpretTransactionReply),
+    inquireTransaction: (endpoint, tid, timeoutMs) =>
+      get(endpoint, transactionInquiryUrl(endpoint, tid), timeoutMs, interpretTransactionReply),
 
-    pendingRefunds: (endpoint, mobile, timeoutMs) => get(endpoint, pendingRefundsUrl(endpoint, mobile), timeoutMs, interpretPendingReply),
+    pendingRefunds: (endpoint, mobile, timeoutMs) =>
+      get(endpoint, pendingRefundsUrl(endpoint, mobile), timeoutMs, interpretPendingReply),
 
     async initiateRefund(endpoint, request, timeoutMs) {
       const body = initiateRefundBody(endpoint, request.otp, request.otpRefId);

@@ -19,7 +19,11 @@ export async function baseUrlFor(settings: Settings, practice: Practice): Promis
 }
 
 /** Everything a request needs, or not-configured listing what is missing. */
-export async function resolveEndpoint(settings: Settings, practice: Practice, accessKey: AccessKey): Promise<Result<EkoEndpoint, RefundDeskError>> {
+export async function resolveEndpoint(
+  settings: Settings,
+  practice: Practice,
+  accessKey: AccessKey,
+): Promise<Result<EkoEndpoint, RefundDeskError>> {
   if (settings.environment === "practice") return ok({ ...PRACTICE_CREDENTIALS, baseUrl: await practice.baseUrl() });
   const missing: SettingName[] = [];
   const baseUrl = await baseUrlFor(settings, practice);
@@ -29,6 +33,7 @@ export async function resolveEndpoint(settings: Settings, practice: Practice, ac
   const key = await accessKey.get();
   if (!key.ok) return key;
   if (!key.value) missing.push("accessKey");
-  if (missing.length > 0 || !baseUrl || !settings.developerKey || !settings.initiatorId || !key.value) return err({ kind: "not-configured", missing });
+  if (missing.length > 0 || !baseUrl || !settings.developerKey || !settings.initiatorId || !key.value)
+    return err({ kind: "not-configured", missing });
   return ok({ baseUrl, developerKey: settings.developerKey, initiatorId: settings.initiatorId, accessKey: key.value });
 }

@@ -40,12 +40,19 @@ export interface RefundOtpReply {
  * The checks every Eko call shares: the HTTP status, the body's shape and its content type.
  * `clockSuspect` says whether a 403 is better explained by our clock than by our keys.
  */
-export function readEnvelope(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<EnvelopeReply, RefundDeskError> {
+export function readEnvelope(
+  httpStatus: number,
+  contentType: string,
+  body: string,
+  clockSuspect: { offsetMs: number } | null,
+): Result<EnvelopeReply, RefundDeskError> {
   const parsed = parseEnvelope(body);
   const details: RawDetails = { httpStatus, ...(parsed.ok ? envelopeDetails(parsed.value) : { cause: parsed.error }) };
 
   if (httpStatus === 403) {
-    return clockSuspect ? err({ kind: "clock-skew", offsetMs: clockSuspect.offsetMs, details }) : err({ kind: "auth-rejected", details });
+    return clockSuspect
+      ? err({ kind: "clock-skew", offsetMs: clockSuspect.offsetMs, details })
+      : err({ kind: "auth-rejected", details });
   }
   if (httpStatus === 404 || httpStatus === 405) return err({ kind: "wrong-url", details });
   // Eko's reading of 415: the Content-Type sent was wrong. Eko refused before acting.
@@ -66,7 +73,12 @@ export function readEnvelope(httpStatus: number, contentType: string, body: stri
  * Get Refund OTP: HTTP 200 with a non-empty `data.otp_ref_id` is success; every other combination
  * is a specific error.
  */
-export function interpretRefundOtpReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<RefundOtpReply, RefundDeskError> {
+export function interpretRefundOtpReply(
+  httpStatus: number,
+  contentType: string,
+  body: string,
+  clockSuspect: { offsetMs: number } | null,
+): Result<RefundOtpReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;
   const { envelope, details } = read.value;

@@ -10,7 +10,9 @@ export function classifyNetworkError(error: unknown, timedOut: boolean, timeoutM
   if (timedOut || /TIMED_OUT|ETIMEDOUT|UND_ERR_.*TIMEOUT/.test(code)) {
     return { kind: "timeout", afterMs: timeoutMs, details: { cause: code || "timeout" } };
   }
-  if (/CERT|SSL|TLS|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH|ERR_BAD_SSL/.test(code)) {
+  if (
+    /CERT|SSL|TLS|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH|ERR_BAD_SSL/.test(code)
+  ) {
     return { kind: "tls", details: { cause: code } };
   }
   return { kind: "offline", details: { cause: code || "network" } };

@@ -2,7 +2,11 @@
 const MAX_REPLY_BYTES = 256 * 1024;
 
 /** Reads a response body as UTF-8, or returns null once it grows past `maxBytes`. */
-export async function readCapped(response: Response, maxBytes = MAX_REPLY_BYTES, signal?: AbortSignal): Promise<string | null> {
+export async function readCapped(
+  response: Response,
+  maxBytes = MAX_REPLY_BYTES,
+  signal?: AbortSignal,
+): Promise<string | null> {
   if (!response.body) return "";
   const reader = response.body.getReader();
   // Not every fetch ends a body stream that is still arriving when its signal aborts (a slow
@@ -16,7 +20,11 @@ export async function readCapped(response: Response, maxBytes = MAX_REPLY_BYTES,
   }
 }
 
-async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, signal?: AbortSignal): Promise<string | null> {
+async function readAll(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<string | null> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

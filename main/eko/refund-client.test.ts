@@ -30,7 +30,8 @@ before(async () => {
 after(() => sim.close());
 
 /** Requests the simulator saw from index `from` on, for one path. */
-const seen = (from: number, path: string) => sim.requests.slice(from).filter((r) => r.path.split("?")[0]?.endsWith(path));
+const seen = (from: number, path: string) =>
+  sim.requests.slice(from).filter((r) => r.path.split("?")[0]?.endsWith(path));
 
 async function otpRef(tid: string): Promise<string> {
   const sent = await client().getRefundOtp(endpoint, tid, 5_000);
@@ -45,10 +46,16 @@ describe("Transaction Inquiry against the simulator", () => {
     assert.ok(result.ok, JSON.stringify(result));
     const [request] = sim.requests.slice(from);
     assert.equal(request?.method, "GET");
-    assert.equal(request?.path, "/ekoapi/v3/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200");
+    assert.equal(
+      request?.path,
+      "/ekoapi/v3/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200",
+    );
     assert.equal(request?.body, "");
     assert.equal(request?.headers["developer_key"], PRACTICE_CREDENTIALS.developerKey);
-    assert.equal(request?.headers["secret-key"], signTimestamp(PRACTICE_CREDENTIALS.accessKey, request?.headers["secret-key-timestamp"] ?? ""));
+    assert.equal(
+      request?.headers["secret-key"],
+      signTimestamp(PRACTICE_CREDENTIALS.accessKey, request?.headers["secret-key-timestamp"] ?? ""),
+    );
     assert.equal(request?.outcome, "accepted");
   });
 
@@ -106,7 +113,11 @@ describe("Transaction Inquiry against the simulator", () => {
     assert.deepEqual(slept, [300, 1_000]);
     const signatures = new Set(attempts.map((r) => `${r.headers["secret-key-timestamp"]} ${r.headers["secret-key"]}`));
     assert.equal(signatures.size, 3, "each retry is signed afresh");
-    for (const r of attempts) assert.equal(r.headers["secret-key"], signTimestamp(PRACTICE_CREDENTIALS.accessKey, r.headers["secret-key-timestamp"] ?? ""));
+    for (const r of attempts)
+      assert.equal(
+        r.headers["secret-key"],
+        signTimestamp(PRACTICE_CREDENTIALS.accessKey, r.headers["secret-key-timestamp"] ?? ""),
+      );
   });
 
   test("a server that keeps failing: at most 2 retries, then the error", async () => {
@@ -135,7 +146,11 @@ describe("Transaction Inquiry against the simulator", () => {
       calls.push(input instanceof Request ? input.url : input.toString());
       return fetch(input, init);
     };
-    const result = await createEkoClient({ fetch: counting, clock: createClock(), sleep: async () => undefined }).inquireTransaction({ ...endpoint, baseUrl: `http://127.0.0.1:${port}/ekoapi/v3` }, "13192443", 2_000);
+    const result = await createEkoClient({
+      fetch: counting,
+      clock: createClock(),
+      sleep: async () => undefined,
+    }).inquireTransaction({ ...endpoint, baseUrl: `http://127.0.0.1:${port}/ekoapi/v3` }, "13192443", 2_000);
     assert.ok(!result.ok);
     assert.equal(result.error.kind, "offline");
     assert.equal(calls.length, 3);
@@ -171,10 +186,19 @@ describe("Initiate Refund against the simulator", () => {
 
   test("the right OTP for the current otp_ref_id refunds: a receipt, and the transaction is refunded", async () => {
     const ref = await otpRef("13192443");
-    const result = await client().initiateRefund(endpoint, { tid: "13192443", otp: PRACTICE_OTP, otpRefId: ref }, 5_000);
+    const result = await client().initiateRefund(
+      endpoint,
+      { tid: "13192443", otp: PRACTICE_OTP, otpRefId: ref },
+      5_000,
+    );
     assert.ok(result.ok, JSON.stringify(result));
     const { answeredAt, details, refundedAt, ...receipt } = result.value;
-    assert.deepEqual(receipt, { refundTid: receipt.refundTid, refundedAmount: "5000.00", fee: "50.00", balance: receipt.balance });
+    assert.deepEqual(receipt, {
+      refundTid: receipt.refundTid,
+      refundedAmount: "5000.00",
+      fee: "50.00",
+      balance: receipt.balance,
+    });
     assert.match(receipt.refundTid ?? "", /^\d+$/);
     assert.match(receipt.balance ?? "", /^\d+\.\d{2}$/);
     assert.ok(refundedAt && Math.abs(Date.parse(refundedAt) - answeredAt) < 2_000, "Eko's time, read as India's");
@@ -197,11 +221,19 @@ describe("Initiate Refund against the simulator", () => {
 
   test("an expired OTP is otp-expired (303): the dedicated tid, and an otp_ref_id replaced by a resend", async () => {
     const ref = await otpRef("13192455");
-    const expired = await client().initiateRefund(endpoint, { tid: "13192455", otp: PRACTICE_OTP, otpRefId: ref }, 5_000);
+    const expired = await client().initiateRefund(
+      endpoint,
+      { tid: "13192455", otp: PRACTICE_OTP, otpRefId: ref },
+      5_000,
+    );
     assert.ok(!expired.ok && expired.error.kind === "otp-expired");
     const first = await otpRef("13192447");
     await otpRef("13192447");
-    const replaced = await client().initiateRefund(endpoint, { tid: "13192447", otp: PRACTICE_OTP, otpRefId: first }, 5_000);
+    const replaced = await client().initiateRefund(
+      endpoint,
+      { tid: "13192447", otp: PRACTICE_OTP, otpRefId: first },
+      5_000,
+    );
     assert.ok(!replaced.ok && replaced.error.kind === "otp-expired");
   });
 
@@ -212,7 +244,11 @@ describe("Initiate Refund against the simulator", () => {
       const sent = await client().getRefundOtp(at, "13192443", 5_000);
       assert.ok(sent.ok);
       await new Promise((resolve) => setTimeout(resolve, 80));
-      const result = await client().initiateRefund(at, { tid: "13192443", otp: PRACTICE_OTP, otpRefId: sent.value.otpRefId }, 5_000);
+      const result = await client().initiateRefund(
+        at,
+        { tid: "13192443", otp: PRACTICE_OTP, otpRefId: sent.value.otpRefId },
+        5_000,
+      );
       assert.ok(!result.ok && result.error.kind === "otp-expired", JSON.stringify(result));
     } finally {
       await short.close();
@@ -221,7 +257,11 @@ describe("Initiate Refund against the simulator", () => {
 
   test("insufficient balance is its own kind (347)", async () => {
     const ref = await otpRef("13192454");
-    const result = await client().initiateRefund(endpoint, { tid: "13192454", otp: PRACTICE_OTP, otpRefId: ref }, 5_000);
+    const result = await client().initiateRefund(
+      endpoint,
+      { tid: "13192454", otp: PRACTICE_OTP, otpRefId: ref },
+      5_000,
+    );
     assert.ok(!result.ok && result.error.kind === "insufficient-balance");
   });
 
@@ -254,7 +294,11 @@ describe("Initiate Refund against the simulator", () => {
   });
 
   test("never retried: not on 503, not on 429, not on a timeout", async () => {
-    for (const [tid, kind, timeout] of [["900503", "server", 5_000], ["900429", "rate-limited", 5_000], ["900900", "timeout", 300]] as const) {
+    for (const [tid, kind, timeout] of [
+      ["900503", "server", 5_000],
+      ["900429", "rate-limited", 5_000],
+      ["900900", "timeout", 300],
+    ] as const) {
       const from = sim.requests.length;
       const result = await client().initiateRefund(endpoint, { tid, otp: PRACTICE_OTP, otpRefId: "ref" }, timeout);
       assert.ok(!result.ok && result.error.kind === kind, `${tid}: ${JSON.stringify(result)}`);
@@ -284,8 +328,20 @@ describe("Initiate Refund against the simulator", () => {
     const timestamp = String(Date.now());
     const response = await fetch(`${sim.baseUrl}/customer/payment/refund/13192447`, {
       method: "POST",
-      headers: { developer_key: PRACTICE_CREDENTIALS.developerKey, "secret-key": signTimestamp(PRACTICE_CREDENTIALS.accessKey, timestamp), "secret-key-timestamp": timestamp, "content-type": "application/json" },
-      body: JSON.stringify({ initiator_id: "9962981729", user_code: "20810200", otp: PRACTICE_OTP, otp_ref_id: ref, service_code: 80, state: "1" }),
+      headers: {
+        developer_key: PRACTICE_CREDENTIALS.developerKey,
+        "secret-key": signTimestamp(PRACTICE_CREDENTIALS.accessKey, timestamp),
+        "secret-key-timestamp": timestamp,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        initiator_id: "9962981729",
+        user_code: "20810200",
+        otp: PRACTICE_OTP,
+        otp_ref_id: ref,
+        service_code: 80,
+        state: "1",
+      }),
     });
     const body = (await response.json()) as { status: number; invalid_params?: Record<string, string> };
     assert.equal(body.status, 1);

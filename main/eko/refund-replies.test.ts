@@ -30,7 +30,8 @@ test("times: India's local time without a zone is read as IST; a zoned time as g
   assert.equal(ekoTime("2025-11-03 10:15:42"), "2025-11-03T04:45:42.000Z");
   assert.equal(ekoTime("2025-11-03T10:15:42.120Z"), "2025-11-03T10:15:42.120Z");
   assert.equal(ekoTime("2025-11-03T10:15:42+05:30"), "2025-11-03T04:45:42.000Z");
-  for (const bad of ["yesterday", "2025-13-45 99:99:99", "03/11/2025", 1762146942000, ""]) assert.equal(ekoTime(bad), null, String(bad));
+  for (const bad of ["yesterday", "2025-13-45 99:99:99", "03/11/2025", 1762146942000, ""])
+    assert.equal(ekoTime(bad), null, String(bad));
 });
 
 test("account: only the last 4 characters, and nothing when it is too short to mask", () => {
@@ -48,7 +49,18 @@ test("names: control characters dropped, bounded", () => {
 });
 
 test("an inquiry answer: numbers as numbers, a missing tx_status is unknown, the full account never kept", () => {
-  const body = JSON.stringify({ status: 0, data: { tx_status: 4, amount: 120, fee: 5, customer_name: "Asha", recipient_name: "Ravi", account_number: "0012345678", timestamp: "2025-01-02 03:04:05" } });
+  const body = JSON.stringify({
+    status: 0,
+    data: {
+      tx_status: 4,
+      amount: 120,
+      fee: 5,
+      customer_name: "Asha",
+      recipient_name: "Ravi",
+      account_number: "0012345678",
+      timestamp: "2025-01-02 03:04:05",
+    },
+  });
   const answer = interpretTransactionReply(200, JSON_TYPE, body, null);
   assert.ok(answer.ok);
   assert.equal(answer.value.state, "refunded");
@@ -62,16 +74,28 @@ test("an inquiry answer: numbers as numbers, a missing tx_status is unknown, the
 
 test("an inquiry answer that is not one", () => {
   assert.equal(kindOf(interpretTransactionReply(200, JSON_TYPE, JSON.stringify({ status: 0 }), null)), "bad-response");
-  assert.equal(kindOf(interpretTransactionReply(200, JSON_TYPE, JSON.stringify({ data: { tx_status: 3 } }), null)), "bad-response");
-  assert.equal(kindOf(interpretTransactionReply(200, JSON_TYPE, JSON.stringify({ status: 168, message: "TID does not exist" }), null)), "unknown-tid");
+  assert.equal(
+    kindOf(interpretTransactionReply(200, JSON_TYPE, JSON.stringify({ data: { tx_status: 3 } }), null)),
+    "bad-response",
+  );
+  assert.equal(
+    kindOf(
+      interpretTransactionReply(200, JSON_TYPE, JSON.stringify({ status: 168, message: "TID does not exist" }), null),
+    ),
+    "unknown-tid",
+  );
   assert.equal(kindOf(interpretTransactionReply(200, "text/html", "<html>login</html>", null)), "bad-response");
-  assert.equal(kindOf(interpretTransactionReply(200, "text/plain", JSON.stringify({ status: 0, data: { tx_status: 3 } }), null)), "bad-response");
+  assert.equal(
+    kindOf(interpretTransactionReply(200, "text/plain", JSON.stringify({ status: 0, data: { tx_status: 3 } }), null)),
+    "bad-response",
+  );
   assert.equal(kindOf(interpretTransactionReply(503, "text/html", "<html></html>", null)), "server");
   assert.equal(kindOf(interpretTransactionReply(403, JSON_TYPE, "{}", { offsetMs: 60_000 })), "clock-skew");
 });
 
 test("refund answers: the codes that change the next step, and a success with fields missing", () => {
-  const refusal = (status: number, message = "") => kindOf(interpretRefundReply(200, JSON_TYPE, JSON.stringify({ status, message, data: {} }), null));
+  const refusal = (status: number, message = "") =>
+    kindOf(interpretRefundReply(200, JSON_TYPE, JSON.stringify({ status, message, data: {} }), null));
   assert.equal(refusal(302), "wrong-otp");
   assert.equal(refusal(303), "otp-expired");
   assert.equal(refusal(347), "insufficient-balance");
@@ -82,10 +106,24 @@ test("refund answers: the codes that change the next step, and a success with fi
   assert.equal(kindOf(interpretRefundReply(502, "text/html", "<html></html>", null)), "server");
   const sparse = interpretRefundReply(200, JSON_TYPE, JSON.stringify({ status: 0, message: "Refund done" }), null);
   assert.ok(sparse.ok);
-  assert.deepEqual({ ...sparse.value, details: undefined }, { refundTid: null, refundedAmount: null, fee: null, balance: null, refundedAt: null, details: undefined });
-  const full = interpretRefundReply(200, JSON_TYPE, JSON.stringify({ status: 0, data: { refund_tid: 2300001, amount: "100", fee: "0", balance: "900.5", timestamp: "2025-01-02 03:04:05" } }), null);
+  assert.deepEqual(
+    { ...sparse.value, details: undefined },
+    { refundTid: null, refundedAmount: null, fee: null, balance: null, refundedAt: null, details: undefined },
+  );
+  const full = interpretRefundReply(
+    200,
+    JSON_TYPE,
+    JSON.stringify({
+      status: 0,
+      data: { refund_tid: 2300001, amount: "100", fee: "0", balance: "900.5", timestamp: "2025-01-02 03:04:05" },
+    }),
+    null,
+  );
   assert.ok(full.ok);
-  assert.deepEqual([full.value.refundTid, full.value.refundedAmount, full.value.balance, full.value.refundedAt], ["2300001", "100.00", "900.50", "2025-01-01T21:34:05.000Z"]);
+  assert.deepEqual(
+    [full.value.refundTid, full.value.refundedAmount, full.value.balance, full.value.refundedAt],
+    ["2300001", "100.00", "900.50", "2025-01-01T21:34:05.000Z"],
+  );
 });
 test("an inquiry whose data carries tx_status: that is the state whatever status says; the status stays in the details", () => {
   const body = JSON.stringify({

@@ -10,12 +10,15 @@ const MAX_TEXT_CHARS = 100;
 
 /** The first of `names` that `data` has, as Eko spelt it. */
 export function field(data: Record<string, unknown>, ...names: string[]): unknown {
-  for (const name of names) if (Object.hasOwn(data, name) && data[name] !== null && data[name] !== "") return data[name];
+  for (const name of names)
+    if (Object.hasOwn(data, name) && data[name] !== null && data[name] !== "") return data[name];
   return undefined;
 }
 
 export function asObject(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** "5000", 5000, "2.22263731286E9" → "5000.00", "5000.00", "2222637312.86" (exact); anything else → null. */
@@ -27,13 +30,21 @@ export function rupees(value: unknown): Rupees | null {
 export function text(value: unknown): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const clean = String(value).replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_TEXT_CHARS);
+  const clean = String(value)
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, MAX_TEXT_CHARS);
   return clean === "" ? null : clean;
 }
 
 /** An id such as a refund tid: digits or a token, bounded; null for anything else. */
 export function id(value: unknown): string | null {
-  const raw = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : typeof value === "string" ? value.trim() : "";
+  const raw =
+    typeof value === "number" && Number.isSafeInteger(value)
+      ? String(value)
+      : typeof value === "string"
+        ? value.trim()
+        : "";
   return /^[A-Za-z0-9_-]{1,40}$/.test(raw) ? raw : null;
 }
 
@@ -42,7 +53,12 @@ export function id(value: unknown): string | null {
  * or fewer cannot be masked, so it is not shown at all.
  */
 export function accountLast4(value: unknown): string | null {
-  const raw = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : typeof value === "string" ? value.replace(/\s+/g, "") : "";
+  const raw =
+    typeof value === "number" && Number.isSafeInteger(value)
+      ? String(value)
+      : typeof value === "string"
+        ? value.replace(/\s+/g, "")
+        : "";
   if (raw.length <= 4 || !/^[A-Za-z0-9*xX-]+$/.test(raw)) return null;
   return raw.slice(-4);
 }

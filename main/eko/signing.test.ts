@@ -5,8 +5,16 @@ import { signTimestamp } from "./signing";
 
 // The test vectors Eko publishes with its signing recipe.
 const VECTORS = [
-  { accessKey: "test-access-key-123", timestamp: "1700000000000", secretKey: "88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo=" },
-  { accessKey: "TEST_ACCESS_KEY_DO_NOT_USE", timestamp: "1700000000000", secretKey: "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk=" },
+  {
+    accessKey: "test-access-key-123",
+    timestamp: "1700000000000",
+    secretKey: "88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo=",
+  },
+  {
+    accessKey: "TEST_ACCESS_KEY_DO_NOT_USE",
+    timestamp: "1700000000000",
+    secretKey: "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk=",
+  },
 ];
 
 const hmac = (key: string | Buffer, message: string) => createHmac("sha256", key).update(message).digest("base64");

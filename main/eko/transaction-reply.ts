@@ -15,7 +15,12 @@ export type TransactionReply = Omit<Transaction, "tid" | "checkedAt" | "environm
  * read here are those of its samples (response_type_id 1472), with the alternatives seen in its
  * older APIs [inferred].
  */
-export function interpretTransactionReply(httpStatus: number, contentType: string, body: string, clockSuspect: { offsetMs: number } | null): Result<TransactionReply, RefundDeskError> {
+export function interpretTransactionReply(
+  httpStatus: number,
+  contentType: string,
+  body: string,
+  clockSuspect: { offsetMs: number } | null,
+): Result<TransactionReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;
   const { envelope, details } = read.value;

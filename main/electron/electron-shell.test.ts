@@ -11,7 +11,12 @@ import { build } from "esbuild";
 import { IPC_CHANNELS, IPC_METHODS } from "../../app/ipc";
 import { isAllowedRendererRequest, isAppPageUrl } from "../window-policy/navigation-guard";
 import { isPermissionGranted } from "../window-policy/permission-policy";
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, resolveAppFile, serveAppRequest } from "../window-policy/protocol-paths";
+import {
+  APP_ENTRY_URL,
+  CONTENT_SECURITY_POLICY,
+  resolveAppFile,
+  serveAppRequest,
+} from "../window-policy/protocol-paths";
 
 /** An Electron callback as the fakes record it: the test calls it with what Electron would pass. */
 type Callback = (...args: any[]) => unknown;
@@ -36,7 +41,11 @@ test("app:// URLs map to files under the renderer folder with their content type
 });
 
 test("dot segments, literal or percent-encoded, are collapsed by the URL parser and stay inside the root", () => {
-  for (const url of ["app://refund-desk/../secret.js", "app://refund-desk/%2e%2e/secret.js", "app://refund-desk/a/%2E%2E/%2e%2e/secret.js"]) {
+  for (const url of [
+    "app://refund-desk/../secret.js",
+    "app://refund-desk/%2e%2e/secret.js",
+    "app://refund-desk/a/%2E%2E/%2e%2e/secret.js",
+  ]) {
     assert.equal(resolveAppFile(ROOT, url)?.path, join(ROOT, "secret.js"), url);
   }
 });
@@ -80,7 +89,11 @@ test("the CSP names no remote source, no inline code and no eval", () => {
   for (const directive of CONTENT_SECURITY_POLICY.split("; ")) {
     const [name, ...sources] = directive.split(" ");
     for (const source of sources) {
-      const allowed = source === "'self'" || source === "'none'" || (name === "img-src" && source === "data:") || (name === "require-trusted-types-for" && source === "'script'");
+      const allowed =
+        source === "'self'" ||
+        source === "'none'" ||
+        (name === "img-src" && source === "data:") ||
+        (name === "require-trusted-types-for" && source === "'script'");
       assert.ok(allowed, `${name} allows ${source}`);
     }
   }
@@ -113,7 +126,11 @@ test("serving: files with CSP and content type; errors carry the CSP too", async
   assert.equal(head.status, 200);
   assert.equal(await head.text(), "");
 
-  for (const url of ["app://refund-desk/%2e%2e/secret.js", "app://refund-desk/..%2fsecret.js", "app://refund-desk/missing.js"]) {
+  for (const url of [
+    "app://refund-desk/%2e%2e/secret.js",
+    "app://refund-desk/..%2fsecret.js",
+    "app://refund-desk/missing.js",
+  ]) {
     const response = await serveAppRequest(root, new Request(url));
     assert.equal(response.status, 404, url);
     assert.equal(response.headers.get("content-security-policy"), CONTENT_SECURITY_POLICY);
@@ -128,7 +145,12 @@ test("serving: files with CSP and content type; errors carry the CSP too", async
 // --- navigation, requests, permissions --------------------------------------------------------
 
 test("the window may only (re)load the app's own page", () => {
-  for (const url of [APP_ENTRY_URL, "app://refund-desk/", "app://refund-desk/index.html#settings", "app://refund-desk/index.html?x=1"]) {
+  for (const url of [
+    APP_ENTRY_URL,
+    "app://refund-desk/",
+    "app://refund-desk/index.html#settings",
+    "app://refund-desk/index.html?x=1",
+  ]) {
     assert.ok(isAppPageUrl(url), url);
   }
   for (const url of [
@@ -146,7 +168,11 @@ test("the window may only (re)load the app's own page", () => {
 });
 
 test("the renderer's session lets through only requests that stay on the machine", () => {
-  for (const url of ["app://refund-desk/app.js", "devtools://devtools/bundled/devtools_app.html", "data:image/png;base64,iVBORw0KGgo="]) {
+  for (const url of [
+    "app://refund-desk/app.js",
+    "devtools://devtools/bundled/devtools_app.html",
+    "data:image/png;base64,iVBORw0KGgo=",
+  ]) {
     assert.ok(isAllowedRendererRequest(url), url);
   }
   for (const url of [
@@ -170,7 +196,16 @@ test("permissions: only a sanitized clipboard write from the app's top-level pag
   assert.equal(isPermissionGranted("clipboard-sanitized-write", APP_ENTRY_URL, false), false);
   assert.equal(isPermissionGranted("clipboard-sanitized-write", "https://evil.example/", true), false);
   assert.equal(isPermissionGranted("clipboard-sanitized-write", undefined, true), false);
-  for (const permission of ["media", "geolocation", "notifications", "openExternal", "clipboard-read", "fullscreen", "hid", "unknown"]) {
+  for (const permission of [
+    "media",
+    "geolocation",
+    "notifications",
+    "openExternal",
+    "clipboard-read",
+    "fullscreen",
+    "hid",
+    "unknown",
+  ]) {
     assert.equal(isPermissionGranted(permission, APP_ENTRY_URL, true), false, permission);
   }
 });
@@ -178,7 +213,11 @@ test("permissions: only a sanitized clipboard write from the app's top-level pag
 // --- the files that import electron, against a stand-in ---------------------------------------
 
 /** Bundles `entry` (electron left external) and runs it with `electron` resolved to `fake`. */
-async function loadWithFakeElectron(entry: string, fake: object, dirname = "/opt/refund-desk/dist/main"): Promise<Record<string, unknown>> {
+async function loadWithFakeElectron(
+  entry: string,
+  fake: object,
+  dirname = "/opt/refund-desk/dist/main",
+): Promise<Record<string, unknown>> {
   const result = await build({
     entryPoints: [join(__dirname, entry)],
     bundle: true,
@@ -230,7 +269,10 @@ test("IPC registration: one handler per channel, forwarding the sender's frame t
     ipcMain: { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) },
   });
   const calls: unknown[][] = [];
-  const desk = { dispatch: (...args: unknown[]) => (calls.push(args), Promise.resolve({ ok: true, value: 1 })), close: async () => {} };
+  const desk = {
+    dispatch: (...args: unknown[]) => (calls.push(args), Promise.resolve({ ok: true, value: 1 })),
+    close: async () => {},
+  };
   (registerIpc as (d: unknown) => void)(desk);
 
   assert.deepEqual([...handlers.keys()].sort(), Object.values(IPC_CHANNELS).sort());
@@ -239,7 +281,10 @@ test("IPC registration: one handler per channel, forwarding the sender's frame t
   const subFrame = { url: "app://refund-desk/index.html" };
   const channel = IPC_CHANNELS.requestRefundOtp;
   const handler = handlers.get(channel) as Handler;
-  assert.deepEqual(await handler({ senderFrame: mainFrame, sender: { mainFrame } }, { tid: "42" }), { ok: true, value: 1 });
+  assert.deepEqual(await handler({ senderFrame: mainFrame, sender: { mainFrame } }, { tid: "42" }), {
+    ok: true,
+    value: 1,
+  });
   await handler({ senderFrame: subFrame, sender: { mainFrame } }, { tid: "42" });
   await handler({ senderFrame: null, sender: { mainFrame } }, { tid: "42" });
   assert.deepEqual(calls, [
@@ -294,7 +339,12 @@ test("the window is sandboxed and isolated and loads app:// (navigation, windows
   class FakeBrowserWindow {
     webContents: { on: Callback; setWindowOpenHandler: Callback };
     constructor(options: unknown) {
-      const record = { options, loaded: [] as string[], events: {} as Record<string, Callback>, openHandler: undefined as Callback | undefined };
+      const record = {
+        options,
+        loaded: [] as string[],
+        events: {} as Record<string, Callback>,
+        openHandler: undefined as Callback | undefined,
+      };
       windows.push(record);
       this.webContents = {
         on: (event: string, h: Callback) => (record.events[event] = h),
@@ -365,7 +415,10 @@ test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close r
 
   const keyPrevented = (input: object) => {
     let prevented = false;
-    contentsEvents["before-input-event"]?.({ preventDefault: () => (prevented = true) }, { control: false, meta: false, alt: false, shift: false, ...input });
+    contentsEvents["before-input-event"]?.(
+      { preventDefault: () => (prevented = true) },
+      { control: false, meta: false, alt: false, shift: false, ...input },
+    );
     return prevented;
   };
   assert.equal(keyPrevented({ key: "r", control: true }), true);
@@ -386,7 +439,9 @@ test("a kiosk window: kiosk options, reload and DevTools keys swallowed, close r
 test("one guard for every web contents: no navigation away, no frame navigation, no windows, no webviews, no UDP past a proxy", async () => {
   const { guardEveryWebContents } = await loadWithFakeElectron("./web-contents-guard.ts", {});
   let created: ((event: unknown, contents: unknown) => void) | null = null;
-  (guardEveryWebContents as (app: unknown) => void)({ on: (name: string, listener: typeof created) => name === "web-contents-created" && (created = listener) });
+  (guardEveryWebContents as (app: unknown) => void)({
+    on: (name: string, listener: typeof created) => name === "web-contents-created" && (created = listener),
+  });
   assert.ok(created, "listens for every web contents");
   const handlers = new Map<string, (event: unknown) => void>();
   let openHandler: (() => unknown) | null = null;
@@ -425,16 +480,22 @@ test("app:// is registered standard and secure with V8's code cache, and nothing
 
 const builtRenderer = join(__dirname, "..", "..", "dist", "renderer");
 
-test("the built renderer: every script index.html names and every chunk is served as JavaScript under the CSP", { skip: existsSync(join(builtRenderer, "app.js")) ? false : "the app is not built" }, async () => {
-  const html = readFileSync(join(builtRenderer, "index.html"), "utf8");
-  const named = [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map((m) => m[1] as string);
-  const chunks = readdirSync(builtRenderer).filter((file) => file.endsWith(".js"));
-  assert.ok(named.includes("app.js") && named.length > 1, html);
-  assert.ok(chunks.length > named.length, "chunks loaded on use besides the first screen's");
-  for (const file of new Set([...named, ...chunks])) {
-    const response = await serveAppRequest(builtRenderer, new Request(`app://refund-desk/${file}`));
-    assert.equal(response.status, 200, file);
-    assert.equal(response.headers.get("content-type"), "text/javascript; charset=utf-8", file);
-    assert.equal(response.headers.get("content-security-policy"), CONTENT_SECURITY_POLICY, file);
-  }
-});
+test(
+  "the built renderer: every script index.html names and every chunk is served as JavaScript under the CSP",
+  { skip: existsSync(join(builtRenderer, "app.js")) ? false : "the app is not built" },
+  async () => {
+    const html = readFileSync(join(builtRenderer, "index.html"), "utf8");
+    const named = [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map(
+      (m) => m[1] as string,
+    );
+    const chunks = readdirSync(builtRenderer).filter((file) => file.endsWith(".js"));
+    assert.ok(named.includes("app.js") && named.length > 1, html);
+    assert.ok(chunks.length > named.length, "chunks loaded on use besides the first screen's");
+    for (const file of new Set([...named, ...chunks])) {
+      const response = await serveAppRequest(builtRenderer, new Request(`app://refund-desk/${file}`));
+      assert.equal(response.status, 200, file);
+      assert.equal(response.headers.get("content-type"), "text/javascript; charset=utf-8", file);
+      assert.equal(response.headers.get("content-security-policy"), CONTENT_SECURITY_POLICY, file);
+    }
+  },
+);

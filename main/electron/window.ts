@@ -64,5 +64,8 @@ export function applyApplicationMenu(kiosk = false): void {
   const plan = menuFor(mode(kiosk), process.platform);
   if (plan === "default") return;
   if (plan === "none") Menu.setApplicationMenu(null);
-  else Menu.setApplicationMenu(Menu.buildFromTemplate(plan === "edit" ? [{ role: "editMenu" }] : [{ role: "appMenu" }, { role: "editMenu" }]));
+  else
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(plan === "edit" ? [{ role: "editMenu" }] : [{ role: "appMenu" }, { role: "editMenu" }]),
+    );
 }

@@ -15,7 +15,10 @@ export function resolveDataDir(override: string | null, fallback: string): strin
 }
 
 /** The folder Electron's app.getPath("userData") gives, so the CLI and the app share settings. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === "win32") return join(env.APPDATA ?? join(homedir(), "AppData", "Roaming"), PRODUCT_FOLDER);
   if (platform === "darwin") return join(homedir(), "Library", "Application Support", PRODUCT_FOLDER);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), ".config"), PRODUCT_FOLDER);

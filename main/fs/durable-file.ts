@@ -35,5 +35,6 @@ export function writeFileDurably(path: string, text: string): void {
 /** writeSync may write less than asked; loop until every byte is out (at `position`, when given). */
 export function writeAll(fd: number, data: Buffer, position?: number): void {
   let offset = 0;
-  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset, position === undefined ? null : position + offset);
+  while (offset < data.length)
+    offset += writeSync(fd, data, offset, data.length - offset, position === undefined ? null : position + offset);
 }

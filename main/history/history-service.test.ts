@@ -22,9 +22,30 @@ function journalWithDays() {
   const dataDir = tempDataDir("history");
   const journal = createJournal(dataDir, "Counter 9");
   // 2026-03-04 23:59 and 2026-03-05 00:30 in India, either side of midnight; then the 5th's last minute.
-  journal.append({ at: "2026-03-04T18:29:00.000Z", tid: "100", environment: "uat", outcome: "otp-sent", otpRefTail: "aaaaaa" });
-  journal.append({ at: "2026-03-04T19:00:00.000Z", tid: "101", environment: "uat", outcome: "otp-sent", ekoStatus: 0, responseTypeId: 2133, otpRefTail: "bbbbbb" });
-  journal.append({ at: "2026-03-05T18:29:59.000Z", tid: "102", environment: "uat", outcome: "refund:refunded", ekoStatus: 0, otpRefTail: "cccccc" });
+  journal.append({
+    at: "2026-03-04T18:29:00.000Z",
+    tid: "100",
+    environment: "uat",
+    outcome: "otp-sent",
+    otpRefTail: "aaaaaa",
+  });
+  journal.append({
+    at: "2026-03-04T19:00:00.000Z",
+    tid: "101",
+    environment: "uat",
+    outcome: "otp-sent",
+    ekoStatus: 0,
+    responseTypeId: 2133,
+    otpRefTail: "bbbbbb",
+  });
+  journal.append({
+    at: "2026-03-05T18:29:59.000Z",
+    tid: "102",
+    environment: "uat",
+    outcome: "refund:refunded",
+    ekoStatus: 0,
+    otpRefTail: "cccccc",
+  });
   journal.append({ at: "2026-03-05T18:30:00.000Z", tid: "103", environment: "uat", outcome: "timeout" });
   const monthFile = join(dataDir, JOURNAL_FOLDER, "2026-03.jsonl");
   return { dataDir, journal, monthFile };
@@ -48,12 +69,18 @@ test("read: one local day, newest first, and a damaged line is counted, not fata
   const history = createHistoryService(journal, unused);
   const page = await history.read({ from: "2026-03-05", to: "2026-03-05" });
   assert.ok(page.ok, JSON.stringify(page));
-  assert.deepEqual(page.value.entries.map((e) => e.tid), ["102", "101"]);
+  assert.deepEqual(
+    page.value.entries.map((e) => e.tid),
+    ["102", "101"],
+  );
   assert.equal(page.value.entries[0]?.counter, "Counter 9");
   assert.equal(page.value.skipped, 1);
   const two = await history.read({ from: "2026-03-04", to: "2026-03-06" });
   assert.ok(two.ok);
-  assert.deepEqual(two.value.entries.map((e) => e.tid), ["103", "102", "101", "100"]);
+  assert.deepEqual(
+    two.value.entries.map((e) => e.tid),
+    ["103", "102", "101", "100"],
+  );
 });
 
 test("read covers at most 31 days, export at most 366; longer ranges are refused before any save", async () => {
@@ -61,13 +88,19 @@ test("read covers at most 31 days, export at most 366; longer ranges are refused
   const history = createHistoryService(journal, unused);
   assert.equal(MAX_HISTORY_READ_DAYS, 31);
   assert.ok((await history.read({ from: "2026-03-01", to: "2026-03-31" })).ok);
-  assert.deepEqual(await history.read({ from: "2026-03-01", to: "2026-04-01" }), { ok: false, error: { kind: "invalid-input", field: "to", reason: "range-too-long" } });
+  assert.deepEqual(await history.read({ from: "2026-03-01", to: "2026-04-01" }), {
+    ok: false,
+    error: { kind: "invalid-input", field: "to", reason: "range-too-long" },
+  });
 
   const { save, saved } = recordingSave(async (name) => `/exports/${name}`);
   const exporter = createHistoryService(journal, save);
   const year = await exporter.export({ from: "2026-01-01", to: "2027-01-01" });
   assert.ok(year.ok && year.value.rows === 4, JSON.stringify(year));
-  assert.deepEqual(await exporter.export({ from: "2026-01-01", to: "2027-01-02" }), { ok: false, error: { kind: "invalid-input", field: "to", reason: "range-too-long" } });
+  assert.deepEqual(await exporter.export({ from: "2026-01-01", to: "2027-01-02" }), {
+    ok: false,
+    error: { kind: "invalid-input", field: "to", reason: "range-too-long" },
+  });
   assert.equal(saved.length, 1, "the refused export reached no save dialog");
 });
 
@@ -95,10 +128,16 @@ test("bad days and a range that ends before it starts are refused with the field
 test("export: a CSV with the header and one row per entry, oldest first, with no field beyond the journal's", async () => {
   const { journal, monthFile } = journalWithDays();
   // A hand-edited line that carries an OTP must not carry it into a spreadsheet.
-  appendFileSync(monthFile, `${JSON.stringify({ at: "2026-03-05T05:00:00.000Z", counter: "Counter 9", tid: "104", environment: "uat", outcome: "refund:wrong-otp", otp: PLANTED_OTP })}\n`);
+  appendFileSync(
+    monthFile,
+    `${JSON.stringify({ at: "2026-03-05T05:00:00.000Z", counter: "Counter 9", tid: "104", environment: "uat", outcome: "refund:wrong-otp", otp: PLANTED_OTP })}\n`,
+  );
   const { save, saved } = recordingSave(async (name) => `/chosen/${name}`);
   const result = await createHistoryService(journal, save).export({ from: "2026-03-05", to: "2026-03-05" });
-  assert.deepEqual(result, { ok: true, value: { saved: true, location: "/chosen/refund-desk-2026-03-05.csv", rows: 3, skipped: 0 } });
+  assert.deepEqual(result, {
+    ok: true,
+    value: { saved: true, location: "/chosen/refund-desk-2026-03-05.csv", rows: 3, skipped: 0 },
+  });
   assert.equal(saved.length, 1);
   assert.equal(saved[0]?.name, "refund-desk-2026-03-05.csv");
   assert.equal(
@@ -126,18 +165,30 @@ test("export names a range by both days; a closed save dialog is saved:false wit
 test("a save that fails is save-failed with the error's code, never thrown", async () => {
   const { journal } = journalWithDays();
   const range = { from: "2026-03-05", to: "2026-03-05" };
-  const denied = Object.assign(new Error("EACCES: permission denied, open '/chosen/refund-desk-2026-03-05.csv'"), { code: "EACCES" });
+  const denied = Object.assign(new Error("EACCES: permission denied, open '/chosen/refund-desk-2026-03-05.csv'"), {
+    code: "EACCES",
+  });
   const failing = createHistoryService(journal, async () => Promise.reject(denied));
-  assert.deepEqual(await failing.export(range), { ok: false, error: { kind: "save-failed", details: { cause: "EACCES" } } });
+  assert.deepEqual(await failing.export(range), {
+    ok: false,
+    error: { kind: "save-failed", details: { cause: "EACCES" } },
+  });
   const full = createHistoryService(journal, () => {
     throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
   });
-  assert.deepEqual(await full.export(range), { ok: false, error: { kind: "save-failed", details: { cause: "ENOSPC" } } });
+  assert.deepEqual(await full.export(range), {
+    ok: false,
+    error: { kind: "save-failed", details: { cause: "ENOSPC" } },
+  });
   // A dialog library may reject with anything; it is still an answer, not a crash.
   for (const reason of [new Error("no code"), undefined, "gone"]) {
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a non-Error reason is the case
     const odd = createHistoryService(journal, async () => Promise.reject(reason));
-    assert.deepEqual(await odd.export(range), { ok: false, error: { kind: "save-failed", details: { cause: "unknown" } } }, String(reason));
+    assert.deepEqual(
+      await odd.export(range),
+      { ok: false, error: { kind: "save-failed", details: { cause: "unknown" } } },
+      String(reason),
+    );
   }
 });
 
@@ -159,7 +210,11 @@ test("no save goes into the data, user-data or install folders, by any path, lin
   assert.equal(savePathProblem(join(install, "resources", "app.asar"), forbidden), "folder-missing");
   assert.equal(savePathProblem(join(install, "Refund Desk.exe"), forbidden), "protected-folder");
   assert.equal(savePathProblem(dataDir, forbidden), "protected-folder", "the folder itself");
-  assert.equal(savePathProblem(join(dataDir.toUpperCase(), "counter.json"), forbidden, "win32") !== null, true, "case folded on Windows");
+  assert.equal(
+    savePathProblem(join(dataDir.toUpperCase(), "counter.json"), forbidden, "win32") !== null,
+    true,
+    "case folded on Windows",
+  );
   // A link to the data folder, and a file that is a link into it.
   const linkedFolder = join(outside, "looks-harmless");
   symlinkSync(dataDir, linkedFolder);
@@ -173,8 +228,14 @@ test("no save goes into the data, user-data or install folders, by any path, lin
   const { journal } = journalWithDays();
   const range = { from: "2026-03-05", to: "2026-03-05" };
   const inside = saveIntoFolder(join(dataDir, "exports"), forbidden);
-  await assert.rejects(inside("refund-desk-2026-03-05.csv", "x"), (e: { code?: string }) => e.code === "refused-protected-folder");
+  await assert.rejects(
+    inside("refund-desk-2026-03-05.csv", "x"),
+    (e: { code?: string }) => e.code === "refused-protected-folder",
+  );
   assert.equal(existsSync(join(dataDir, "exports", "refund-desk-2026-03-05.csv")), false);
   const service = createHistoryService(journal, inside);
-  assert.deepEqual(await service.export(range), { ok: false, error: { kind: "save-failed", details: { cause: "refused-protected-folder" } } });
+  assert.deepEqual(await service.export(range), {
+    ok: false,
+    error: { kind: "save-failed", details: { cause: "refused-protected-folder" } },
+  });
 });

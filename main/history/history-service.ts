@@ -31,7 +31,8 @@ export function createHistoryService(journal: Journal, saveFile: SaveFile): Hist
       const span = rangeToMs(range, MAX_HISTORY_DAYS);
       if (!span.ok) return span;
       const { entries, skipped } = journal.read(span.value.fromMs, span.value.toMs);
-      const name = range.from === range.to ? `refund-desk-${range.from}.csv` : `refund-desk-${range.from}-to-${range.to}.csv`;
+      const name =
+        range.from === range.to ? `refund-desk-${range.from}.csv` : `refund-desk-${range.from}-to-${range.to}.csv`;
       try {
         const location = await saveFile(name, journalCsv(entries));
         return ok({ saved: location !== null, location, rows: entries.length, skipped });

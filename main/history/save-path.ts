@@ -7,7 +7,11 @@ import { dirname, basename, join, relative, isAbsolute } from "node:path";
  * folder: overwriting one of those would change how the next start behaves. Links are resolved
  * first, and a path that already is a link is refused, so a link cannot smuggle a save in.
  */
-export function savePathProblem(path: string, forbidden: readonly string[], platform: NodeJS.Platform = process.platform): string | null {
+export function savePathProblem(
+  path: string,
+  forbidden: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+): string | null {
   if (!isAbsolute(path)) return "not-absolute";
   try {
     if (lstatSync(path).isSymbolicLink()) return "is-a-link";

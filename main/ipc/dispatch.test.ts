@@ -26,7 +26,10 @@ test("each counter action's answer carries what the screen needs next (the clock
 
 test("an unknown channel is refused", async () => {
   const result = await desk.dispatch("refund-desk:read-key", {}, APP_PAGE);
-  assert.deepEqual(result, { ok: false, error: { kind: "invalid-input", field: "channel", reason: "unknown-channel" } });
+  assert.deepEqual(result, {
+    ok: false,
+    error: { kind: "invalid-input", field: "channel", reason: "unknown-channel" },
+  });
 });
 
 test("a sub-frame, another origin or a malformed URL is refused before anything runs", async () => {
@@ -39,7 +42,11 @@ test("a sub-frame, another origin or a malformed URL is refused before anything 
     { url: "", isMainFrame: true },
   ]) {
     const result = await desk.dispatch(channel, { tid: "13192443" }, sender);
-    assert.deepEqual(result, { ok: false, error: { kind: "invalid-input", field: "sender", reason: "untrusted-sender" } }, sender.url);
+    assert.deepEqual(
+      result,
+      { ok: false, error: { kind: "invalid-input", field: "sender", reason: "untrusted-sender" } },
+      sender.url,
+    );
   }
   assert.equal(calls.length, before);
 });

@@ -4,7 +4,11 @@ import { IPC_SCHEMAS } from "../../app/ipc-schemas";
 import { err, type Result } from "../../app/result";
 import { isTrustedSender, type SenderInfo } from "./sender";
 
-export type Dispatch = (channel: string, payload: unknown, sender: SenderInfo) => Promise<Result<unknown, RefundDeskError>>;
+export type Dispatch = (
+  channel: string,
+  payload: unknown,
+  sender: SenderInfo,
+) => Promise<Result<unknown, RefundDeskError>>;
 
 const METHOD_BY_CHANNEL = new Map<string, IpcMethod>(IPC_METHODS.map((method) => [IPC_CHANNELS[method], method]));
 
@@ -17,7 +21,8 @@ export function createDispatch(services: RefundDeskApi, appOrigin: string): Disp
   return async (channel, payload, sender) => {
     const method = METHOD_BY_CHANNEL.get(channel);
     if (!method) return err({ kind: "invalid-input", field: "channel", reason: "unknown-channel" });
-    if (!isTrustedSender(sender, appOrigin)) return err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" });
+    if (!isTrustedSender(sender, appOrigin))
+      return err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" });
     const parsed = IPC_SCHEMAS[method].safeParse(payload);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.map(String).join(".") || "payload";

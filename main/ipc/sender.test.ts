@@ -6,7 +6,10 @@ const APP = "app://refund-desk";
 
 test("the app's own top-level page is trusted", () => {
   assert.equal(isTrustedSender({ url: "app://refund-desk/index.html", isMainFrame: true }, APP), true);
-  assert.equal(isTrustedSender({ url: "http://127.0.0.1:4000/index.html", isMainFrame: true }, "http://127.0.0.1:4000"), true);
+  assert.equal(
+    isTrustedSender({ url: "http://127.0.0.1:4000/index.html", isMainFrame: true }, "http://127.0.0.1:4000"),
+    true,
+  );
 });
 
 test("frames, other schemes, hosts, ports and junk are not", () => {

@@ -237,7 +237,14 @@ test("a hand-edited line cannot put anything but its own shape in the refund fie
   writeFileSync(join(dir, "journal", `${month}.jsonl`), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
   const [first, second] = createJournal(dir).read(Date.now() - 60_000, Date.now() + 60_000).entries;
   // Written by hand, so outside the journal's hash chain too.
-  assert.deepEqual(first, { at, counter: null, tid: "1", environment: "uat", outcome: "refund:refunded", chain: "unsealed" });
+  assert.deepEqual(first, {
+    at,
+    counter: null,
+    tid: "1",
+    environment: "uat",
+    outcome: "refund:refunded",
+    chain: "unsealed",
+  });
   assert.equal(second?.refundedAmount, "10.00");
   assert.equal(second?.accountLast4, "7890");
   assert.equal(second?.mobileLast4, "1111");

@@ -13,29 +13,51 @@ import { verifyChain } from "./journal-chain";
 function journalOfTwoMonths() {
   const dataDir = tempDataDir("journal-chain");
   const journal = createJournal(dataDir, "Counter 2");
-  for (let i = 1; i <= 5; i += 1) journal.append({ at: `2026-02-0${i}T10:00:00.000Z`, tid: `2${i}`, environment: "uat", outcome: "otp-sent" });
-  for (let i = 1; i <= 4; i += 1) journal.append({ at: `2026-03-0${i}T10:00:00.000Z`, tid: `3${i}`, environment: "uat", outcome: "otp-sent" });
+  for (let i = 1; i <= 5; i += 1)
+    journal.append({ at: `2026-02-0${i}T10:00:00.000Z`, tid: `2${i}`, environment: "uat", outcome: "otp-sent" });
+  for (let i = 1; i <= 4; i += 1)
+    journal.append({ at: `2026-03-0${i}T10:00:00.000Z`, tid: `3${i}`, environment: "uat", outcome: "otp-sent" });
   const folder = join(dataDir, JOURNAL_FOLDER);
-  const lines = (month: string) => readFileSync(join(folder, `${month}.jsonl`), "utf8").split("\n").filter(Boolean);
-  const write = (month: string, rows: string[]) => writeFileSync(join(folder, `${month}.jsonl`), `${rows.join("\n")}\n`);
+  const lines = (month: string) =>
+    readFileSync(join(folder, `${month}.jsonl`), "utf8")
+      .split("\n")
+      .filter(Boolean);
+  const write = (month: string, rows: string[]) =>
+    writeFileSync(join(folder, `${month}.jsonl`), `${rows.join("\n")}\n`);
   return { dataDir, folder, lines, write };
 }
 
 async function verify(dataDir: string, ...args: string[]) {
   const io = cliIo();
-  const code = await runCli(["refund-desk", "journal", "verify", ...args, "--json"], io, { fetch, keyStore: memoryKeyStore(), dataDir, machinePolicyPath: null });
+  const code = await runCli(["refund-desk", "journal", "verify", ...args, "--json"], io, {
+    fetch,
+    keyStore: memoryKeyStore(),
+    dataDir,
+    machinePolicyPath: null,
+  });
   return { code, report: JSON.parse(io.out()).value };
 }
 
 test("an untouched journal verifies across months, and the CLI says so with the head digest", async () => {
   const { dataDir, folder } = journalOfTwoMonths();
   const report = verifyChain(folder);
-  assert.deepEqual({ ...report, head: report.head.length }, { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: 64 });
+  assert.deepEqual(
+    { ...report, head: report.head.length },
+    { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: 64 },
+  );
   const { code, report: cli } = await verify(dataDir);
   assert.equal(code, EXIT.ok);
   assert.equal(cli.intact, true);
   const text = cliIo();
-  assert.equal(await runCli(["refund-desk", "journal", "verify"], text, { fetch, keyStore: memoryKeyStore(), dataDir, machinePolicyPath: null }), EXIT.ok);
+  assert.equal(
+    await runCli(["refund-desk", "journal", "verify"], text, {
+      fetch,
+      keyStore: memoryKeyStore(),
+      dataDir,
+      machinePolicyPath: null,
+    }),
+    EXIT.ok,
+  );
   assert.match(text.out(), /journal chain intact: 9 line\(s\) in 2 file\(s\)\nhead [0-9a-f]{64}\n/);
 });
 
@@ -57,7 +79,11 @@ test("one removed line fails verify at the line after it; a removed first line o
 
   const other = journalOfTwoMonths();
   other.write("2026-03", other.lines("2026-03").slice(1));
-  assert.deepEqual((await verify(other.dataDir)).report.firstBreak, { file: "2026-03.jsonl", line: 1, state: "broken" });
+  assert.deepEqual((await verify(other.dataDir)).report.firstBreak, {
+    file: "2026-03.jsonl",
+    line: 1,
+    state: "broken",
+  });
 });
 
 test("two reordered lines fail verify at the first of them; a changed earlier month breaks the next month's anchor", async () => {
@@ -69,13 +95,21 @@ test("two reordered lines fail verify at the first of them; a changed earlier mo
   const other = journalOfTwoMonths();
   other.write("2026-02", other.lines("2026-02").slice(0, 4));
   const { report } = await verify(other.dataDir, "--from", "2026-03-01", "--to", "2026-03-31");
-  assert.deepEqual(report.firstBreak, { file: "2026-03.jsonl", line: 1, state: "broken" }, "March's first line is anchored to February's last");
+  assert.deepEqual(
+    report.firstBreak,
+    { file: "2026-03.jsonl", line: 1, state: "broken" },
+    "March's first line is anchored to February's last",
+  );
 });
 
 test("a line added by hand without its seal is named; lines from before the chain are counted, not a break", async () => {
   const { dataDir, lines, write } = journalOfTwoMonths();
   const march = lines("2026-03");
-  write("2026-03", [...march.slice(0, 2), '{"at":"2026-03-02T11:00:00.000Z","counter":"Counter 2","tid":"77","environment":"uat","outcome":"otp-sent"}', ...march.slice(2)]);
+  write("2026-03", [
+    ...march.slice(0, 2),
+    '{"at":"2026-03-02T11:00:00.000Z","counter":"Counter 2","tid":"77","environment":"uat","outcome":"otp-sent"}',
+    ...march.slice(2),
+  ]);
   assert.deepEqual((await verify(dataDir)).report.firstBreak, { file: "2026-03.jsonl", line: 3, state: "unsealed" });
 
   // A journal from before the chain, then sealed lines after it.
@@ -83,7 +117,10 @@ test("a line added by hand without its seal is named; lines from before the chai
   const folder = join(old, JOURNAL_FOLDER);
   createJournal(old, "C").append({ at: "2026-01-01T10:00:00.000Z", tid: "0", environment: "uat", outcome: "otp-sent" });
   rmSync(join(folder, "2026-01.jsonl"));
-  writeFileSync(join(folder, "2026-01.jsonl"), '{"at":"2026-01-01T10:00:00.000Z","counter":"C","tid":"0","environment":"uat","outcome":"otp-sent"}\n');
+  writeFileSync(
+    join(folder, "2026-01.jsonl"),
+    '{"at":"2026-01-01T10:00:00.000Z","counter":"C","tid":"0","environment":"uat","outcome":"otp-sent"}\n',
+  );
   createJournal(old, "C").append({ at: "2026-01-02T10:00:00.000Z", tid: "1", environment: "uat", outcome: "otp-sent" });
   const report = verifyChain(folder);
   assert.equal(report.firstBreak, null);
@@ -96,5 +133,8 @@ test("the export marks the lines that fail", () => {
   feb[1] = (feb[1] as string).replace('"outcome":"otp-sent"', '"outcome":"refund:refunded"');
   write("2026-02", feb);
   const read = createJournal(dataDir).read(Date.parse("2026-02-01T00:00:00Z"), Date.parse("2026-03-01T00:00:00Z"));
-  assert.deepEqual(read.entries.map((e) => `${e.tid}:${e.chain}`), ["21:ok", "22:broken", "23:ok", "24:ok", "25:ok"]);
+  assert.deepEqual(
+    read.entries.map((e) => `${e.tid}:${e.chain}`),
+    ["21:ok", "22:broken", "23:ok", "24:ok", "25:ok"],
+  );
 });

@@ -46,7 +46,9 @@ export function journalLines(text: string): string[] {
 
 function monthFiles(folder: string): string[] {
   try {
-    return readdirSync(folder).filter((name) => MONTH_FILE.test(name)).sort();
+    return readdirSync(folder)
+      .filter((name) => MONTH_FILE.test(name))
+      .sort();
   } catch {
     return [];
   }

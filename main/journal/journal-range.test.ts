@@ -8,14 +8,25 @@ process.env.TZ = "Asia/Kolkata";
 function refusal(from: string, to: string, maxDays = 31): string {
   const result = rangeToMs({ from, to }, maxDays);
   assert.equal(result.ok, false, `${from}..${to} accepted`);
-  return result.ok || result.error.kind !== "invalid-input" ? JSON.stringify(result) : `${result.error.field}:${result.error.reason}`;
+  return result.ok || result.error.kind !== "invalid-input"
+    ? JSON.stringify(result)
+    : `${result.error.field}:${result.error.reason}`;
 }
 
 test("a range runs from local midnight starting `from` to local midnight ending `to`", () => {
-  assert.deepEqual(rangeToMs({ from: "2026-03-05", to: "2026-03-05" }, 31), { ok: true, value: { fromMs: Date.parse("2026-03-04T18:30:00Z"), toMs: Date.parse("2026-03-05T18:30:00Z") } });
+  assert.deepEqual(rangeToMs({ from: "2026-03-05", to: "2026-03-05" }, 31), {
+    ok: true,
+    value: { fromMs: Date.parse("2026-03-04T18:30:00Z"), toMs: Date.parse("2026-03-05T18:30:00Z") },
+  });
   // Across a month and a year end, and over a leap day.
-  assert.deepEqual(rangeToMs({ from: "2026-12-31", to: "2027-01-01" }, 31), { ok: true, value: { fromMs: Date.parse("2026-12-30T18:30:00Z"), toMs: Date.parse("2027-01-01T18:30:00Z") } });
-  assert.deepEqual(rangeToMs({ from: "2028-02-28", to: "2028-02-29" }, 31), { ok: true, value: { fromMs: Date.parse("2028-02-27T18:30:00Z"), toMs: Date.parse("2028-02-29T18:30:00Z") } });
+  assert.deepEqual(rangeToMs({ from: "2026-12-31", to: "2027-01-01" }, 31), {
+    ok: true,
+    value: { fromMs: Date.parse("2026-12-30T18:30:00Z"), toMs: Date.parse("2027-01-01T18:30:00Z") },
+  });
+  assert.deepEqual(rangeToMs({ from: "2028-02-28", to: "2028-02-29" }, 31), {
+    ok: true,
+    value: { fromMs: Date.parse("2028-02-27T18:30:00Z"), toMs: Date.parse("2028-02-29T18:30:00Z") },
+  });
 });
 
 test("where the clock changes, a day is 23 or 25 hours, not 24", (t) => {
@@ -40,7 +51,17 @@ test("the day limit counts both ends", () => {
 });
 
 test("days that are not on the calendar, or not written YYYY-MM-DD, are refused with the field", () => {
-  for (const bad of ["2026-02-30", "2026-3-5", "", "2026-13-01", "2026-00-10", "05-03-2026", "2026-03-05T00:00", " 2026-03-05", "today"]) {
+  for (const bad of [
+    "2026-02-30",
+    "2026-3-5",
+    "",
+    "2026-13-01",
+    "2026-00-10",
+    "05-03-2026",
+    "2026-03-05T00:00",
+    " 2026-03-05",
+    "today",
+  ]) {
     assert.equal(refusal(bad, "2026-03-05"), "from:not-a-date", `from ${JSON.stringify(bad)}`);
     assert.equal(refusal("2026-03-05", bad), "to:not-a-date", `to ${JSON.stringify(bad)}`);
   }

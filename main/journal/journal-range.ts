@@ -21,5 +21,8 @@ export function rangeToMs(range: DayRange, maxDays: number): Result<{ fromMs: nu
   const problem = dayRangeProblem(range, maxDays);
   if (problem) return err(problem);
   const last = midnight(range.to);
-  return ok({ fromMs: midnight(range.from).getTime(), toMs: new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1).getTime() });
+  return ok({
+    fromMs: midnight(range.from).getTime(),
+    toMs: new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1).getTime(),
+  });
 }

@@ -9,7 +9,16 @@ import { memoryKeyStore } from "../test-support/memory-key-store";
 import { testDesk } from "../test-support/desk";
 import { tempDataDir } from "../test-support/temp-dir";
 
-const record = (at: string, tid = "13192443", extra: Partial<JournalRecord> = {}): JournalRecord => ({ at, tid, environment: "uat", outcome: "otp-sent", ekoStatus: 0, responseTypeId: 2133, otpRefTail: "a1b2c3", ...extra });
+const record = (at: string, tid = "13192443", extra: Partial<JournalRecord> = {}): JournalRecord => ({
+  at,
+  tid,
+  environment: "uat",
+  outcome: "otp-sent",
+  ekoStatus: 0,
+  responseTypeId: 2133,
+  otpRefTail: "a1b2c3",
+  ...extra,
+});
 const ms = (iso: string) => Date.parse(iso);
 const monthFile = (dataDir: string, month: string) => join(dataDir, JOURNAL_FOLDER, `${month}.jsonl`);
 
@@ -18,18 +27,44 @@ test("append then read: one JSON line per request, with the counter name, oldest
   const journal = createJournal(dataDir, "Counter 7");
   assert.ok(journal.append(record("2026-03-05T10:00:02.000Z", "2")));
   assert.ok(journal.append(record("2026-03-05T10:00:01.000Z", "1")));
-  assert.ok(journal.append(record("2026-03-06T09:00:00.000Z", "3", { outcome: "unknown-tid", ekoStatus: 168, otpRefTail: undefined })));
+  assert.ok(
+    journal.append(
+      record("2026-03-06T09:00:00.000Z", "3", { outcome: "unknown-tid", ekoStatus: 168, otpRefTail: undefined }),
+    ),
+  );
   const lines = readFileSync(monthFile(dataDir, "2026-03"), "utf8").split("\n");
   assert.equal(lines.length, 4);
   assert.equal(lines[3], "");
-  assert.deepEqual(Object.keys(JSON.parse(lines[0] ?? "")), ["at", "counter", "tid", "environment", "outcome", "ekoStatus", "responseTypeId", "otpRefTail", "h"]);
+  assert.deepEqual(Object.keys(JSON.parse(lines[0] ?? "")), [
+    "at",
+    "counter",
+    "tid",
+    "environment",
+    "outcome",
+    "ekoStatus",
+    "responseTypeId",
+    "otpRefTail",
+    "h",
+  ]);
 
   const day = journal.read(ms("2026-03-05T00:00:00Z"), ms("2026-03-06T00:00:00Z"));
-  assert.deepEqual(day.entries.map((e) => e.tid), ["1", "2"]);
+  assert.deepEqual(
+    day.entries.map((e) => e.tid),
+    ["1", "2"],
+  );
   assert.equal(day.entries[0]?.counter, "Counter 7");
   assert.equal(day.skipped, 0);
   assert.deepEqual(journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-07T00:00:00Z")).entries, [
-    { at: "2026-03-06T09:00:00.000Z", counter: "Counter 7", tid: "3", environment: "uat", outcome: "unknown-tid", ekoStatus: 168, responseTypeId: 2133, chain: "ok" },
+    {
+      at: "2026-03-06T09:00:00.000Z",
+      counter: "Counter 7",
+      tid: "3",
+      environment: "uat",
+      outcome: "unknown-tid",
+      ekoStatus: 168,
+      responseTypeId: 2133,
+      chain: "ok",
+    },
   ]);
   assert.deepEqual(journal.read(ms("2026-04-01T00:00:00Z"), ms("2026-05-01T00:00:00Z")), { entries: [], skipped: 0 });
 });
@@ -40,12 +75,18 @@ test("a torn last line (crash mid-write) is skipped, not fatal, and the next app
   journal.append(record("2026-03-05T10:00:00.000Z", "1"));
   appendFileSync(monthFile(dataDir, "2026-03"), '{"at":"2026-03-05T10:00:05.000Z","counter":"C1","tid":"2","envir');
   const range = [ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z")] as const;
-  assert.deepEqual(journal.read(...range).entries.map((e) => e.tid), ["1"]);
+  assert.deepEqual(
+    journal.read(...range).entries.map((e) => e.tid),
+    ["1"],
+  );
   assert.equal(journal.read(...range).skipped, 1);
 
   journal.append(record("2026-03-05T10:00:09.000Z", "3"));
   const after = journal.read(...range);
-  assert.deepEqual(after.entries.map((e) => e.tid), ["1", "3"]);
+  assert.deepEqual(
+    after.entries.map((e) => e.tid),
+    ["1", "3"],
+  );
   assert.equal(after.skipped, 1);
 });
 
@@ -53,11 +94,20 @@ test("garbage and foreign lines are skipped; a hand-edited line cannot add field
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "C1");
   journal.append(record("2026-03-05T10:00:00.000Z", "1"));
-  appendFileSync(monthFile(dataDir, "2026-03"), '\u0000\u0000\u0000\nnull\n[1,2]\n{"at":"yesterday","tid":"9","environment":"uat","outcome":"x"}\n{"tid":"8"}\n');
-  appendFileSync(monthFile(dataDir, "2026-03"), `${JSON.stringify({ ...record("2026-03-05T11:00:00.000Z", "4"), counter: "C1", accessKey: "sneaked-in", otpRefTail: "0123456789abcdef" })}\n`);
+  appendFileSync(
+    monthFile(dataDir, "2026-03"),
+    '\u0000\u0000\u0000\nnull\n[1,2]\n{"at":"yesterday","tid":"9","environment":"uat","outcome":"x"}\n{"tid":"8"}\n',
+  );
+  appendFileSync(
+    monthFile(dataDir, "2026-03"),
+    `${JSON.stringify({ ...record("2026-03-05T11:00:00.000Z", "4"), counter: "C1", accessKey: "sneaked-in", otpRefTail: "0123456789abcdef" })}\n`,
+  );
   const read = journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z"));
   assert.equal(read.skipped, 5);
-  assert.deepEqual(read.entries.map((e) => e.tid), ["1", "4"]);
+  assert.deepEqual(
+    read.entries.map((e) => e.tid),
+    ["1", "4"],
+  );
   assert.ok(!("accessKey" in (read.entries[1] ?? {})));
   assert.equal(read.entries[1]?.otpRefTail, "abcdef");
 });
@@ -70,11 +120,22 @@ test("files rotate by the request's UTC month and an old month's file is never r
   journal.append(record("2026-02-01T00:00:00.000Z", "2"));
   journal.append(record("2026-12-31T10:00:00.000Z", "3"));
   journal.append(record("2027-01-01T10:00:00.000Z", "4"));
-  assert.deepEqual(readdirSync(join(dataDir, JOURNAL_FOLDER)).sort(), ["2026-01.jsonl", "2026-02.jsonl", "2026-12.jsonl", "2027-01.jsonl"]);
+  assert.deepEqual(readdirSync(join(dataDir, JOURNAL_FOLDER)).sort(), [
+    "2026-01.jsonl",
+    "2026-02.jsonl",
+    "2026-12.jsonl",
+    "2027-01.jsonl",
+  ]);
   assert.deepEqual(readFileSync(monthFile(dataDir, "2026-01")), january);
   const all = journal.read(ms("2026-01-31T00:00:00Z"), ms("2027-01-02T00:00:00Z"));
-  assert.deepEqual(all.entries.map((e) => e.tid), ["1", "2", "3", "4"]);
-  assert.deepEqual(journal.read(ms("2026-02-01T00:00:00Z"), ms("2026-02-01T00:00:00.001Z")).entries.map((e) => e.tid), ["2"]);
+  assert.deepEqual(
+    all.entries.map((e) => e.tid),
+    ["1", "2", "3", "4"],
+  );
+  assert.deepEqual(
+    journal.read(ms("2026-02-01T00:00:00Z"), ms("2026-02-01T00:00:00.001Z")).entries.map((e) => e.tid),
+    ["2"],
+  );
 });
 
 test("an append that cannot be written reports false instead of throwing", () => {
@@ -86,8 +147,25 @@ test("an append that cannot be written reports false instead of throwing", () =>
 test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet would run", () => {
   const csv = journalCsv(
     [
-      { at: "2026-03-05T10:00:00.000Z", counter: 'Counter, "North"', tid: "13192443", environment: "uat", outcome: "otp-sent", ekoStatus: 0, responseTypeId: 2133, otpRefTail: "a1b2c3" },
-      { at: "2026-03-05T10:01:00.000Z", counter: null, tid: "13192445", environment: "production", outcome: "eko", ekoStatus: -1, otpRefTail: "=1+2" },
+      {
+        at: "2026-03-05T10:00:00.000Z",
+        counter: 'Counter, "North"',
+        tid: "13192443",
+        environment: "uat",
+        outcome: "otp-sent",
+        ekoStatus: 0,
+        responseTypeId: 2133,
+        otpRefTail: "a1b2c3",
+      },
+      {
+        at: "2026-03-05T10:01:00.000Z",
+        counter: null,
+        tid: "13192445",
+        environment: "production",
+        outcome: "eko",
+        ekoStatus: -1,
+        otpRefTail: "=1+2",
+      },
       { at: "2026-03-05T10:02:00.000Z", counter: "two\nlines", tid: "1", environment: "practice", outcome: "busy" },
     ],
     (at) => at,
@@ -99,7 +177,14 @@ test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet wo
       "2026-03-05T10:01:00.000Z,,production,13192445,eko,-1,,'=1+2,,,,,\r\n" +
       '2026-03-05T10:02:00.000Z,"two\nlines",practice,1,busy,,,,,,,,\r\n',
   );
-  for (const [raw, cell] of [["@SUM(A1)", "'@SUM(A1)"], ["+91", "'+91"], ["-12.5", "-12.5"], ["-x", "'-x"], ['say "hi"', '"say ""hi"""'], ["plain", "plain"]]) {
+  for (const [raw, cell] of [
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["+91", "'+91"],
+    ["-12.5", "-12.5"],
+    ["-x", "'-x"],
+    ['say "hi"', '"say ""hi"""'],
+    ["plain", "plain"],
+  ]) {
     assert.equal(csvField(raw as string), cell, raw);
   }
 });
@@ -119,7 +204,11 @@ test("times in the export are this computer's clock with its offset", () => {
   }
 });
 
-const account = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: "journal-test-access-key-3f9a-never-on-disk", initiatorId: "9876543210" };
+const account = {
+  developerKey: "0123456789abcdef0123456789abcdef",
+  accessKey: "journal-test-access-key-3f9a-never-on-disk",
+  initiatorId: "9876543210",
+};
 let server: Simulator;
 before(async () => {
   server = await startSimulator({ accounts: [account] });
@@ -129,7 +218,12 @@ after(() => server.close());
 test("a real request's journal line and its CSV hold neither the access key nor the full otp_ref_id", async () => {
   const { desk, dataDir } = testDesk({ keyStore: memoryKeyStore(account.accessKey) });
   try {
-    const configured = await desk.services.updateSettings({ customBaseUrl: server.baseUrl, environment: "custom", developerKey: account.developerKey, initiatorId: account.initiatorId });
+    const configured = await desk.services.updateSettings({
+      customBaseUrl: server.baseUrl,
+      environment: "custom",
+      developerKey: account.developerKey,
+      initiatorId: account.initiatorId,
+    });
     assert.ok(configured.ok);
     const sent = await desk.services.requestRefundOtp({ tid: "13192443" });
     assert.ok(sent.ok, JSON.stringify(sent));
@@ -137,7 +231,9 @@ test("a real request's journal line and its CSV hold neither the access key nor 
     assert.equal(failed.ok, false);
 
     const folder = join(dataDir, JOURNAL_FOLDER);
-    const text = readdirSync(folder).map((f) => readFileSync(join(folder, f), "utf8")).join("");
+    const text = readdirSync(folder)
+      .map((f) => readFileSync(join(folder, f), "utf8"))
+      .join("");
     const { entries } = createJournal(dataDir).read(0, Date.now() + 86_400_000);
     const csv = journalCsv(entries);
     assert.equal(entries.length, 2);

@@ -45,7 +45,11 @@ export function shortRef(otpRefId: string): string {
   return otpRefId.slice(-OTP_REF_TAIL);
 }
 
-export function createJournal(dataDir: string, counter: string | null = null, commit: GroupCommitOptions = {}): Journal {
+export function createJournal(
+  dataDir: string,
+  counter: string | null = null,
+  commit: GroupCommitOptions = {},
+): Journal {
   const folder = join(dataDir, JOURNAL_FOLDER);
   const group = createGroupCommit(commit);
   // The month file stays open between lines: opening and closing it per line cost more than the write.
@@ -78,7 +82,9 @@ export function createJournal(dataDir: string, counter: string | null = null, co
         const name = `${at.slice(0, 7)}.jsonl`;
         const fd = fileFor(name);
         const body = JSON.stringify({ at, counter, ...rest });
-        appendLine(fd, (lastLine) => sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body));
+        appendLine(fd, (lastLine) =>
+          sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body),
+        );
         group.written(fd, durability);
         return true;
       } catch {
@@ -106,7 +112,8 @@ export function createJournal(dataDir: string, counter: string | null = null, co
           if (raw.trim() === "") continue;
           const entry = parseEntry(raw);
           if (!entry) skipped += 1;
-          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs) entries.push({ ...entry, chain: state });
+          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs)
+            entries.push({ ...entry, chain: state });
         }
       }
       // Times come from the corrected clock, so lines can be a little out of order in a file.
@@ -207,7 +214,10 @@ const LAST4 = /^[A-Za-z0-9*]{1,4}$/;
 /** A refund line's facts, each only in its own shape: a hand-edited line cannot print anything else. */
 function refundFields(value: Record<string, unknown>): Partial<JournalEntry> {
   const fields: Partial<JournalEntry> = {};
-  const take = (name: "refundedAmount" | "fee" | "refundTid" | "txAmount" | "txTime" | "accountLast4" | "agentCode" | "mobileLast4", shape: (text: string) => boolean) => {
+  const take = (
+    name: "refundedAmount" | "fee" | "refundTid" | "txAmount" | "txTime" | "accountLast4" | "agentCode" | "mobileLast4",
+    shape: (text: string) => boolean,
+  ) => {
     const raw = value[name];
     if (typeof raw === "string" && shape(raw)) fields[name] = raw;
   };

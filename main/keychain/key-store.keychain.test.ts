@@ -79,6 +79,9 @@ test("a keychain that fails an operation is keychain-unavailable with its reason
     deletePassword: () => Promise.reject(new Error("No such secret collection at path: /")),
   }));
   const read = await store.get();
-  assert.deepEqual(read, { ok: false, error: { kind: "keychain-unavailable", details: { cause: "Cannot autolaunch D-Bus without X11 $DISPLAY" } } });
+  assert.deepEqual(read, {
+    ok: false,
+    error: { kind: "keychain-unavailable", details: { cause: "Cannot autolaunch D-Bus without X11 $DISPLAY" } },
+  });
   assert.equal((await store.remove()).ok, false);
 });

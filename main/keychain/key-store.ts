@@ -27,7 +27,11 @@ export interface KeytarLike {
  * record, the wrong-PIN count), kept in the keychain so they outlive the data folder.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously (see below)
-export function createKeytarKeyStore(load: () => KeytarLike = () => require("keytar") as KeytarLike, service = KEYCHAIN_SERVICE, account = KEYCHAIN_ACCOUNT): KeyStore {
+export function createKeytarKeyStore(
+  load: () => KeytarLike = () => require("keytar") as KeytarLike,
+  service = KEYCHAIN_SERVICE,
+  account = KEYCHAIN_ACCOUNT,
+): KeyStore {
   let keytar: KeytarLike | null = null;
   // keytar is a native module: loading it lazily keeps a missing or broken keychain library
   // from stopping the app opening; it becomes an error the UI explains.

@@ -22,5 +22,11 @@ export function launchOverrides(env: NodeJS.ProcessEnv, packaged: boolean): Laun
   };
   const set = OVERRIDE_VARIABLES.filter((name) => given(name) !== null);
   if (packaged) return { packaged, dataDir: null, policyPath: null, ignored: [...set], inUse: [] };
-  return { packaged, dataDir: given("REFUND_DESK_HOME"), policyPath: given("REFUND_DESK_POLICY"), ignored: [], inUse: [...set] };
+  return {
+    packaged,
+    dataDir: given("REFUND_DESK_HOME"),
+    policyPath: given("REFUND_DESK_POLICY"),
+    ignored: [],
+    inUse: [...set],
+  };
 }

@@ -16,7 +16,14 @@ export const REFUSED_LAUNCH_EXIT = 2;
 const MAC_PSN = /^-psn_\d+_\d+$/;
 
 /** Variables Electron, Node or Chromium read to log, debug, trust other certificates or dump TLS keys. */
-const REFUSED_VARIABLES = [/^ELECTRON_/, /^NODE_(?!ENV$)/, /^SSLKEYLOGFILE$/, /^CHROME_LOG_FILE$/, /^CHROME_HEADLESS$/, /^GOOGLE_API_KEY$/];
+const REFUSED_VARIABLES = [
+  /^ELECTRON_/,
+  /^NODE_(?!ENV$)/,
+  /^SSLKEYLOGFILE$/,
+  /^CHROME_LOG_FILE$/,
+  /^CHROME_HEADLESS$/,
+  /^GOOGLE_API_KEY$/,
+];
 
 /**
  * Chromium reads a switch from any argument starting with "--" or "-" (and "/" on Windows),
@@ -35,7 +42,10 @@ export function checkLaunch(argv: readonly string[], env: NodeJS.ProcessEnv, pla
     if (platform === "darwin" && MAC_PSN.test(arg)) continue;
     const name = arg.slice(prefix.length).split("=")[0] ?? "";
     if (prefix === "--" && CLI_OPTIONS.includes(name) && !arg.includes("=")) continue;
-    return refuse(arg.split("=")[0] ?? arg, `the option ${arg.split("=")[0]} is not accepted by the installed app (only the refund-desk commands' own options are)`);
+    return refuse(
+      arg.split("=")[0] ?? arg,
+      `the option ${arg.split("=")[0]} is not accepted by the installed app (only the refund-desk commands' own options are)`,
+    );
   }
   return { ok: true };
 }

@@ -7,9 +7,27 @@ const EXE = "C:\\Program Files\\Refund Desk\\Refund Desk.exe";
 
 test("packaged: REFUND_DESK_HOME and REFUND_DESK_POLICY are ignored and reported; in development they apply", () => {
   const env = { REFUND_DESK_HOME: "C:\\Users\\agent\\mine", REFUND_DESK_POLICY: "C:\\Users\\agent\\policy.json" };
-  assert.deepEqual(launchOverrides(env, true), { packaged: true, dataDir: null, policyPath: null, ignored: ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"], inUse: [] });
-  assert.deepEqual(launchOverrides(env, false), { packaged: false, dataDir: env.REFUND_DESK_HOME, policyPath: env.REFUND_DESK_POLICY, ignored: [], inUse: ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"] });
-  assert.deepEqual(launchOverrides({ REFUND_DESK_HOME: "  " }, false), { packaged: false, dataDir: null, policyPath: null, ignored: [], inUse: [] });
+  assert.deepEqual(launchOverrides(env, true), {
+    packaged: true,
+    dataDir: null,
+    policyPath: null,
+    ignored: ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"],
+    inUse: [],
+  });
+  assert.deepEqual(launchOverrides(env, false), {
+    packaged: false,
+    dataDir: env.REFUND_DESK_HOME,
+    policyPath: env.REFUND_DESK_POLICY,
+    ignored: [],
+    inUse: ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"],
+  });
+  assert.deepEqual(launchOverrides({ REFUND_DESK_HOME: "  " }, false), {
+    packaged: false,
+    dataDir: null,
+    policyPath: null,
+    ignored: [],
+    inUse: [],
+  });
 });
 
 test("each Chromium or Electron switch that would expose or redirect the signed requests is refused, in any form and place", () => {
@@ -32,7 +50,11 @@ test("each Chromium or Electron switch that would expose or redirect the signed 
     "-remote-debugging-port=9222",
   ];
   for (const flag of switches) {
-    for (const argv of [[EXE, flag], [EXE, "doctor", flag], [EXE, "otp", "13192443", flag]]) {
+    for (const argv of [
+      [EXE, flag],
+      [EXE, "doctor", flag],
+      [EXE, "otp", "13192443", flag],
+    ]) {
       const verdict = checkLaunch(argv, {}, "win32");
       assert.equal(verdict.ok, false, argv.join(" "));
       if (!verdict.ok) assert.match(verdict.message, /not accepted by the installed app/);
@@ -54,17 +76,41 @@ test("the CLI's own commands and options pass, and what macOS adds; a value may 
     [EXE, "help"],
   ];
   for (const argv of allowed) assert.deepEqual(checkLaunch(argv, {}, "win32"), { ok: true }, argv.join(" "));
-  assert.deepEqual(checkLaunch(["/Applications/Refund Desk.app/Contents/MacOS/Refund Desk", "-psn_0_1234567"], {}, "darwin"), { ok: true });
+  assert.deepEqual(
+    checkLaunch(["/Applications/Refund Desk.app/Contents/MacOS/Refund Desk", "-psn_0_1234567"], {}, "darwin"),
+    { ok: true },
+  );
   assert.equal(checkLaunch([EXE, "-psn_0_1234567"], {}, "win32").ok, false, "only macOS adds it");
-  assert.equal(checkLaunch([EXE, "--file=D:\\policy.json"], {}, "win32").ok, false, "our options take their value apart");
-  assert.deepEqual(checkLaunch(["/opt/Refund Desk/refund-desk", "provision", "--file", "/etc/policy.json"], {}, "linux"), { ok: true });
+  assert.equal(
+    checkLaunch([EXE, "--file=D:\\policy.json"], {}, "win32").ok,
+    false,
+    "our options take their value apart",
+  );
+  assert.deepEqual(
+    checkLaunch(["/opt/Refund Desk/refund-desk", "provision", "--file", "/etc/policy.json"], {}, "linux"),
+    { ok: true },
+  );
 });
 
 test("variables that make Electron, Node or Chromium log, debug or trust other certificates are refused", () => {
-  for (const name of ["ELECTRON_ENABLE_LOGGING", "ELECTRON_LOG_FILE", "ELECTRON_RUN_AS_NODE", "ELECTRON_ENABLE_STACK_DUMPING", "NODE_OPTIONS", "NODE_EXTRA_CA_CERTS", "NODE_TLS_REJECT_UNAUTHORIZED", "SSLKEYLOGFILE", "CHROME_LOG_FILE", "electron_enable_logging"]) {
+  for (const name of [
+    "ELECTRON_ENABLE_LOGGING",
+    "ELECTRON_LOG_FILE",
+    "ELECTRON_RUN_AS_NODE",
+    "ELECTRON_ENABLE_STACK_DUMPING",
+    "NODE_OPTIONS",
+    "NODE_EXTRA_CA_CERTS",
+    "NODE_TLS_REJECT_UNAUTHORIZED",
+    "SSLKEYLOGFILE",
+    "CHROME_LOG_FILE",
+    "electron_enable_logging",
+  ]) {
     const verdict = checkLaunch([EXE], { [name]: "1" }, "win32");
     assert.equal(verdict.ok, false, name);
     if (!verdict.ok) assert.equal(verdict.refused, name);
   }
-  assert.deepEqual(checkLaunch([EXE], { PATH: "C:\\Windows", NODE_ENV: "production", APPDATA: "C:\\Users\\a" }, "win32"), { ok: true });
+  assert.deepEqual(
+    checkLaunch([EXE], { PATH: "C:\\Windows", NODE_ENV: "production", APPDATA: "C:\\Users\\a" }, "win32"),
+    { ok: true },
+  );
 });

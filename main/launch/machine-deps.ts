@@ -37,7 +37,8 @@ export function realMachineDeps(launch: LaunchOverrides, dataDir: string): Machi
     },
     lockStore: createCounterLockStore(slot(LOCK_ACCOUNT)),
     attemptsSlot: slot(ATTEMPTS_ACCOUNT),
-    isElevated: () => isElevated({ platform: process.platform, run: runTool, ...(uid === undefined ? {} : { getuid: () => uid }) }),
+    isElevated: () =>
+      isElevated({ platform: process.platform, run: runTool, ...(uid === undefined ? {} : { getuid: () => uid }) }),
     launch,
   };
 }

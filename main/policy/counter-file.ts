@@ -12,7 +12,11 @@ export function counterPath(dataDir: string): string {
 }
 
 export function counterText(policy: Policy): string {
-  const state: CounterState = { counterName: policy.counterName, kioskMode: policy.kioskMode, settingsLocked: policy.settingsLocked };
+  const state: CounterState = {
+    counterName: policy.counterName,
+    kioskMode: policy.kioskMode,
+    settingsLocked: policy.settingsLocked,
+  };
   return `${JSON.stringify(state, null, 2)}\n`;
 }
 
@@ -20,7 +24,12 @@ export function counterText(policy: Policy): string {
 export function readCounterFile(dataDir: string): CounterState | null {
   try {
     const value = JSON.parse(readFileSync(counterPath(dataDir), "utf8")) as Partial<CounterState>;
-    if (typeof value.counterName !== "string" || typeof value.kioskMode !== "boolean" || typeof value.settingsLocked !== "boolean") return null;
+    if (
+      typeof value.counterName !== "string" ||
+      typeof value.kioskMode !== "boolean" ||
+      typeof value.settingsLocked !== "boolean"
+    )
+      return null;
     return { counterName: value.counterName, kioskMode: value.kioskMode, settingsLocked: value.settingsLocked };
   } catch {
     return null;

@@ -2,7 +2,12 @@ import type { DeskPolicy, Policy, PolicyProblem } from "../../app/policy";
 import { readAdminPinHash } from "../admin/admin-pin-file";
 import type { CounterLockStore, LockedPolicy, LockRecord } from "../admin/counter-lock";
 import { readCounterFile, type CounterState } from "./counter-file";
-import { loadMachinePolicyFile, readMachinePolicy, type MachinePolicy, type MachinePolicyOptions } from "./machine-policy";
+import {
+  loadMachinePolicyFile,
+  readMachinePolicy,
+  type MachinePolicy,
+  type MachinePolicyOptions,
+} from "./machine-policy";
 import type { PosixTrustDeps } from "./sources/posix-trust";
 
 export interface PolicyInForce {
@@ -29,13 +34,25 @@ export interface DataFolderLock {
  * provisioned one) had them, and the problem is shown. Otherwise what was provisioned applies,
  * from the keychain's record before the data folder's copy; otherwise nothing.
  */
-export function resolveDeskPolicy(machine: MachinePolicy, lock: LockRecord | null, dataFolder: DataFolderLock, lockProblem: PolicyProblem | null = null): PolicyInForce {
+export function resolveDeskPolicy(
+  machine: MachinePolicy,
+  lock: LockRecord | null,
+  dataFolder: DataFolderLock,
+  lockProblem: PolicyProblem | null = null,
+): PolicyInForce {
   const provisioned: LockedPolicy | null = lock?.provisioned ?? null;
   if (machine.state === "applied" && !lockProblem) {
     const { policy, pin } = machine.valid;
     const pinHash = pin && "hash" in pin ? pin.hash : null;
     return {
-      desk: { source: "machine", counterName: policy.counterName, kioskMode: policy.kioskMode, settingsLocked: policy.settingsLocked, adminPinSet: pinHash !== null, problem: null },
+      desk: {
+        source: "machine",
+        counterName: policy.counterName,
+        kioskMode: policy.kioskMode,
+        settingsLocked: policy.settingsLocked,
+        adminPinSet: pinHash !== null,
+        problem: null,
+      },
       overlay: policy,
       pinHash,
       lock,
@@ -65,7 +82,14 @@ export function resolveDeskPolicy(machine: MachinePolicy, lock: LockRecord | nul
   if (provisioned) {
     const { policy, pinHash } = provisioned;
     return {
-      desk: { source: "provisioned", counterName: policy.counterName, kioskMode: policy.kioskMode, settingsLocked: policy.settingsLocked, adminPinSet: pinHash !== null, problem: null },
+      desk: {
+        source: "provisioned",
+        counterName: policy.counterName,
+        kioskMode: policy.kioskMode,
+        settingsLocked: policy.settingsLocked,
+        adminPinSet: pinHash !== null,
+        problem: null,
+      },
       // A locked counter's settings are the provisioned ones, whatever settings.json says.
       overlay: policy.settingsLocked ? policy : null,
       pinHash,
@@ -74,9 +98,28 @@ export function resolveDeskPolicy(machine: MachinePolicy, lock: LockRecord | nul
     };
   }
   if (dataFolder.counter) {
-    return { desk: { source: "provisioned", ...dataFolder.counter, adminPinSet: dataFolder.pinHash !== null, problem: null }, overlay: null, pinHash: dataFolder.pinHash, lock, origin: null };
+    return {
+      desk: { source: "provisioned", ...dataFolder.counter, adminPinSet: dataFolder.pinHash !== null, problem: null },
+      overlay: null,
+      pinHash: dataFolder.pinHash,
+      lock,
+      origin: null,
+    };
   }
-  return { desk: { source: "none", counterName: null, kioskMode: false, settingsLocked: false, adminPinSet: false, problem: null }, overlay: null, pinHash: null, lock, origin: null };
+  return {
+    desk: {
+      source: "none",
+      counterName: null,
+      kioskMode: false,
+      settingsLocked: false,
+      adminPinSet: false,
+      problem: null,
+    },
+    overlay: null,
+    pinHash: null,
+    lock,
+    origin: null,
+  };
 }
 
 function readDataFolderLock(dataDir: string): DataFolderLock {
@@ -84,7 +127,11 @@ function readDataFolderLock(dataDir: string): DataFolderLock {
 }
 
 /** Development and tests: one JSON policy file, no keychain record. */
-export function loadPolicyInForce(dataDir: string, machinePolicyPath: string | null, trust: PosixTrustDeps): PolicyInForce {
+export function loadPolicyInForce(
+  dataDir: string,
+  machinePolicyPath: string | null,
+  trust: PosixTrustDeps,
+): PolicyInForce {
   return resolveDeskPolicy(loadMachinePolicyFile(machinePolicyPath, trust), null, readDataFolderLock(dataDir));
 }
 
@@ -101,7 +148,9 @@ export async function readPolicyInForce(deps: PolicyLoadDeps): Promise<PolicyInF
   const machine = await readMachinePolicy(deps);
   const stored = await deps.lockStore.read();
   const damaged: PolicyProblem | null =
-    !stored.ok && stored.error.kind === "internal" ? { path: "keychain", errors: [{ kind: "invalid-input", field: "file", reason: "lock-record-damaged" }] } : null;
+    !stored.ok && stored.error.kind === "internal"
+      ? { path: "keychain", errors: [{ kind: "invalid-input", field: "file", reason: "lock-record-damaged" }] }
+      : null;
   const lock = stored.ok ? stored.value : null;
   const inForce = resolveDeskPolicy(machine, lock, readDataFolderLock(deps.dataDir), damaged);
   if (machine.state === "applied" && stored.ok) {

@@ -21,14 +21,22 @@ export type MachinePolicy =
 export function combineSources(reads: SourceRead[]): MachinePolicy {
   const broken = reads.filter((read): read is Extract<SourceRead, { state: "broken" }> => read.state === "broken");
   if (broken.length > 0) {
-    return { state: "failed", problem: { path: broken.map((read) => read.origin).join(" + "), errors: broken.map((read) => fileError(read.reason)) } };
+    return {
+      state: "failed",
+      problem: {
+        path: broken.map((read) => read.origin).join(" + "),
+        errors: broken.map((read) => fileError(read.reason)),
+      },
+    };
   }
   const found = reads.filter((read): read is Extract<SourceRead, { state: "found" }> => read.state === "found");
   if (found.length === 0) return { state: "none" };
   const path = found.map((read) => read.origin).join(" + ");
   const merged = Object.assign({}, ...[...found].reverse().map((read) => read.values)) as Record<string, unknown>;
   const valid = validatePolicy(merged, "machine");
-  return valid.ok ? { state: "applied", path, valid: valid.value } : { state: "failed", problem: { path, errors: valid.error } };
+  return valid.ok
+    ? { state: "applied", path, valid: valid.value }
+    : { state: "failed", problem: { path, errors: valid.error } };
 }
 
 export interface MachinePolicyOptions {
@@ -47,14 +55,19 @@ export async function readMachinePolicy(options: MachinePolicyOptions): Promise<
   if (options.overridePath) return combineSources([readOverride(options.overridePath, options)]);
   if (options.platform === "win32") return combineSources(await readWindowsSources(options.run, options.windowsPaths));
   if (options.platform === "darwin") {
-    return combineSources([await readManagedPreferences(options.run, options.posixTrust), readPosixJsonSource(POSIX_POLICY_FILES.darwin, options.posixTrust)]);
+    return combineSources([
+      await readManagedPreferences(options.run, options.posixTrust),
+      readPosixJsonSource(POSIX_POLICY_FILES.darwin, options.posixTrust),
+    ]);
   }
   return combineSources([readPosixJsonSource(POSIX_POLICY_FILES.linux, options.posixTrust)]);
 }
 
 /** A development override on Windows has no POSIX owner to check; elsewhere the same rule as in production. */
 function readOverride(path: string, options: MachinePolicyOptions): SourceRead {
-  return options.platform === "win32" ? readJsonSource(path, () => null) : readPosixJsonSource(path, options.posixTrust);
+  return options.platform === "win32"
+    ? readJsonSource(path, () => null)
+    : readPosixJsonSource(path, options.posixTrust);
 }
 
 /** The sync read of one JSON file for development and tests, with the same rules. */

@@ -34,7 +34,10 @@ function problems(raw: unknown, use: "provision" | "machine" = "provision"): str
 }
 
 test("a complete provisioning policy is accepted, trimmed, and the PIN is kept apart from the policy", () => {
-  const result = validatePolicy({ ...GOOD, initiatorId: " 9962981729 ", counterName: "  Pune Camp – Counter 3 " }, "provision");
+  const result = validatePolicy(
+    { ...GOOD, initiatorId: " 9962981729 ", counterName: "  Pune Camp – Counter 3 " },
+    "provision",
+  );
   assert.ok(result.ok, JSON.stringify(result));
   const { adminPin: _pin, ...policy } = GOOD;
   assert.deepEqual(result.value.policy, policy);
@@ -43,8 +46,16 @@ test("a complete provisioning policy is accepted, trimmed, and the PIN is kept a
 });
 
 test("Practice needs no Eko account; custom needs its base URL; a hash may stand in for the PIN; Devanagari names work", () => {
-  assert.ok(validatePolicy({ environment: "practice", counterName: "Training room", kioskMode: false, settingsLocked: false }, "provision").ok);
-  const custom = validatePolicy({ ...GOOD, environment: "custom", baseUrl: "https://api.eko.in:25002/ekoicici/v3/" }, "provision");
+  assert.ok(
+    validatePolicy(
+      { environment: "practice", counterName: "Training room", kioskMode: false, settingsLocked: false },
+      "provision",
+    ).ok,
+  );
+  const custom = validatePolicy(
+    { ...GOOD, environment: "custom", baseUrl: "https://api.eko.in:25002/ekoicici/v3/" },
+    "provision",
+  );
   assert.ok(custom.ok);
   assert.equal(custom.value.policy.baseUrl, "https://api.eko.in:25002/ekoicici/v3");
   const hashed = validatePolicy({ ...GOOD, adminPin: undefined, adminPinHash: HASH }, "machine");
@@ -67,7 +78,7 @@ test("each bad field is refused with its field and reason", () => {
     [{ userCode: "2081020" }, "userCode:not-8-digits"],
     [{ counterName: "   " }, "counterName:empty"],
     [{ counterName: "C".repeat(65) }, "counterName:too-long"],
-    [{ counterName: "=HYPERLINK(\"x\")" }, "counterName:bad-characters"],
+    [{ counterName: '=HYPERLINK("x")' }, "counterName:bad-characters"],
     [{ counterName: "Counter\n3" }, "counterName:bad-characters"],
     [{ adminPin: "4821" }, "adminPin:pin-too-short"],
     [{ adminPin: "12345" }, "adminPin:pin-too-short"],
@@ -96,12 +107,24 @@ test("each bad field is refused with its field and reason", () => {
 });
 
 test("shape problems (unknown fields, types) come first, then every bad value at once; not JSON or not an object is the file's", () => {
-  assert.deepEqual(problems({ ...GOOD, initiatorId: "1", adminPin: "x", extra: 1, more: 2 }), ["extra:unknown-field", "more:unknown-field"]);
-  assert.deepEqual(problems({ ...GOOD, initiatorId: "1", adminPin: "x", counterName: "" }), ["initiatorId:not-10-digits", "counterName:empty", "adminPin:passphrase-too-short"]);
-  assert.deepEqual(parsePolicyJson("{ nope", "provision"), { ok: false, error: [{ kind: "invalid-input", field: "file", reason: "not-json" }] });
+  assert.deepEqual(problems({ ...GOOD, initiatorId: "1", adminPin: "x", extra: 1, more: 2 }), [
+    "extra:unknown-field",
+    "more:unknown-field",
+  ]);
+  assert.deepEqual(problems({ ...GOOD, initiatorId: "1", adminPin: "x", counterName: "" }), [
+    "initiatorId:not-10-digits",
+    "counterName:empty",
+    "adminPin:passphrase-too-short",
+  ]);
+  assert.deepEqual(parsePolicyJson("{ nope", "provision"), {
+    ok: false,
+    error: [{ kind: "invalid-input", field: "file", reason: "not-json" }],
+  });
   assert.deepEqual(problems([GOOD]), ["file:not-an-object"]);
   assert.deepEqual(problems(null), ["file:not-an-object"]);
-  assert.deepEqual(problems(JSON.parse(`{"__proto__": {"kioskMode": false}, ${JSON.stringify(GOOD).slice(1)}`)), ["__proto__:unknown-field"]);
+  assert.deepEqual(problems(JSON.parse(`{"__proto__": {"kioskMode": false}, ${JSON.stringify(GOOD).slice(1)}`)), [
+    "__proto__:unknown-field",
+  ]);
 });
 
 test("the machine-wide policy may not carry the PIN in clear, and needs a hash for kiosk or lock", () => {
@@ -112,9 +135,31 @@ test("the machine-wide policy may not carry the PIN in clear, and needs a hash f
 });
 
 test("overlay: every field the policy sets wins; what it leaves out stays the user's", () => {
-  const user: Settings = { ...DEFAULT_SETTINGS, environment: "custom", customBaseUrl: "https://mine.example/v3", developerKey: "userkey123456", initiatorId: "9000000000", timeoutMs: 30_000, resendCooldownMs: 5_000 };
-  const policy: Policy = { environment: "production", developerKey: "policykey12345", initiatorId: "9111111111", counterName: "C1", kioskMode: false, settingsLocked: false, resendCooldownMs: 60_000 };
-  assert.deepEqual(overlayPolicy(user, policy), { ...user, environment: "production", developerKey: "policykey12345", initiatorId: "9111111111", resendCooldownMs: 60_000 });
+  const user: Settings = {
+    ...DEFAULT_SETTINGS,
+    environment: "custom",
+    customBaseUrl: "https://mine.example/v3",
+    developerKey: "userkey123456",
+    initiatorId: "9000000000",
+    timeoutMs: 30_000,
+    resendCooldownMs: 5_000,
+  };
+  const policy: Policy = {
+    environment: "production",
+    developerKey: "policykey12345",
+    initiatorId: "9111111111",
+    counterName: "C1",
+    kioskMode: false,
+    settingsLocked: false,
+    resendCooldownMs: 60_000,
+  };
+  assert.deepEqual(overlayPolicy(user, policy), {
+    ...user,
+    environment: "production",
+    developerKey: "policykey12345",
+    initiatorId: "9111111111",
+    resendCooldownMs: 60_000,
+  });
   assert.equal(overlayPolicy(user, { ...policy, userCode: "20810200" }).userCode, "20810200");
   const practice: Policy = { environment: "practice", counterName: "C1", kioskMode: false, settingsLocked: false };
   assert.deepEqual(overlayPolicy(user, practice), { ...user, environment: "practice" });
@@ -142,19 +187,31 @@ test("loading: no file is no policy; a valid one applies; a damaged or truncated
   const applied = loadMachinePolicy(good);
   assert.equal(applied.state, "applied");
   const bad = machineFile(JSON.stringify({ ...MACHINE, initiatorId: "1", colour: "red" }));
-  assert.deepEqual(loadMachinePolicy(bad), { state: "failed", problem: { path: bad, errors: [{ kind: "invalid-input", field: "colour", reason: "unknown-field" }] } });
+  assert.deepEqual(loadMachinePolicy(bad), {
+    state: "failed",
+    problem: { path: bad, errors: [{ kind: "invalid-input", field: "colour", reason: "unknown-field" }] },
+  });
   const torn = machineFile('{"environment": "uat", "counter');
-  assert.deepEqual(loadMachinePolicy(torn), { state: "failed", problem: { path: torn, errors: [{ kind: "invalid-input", field: "file", reason: "not-json" }] } });
+  assert.deepEqual(loadMachinePolicy(torn), {
+    state: "failed",
+    problem: { path: torn, errors: [{ kind: "invalid-input", field: "file", reason: "not-json" }] },
+  });
 });
 
 test("loading refuses a policy any user could rewrite, one in a folder others can write, a folder, and an oversized file", () => {
   const writable = machineFile(JSON.stringify(MACHINE), 0o666);
   const refused = loadMachinePolicy(writable);
-  assert.ok(refused.state === "failed" && refused.problem.errors[0]?.reason === "writable-by-others", JSON.stringify(refused));
+  assert.ok(
+    refused.state === "failed" && refused.problem.errors[0]?.reason === "writable-by-others",
+    JSON.stringify(refused),
+  );
   const openFolder = machineFile(JSON.stringify(MACHINE));
   chmodSync(dirname(openFolder), 0o777);
   const inOpenFolder = loadMachinePolicy(openFolder);
-  assert.ok(inOpenFolder.state === "failed" && inOpenFolder.problem.errors[0]?.reason === "folder-writable-by-others", JSON.stringify(inOpenFolder));
+  assert.ok(
+    inOpenFolder.state === "failed" && inOpenFolder.problem.errors[0]?.reason === "folder-writable-by-others",
+    JSON.stringify(inOpenFolder),
+  );
   const folder = join(tempDataDir("machine-policy"), "policy.json");
   mkdirSync(folder);
   const asFolder = loadMachinePolicy(folder);
@@ -168,22 +225,41 @@ test("a policy file owned by another (non-root) account is refused, even when no
   // The real file's stat, as an agent's account (uid 1001) would own it; and its folder as theirs.
   const ownedBy = (owned: string) => (p: string) => Object.assign(lstatSync(p), p === owned ? { uid: 1001 } : {});
   const root = { trustedUids: [0] };
-  assert.equal(loadMachinePolicyFile(path, { ...root, stat: (p) => Object.assign(lstatSync(p), { uid: 0 }) }).state, "applied");
+  assert.equal(
+    loadMachinePolicyFile(path, { ...root, stat: (p) => Object.assign(lstatSync(p), { uid: 0 }) }).state,
+    "applied",
+  );
   const file = loadMachinePolicyFile(path, { ...root, stat: ownedBy(path) });
   assert.ok(file.state === "failed" && file.problem.errors[0]?.reason === "not-owned-by-root", JSON.stringify(file));
-  const folder = loadMachinePolicyFile(path, { ...root, stat: (p) => Object.assign(lstatSync(p), { uid: p === dirname(path) ? 1001 : 0 }) });
-  assert.ok(folder.state === "failed" && folder.problem.errors[0]?.reason === "folder-not-owned-by-root", JSON.stringify(folder));
+  const folder = loadMachinePolicyFile(path, {
+    ...root,
+    stat: (p) => Object.assign(lstatSync(p), { uid: p === dirname(path) ? 1001 : 0 }),
+  });
+  assert.ok(
+    folder.state === "failed" && folder.problem.errors[0]?.reason === "folder-not-owned-by-root",
+    JSON.stringify(folder),
+  );
 });
 
 const PROVISIONED: LockRecord = {
-  provisioned: { policy: { environment: "practice", counterName: "Provisioned", kioskMode: false, settingsLocked: true }, pinHash: "provisioned-hash" },
+  provisioned: {
+    policy: { environment: "practice", counterName: "Provisioned", kioskMode: false, settingsLocked: true },
+    pinHash: "provisioned-hash",
+  },
   lastMachine: null,
 };
 
 test("what is in force: a valid machine policy over what was provisioned; a broken one locks to what was known", () => {
   const applied = loadMachinePolicy(machineFile(JSON.stringify(MACHINE)));
   const machine = resolveDeskPolicy(applied, PROVISIONED, NO_DATA_FOLDER);
-  assert.deepEqual(machine.desk, { source: "machine", counterName: GOOD.counterName, kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null });
+  assert.deepEqual(machine.desk, {
+    source: "machine",
+    counterName: GOOD.counterName,
+    kioskMode: true,
+    settingsLocked: true,
+    adminPinSet: true,
+    problem: null,
+  });
   assert.equal(machine.pinHash, HASH);
   assert.equal(machine.overlay?.environment, "uat");
 
@@ -195,9 +271,29 @@ test("what is in force: a valid machine policy over what was provisioned; a brok
   assert.deepEqual(locked.desk.problem?.errors, [{ kind: "invalid-input", field: "file", reason: "not-an-object" }]);
 
   // The last machine policy that applied: its kiosk, lock, PIN and settings stay in force.
-  const lastMachine = { policy: { environment: "production" as const, developerKey: "policykey12345", initiatorId: "9111111111", counterName: "Kiosk 1", kioskMode: true, settingsLocked: false }, pinHash: HASH };
+  const lastMachine = {
+    policy: {
+      environment: "production" as const,
+      developerKey: "policykey12345",
+      initiatorId: "9111111111",
+      counterName: "Kiosk 1",
+      kioskMode: true,
+      settingsLocked: false,
+    },
+    pinHash: HASH,
+  };
   const asLast = resolveDeskPolicy(failed, { ...PROVISIONED, lastMachine }, NO_DATA_FOLDER);
-  assert.deepEqual({ ...asLast.desk, problem: null }, { source: "machine", counterName: "Kiosk 1", kioskMode: true, settingsLocked: true, adminPinSet: true, problem: null });
+  assert.deepEqual(
+    { ...asLast.desk, problem: null },
+    {
+      source: "machine",
+      counterName: "Kiosk 1",
+      kioskMode: true,
+      settingsLocked: true,
+      adminPinSet: true,
+      problem: null,
+    },
+  );
   assert.equal(asLast.overlay?.environment, "production");
 
   // Nothing known at all: still locked, and no PIN opens it until the admin fixes the policy.
@@ -205,17 +301,31 @@ test("what is in force: a valid machine policy over what was provisioned; a brok
   assert.equal(nothing.desk.settingsLocked, true);
   assert.equal(nothing.desk.adminPinSet, false);
 
-  assert.deepEqual(resolveDeskPolicy({ state: "none" }, null, NO_DATA_FOLDER).desk, { source: "none", counterName: null, kioskMode: false, settingsLocked: false, adminPinSet: false, problem: null });
+  assert.deepEqual(resolveDeskPolicy({ state: "none" }, null, NO_DATA_FOLDER).desk, {
+    source: "none",
+    counterName: null,
+    kioskMode: false,
+    settingsLocked: false,
+    adminPinSet: false,
+    problem: null,
+  });
 });
 
 test("the keychain's provisioned lock wins over the data folder's copy, and its settings go over settings.json", () => {
-  const dataFolder = { counter: { counterName: "Edited by hand", kioskMode: false, settingsLocked: false }, pinHash: null };
+  const dataFolder = {
+    counter: { counterName: "Edited by hand", kioskMode: false, settingsLocked: false },
+    pinHash: null,
+  };
   const inForce = resolveDeskPolicy({ state: "none" }, PROVISIONED, dataFolder);
   assert.equal(inForce.desk.counterName, "Provisioned");
   assert.equal(inForce.desk.settingsLocked, true);
   assert.equal(inForce.pinHash, "provisioned-hash");
   assert.equal(inForce.overlay?.environment, "practice");
-  assert.equal(resolveDeskPolicy({ state: "none" }, null, dataFolder).desk.counterName, "Edited by hand", "without a keychain record, the data folder's");
+  assert.equal(
+    resolveDeskPolicy({ state: "none" }, null, dataFolder).desk.counterName,
+    "Edited by hand",
+    "without a keychain record, the data folder's",
+  );
 });
 
 test("the desk runs on the user's settings overlaid by the machine policy; the user's file is left as it was", async () => {
@@ -233,7 +343,14 @@ test("the desk runs on the user's settings overlaid by the machine policy; the u
     assert.equal(view.value.timeoutMs, 42_000, "not set by the policy: the user's");
     assert.equal(view.value.baseUrl, "https://staging.eko.in/ekoapi/v3");
     assert.equal(readFileSync(join(dataDir, "settings.json"), "utf8"), before);
-    assert.deepEqual(desk.policy, { source: "machine", counterName: GOOD.counterName, kioskMode: true, settingsLocked: false, adminPinSet: true, problem: null });
+    assert.deepEqual(desk.policy, {
+      source: "machine",
+      counterName: GOOD.counterName,
+      kioskMode: true,
+      settingsLocked: false,
+      adminPinSet: true,
+      problem: null,
+    });
     // A change the user saves is kept in their file, but the policy still wins where it speaks.
     const updated = await desk.services.updateSettings({ environment: "practice", timeoutMs: 5_000 });
     assert.ok(updated.ok);
@@ -249,10 +366,19 @@ test("a bad machine policy locks the counter: settings refused, Practice still a
   const policyPath = machineFile(JSON.stringify({ ...MACHINE, environment: "moon" }));
   const { desk, dataDir } = testDesk({ machinePolicyPath: policyPath });
   try {
-    assert.deepEqual(desk.policy.problem, { path: policyPath, errors: [{ kind: "invalid-input", field: "environment", reason: "unknown-environment" }] });
+    assert.deepEqual(desk.policy.problem, {
+      path: policyPath,
+      errors: [{ kind: "invalid-input", field: "environment", reason: "unknown-environment" }],
+    });
     assert.equal(desk.policy.settingsLocked, true);
-    assert.deepEqual(await desk.services.updateSettings({ environment: "custom", customBaseUrl: "https://mine.example/v3" }), { ok: false, error: { kind: "settings-locked" } });
-    assert.deepEqual(await desk.services.setAccessKey({ accessKey: "agent-key" }), { ok: false, error: { kind: "settings-locked" } });
+    assert.deepEqual(
+      await desk.services.updateSettings({ environment: "custom", customBaseUrl: "https://mine.example/v3" }),
+      { ok: false, error: { kind: "settings-locked" } },
+    );
+    assert.deepEqual(await desk.services.setAccessKey({ accessKey: "agent-key" }), {
+      ok: false,
+      error: { kind: "settings-locked" },
+    });
     const otp = await desk.services.requestRefundOtp({ tid: "13192443" });
     assert.ok(otp.ok, JSON.stringify(otp));
     assert.ok(!readdirSync(dataDir).includes(COUNTER_FILE));

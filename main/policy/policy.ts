@@ -36,7 +36,12 @@ const POLICY_SHAPE = z.strictObject(Object.fromEntries(POLICY_FIELDS.map((field)
 function fieldShape(field: PolicyFieldSpec): z.ZodType {
   const kind = field.kind;
   // Enum values and number ranges are checked with the settings' own rules below, for their reasons.
-  const shape = kind.type === "boolean" ? z.boolean() : kind.type === "number" ? z.number().int() : z.string().max(kind.type === "enum" ? 32 : kind.maxLength);
+  const shape =
+    kind.type === "boolean"
+      ? z.boolean()
+      : kind.type === "number"
+        ? z.number().int()
+        : z.string().max(kind.type === "enum" ? 32 : kind.maxLength);
   return field.required ? shape : shape.optional();
 }
 
@@ -64,9 +69,16 @@ interface PolicyShape {
 }
 
 /** The receipt and counter fields, checked by the settings' own rules. */
-const RECEIPT_FIELDS = ["paperSize", "agentCopy", "receiptLanguages", "helpline", "grievanceContact", "rbiGrievance", "idleClearMinutes"] as const;
+const RECEIPT_FIELDS = [
+  "paperSize",
+  "agentCopy",
+  "receiptLanguages",
+  "helpline",
+  "grievanceContact",
+  "rbiGrievance",
+  "idleClearMinutes",
+] as const;
 type ReceiptField = (typeof RECEIPT_FIELDS)[number];
-
 
 export function parsePolicyJson(text: string, use: PolicyUse): Result<ValidPolicy, PolicyFieldError[]> {
   let raw: unknown;
@@ -171,7 +183,8 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
 
 /** A policy carrying these settings, with the counter, kiosk and lock of `base`. */
 export function policyFromSettings(base: Policy, settings: Settings): Policy {
-  const optional = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as Record<K, V>));
+  const optional = <K extends string, V>(key: K, value: V | null) =>
+    value === null ? {} : ({ [key]: value } as Record<K, V>);
   return {
     environment: settings.environment,
     ...optional("baseUrl", settings.environment === "custom" ? settings.customBaseUrl : null),
@@ -215,7 +228,12 @@ function checkPin(input: PolicyShape, use: PolicyUse, refuse: Refuse): PolicyPin
 }
 
 /** Eko account fields through the settings' own validation, so the rules are the same. */
-function settingValue(field: "developerKey" | "initiatorId" | "userCode", value: string | undefined, required: boolean, refuse: Refuse): string | undefined {
+function settingValue(
+  field: "developerKey" | "initiatorId" | "userCode",
+  value: string | undefined,
+  required: boolean,
+  refuse: Refuse,
+): string | undefined {
   if (value === undefined || value.trim() === "") {
     if (required) refuse(field, "required-outside-practice");
     return undefined;
@@ -238,7 +256,11 @@ function printerSetting(value: string | undefined, refuse: Refuse): string | und
   return checked.value.printerName ?? undefined;
 }
 
-function numberSetting(field: "timeoutMs" | "resendCooldownMs", value: number | undefined, refuse: Refuse): number | undefined {
+function numberSetting(
+  field: "timeoutMs" | "resendCooldownMs",
+  value: number | undefined,
+  refuse: Refuse,
+): number | undefined {
   if (value === undefined) return undefined;
   const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value });
   if (!checked.ok) {

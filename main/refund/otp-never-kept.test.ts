@@ -79,7 +79,8 @@ test("the customer's OTP is in no file, journal line, returned value, error or o
     try {
       keep(await desk.refundFlow.inquire({ tid: "13192443" }));
       const ref = await otpRef("13192443");
-      for (const wrong of WRONG_OTPS) keep(await desk.refundFlow.refund({ tid: "13192443", otp: wrong, otpRefId: ref }));
+      for (const wrong of WRONG_OTPS)
+        keep(await desk.refundFlow.refund({ tid: "13192443", otp: wrong, otpRefId: ref }));
       keep(await desk.refundFlow.refund({ tid: "13192443", otp: TYPO, otpRefId: ref }));
       keep(await desk.refundFlow.refund({ tid: "13192443", otp: OTP, otpRefId: ref }));
       keep(await desk.refundFlow.refund({ tid: "13192453", otp: OTP, otpRefId: await otpRef("13192453") }));
@@ -91,18 +92,36 @@ test("the customer's OTP is in no file, journal line, returned value, error or o
       await desk.close();
     }
     // The CLI, as support would run it, in text and JSON, right and wrong.
-    for (const [otp, json] of [[OTP, false], [WRONG_OTPS[0], true], [TYPO, false]] as const) {
+    for (const [otp, json] of [
+      [OTP, false],
+      [WRONG_OTPS[0], true],
+      [TYPO, false],
+    ] as const) {
       const io = cliIo(`${otp}\n`);
-      keep(await runCli(["refund-desk", "refund", "13192443", "--otp-ref", "some-ref", ...(json ? ["--json"] : [])], io, { fetch, keyStore: memoryKeyStore(), dataDir: cliDir, machinePolicyPath: null }));
+      keep(
+        await runCli(["refund-desk", "refund", "13192443", "--otp-ref", "some-ref", ...(json ? ["--json"] : [])], io, {
+          fetch,
+          keyStore: memoryKeyStore(),
+          dataDir: cliDir,
+          machinePolicyPath: null,
+        }),
+      );
       returned.push(io.out(), io.err());
     }
   });
 
   // The OTP did travel: Eko (the simulator) received it, as an integer.
-  assert.ok(simulator.requests.some((r) => r.body.includes(`"otp":${OTP}`)), "the search would prove nothing if the OTP never went out");
+  assert.ok(
+    simulator.requests.some((r) => r.body.includes(`"otp":${OTP}`)),
+    "the search would prove nothing if the OTP never went out",
+  );
 
   const files = [...filesUnder(dataDir), ...filesUnder(cliDir)];
-  assert.ok(files.some((f) => f.startsWith(join(dataDir, "journal"))) && files.some((f) => f.startsWith(join(cliDir, "journal"))), "no journal was written");
+  assert.ok(
+    files.some((f) => f.startsWith(join(dataDir, "journal"))) &&
+      files.some((f) => f.startsWith(join(cliDir, "journal"))),
+    "no journal was written",
+  );
   const haystacks: [string, string][] = [
     ...files.map((f): [string, string] => [f, readFileSync(f, "utf8")]),
     ["returned values", JSON.stringify(returned)],

@@ -8,7 +8,11 @@ import type { Practice } from "../simulator/practice";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 
 /** The endpoint for Transaction Inquiry and Initiate Refund: the OTP endpoint plus the user_code. */
-export async function resolveRefundEndpoint(settings: Settings, practice: Practice, accessKey: AccessKey): Promise<Result<RefundEndpoint, RefundDeskError>> {
+export async function resolveRefundEndpoint(
+  settings: Settings,
+  practice: Practice,
+  accessKey: AccessKey,
+): Promise<Result<RefundEndpoint, RefundDeskError>> {
   const endpoint = await resolveEndpoint(settings, practice, accessKey);
   const userCode = settings.environment === "practice" ? PRACTICE_CREDENTIALS.userCode : settings.userCode;
   if (userCode) return endpoint.ok ? ok({ ...endpoint.value, userCode }) : endpoint;

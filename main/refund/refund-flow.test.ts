@@ -21,7 +21,9 @@ import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE, type UnsettledRefunds }
 
 function journalLines(dataDir: string): Record<string, unknown>[] {
   const folder = join(dataDir, "journal");
-  return readdirSync(folder).flatMap((f) => readFileSync(join(folder, f), "utf8").trim().split("\n")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readdirSync(folder)
+    .flatMap((f) => readFileSync(join(folder, f), "utf8").trim().split("\n"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function sendOtp(desk: Awaited<ReturnType<typeof practiceDesk>>["desk"], tid: string): Promise<string> {
@@ -36,7 +38,16 @@ describe("the refund flow against the Practice simulator", () => {
     try {
       const check = await desk.refundFlow.inquire({ tid: "13192443" });
       assert.ok(check.ok, JSON.stringify(check));
-      assert.deepEqual([check.value.tid, check.value.state, check.value.amount, check.value.recipientAccountLast4, check.value.environment], ["13192443", "refund-pending", "5000.00", "7890", "practice"]);
+      assert.deepEqual(
+        [
+          check.value.tid,
+          check.value.state,
+          check.value.amount,
+          check.value.recipientAccountLast4,
+          check.value.environment,
+        ],
+        ["13192443", "refund-pending", "5000.00", "7890", "practice"],
+      );
       const otpRefId = await sendOtp(desk, "13192443");
       const refund = await desk.refundFlow.refund({ tid: "13192443", otp: PRACTICE_OTP, otpRefId });
       assert.ok(refund.ok, JSON.stringify(refund));
@@ -50,7 +61,10 @@ describe("the refund flow against the Practice simulator", () => {
       const after = await desk.refundFlow.inquire({ tid: "13192443" });
       assert.ok(after.ok && after.value.state === "refunded");
       const lines = journalLines(dataDir);
-      assert.deepEqual(lines.map((l) => l.outcome), ["inquiry:tx_status=3", "otp-sent", "refund:refunded", "inquiry:tx_status=4"]);
+      assert.deepEqual(
+        lines.map((l) => l.outcome),
+        ["inquiry:tx_status=3", "otp-sent", "refund:refunded", "inquiry:tx_status=4"],
+      );
       assert.equal(lines[2]?.otpRefTail, otpRefId.slice(-6));
       assert.equal(lines[2]?.ekoStatus, 0);
     } finally {
@@ -84,7 +98,8 @@ describe("the refund flow against the Practice simulator", () => {
         const result = await desk.refundFlow.refund({ tid: "13192443", otp, otpRefId: first });
         assert.ok(!result.ok && result.error.kind === "wrong-otp", JSON.stringify(result));
         if (result.error.kind === "wrong-otp") tries.push(result.error.tries);
-        if (tries.length === 3) assert.equal(describeError(result.error, "en").action, "Send a new OTP to the customer and use the new one.");
+        if (tries.length === 3)
+          assert.equal(describeError(result.error, "en").action, "Send a new OTP to the customer and use the new one.");
       }
       assert.deepEqual(tries, [1, 2, 3]);
       const second = await sendOtp(desk, "13192443");
@@ -99,13 +114,21 @@ describe("the refund flow against the Practice simulator", () => {
   test("an expired OTP and insufficient balance are their own answers", async () => {
     const { desk } = await practiceDesk();
     try {
-      const expired = await desk.refundFlow.refund({ tid: "13192455", otp: PRACTICE_OTP, otpRefId: await sendOtp(desk, "13192455") });
+      const expired = await desk.refundFlow.refund({
+        tid: "13192455",
+        otp: PRACTICE_OTP,
+        otpRefId: await sendOtp(desk, "13192455"),
+      });
       assert.ok(!expired.ok && expired.error.kind === "otp-expired");
       const stale = await sendOtp(desk, "13192443");
       await sendOtp(desk, "13192443");
       const replaced = await desk.refundFlow.refund({ tid: "13192443", otp: PRACTICE_OTP, otpRefId: stale });
       assert.ok(!replaced.ok && replaced.error.kind === "otp-expired", "an otp_ref_id replaced by a resend");
-      const poor = await desk.refundFlow.refund({ tid: "13192454", otp: PRACTICE_OTP, otpRefId: await sendOtp(desk, "13192454") });
+      const poor = await desk.refundFlow.refund({
+        tid: "13192454",
+        otp: PRACTICE_OTP,
+        otpRefId: await sendOtp(desk, "13192454"),
+      });
       assert.ok(!poor.ok && poor.error.kind === "insufficient-balance");
     } finally {
       await desk.close();
@@ -123,11 +146,16 @@ describe("the refund flow against the Practice simulator", () => {
       assert.equal(result.value.transaction?.state, "refunded");
       assert.equal(result.value.transaction?.amount, "5000.00");
       assert.deepEqual(result.value.refundTid, null);
-      assert.deepEqual(calls.slice(from).map((c) => `${c.method} ${new URL(c.url).pathname}`), [
-        "POST /ekoapi/v3/customer/payment/refund/13192453",
-        "GET /ekoapi/v3/tools/reference/transaction/13192453",
-      ]);
-      assert.deepEqual(journalLines(dataDir).slice(-2).map((l) => l.outcome), ["refund:timeout", "refund-check:tx_status=4"]);
+      assert.deepEqual(
+        calls.slice(from).map((c) => `${c.method} ${new URL(c.url).pathname}`),
+        ["POST /ekoapi/v3/customer/payment/refund/13192453", "GET /ekoapi/v3/tools/reference/transaction/13192453"],
+      );
+      assert.deepEqual(
+        journalLines(dataDir)
+          .slice(-2)
+          .map((l) => l.outcome),
+        ["refund:timeout", "refund-check:tx_status=4"],
+      );
     } finally {
       await desk.close();
     }
@@ -176,7 +204,10 @@ describe("the refund flow against the Practice simulator", () => {
       ];
       for (const [input, field] of cases) {
         const result = await desk.refundFlow.refund(input as never);
-        assert.ok(!result.ok && result.error.kind === "invalid-input" && result.error.field === field, JSON.stringify(result));
+        assert.ok(
+          !result.ok && result.error.kind === "invalid-input" && result.error.field === field,
+          JSON.stringify(result),
+        );
         assert.ok(!JSON.stringify(result).includes(input.otp ?? "-"), "the OTP is not echoed");
       }
       assert.ok(!(await desk.refundFlow.inquire({ tid: "abc" })).ok);
@@ -190,9 +221,15 @@ describe("the refund flow against the Practice simulator", () => {
     const { desk, calls } = await practiceDesk();
     try {
       await desk.services.updateSettings({ environment: "uat" });
-      assert.deepEqual(await desk.refundFlow.inquire({ tid: "13192443" }), { ok: false, error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey", "userCode"] } });
+      assert.deepEqual(await desk.refundFlow.inquire({ tid: "13192443" }), {
+        ok: false,
+        error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey", "userCode"] },
+      });
       await desk.services.updateSettings({ userCode: "20810200" });
-      assert.deepEqual(await desk.refundFlow.inquire({ tid: "13192443" }), { ok: false, error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] } });
+      assert.deepEqual(await desk.refundFlow.inquire({ tid: "13192443" }), {
+        ok: false,
+        error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] },
+      });
       assert.equal(calls.length, 0);
     } finally {
       await desk.close();
@@ -201,11 +238,15 @@ describe("the refund flow against the Practice simulator", () => {
 });
 
 function refundPosts(simulator: Simulator, tid: string): number {
-  return simulator.requests.filter((r) => r.method === "POST" && r.path === `/ekoapi/v3/customer/payment/refund/${tid}`).length;
+  return simulator.requests.filter((r) => r.method === "POST" && r.path === `/ekoapi/v3/customer/payment/refund/${tid}`)
+    .length;
 }
 
 /** A client whose answers the test scripts, recording each call. */
-function scriptedClient(script: { refund: Result<RefundAnswer, RefundDeskError>[]; inquiry: Result<TransactionAnswer, RefundDeskError>[] }) {
+function scriptedClient(script: {
+  refund: Result<RefundAnswer, RefundDeskError>[];
+  inquiry: Result<TransactionAnswer, RefundDeskError>[];
+}) {
   const calls: string[] = [];
   const client: EkoClient = {
     getRefundOtp: async () => err({ kind: "internal", details: {} }),
@@ -224,7 +265,19 @@ function scriptedClient(script: { refund: Result<RefundAnswer, RefundDeskError>[
 }
 
 const transaction = (txStatus: number, state: TransactionAnswer["state"]): Result<TransactionAnswer, RefundDeskError> =>
-  ok({ txStatus, state, statusText: null, amount: "10.00", fee: null, senderName: null, recipientName: null, recipientAccountLast4: null, time: null, details: { ekoStatus: 0 }, answeredAt: Date.now() });
+  ok({
+    txStatus,
+    state,
+    statusText: null,
+    amount: "10.00",
+    fee: null,
+    senderName: null,
+    recipientName: null,
+    recipientAccountLast4: null,
+    time: null,
+    details: { ekoStatus: 0 },
+    answeredAt: Date.now(),
+  });
 
 function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: UnsettledRefunds) {
   const { client, calls } = scriptedClient(script);
@@ -232,7 +285,12 @@ function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: 
   const flow = createRefundFlow({
     client,
     settings: () => ({ ...DEFAULT_SETTINGS }),
-    practice: createPractice(async () => ({ baseUrl: "http://127.0.0.1:9/ekoapi/v3", requests: [], setClockShift: () => undefined, close: async () => undefined })),
+    practice: createPractice(async () => ({
+      baseUrl: "http://127.0.0.1:9/ekoapi/v3",
+      requests: [],
+      setClockShift: () => undefined,
+      close: async () => undefined,
+    })),
     accessKey: createAccessKey(memoryKeyStore()),
     journal: createJournal(tempDataDir("flow")),
     locks: createTidLocks(),
@@ -251,7 +309,21 @@ const lost = (kind: "timeout" | "offline" | "server" | "bad-response"): Result<R
 
 describe("after a lost refund answer the flow does not guess", () => {
   test("it pauses, inquires, and while no inquiry has answered, no other refund for the tid is sent", async () => {
-    const { flow, calls, slept } = scriptedFlow({ refund: [lost("timeout"), ok({ refundTid: "9", refundedAmount: "10.00", fee: null, balance: null, refundedAt: null, details: {}, answeredAt: Date.now() })], inquiry: [err({ kind: "offline", details: {} }), transaction(3, "refund-pending")] });
+    const { flow, calls, slept } = scriptedFlow({
+      refund: [
+        lost("timeout"),
+        ok({
+          refundTid: "9",
+          refundedAmount: "10.00",
+          fee: null,
+          balance: null,
+          refundedAt: null,
+          details: {},
+          answeredAt: Date.now(),
+        }),
+      ],
+      inquiry: [err({ kind: "offline", details: {} }), transaction(3, "refund-pending")],
+    });
     const first = await flow.refund(request);
     assert.ok(!first.ok && first.error.kind === "refund-outcome-unknown", JSON.stringify(first));
     assert.deepEqual(calls, ["refund", "inquiry"]);
@@ -278,7 +350,11 @@ describe("after a lost refund answer the flow does not guess", () => {
   }
 
   test("a refusal is not inquired: Eko answered", async () => {
-    for (const error of [{ kind: "rate-limited", details: {} }, { kind: "auth-rejected", details: {} }, { kind: "wrong-otp", tries: 1, details: {} }] as const) {
+    for (const error of [
+      { kind: "rate-limited", details: {} },
+      { kind: "auth-rejected", details: {} },
+      { kind: "wrong-otp", tries: 1, details: {} },
+    ] as const) {
       const { flow, calls } = scriptedFlow({ refund: [err(error)], inquiry: [] });
       const result = await flow.refund(request);
       assert.ok(!result.ok && result.error.kind === error.kind);
@@ -290,12 +366,21 @@ describe("after a lost refund answer the flow does not guess", () => {
     const { flow } = scriptedFlow({ refund: [lost("timeout")], inquiry: [transaction(2, "in-progress")] });
     const result = await flow.refund(request);
     assert.ok(!result.ok && result.error.kind === "not-refund-pending");
-    if (result.error.kind === "not-refund-pending") assert.deepEqual([result.error.tid, result.error.txStatus, result.error.state], ["13192443", 2, "in-progress"]);
+    if (result.error.kind === "not-refund-pending")
+      assert.deepEqual([result.error.tid, result.error.txStatus, result.error.state], ["13192443", 2, "in-progress"]);
   });
 });
 
 describe("a refund without a settled answer is held across a restart", () => {
-  const refunded = ok({ refundTid: "9", refundedAmount: "10.00", fee: null, balance: null, refundedAt: null, details: {}, answeredAt: Date.now() });
+  const refunded = ok({
+    refundTid: "9",
+    refundedAmount: "10.00",
+    fee: null,
+    balance: null,
+    refundedAt: null,
+    details: {},
+    answeredAt: Date.now(),
+  });
 
   test("marked before the POST leaves: a run that dies mid-refund leaves the tid held for the next", async () => {
     const file = join(tempDataDir("unsettled"), UNSETTLED_REFUNDS_FILE);
@@ -306,7 +391,10 @@ describe("a refund without a settled answer is held across a restart", () => {
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(first.calls, [], "the scripted refund was replaced by one that never answers");
 
-    const restarted = scriptedFlow({ refund: [refunded], inquiry: [transaction(3, "refund-pending")] }, createUnsettledRefunds(file));
+    const restarted = scriptedFlow(
+      { refund: [refunded], inquiry: [transaction(3, "refund-pending")] },
+      createUnsettledRefunds(file),
+    );
     const blocked = await restarted.flow.refund(request);
     assert.ok(!blocked.ok && blocked.error.kind === "refund-outcome-unknown", JSON.stringify(blocked));
     assert.deepEqual(restarted.calls, [], "blocked without reaching Eko");
@@ -319,10 +407,16 @@ describe("a refund without a settled answer is held across a restart", () => {
   test("a definite answer settles at once; a lost one stays on file", async () => {
     const dir = tempDataDir("unsettled");
     const file = join(dir, UNSETTLED_REFUNDS_FILE);
-    const answered = scriptedFlow({ refund: [err({ kind: "wrong-otp", tries: 1, details: {} })], inquiry: [] }, createUnsettledRefunds(file));
+    const answered = scriptedFlow(
+      { refund: [err({ kind: "wrong-otp", tries: 1, details: {} })], inquiry: [] },
+      createUnsettledRefunds(file),
+    );
     await answered.flow.refund(request);
     assert.equal(createUnsettledRefunds(file).has(request.tid), false);
-    const unanswered = scriptedFlow({ refund: [lost("timeout")], inquiry: [err({ kind: "offline", details: {} })] }, createUnsettledRefunds(file));
+    const unanswered = scriptedFlow(
+      { refund: [lost("timeout")], inquiry: [err({ kind: "offline", details: {} })] },
+      createUnsettledRefunds(file),
+    );
     await unanswered.flow.refund(request);
     assert.equal(createUnsettledRefunds(file).has(request.tid), true);
   });

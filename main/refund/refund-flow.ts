@@ -50,7 +50,6 @@ export interface RefundFlow {
   refund(input: RefundRequest): Promise<Result<RefundReceipt, RefundDeskError>>;
 }
 
-
 /** The wrong-OTP count of refunds with the OTP from the failure SMS, which has no otp_ref_id. */
 const FAILURE_SMS = "failure-sms";
 
@@ -68,12 +67,22 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
   const checked = new Map<string, Transaction>();
 
   /** Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers. */
-  async function inquiry(step: "inquiry" | "refund-check", tid: string, settings: Settings, endpoint: RefundEndpoint): Promise<Result<Transaction, RefundDeskError>> {
+  async function inquiry(
+    step: "inquiry" | "refund-check",
+    tid: string,
+    settings: Settings,
+    endpoint: RefundEndpoint,
+  ): Promise<Result<Transaction, RefundDeskError>> {
     const answer = await deps.client.inquireTransaction(endpoint, tid, settings.timeoutMs);
     let result: Result<Transaction, RefundDeskError>;
     if (answer.ok) {
       const { answeredAt, ...reply } = answer.value;
-      const tx: Transaction = { ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment };
+      const tx: Transaction = {
+        ...reply,
+        tid,
+        checkedAt: new Date(answeredAt).toISOString(),
+        environment: settings.environment,
+      };
       result = ok(tx);
       unsettled.settle(tid);
       checked.set(tid, tx);
@@ -84,12 +93,20 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     const made = step === "refund-check" && result.ok && result.value.state === "refunded" ? result.value : null;
     const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment };
     const durability = step === "refund-check" ? "now" : "group";
-    deps.journal.append(inquiryLine(step, made ? { ...facts, refund: refundFacts(null, made, endpoint.userCode) } : facts, result), durability);
+    deps.journal.append(
+      inquiryLine(step, made ? { ...facts, refund: refundFacts(null, made, endpoint.userCode) } : facts, result),
+      durability,
+    );
     return result;
   }
 
   /** The refund's answer was lost: ask Eko what became of the transaction rather than guess. */
-  async function settle(tid: string, lost: RefundDeskError, settings: Settings, endpoint: RefundEndpoint): Promise<Result<RefundReceipt, RefundDeskError>> {
+  async function settle(
+    tid: string,
+    lost: RefundDeskError,
+    settings: Settings,
+    endpoint: RefundEndpoint,
+  ): Promise<Result<RefundReceipt, RefundDeskError>> {
     // Eko may still be working on the refund: an inquiry at once could see "refund pending" for a
     // refund about to complete. The pause is in app/refund.ts so the window can count it down.
     await sleep(SETTLE_BEFORE_INQUIRY_MS);
@@ -98,14 +115,28 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     const tx = check.value;
     if (tx.state === "refunded") {
       wrongTries.clear(tid);
-      return ok({ tid, refundTid: null, refundedAmount: null, fee: null, balance: null, refundedAt: tx.checkedAt, environment: tx.environment, confirmedBy: "inquiry", transaction: tx, details: tx.details });
+      return ok({
+        tid,
+        refundTid: null,
+        refundedAmount: null,
+        fee: null,
+        balance: null,
+        refundedAt: tx.checkedAt,
+        environment: tx.environment,
+        confirmedBy: "inquiry",
+        transaction: tx,
+        details: tx.details,
+      });
     }
     if (tx.state === "refund-pending") return err({ kind: "refund-not-done", tid, details: detailsOf(lost) });
     return err({ kind: "not-refund-pending", tid, txStatus: tx.txStatus, state: tx.state, details: tx.details });
   }
 
   /** Validates the tid, takes its lock, and resolves the endpoint before `run`. */
-  async function withTid<T>(rawTid: string, run: (tid: string, settings: Settings, endpoint: RefundEndpoint) => Promise<Result<T, RefundDeskError>>): Promise<Result<T, RefundDeskError>> {
+  async function withTid<T>(
+    rawTid: string,
+    run: (tid: string, settings: Settings, endpoint: RefundEndpoint) => Promise<Result<T, RefundDeskError>>,
+  ): Promise<Result<T, RefundDeskError>> {
     const parsed = parseTid(rawTid);
     if (!parsed.ok) return parsed;
     const tid = parsed.value;
@@ -130,13 +161,18 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       const otpRefId = input.otpRefId === undefined ? ok(null) : parseOtpRefId(input.otpRefId);
       if (!otpRefId.ok) return otpRefId;
       return withTid(input.tid, async (tid, settings, endpoint) => {
-        if (unsettled.has(tid)) return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
+        if (unsettled.has(tid))
+          return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
         // Marked before the POST leaves: a crash before its answer must leave the tid held too. A
         // mark that cannot be saved stops the refund here, before anything reaches Eko.
         if (!unsettled.mark(tid)) {
           return err({ kind: "refund-not-recorded", tid, details: { cause: "unsettled-refunds-write" } });
         }
-        const answer = await deps.client.initiateRefund(endpoint, { tid, otp: otp.value, otpRefId: otpRefId.value }, settings.timeoutMs);
+        const answer = await deps.client.initiateRefund(
+          endpoint,
+          { tid, otp: otp.value, otpRefId: otpRefId.value },
+          settings.timeoutMs,
+        );
         if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
         const facts = {
           at: answer.ok ? answer.value.answeredAt : deps.now(),
@@ -151,7 +187,14 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
           wrongTries.clear(tid);
           deps.finished?.(tid);
           const { answeredAt, refundedAt, ...reply } = answer.value;
-          return ok({ ...reply, tid, refundedAt: refundedAt ?? new Date(answeredAt).toISOString(), environment: settings.environment, confirmedBy: "refund", transaction: null });
+          return ok({
+            ...reply,
+            tid,
+            refundedAt: refundedAt ?? new Date(answeredAt).toISOString(),
+            environment: settings.environment,
+            confirmedBy: "refund",
+            transaction: null,
+          });
         }
         const error = answer.error;
         if (error.kind === "wrong-otp") {

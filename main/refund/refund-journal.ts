@@ -21,10 +21,17 @@ interface LineFacts {
 }
 
 /** The journal's part of a refund made: amounts, ids and the masked account; never the balance or a name. */
-export type RefundFacts = Pick<JournalRecord, "refundedAmount" | "fee" | "refundTid" | "txAmount" | "txTime" | "accountLast4" | "agentCode">;
+export type RefundFacts = Pick<
+  JournalRecord,
+  "refundedAmount" | "fee" | "refundTid" | "txAmount" | "txTime" | "accountLast4" | "agentCode"
+>;
 
 /** Only the facts that are known: a line has no empty fields. */
-export function refundFacts(reply: { refundTid: string | null; refundedAmount: string | null; fee: string | null } | null, tx: Transaction | null, agentCode: string | null): RefundFacts {
+export function refundFacts(
+  reply: { refundTid: string | null; refundedAmount: string | null; fee: string | null } | null,
+  tx: Transaction | null,
+  agentCode: string | null,
+): RefundFacts {
   const facts: RefundFacts = {
     ...(reply?.refundedAmount ? { refundedAmount: reply.refundedAmount } : {}),
     ...((reply?.fee ?? tx?.fee) ? { fee: (reply?.fee ?? tx?.fee) as string } : {}),
@@ -37,13 +44,22 @@ export function refundFacts(reply: { refundTid: string | null; refundedAmount: s
   return facts;
 }
 
-export function inquiryLine(step: "inquiry" | "refund-check", facts: LineFacts, result: Result<Transaction, RefundDeskError>): JournalRecord {
+export function inquiryLine(
+  step: "inquiry" | "refund-check",
+  facts: LineFacts,
+  result: Result<Transaction, RefundDeskError>,
+): JournalRecord {
   const outcome = result.ok ? `tx_status=${result.value.txStatus ?? "none"}` : result.error.kind;
   return line(step, outcome, facts, result.ok ? result.value.details : detailsOf(result.error));
 }
 
 export function refundLine(facts: LineFacts, result: Result<{ details: RawDetails }, RefundDeskError>): JournalRecord {
-  return line("refund", result.ok ? "refunded" : result.error.kind, facts, result.ok ? result.value.details : detailsOf(result.error));
+  return line(
+    "refund",
+    result.ok ? "refunded" : result.error.kind,
+    facts,
+    result.ok ? result.value.details : detailsOf(result.error),
+  );
 }
 
 function line(step: RefundStep, outcome: string, facts: LineFacts, details: RawDetails): JournalRecord {

@@ -19,7 +19,22 @@ test("Practice works on a fresh install with no keys: the otp_ref_id comes back"
 
 test("a tid that is not 1–20 ASCII digits is refused before any network call", async () => {
   const before = practice.calls.length;
-  const bad = ["", "   ", "abc", "12a4", "../1", "1 2", "１２３", "١٢٣", "1".repeat(21), "9".repeat(50), "-1", "1e5", "12/otp", "%2e%2e"];
+  const bad = [
+    "",
+    "   ",
+    "abc",
+    "12a4",
+    "../1",
+    "1 2",
+    "１２３",
+    "١٢٣",
+    "1".repeat(21),
+    "9".repeat(50),
+    "-1",
+    "1e5",
+    "12/otp",
+    "%2e%2e",
+  ];
   for (const tid of bad) {
     const result = await practice.desk.services.requestRefundOtp({ tid });
     assert.equal(result.ok, false, tid);
@@ -52,7 +67,10 @@ test("after an OTP went out, the same tid waits out the resend cooldown without 
     assert.equal(calls.length, before, "a refused resend must not reach Eko");
     assert.ok((await desk.services.requestRefundOtp({ tid: "13192444" })).ok === false, "another tid is not held");
     await new Promise((resolve) => setTimeout(resolve, 450));
-    assert.ok((await desk.services.requestRefundOtp({ tid: "13192443" })).ok, "after the cooldown the tid may ask again");
+    assert.ok(
+      (await desk.services.requestRefundOtp({ tid: "13192443" })).ok,
+      "after the cooldown the tid may ask again",
+    );
   } finally {
     await desk.close();
   }
@@ -77,7 +95,10 @@ test("main remembers each OTP sent for an unfinished refund, so a reloaded windo
     await desk.services.requestRefundOtp({ tid: "13192444" });
     const session = await desk.services.getSession({});
     assert.ok(session.ok && sent.ok);
-    assert.deepEqual(session.value.outcomes.map((o) => [o.tid, o.result.ok]), [["13192443", true]]);
+    assert.deepEqual(
+      session.value.outcomes.map((o) => [o.tid, o.result.ok]),
+      [["13192443", true]],
+    );
     assert.deepEqual(session.value.outcomes[0]?.result, sent);
     assert.deepEqual(session.value.unsettled, []);
     assert.equal(typeof session.value.clockOffsetMs, "number");
@@ -108,7 +129,9 @@ test("each request leaves one journal line with the outcome and a shortened refe
   await desk.close();
   assert.ok(sent.ok && !refused.ok);
   const folder = join(dataDir, "journal");
-  const lines = readdirSync(folder).flatMap((f) => readFileSync(join(folder, f), "utf8").trim().split("\n")).map((l) => JSON.parse(l));
+  const lines = readdirSync(folder)
+    .flatMap((f) => readFileSync(join(folder, f), "utf8").trim().split("\n"))
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 2);
   assert.equal(lines[0].outcome, "otp-sent");
   assert.equal(lines[0].otpRefTail, sent.value.otpRefId.slice(-6));
@@ -122,13 +145,20 @@ test("UAT without keys is not-configured and names what is missing", async () =>
   await desk.services.updateSettings({ environment: "uat" });
   const result = await desk.services.requestRefundOtp({ tid: "13192443" });
   await desk.close();
-  assert.deepEqual(result, { ok: false, error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] } });
+  assert.deepEqual(result, {
+    ok: false,
+    error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] },
+  });
   assert.equal(calls.length, 0);
 });
 
 test("a locked keychain is an error value, and the app still answers settings", async () => {
   const { desk } = testDesk({ keyStore: memoryKeyStore(null, true) });
-  await desk.services.updateSettings({ environment: "uat", developerKey: "becbbce45f79c6f5109f848acd540567", initiatorId: "9962981729" });
+  await desk.services.updateSettings({
+    environment: "uat",
+    developerKey: "becbbce45f79c6f5109f848acd540567",
+    initiatorId: "9962981729",
+  });
   const result = await desk.services.requestRefundOtp({ tid: "13192443" });
   const view = await desk.services.getSettings({});
   await desk.close();
@@ -141,13 +171,22 @@ test("a locked keychain is an error value, and the app still answers settings", 
 test("a custom base URL receives the documented request, signed with the key from the keychain", async () => {
   const { startSimulator } = await import("../simulator/simulator");
   const { signTimestamp } = await import("../eko/signing");
-  const account = { developerKey: "0123456789abcdef0123456789abcdef", accessKey: "custom-access-key-42", initiatorId: "9876543210" };
+  const account = {
+    developerKey: "0123456789abcdef0123456789abcdef",
+    accessKey: "custom-access-key-42",
+    initiatorId: "9876543210",
+  };
   const server = await startSimulator({ accounts: [account] });
   const keyStore = memoryKeyStore();
   const { desk } = testDesk({ keyStore });
   try {
     await desk.services.setAccessKey({ accessKey: account.accessKey });
-    const set = await desk.services.updateSettings({ environment: "custom", customBaseUrl: server.baseUrl, developerKey: account.developerKey, initiatorId: account.initiatorId });
+    const set = await desk.services.updateSettings({
+      environment: "custom",
+      customBaseUrl: server.baseUrl,
+      developerKey: account.developerKey,
+      initiatorId: account.initiatorId,
+    });
     assert.ok(set.ok, JSON.stringify(set));
     const result = await desk.services.requestRefundOtp({ tid: "13192443" });
     assert.ok(result.ok, JSON.stringify(result));
@@ -155,7 +194,10 @@ test("a custom base URL receives the documented request, signed with the key fro
     assert.equal(server.requests.length, 1);
     assert.equal(seen?.path, "/ekoapi/v3/customer/payment/refund/13192443/otp");
     assert.equal(seen?.headers["developer_key"], account.developerKey);
-    assert.equal(seen?.headers["secret-key"], signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""));
+    assert.equal(
+      seen?.headers["secret-key"],
+      signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""),
+    );
     assert.equal(seen?.body, JSON.stringify({ initiator_id: account.initiatorId }));
     assert.equal(seen?.outcome, "accepted");
   } finally {

@@ -52,7 +52,11 @@ export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Res
   const refuse = (field: string, reason: string) => problems.push({ kind: "invalid-input", field, reason });
   // Patches from IPC are schema-checked, but settings.json is read back as-is: a hand-edited
   // number where text belongs must be refused, not thrown on.
-  const notText = new Set(TEXT_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== null && typeof patch[field] !== "string"));
+  const notText = new Set(
+    TEXT_FIELDS.filter(
+      (field) => patch[field] !== undefined && patch[field] !== null && typeof patch[field] !== "string",
+    ),
+  );
   for (const field of notText) refuse(field, "not-text");
   if (patch.environment !== undefined) {
     if (!ENVIRONMENTS.includes(patch.environment)) refuse("environment", "unknown-environment");
@@ -84,12 +88,14 @@ export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Res
     else next.userCode = code === "" ? null : code;
   }
   if (patch.timeoutMs !== undefined) {
-    if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS) refuse("timeoutMs", "out-of-range");
+    if (!Number.isInteger(patch.timeoutMs) || patch.timeoutMs < MIN_TIMEOUT_MS || patch.timeoutMs > MAX_TIMEOUT_MS)
+      refuse("timeoutMs", "out-of-range");
     else next.timeoutMs = patch.timeoutMs;
   }
   if (patch.resendCooldownMs !== undefined) {
     const cooldown = patch.resendCooldownMs;
-    if (!Number.isInteger(cooldown) || cooldown < 0 || cooldown > MAX_RESEND_COOLDOWN_MS) refuse("resendCooldownMs", "out-of-range");
+    if (!Number.isInteger(cooldown) || cooldown < 0 || cooldown > MAX_RESEND_COOLDOWN_MS)
+      refuse("resendCooldownMs", "out-of-range");
     else next.resendCooldownMs = cooldown;
   }
   if (patch.printerName !== undefined) {
@@ -101,12 +107,17 @@ export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Res
   applyReceiptFields(next, patch, refuse);
   // Only when the URL itself was acceptable: a bad one is already listed with its own reason.
   const urlRefused = problems.some((problem) => problem.kind === "invalid-input" && problem.field === "customBaseUrl");
-  if (next.environment === "custom" && !next.customBaseUrl && !urlRefused) refuse("customBaseUrl", "required-for-custom");
+  if (next.environment === "custom" && !next.customBaseUrl && !urlRefused)
+    refuse("customBaseUrl", "required-for-custom");
   return problems.length > 0 ? err(problems) : ok(next);
 }
 
 /** The receipt and counter fields; `next` is changed in place, each refusal goes to `refuse`. */
-function applyReceiptFields(next: Settings, patch: SettingsPatch, refuse: (field: string, reason: string) => void): void {
+function applyReceiptFields(
+  next: Settings,
+  patch: SettingsPatch,
+  refuse: (field: string, reason: string) => void,
+): void {
   if (patch.paperSize !== undefined) {
     if (!PAPER_SIZES.includes(patch.paperSize)) refuse("paperSize", "unknown-choice");
     else next.paperSize = patch.paperSize;

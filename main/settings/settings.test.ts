@@ -19,7 +19,11 @@ test("a fresh install is in Practice with a 15 s timeout and a 30 s resend coold
 });
 
 test("accepts a complete UAT configuration", () => {
-  const result = applySettingsPatch(DEFAULT_SETTINGS, { environment: "uat", developerKey: "becbbce45f79c6f5109f848acd540567", initiatorId: " 9962981729 " });
+  const result = applySettingsPatch(DEFAULT_SETTINGS, {
+    environment: "uat",
+    developerKey: "becbbce45f79c6f5109f848acd540567",
+    initiatorId: " 9962981729 ",
+  });
   assert.ok(result.ok);
   assert.equal(result.value.initiatorId, "9962981729");
 });
@@ -44,8 +48,14 @@ test("refuses each bad field with its reason", () => {
 });
 
 test("http is allowed for loopback only (the simulator); trailing slashes are dropped", () => {
-  assert.deepEqual(checkBaseUrl("http://127.0.0.1:8080/ekoapi/v3/"), { ok: true, value: "http://127.0.0.1:8080/ekoapi/v3" });
-  assert.deepEqual(checkBaseUrl("https://api.eko.in:25002/ekoicici/v3"), { ok: true, value: "https://api.eko.in:25002/ekoicici/v3" });
+  assert.deepEqual(checkBaseUrl("http://127.0.0.1:8080/ekoapi/v3/"), {
+    ok: true,
+    value: "http://127.0.0.1:8080/ekoapi/v3",
+  });
+  assert.deepEqual(checkBaseUrl("https://api.eko.in:25002/ekoicici/v3"), {
+    ok: true,
+    value: "https://api.eko.in:25002/ekoicici/v3",
+  });
 });
 
 test("null clears a field", () => {
@@ -59,7 +69,11 @@ test("null clears a field", () => {
 test("settings survive a save and load, custom URL included", () => {
   const dir = tempDataDir("settings");
   const file = createSettingsFile(dir);
-  const next = applySettingsPatch(DEFAULT_SETTINGS, { customBaseUrl: "https://eko.branch.example/v3", environment: "custom", timeoutMs: 20_000 });
+  const next = applySettingsPatch(DEFAULT_SETTINGS, {
+    customBaseUrl: "https://eko.branch.example/v3",
+    environment: "custom",
+    timeoutMs: 20_000,
+  });
   assert.ok(next.ok);
   file.save(next.value);
   assert.deepEqual(createSettingsFile(dir).load(), next.value);
@@ -69,7 +83,16 @@ test("a damaged settings file opens with defaults, keeping the fields that still
   const dir = tempDataDir("settings");
   writeFileSync(join(dir, SETTINGS_FILE), "{ not json");
   assert.deepEqual(createSettingsFile(dir).load(), DEFAULT_SETTINGS);
-  writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ initiatorId: "9962981729", developerKey: 42, timeoutMs: "soon", environment: "moon", __proto__: { x: 1 } }));
+  writeFileSync(
+    join(dir, SETTINGS_FILE),
+    JSON.stringify({
+      initiatorId: "9962981729",
+      developerKey: 42,
+      timeoutMs: "soon",
+      environment: "moon",
+      __proto__: { x: 1 },
+    }),
+  );
   const loaded = createSettingsFile(dir).load();
   assert.equal(loaded.initiatorId, "9962981729");
   assert.equal(loaded.timeoutMs, DEFAULT_SETTINGS.timeoutMs);
@@ -82,7 +105,8 @@ test("the user code: 8 ASCII digits as Eko's (20810200), null clears, a hand-edi
   const set = applySettingsPatch(DEFAULT_SETTINGS, { userCode: " 20810200 " });
   assert.ok(set.ok);
   assert.equal(set.value.userCode, "20810200");
-  for (const bad of ["2081020", "208102000", "2081020a", "२०८१०२००", "2081 0200"]) refused({ userCode: bad }, "userCode", "not-8-digits");
+  for (const bad of ["2081020", "208102000", "2081020a", "२०८१०२००", "2081 0200"])
+    refused({ userCode: bad }, "userCode", "not-8-digits");
   refused({ userCode: 20810200 as never }, "userCode", "not-8-digits");
   const cleared = applySettingsPatch(set.value, { userCode: null });
   assert.ok(cleared.ok && cleared.value.userCode === null);

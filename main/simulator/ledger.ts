@@ -54,7 +54,9 @@ export interface Ledger {
 
 export function createLedger(options: LedgerOptions): Ledger {
   const transactions = new Map(Object.entries(options.transactions).map(([tid, seed]) => [tid, { ...seed, tid }]));
-  const inquiryFailures = new Map(Object.entries(options.transactions).map(([tid, seed]) => [tid, seed.inquiryFailures ?? 0]));
+  const inquiryFailures = new Map(
+    Object.entries(options.transactions).map(([tid, seed]) => [tid, seed.inquiryFailures ?? 0]),
+  );
   /** When the newest otp_ref_id per tid was issued here: older ones were replaced by a resend. */
   const newestRef = new Map<string, number>();
   let balancePaise = OPENING_BALANCE_PAISE;

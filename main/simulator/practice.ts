@@ -10,7 +10,9 @@ export interface Practice {
   close(): Promise<void>;
 }
 
-export function createPractice(start: () => Promise<Simulator> = () => startSimulator({ accounts: [PRACTICE_CREDENTIALS] })): Practice {
+export function createPractice(
+  start: () => Promise<Simulator> = () => startSimulator({ accounts: [PRACTICE_CREDENTIALS] }),
+): Practice {
   let running: Promise<Simulator> | null = null;
   return {
     async baseUrl() {

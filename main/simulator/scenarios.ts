@@ -30,7 +30,13 @@ const PRACTICE_BEHAVIOURS: Record<OtpScenarioId, ScenarioBehaviour> = {
   "already-refunded": {
     type: "envelope",
     httpStatus: 200,
-    body: { status: 1, response_status_id: 1, response_type_id: 1318, message: "Transaction is already in refunded state", data: {} },
+    body: {
+      status: 1,
+      response_status_id: 1,
+      response_type_id: 1318,
+      message: "Transaction is already in refunded state",
+      data: {},
+    },
   },
   "unknown-tid": unknownTid(),
   "eko-error": {
@@ -48,25 +54,62 @@ const FAULT_SCENARIOS: Readonly<Record<string, ScenarioBehaviour>> = {
   "900405": { type: "raw", httpStatus: 405, contentType: "text/plain", body: "Method Not Allowed" },
   "900415": { type: "raw", httpStatus: 415, contentType: "text/plain", body: "Unsupported Media Type" },
   "900429": { type: "raw", httpStatus: 429, contentType: "text/plain", body: "Too Many Requests" },
-  "900500": { type: "raw", httpStatus: 500, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1></body></html>" },
+  "900500": {
+    type: "raw",
+    httpStatus: 500,
+    contentType: "text/html",
+    body: "<html><body><h1>500 Internal Server Error</h1></body></html>",
+  },
   "900502": { type: "raw", httpStatus: 502, contentType: "text/html", body: "<html><body>Bad Gateway</body></html>" },
-  "900503": { type: "raw", httpStatus: 503, contentType: "text/html", body: "<html><body>Service Unavailable</body></html>" },
-  "900200": { type: "raw", httpStatus: 200, contentType: "text/html", body: "<!doctype html><html><body>Login to proxy</body></html>" },
-  "900201": { type: "raw", httpStatus: 200, contentType: "application/json", body: '{"status":0,"data":{"otp_ref_id":' },
+  "900503": {
+    type: "raw",
+    httpStatus: 503,
+    contentType: "text/html",
+    body: "<html><body>Service Unavailable</body></html>",
+  },
+  "900200": {
+    type: "raw",
+    httpStatus: 200,
+    contentType: "text/html",
+    body: "<!doctype html><html><body>Login to proxy</body></html>",
+  },
+  "900201": {
+    type: "raw",
+    httpStatus: 200,
+    contentType: "application/json",
+    body: '{"status":0,"data":{"otp_ref_id":',
+  },
   "900202": { type: "raw", httpStatus: 200, contentType: "application/json", body: "not json at all" },
   "900203": { type: "envelope", httpStatus: 200, body: [1, 2, 3] },
   "900204": { type: "envelope", httpStatus: 200, body: { status: 0, message: "OTP sent", data: { otp_ref_id: "" } } },
   "900205": { type: "huge", bytes: 10 * 1024 * 1024 },
-  "900319": { type: "envelope", httpStatus: 200, body: { status: 319, response_status_id: 1, response_type_id: 319, message: "Invalid Initiator ID", data: {} } },
-  "900346": { type: "envelope", httpStatus: 200, body: { status: 1, message: "Transaction is not in a refundable state", data: {} } },
-  "900206": { type: "raw", httpStatus: 200, contentType: "text/plain", body: '{"status":0,"data":{"otp_ref_id":"from-a-proxy"}}' },
+  "900319": {
+    type: "envelope",
+    httpStatus: 200,
+    body: { status: 319, response_status_id: 1, response_type_id: 319, message: "Invalid Initiator ID", data: {} },
+  },
+  "900346": {
+    type: "envelope",
+    httpStatus: 200,
+    body: { status: 1, message: "Transaction is not in a refundable state", data: {} },
+  },
+  "900206": {
+    type: "raw",
+    httpStatus: 200,
+    contentType: "text/plain",
+    body: '{"status":0,"data":{"otp_ref_id":"from-a-proxy"}}',
+  },
   "900900": { type: "hang" },
   "900902": { type: "drip", intervalMs: 200 },
   "900901": { type: "reset" },
 };
 
 function unknownTid(): ScenarioBehaviour {
-  return { type: "envelope", httpStatus: 200, body: { status: 168, response_status_id: 1, response_type_id: 168, message: "TID does not exist", data: {} } };
+  return {
+    type: "envelope",
+    httpStatus: 200,
+    body: { status: 168, response_status_id: 1, response_type_id: 168, message: "TID does not exist", data: {} },
+  };
 }
 
 export function behaviourFor(tid: string): ScenarioBehaviour {
@@ -167,8 +210,22 @@ export const TRANSACTIONS: Readonly<Record<string, TransactionSeed>> = {
   "13192458": qrPages(pending("insufficient-balance")),
   "13192459": qrPages(pending("otp-expired")),
   // Find by mobile: the two transfers of PENDING_BY_MOBILE's customer.
-  "13192460": { ...pending(), amount: "2500.00", fee: "25.00", recipientName: "Anil Sharma", account: "30211456783321", time: "2025-11-04 16:20:05" },
-  "13192461": { ...pending(), amount: "1200.00", fee: "12.00", recipientName: "Meena Kumari", account: "60400199887766", time: "2025-11-05 11:02:37" },
+  "13192460": {
+    ...pending(),
+    amount: "2500.00",
+    fee: "25.00",
+    recipientName: "Anil Sharma",
+    account: "30211456783321",
+    time: "2025-11-04 16:20:05",
+  },
+  "13192461": {
+    ...pending(),
+    amount: "1200.00",
+    fee: "12.00",
+    recipientName: "Meena Kumari",
+    account: "60400199887766",
+    time: "2025-11-05 11:02:37",
+  },
   // Tests: the inquiry fails twice with HTTP 503, then answers.
   "900510": { ...pending(), inquiryFailures: 2 },
   // Tests: refund pending, so the check passes and Get Refund OTP answers its fault (above).

@@ -114,7 +114,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   function record(req: IncomingMessage, body: string, outcome: RecordedRequest["outcome"], reason?: string) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers[name] = value;
-    requests.push({ method: req.method ?? "", path: req.url ?? "", headers, body, outcome, ...(reason ? { reason } : {}) });
+    requests.push({
+      method: req.method ?? "",
+      path: req.url ?? "",
+      headers,
+      body,
+      outcome,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   function reject(req: IncomingMessage, res: ServerResponse, body: string, httpStatus: number, reason: string) {
@@ -131,7 +138,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (!routed?.match) return reject(req, res, body, 404, "No mapping rule matched");
     const { operation, method } = routed.route;
     if (req.method !== method) return reject(req, res, body, 405, "Method not allowed");
-    if (method === "POST" && !(req.headers["content-type"] ?? "").startsWith("application/json")) return reject(req, res, body, 415, "Unsupported media type");
+    if (method === "POST" && !(req.headers["content-type"] ?? "").startsWith("application/json"))
+      return reject(req, res, body, 415, "Unsupported media type");
 
     const account = options.accounts.find((a) => a.developerKey === req.headers["developer_key"]);
     if (!account) return reject(req, res, body, 403, "Invalid developer_key");
@@ -154,11 +162,28 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (params.initiator_id !== account.initiatorId) {
       record(req, body, "rejected", "initiator");
-      return sendJson(res, 200, { status: 319, response_status_id: 1, response_type_id: 319, message: "Invalid Initiator ID", invalid_params: { initiator_id: "Invalid initiator" }, data: {} });
+      return sendJson(res, 200, {
+        status: 319,
+        response_status_id: 1,
+        response_type_id: 319,
+        message: "Invalid Initiator ID",
+        invalid_params: { initiator_id: "Invalid initiator" },
+        data: {},
+      });
     }
-    if (operation !== "otp" && (typeof params.user_code !== "string" || (account.userCode !== undefined && params.user_code !== account.userCode))) {
+    if (
+      operation !== "otp" &&
+      (typeof params.user_code !== "string" ||
+        (account.userCode !== undefined && params.user_code !== account.userCode))
+    ) {
       record(req, body, "rejected", "user_code");
-      return sendJson(res, 200, { status: 346, response_status_id: 1, response_type_id: 346, message: "User not onboarded or wrong user_code", data: {} });
+      return sendJson(res, 200, {
+        status: 346,
+        response_status_id: 1,
+        response_type_id: 346,
+        message: "User not onboarded or wrong user_code",
+        data: {},
+      });
     }
     record(req, body, "accepted");
     const tid = decodeURIComponent(routed.match[1] ?? "");
@@ -191,9 +216,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   /** The customer's transfers still refund pending; the list's key is one plausible shape of Eko's. */
   function answerPending(res: ServerResponse, customerId: unknown) {
     const tids = typeof customerId === "string" ? (PENDING_BY_MOBILE[customerId] ?? []) : [];
-    const waiting = tids.map((tid) => ledger.transaction(tid)).filter((tx): tx is LedgerTransaction => tx?.txStatus === 3);
-    const list = waiting.map((tx) => ({ tid: tx.tid, amount: tx.amount, fee: tx.fee, recipient_name: tx.recipientName, account: tx.account, timestamp: tx.time }));
-    return sendJson(res, 200, { status: 0, response_status_id: -1, response_type_id: TYPE_PENDING, message: "Pending refunds", data: { refund_list: list } });
+    const waiting = tids
+      .map((tid) => ledger.transaction(tid))
+      .filter((tx): tx is LedgerTransaction => tx?.txStatus === 3);
+    const list = waiting.map((tx) => ({
+      tid: tx.tid,
+      amount: tx.amount,
+      fee: tx.fee,
+      recipient_name: tx.recipientName,
+      account: tx.account,
+      timestamp: tx.time,
+    }));
+    return sendJson(res, 200, {
+      status: 0,
+      response_status_id: -1,
+      response_type_id: TYPE_PENDING,
+      message: "Pending refunds",
+      data: { refund_list: list },
+    });
   }
 
   function answerRefund(res: ServerResponse, tid: string, params: Record<string, unknown>) {
@@ -210,7 +250,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
           : null;
     const badRef = ref !== undefined && typeof ref !== "string";
     if (digits === null || badRef || serviceCode !== 80 || (state !== 1 && state !== "1")) {
-      return sendJson(res, 200, { status: 1, response_status_id: 1, response_type_id: 1, message: "Invalid parameters", invalid_params: { otp: "an integer", otp_ref_id: "text", service_code: "80", state: "1" }, data: {} });
+      return sendJson(res, 200, {
+        status: 1,
+        response_status_id: 1,
+        response_type_id: 1,
+        message: "Invalid parameters",
+        invalid_params: { otp: "an integer", otp_ref_id: "text", service_code: "80", state: "1" },
+        data: {},
+      });
     }
     if (tx.needsOtpRef && ref === undefined) {
       const invalid_params = { otp_ref_id: "otp_ref_id is required" };
@@ -334,10 +381,29 @@ function otpSent(otpRefId: string, dialect: EkoDialect, tid: string): Record<str
 }
 
 /** Eko words these refusals without a code of their own, as in its QR refund samples. */
-const ALREADY_REFUNDED = { status: 1, response_status_id: 1, response_type_id: 1318, message: "Transaction is already in refunded state", data: {} };
-const NOT_REFUNDABLE = { status: 1, response_status_id: 1, response_type_id: 1319, message: "Transaction is not in a refundable state", data: {} };
+const ALREADY_REFUNDED = {
+  status: 1,
+  response_status_id: 1,
+  response_type_id: 1318,
+  message: "Transaction is already in refunded state",
+  data: {},
+};
+const NOT_REFUNDABLE = {
+  status: 1,
+  response_status_id: 1,
+  response_type_id: 1319,
+  message: "Transaction is not in a refundable state",
+  data: {},
+};
 
-const TX_STATUS_WORDS: Readonly<Record<number, string>> = { 0: "Success", 1: "Fail", 2: "Initiated", 3: "Refund Pending", 4: "Refunded", 5: "Hold" };
+const TX_STATUS_WORDS: Readonly<Record<number, string>> = {
+  0: "Success",
+  1: "Fail",
+  2: "Initiated",
+  3: "Refund Pending",
+  4: "Refunded",
+  5: "Hold",
+};
 
 /**
  * The fields of Eko's inquiry sample: numbers as strings, India's local time without a zone,
@@ -386,24 +452,26 @@ function refundEnvelope(
     case "insufficient-balance":
       return refused(347, dialect === "qr-pages" ? "Insufficient balance." : "Insufficient balance");
     case "refunded":
-      return dialect === "qr-pages" ? qrRefund(outcome, nowMs) : {
-        response_status_id: 0,
-        data: {
-          refund_tid: outcome.refundTid,
-          amount: outcome.refundedAmount,
-          tds: "0.0",
-          balance: outcome.balance,
-          fee: outcome.fee,
-          currency: "INR",
-          commission_reverse: "0.00",
-          tid,
-          timestamp: new Date(nowMs).toISOString(),
-          refunded_amount: outcome.refundedAmount,
-        },
-        response_type_id: TYPE_REFUND,
-        message: "Refund done",
-        status: 0,
-      };
+      return dialect === "qr-pages"
+        ? qrRefund(outcome, nowMs)
+        : {
+            response_status_id: 0,
+            data: {
+              refund_tid: outcome.refundTid,
+              amount: outcome.refundedAmount,
+              tds: "0.0",
+              balance: outcome.balance,
+              fee: outcome.fee,
+              currency: "INR",
+              commission_reverse: "0.00",
+              tid,
+              timestamp: new Date(nowMs).toISOString(),
+              refunded_amount: outcome.refundedAmount,
+            },
+            response_type_id: TYPE_REFUND,
+            message: "Refund done",
+            status: 0,
+          };
   }
 }
 

@@ -9,7 +9,9 @@ export const TEST_ORIGIN = "http://127.0.0.1:1";
 export const APP_PAGE = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
 
 /** A desk on a throwaway data folder, with a fetch that counts calls and a fast simulator. */
-export function testDesk(options: { keyStore?: ReturnType<typeof memoryKeyStore>; dataDir?: string; machinePolicyPath?: string } = {}) {
+export function testDesk(
+  options: { keyStore?: ReturnType<typeof memoryKeyStore>; dataDir?: string; machinePolicyPath?: string } = {},
+) {
   const calls: string[] = [];
   const countingFetch: typeof fetch = (input, init) => {
     calls.push(String(input instanceof Request ? input.url : input));

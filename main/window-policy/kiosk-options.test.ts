@@ -2,7 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isBlockedKioskKey, menuFor, windowOptionsFor, type KeyInput } from "./kiosk-options";
 
-const key = (k: string, mods: Partial<Omit<KeyInput, "key">> = {}): KeyInput => ({ key: k, control: false, meta: false, alt: false, shift: false, ...mods });
+const key = (k: string, mods: Partial<Omit<KeyInput, "key">> = {}): KeyInput => ({
+  key: k,
+  control: false,
+  meta: false,
+  alt: false,
+  shift: false,
+  ...mods,
+});
 
 test("kiosk window: full screen kiosk, no menu bar, cannot be closed, minimised, resized or moved, no DevTools", () => {
   assert.deepEqual(windowOptionsFor({ kiosk: true, packaged: false }), {
@@ -16,7 +23,10 @@ test("kiosk window: full screen kiosk, no menu bar, cannot be closed, minimised,
     movable: false,
     devTools: false,
   });
-  assert.deepEqual(windowOptionsFor({ kiosk: true, packaged: true }), windowOptionsFor({ kiosk: true, packaged: false }));
+  assert.deepEqual(
+    windowOptionsFor({ kiosk: true, packaged: true }),
+    windowOptionsFor({ kiosk: true, packaged: false }),
+  );
 });
 
 test("outside kiosk mode the window is an ordinary one; DevTools only in development builds", () => {

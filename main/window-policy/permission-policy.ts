@@ -8,8 +8,15 @@ import { isAppOriginUrl } from "./navigation-guard";
 
 const GRANTED_PERMISSIONS: readonly string[] = ["clipboard-sanitized-write"];
 
-export function isPermissionGranted(permission: string, requestingUrl: string | undefined, isMainFrame: boolean): boolean {
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+  isMainFrame: boolean,
+): boolean {
   return (
-    GRANTED_PERMISSIONS.includes(permission) && isMainFrame && requestingUrl !== undefined && isAppOriginUrl(requestingUrl)
+    GRANTED_PERMISSIONS.includes(permission) &&
+    isMainFrame &&
+    requestingUrl !== undefined &&
+    isAppOriginUrl(requestingUrl)
   );
 }

@@ -73,7 +73,8 @@ export function resolveAppFile(root: string, url: string): { path: string; conte
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
 
-  const encoded = parsed.pathname === "" || parsed.pathname === "/" ? ["index.html"] : parsed.pathname.slice(1).split("/");
+  const encoded =
+    parsed.pathname === "" || parsed.pathname === "/" ? ["index.html"] : parsed.pathname.slice(1).split("/");
   const segments: string[] = [];
   for (const segment of encoded) {
     let decoded: string;

@@ -38,7 +38,11 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
     statusRef.current?.focus();
   }
 
-  const statusText = { stored: t("accessKey.stored"), missing: t("accessKey.missing"), unavailable: t("accessKey.unavailable") }[state];
+  const statusText = {
+    stored: t("accessKey.stored"),
+    missing: t("accessKey.missing"),
+    unavailable: t("accessKey.unavailable"),
+  }[state];
 
   return (
     <section className="panel" aria-labelledby="access-key-title">
@@ -46,13 +50,24 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
         {t("accessKey.title")}
       </h2>
       <p className="hint">{t("accessKey.hint")}</p>
-      <p className={`key-status key-${state}`} data-testid="access-key-status" data-state={state} tabIndex={-1} ref={statusRef}>
+      <p
+        className={`key-status key-${state}`}
+        data-testid="access-key-status"
+        data-state={state}
+        tabIndex={-1}
+        ref={statusRef}
+      >
         {statusText}
       </p>
       {state === "unavailable" && <p>{t("accessKey.unavailableAction")}</p>}
       {state === "stored" && !replacing && (
         <div className="form-actions">
-          <button type="button" className="button secondary" data-testid="replace-access-key" onClick={() => setReplacing(true)}>
+          <button
+            type="button"
+            className="button secondary"
+            data-testid="replace-access-key"
+            onClick={() => setReplacing(true)}
+          >
             {t("accessKey.replace")}
           </button>
           <button
@@ -100,7 +115,13 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
               value={value}
               onChange={(event) => setValue(event.target.value)}
             />
-            <button type="submit" className="button secondary" data-testid="store-access-key" disabled={storing} aria-busy={storing}>
+            <button
+              type="submit"
+              className="button secondary"
+              data-testid="store-access-key"
+              disabled={storing}
+              aria-busy={storing}
+            >
               {storing && <span className="spinner" aria-hidden="true" />}
               {storing ? t("accessKey.storing") : t("accessKey.store")}
             </button>

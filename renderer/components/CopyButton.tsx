@@ -33,7 +33,13 @@ export function CopyButton({ text, testId }: { text: string; testId: string }) {
 
   return (
     <span className="copy">
-      <button type="button" className="button secondary" data-testid={testId} aria-keyshortcuts={ariaShortcut("C")} onClick={() => void copy()}>
+      <button
+        type="button"
+        className="button secondary"
+        data-testid={testId}
+        aria-keyshortcuts={ariaShortcut("C")}
+        onClick={() => void copy()}
+      >
         {state === "copied" ? t("result.copied") : t("result.copy")}
         <kbd className="shortcut" aria-hidden="true">
           {shortcutLabel("C")}

@@ -30,7 +30,9 @@ export function DoctorReportView({ report }: { report: DoctorReport }) {
   const t = useT();
   return (
     <div className="doctor-report" data-testid="doctor-report" data-ok={report.ok}>
-      <p className={report.ok ? "doctor-summary ok" : "doctor-summary not-ok"}>{report.ok ? t("doctor.allOk") : t("doctor.notOk")}</p>
+      <p className={report.ok ? "doctor-summary ok" : "doctor-summary not-ok"}>
+        {report.ok ? t("doctor.allOk") : t("doctor.notOk")}
+      </p>
       {report.baseUrl && (
         <p className="hint">
           {t("doctor.checkedUrl")} <span className="mono url">{report.baseUrl}</span>

@@ -95,7 +95,15 @@ export function ErrorPanel({ error, testId = "error", ref, messageId, children }
 
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape bubbling from the details
-    <div className="panel error-panel" role="alert" tabIndex={-1} ref={ref} data-testid={testId} data-kind={error.kind} onKeyDown={onKeyDown}>
+    <div
+      className="panel error-panel"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      data-testid={testId}
+      data-kind={error.kind}
+      onKeyDown={onKeyDown}
+    >
       <div className="error-message" id={messageId}>
         <p className="error-title">{title}</p>
         {meaning && (

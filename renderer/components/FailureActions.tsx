@@ -3,7 +3,6 @@ import { useStores, useT } from "../stores";
 import { hasFailureAction } from "./failure-action";
 import { SendAgainButton } from "./SendAgainButton";
 
-
 /**
  * The one-press fix for a refund error: a new OTP (its wait in its own label, so no second
  * Resend button is needed), or the check that settles a lost answer.
@@ -13,7 +12,12 @@ export function FailureActions({ error }: { error: RefundDeskError }) {
   const { request } = useStores();
   if (error.kind === "refund-outcome-unknown") {
     return (
-      <button type="button" className="button primary" data-testid="check-again" onClick={() => void request.getState().check()}>
+      <button
+        type="button"
+        className="button primary"
+        data-testid="check-again"
+        onClick={() => void request.getState().check()}
+      >
         {t("refundStep.checkAgain")}
       </button>
     );

@@ -56,7 +56,12 @@ export function Header({ screen, onNavigate, held }: Props) {
         <LangToggle />
         <TextSizeToggle />
         {kiosk && (
-          <button type="button" className="header-toggle exit-kiosk" data-testid="exit-kiosk" onClick={() => setExiting(true)}>
+          <button
+            type="button"
+            className="header-toggle exit-kiosk"
+            data-testid="exit-kiosk"
+            onClick={() => setExiting(true)}
+          >
             {t("desk.exitKiosk")}
           </button>
         )}

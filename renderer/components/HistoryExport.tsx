@@ -37,23 +37,47 @@ export function HistoryExport() {
           <label htmlFor="export-from" className="field-label">
             {t("history.from")}
           </label>
-          <input id="export-from" data-testid="export-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+          <input
+            id="export-from"
+            data-testid="export-from"
+            type="date"
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="export-to" className="field-label">
             {t("history.to")}
           </label>
-          <input id="export-to" data-testid="export-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+          <input
+            id="export-to"
+            data-testid="export-to"
+            type="date"
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+          />
         </div>
-        <button type="submit" className="button primary" data-testid="export-history" disabled={exporting} aria-busy={exporting}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="export-history"
+          disabled={exporting}
+          aria-busy={exporting}
+        >
           {exporting && <span className="spinner" aria-hidden="true" />}
           {exporting ? t("history.exporting") : t("history.export")}
         </button>
       </form>
       <p role="status" className="notice-slot">
         {exported && (
-          <span className={exported.saved ? "notice export-result" : "export-result"} data-testid="export-result" data-saved={exported.saved}>
-            {exported.saved ? t("history.saved", { rows: exported.rows, location: exported.location ?? "" }) : t("history.cancelled")}
+          <span
+            className={exported.saved ? "notice export-result" : "export-result"}
+            data-testid="export-result"
+            data-saved={exported.saved}
+          >
+            {exported.saved
+              ? t("history.saved", { rows: exported.rows, location: exported.location ?? "" })
+              : t("history.cancelled")}
           </span>
         )}
       </p>

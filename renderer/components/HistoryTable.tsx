@@ -39,7 +39,13 @@ export function HistoryTable({ entries, caption }: { entries: JournalEntry[]; ca
                 <td>{words.result}</td>
                 <td className="mono">{entry.ekoStatus ?? ""}</td>
                 <td className="mono">{entry.otpRefTail ? `…${entry.otpRefTail}` : ""}</td>
-                <td className="nowrap">{entry.refundedAmount ? formatRupees(entry.refundedAmount, lang) : entry.txAmount ? formatRupees(entry.txAmount, lang) : ""}</td>
+                <td className="nowrap">
+                  {entry.refundedAmount
+                    ? formatRupees(entry.refundedAmount, lang)
+                    : entry.txAmount
+                      ? formatRupees(entry.txAmount, lang)
+                      : ""}
+                </td>
                 <td>
                   {isRefundLine(entry) && (
                     <button
@@ -47,7 +53,9 @@ export function HistoryTable({ entries, caption }: { entries: JournalEntry[]; ca
                       className="button secondary"
                       data-testid="history-reprint"
                       aria-label={t("history.reprintLabel", { tid: entry.tid })}
-                      onClick={() => void print.getState().printReceipt(printableFromJournal(entry), { duplicate: true })}
+                      onClick={() =>
+                        void print.getState().printReceipt(printableFromJournal(entry), { duplicate: true })
+                      }
                     >
                       {t("history.reprint")}
                     </button>

@@ -37,7 +37,9 @@ export function LockedSettings({ environment, counterName, error, problem, onUnl
       <dl className="locked-facts">
         <div>
           <dt>{t("settings.environment")}</dt>
-          <dd data-testid="locked-environment">{environment ? t(`env.option.${environment}`) : t("settingsLock.noCounter")}</dd>
+          <dd data-testid="locked-environment">
+            {environment ? t(`env.option.${environment}`) : t("settingsLock.noCounter")}
+          </dd>
         </div>
         <div>
           <dt>{t("settingsLock.counter")}</dt>

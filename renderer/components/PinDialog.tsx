@@ -66,7 +66,14 @@ export function PinDialog({ purpose, onSubmit, onClose }: Props) {
   const advice = refusal ? describeError(refusal.error, lang) : null;
 
   return (
-    <dialog ref={dialogRef} className="pin-dialog" data-testid="pin-dialog" aria-labelledby={titleId} aria-describedby={introId} onKeyDown={onKeyDown}>
+    <dialog
+      ref={dialogRef}
+      className="pin-dialog"
+      data-testid="pin-dialog"
+      aria-labelledby={titleId}
+      aria-describedby={introId}
+      onKeyDown={onKeyDown}
+    >
       <form className="pin-form" noValidate onSubmit={(event) => void submit(event)}>
         <h2 id={titleId} className="panel-title">
           {t(`pinDialog.${purpose}.title`)}
@@ -98,13 +105,26 @@ export function PinDialog({ purpose, onSubmit, onClose }: Props) {
           </p>
         </div>
         {refusal && advice && (
-          <div key={refusal.attempt} id={errorId} className="pin-error" role="alert" data-testid="pin-error" data-kind={refusal.error.kind}>
+          <div
+            key={refusal.attempt}
+            id={errorId}
+            className="pin-error"
+            role="alert"
+            data-testid="pin-error"
+            data-kind={refusal.error.kind}
+          >
             <p className="error-title">{advice.title}</p>
             <p>{advice.action}</p>
           </div>
         )}
         <div className="form-actions">
-          <button type="submit" className="button primary" data-testid="pin-submit" disabled={checking} aria-busy={checking}>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="pin-submit"
+            disabled={checking}
+            aria-busy={checking}
+          >
             {checking && <span className="spinner" aria-hidden="true" />}
             {checking ? t("pinDialog.checking") : t(`pinDialog.${purpose}.submit`)}
           </button>

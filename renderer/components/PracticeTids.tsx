@@ -49,7 +49,12 @@ export function PracticeTids({ scenarios, onPick }: Props) {
             const key = `practice.scenarios.${scenario}`;
             return (
               <li key={tid}>
-                <button type="button" className="practice-tid" data-testid={`practice-tid-${tid}`} onClick={() => onPick(tid)}>
+                <button
+                  type="button"
+                  className="practice-tid"
+                  data-testid={`practice-tid-${tid}`}
+                  onClick={() => onPick(tid)}
+                >
                   <span className="mono">{tid}</span>
                   {/* A scenario from a newer main than this renderer shows its id rather than nothing. */}
                   <span className="practice-scenario">{hasText(key) ? t(key) : scenario}</span>

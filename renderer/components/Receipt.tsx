@@ -41,13 +41,21 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
   else if (byRefund) rows.push([t("receipt.balance"), notGiven]);
   rows.push([t("receipt.time"), <time dateTime={receipt.refundedAt}>{formatDateTime(receipt.refundedAt, lang)}</time>]);
   const practice = receipt.environment === "practice";
-  rows.push([t("receipt.environment"), practice ? <strong>{t("receipt.practice")}</strong> : t(`env.badge.${receipt.environment}`)]);
+  rows.push([
+    t("receipt.environment"),
+    practice ? <strong>{t("receipt.practice")}</strong> : t(`env.badge.${receipt.environment}`),
+  ]);
 
   const printNow = () => void print.getState().printReceipt(printable(), { duplicate: false });
   useAltShortcut("P", printNow);
 
   return (
-    <section className="panel receipt" data-testid="receipt" data-confirmed-by={receipt.confirmedBy} aria-labelledby="receipt-title">
+    <section
+      className="panel receipt"
+      data-testid="receipt"
+      data-confirmed-by={receipt.confirmedBy}
+      aria-labelledby="receipt-title"
+    >
       <h2 id="receipt-title" className="receipt-title" tabIndex={-1} ref={headingRef}>
         {t("receipt.title")}
       </h2>
@@ -80,7 +88,12 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
             {shortcutLabel("P")}
           </kbd>
         </button>
-        <button type="button" className="button secondary" data-testid="reprint-receipt" onClick={() => void print.getState().printReceipt(printable(), { duplicate: true })}>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="reprint-receipt"
+          onClick={() => void print.getState().printReceipt(printable(), { duplicate: true })}
+        >
           {t("receipt.reprint")}
         </button>
         <NewRequestButton onNewRequest={onNewRequest} />

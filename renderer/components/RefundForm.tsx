@@ -75,7 +75,11 @@ export function RefundForm({ amount, inputRef, otpInvalid, locked }: Props) {
           aria-busy={refunding}
         >
           {refunding && <span className="spinner" aria-hidden="true" />}
-          {refunding ? t("refundStep.refunding") : amount === null ? t("refundStep.submitNow") : t("refundStep.submit", { amount: formatRupees(amount, lang) })}
+          {refunding
+            ? t("refundStep.refunding")
+            : amount === null
+              ? t("refundStep.submitNow")
+              : t("refundStep.submit", { amount: formatRupees(amount, lang) })}
         </button>
       </div>
       <p id="customer-otp-hint" className="hint">

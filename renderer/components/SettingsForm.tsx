@@ -129,7 +129,13 @@ export function SettingsForm({ view }: { view: SettingsView }) {
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button primary" data-testid="save-settings" disabled={saving} aria-busy={saving}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="save-settings"
+          disabled={saving}
+          aria-busy={saving}
+        >
           {saving && <span className="spinner" aria-hidden="true" />}
           {saving ? t("settings.saving") : t("settings.save")}
         </button>

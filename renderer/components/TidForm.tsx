@@ -19,7 +19,9 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
   const running = useRequest((s) => s.running);
   // Refused before the call, or a number Eko does not know: the field is where it is fixed.
   const invalid = useRequest(
-    (s) => s.failure?.task === "check" && (s.failure.error.kind === "invalid-input" || s.failure.error.kind === "unknown-tid"),
+    (s) =>
+      s.failure?.task === "check" &&
+      (s.failure.error.kind === "invalid-input" || s.failure.error.kind === "unknown-tid"),
   );
   const checking = running === "check";
 
@@ -50,7 +52,13 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
           value={tidInput}
           onChange={(event) => request.getState().setTidInput(event.target.value)}
         />
-        <button type="submit" className="button primary" data-testid="check-tid" disabled={running !== null} aria-busy={checking}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="check-tid"
+          disabled={running !== null}
+          aria-busy={checking}
+        >
           {checking && <span className="spinner" aria-hidden="true" />}
           {checking ? t("check.checking") : t("check.submit")}
         </button>

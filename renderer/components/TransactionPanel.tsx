@@ -7,7 +7,6 @@ import { ariaShortcut, shortcutLabel } from "../shortcuts";
 import { useLang, useRequest, useStores, useT } from "../stores";
 import { WaitedLine } from "./WaitedLine";
 
-
 interface Props {
   tx: Transaction;
   /** Offer "Send OTP to customer": the transaction waits for a refund and no OTP is on screen yet. */
@@ -33,7 +32,12 @@ export function TransactionPanel({ tx, canSendOtp, sendRef, children }: Props) {
   const money = (amount: string | null) => (amount === null ? notGiven : formatRupees(amount, lang));
 
   return (
-    <section className="panel transaction-panel" data-testid="transaction" data-state={tx.state} aria-labelledby="transaction-title">
+    <section
+      className="panel transaction-panel"
+      data-testid="transaction"
+      data-state={tx.state}
+      aria-labelledby="transaction-title"
+    >
       <h2 id="transaction-title" className="panel-title">
         {t("transaction.title", { tid: tx.tid })}
       </h2>

@@ -152,7 +152,9 @@ export function RequestScreen() {
   const messageId = failure?.task === "check" ? TID_ERROR_ID : isOtpFailure(failure) ? OTP_ERROR_ID : undefined;
   // A verdict that sends the agent back to the field is read with it.
   const verdictSendsBack = transaction !== null && !canSendOtp && !otpSent && !receipt;
-  const tidDescribedBy = [restored ? RESTORED_NOTE_ID : null, verdictSendsBack ? VERDICT_ID : null].filter(Boolean).join(" ");
+  const tidDescribedBy = [restored ? RESTORED_NOTE_ID : null, verdictSendsBack ? VERDICT_ID : null]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <div className={practice || holdAside ? "request-layout with-aside" : "request-layout"}>

@@ -70,7 +70,13 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
         <h1 id="settings-title" className="screen-title" tabIndex={-1} ref={titleRef}>
           {t("settings.title")}
         </h1>
-        <button type="button" className="button secondary" data-testid="settings-back" onClick={onBack} aria-keyshortcuts="Escape">
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="settings-back"
+          onClick={onBack}
+          aria-keyshortcuts="Escape"
+        >
           {t("settings.back")}
           <kbd className="shortcut" aria-hidden="true">
             Esc
@@ -78,7 +84,9 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
         </button>
       </div>
       <p className="intro">{t("settings.intro")}</p>
-      {error && error.kind !== "settings-locked" && <ErrorPanel key={JSON.stringify(error)} error={error} ref={errorRef} />}
+      {error && error.kind !== "settings-locked" && (
+        <ErrorPanel key={JSON.stringify(error)} error={error} ref={errorRef} />
+      )}
       {!deskKnown ? (
         <p className="intro">{t("app.loading")}</p>
       ) : locked ? (
@@ -94,7 +102,12 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
           {until && (
             <div className="panel unlocked-panel" data-testid="settings-unlocked">
               <p>{t("settingsLock.open", { time: formatTime(until, lang) })}</p>
-              <button type="button" className="button secondary" data-testid="lock-settings" onClick={() => void lock()}>
+              <button
+                type="button"
+                className="button secondary"
+                data-testid="lock-settings"
+                onClick={() => void lock()}
+              >
                 {t("settingsLock.lock")}
               </button>
             </div>
@@ -108,7 +121,12 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
           ) : pending === "load" ? (
             <p className="intro">{t("app.loading")}</p>
           ) : (
-            <button type="button" className="button secondary" data-testid="reload-settings" onClick={() => void settings.getState().load()}>
+            <button
+              type="button"
+              className="button secondary"
+              data-testid="reload-settings"
+              onClick={() => void settings.getState().load()}
+            >
               {t("settings.reload")}
             </button>
           )}

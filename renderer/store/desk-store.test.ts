@@ -252,7 +252,10 @@ test("leaving Settings locks an unlocked desk at once, and leaves a locked or un
   const store = createDeskStore(api);
   await store.getState().load();
   await store.getState().leaveSettings();
-  assert.equal(calls.some((c) => c.method === "lockSettings"), false);
+  assert.equal(
+    calls.some((c) => c.method === "lockSettings"),
+    false,
+  );
   await store.getState().unlock(PIN);
   await store.getState().leaveSettings();
   assert.deepEqual(calls.at(-1), { method: "lockSettings", request: {} });
@@ -262,7 +265,10 @@ test("leaving Settings locks an unlocked desk at once, and leaves a locked or un
   const unlockedStore = createDeskStore(open.api);
   await unlockedStore.getState().load();
   await unlockedStore.getState().leaveSettings();
-  assert.equal(open.calls.some((c) => c.method === "lockSettings"), false);
+  assert.equal(
+    open.calls.some((c) => c.method === "lockSettings"),
+    false,
+  );
 });
 
 test("a change refused as settings-locked is kept to show with the lock until the next unlock", async () => {

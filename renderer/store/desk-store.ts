@@ -48,7 +48,10 @@ export function createDeskStore(api: DeskApi, now: () => number = () => Date.now
   return createStore<DeskState>()((set, get) => {
     const shown = (desk: DeskView) => ({ desk, locked: !settingsOpen(desk, now()) });
 
-    async function run(action: DeskAction, call: () => ReturnType<DeskApi["getDesk"]>): Promise<RefundDeskError | null> {
+    async function run(
+      action: DeskAction,
+      call: () => ReturnType<DeskApi["getDesk"]>,
+    ): Promise<RefundDeskError | null> {
       if (get().pending) return busy;
       set({ pending: action });
       const result = await safeCall(call);

@@ -7,7 +7,16 @@ import { createHistoryStore } from "./history-store";
 import { deferred, unusedApi } from "./test-helpers";
 
 const PAGE: HistoryPage = {
-  entries: [{ at: "2026-03-05T10:00:00.000Z", counter: "Counter 7", tid: "13192443", environment: "practice", outcome: "otp-sent", otpRefTail: "a1b2c3" }],
+  entries: [
+    {
+      at: "2026-03-05T10:00:00.000Z",
+      counter: "Counter 7",
+      tid: "13192443",
+      environment: "practice",
+      outcome: "otp-sent",
+      otpRefTail: "a1b2c3",
+    },
+  ],
   skipped: 1,
 };
 
@@ -76,9 +85,21 @@ test("a range main would refuse is refused here first, naming the date at fault"
   await store.getState().exportRange({ from: "2026-03-05", to: "2026-03-01" });
   assert.deepEqual(store.getState().exportError, { kind: "invalid-input", field: "to", reason: "before-from" });
   assert.equal(calls.length, 0);
-  assert.deepEqual(dayRangeProblem({ from: "", to: "2026-03-01" }, MAX_HISTORY_DAYS), { kind: "invalid-input", field: "from", reason: "not-a-date" });
-  assert.deepEqual(dayRangeProblem({ from: "2026-02-30", to: "2026-03-01" }, MAX_HISTORY_DAYS), { kind: "invalid-input", field: "from", reason: "not-a-date" });
-  assert.deepEqual(dayRangeProblem({ from: "2025-01-01", to: "2026-01-02" }, MAX_HISTORY_DAYS), { kind: "invalid-input", field: "to", reason: "range-too-long" });
+  assert.deepEqual(dayRangeProblem({ from: "", to: "2026-03-01" }, MAX_HISTORY_DAYS), {
+    kind: "invalid-input",
+    field: "from",
+    reason: "not-a-date",
+  });
+  assert.deepEqual(dayRangeProblem({ from: "2026-02-30", to: "2026-03-01" }, MAX_HISTORY_DAYS), {
+    kind: "invalid-input",
+    field: "from",
+    reason: "not-a-date",
+  });
+  assert.deepEqual(dayRangeProblem({ from: "2025-01-01", to: "2026-01-02" }, MAX_HISTORY_DAYS), {
+    kind: "invalid-input",
+    field: "to",
+    reason: "range-too-long",
+  });
   assert.equal(dayRangeProblem({ from: "2025-01-01", to: "2026-01-01" }, MAX_HISTORY_DAYS), null);
 });
 
@@ -88,7 +109,9 @@ test("a failed or cancelled export is told apart from a saved one", async () => 
   await store.getState().exportRange({ from: "2026-03-05", to: "2026-03-05" });
   assert.equal(store.getState().exportError?.kind, "save-failed");
   assert.equal(store.getState().exported, null);
-  const cancelled = createHistoryStore(fakeApi({ exportHistory: async () => ok({ saved: false, location: null, rows: 2, skipped: 0 }) }).api);
+  const cancelled = createHistoryStore(
+    fakeApi({ exportHistory: async () => ok({ saved: false, location: null, rows: 2, skipped: 0 }) }).api,
+  );
   await cancelled.getState().exportRange({ from: "2026-03-05", to: "2026-03-05" });
   assert.equal(cancelled.getState().exported?.saved, false);
   assert.equal(cancelled.getState().exportError, null);

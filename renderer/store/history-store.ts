@@ -4,7 +4,14 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RefundDeskError } from "../../app/errors";
-import { dayRangeProblem, localDay, MAX_HISTORY_DAYS, type DayRange, type HistoryExport, type HistoryPage } from "../../app/history";
+import {
+  dayRangeProblem,
+  localDay,
+  MAX_HISTORY_DAYS,
+  type DayRange,
+  type HistoryExport,
+  type HistoryPage,
+} from "../../app/history";
 import type { RefundDeskApi } from "../../app/ipc";
 import { safeCall } from "./safe-call";
 

@@ -68,7 +68,10 @@ test("a switch to a language not loaded yet happens once its text is in, and onl
 
 test("a second press while the other language loads cancels the switch", async () => {
   let finish!: () => void;
-  const store = createLangStore(memoryStorage(), "en", { has: (lang) => lang === "en", load: () => new Promise<void>((resolve) => (finish = resolve)) });
+  const store = createLangStore(memoryStorage(), "en", {
+    has: (lang) => lang === "en",
+    load: () => new Promise<void>((resolve) => (finish = resolve)),
+  });
   store.getState().toggle();
   store.getState().toggle();
   finish();

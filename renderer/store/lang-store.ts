@@ -30,7 +30,11 @@ const ALL_IN: Languages = { has: () => true, load: async () => undefined };
  * Storage may be missing or throw (disabled, full): the language then lasts for this run only.
  * A switch to a language whose text is not in yet happens once it has loaded.
  */
-export function createLangStore(storage: KeyValueStorage | null, fallback: Lang = "en", languages: Languages = ALL_IN): LangStore {
+export function createLangStore(
+  storage: KeyValueStorage | null,
+  fallback: Lang = "en",
+  languages: Languages = ALL_IN,
+): LangStore {
   let initial: Lang = fallback;
   try {
     const saved = storage?.getItem(LANG_STORAGE_KEY);

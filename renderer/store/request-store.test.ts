@@ -24,7 +24,7 @@ function fakeApi(session: Session = { outcomes: [], unsettled: [], clockOffsetMs
   const pending: Deferred<Result<OtpSent>>[] = [];
   const pendingRefund: Deferred<Result<RefundReceipt>>[] = [];
   const state = { session, sessionReply: null as Result<Session> | null };
-  const wait = async <T,>(list: Deferred<Result<T>>[]) => {
+  const wait = async <T>(list: Deferred<Result<T>>[]) => {
     const d = deferred<Result<T>>();
     list.push(d);
     return { ...(await d.promise), after: { clockOffsetMs: state.session.clockOffsetMs } };
@@ -161,7 +161,11 @@ test("an invalid tid is refused locally with invalid-input, without calling the 
     store.getState().setTidInput(input);
     await store.getState().check();
     assert.equal(fake.inquiries.length, 0, `api called for ${JSON.stringify(input)}`);
-    assert.deepEqual(store.getState().failure, { task: "check", tid: null, error: { kind: "invalid-input", field: "tid", reason } });
+    assert.deepEqual(store.getState().failure, {
+      task: "check",
+      tid: null,
+      error: { kind: "invalid-input", field: "tid", reason },
+    });
   }
 });
 
@@ -197,42 +201,66 @@ test("a double press on Refund sends one refund, with the OTP and the otp_ref_id
 
 test("the customer's OTP is kept only while the refund step runs: every way the step ends clears it", async () => {
   const endings: [string, (fake: Fake, store: RequestStore) => Promise<void>][] = [
-    ["success", async (fake, store) => {
-      const done = store.getState().refund();
-      fake.pendingRefund.at(-1)!.resolve(ok(receiptFor("13192443")));
-      await done;
-    }],
-    ["wrong OTP", async (fake, store) => {
-      const done = store.getState().refund();
-      fake.pendingRefund.at(-1)!.resolve(err({ kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } }));
-      await done;
-    }],
-    ["answer lost", async (fake, store) => {
-      const done = store.getState().refund();
-      fake.pendingRefund.at(-1)!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192443", details: {} }));
-      await done;
-    }],
-    ["a rejected call", async (fake, store) => {
-      const done = store.getState().refund();
-      fake.pendingRefund.at(-1)!.reject(new Error("ipc gone"));
-      await done;
-    }],
-    ["new request", async (_fake, store) => {
-      assert.equal(store.getState().reset(), true);
-    }],
-    ["another tid", async (_fake, store) => {
-      store.getState().setTidInput("13192444");
-    }],
-    ["a new OTP", async (fake, store) => {
-      const done = store.getState().sendOtp();
-      fake.pending.at(-1)!.resolve(ok(sent("13192443", "REF-2")));
-      await done;
-    }],
-    ["a new check", async (fake, store) => {
-      const done = store.getState().check();
-      fake.pendingTx.at(-1)!.resolve(ok(tx("13192443")));
-      await done;
-    }],
+    [
+      "success",
+      async (fake, store) => {
+        const done = store.getState().refund();
+        fake.pendingRefund.at(-1)!.resolve(ok(receiptFor("13192443")));
+        await done;
+      },
+    ],
+    [
+      "wrong OTP",
+      async (fake, store) => {
+        const done = store.getState().refund();
+        fake.pendingRefund.at(-1)!.resolve(err({ kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } }));
+        await done;
+      },
+    ],
+    [
+      "answer lost",
+      async (fake, store) => {
+        const done = store.getState().refund();
+        fake.pendingRefund.at(-1)!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192443", details: {} }));
+        await done;
+      },
+    ],
+    [
+      "a rejected call",
+      async (fake, store) => {
+        const done = store.getState().refund();
+        fake.pendingRefund.at(-1)!.reject(new Error("ipc gone"));
+        await done;
+      },
+    ],
+    [
+      "new request",
+      async (_fake, store) => {
+        assert.equal(store.getState().reset(), true);
+      },
+    ],
+    [
+      "another tid",
+      async (_fake, store) => {
+        store.getState().setTidInput("13192444");
+      },
+    ],
+    [
+      "a new OTP",
+      async (fake, store) => {
+        const done = store.getState().sendOtp();
+        fake.pending.at(-1)!.resolve(ok(sent("13192443", "REF-2")));
+        await done;
+      },
+    ],
+    [
+      "a new check",
+      async (fake, store) => {
+        const done = store.getState().check();
+        fake.pendingTx.at(-1)!.resolve(ok(tx("13192443")));
+        await done;
+      },
+    ],
   ];
   for (const [name, end] of endings) {
     const fake = fakeApi();
@@ -255,7 +283,11 @@ test("the customer's OTP keeps digits only, at most 8; a short one is refused be
   store.getState().setCustomerOtp("123");
   await store.getState().refund();
   assert.equal(fake.refunds.length, 0);
-  assert.deepEqual(store.getState().failure, { task: "refund", tid: "13192443", error: { kind: "invalid-input", field: "otp", reason: "too-short" } });
+  assert.deepEqual(store.getState().failure, {
+    task: "refund",
+    tid: "13192443",
+    error: { kind: "invalid-input", field: "otp", reason: "too-short" },
+  });
   assert.equal(store.getState().customerOtp, "123");
 });
 
@@ -265,7 +297,9 @@ test("a lost refund answer holds the tid: no refund until a check answers; refun
   await upToRefund(fake, store, "13192456");
   store.getState().setCustomerOtp("123456");
   const lost = store.getState().refund();
-  fake.pendingRefund[0]!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192456", details: { cause: "timeout" } }));
+  fake.pendingRefund[0]!.resolve(
+    err({ kind: "refund-outcome-unknown", tid: "13192456", details: { cause: "timeout" } }),
+  );
   await lost;
   assert.equal(store.getState().unsettled, true);
   store.getState().setCustomerOtp("123456");
@@ -366,12 +400,24 @@ test("a method that throws synchronously or answers nonsense also becomes intern
 /** sessionStorage as the window has it: kept across a reload, empty in a new run. */
 function memoryStorage(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));
-  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    items,
+  };
 }
 
 test("a reload brings back the tid that was on screen, OTP and all, marked restored: Refund waits for a fresh check", async () => {
-  const older: TidOutcome = { tid: "13192444", at: "2025-11-25T08:10:00.000Z", result: ok(sent("13192444", "REF-OLD")) };
-  const onScreen: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443", "REF-9")) };
+  const older: TidOutcome = {
+    tid: "13192444",
+    at: "2025-11-25T08:10:00.000Z",
+    result: ok(sent("13192444", "REF-OLD")),
+  };
+  const onScreen: TidOutcome = {
+    tid: "13192443",
+    at: "2025-11-25T08:13:05.000Z",
+    result: ok(sent("13192443", "REF-9")),
+  };
   const fake = fakeApi({ outcomes: [older, onScreen], unsettled: [], clockOffsetMs: 1_200 });
   const store = createRequestStore(fake.api, Date.now, memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192443" }));
   await store.getState().restore();
@@ -424,7 +470,11 @@ test("a cleared or finished screen comes back empty, though main still holds an 
 
 test("another tid's answer on screen last: a reload does not bring back an earlier customer's OTP", async () => {
   const earlier: TidOutcome = { tid: "13192443", at: "2025-11-25T08:13:05.000Z", result: ok(sent("13192443")) };
-  const store = createRequestStore(fakeApi({ outcomes: [earlier], unsettled: [], clockOffsetMs: null }).api, Date.now, memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192444" }));
+  const store = createRequestStore(
+    fakeApi({ outcomes: [earlier], unsettled: [], clockOffsetMs: null }).api,
+    Date.now,
+    memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192444" }),
+  );
   await store.getState().restore();
   assert.equal(store.getState().tid, null);
   assert.equal(store.getState().tidInput, "");
@@ -555,13 +605,19 @@ test("check, send OTP and refund make one call each; the offset each answer carr
   const refunding = store.getState().refund();
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await refunding;
-  assert.deepEqual([fake.inquiries.length, fake.calls.length, fake.refunds.length, fake.sessionCalls.length], [1, 1, 1, 0]);
+  assert.deepEqual(
+    [fake.inquiries.length, fake.calls.length, fake.refunds.length, fake.sessionCalls.length],
+    [1, 1, 1, 0],
+  );
   assert.equal(store.getState().clockOffsetMs, 41_000);
 });
 
 test("an answer without `after` (main refused the call before running it) keeps the offset the screen had", async () => {
   const fake = fakeApi();
-  const store = createRequestStore({ ...fake.api, requestRefundOtp: async () => err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" }) });
+  const store = createRequestStore({
+    ...fake.api,
+    requestRefundOtp: async () => err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" }),
+  });
   fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 90_000 };
   store.getState().setTidInput("13192443");
   const checked = store.getState().check();

@@ -166,7 +166,11 @@ export function createRequestStore(
     }
 
     /** Runs one call, the only one for the action: its answer carries the clock offset it taught main. */
-    async function run<T>(task: Task, call: () => Promise<ActionAnswer<T>>, apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>) {
+    async function run<T>(
+      task: Task,
+      call: () => Promise<ActionAnswer<T>>,
+      apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>,
+    ) {
       set({ running: task, runningSince: now(), failure: null });
       markAction(task, "call");
       let after: AfterAction | null = null;
@@ -181,13 +185,19 @@ export function createRequestStore(
     }
 
     /** An OTP answer; a resend refused as too soon keeps the reference on screen, which is still good. */
-    function otpAnswer(tid: string, result: Result<OtpSent>, clockOffsetMs: number | null, previous: OtpSent | null): Partial<RequestState> {
+    function otpAnswer(
+      tid: string,
+      result: Result<OtpSent>,
+      clockOffsetMs: number | null,
+      previous: OtpSent | null,
+    ): Partial<RequestState> {
       if (result.ok) {
         const readyAt = resendReadyAt(result.value, clockOffsetMs);
         return { otpSent: result.value, failureSmsOtp: false, resendReadyAt: readyAt, receipt: null, customerOtp: "" };
       }
       const failure: Failure = { task: "send-otp", tid, error: result.error };
-      if (result.error.kind === "cooldown" && previous) return { failure, otpSent: previous, resendReadyAt: now() + result.error.retryAfterMs };
+      if (result.error.kind === "cooldown" && previous)
+        return { failure, otpSent: previous, resendReadyAt: now() + result.error.retryAfterMs };
       return { failure, otpSent: null, resendReadyAt: null, customerOtp: "" };
     }
 
@@ -223,19 +233,23 @@ export function createRequestStore(
         // The same tid keeps its OTP and receipt while Eko is asked again; another starts afresh.
         set(tid === state.tid ? { customerOtp: "" } : { ...CLEAR, tid });
         const { otpSent, receipt, unsettled } = get();
-        await run("check", () => api.inquireTransaction({ tid }), (result) => {
-          if (!result.ok) return { transaction: null, failure: { task: "check", tid, error: result.error } };
-          const tx = result.value;
-          // After a lost refund answer, "refunded" is the confirmation the agent was waiting for.
-          const refunded = tx.state === "refunded" ? (receipt ?? (unsettled ? receiptFromInquiry(tx) : null)) : null;
-          return {
-            transaction: tx,
-            unsettled: false,
-            restored: false,
-            receipt: refunded,
-            otpSent: tx.state === "refund-pending" ? otpSent : null,
-          };
-        });
+        await run(
+          "check",
+          () => api.inquireTransaction({ tid }),
+          (result) => {
+            if (!result.ok) return { transaction: null, failure: { task: "check", tid, error: result.error } };
+            const tx = result.value;
+            // After a lost refund answer, "refunded" is the confirmation the agent was waiting for.
+            const refunded = tx.state === "refunded" ? (receipt ?? (unsettled ? receiptFromInquiry(tx) : null)) : null;
+            return {
+              transaction: tx,
+              unsettled: false,
+              restored: false,
+              receipt: refunded,
+              otpSent: tx.state === "refund-pending" ? otpSent : null,
+            };
+          },
+        );
       },
 
       async sendOtp() {
@@ -243,7 +257,11 @@ export function createRequestStore(
         if (running || tid === null || get().resendWaitMs() > 0) return;
         const previous = otpSent?.tid === tid ? otpSent : null;
         set({ customerOtp: "" });
-        await run("send-otp", () => api.requestRefundOtp({ tid }), (result, offset) => otpAnswer(tid, result, offset, previous));
+        await run(
+          "send-otp",
+          () => api.requestRefundOtp({ tid }),
+          (result, offset) => otpAnswer(tid, result, offset, previous),
+        );
       },
 
       chooseFailureSmsOtp() {
@@ -266,20 +284,31 @@ export function createRequestStore(
         }
         // A sent OTP's reference goes with it; the OTP from the failure SMS goes without one.
         const request = otpSent ? { tid, otp: otp.value, otpRefId: otpSent.otpRefId } : { tid, otp: otp.value };
-        await run("refund", () => api.refund(request), (result) => {
-          if (result.ok) {
-            const receipt = result.value;
-            const transaction = receipt.transaction ?? get().transaction;
-            return { customerOtp: "", receipt, otpSent: null, failureSmsOtp: false, resendReadyAt: null, transaction };
-          }
-          const kind = result.error.kind;
-          return {
-            customerOtp: "",
-            failure: { task: "refund", tid, error: result.error },
-            unsettled: kind === "refund-outcome-unknown",
-            ...(kind === "otp-ref-needed" ? { failureSmsOtp: false } : {}),
-          };
-        });
+        await run(
+          "refund",
+          () => api.refund(request),
+          (result) => {
+            if (result.ok) {
+              const receipt = result.value;
+              const transaction = receipt.transaction ?? get().transaction;
+              return {
+                customerOtp: "",
+                receipt,
+                otpSent: null,
+                failureSmsOtp: false,
+                resendReadyAt: null,
+                transaction,
+              };
+            }
+            const kind = result.error.kind;
+            return {
+              customerOtp: "",
+              failure: { task: "refund", tid, error: result.error },
+              unsettled: kind === "refund-outcome-unknown",
+              ...(kind === "otp-ref-needed" ? { failureSmsOtp: false } : {}),
+            };
+          },
+        );
       },
 
       async restore() {

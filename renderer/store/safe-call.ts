@@ -5,7 +5,8 @@ function isResult(value: unknown): value is Result<unknown> {
   if (value === null || typeof value !== "object") return false;
   const v = value as { ok?: unknown; value?: unknown; error?: unknown };
   if (v.ok === true) return "value" in v;
-  if (v.ok === false) return v.error !== null && typeof v.error === "object" && typeof (v.error as { kind?: unknown }).kind === "string";
+  if (v.ok === false)
+    return v.error !== null && typeof v.error === "object" && typeof (v.error as { kind?: unknown }).kind === "string";
   return false;
 }
 

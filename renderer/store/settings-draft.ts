@@ -5,7 +5,14 @@
  */
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import { MAX_RESEND_COOLDOWN_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type Environment, type SettingsPatch, type SettingsView } from "../../app/settings";
+import {
+  MAX_RESEND_COOLDOWN_MS,
+  MAX_TIMEOUT_MS,
+  MIN_TIMEOUT_MS,
+  type Environment,
+  type SettingsPatch,
+  type SettingsView,
+} from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
 
 export interface SettingsDraft {

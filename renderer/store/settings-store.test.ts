@@ -96,11 +96,27 @@ test("save converts seconds to ms, clears empty fields and confirms", async () =
   await store.getState().load();
   const saved = await store
     .getState()
-    .save(draft({ environment: "uat", developerKey: " abc ", initiatorId: "9962981729", userCode: " 20810200 ", timeoutSeconds: "30", resendCooldownSeconds: " 45 " }));
+    .save(
+      draft({
+        environment: "uat",
+        developerKey: " abc ",
+        initiatorId: "9962981729",
+        userCode: " 20810200 ",
+        timeoutSeconds: "30",
+        resendCooldownSeconds: " 45 ",
+      }),
+    );
   assert.equal(saved, true);
   assert.deepEqual(calls[1], {
     method: "updateSettings",
-    request: { environment: "uat", developerKey: "abc", initiatorId: "9962981729", userCode: "20810200", timeoutMs: 30_000, resendCooldownMs: 45_000 },
+    request: {
+      environment: "uat",
+      developerKey: "abc",
+      initiatorId: "9962981729",
+      userCode: "20810200",
+      timeoutMs: 30_000,
+      resendCooldownMs: 45_000,
+    },
   });
   assert.equal(store.getState().notice, "saved");
   assert.equal(store.getState().view?.environment, "uat");
@@ -149,7 +165,9 @@ test("the resend cooldown shows in seconds and 0 turns it off", () => {
 });
 
 test("a custom base URL is sent only for the custom environment", () => {
-  const custom = draftToPatch(draft({ environment: "custom", customBaseUrl: " https://api.eko.in:25002/ekoicici/v3 " }));
+  const custom = draftToPatch(
+    draft({ environment: "custom", customBaseUrl: " https://api.eko.in:25002/ekoicici/v3 " }),
+  );
   assert.equal(custom.ok && custom.value.customBaseUrl, "https://api.eko.in:25002/ekoicici/v3");
   const uat = draftToPatch(draft({ environment: "uat", customBaseUrl: "https://x" }));
   assert.ok(uat.ok && !("customBaseUrl" in uat.value));
@@ -210,7 +228,10 @@ test("one action at a time: a second one while the first runs does not reach the
   assert.equal(await store.getState().removeAccessKey(), false);
   gate.resolve();
   assert.equal(await first, true);
-  assert.deepEqual(calls.map((c) => c.method), ["updateSettings"]);
+  assert.deepEqual(
+    calls.map((c) => c.method),
+    ["updateSettings"],
+  );
   assert.equal(store.getState().pending, null);
 });
 

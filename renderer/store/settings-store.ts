@@ -9,10 +9,22 @@ import type { DoctorReport } from "../../app/doctor";
 import type { RefundDeskError } from "../../app/errors";
 import type { RefundDeskApi } from "../../app/ipc";
 import type { Result } from "../../app/result";
-import { MAX_IDLE_CLEAR_MINUTES, MIN_IDLE_CLEAR_MINUTES, type SettingsPatch, type SettingsView } from "../../app/settings";
+import {
+  MAX_IDLE_CLEAR_MINUTES,
+  MIN_IDLE_CLEAR_MINUTES,
+  type SettingsPatch,
+  type SettingsView,
+} from "../../app/settings";
 import type { DeskStore } from "./desk-store";
 
-type ReceiptField = "paperSize" | "agentCopy" | "receiptLanguages" | "helpline" | "grievanceContact" | "rbiGrievance" | "idleClearMinutes";
+type ReceiptField =
+  | "paperSize"
+  | "agentCopy"
+  | "receiptLanguages"
+  | "helpline"
+  | "grievanceContact"
+  | "rbiGrievance"
+  | "idleClearMinutes";
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
@@ -49,7 +61,10 @@ export interface SettingsState {
 
 export type SettingsStore = StoreApi<SettingsState>;
 
-type SettingsApi = Pick<RefundDeskApi, "getSettings" | "updateSettings" | "setAccessKey" | "removeAccessKey" | "checkConnection">;
+type SettingsApi = Pick<
+  RefundDeskApi,
+  "getSettings" | "updateSettings" | "setAccessKey" | "removeAccessKey" | "checkConnection"
+>;
 
 export function createSettingsStore(api: SettingsApi): SettingsStore {
   return createStore<SettingsState>()((set, get) => {
@@ -102,7 +117,10 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
       async saveReceipt(patch) {
         if (get().pending) return false;
         const minutes = patch.idleClearMinutes;
-        if (minutes !== undefined && !(Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES)) {
+        if (
+          minutes !== undefined &&
+          !(Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES)
+        ) {
           return refuse({ kind: "invalid-input", field: "idleClearMinutes", reason: "out-of-range" });
         }
         return applyView("save", () => api.updateSettings(patch), "saved", true);
@@ -152,7 +170,8 @@ export function followDeskLock(settings: SettingsStore, desk: DeskStore): () => 
     if (previous.desk !== null && next.locked !== previous.locked) void settings.getState().lockChanged(next.locked);
   });
   const stopSettings = settings.subscribe((next, previous) => {
-    if (next.error !== previous.error && next.error?.kind === "settings-locked") void desk.getState().unlockEnded(next.error);
+    if (next.error !== previous.error && next.error?.kind === "settings-locked")
+      void desk.getState().unlockEnded(next.error);
   });
   return () => {
     stopDesk();

@@ -30,7 +30,8 @@ async function demo(): Promise<number> {
     dataDir,
     demo: true,
     intercept: keepPractice,
-    machinePolicyPath: launchOverrides(process.env, false).policyPath ?? machinePolicyPath(process.env, process.platform),
+    machinePolicyPath:
+      launchOverrides(process.env, false).policyPath ?? machinePolicyPath(process.env, process.platform),
   });
   const refusal = demoRefusal(host.desk.settings.current(), host.desk.policy);
   if (refusal) {

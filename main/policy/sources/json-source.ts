@@ -42,6 +42,7 @@ export function parsedSource(origin: string, text: string): SourceRead {
   } catch {
     return { state: "broken", origin, reason: "not-json" };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { state: "broken", origin, reason: "not-an-object" };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { state: "broken", origin, reason: "not-an-object" };
   return { state: "found", origin, values: value as Record<string, unknown> };
 }

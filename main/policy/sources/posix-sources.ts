@@ -15,7 +15,11 @@ export const POSIX_POLICY_FILES = {
 } as const;
 
 /** Managed preferences (written by an MDM profile) through plutil, which reads every plist format. */
-export async function readManagedPreferences(run: RunTool, trust: PosixTrustDeps, path = MANAGED_PREFERENCES): Promise<SourceRead> {
+export async function readManagedPreferences(
+  run: RunTool,
+  trust: PosixTrustDeps,
+  path = MANAGED_PREFERENCES,
+): Promise<SourceRead> {
   const present = policyFileState(path);
   if (present !== "present") return present;
   const untrusted = posixTrustProblem(path, trust);

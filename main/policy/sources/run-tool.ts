@@ -19,7 +19,13 @@ export const runTool: RunTool = (file, args, options = {}) =>
     execFile(
       file,
       args,
-      { timeout: TOOL_TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true, windowsVerbatimArguments: options.verbatim ?? false, encoding: "utf8" },
+      {
+        timeout: TOOL_TIMEOUT_MS,
+        maxBuffer: MAX_OUTPUT_BYTES,
+        windowsHide: true,
+        windowsVerbatimArguments: options.verbatim ?? false,
+        encoding: "utf8",
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

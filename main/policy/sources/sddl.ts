@@ -5,16 +5,55 @@
  */
 
 /** SYSTEM, Administrators and TrustedInstaller: the accounts a policy may come from. */
-const ADMIN_SIDS = new Set(["S-1-5-18", "S-1-5-32-544", "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464"]);
-const SID_ALIASES: Record<string, string> = { SY: "S-1-5-18", BA: "S-1-5-32-544", BU: "S-1-5-32-545", AU: "S-1-5-11", WD: "S-1-1-0", CO: "S-1-3-0", OW: "S-1-3-4", IU: "S-1-5-4", PU: "S-1-5-32-547", BG: "S-1-5-32-546", AN: "S-1-5-7", AC: "S-1-15-2-1", LA: "", LG: "" };
+const ADMIN_SIDS = new Set([
+  "S-1-5-18",
+  "S-1-5-32-544",
+  "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464",
+]);
+const SID_ALIASES: Record<string, string> = {
+  SY: "S-1-5-18",
+  BA: "S-1-5-32-544",
+  BU: "S-1-5-32-545",
+  AU: "S-1-5-11",
+  WD: "S-1-1-0",
+  CO: "S-1-3-0",
+  OW: "S-1-3-4",
+  IU: "S-1-5-4",
+  PU: "S-1-5-32-547",
+  BG: "S-1-5-32-546",
+  AN: "S-1-5-7",
+  AC: "S-1-15-2-1",
+  LA: "",
+  LG: "",
+};
 
 /** Access-mask bits as SDDL's two-letter rights, including the file-specific ones. */
 const RIGHTS: Record<string, number> = {
-  GA: 0x10000000, GX: 0x20000000, GW: 0x40000000, GR: 0x80000000,
-  SD: 0x10000, RC: 0x20000, WD: 0x40000, WO: 0x80000,
-  FA: 0x1f01ff, FR: 0x120089, FW: 0x120116, FX: 0x1200a0,
-  CC: 0x1, DC: 0x2, LC: 0x4, SW: 0x8, RP: 0x10, WP: 0x20, DT: 0x40, LO: 0x80, CR: 0x100,
-  KA: 0xf003f, KR: 0x20019, KW: 0x20006, KX: 0x20019,
+  GA: 0x10000000,
+  GX: 0x20000000,
+  GW: 0x40000000,
+  GR: 0x80000000,
+  SD: 0x10000,
+  RC: 0x20000,
+  WD: 0x40000,
+  WO: 0x80000,
+  FA: 0x1f01ff,
+  FR: 0x120089,
+  FW: 0x120116,
+  FX: 0x1200a0,
+  CC: 0x1,
+  DC: 0x2,
+  LC: 0x4,
+  SW: 0x8,
+  RP: 0x10,
+  WP: 0x20,
+  DT: 0x40,
+  LO: 0x80,
+  CR: 0x100,
+  KA: 0xf003f,
+  KR: 0x20019,
+  KW: 0x20006,
+  KX: 0x20019,
 };
 /**
  * What lets an account change the file or what the folder holds: write/append data (add file,

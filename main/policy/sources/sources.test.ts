@@ -31,10 +31,18 @@ function windows(machine: Machine) {
   const run: RunTool = async (file, args) => {
     ran.push([file, ...args]);
     const line = args.join(" ");
-    const out = (text: string | undefined): ToolOutput => (text === undefined ? { code: 1, stdout: "", stderr: "ERROR: The system was unable to find the specified registry key or value.\r\n" } : { code: 0, stdout: text, stderr: "" });
+    const out = (text: string | undefined): ToolOutput =>
+      text === undefined
+        ? {
+            code: 1,
+            stdout: "",
+            stderr: "ERROR: The system was unable to find the specified registry key or value.\r\n",
+          }
+        : { code: 0, stdout: text, stderr: "" };
     if (file === WINDOWS_TOOLS.cmd && line.includes('query "HKLM\\SOFTWARE\\Policies"')) return out(machine.policies);
     if (file === WINDOWS_TOOLS.cmd && line.includes("Shell Folders")) return out(machine.shellFolders);
-    if (file === WINDOWS_TOOLS.cmd && line.includes('query "HKLM\\SOFTWARE\\Policies\\Refund Desk"')) return typeof machine.key === "object" ? machine.key : out(machine.key);
+    if (file === WINDOWS_TOOLS.cmd && line.includes('query "HKLM\\SOFTWARE\\Policies\\Refund Desk"'))
+      return typeof machine.key === "object" ? machine.key : out(machine.key);
     if (file === WINDOWS_TOOLS.powershell) return out(machine.acl);
     return { code: 9009, stdout: "", stderr: "not expected" };
   };
@@ -56,26 +64,62 @@ test("reg query: the values under the key, typed for their fields; Devanagari in
     printerName: "EPSON TM-T82 Receipt",
   });
   assert.equal(listsPolicyKey(fixture("reg-policies-with-key.txt")), true);
-  assert.equal(listsPolicyKey(fixture("reg-policies-without-key.txt")), false, "a key whose name only starts alike is not ours");
+  assert.equal(
+    listsPolicyKey(fixture("reg-policies-without-key.txt")),
+    false,
+    "a key whose name only starts alike is not ours",
+  );
   const withSubkey = `${fixture("reg-refund-desk.txt")}\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Refund Desk\\Other\r\n    environment    REG_SZ    production\r\n`;
   assert.equal(parseRegQuery(withSubkey).get("environment")?.data, "uat");
 });
 
 test("registry: absent key is no policy; a key with a wrong type or a misspelt value fails; an unreadable key fails", async () => {
-  assert.deepEqual(await readRegistrySource(windows({ policies: fixture("reg-policies-without-key.txt") }).run), { state: "absent" });
-  const found = await readRegistrySource(windows({ policies: fixture("reg-policies-with-key.txt"), key: fixture("reg-refund-desk.txt") }).run);
+  assert.deepEqual(await readRegistrySource(windows({ policies: fixture("reg-policies-without-key.txt") }).run), {
+    state: "absent",
+  });
+  const found = await readRegistrySource(
+    windows({ policies: fixture("reg-policies-with-key.txt"), key: fixture("reg-refund-desk.txt") }).run,
+  );
   assert.equal(found.state, "found");
   const applied = combineSources([found]);
   assert.equal(applied.state, "applied");
 
-  const badType = combineSources([await readRegistrySource(windows({ policies: fixture("reg-policies-with-key.txt"), key: fixture("reg-refund-desk-bad-type.txt") }).run)]);
+  const badType = combineSources([
+    await readRegistrySource(
+      windows({ policies: fixture("reg-policies-with-key.txt"), key: fixture("reg-refund-desk-bad-type.txt") }).run,
+    ),
+  ]);
   assert.ok(badType.state === "failed");
-  assert.deepEqual(badType.problem.errors.map((e) => `${e.field}:${e.reason}`).sort(), ["KioskMod:unknown-field", "kioskMode:expected-boolean"]);
-  const wrongType = combineSources([{ state: "found", origin: "HKLM", values: registryPolicyValues(parseRegQuery(fixture("reg-refund-desk-bad-type.txt").replace(/ {4}KioskMod.*\r\n/, ""))) }]);
-  assert.ok(wrongType.state === "failed" && wrongType.problem.errors[0]?.field === "kioskMode" && wrongType.problem.errors[0]?.reason === "expected-boolean");
+  assert.deepEqual(badType.problem.errors.map((e) => `${e.field}:${e.reason}`).sort(), [
+    "KioskMod:unknown-field",
+    "kioskMode:expected-boolean",
+  ]);
+  const wrongType = combineSources([
+    {
+      state: "found",
+      origin: "HKLM",
+      values: registryPolicyValues(
+        parseRegQuery(fixture("reg-refund-desk-bad-type.txt").replace(/ {4}KioskMod.*\r\n/, "")),
+      ),
+    },
+  ]);
+  assert.ok(
+    wrongType.state === "failed" &&
+      wrongType.problem.errors[0]?.field === "kioskMode" &&
+      wrongType.problem.errors[0]?.reason === "expected-boolean",
+  );
 
-  const denied = await readRegistrySource(windows({ policies: fixture("reg-policies-with-key.txt"), key: { code: 1, stdout: "", stderr: "ERROR: Access is denied.\r\n" } }).run);
-  assert.deepEqual(denied, { state: "broken", origin: "HKLM\\SOFTWARE\\Policies\\Refund Desk", reason: "registry-unreadable" });
+  const denied = await readRegistrySource(
+    windows({
+      policies: fixture("reg-policies-with-key.txt"),
+      key: { code: 1, stdout: "", stderr: "ERROR: Access is denied.\r\n" },
+    }).run,
+  );
+  assert.deepEqual(denied, {
+    state: "broken",
+    origin: "HKLM\\SOFTWARE\\Policies\\Refund Desk",
+    reason: "registry-unreadable",
+  });
   assert.equal(combineSources([denied]).state, "failed");
 });
 
@@ -93,13 +137,29 @@ test("SDDL: owner and entries by SID; inherit-only entries and deny entries gran
   assert.equal(descriptor?.owner, "S-1-5-32-544");
   assert.equal(descriptor?.aces.length, 8);
   assert.equal(windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(A;;0x1200a9;;;BU)"), null);
-  assert.equal(windowsTrustProblem("O:SYG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(D;;FA;;;WD)"), null, "a deny entry takes away");
-  assert.equal(windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;OICIIO;GA;;;CO)"), null, "inherit-only: for what the folder will hold");
+  assert.equal(
+    windowsTrustProblem("O:SYG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(D;;FA;;;WD)"),
+    null,
+    "a deny entry takes away",
+  );
+  assert.equal(
+    windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;OICIIO;GA;;;CO)"),
+    null,
+    "inherit-only: for what the folder will hold",
+  );
   assert.equal(windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;;FW;;;AU)"), "writable-by-non-administrators");
-  assert.equal(windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;;WD;;;BU)"), "writable-by-non-administrators", "change permissions is a write");
+  assert.equal(
+    windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;;WD;;;BU)"),
+    "writable-by-non-administrators",
+    "change permissions is a write",
+  );
   assert.equal(windowsTrustProblem("O:BUG:SYD:PAI(A;;FA;;;BA)"), "not-owned-by-administrators");
   assert.equal(windowsTrustProblem("not an sddl"), "permissions-unreadable");
-  assert.equal(windowsTrustProblem("O:BAG:SYD:PAI(A;;ZZ;;;BU)"), "permissions-unreadable", "an unknown right is not guessed");
+  assert.equal(
+    windowsTrustProblem("O:BAG:SYD:PAI(A;;ZZ;;;BU)"),
+    "permissions-unreadable",
+    "an unknown right is not guessed",
+  );
 });
 
 function programData(policy: string | null, acl: string) {
@@ -111,7 +171,13 @@ function programData(policy: string | null, acl: string) {
   return windows({ policies: fixture("reg-policies-without-key.txt"), shellFolders, acl });
 }
 
-const MACHINE_JSON = JSON.stringify({ environment: "practice", counterName: "Training", kioskMode: true, settingsLocked: true, adminPinHash: HASH });
+const MACHINE_JSON = JSON.stringify({
+  environment: "practice",
+  counterName: "Training",
+  kioskMode: true,
+  settingsLocked: true,
+  adminPinHash: HASH,
+});
 
 test("ProgramData's policy.json: trusted only when administrators own it and its folder and nobody else may write either", async () => {
   const locked = await readWindowsJsonSource(programData(MACHINE_JSON, fixture("acl-locked.txt")).run, posix);
@@ -136,14 +202,30 @@ test("ProgramData's policy.json: trusted only when administrators own it and its
 });
 
 test("Windows: the registry wins field by field over policy.json; either broken fails the whole", async () => {
-  const { run } = programData(JSON.stringify({ environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false }), fixture("acl-locked.txt"));
+  const { run } = programData(
+    JSON.stringify({ environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false }),
+    fixture("acl-locked.txt"),
+  );
   const both: RunTool = async (file, args) => {
     const line = args.join(" ");
-    if (line.includes('query "HKLM\\SOFTWARE\\Policies"')) return { code: 0, stdout: fixture("reg-policies-with-key.txt"), stderr: "" };
-    if (line.includes('query "HKLM\\SOFTWARE\\Policies\\Refund Desk"')) return { code: 0, stdout: "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Refund Desk\r\n    counterName    REG_SZ    From the registry\r\n", stderr: "" };
+    if (line.includes('query "HKLM\\SOFTWARE\\Policies"'))
+      return { code: 0, stdout: fixture("reg-policies-with-key.txt"), stderr: "" };
+    if (line.includes('query "HKLM\\SOFTWARE\\Policies\\Refund Desk"'))
+      return {
+        code: 0,
+        stdout:
+          "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Refund Desk\r\n    counterName    REG_SZ    From the registry\r\n",
+        stderr: "",
+      };
     return run(file, args);
   };
-  const policy = await readMachinePolicy({ platform: "win32", run: both, overridePath: null, posixTrust: { trustedUids: [0] }, windowsPaths: posix });
+  const policy = await readMachinePolicy({
+    platform: "win32",
+    run: both,
+    overridePath: null,
+    posixTrust: { trustedUids: [0] },
+    windowsPaths: posix,
+  });
   assert.ok(policy.state === "applied", JSON.stringify(policy));
   assert.equal(policy.valid.policy.counterName, "From the registry");
   assert.equal(policy.valid.policy.environment, "practice");
@@ -153,11 +235,13 @@ test("macOS managed preferences through plutil: applied when trusted, failed whe
   const dir = tempDataDir("managed-prefs");
   const path = join(dir, "in.refunddesk.app.plist");
   writeFileSync(path, "<plist/>");
-  const plutil = (code: number, stdout: string): RunTool => async (file, args) => {
-    assert.equal(file, "/usr/bin/plutil");
-    assert.deepEqual(args, ["-convert", "json", "-o", "-", path]);
-    return { code, stdout, stderr: "" };
-  };
+  const plutil =
+    (code: number, stdout: string): RunTool =>
+    async (file, args) => {
+      assert.equal(file, "/usr/bin/plutil");
+      assert.deepEqual(args, ["-convert", "json", "-o", "-", path]);
+      return { code, stdout, stderr: "" };
+    };
   const trust = { trustedUids: [0, process.getuid?.() ?? 0] };
   const read = await readManagedPreferences(plutil(0, fixture("plutil-managed-preferences.json")), trust, path);
   const applied = combineSources([read]);
@@ -174,9 +258,14 @@ test("macOS managed preferences through plutil: applied when trusted, failed whe
 test("elevation: whoami's mandatory level by SID on Windows (an unelevated administrator is not), root elsewhere", async () => {
   assert.equal(whoamiShowsElevation(fixture("whoami-groups-elevated.txt")), true);
   assert.equal(whoamiShowsElevation(fixture("whoami-groups-admin-not-elevated.txt")), false);
-  const whoami = (stdout: string): RunTool => async (file) => ({ code: file === WINDOWS_TOOLS.whoami ? 0 : 1, stdout, stderr: "" });
+  const whoami =
+    (stdout: string): RunTool =>
+    async (file) => ({ code: file === WINDOWS_TOOLS.whoami ? 0 : 1, stdout, stderr: "" });
   assert.equal(await isElevated({ platform: "win32", run: whoami(fixture("whoami-groups-elevated.txt")) }), true);
-  assert.equal(await isElevated({ platform: "win32", run: whoami(fixture("whoami-groups-admin-not-elevated.txt")) }), false);
+  assert.equal(
+    await isElevated({ platform: "win32", run: whoami(fixture("whoami-groups-admin-not-elevated.txt")) }),
+    false,
+  );
   assert.equal(await isElevated({ platform: "linux", run: whoami(""), getuid: () => 0 }), true);
   assert.equal(await isElevated({ platform: "darwin", run: whoami(""), getuid: () => 501 }), false);
 });

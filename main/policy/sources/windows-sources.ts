@@ -27,7 +27,9 @@ const SHELL_FOLDERS = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explo
 
 /** reg.exe prints in the console's code page; UTF-8 keeps Devanagari counter names intact. */
 function regQuery(run: RunTool, args: string) {
-  return run(WINDOWS_TOOLS.cmd, ["/d", "/s", "/c", `"chcp 65001 >nul && "${WINDOWS_TOOLS.reg}" query ${args}"`], { verbatim: true });
+  return run(WINDOWS_TOOLS.cmd, ["/d", "/s", "/c", `"chcp 65001 >nul && "${WINDOWS_TOOLS.reg}" query ${args}"`], {
+    verbatim: true,
+  });
 }
 
 export async function readRegistrySource(run: RunTool): Promise<SourceRead> {
