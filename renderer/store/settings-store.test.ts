@@ -94,18 +94,16 @@ test("save converts seconds to ms, clears empty fields and confirms", async () =
   const { api, calls } = fakeApi();
   const store = createSettingsStore(api);
   await store.getState().load();
-  const saved = await store
-    .getState()
-    .save(
-      draft({
-        environment: "uat",
-        developerKey: " abc ",
-        initiatorId: "9962981729",
-        userCode: " 20810200 ",
-        timeoutSeconds: "30",
-        resendCooldownSeconds: " 45 ",
-      }),
-    );
+  const saved = await store.getState().save(
+    draft({
+      environment: "uat",
+      developerKey: " abc ",
+      initiatorId: "9962981729",
+      userCode: " 20810200 ",
+      timeoutSeconds: "30",
+      resendCooldownSeconds: " 45 ",
+    }),
+  );
   assert.equal(saved, true);
   assert.deepEqual(calls[1], {
     method: "updateSettings",
