@@ -66,7 +66,7 @@ test("both receipts on 58 mm, 80 mm and A4, in English and Hindi: one page each,
     if (lang === "hi") await page.getByTestId("lang-toggle").click();
     for (const paper of ["58mm", "80mm", "a4"] as const) {
       await host.desk.services.updateSettings({ paperSize: paper });
-      const before = await printed(host);
+      const before = printed(host);
       await page.getByTestId("print-receipt").click();
       await expect.poll(() => printed(host)).toBe(before + 1);
       await expect(page.getByTestId("print-sheet")).toHaveAttribute("data-paper", paper);

@@ -29,8 +29,8 @@ export function rupees(value: unknown): Rupees | null {
 /** A name or a message for display: control characters dropped, trimmed, bounded. */
 export function text(value: unknown): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = String(value)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .trim()
     .slice(0, MAX_TEXT_CHARS);

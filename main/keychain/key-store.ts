@@ -26,8 +26,8 @@ export interface KeytarLike {
  * The access key by default; `account` names another entry of the app's (the counter's lock
  * record, the wrong-PIN count), kept in the keychain so they outlive the data folder.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously (see below)
 export function createKeytarKeyStore(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously (see below)
   load: () => KeytarLike = () => require("keytar") as KeytarLike,
   service = KEYCHAIN_SERVICE,
   account = KEYCHAIN_ACCOUNT,
