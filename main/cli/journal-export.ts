@@ -11,7 +11,7 @@ import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
 import { journalVerify } from "./journal-verify";
 
-export const JOURNAL_USAGE =
+const JOURNAL_USAGE =
   "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]\n" +
   "       refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]\n" +
   "       refund-desk journal summary --date YYYY-MM-DD [--json]";

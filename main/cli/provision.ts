@@ -39,7 +39,7 @@ import { createSettingsFile, settingsText } from "../settings/settings-file";
 import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
 import { EXIT } from "./exit-codes";
 
-export const PROVISION_USAGE =
+const PROVISION_USAGE =
   "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]\n" +
   "  On a counter that has an admin PIN, give that PIN (--pin-stdin or --pin-file) or run as an administrator (root).";
 

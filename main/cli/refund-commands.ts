@@ -13,9 +13,9 @@ import type { RefundDesk } from "../refund-desk";
 import { report, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
 
-export const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
+const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
 const PENDING_USAGE = "usage: refund-desk pending <mobile> [--json]";
-export const REFUND_USAGE =
+const REFUND_USAGE =
   "usage: refund-desk refund <tid> [--otp-ref <otp_ref_id>] [--json]   (the customer's OTP on standard input)";
 
 /** An OTP is a few digits; anything longer on the first line is not one. */

@@ -38,7 +38,7 @@ interface Answered {
   answeredAt: number;
 }
 
-export type RefundOtpAnswer = RefundOtpReply & Answered;
+type RefundOtpAnswer = RefundOtpReply & Answered;
 export type TransactionAnswer = TransactionReply & Answered;
 export type RefundAnswer = RefundReply & Answered;
 type PendingAnswer = PendingReply & Answered;
@@ -47,7 +47,7 @@ type PendingAnswer = PendingReply & Answered;
  * A signature whose timestamp is further than this from the server's Date is worth blaming on
  * the clock: Date has 1 s resolution and the round trip adds a little more.
  */
-export const CLOCK_SUSPECT_MS = 10_000;
+const CLOCK_SUSPECT_MS = 10_000;
 
 /**
  * Pauses before the GET retries: at most two retries, as Eko's own SDKs do for reads. Only reads

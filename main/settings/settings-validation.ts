@@ -22,7 +22,7 @@ const DEVELOPER_KEY = /^[A-Za-z0-9_-]{8,128}$/;
  * Eko's user codes are 8 digits (its UAT user_code is 20810200; its docs show 20310003 too). Eko
  * publishes no other length, so exactly 8 ASCII digits are accepted.
  */
-export const USER_CODE_PATTERN = /^[0-9]{8}$/;
+const USER_CODE_PATTERN = /^[0-9]{8}$/;
 /** A printer's name as the OS lists it: printable text, no control characters, not a path's worth. */
 const PRINTER_NAME = /^[^\p{Cc}]{1,128}$/u;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);

@@ -9,7 +9,7 @@ import type { RefundDeskApi } from "../../app/ipc";
 import type { DeskView } from "../../app/policy";
 import { safeCall } from "./safe-call";
 
-export type DeskAction = "load" | "unlock" | "lock" | "exit";
+type DeskAction = "load" | "unlock" | "lock" | "exit";
 
 export interface DeskState {
   desk: DeskView | null;

@@ -25,7 +25,7 @@ import { markAction } from "../action-marks";
 import { receiptFromInquiry } from "./receipt-from-inquiry";
 import { safeCall } from "./safe-call";
 
-export type Task = "check" | "send-otp" | "refund";
+type Task = "check" | "send-otp" | "refund";
 
 /** The last call's error; `tid` is null when the typed tid was refused before any call. */
 export interface Failure {
@@ -110,7 +110,7 @@ function afterOf(answer: unknown): AfterAction | null {
  * refined since the answer can make this early by up to a second: main then answers `cooldown`,
  * which keeps the result on screen and counts down again.
  */
-export function resendReadyAt(result: OtpSent, clockOffsetMs: number | null): number | null {
+function resendReadyAt(result: OtpSent, clockOffsetMs: number | null): number | null {
   const at = Date.parse(result.resendAfter);
   if (Number.isNaN(at) || at <= Date.parse(result.sentAt)) return null;
   return at - (clockOffsetMs ?? 0);

@@ -28,8 +28,8 @@ type ReceiptField =
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
-export type SettingsAction = "load" | "save" | "store-key" | "remove-key" | "check";
-export type SettingsNotice = "saved" | "key-stored" | "key-removed";
+type SettingsAction = "load" | "save" | "store-key" | "remove-key" | "check";
+type SettingsNotice = "saved" | "key-stored" | "key-removed";
 
 export interface SettingsState {
   view: SettingsView | null;
