@@ -19,6 +19,7 @@ import { applyApplicationMenu, createMainWindow } from "./electron/window";
 import { resolveDataDir } from "./fs/data-dir";
 import { createKeytarKeyStore } from "./keychain/key-store";
 import { launchOverrides } from "./launch/launch-overrides";
+import { isE2eBuild } from "./launch/e2e-build";
 import { checkLaunch, REFUSED_LAUNCH_EXIT } from "./launch/launch-switches";
 import { realMachineDeps } from "./launch/machine-deps";
 import { openRefundDesk, type RefundDesk } from "./refund-desk";
@@ -27,7 +28,9 @@ import { openRefundDesk, type RefundDesk } from "./refund-desk";
 const RENDERER_ROOT = join(__dirname, "..", "renderer");
 
 // Before anything else: the installed app refuses Chromium switches and debugging variables.
-const launchCheck = app.isPackaged ? checkLaunch(process.argv, process.env, process.platform) : { ok: true as const };
+const launchCheck = app.isPackaged
+  ? checkLaunch(process.argv, process.env, process.platform, isE2eBuild(app.getAppPath()))
+  : { ok: true as const };
 const launch = launchOverrides(process.env, app.isPackaged);
 const dataDir = resolveDataDir(launch.dataDir, app.getPath("userData"));
 // Chromium's profile and the single-instance lock follow userData: with REFUND_DESK_HOME set

@@ -1,5 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { isE2eBuild } from "./e2e-build";
 import { checkLaunch, REFUSED_LAUNCH_EXIT } from "./launch-switches";
 import { launchOverrides } from "./launch-overrides";
 
@@ -113,4 +115,33 @@ test("variables that make Electron, Node or Chromium log, debug or trust other c
     checkLaunch([EXE], { PATH: "C:\\Windows", NODE_ENV: "production", APPDATA: "C:\\Users\\a" }, "win32"),
     { ok: true },
   );
+});
+
+test("the e2e build lets Playwright's driver switches through, and nothing else; a release never does", () => {
+  const driven = [EXE, "--inspect=0", "--remote-debugging-port=0"];
+  assert.deepEqual(checkLaunch(driven, {}, "win32", true), { ok: true });
+  assert.equal(checkLaunch(driven, {}, "win32", false).ok, false);
+  assert.equal(checkLaunch(driven, {}, "win32").ok, false, "a release by default");
+  for (const arg of ["--inspect=9229", "--remote-debugging-port=9222", "--proxy-server=x", "--inspect"]) {
+    assert.equal(checkLaunch([EXE, arg], {}, "win32", true).ok, false, arg);
+  }
+});
+
+test("the e2e mark is read from the packaged package.json; a missing or unreadable one is a release", () => {
+  const files: Record<string, string> = {
+    [join("/app-e2e", "package.json")]: JSON.stringify({ name: "refund-desk", refundDeskE2eBuild: true }),
+    [join("/app-release", "package.json")]: JSON.stringify({ name: "refund-desk" }),
+    [join("/app-string", "package.json")]: JSON.stringify({ refundDeskE2eBuild: "true" }),
+    [join("/app-broken", "package.json")]: "{",
+  };
+  const read = (path: string) => {
+    const text = files[path];
+    if (text === undefined) throw new Error("ENOENT");
+    return text;
+  };
+  assert.equal(isE2eBuild("/app-e2e", read), true);
+  assert.equal(isE2eBuild("/app-release", read), false);
+  assert.equal(isE2eBuild("/app-string", read), false);
+  assert.equal(isE2eBuild("/app-broken", read), false);
+  assert.equal(isE2eBuild("/app-missing", read), false);
 });

@@ -5,8 +5,10 @@
  *   node --import tsx scripts/ci/package-app.ts --release   the installers (Windows: NSIS;
  *                                                           macOS: dmg and pkg, x64 and arm64)
  *
- * --e2e differs from a release in one fuse: Playwright drives Electron through the Node inspector,
- * so that build keeps the inspector arguments; every other fuse is as shipped. The release build
+ * --e2e differs from a release in one fuse and one mark: Playwright drives Electron through the Node
+ * inspector, so that build keeps the inspector arguments, and its package.json carries
+ * E2E_BUILD_MARK so the app's launch check lets the driver's two switches through; every other
+ * fuse is as shipped. The release build
  * keeps electron-builder.yml as it is (scripts/ci/fuses-check.ts reads it back from the binary).
  *
  * Signing and notarization come from the environment (CSC_LINK, CSC_KEY_PASSWORD; APPLE_ID,
@@ -18,6 +20,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { build, type CliOptions, type Configuration } from "electron-builder";
 import { load } from "js-yaml";
+import { E2E_BUILD_MARK } from "../../main/launch/launch-switches";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -95,7 +98,12 @@ async function main(): Promise<void> {
       projectDir: ROOT,
       dir: true,
       publish: "never",
-      config: { ...config, mac: adHocMac(config.mac), electronFuses: fuses },
+      config: {
+        ...config,
+        mac: adHocMac(config.mac),
+        electronFuses: fuses,
+        extraMetadata: { ...config.extraMetadata, [E2E_BUILD_MARK]: true },
+      },
     });
     return;
   }
