@@ -102,7 +102,7 @@ async function main(): Promise<void> {
         ...config,
         mac: adHocMac(config.mac),
         electronFuses: fuses,
-        extraMetadata: { ...config.extraMetadata, [E2E_BUILD_MARK]: true },
+        extraMetadata: { ...(config.extraMetadata as Record<string, unknown> | undefined), [E2E_BUILD_MARK]: true },
       },
     });
     return;
