@@ -820,6 +820,7 @@ export const en = {
       cooldown: "Refused: an OTP was sent moments before",
       "refund-outcome-unknown": "Not known whether the refund went through",
       "refund-not-done": "The refund did not go through",
+      "refund-not-recorded": "Refund not sent: it could not be recorded first",
       "not-refund-pending": "Not waiting for a refund",
     } satisfies Partial<Record<ErrorKind, string>>,
     exportTitle: "Export to a spreadsheet (CSV)",

@@ -755,6 +755,7 @@ export const hi: Messages = {
       cooldown: "मना हुआ: कुछ ही पल पहले ओटीपी भेजा गया था",
       "refund-outcome-unknown": "पता नहीं कि रिफ़ंड हुआ या नहीं",
       "refund-not-done": "रिफ़ंड नहीं हुआ",
+      "refund-not-recorded": "रिफ़ंड नहीं भेजा गया: पहले दर्ज नहीं हो सका",
       "not-refund-pending": "रिफ़ंड के लिए रुका हुआ नहीं",
     },
     exportTitle: "स्प्रेडशीट (CSV) में निकालें",
