@@ -56,6 +56,8 @@ export const en = {
       production: "PRODUCTION — real customers",
       custom: "Custom server",
     } satisfies Record<Environment, string>,
+    /** The strip's landmark name, so screen-reader users can jump to where requests go. */
+    stripLabel: "Where requests go",
     /** The strip above every screen, in the environment's colour (Practice has its own words). */
     strip: {
       uat: "UAT — Eko's test server, no real money",

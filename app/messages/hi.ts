@@ -30,6 +30,7 @@ export const hi: Messages = {
       production: "प्रोडक्शन — असली ग्राहक",
       custom: "कस्टम सर्वर",
     },
+    stripLabel: "अनुरोध कहाँ जाते हैं",
     strip: {
       uat: "UAT — Eko का परीक्षण सर्वर, असली पैसा नहीं",
       production: "प्रोडक्शन — असली ग्राहक, असली पैसा",

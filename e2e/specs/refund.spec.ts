@@ -151,6 +151,8 @@ test("a refund whose answer is lost but that went through: the status says so, t
 }) => {
   const host = await openApp({ sleep: noWait });
   await host.desk.services.updateSettings({ timeoutMs: 2000 });
+  // The window reads the timeout with the settings it loads.
+  await page.reload();
   await checkAndSendOtp(page, "13192453");
   await page.getByTestId("customer-otp").fill("123456");
   await page.getByTestId("refund-submit").click();

@@ -10,7 +10,13 @@ export function EnvStrip({ environment }: { environment: Environment }) {
   const t = useT();
   const demo = useDesk((s) => s.desk?.demo === true);
   return (
-    <div className={`env-strip env-${environment}`} role="note" data-testid="env-badge" data-env={environment}>
+    // A named region: every part of the page sits in a landmark, and this one says where requests go.
+    <section
+      className={`env-strip env-${environment}`}
+      aria-label={t("env.stripLabel")}
+      data-testid="env-badge"
+      data-env={environment}
+    >
       {environment === "practice" ? (
         <>
           <strong data-testid="practice-banner">{t("practice.banner")}</strong>
@@ -24,6 +30,6 @@ export function EnvStrip({ environment }: { environment: Environment }) {
       ) : (
         <strong>{t(`env.strip.${environment}`)}</strong>
       )}
-    </div>
+    </section>
   );
 }

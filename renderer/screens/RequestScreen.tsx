@@ -68,6 +68,7 @@ export function RequestScreen() {
   const restored = useRequest((s) => s.restored);
   const showRefund = useRequest(refundOpen);
   const used = useDisplay((s) => s.used);
+  const practiceFolded = useDisplay((s) => s.practiceFolded);
   const failureSmsOtp = useRequest((s) => s.failureSmsOtp);
   const unsettled = useRequest((s) => s.unsettled);
   const view = useSettings((s) => s.view);
@@ -174,7 +175,6 @@ export function RequestScreen() {
           </TidForm>
         )}
         <IdleClear onCleared={() => inputRef.current?.focus()} />
-        {!receipt && !transaction && running === null && <FindByMobile onChosen={() => inputRef.current?.focus()} />}
         {receipt ? (
           <>
             <p className="flow-status" data-testid="flow-status">
@@ -207,8 +207,16 @@ export function RequestScreen() {
             )}
           </>
         )}
+        {/* Below the flow and its errors: "no tid?" never pushes the answer down. */}
+        {!receipt && !transaction && running === null && <FindByMobile onChosen={() => inputRef.current?.focus()} />}
       </section>
-      {holdAside && <aside className="layout-reserve" aria-hidden="true" />}
+      {/* The Practice panel's own box (its width, folded or not), held empty until main answers. */}
+      {holdAside && (
+        <aside
+          className={`layout-reserve panel practice-panel${practiceFolded ? " folded reserve-folded" : ""}`}
+          aria-hidden="true"
+        />
+      )}
       {practice && (
         <PracticeTids
           scenarios={view.practiceScenarios}
