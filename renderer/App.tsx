@@ -4,10 +4,9 @@ import { ClockStatus } from "./components/ClockStatus";
 import { EnvStrip } from "./components/EnvStrip";
 import { Header, type Screen } from "./components/Header";
 import { useHeldCounterName, useHeldEnvironment } from "./held-space";
-import { HistoryScreen, SettingsScreen } from "./lazy-parts";
-import { PrintSheet } from "./print/PrintSheet";
+import { HistoryScreen, PrintSheet, SettingsScreen } from "./lazy-parts";
 import { RequestScreen } from "./screens/RequestScreen";
-import { useDisplay, useLang, useRequest, useSettings, useStores, useT } from "./stores";
+import { useDisplay, useLang, usePrint, useRequest, useSettings, useStores, useT } from "./stores";
 
 /** When the screen showing an action's answer is committed (benchmark marks only). */
 function useAnswerCommitMark(): void {
@@ -28,6 +27,7 @@ export function App() {
   const heldCounterName = useHeldCounterName();
   const largeText = useDisplay((s) => s.largeText);
   const kiosk = useDisplay((s) => s.kiosk);
+  const printing = usePrint((s) => s.jobId > 0);
   const [screen, setScreen] = useState<Screen>("request");
   const navigate = useCallback(
     (next: Screen) => {
@@ -69,7 +69,8 @@ export function App() {
         {screen === "history" && <HistoryScreen />}
         {screen === "settings" && <SettingsScreen onBack={back} />}
       </main>
-      <PrintSheet />
+      {/* Its chunk comes with the first print job (or when the window is idle). */}
+      {printing && <PrintSheet />}
     </div>
   );
 }

@@ -30,8 +30,12 @@ export const FailureActions: LazyPart<PropsOf<typeof import("./components/Failur
   () => import("./answer-panels").then((m) => m.FailureActions),
 );
 
+export const PrintSheet: LazyPart<PropsOf<typeof import("./print/PrintSheet").PrintSheet>> = lazyPart(() =>
+  import("./print/PrintSheet").then((m) => m.PrintSheet),
+);
+
 /** The Refund screen's next panels: fetched right after the first frame, before any answer can come. */
 export const ANSWER_PARTS: LazyPartList = [TransactionPanel, OtpResult, Receipt, FailureActions];
 
 /** Everything else: fetched once the window is idle. */
-export const LATER_PARTS: LazyPartList = [SettingsScreen, HistoryScreen, PinDialog];
+export const LATER_PARTS: LazyPartList = [SettingsScreen, HistoryScreen, PinDialog, PrintSheet];

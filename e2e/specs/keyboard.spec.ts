@@ -171,6 +171,8 @@ test("Escape in Settings first cancels replacing the access key or closes error 
   await expect(page.getByTestId("tid-input")).toBeFocused();
   await pressUntilFocused(page, "Shift+Tab", "nav-settings");
   await page.keyboard.press("Enter");
+  // Settings is a chunk of its own: the form is there once its heading is.
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await pressUntilFocused(page, "Tab", "access-key-input");
   await page.keyboard.type(E2E_ACCESS_KEY);
   await page.keyboard.press("Enter");

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 
 import { ErrorPanel } from "../components/ErrorPanel";
 import { hasFailureAction } from "../components/failure-action";
 import { FailureSmsOtpChoice } from "../components/FailureSmsOtpChoice";
-import { FindByMobile } from "../components/FindByMobile";
 import { IdleClear } from "../components/IdleClear";
 import { VERDICT_ID } from "../components/flow-ids";
 import { NewRequestButton } from "../components/NewRequestButton";
 import type { OtpStopped } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
+import { FindByMobile } from "../components/FindByMobile";
 import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
 import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
 import { RESTORED_NOTE_ID, RestoredNote } from "../components/RestoredNote";
