@@ -86,3 +86,22 @@ export interface RefundReceipt {
   transaction: Transaction | null;
   details: RawDetails;
 }
+
+/**
+ * The receipt for a refund whose answer was lost and that a later check showed refunded (main's
+ * own check after the loss, or the agent's "Check again"): no refund id, the amounts from the check.
+ */
+export function receiptFromInquiry(tx: Transaction): RefundReceipt {
+  return {
+    tid: tx.tid,
+    refundTid: null,
+    refundedAmount: null,
+    fee: null,
+    balance: null,
+    refundedAt: tx.checkedAt,
+    environment: tx.environment,
+    confirmedBy: "inquiry",
+    transaction: tx,
+    details: tx.details,
+  };
+}

@@ -2,6 +2,7 @@ import { detailsOf, type RefundDeskError } from "../../app/errors";
 import {
   parseCustomerOtp,
   parseOtpRefId,
+  receiptFromInquiry,
   SETTLE_BEFORE_INQUIRY_MS,
   type RefundReceipt,
   type RefundRequest,
@@ -115,18 +116,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     const tx = check.value;
     if (tx.state === "refunded") {
       wrongTries.clear(tid);
-      return ok({
-        tid,
-        refundTid: null,
-        refundedAmount: null,
-        fee: null,
-        balance: null,
-        refundedAt: tx.checkedAt,
-        environment: tx.environment,
-        confirmedBy: "inquiry",
-        transaction: tx,
-        details: tx.details,
-      });
+      return ok(receiptFromInquiry(tx));
     }
     if (tx.state === "refund-pending") return err({ kind: "refund-not-done", tid, details: detailsOf(lost) });
     return err({ kind: "not-refund-pending", tid, txStatus: tx.txStatus, state: tx.state, details: tx.details });

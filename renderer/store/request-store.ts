@@ -15,14 +15,13 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RefundDeskError } from "../../app/errors";
 import type { ActionAnswer, AfterAction, RefundDeskApi } from "../../app/ipc";
-import { CUSTOMER_OTP_MAX_DIGITS, parseCustomerOtp, type RefundReceipt } from "../../app/refund";
+import { CUSTOMER_OTP_MAX_DIGITS, parseCustomerOtp, receiptFromInquiry, type RefundReceipt } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import type { Result } from "../../app/result";
 import { parseTid } from "../../app/tid";
 import type { Transaction } from "../../app/transaction";
 import type { KeyValueStorage } from "./lang-store";
 import { markAction } from "../action-marks";
-import { receiptFromInquiry } from "./receipt-from-inquiry";
 import { safeCall } from "./safe-call";
 
 type Task = "check" | "send-otp" | "refund";
