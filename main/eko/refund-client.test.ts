@@ -227,11 +227,11 @@ describe("Initiate Refund against the simulator", () => {
       5_000,
     );
     assert.ok(!expired.ok && expired.error.kind === "otp-expired");
-    const first = await otpRef("13192447");
-    await otpRef("13192447");
+    const first = await otpRef("13192460");
+    await otpRef("13192460");
     const replaced = await client().initiateRefund(
       endpoint,
-      { tid: "13192447", otp: PRACTICE_OTP, otpRefId: first },
+      { tid: "13192460", otp: PRACTICE_OTP, otpRefId: first },
       5_000,
     );
     assert.ok(!replaced.ok && replaced.error.kind === "otp-expired");
@@ -324,9 +324,9 @@ describe("Initiate Refund against the simulator", () => {
   });
 
   test("an OTP sent as text is refused by the simulator, as Eko documents an integer", async () => {
-    const ref = await otpRef("13192447");
+    const ref = await otpRef("13192460");
     const timestamp = String(Date.now());
-    const response = await fetch(`${sim.baseUrl}/customer/payment/refund/13192447`, {
+    const response = await fetch(`${sim.baseUrl}/customer/payment/refund/13192460`, {
       method: "POST",
       headers: {
         developer_key: PRACTICE_CREDENTIALS.developerKey,
