@@ -1,5 +1,6 @@
 // Mutation testing of the money path and the lock: `npm run mutate` (not part of `npm test`).
 // MUTATE_AREA=<area> runs one area with only its own test files (see docs/mutation.md).
+import { globSync } from "node:fs";
 
 /**
  * The money path and the lock, by area: the files mutated and the test files that guard them,
@@ -52,6 +53,33 @@ const ALL = {
   ],
 };
 
+/**
+ * Test files that take over 3 s alone on the 2-core development machine (real timers, scrypt,
+ * child processes). A mutant runs the files that reach it in this order and stops at the first that
+ * kills it, so these go last.
+ */
+const SLOW_LAST = [
+  "main/refund/otp-never-kept.test.ts",
+  "main/refund/unsettled-across-restart.test.ts",
+  "main/admin/admin.test.ts",
+  "main/simulator/simulator.test.ts",
+  "main/ipc/dispatch.fuzz.test.ts",
+  "main/refund/refund-flow.test.ts",
+  "main/eko/post-once.test.ts",
+  "main/eko/refund-client.test.ts",
+];
+
+/** The globs as a list of files in the order given, the slow ones last (the runner keeps the order). */
+function ordered(globs) {
+  const excluded = new Set(globs.filter((g) => g.startsWith("!")).flatMap((g) => globSync(g.slice(1))));
+  const files = [...new Set(globs.filter((g) => !g.startsWith("!")).flatMap((g) => globSync(g).sort()))].filter(
+    (file) => !excluded.has(file),
+  );
+  const rank = (file) => SLOW_LAST.indexOf(file);
+  const slow = files.filter((file) => rank(file) !== -1).sort((a, b) => rank(a) - rank(b));
+  return [...files.filter((file) => rank(file) === -1), ...slow];
+}
+
 const name = process.env.MUTATE_AREA ?? "";
 if (name !== "" && !(name in AREAS)) throw new Error(`MUTATE_AREA must be one of: ${Object.keys(AREAS).join(", ")}`);
 const area = name === "" ? ALL : AREAS[name];
@@ -65,7 +93,9 @@ export default {
   tap: {
     // node:test files run one per process under tsx, reporting TAP; Stryker reads each file's
     // coverage, so a mutant runs only the files that reach it.
-    testFiles: area.tests,
+    testFiles: ordered(area.tests),
+    // A file stops at its first failing test: the mutant is killed, the rest of the file is not needed.
+    forceBail: true,
     nodeArgs: ["--import", "tsx", "--test-reporter=tap"],
   },
   checkers: ["typescript"],
@@ -81,11 +111,12 @@ export default {
   // reports/ (git-ignored; CI keeps it as a cache), as it changes on every run.
   incremental: true,
   incrementalFile: `${out}/stryker-incremental.json`,
-  // Two cores shared with everything else: one test process at a time.
-  concurrency: 1,
+  // Two test processes and the type checker on two cores: the checker idles once it is ahead.
+  concurrency: 3,
   timeoutMS: 20_000,
   timeoutFactor: 2,
   thresholds: { high: 95, low: 90, break: null },
-  tempDirName: ".stryker-tmp",
+  // One working folder per area, so area runs can go side by side.
+  tempDirName: name === "" ? ".stryker-tmp/all" : `.stryker-tmp/${name}`,
   cleanTempDir: true,
 };
