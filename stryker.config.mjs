@@ -6,7 +6,7 @@ import { globSync } from "node:fs";
  * The money path and the lock, by area: the files mutated and the test files that guard them,
  * quickest first (a mutant stops at the first file that kills it).
  */
-const AREAS = {
+export const AREAS = {
   signing: { mutate: ["main/eko/signing.ts"], tests: ["main/eko/signing*.test.ts"] },
   envelope: {
     mutate: ["main/eko/envelope.ts"],
@@ -21,7 +21,7 @@ const AREAS = {
     mutate: ["main/eko/eko-client.ts", "main/eko/network-error.ts", "main/eko/read-capped.ts"],
     tests: ["main/eko/*.test.ts"],
   },
-  eko: { mutate: ["main/eko/**/*.ts"], tests: ["main/eko/*.test.ts"] },
+  eko: { mutate: ["main/eko/**/*.ts"], tests: ["main/eko/**/*.test.ts"] },
   refund: { mutate: ["main/refund/**/*.ts"], tests: ["main/refund/*.test.ts"] },
   ipc: {
     mutate: ["main/ipc/**/*.ts"],
@@ -32,12 +32,12 @@ const AREAS = {
       "main/ipc/dispatch.keychain.test.ts",
     ],
   },
-  admin: { mutate: ["main/admin/**/*.ts"], tests: ["main/admin/*.test.ts", "main/desk-admin.test.ts"] },
-  policy: { mutate: ["main/policy/**/*.ts"], tests: ["main/policy/*.test.ts", "main/desk-admin.test.ts"] },
+  admin: { mutate: ["main/admin/**/*.ts"], tests: ["main/admin/*.test.ts"] },
+  policy: { mutate: ["main/policy/**/*.ts"], tests: ["main/policy/**/*.test.ts", "main/admin/desk-admin.test.ts"] },
   journal: { mutate: ["main/journal/**/*.ts"], tests: ["main/journal/*.test.ts", "main/cli/journal-export.test.ts"] },
   app: {
     mutate: ["app/**/*.ts", "!app/messages/en.ts", "!app/messages/hi.ts"],
-    tests: ["app/**/*.test.ts", "main/**/*.test.ts"],
+    tests: ["app/**/*.test.ts", "main/**/*.test.ts", "!main/**/*.keychain.test.ts", "!main/**/*.process.test.ts"],
   },
 };
 
@@ -69,12 +69,17 @@ const SLOW_LAST = [
   "main/eko/refund-client.test.ts",
 ];
 
-/** The globs as a list of files in the order given, the slow ones last (the runner keeps the order). */
-function ordered(globs) {
+/** The files of a list of globs ("!" excludes), each once, in the order the globs give them. */
+export function filesOf(globs) {
   const excluded = new Set(globs.filter((g) => g.startsWith("!")).flatMap((g) => globSync(g.slice(1))));
-  const files = [...new Set(globs.filter((g) => !g.startsWith("!")).flatMap((g) => globSync(g).sort()))].filter(
+  return [...new Set(globs.filter((g) => !g.startsWith("!")).flatMap((g) => globSync(g).sort()))].filter(
     (file) => !excluded.has(file),
   );
+}
+
+/** The globs as a list of files in the order given, the slow ones last (the runner keeps the order). */
+function ordered(globs) {
+  const files = filesOf(globs);
   const rank = (file) => SLOW_LAST.indexOf(file);
   const slow = files.filter((file) => rank(file) !== -1).sort((a, b) => rank(a) - rank(b));
   return [...files.filter((file) => rank(file) === -1), ...slow];
