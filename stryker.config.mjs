@@ -116,9 +116,13 @@ export default {
   // reports/ (git-ignored; CI keeps it as a cache), as it changes on every run.
   incremental: true,
   incrementalFile: `${out}/stryker-incremental.json`,
-  // Two test processes and the type checker on two cores: the checker idles once it is ahead.
-  concurrency: 3,
-  timeoutMS: 20_000,
+  // Stryker gives half to type checkers, half to test processes, and all to test processes once every
+  // mutant is checked. Four on two cores: a test file spends much of its time waiting (timers,
+  // loopback HTTP, child processes), so two per core keep both busy.
+  concurrency: 4,
+  // A mutant that hangs (a loop that never ends, a promise never settled) costs this much on top of
+  // twice the time its tests took unmutated; 8 s is ample on an idle machine.
+  timeoutMS: 8_000,
   timeoutFactor: 2,
   thresholds: { high: 95, low: 90, break: null },
   // One working folder per area, so area runs can go side by side.
