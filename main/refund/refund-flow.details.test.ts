@@ -214,7 +214,10 @@ describe("a check (Transaction Inquiry)", () => {
 
   test("settings that are not complete: not-configured, and the tid is free again for the next try", async () => {
     const { flow, calls } = flowWith({}, { settings: { environment: "uat", userCode: "20810200" } });
-    const missing = { ok: false, error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] } };
+    const missing = {
+      ok: false,
+      error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] },
+    };
     assert.deepEqual(await flow.inquire({ tid: TID }), missing);
     assert.deepEqual(await flow.inquire({ tid: TID }), missing, "not busy: the lock was released");
     assert.deepEqual(calls, []);
@@ -504,7 +507,10 @@ describe("a refund whose answer was lost", () => {
 
   test("the check finds it still pending: refund-not-done with the lost answer's details; the tid is free", async () => {
     const unsettled = createUnsettledRefunds();
-    const { flow, lines, finished } = flowWith({ refund: [timeout], inquiry: [tx(3, "refund-pending")] }, { unsettled });
+    const { flow, lines, finished } = flowWith(
+      { refund: [timeout], inquiry: [tx(3, "refund-pending")] },
+      { unsettled },
+    );
     assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
       ok: false,
       error: { kind: "refund-not-done", tid: TID, details: { cause: "no answer" } },
@@ -580,7 +586,12 @@ describe("a refund whose answer was lost", () => {
 
 describe("the hold on a refund without a settled answer", () => {
   test("a hold that cannot be saved refuses the refund before Eko, and journals nothing", async () => {
-    const unsettled: UnsettledRefunds = { mark: () => false, settle: () => undefined, has: () => false, list: () => [] };
+    const unsettled: UnsettledRefunds = {
+      mark: () => false,
+      settle: () => undefined,
+      has: () => false,
+      list: () => [],
+    };
     const { flow, calls, lines } = flowWith({ refund: [refunded()] }, { unsettled });
     assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
       ok: false,
@@ -592,7 +603,10 @@ describe("the hold on a refund without a settled answer", () => {
   test("the tid is marked before the POST leaves and settled by Eko's answer", async () => {
     const unsettled = createUnsettledRefunds();
     const heldAsSent: string[][] = [];
-    const { flow } = flowWith({ refund: [refunded()], sending: () => heldAsSent.push(unsettled.list()) }, { unsettled });
+    const { flow } = flowWith(
+      { refund: [refunded()], sending: () => heldAsSent.push(unsettled.list()) },
+      { unsettled },
+    );
     assert.ok((await flow.refund({ tid: TID, otp: "123456" })).ok);
     assert.deepEqual([heldAsSent, unsettled.list()], [[[TID]], []]);
   });

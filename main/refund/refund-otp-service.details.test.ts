@@ -157,7 +157,10 @@ describe("the resend cooldown", () => {
     const { request, clock, calls } = serviceWith([sent(), sent("ref-2")]);
     assert.ok((await request({ tid: TID })).ok);
     clock.now = 1_499;
-    assert.deepEqual(await request({ tid: TID }), { ok: false, error: { kind: "cooldown", tid: TID, retryAfterMs: 1 } });
+    assert.deepEqual(await request({ tid: TID }), {
+      ok: false,
+      error: { kind: "cooldown", tid: TID, retryAfterMs: 1 },
+    });
     assert.equal(calls.length, 1, "a refused resend does not reach Eko");
     clock.now = 1_500;
     const again = await request({ tid: TID });
@@ -226,7 +229,10 @@ describe("one request per tid", () => {
   test("settings that are not complete: not-configured, nothing journaled, and the tid is free again", async () => {
     const locks = createTidLocks();
     const { request, calls, lines, remembered } = serviceWith([sent()], { settings: { environment: "uat" }, locks });
-    const missing = { ok: false, error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] } };
+    const missing = {
+      ok: false,
+      error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] },
+    };
     assert.deepEqual(await request({ tid: TID }), missing);
     assert.notEqual(locks.acquire(TID), null);
     assert.deepEqual([calls, lines, remembered], [[], [], []]);

@@ -15,7 +15,8 @@ test("wrong OTPs count per tid and otp_ref_id; clearing a tid forgets all its re
     [1, 2, 1, 1, 3],
   );
   tries.clear("13192443");
-  assert.deepEqual([tries.add("13192443", "ref-1"), tries.add("13192443", "ref-2"), tries.add("13192444", "ref-1")], [
-    1, 1, 2,
-  ]);
+  assert.deepEqual(
+    [tries.add("13192443", "ref-1"), tries.add("13192443", "ref-2"), tries.add("13192444", "ref-1")],
+    [1, 1, 2],
+  );
 });
