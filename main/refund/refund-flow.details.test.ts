@@ -67,7 +67,13 @@ function memoryJournal() {
 
 function flowWith(
   script: Parameters<typeof scripted>[0],
-  options: { settings?: Partial<Settings>; unsettled?: UnsettledRefunds; locks?: RefundFlowDeps["locks"] } = {},
+  options: {
+    settings?: Partial<Settings>;
+    unsettled?: UnsettledRefunds;
+    locks?: RefundFlowDeps["locks"];
+    /** False: a desk that is told of no finished refunds. */
+    tellFinished?: boolean;
+  } = {},
 ) {
   const { client, calls } = scripted(script);
   const { journal, lines } = memoryJournal();
@@ -84,7 +90,7 @@ function flowWith(
     sleep: async (ms) => {
       slept.push(ms);
     },
-    finished: (tid) => finished.push(tid),
+    ...(options.tellFinished === false ? {} : { finished: (tid: string) => finished.push(tid) }),
     ...(options.unsettled ? { unsettled: options.unsettled } : {}),
   });
   return { flow, calls, lines, slept, finished };
@@ -176,7 +182,7 @@ describe("a check (Transaction Inquiry)", () => {
     assert.deepEqual(finished, [], "a refund pending is not finished");
   });
 
-  test("a transaction no longer waiting for a refund is finished; a refunded one found by a check is no refund line", async () => {
+  test("a transaction no longer waiting is finished; a plain check that finds it refunded has no refund facts", async () => {
     for (const [status, state] of [
       [4, "refunded"],
       [0, "success"],
@@ -314,7 +320,7 @@ describe("a refund with Eko's answer", () => {
     });
   });
 
-  test("a refusal is journaled at once with its kind and reference, at the desk's time, and settles the tid", async () => {
+  test("a refusal: journaled at once by kind and reference, at the desk time; the tid is settled", async () => {
     const unsettled = createUnsettledRefunds();
     const refusal = err<RefundDeskError>({ kind: "insufficient-balance", details: { ekoStatus: 347 } });
     const { flow, lines, finished } = flowWith({ refund: [refusal] }, { unsettled });
@@ -366,6 +372,12 @@ describe("a refund with Eko's answer", () => {
     });
     assert.deepEqual([calls, unsettled.list()], [[], []]);
   });
+});
+
+test("a desk told of no finished refunds still checks and refunds", async () => {
+  const { flow } = flowWith({ inquiry: [tx(0, "success")], refund: [refunded()] }, { tellFinished: false });
+  assert.equal((await flow.inquire({ tid: TID })).ok, true);
+  assert.equal((await flow.refund({ tid: TID, otp: "123456" })).ok, true);
 });
 
 describe("wrong OTPs", () => {
@@ -429,7 +441,7 @@ describe("a refusal with the OTP from the failure SMS", () => {
 });
 
 describe("a refund whose answer was lost", () => {
-  test("the check after it finds the refund made: the receipt from the check, journaled on disk with its facts", async () => {
+  test("the check finds the refund made: the receipt from the check, journaled at once with its facts", async () => {
     const unsettled = createUnsettledRefunds();
     const { flow, calls, lines, slept, finished } = flowWith(
       { refund: [timeout], inquiry: [tx(4, "refunded", { fee: "52.00", statusText: "Refunded" })] },
@@ -505,7 +517,7 @@ describe("a refund whose answer was lost", () => {
     assert.deepEqual([unsettled.list(), finished], [[], [TID]]);
   });
 
-  test("the check finds it still pending: refund-not-done with the lost answer's details; the tid is free", async () => {
+  test("still pending: refund-not-done with the lost answer details; the tid is free", async () => {
     const unsettled = createUnsettledRefunds();
     const { flow, lines, finished } = flowWith(
       { refund: [timeout], inquiry: [tx(3, "refund-pending")] },
@@ -534,7 +546,7 @@ describe("a refund whose answer was lost", () => {
     });
   });
 
-  test("the check gets no answer either: outcome unknown with the lost answer's details; the tid stays held", async () => {
+  test("the check is lost too: outcome unknown with the lost answer details; the tid stays held", async () => {
     const unsettled = createUnsettledRefunds();
     const { flow, calls, lines } = flowWith({ refund: [timeout], inquiry: [offline] }, { unsettled });
     assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {

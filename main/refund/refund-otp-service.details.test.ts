@@ -120,7 +120,7 @@ describe("an OTP sent", () => {
     ]);
   });
 
-  test("a refusal: journaled by its kind at this machine's time, without a reference, and given to the session", async () => {
+  test("a refusal: journaled by kind at this machine time, no reference; the session is told", async () => {
     mock.timers.enable({ apis: ["Date"], now: LOCAL });
     try {
       const refusal = err<RefundDeskError>({ kind: "already-refunded", details: { ekoStatus: 1, responseTypeId: 0 } });
