@@ -182,7 +182,7 @@ describe("a check (Transaction Inquiry)", () => {
     assert.deepEqual(finished, [], "a refund pending is not finished");
   });
 
-  test("a transaction no longer waiting is finished; a plain check that finds it refunded has no refund facts", async () => {
+  test("no longer waiting: finished; a plain check that finds it refunded has no refund facts", async () => {
     for (const [status, state] of [
       [4, "refunded"],
       [0, "success"],
