@@ -46,3 +46,12 @@ test("a finished refund is forgotten", () => {
     ["1"],
   );
 });
+
+test("by default a hundred tids are kept: the hundred-and-first forgets the oldest", () => {
+  const memory = createSessionMemory();
+  for (let i = 1; i <= 100; i += 1) memory.remember(String(i), "t", sent(String(i), "a"));
+  assert.equal(memory.outcomes().length, 100);
+  memory.remember("101", "t", sent("101", "a"));
+  const tids = memory.outcomes().map((o) => o.tid);
+  assert.deepEqual([tids.length, tids[0], tids.at(-1)], [100, "101", "2"]);
+});
