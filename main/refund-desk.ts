@@ -185,6 +185,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       journal,
       session,
       now,
+      ekoNow: () => clock.now(),
       locks,
     }),
     refund: (request) => refundFlow.refund(request),

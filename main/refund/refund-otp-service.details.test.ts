@@ -2,7 +2,7 @@
  * Get Refund OTP with a scripted Eko, an in-memory journal and session, and a clock the test moves:
  * the exact answer, journal line and cooldown edges. Quick: no simulator, no files, no waits.
  */
-import { describe, mock, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { RefundDeskError } from "../../app/errors";
 import type { OtpSent } from "../../app/refund-otp";
@@ -19,7 +19,8 @@ import { createTidLocks, type TidLocks } from "./tid-locks";
 
 const TID = "13192443";
 const ANSWERED = Date.parse("2026-01-15T10:00:00.000Z");
-const LOCAL = Date.parse("2026-01-15T12:00:00.000Z");
+/** The clock corrected by Eko's Date: the journal's time for a request Eko did not answer. */
+const EKO_NOW = Date.parse("2026-01-15T12:00:00.000Z");
 const BASE_URL = "http://127.0.0.1:9/ekoapi/v3";
 
 type Answer = Result<{ otpRefId: string; details: Record<string, unknown>; answeredAt: number }, RefundDeskError>;
@@ -67,6 +68,7 @@ function serviceWith(
     journal,
     session,
     now: () => clock.now,
+    ekoNow: () => EKO_NOW,
     ...(options.locks ? { locks: options.locks } : {}),
   });
   return { request, clock, calls, lines, remembered };
@@ -120,29 +122,24 @@ describe("an OTP sent", () => {
     ]);
   });
 
-  test("a refusal: journaled by kind at this machine time, no reference; the session is told", async () => {
-    mock.timers.enable({ apis: ["Date"], now: LOCAL });
-    try {
-      const refusal = err<RefundDeskError>({ kind: "already-refunded", details: { ekoStatus: 1, responseTypeId: 0 } });
-      const { request, lines, remembered } = serviceWith([refusal]);
-      assert.deepEqual(await request({ tid: TID }), refusal);
-      assert.deepEqual(
-        lines.map((l) => l.entry),
-        [
-          {
-            at: "2026-01-15T12:00:00.000Z",
-            tid: TID,
-            environment: "practice",
-            outcome: "already-refunded",
-            ekoStatus: 1,
-            responseTypeId: 0,
-          },
-        ],
-      );
-      assert.deepEqual(remembered, [[TID, "2026-01-15T12:00:00.000Z", refusal]]);
-    } finally {
-      mock.timers.reset();
-    }
+  test("a refusal: journaled by kind at the clock corrected by Eko's Date, no reference; the session is told", async () => {
+    const refusal = err<RefundDeskError>({ kind: "already-refunded", details: { ekoStatus: 1, responseTypeId: 0 } });
+    const { request, lines, remembered } = serviceWith([refusal]);
+    assert.deepEqual(await request({ tid: TID }), refusal);
+    assert.deepEqual(
+      lines.map((l) => l.entry),
+      [
+        {
+          at: "2026-01-15T12:00:00.000Z",
+          tid: TID,
+          environment: "practice",
+          outcome: "already-refunded",
+          ekoStatus: 1,
+          responseTypeId: 0,
+        },
+      ],
+    );
+    assert.deepEqual(remembered, [[TID, "2026-01-15T12:00:00.000Z", refusal]]);
   });
 
   test("an error without Eko's status has no status columns", async () => {

@@ -20,6 +20,8 @@ export interface RefundOtpServiceDeps {
   session: SessionMemory;
   /** Local time, for the resend cooldown (only ever compared with itself). */
   now: () => number;
+  /** The clock corrected by Eko's Date, for the journal's time of a request that got no answer (as the refund's). */
+  ekoNow: () => number;
   /** Shared with the refund flow, so an OTP is never requested while that tid's refund runs. */
   locks?: TidLocks;
 }
@@ -48,7 +50,7 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
       const answer = await deps.client.getRefundOtp(endpoint.value, tid, settings.timeoutMs);
       // After a success, or a timeout that may have reached Eko, the customer may be getting an SMS.
       if (answer.ok || answer.error.kind === "timeout") quietUntil.set(tid, deps.now() + settings.resendCooldownMs);
-      const at = new Date(answer.ok ? answer.value.answeredAt : Date.now()).toISOString();
+      const at = new Date(answer.ok ? answer.value.answeredAt : deps.ekoNow()).toISOString();
       const details = answer.ok ? answer.value.details : detailsOf(answer.error);
       deps.journal.append({
         at,
