@@ -21,7 +21,7 @@ const AREAS = {
     mutate: ["main/eko/eko-client.ts", "main/eko/network-error.ts", "main/eko/read-capped.ts"],
     tests: ["main/eko/*.test.ts"],
   },
-  eko: { mutate: ["main/eko/**/*.ts"], tests: ["main/eko/*.test.ts"] },
+  eko: { mutate: ["main/eko/**/*.ts"], tests: ["main/eko/**/*.test.ts"] },
   refund: { mutate: ["main/refund/**/*.ts"], tests: ["main/refund/*.test.ts"] },
   ipc: {
     mutate: ["main/ipc/**/*.ts"],
