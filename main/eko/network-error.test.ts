@@ -107,6 +107,12 @@ test("the innermost code wins over the wrappers around it", () => {
     cause: Object.assign(new Error("other side closed"), { code: "ECONNRESET" }),
   });
   assert.deepEqual(classifyNetworkError(wrapped, false, 5_000), { kind: "offline", details: { cause: "ECONNRESET" } });
+  // Three levels: the innermost, not the second.
+  const three = {
+    code: "UND_ERR_SOCKET",
+    cause: { code: "ERR_STREAM_PREMATURE_CLOSE", cause: { code: "ECONNRESET" } },
+  };
+  assert.deepEqual(classifyNetworkError(three, false, 5_000), { kind: "offline", details: { cause: "ECONNRESET" } });
   // A wrapper's timeout name does not hide an inner code that is not one, and the reverse.
   const outerTls = Object.assign(new Error("x"), { code: "ERR_TLS_X", cause: { code: "ENOTFOUND" } });
   assert.deepEqual(classifyNetworkError(outerTls, false, 5_000), { kind: "offline", details: { cause: "ENOTFOUND" } });
