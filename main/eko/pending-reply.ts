@@ -53,7 +53,7 @@ export function interpretPendingReply(
 }
 
 function carriesTid(items: unknown[]): boolean {
-  return items.some((item) => asObject(item) !== null && Object.hasOwn(asObject(item) ?? {}, "tid"));
+  return items.some((item) => Object.hasOwn(asObject(item) ?? {}, "tid"));
 }
 
 function listOf(data: unknown): unknown[] {
