@@ -137,6 +137,10 @@ test("the cause chain is followed five levels deep, no further", () => {
     kind: "offline",
     details: { cause: "ECONNRESET" },
   });
+  assert.deepEqual(classifyNetworkError({ code: "ECONNRESET", cause: null }, false, 5_000), {
+    kind: "offline",
+    details: { cause: "ECONNRESET" },
+  });
   // A loop in the chain ends too.
   const loop: Record<string, unknown> = { code: "EPIPE" };
   loop.cause = loop;
