@@ -4,6 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { getEventListeners } from "node:events";
 import { readCapped } from "./read-capped";
 
 /** A response whose body arrives as the given chunks; `cancelled` records the stream being stopped. */
@@ -87,4 +88,16 @@ test("a signal aborted once the whole body is in changes nothing", async () => {
   assert.equal(await readCapped(response, 100, controller.signal), "aa");
   controller.abort();
   assert.equal(state.cancelled, 0);
+});
+
+test("a read leaves no listener behind on the caller's signal, however it ends", async () => {
+  // A caller may pass one long-lived signal (e.g. the app's shutdown) to many reads.
+  const signal = new AbortController().signal;
+  assert.equal(await readCapped(chunked([bytes(2)]).response, 100, signal), "aa");
+  assert.equal(await readCapped(chunked([bytes(6)]).response, 5, signal), null);
+  const broken = new ReadableStream<Uint8Array>({
+    pull: (stream) => stream.error(new Error("connection reset")),
+  });
+  await assert.rejects(readCapped(new Response(broken), 100, signal), /connection reset/);
+  assert.equal(getEventListeners(signal, "abort").length, 0);
 });
