@@ -91,7 +91,7 @@ test("a read: a signed GET with no body, no redirects followed, and a signal to 
   });
 });
 
-test("the POSTs: Get Refund OTP with the initiator, Initiate Refund with its body, trailing slashes dropped", async () => {
+test("the POSTs: Get Refund OTP with the initiator, Initiate Refund with its body, no trailing slashes", async () => {
   const { client, requests } = scripted([{ body: OTP_SENT }, { body: json({ status: 0, data: {} }) }]);
   const slashed = { ...endpoint, baseUrl: "https://eko.example/ekoapi/v3//" };
   assert.equal(kindOf(await client.getRefundOtp(slashed, "13 19", 5_000)), "ok");
@@ -108,7 +108,8 @@ test("the POSTs: Get Refund OTP with the initiator, Initiate Refund with its bod
       [
         "POST",
         "https://eko.example/ekoapi/v3/customer/payment/refund/13%2019",
-        '{"initiator_id":"9000000001","user_code":"20810200","otp":482913,"otp_ref_id":"ref-1","service_code":80,"state":1}',
+        '{"initiator_id":"9000000001","user_code":"20810200","otp":482913,' +
+          '"otp_ref_id":"ref-1","service_code":80,"state":1}',
         "error",
       ],
     ],
@@ -168,7 +169,7 @@ test("a 403 is the clock's only when the signed time was more than 10 s off the 
   });
 });
 
-test("each answer teaches the clock its Date header, read at the local time it arrived; answeredAt is Eko's time", async () => {
+test("each answer teaches the clock its Date header at the local time it came; answeredAt is Eko's time", async () => {
   const date = "Tue, 03 Nov 2026 10:00:00 GMT";
   const { client, clock, local } = scripted([{ body: INQUIRY, date }, { body: INQUIRY }], { offset: 7_000 });
   local.now = 1_234_000;
@@ -342,7 +343,7 @@ test("Initiate Refund tells the refund's own id from an echo of the transaction 
   assert.equal(own.value.refundTid, "2300001");
 });
 
-test("the probe: one unsigned GET to the base URL, any HTTP answer is reachable, a network failure is not", async () => {
+test("the probe: one unsigned GET; any HTTP answer is reachable, a network failure is not", async () => {
   const { client, requests, clock } = scripted(
     [
       { status: 404, body: "nope", date: "Tue, 03 Nov 2026 10:00:00 GMT" },

@@ -55,7 +55,7 @@ test("the base URL of each environment: Eko's published ones, the custom one, th
   );
 });
 
-test("Practice uses its own published test keys and the simulator, whatever the settings hold, without the keychain", async () => {
+test("Practice: its own published test keys and the simulator, whatever the settings, no keychain", async () => {
   const { accessKey, reads } = keyOf(err({ kind: "keychain-unavailable", details: {} }));
   const resolved = await resolveEndpoint(
     { ...configured, environment: "practice", developerKey: null, initiatorId: null },

@@ -8,7 +8,8 @@ const agent = { initiatorId: "9000000001", userCode: "20810200" };
 test("all six fields, the OTP as a JSON number, service_code 80 and state 1", () => {
   assert.equal(
     initiateRefundBody(agent, "482913", "ref-1"),
-    '{"initiator_id":"9000000001","user_code":"20810200","otp":482913,"otp_ref_id":"ref-1","service_code":80,"state":1}',
+    '{"initiator_id":"9000000001","user_code":"20810200","otp":482913,' +
+      '"otp_ref_id":"ref-1","service_code":80,"state":1}',
   );
 });
 
