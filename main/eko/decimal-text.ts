@@ -18,8 +18,9 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
  * an empty string, NaN, too many digits): an unreadable amount is never turned into 0.
  */
 export function decimalText(value: unknown): string | null {
-  // A JSON number arrives as a double; its shortest text is the number Eko wrote.
-  const number = typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+  // A JSON number arrives as a double; its shortest text is the number Eko wrote ("NaN" and
+  // "Infinity" do not match DECIMAL).
+  const number = typeof value === "number" ? String(value) : "";
   const raw = typeof value === "string" ? value.trim() : number;
   const match = DECIMAL.exec(raw);
   if (!match) return null;

@@ -33,7 +33,8 @@ export async function resolveEndpoint(
   const key = await accessKey.get();
   if (!key.ok) return key;
   if (!key.value) missing.push("accessKey");
-  if (missing.length > 0 || !baseUrl || !settings.developerKey || !settings.initiatorId || !key.value)
+  // The same four checks as the list above, written out so the types know each value is set.
+  if (!baseUrl || !settings.developerKey || !settings.initiatorId || !key.value)
     return err({ kind: "not-configured", missing });
   return ok({ baseUrl, developerKey: settings.developerKey, initiatorId: settings.initiatorId, accessKey: key.value });
 }

@@ -1,7 +1,7 @@
 import type { RawDetails, RefundDeskError } from "../../app/errors";
 import type { PendingTransfer } from "../../app/pending";
 import { err, ok, type Result } from "../../app/result";
-import { failure, readEnvelope } from "./envelope";
+import { envelopeStatus, failure, readEnvelope } from "./envelope";
 import { accountLast4, asObject, ekoTime, field, id, rupees, text } from "./reply-fields";
 
 export interface PendingReply {
@@ -29,7 +29,9 @@ export function interpretPendingReply(
   const refused = failure(read.value);
   if (refused) return err(refused);
   const { envelope, details } = read.value;
-  if (envelope.status !== undefined && envelope.status !== 0)
+  // A non-zero status was refused above; an envelope with neither status field is not Eko's
+  // answer, and must not read as "nothing waiting".
+  if (envelopeStatus(envelope) === undefined)
     return err({ kind: "bad-response", details: { ...details, cause: "no-status" } });
   const items = listOf(envelope.data);
   const transfers: PendingTransfer[] = [];
@@ -51,7 +53,7 @@ export function interpretPendingReply(
 }
 
 function carriesTid(items: unknown[]): boolean {
-  return items.some((item) => asObject(item) !== null && Object.hasOwn(asObject(item) ?? {}, "tid"));
+  return items.some((item) => Object.hasOwn(asObject(item) ?? {}, "tid"));
 }
 
 function listOf(data: unknown): unknown[] {

@@ -12,7 +12,7 @@ export async function readCapped(
   // Not every fetch ends a body stream that is still arriving when its signal aborts (a slow
   // drip under load was seen to run to the end): cancel the read ourselves.
   const stop = () => void reader.cancel().catch(() => undefined);
-  signal?.addEventListener("abort", stop, { once: true });
+  signal?.addEventListener("abort", stop);
   try {
     return await readAll(reader, maxBytes, signal);
   } finally {

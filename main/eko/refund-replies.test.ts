@@ -167,3 +167,179 @@ test("HTTP 415 is the app's request refused, never Eko's server, and never inqui
     "content-type-refused",
   );
 });
+
+test("an inquiry answer in full: every field under each name Eko has used", () => {
+  const first = interpretTransactionReply(
+    200,
+    JSON_TYPE,
+    JSON.stringify({
+      status: 0,
+      response_status_id: -1,
+      data: {
+        tx_status: "3",
+        txstatus_desc: " Refund Pending ",
+        amount: "5000",
+        fee: 50,
+        sender_name: "Ramesh",
+        customer_name: "not this one",
+        recipient_name: "Sunita",
+        account: "50100234567890",
+        recipient_account: "00000000009999",
+        timestamp: "2025-11-03 10:15:42",
+        tx_time: "2020-01-01 00:00:00",
+      },
+    }),
+    null,
+  );
+  assert.deepEqual(first, {
+    ok: true,
+    value: {
+      txStatus: 3,
+      state: "refund-pending",
+      statusText: "Refund Pending",
+      amount: "5000.00",
+      fee: "50.00",
+      senderName: "Ramesh",
+      recipientName: "Sunita",
+      recipientAccountLast4: "7890",
+      time: "2025-11-03T04:45:42.000Z",
+      details: { httpStatus: 200, ekoStatus: 0, responseStatusId: -1 },
+    },
+  });
+  const older = interpretTransactionReply(
+    200,
+    JSON_TYPE,
+    JSON.stringify({
+      response_status_id: 0,
+      data: { tx_status: 0, customer_name: "Asha", recipient_account: "1234567", tx_time: "2025-11-03T10:15:42Z" },
+    }),
+    null,
+  );
+  assert.ok(older.ok);
+  assert.deepEqual(
+    [older.value.senderName, older.value.recipientAccountLast4, older.value.time, older.value.statusText],
+    ["Asha", "4567", "2025-11-03T10:15:42.000Z", null],
+  );
+});
+
+test("an inquiry that is not an answer says why: no status, or no data object", () => {
+  const read = (body: unknown, httpStatus = 200) =>
+    interpretTransactionReply(httpStatus, JSON_TYPE, JSON.stringify(body), null);
+  assert.deepEqual(read({ data: { tx_status: 3 } }), {
+    ok: false,
+    error: { kind: "bad-response", details: { httpStatus: 200, cause: "no-status" } },
+  });
+  for (const data of [undefined, null, [{ tx_status: 3 }], "3"]) {
+    assert.deepEqual(
+      read({ status: 0, data }),
+      { ok: false, error: { kind: "bad-response", details: { httpStatus: 200, ekoStatus: 0, cause: "no-data" } } },
+      JSON.stringify(data),
+    );
+  }
+  // Not HTTP 200: a readable tx_status does not make it an answer.
+  assert.deepEqual(read({ status: 0, data: { tx_status: 3 } }, 202), {
+    ok: false,
+    error: { kind: "server", details: { httpStatus: 202, ekoStatus: 0 } },
+  });
+  // A non-zero status with data but no readable tx_status is the refusal it says.
+  assert.deepEqual(read({ status: 945, message: "Monthly limit exhausted", data: {} }), {
+    ok: false,
+    error: {
+      kind: "eko",
+      code: 945,
+      message: "Monthly limit exhausted",
+      details: { httpStatus: 200, ekoStatus: 945, ekoMessage: "Monthly limit exhausted" },
+    },
+  });
+  // tx_status with neither status field: still not Eko's answer.
+  assert.equal(kindOf(read({ message: "x", data: { tx_status: 4 } })), "bad-response");
+});
+
+test("refund refusals: exact kinds and details whichever field carries the code, whatever the HTTP status", () => {
+  const refund = (body: unknown, httpStatus = 200) =>
+    interpretRefundReply(httpStatus, JSON_TYPE, JSON.stringify(body), null, "13192443");
+  assert.deepEqual(refund({ status: 1, response_status_id: 302, message: "Invalid OTP" }), {
+    ok: false,
+    error: {
+      kind: "wrong-otp",
+      tries: 1,
+      details: { httpStatus: 200, ekoStatus: 1, responseStatusId: 302, ekoMessage: "Invalid OTP" },
+    },
+  });
+  assert.deepEqual(refund({ status: 303 }, 400), {
+    ok: false,
+    error: { kind: "otp-expired", details: { httpStatus: 400, ekoStatus: 303 } },
+  });
+  assert.deepEqual(refund({ response_status_id: 347 }), {
+    ok: false,
+    error: { kind: "insufficient-balance", details: { httpStatus: 200, responseStatusId: 347 } },
+  });
+  assert.deepEqual(refund({ status: 1, message: "Transaction already refunded" }), {
+    ok: false,
+    error: {
+      kind: "already-refunded",
+      details: { httpStatus: 200, ekoStatus: 1, ekoMessage: "Transaction already refunded" },
+    },
+  });
+  // Status 0 but not HTTP 200: the server's, not a refund made and not a business refusal.
+  assert.deepEqual(refund({ status: 0, data: { refund_tid: "1" } }, 202), {
+    ok: false,
+    error: { kind: "server", details: { httpStatus: 202, ekoStatus: 0 } },
+  });
+  assert.deepEqual(refund({ message: "done" }), {
+    ok: false,
+    error: { kind: "bad-response", details: { httpStatus: 200, ekoMessage: "done", cause: "no-status" } },
+  });
+});
+
+test("a refund made: refunded_amount before amount, the refund's id before an echo of the transaction", () => {
+  const made = (data: unknown, tid = "13192443") => {
+    const result = interpretRefundReply(200, JSON_TYPE, JSON.stringify({ status: 0, data }), null, tid);
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.value;
+  };
+  assert.deepEqual(
+    made({
+      refund_tid: "2300001",
+      tid: "13192443",
+      refunded_amount: "5050.0",
+      amount: "5000",
+      fee: "50",
+      balance: "2.22263731286E9",
+      timestamp: "2025-11-03T10:15:42.000Z",
+    }),
+    {
+      refundTid: "2300001",
+      refundedAmount: "5050.00",
+      fee: "50.00",
+      balance: "2222637312.86",
+      refundedAt: "2025-11-03T10:15:42.000Z",
+      details: { httpStatus: 200, ekoStatus: 0 },
+    },
+  );
+  assert.equal(made({ amount: "5000" }).refundedAmount, "5000.00");
+  // Eko's QR sample names the refund's id data.tid; an echo of the transaction refunded is no id.
+  assert.equal(made({ tid: "2886601999" }).refundTid, "2886601999");
+  assert.equal(made({ tid: "13192443" }).refundTid, null);
+  assert.equal(made({ tid: 13192443 }).refundTid, null);
+  // Without the transaction's tid an echo cannot be told from an id: none is given.
+  const unknown = interpretRefundReply(
+    200,
+    JSON_TYPE,
+    JSON.stringify({ status: 0, data: { tid: "2886601999" } }),
+    null,
+  );
+  assert.ok(unknown.ok && unknown.value.refundTid === null);
+  // An unreadable refund_tid falls back to data.tid.
+  assert.equal(made({ refund_tid: "not an id", tid: "2886601999" }).refundTid, "2886601999");
+  assert.equal(made({ refund_tid: 2300002 }).refundTid, "2300002");
+  // data that is not an object: a refund made, every line "not given".
+  assert.deepEqual(made(["x"]), {
+    refundTid: null,
+    refundedAmount: null,
+    fee: null,
+    balance: null,
+    refundedAt: null,
+    details: { httpStatus: 200, ekoStatus: 0 },
+  });
+});

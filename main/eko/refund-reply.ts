@@ -51,7 +51,7 @@ function refundId(data: Record<string, unknown>, tid: string | undefined): strin
   const named = id(field(data, "refund_tid"));
   if (named !== null) return named;
   const echoed = id(field(data, "tid"));
-  return echoed !== null && tid !== undefined && echoed !== tid ? echoed : null;
+  return tid !== undefined && echoed !== tid ? echoed : null;
 }
 
 /** The business codes that change what the agent does next at the refund step, in `status` or `response_status_id`. */

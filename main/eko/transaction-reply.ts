@@ -26,8 +26,9 @@ export function interpretTransactionReply(
   const { envelope, details } = read.value;
   const data = asObject(envelope.data);
   const txStatus = data ? (toNumber(field(data, "tx_status")) ?? null) : null;
-  // An envelope with neither status field is not Eko's answer, whatever its data says.
-  const stated = httpStatus === 200 && txStatus !== null && envelopeStatus(envelope) !== undefined;
+  // An envelope with neither status field is not Eko's answer, whatever its data says: failure()
+  // passes it at HTTP 200 and the check below refuses it.
+  const stated = httpStatus === 200 && txStatus !== null;
   if (!stated) {
     const refused = failure(read.value);
     if (refused) return err(refused);
