@@ -175,6 +175,7 @@ test("the stricter of the keychain's and the data folder's records applies, coun
     // Each check waits for the keychain's record to be read.
     const first = await pins.check(wait > 0 ? PIN : WRONG);
     assert.deepEqual(first, wait > 0 ? pinWait(wait) : next, label);
+    assert.deepEqual(JSON.parse(slot.value ?? "null"), kept(), `${label}: both copies hold the stricter record`);
     if (wait === 0) continue;
     assert.equal(pins.waitMs(), wait, label);
     if (file === undefined) assert.deepEqual(kept(), JSON.parse(keychain), `${label}: copied to the data folder`);
@@ -184,9 +185,11 @@ test("the stricter of the keychain's and the data folder's records applies, coun
 });
 
 test("a damaged keychain record starts with the first wait; an empty or unreadable keychain adds nothing", async () => {
-  const damaged = await setup({ slot: memoryKeyStore("{ torn") });
+  const torn = memoryKeyStore("{ torn");
+  const damaged = await setup({ slot: torn });
   assert.deepEqual(await damaged.pins.check(PIN), pinWait(30_000));
   assert.deepEqual(damaged.kept(), { failures: 3, waitUntil: START + 30_000 });
+  assert.deepEqual(JSON.parse(torn.value ?? "null"), { failures: 3, waitUntil: START + 30_000 }, "replaced");
 
   const empty = await setup({ slot: memoryKeyStore(null) });
   assert.deepEqual(await empty.pins.check(WRONG), wrongPin(2, 0));
