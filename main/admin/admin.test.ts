@@ -34,6 +34,13 @@ test("the hash is exactly scrypt(PIN, salt) with the stated N, r and p", async (
   assert.equal(stored, `$scrypt$ln=12,r=8,p=1$${salt.toString("base64").replace(/=+$/, "")}$${expected}`);
 });
 
+test("a hash with p 2 whose memory is just over Node's default 32 MiB cap verifies (the cap is raised for r and p)", async () => {
+  // ln 15 and r 8 need 32 MiB and a little more; p 2 is the highest the parser accepts. Made with
+  // scryptSync and the salt of 16 sevens.
+  const stored = "$scrypt$ln=15,r=8,p=2$BwcHBwcHBwcHBwcHBwcHBw$w4rPwes8KJAPkideW2gj43inqTbHHF8qF+ilvjAZhOo";
+  assert.equal(await verifyPin("482913", stored), true);
+});
+
 test("the right PIN verifies; a wrong one, a longer one or a tampered hash does not", async () => {
   const stored = await hashPin("2468", FAST);
   assert.equal(await verifyPin("2468", stored), true);

@@ -69,11 +69,12 @@ export function createPinGate(deps: PinGateDeps): PinGate {
       failures: waits.freeTries,
       waitUntil: deps.now() + waits.firstWaitMs,
     };
-    const stricter = {
+    // Both copies take the stricter record, so the weaker one (a write that failed, a damaged
+    // keychain entry) does not come back if the other is deleted.
+    save({
       failures: Math.max(kept.failures, attempts.failures),
       waitUntil: maxOrNull(kept.waitUntil, attempts.waitUntil),
-    };
-    if (stricter.failures !== attempts.failures || stricter.waitUntil !== attempts.waitUntil) save(stricter);
+    });
   }
 
   function load(): Attempts {
