@@ -24,6 +24,7 @@ test("a Sunday in India does not count as a working day", () => {
 test("no time, an unreadable one, or a transfer after the check: nothing to say", () => {
   assert.equal(waitedSince(null, "2026-03-04T08:00:00.000Z"), null);
   assert.equal(waitedSince("yesterday", "2026-03-04T08:00:00.000Z"), null);
+  assert.equal(waitedSince("2026-03-04T08:00:00.000Z", "now"), null);
   assert.equal(waitedSince("2026-03-05T08:00:00.000Z", "2026-03-04T08:00:00.000Z"), null);
 });
 

@@ -56,6 +56,8 @@ test("invalid input: the words for its field and reason, a general sentence for 
   assert.equal(words("to", "new-reason").title, "The app sent something it should not have");
   assert.equal(words("timeoutMs", "out-of-range").title, "The waiting time is not valid");
   assert.equal(words("paperSize", "x").title, "The paper size is not valid");
+  // A History reason about another field is that field's problem, not the range's.
+  assert.equal(words("timeoutMs", "before-from").title, "The waiting time is not valid");
   assert.equal(words("tidy", "empty").title, "The app sent something it should not have");
   // A reason named like an object's own property is not a reason the catalogue knows.
   assert.equal(words("tid", "constructor").title, "Some information is not right");
@@ -207,6 +209,11 @@ test("connection-check rows: the access key's skip reason, the settings missing,
   assert.deepEqual(describeDoctorCheck({ id: "reachable", status: "fail" }, report("practice", null), "en"), {
     name: "Practice simulator",
     lines: ["The practice simulator could not be started."],
+  });
+  // In Practice only the server row is the simulator's.
+  assert.deepEqual(describeDoctorCheck({ id: "keychain", status: "ok" }, report("practice", null), "en"), {
+    name: "Keychain",
+    lines: ["The system keychain can be opened."],
   });
   assert.deepEqual(describeDoctorCheck({ id: "reachable", status: "fail" }, uat, "en"), {
     name: "Eko server",

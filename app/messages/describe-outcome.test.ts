@@ -63,6 +63,8 @@ test("unknown steps and outcomes are shown as written", () => {
   assert.deepEqual(describeOutcome("reversal:done", "en"), { step: null, result: "reversal:done" });
   assert.deepEqual(describeOutcome("refund:something-new", "en"), { step: "Refund", result: "something-new" });
   assert.deepEqual(describeOutcome("from-the-future", "en"), { step: "Send OTP", result: "from-the-future" });
+  // A colon first: an empty step, not a Send OTP line.
+  assert.deepEqual(describeOutcome(":timeout", "en"), { step: null, result: ":timeout" });
   // Names of Object.prototype are not steps or outcomes.
   assert.deepEqual(describeOutcome("constructor:toString", "en"), { step: null, result: "constructor:toString" });
   assert.deepEqual(describeOutcome("refund:__proto__", "en"), { step: "Refund", result: "__proto__" });
