@@ -48,7 +48,7 @@ export function summarizeDay(day: string, entries: readonly JournalEntry[]): Day
   for (const entry of entries) {
     const colon = entry.outcome.indexOf(":");
     const step = colon < 0 ? "otp" : entry.outcome.slice(0, colon);
-    const rest = colon < 0 ? entry.outcome : entry.outcome.slice(colon + 1);
+    const rest = entry.outcome.slice(colon + 1);
     if (isRefundLine(entry)) {
       summary.refunds += 1;
       const amount = paise(entry.refundedAmount);
