@@ -66,12 +66,17 @@ test("failures are counted by kind, whatever the step", () => {
     line("reprint:print-failed"),
     // A hand-edited line with an empty step still counts its kind.
     line(":offline"),
+    // Only a status at the start is a check's answer; a kind that mentions one further in is a failure.
+    line("inquiry:x-tx_status=3"),
     // "otp-sent" after another step is not an OTP sent by Get Refund OTP.
     line("refund:otp-sent"),
   ]);
-  assert.deepEqual({ ...summary.failures }, { timeout: 2, "wrong-otp": 2, offline: 2, "print-failed": 1 });
+  assert.deepEqual(
+    { ...summary.failures },
+    { timeout: 2, "wrong-otp": 2, offline: 2, "print-failed": 1, "x-tx_status=3": 1 },
+  );
   assert.equal(summary.otpsSent, 0);
-  assert.equal(summary.checks, 1);
+  assert.equal(summary.checks, 2);
   assert.equal(summary.reprints, 1);
   assert.equal(summary.lookups, 1);
   assert.equal(summary.refunds, 0);

@@ -7,7 +7,7 @@ import {
   parseOtpRefId,
   receiptFromInquiry,
 } from "./refund";
-import { txStateOf, type Transaction } from "./transaction";
+import { TX_STATES, txStateOf, type Transaction } from "./transaction";
 
 const reason = (result: ReturnType<typeof parseCustomerOtp>) =>
   result.ok ? "ok" : result.error.kind === "invalid-input" ? result.error.reason : result.error.kind;
@@ -133,4 +133,10 @@ test("the customer's OTP: tabs and line breaks dropped too; 4 and 8 digits are t
     ok: false,
     error: { kind: "invalid-input", field: "otp", reason: "not-digits" },
   });
+});
+
+test("the states the app has words for are exactly those tx_status can read as, each once", () => {
+  const read = new Set([0, 1, 2, 3, 4, 5, 6, 7, null].map(txStateOf));
+  assert.equal(TX_STATES.length, 7);
+  assert.deepEqual(new Set(TX_STATES), read);
 });

@@ -194,6 +194,10 @@ test("connection-check rows: the access key's skip reason, the settings missing,
     "Not checked.",
   ]);
   assert.deepEqual(describeDoctorCheck({ id: "access-key", status: "skipped" }, uat, "en").lines, ["Not checked."]);
+  // Only the access key's row reads its skip reason.
+  assert.deepEqual(describeDoctorCheck({ id: "settings", status: "skipped", detail: "keychain" }, uat, "en").lines, [
+    "Settings were not checked.",
+  ]);
   assert.deepEqual(describeDoctorCheck({ id: "access-key", status: "fail", detail: "practice" }, uat, "en").lines, [
     "No access key is stored.",
   ]);

@@ -81,6 +81,9 @@ test("a language this build does not know reads as English, not as an error", ()
   assert.equal(formatNumber(125_000, unknown), "1,25,000");
   assert.equal(formatRupees("100000.00", unknown), "₹1,00,000.00");
   assert.equal(formatRupees("7.125", unknown), "₹7.125");
+  // Lakh grouping with more places than paise, whatever the computer's own locale.
+  assert.equal(formatRupees("1000000.125", unknown), "₹10,00,000.125");
+  assert.equal(formatRupees("1000000.125", "hi"), "₹10,00,000.125");
   const iso = "2019-11-01T12:20:44.000Z";
   assert.equal(formatDateTime(iso, unknown, false), formatDateTime(iso, "en", false));
   assert.equal(formatTime(iso, unknown), formatTime(iso, "en"));
