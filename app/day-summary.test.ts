@@ -66,6 +66,8 @@ test("failures are counted by kind, whatever the step", () => {
     line("reprint:print-failed"),
     // A hand-edited line with an empty step still counts its kind.
     line(":offline"),
+    // Get Refund OTP's lines carry no colon at all: one with an empty step is not an OTP sent.
+    line(":otp-sent"),
     // Only a status at the start is a check's answer; a kind that mentions one further in is a failure.
     line("inquiry:x-tx_status=3"),
     // "otp-sent" after another step is not an OTP sent by Get Refund OTP.
