@@ -23,3 +23,8 @@ test("an empty or oversized access key is refused with the reason", () => {
     error: { kind: "invalid-input", field: "accessKey", reason: "too-long" },
   });
 });
+
+test("byte-order marks and whitespace go from both ends only, however many", () => {
+  assert.deepEqual(accessKeyFrom("\uFEFF\uFEFF key \uFEFF\n"), { ok: true, value: "key" });
+  assert.deepEqual(accessKeyFrom("ke\uFEFFy"), { ok: true, value: "ke\uFEFFy" });
+});

@@ -9,7 +9,8 @@ export const ACCESS_KEY_MAX_LENGTH = 512;
  * surrounding whitespace of a paste and a text file's byte-order mark are never part of a key.
  */
 export function accessKeyFrom(input: string): Result<string, RefundDeskError> {
-  const key = input.replace(/^\uFEFF/, "").trim();
+  // trim() drops a byte-order mark too: U+FEFF is whitespace to JavaScript.
+  const key = input.trim();
   if (key === "") return err({ kind: "invalid-input", field: "accessKey", reason: "empty" });
   if (key.length > ACCESS_KEY_MAX_LENGTH) return err({ kind: "invalid-input", field: "accessKey", reason: "too-long" });
   return ok(key);

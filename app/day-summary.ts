@@ -31,6 +31,8 @@ const SUCCESS: ReadonlySet<string> = new Set(["otp-sent", "refunded", "printed",
 export function summarizeDay(day: string, entries: readonly JournalEntry[]): DaySummary {
   let refunded = 0n;
   let fees = 0n;
+  // A Map, so a hand-edited line's "constructor" or "__proto__" is counted like any other kind.
+  const failures = new Map<string, number>();
   const summary: DaySummary = {
     day,
     refunds: 0,
@@ -46,7 +48,7 @@ export function summarizeDay(day: string, entries: readonly JournalEntry[]): Day
   for (const entry of entries) {
     const colon = entry.outcome.indexOf(":");
     const step = colon < 0 ? "otp" : entry.outcome.slice(0, colon);
-    const rest = colon < 0 ? entry.outcome : entry.outcome.slice(colon + 1);
+    const rest = entry.outcome.slice(colon + 1);
     if (isRefundLine(entry)) {
       summary.refunds += 1;
       const amount = paise(entry.refundedAmount);
@@ -58,8 +60,9 @@ export function summarizeDay(day: string, entries: readonly JournalEntry[]): Day
     if (step === "inquiry") summary.checks += 1;
     if (step === "reprint") summary.reprints += 1;
     if (step === "pending") summary.lookups += 1;
-    if (!SUCCESS.has(rest) && !TX_STATUS.test(rest)) summary.failures[rest] = (summary.failures[rest] ?? 0) + 1;
+    if (!SUCCESS.has(rest) && !TX_STATUS.test(rest)) failures.set(rest, (failures.get(rest) ?? 0) + 1);
   }
+  summary.failures = Object.fromEntries(failures);
   summary.refundedTotal = rupeesOf(refunded);
   summary.feeTotal = rupeesOf(fees);
   return summary;

@@ -71,9 +71,9 @@ export interface HistoryExport {
 export function isCalendarDay(day: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return false;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(year, month - 1, date));
-  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
+  // A day that does not exist rolls over (2026-02-30 becomes 2026-03-02), so it does not read back the same.
+  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return utc.toISOString().slice(0, 10) === day;
 }
 
 /** Days from `from` to `to`, both counted; NaN-free for calendar days. */

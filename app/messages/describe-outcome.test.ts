@@ -63,7 +63,29 @@ test("unknown steps and outcomes are shown as written", () => {
   assert.deepEqual(describeOutcome("reversal:done", "en"), { step: null, result: "reversal:done" });
   assert.deepEqual(describeOutcome("refund:something-new", "en"), { step: "Refund", result: "something-new" });
   assert.deepEqual(describeOutcome("from-the-future", "en"), { step: "Send OTP", result: "from-the-future" });
+  // A colon first: an empty step, not a Send OTP line.
+  assert.deepEqual(describeOutcome(":timeout", "en"), { step: null, result: ":timeout" });
   // Names of Object.prototype are not steps or outcomes.
   assert.deepEqual(describeOutcome("constructor:toString", "en"), { step: null, result: "constructor:toString" });
   assert.deepEqual(describeOutcome("refund:__proto__", "en"), { step: "Refund", result: "__proto__" });
+});
+
+test("a status is read only as tx_status= with up to 6 digits or none; anything else is shown as written", () => {
+  assert.equal(describeOutcome("inquiry:tx_status=0", "en").result, "The transfer went through");
+  assert.equal(describeOutcome("inquiry:tx_status=123456", "en").result, "Eko gave a status this app does not know");
+  for (const odd of [
+    "tx_status=1234567",
+    "tx_status=",
+    "tx_status=3x",
+    "xtx_status=3",
+    "tx_status=-1",
+    "tx_status=nonex",
+  ]) {
+    assert.equal(describeOutcome(`inquiry:${odd}`, "en").result, odd, odd);
+  }
+  // A kind with short words in History uses them; the others use their title.
+  assert.equal(describeOutcome("refund:eko", "en").result, "Eko refused the request");
+  assert.equal(describeOutcome("refund:otp-expired", "en").result, "The OTP has expired");
+  assert.equal(describeOutcome("pending:listed", "en").result, "Transfers listed");
+  assert.equal(describeOutcome("reprint:printed", "en").step, "Reprint");
 });

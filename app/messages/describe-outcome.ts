@@ -24,7 +24,7 @@ export function describeOutcome(outcome: string, lang: Lang): OutcomeWords {
   // Get Refund OTP lines carry no step: "otp-sent" or an error kind alone.
   const colon = outcome.indexOf(":");
   const step = colon < 0 ? "otp" : outcome.slice(0, colon);
-  const rest = colon < 0 ? outcome : outcome.slice(colon + 1);
+  const rest = outcome.slice(colon + 1);
   if (!Object.hasOwn(m.history.step, step)) return { step: null, result: outcome };
   return { step: m.history.step[step as keyof typeof m.history.step], result: describeResult(rest, lang) };
 }
@@ -33,7 +33,8 @@ function describeResult(rest: string, lang: Lang): string {
   const m = catalogue(lang);
   if (Object.hasOwn(m.history.outcome, rest)) return m.history.outcome[rest as keyof typeof m.history.outcome];
   const status = TX_STATUS.exec(rest);
-  if (status) return describeTxState(txStateOf(status[1] === "none" ? null : Number(status[1])), lang).title;
+  // "none" reads as NaN, which like any status the app does not know is "unknown".
+  if (status) return describeTxState(txStateOf(Number(status[1])), lang).title;
   if (!isErrorKind(rest)) return rest;
   const short: Partial<Record<ErrorKind, string>> = m.history.outcomeKind;
   return short[rest] ?? m.errors[rest].title;

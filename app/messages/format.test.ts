@@ -67,3 +67,41 @@ test("times: on a computer in India's zone as usual; elsewhere in India's time, 
   assert.equal(computerZoneIsIndia("UTC"), false);
   assert.equal(computerZoneIsIndia("Asia/Dubai"), false);
 });
+
+test("a negative amount keeps its sign; text around a number is not a number", () => {
+  assert.equal(formatRupees("-500.00", "en"), "-₹500.00");
+  assert.equal(formatRupees("-7.125", "en"), "-₹7.125");
+  for (const raw of ["5000.", ".50", "1e3", "₹500", "500 rupees", "--5", "5-", ""]) {
+    assert.equal(formatRupees(raw, "en"), raw, raw);
+  }
+});
+
+test("a language this build does not know reads as English, not as an error", () => {
+  const unknown = "fr" as never;
+  assert.equal(formatNumber(125_000, unknown), "1,25,000");
+  assert.equal(formatRupees("100000.00", unknown), "₹1,00,000.00");
+  assert.equal(formatRupees("7.125", unknown), "₹7.125");
+  // Lakh grouping with more places than paise, whatever the computer's own locale.
+  assert.equal(formatRupees("1000000.125", unknown), "₹10,00,000.125");
+  assert.equal(formatRupees("1000000.125", "hi"), "₹10,00,000.125");
+  const iso = "2019-11-01T12:20:44.000Z";
+  assert.equal(formatDateTime(iso, unknown, false), formatDateTime(iso, "en", false));
+  assert.equal(formatTime(iso, unknown), formatTime(iso, "en"));
+  assert.equal(formatDay("2026-03-05", unknown), "5 Mar 2026");
+});
+
+test("India's time, exactly, in each language", () => {
+  const iso = "2019-11-01T12:20:44.000Z";
+  assert.match(formatDateTime(iso, "en", false), /^1 Nov 2019, 5:50:44\s?pm IST$/i);
+  assert.match(formatDateTime(iso, "hi", false), /^1 नवंबर 2019\D+17:50:44 IST/);
+  // The zone of this computer is India's when the caller says nothing and the computer is set so.
+  assert.equal(formatDateTime(iso, "en"), formatDateTime(iso, "en", computerZoneIsIndia()));
+  assert.equal(formatDay("2026-02-30", "en"), "2026-02-30");
+});
+
+test("a time of day in Hindi is on the 24-hour clock, in English with am/pm", () => {
+  // The same local time in both: whatever this computer's zone, the minutes and seconds agree.
+  const iso = "2025-11-25T08:13:05.000Z";
+  assert.match(formatTime(iso, "hi"), /^\d{2}:\d{2}:05$/);
+  assert.match(formatTime(iso, "en"), /^\d{1,2}:\d{2}:05 [ap]m$/);
+});
