@@ -1,0 +1,194 @@
+/**
+ * Sources combined into one machine policy (broken beats found, the first source wins field by
+ * field), the development override on each OS, where an admin puts policy.json, the counter file
+ * `provision` leaves, and the field list the machine-wide templates are made from.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { chmodSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDataDir } from "../test-support/temp-dir";
+import { counterPath, counterText, readCounterFile } from "./counter-file";
+import {
+  combineSources,
+  developmentTrust,
+  loadMachinePolicyFile,
+  machinePolicyPath,
+  readMachinePolicy,
+} from "./machine-policy";
+import { MACHINE_POLICY_FIELDS, policyField } from "./policy-fields";
+
+const BASE = { environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false };
+
+test("every broken source is named, in order, and fails the policy even beside a good one", () => {
+  assert.deepEqual(
+    combineSources([
+      { state: "broken", origin: "HKLM", reason: "registry-unreadable" },
+      { state: "found", origin: "C:\\ProgramData\\Refund Desk\\policy.json", values: BASE },
+      { state: "absent" },
+      { state: "broken", origin: "ProgramData", reason: "program-data-unknown" },
+    ]),
+    {
+      state: "failed",
+      problem: {
+        path: "HKLM + ProgramData",
+        errors: [
+          { kind: "invalid-input", field: "file", reason: "registry-unreadable" },
+          { kind: "invalid-input", field: "file", reason: "program-data-unknown" },
+        ],
+      },
+    },
+  );
+});
+
+test("found sources merge, the first winning field by field; absent ones are no policy and add nothing", () => {
+  assert.deepEqual(combineSources([]), { state: "none" });
+  assert.deepEqual(combineSources([{ state: "absent" }, { state: "absent" }]), { state: "none" });
+  const merged = combineSources([
+    { state: "found", origin: "registry", values: { counterName: "From the registry", kioskMode: false } },
+    { state: "absent" },
+    { state: "found", origin: "file", values: { ...BASE, printerName: "Star TSP143" } },
+  ]);
+  assert.deepEqual(merged, {
+    state: "applied",
+    path: "registry + file",
+    valid: {
+      policy: {
+        environment: "practice",
+        counterName: "From the registry",
+        kioskMode: false,
+        settingsLocked: false,
+        printerName: "Star TSP143",
+      },
+      pin: null,
+    },
+  });
+  assert.deepEqual(combineSources([{ state: "absent" }, { state: "found", origin: "file", values: BASE }]), {
+    state: "applied",
+    path: "file",
+    valid: { policy: BASE, pin: null },
+  });
+  assert.deepEqual(
+    combineSources([{ state: "found", origin: "registry", values: { ...BASE, adminPin: "048213" } }]),
+    {
+      state: "failed",
+      problem: {
+        path: "registry",
+        errors: [{ kind: "invalid-input", field: "adminPin", reason: "clear-pin-not-allowed-here" }],
+      },
+    },
+    "judged as a machine-wide policy: no PIN in clear",
+  );
+});
+
+function policyFile(values: object, mode: number): string {
+  const path = join(tempDataDir("machine-policy"), "policy.json");
+  writeFileSync(path, JSON.stringify(values));
+  chmodSync(path, mode);
+  return path;
+}
+
+const noTool = async () => ({ code: 9009, stdout: "", stderr: "not expected" });
+
+test("the development override: on Windows without POSIX owners, elsewhere under the same owner rules", async () => {
+  const open = policyFile(BASE, 0o666);
+  const options = { run: noTool, overridePath: open, posixTrust: developmentTrust() };
+  assert.deepEqual(await readMachinePolicy({ ...options, platform: "win32" }), {
+    state: "applied",
+    path: open,
+    valid: { policy: BASE, pin: null },
+  });
+  for (const platform of ["linux", "darwin"] as const) {
+    assert.deepEqual(await readMachinePolicy({ ...options, platform }), {
+      state: "failed",
+      problem: { path: open, errors: [{ kind: "invalid-input", field: "file", reason: "writable-by-others" }] },
+    });
+  }
+  const sound = policyFile(BASE, 0o644);
+  assert.equal((await readMachinePolicy({ ...options, overridePath: sound, platform: "linux" })).state, "applied");
+  assert.deepEqual(loadMachinePolicyFile(null, developmentTrust()), { state: "none" });
+  assert.deepEqual(loadMachinePolicyFile(open, developmentTrust()), {
+    state: "failed",
+    problem: { path: open, errors: [{ kind: "invalid-input", field: "file", reason: "writable-by-others" }] },
+  });
+});
+
+test("where an admin puts policy.json on each OS", () => {
+  assert.equal(
+    machinePolicyPath({ ProgramData: "D:\\ProgramData" }, "win32"),
+    "D:\\ProgramData\\Refund Desk\\policy.json",
+  );
+  assert.equal(machinePolicyPath({}, "win32"), "C:\\ProgramData\\Refund Desk\\policy.json");
+  assert.equal(
+    machinePolicyPath({ ProgramData: "D:\\ProgramData" }, "darwin"),
+    "/Library/Application Support/Refund Desk/policy.json",
+  );
+  assert.equal(machinePolicyPath({}, "linux"), "/etc/refund-desk/policy.json");
+});
+
+test("in development a policy file may be the developer's own or root's, nobody else's", () => {
+  assert.deepEqual(developmentTrust(), { trustedUids: [0, process.getuid?.() ?? 0] });
+});
+
+test("the counter file: the counter, kiosk and lock only, as provisioned; anything damaged reads as not provisioned", () => {
+  const text = counterText({
+    environment: "uat",
+    developerKey: "becbbce45f79c6f5109f848acd540567",
+    counterName: "Kiosk 1",
+    kioskMode: true,
+    settingsLocked: false,
+  });
+  assert.equal(text, '{\n  "counterName": "Kiosk 1",\n  "kioskMode": true,\n  "settingsLocked": false\n}\n');
+  const dataDir = tempDataDir("counter-file");
+  assert.equal(counterPath(dataDir), join(dataDir, "counter.json"));
+  assert.equal(readCounterFile(dataDir), null, "none yet");
+  writeFileSync(join(dataDir, "counter.json"), text);
+  assert.deepEqual(readCounterFile(dataDir), { counterName: "Kiosk 1", kioskMode: true, settingsLocked: false });
+  writeFileSync(
+    join(dataDir, "counter.json"),
+    JSON.stringify({ counterName: "K", kioskMode: false, settingsLocked: true, x: 1 }),
+  );
+  assert.deepEqual(readCounterFile(dataDir), { counterName: "K", kioskMode: false, settingsLocked: true });
+  const damaged = [
+    "{",
+    "null",
+    JSON.stringify({ counterName: 1, kioskMode: true, settingsLocked: false }),
+    JSON.stringify({ counterName: "K", kioskMode: "true", settingsLocked: false }),
+    JSON.stringify({ counterName: "K", kioskMode: true, settingsLocked: 0 }),
+    JSON.stringify({ counterName: "K", kioskMode: true }),
+  ];
+  for (const content of damaged) {
+    writeFileSync(join(dataDir, "counter.json"), content);
+    assert.equal(readCounterFile(dataDir), null, content);
+  }
+});
+
+test("the machine-wide field list leaves out only the PIN in clear; fields are found by their exact name", () => {
+  const names = MACHINE_POLICY_FIELDS.map((field) => field.name);
+  assert.ok(!names.includes("adminPin"));
+  assert.deepEqual(names, [
+    "environment",
+    "baseUrl",
+    "developerKey",
+    "initiatorId",
+    "userCode",
+    "counterName",
+    "kioskMode",
+    "settingsLocked",
+    "adminPinHash",
+    "timeoutMs",
+    "resendCooldownMs",
+    "printerName",
+    "paperSize",
+    "agentCopy",
+    "receiptLanguages",
+    "helpline",
+    "grievanceContact",
+    "rbiGrievance",
+    "idleClearMinutes",
+  ]);
+  assert.equal(policyField("adminPin")?.provisionOnly, true);
+  assert.deepEqual(policyField("kioskMode")?.kind, { type: "boolean" });
+  assert.equal(policyField("KioskMode"), undefined);
+  assert.equal(policyField(""), undefined);
+});
