@@ -71,7 +71,7 @@ interface Ace {
 }
 
 export interface SecurityDescriptor {
-  owner: string | null;
+  owner: string;
   aces: Ace[];
 }
 
@@ -99,7 +99,7 @@ export function parseSddl(sddl: string): SecurityDescriptor | null {
 export function windowsTrustProblem(sddl: string): string | null {
   const descriptor = parseSddl(sddl);
   if (!descriptor) return "permissions-unreadable";
-  if (!descriptor.owner || !ADMIN_SIDS.has(descriptor.owner)) return "not-owned-by-administrators";
+  if (!ADMIN_SIDS.has(descriptor.owner)) return "not-owned-by-administrators";
   for (const ace of descriptor.aces) {
     if (ace.type !== "A" || ace.flags.includes(INHERIT_ONLY)) continue;
     if ((ace.mask & WRITE_BITS) !== 0 && !ADMIN_SIDS.has(ace.sid)) return "writable-by-non-administrators";

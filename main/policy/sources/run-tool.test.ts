@@ -1,0 +1,34 @@
+/**
+ * The OS tool runner, with Node itself as the tool: what it printed and how it ended, a tool that
+ * cannot be started, and output past the limit (refused as a failure, never half-read).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { tempDataDir } from "../../test-support/temp-dir";
+import { runTool } from "./run-tool";
+
+const node = (script: string) => runTool(process.execPath, ["-e", script]);
+
+test("a tool's output as text and its exit code; a tool that cannot be started ends as -1", async () => {
+  assert.deepEqual(await node('process.stdout.write("पुणे\\r\\n"); process.stderr.write("warn")'), {
+    code: 0,
+    stdout: "पुणे\r\n",
+    stderr: "warn",
+  });
+  assert.deepEqual(await node('process.stdout.write("partial"); process.exit(3)'), {
+    code: 3,
+    stdout: "partial",
+    stderr: "",
+  });
+  const missing = await runTool(join(tempDataDir("run-tool"), "no-such-tool"), []);
+  assert.equal(missing.code, -1);
+});
+
+test("output up to 1 MiB is read whole; more fails rather than being cut short", async () => {
+  const full = await node('process.stdout.write("x".repeat(1024 * 1024))');
+  assert.equal(full.code, 0);
+  assert.equal(full.stdout.length, 1024 * 1024);
+  const over = await node('process.stdout.write("x".repeat(1024 * 1024 + 1))');
+  assert.equal(over.code, -1);
+});
