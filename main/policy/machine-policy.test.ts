@@ -17,6 +17,7 @@ import {
   readMachinePolicy,
 } from "./machine-policy";
 import { MACHINE_POLICY_FIELDS, policyField } from "./policy-fields";
+import { POSIX_POLICY_PATHS } from "./sources/posix-sources";
 
 const BASE = { environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false };
 
@@ -113,7 +114,44 @@ test("the development override: on Windows without POSIX owners, elsewhere under
   });
 });
 
-test("where an admin puts policy.json on each OS", () => {
+test("macOS: managed preferences (through plutil) win field by field over policy.json; Linux reads its one file", async () => {
+  const dir = tempDataDir("machine-policy");
+  const paths = {
+    managedPreferences: join(dir, "in.refunddesk.app.plist"),
+    darwin: join(dir, "darwin-policy.json"),
+    linux: join(dir, "linux-policy.json"),
+  };
+  writeFileSync(paths.managedPreferences, "<plist/>");
+  writeFileSync(paths.darwin, JSON.stringify(BASE));
+  writeFileSync(paths.linux, JSON.stringify({ ...BASE, counterName: "Linux" }));
+  const ran: string[][] = [];
+  const plutil = async (file: string, args: string[]) => {
+    ran.push([file, ...args]);
+    return { code: 0, stdout: '{"counterName": "From the profile"}', stderr: "" };
+  };
+  const options = { run: plutil, overridePath: null, posixTrust: developmentTrust(), posixPaths: paths };
+  assert.deepEqual(await readMachinePolicy({ ...options, platform: "darwin" }), {
+    state: "applied",
+    path: `${paths.managedPreferences} + ${paths.darwin}`,
+    valid: { policy: { ...BASE, counterName: "From the profile" }, pin: null },
+  });
+  assert.deepEqual(ran, [["/usr/bin/plutil", "-convert", "json", "-o", "-", paths.managedPreferences]]);
+  assert.deepEqual(await readMachinePolicy({ ...options, platform: "linux" }), {
+    state: "applied",
+    path: paths.linux,
+    valid: { policy: { ...BASE, counterName: "Linux" }, pin: null },
+  });
+  assert.equal(ran.length, 1, "no plutil on Linux");
+  const standard = await readMachinePolicy({ ...options, posixPaths: undefined, platform: "linux" });
+  assert.deepEqual(standard, loadMachinePolicyFile("/etc/refund-desk/policy.json", developmentTrust()));
+});
+
+test("where an admin or an MDM profile puts the policy on each OS", () => {
+  assert.deepEqual(POSIX_POLICY_PATHS, {
+    managedPreferences: "/Library/Managed Preferences/in.refunddesk.app.plist",
+    darwin: "/Library/Application Support/Refund Desk/policy.json",
+    linux: "/etc/refund-desk/policy.json",
+  });
   assert.equal(
     machinePolicyPath({ ProgramData: "D:\\ProgramData" }, "win32"),
     "D:\\ProgramData\\Refund Desk\\policy.json",
