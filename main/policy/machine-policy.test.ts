@@ -16,7 +16,8 @@ import {
   machinePolicyPath,
   readMachinePolicy,
 } from "./machine-policy";
-import { MACHINE_POLICY_FIELDS, policyField } from "./policy-fields";
+import { validatePolicy } from "./policy";
+import { MACHINE_POLICY_FIELDS, POLICY_FIELDS, policyField } from "./policy-fields";
 import { POSIX_POLICY_PATHS } from "./sources/posix-sources";
 
 const BASE = { environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false };
@@ -229,4 +230,38 @@ test("the machine-wide field list leaves out only the PIN in clear; fields are f
   assert.deepEqual(policyField("kioskMode")?.kind, { type: "boolean" });
   assert.equal(policyField("KioskMode"), undefined);
   assert.equal(policyField(""), undefined);
+});
+
+test("every field is explained in English and in Hindi for the admin templates and the field table", () => {
+  for (const field of POLICY_FIELDS) {
+    assert.match(field.en, /^[A-Z`].*[.)]$/u, `${field.name} en`);
+    assert.doesNotMatch(field.en, /\p{Script=Devanagari}/u, `${field.name} en`);
+    assert.match(field.hi, /\p{Script=Devanagari}/u, `${field.name} hi`);
+    assert.match(field.hi, /।$/u, `${field.name} hi`);
+  }
+});
+
+test("the profile example's values make a valid machine policy, each kept as written", () => {
+  const example = Object.fromEntries(
+    POLICY_FIELDS.filter((field) => field.example !== undefined).map((field) => [field.name, field.example]),
+  );
+  assert.match(String(example.adminPinHash), /^\$scrypt\$.*refund-desk pin-hash$/);
+  const hash = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+  const valid = validatePolicy({ ...example, adminPinHash: hash }, "machine");
+  assert.ok(valid.ok, JSON.stringify(valid));
+  assert.deepEqual(valid.value.policy, {
+    environment: "production",
+    developerKey: "becbbce45f79c6f5109f848acd540567",
+    initiatorId: "9962981729",
+    userCode: "20810200",
+    counterName: "Pune Camp – Counter 3",
+    kioskMode: true,
+    settingsLocked: true,
+    timeoutMs: 20_000,
+    resendCooldownMs: 30_000,
+    printerName: "EPSON TM-T82 Receipt",
+    paperSize: "58mm",
+    helpline: "1800 123 4567",
+    idleClearMinutes: 2,
+  });
 });

@@ -439,6 +439,9 @@ test("blank optional text is left out of the policy; given text is trimmed; the 
   );
   const custom = accepted({ ...GOOD, environment: "custom", baseUrl: "  https://branch-proxy.example/v3  " });
   assert.equal(custom.policy.baseUrl, "https://branch-proxy.example/v3");
+  // A no-break space pasted from a web page or a document is trimmed too.
+  const pasted = accepted({ ...GOOD, environment: "custom", baseUrl: "\u00a0https://branch-proxy.example/v3\u00a0" });
+  assert.equal(pasted.policy.baseUrl, "https://branch-proxy.example/v3");
 });
 
 test("numbers: the timeout from 1 s to 2 min, the cooldown from 0 to 10 min, whole numbers only", () => {
@@ -461,6 +464,9 @@ test("numbers: the timeout from 1 s to 2 min, the cooldown from 0 to 10 min, who
   ] as const)
     assert.deepEqual(problems({ ...PRACTICE, [field]: value }), [`${field}:out-of-range`], `${field} ${value}`);
   assert.deepEqual(problems({ ...PRACTICE, resendCooldownMs: "30000" }), ["resendCooldownMs:expected-number"]);
+  // Past the safe whole numbers the schema itself refuses them: still out of range, not "too long".
+  assert.deepEqual(problems({ ...PRACTICE, timeoutMs: 2 ** 60 }), ["timeoutMs:out-of-range"]);
+  assert.deepEqual(problems({ ...PRACTICE, resendCooldownMs: -(2 ** 60) }), ["resendCooldownMs:out-of-range"]);
   assert.deepEqual(problems({ ...PRACTICE, idleClearMinutes: 1.5 }), ["idleClearMinutes:not-a-whole-number"]);
 });
 
