@@ -165,8 +165,16 @@ test("where an admin or an MDM profile puts the policy on each OS", () => {
   assert.equal(machinePolicyPath({}, "linux"), "/etc/refund-desk/policy.json");
 });
 
-test("in development a policy file may be the developer's own or root's, nobody else's", () => {
+test("in development a policy file may be the developer's own or root's, nobody else's; root's alone without accounts", () => {
   assert.deepEqual(developmentTrust(), { trustedUids: [0, process.getuid?.() ?? 0] });
+  // Windows has no POSIX accounts (no process.getuid).
+  const getuid = Object.getOwnPropertyDescriptor(process, "getuid");
+  Object.defineProperty(process, "getuid", { value: undefined, configurable: true, writable: true });
+  try {
+    assert.deepEqual(developmentTrust(), { trustedUids: [0] });
+  } finally {
+    if (getuid) Object.defineProperty(process, "getuid", getuid);
+  }
 });
 
 test("the counter file: the counter, kiosk and lock only, as provisioned; anything damaged reads as not provisioned", () => {

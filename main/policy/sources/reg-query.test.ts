@@ -24,6 +24,7 @@ test("value lines: four-space columns, names and data with spaces, empty data, t
     "\tgrievanceContact    REG_SZ    tab first",
     "    timeoutMs REG_DWORD 0x4e20",
     "junk    userCode    REG_SZ    20810200",
+    "    kioskMode    REG_DWORD   0x1",
     "",
   ];
   for (const eol of ["\r\n", "\n"]) {
@@ -50,7 +51,7 @@ test("only the first key's values: nothing before it, nothing from a later key",
 
 test("the key is listed when one line is exactly its name, in any case and with blanks around it", () => {
   assert.equal(listsPolicyKey(`\r\n  ${KEY.toUpperCase()}  \r\n`), true);
-  assert.equal(listsPolicyKey(`\n${KEY.toLowerCase()}\n`), true);
+  assert.equal(listsPolicyKey(`\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\n${KEY.toLowerCase()}\n`), true);
   assert.equal(listsPolicyKey(`\r\n${KEY}\\Sub\r\n`), false, "a subkey of ours is not our key");
   assert.equal(listsPolicyKey(`\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Other ${KEY}\r\n`), false);
   assert.equal(listsPolicyKey(""), false);
