@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { listsPolicyKey, parseRegQuery, registryPolicyValues, type RegValue } from "./reg-query";
 import type { RunTool, ToolOutput } from "./run-tool";
-import { readRegistrySource } from "./windows-sources";
+import { readRegistrySource, WINDOWS_TOOLS } from "./windows-sources";
 
 const KEY = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Refund Desk";
 
@@ -164,5 +164,14 @@ test("a parent key that cannot be listed fails closed; an absent key is not aske
     state: "found",
     origin: "HKLM\\SOFTWARE\\Policies\\Refund Desk",
     values: {},
+  });
+});
+
+test("every Windows tool is named by its absolute path under C:\\Windows, never looked up through PATH", () => {
+  assert.deepEqual(WINDOWS_TOOLS, {
+    cmd: "C:\\Windows\\System32\\cmd.exe",
+    reg: "C:\\Windows\\System32\\reg.exe",
+    powershell: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
+    whoami: "C:\\Windows\\System32\\whoami.exe",
   });
 });

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { tempDataDir } from "../../test-support/temp-dir";
-import { runTool } from "./run-tool";
+import { runTool, toolRunner } from "./run-tool";
 
 const node = (script: string) => runTool(process.execPath, ["-e", script]);
 
@@ -31,4 +31,14 @@ test("output up to 1 MiB is read whole; more fails rather than being cut short",
   assert.equal(full.stdout.length, 1024 * 1024);
   const over = await node('process.stdout.write("x".repeat(1024 * 1024 + 1))');
   assert.equal(over.code, -1);
+});
+
+test("a tool that hangs is stopped and counts as failed, so a hung tool cannot keep the counter from starting", async () => {
+  const started = Date.now();
+  const hung = await toolRunner(300)(process.execPath, [
+    "-e",
+    'process.stdout.write("started"); setTimeout(() => {}, 3000)',
+  ]);
+  assert.equal(hung.code, -1);
+  assert.ok(Date.now() - started < 2500, "stopped, not waited for");
 });
