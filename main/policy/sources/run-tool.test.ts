@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { tempDataDir } from "../../test-support/temp-dir";
-import { runTool, toolRunner } from "./run-tool";
+import { runTool, toolRunner, type ExecFile } from "./run-tool";
 
 const node = (script: string) => runTool(process.execPath, ["-e", script]);
 
@@ -41,4 +41,32 @@ test("a tool that hangs is stopped and counts as failed, so a hung tool cannot k
   ]);
   assert.equal(hung.code, -1);
   assert.ok(Date.now() - started < 2500, "stopped, not waited for");
+});
+
+test("Windows: no console window flashes up, arguments go verbatim only when asked (cmd.exe's quoting), text in UTF-8", async () => {
+  const seen: unknown[] = [];
+  const exec: ExecFile = (file, args, options, done) => {
+    seen.push({ file, args, options });
+    done(null, "out", "");
+  };
+  const run = toolRunner(15_000, exec);
+  assert.deepEqual(await run("C:\\Windows\\System32\\cmd.exe", ["/c", "x"], { verbatim: true }), {
+    code: 0,
+    stdout: "out",
+    stderr: "",
+  });
+  await run("C:\\Windows\\System32\\whoami.exe", ["/groups"]);
+  const options = { timeout: 15_000, maxBuffer: 1024 * 1024, windowsHide: true, encoding: "utf8" };
+  assert.deepEqual(seen, [
+    {
+      file: "C:\\Windows\\System32\\cmd.exe",
+      args: ["/c", "x"],
+      options: { ...options, windowsVerbatimArguments: true },
+    },
+    {
+      file: "C:\\Windows\\System32\\whoami.exe",
+      args: ["/groups"],
+      options: { ...options, windowsVerbatimArguments: false },
+    },
+  ]);
 });
