@@ -1,7 +1,13 @@
 import type { PolicyFieldError, PolicyProblem } from "../../app/policy";
 import { validatePolicy, type ValidPolicy } from "./policy";
 import { readJsonSource } from "./sources/json-source";
-import { POSIX_POLICY_FILES, readManagedPreferences, readPosixJsonSource } from "./sources/posix-sources";
+import {
+  POSIX_POLICY_FILES,
+  POSIX_POLICY_PATHS,
+  readManagedPreferences,
+  readPosixJsonSource,
+  type PosixPolicyPaths,
+} from "./sources/posix-sources";
 import type { PosixTrustDeps } from "./sources/posix-trust";
 import type { RunTool } from "./sources/run-tool";
 import type { SourceRead } from "./sources/source-read";
@@ -48,19 +54,22 @@ export interface MachinePolicyOptions {
   posixTrust: PosixTrustDeps;
   /** Windows path rules (tests on another OS pass the host's). */
   windowsPaths?: WindowsPaths;
+  /** Where the macOS and Linux sources are (tests pass their own). */
+  posixPaths?: PosixPolicyPaths;
 }
 
 /** Reads every machine-wide source of this platform (or only the override, when one is given). */
 export async function readMachinePolicy(options: MachinePolicyOptions): Promise<MachinePolicy> {
   if (options.overridePath) return combineSources([readOverride(options.overridePath, options)]);
   if (options.platform === "win32") return combineSources(await readWindowsSources(options.run, options.windowsPaths));
+  const paths = options.posixPaths ?? POSIX_POLICY_PATHS;
   if (options.platform === "darwin") {
     return combineSources([
-      await readManagedPreferences(options.run, options.posixTrust),
-      readPosixJsonSource(POSIX_POLICY_FILES.darwin, options.posixTrust),
+      await readManagedPreferences(options.run, options.posixTrust, paths.managedPreferences),
+      readPosixJsonSource(paths.darwin, options.posixTrust),
     ]);
   }
-  return combineSources([readPosixJsonSource(POSIX_POLICY_FILES.linux, options.posixTrust)]);
+  return combineSources([readPosixJsonSource(paths.linux, options.posixTrust)]);
 }
 
 /** A development override on Windows has no POSIX owner to check; elsewhere the same rule as in production. */

@@ -12,7 +12,7 @@ import { COUNTER_FILE } from "./counter-file";
 import { resolveDeskPolicy } from "./desk-policy";
 import { developmentTrust, loadMachinePolicyFile } from "./machine-policy";
 import type { LockRecord } from "../admin/counter-lock";
-import { overlayPolicy, parsePolicyJson, validatePolicy } from "./policy";
+import { overlayPolicy, parsePolicyJson, policyFromSettings, validatePolicy } from "./policy";
 
 const GOOD = {
   environment: "uat",
@@ -396,4 +396,309 @@ test("the machine policy's PIN hash is the one the desk checks", async () => {
   } finally {
     await desk.close();
   }
+});
+
+// Edges of each field: just inside and just outside each limit, blanks, and what is left out.
+const PRACTICE = { environment: "practice", counterName: "C1", kioskMode: false, settingsLocked: false };
+
+function accepted(raw: Record<string, unknown>, use: "provision" | "machine" = "provision") {
+  const result = validatePolicy(raw, use);
+  assert.ok(result.ok, JSON.stringify(result));
+  return result.value;
+}
+
+test("the required fields are named as missing; an unknown environment asks for no Eko account", () => {
+  assert.deepEqual(problems({}), [
+    "environment:required",
+    "counterName:required",
+    "kioskMode:required",
+    "settingsLocked:required",
+  ]);
+  assert.deepEqual(problems({ ...GOOD, environment: "moon", developerKey: undefined, initiatorId: undefined }), [
+    "environment:unknown-environment",
+  ]);
+  assert.deepEqual(problems({ ...GOOD, environment: "moon", baseUrl: "https://eko.example/v3" }), [
+    "environment:unknown-environment",
+    "baseUrl:only-for-custom",
+  ]);
+  assert.deepEqual(problems({ ...PRACTICE, baseUrl: "https://eko.example/v3" }), ["baseUrl:only-for-custom"]);
+  assert.deepEqual(problems({ ...GOOD, environment: "production", developerKey: "  ", initiatorId: "" }), [
+    "developerKey:required-outside-practice",
+    "initiatorId:required-outside-practice",
+  ]);
+});
+
+test("blank optional text is left out of the policy; given text is trimmed; the custom base URL is trimmed", () => {
+  assert.deepEqual(accepted({ ...PRACTICE, developerKey: "  ", initiatorId: "", userCode: " ", printerName: "  " }), {
+    policy: PRACTICE,
+    pin: null,
+  });
+  assert.deepEqual(
+    accepted({ ...PRACTICE, developerKey: " abcdefgh ", userCode: " 20810200 ", printerName: " Star TSP143 " }).policy,
+    { ...PRACTICE, developerKey: "abcdefgh", userCode: "20810200", printerName: "Star TSP143" },
+  );
+  const custom = accepted({ ...GOOD, environment: "custom", baseUrl: "  https://branch-proxy.example/v3  " });
+  assert.equal(custom.policy.baseUrl, "https://branch-proxy.example/v3");
+  // A no-break space pasted from a web page or a document is trimmed too.
+  const pasted = accepted({ ...GOOD, environment: "custom", baseUrl: "\u00a0https://branch-proxy.example/v3\u00a0" });
+  assert.equal(pasted.policy.baseUrl, "https://branch-proxy.example/v3");
+});
+
+test("numbers: the timeout from 1 s to 2 min, the cooldown from 0 to 10 min, whole numbers only", () => {
+  for (const [field, value] of [
+    ["timeoutMs", 1_000],
+    ["timeoutMs", 120_000],
+    ["resendCooldownMs", 0],
+    ["resendCooldownMs", 600_000],
+    ["idleClearMinutes", 1],
+    ["idleClearMinutes", 15],
+  ] as const)
+    assert.deepEqual(accepted({ ...PRACTICE, [field]: value }).policy, { ...PRACTICE, [field]: value }, field);
+  for (const [field, value] of [
+    ["timeoutMs", 999],
+    ["timeoutMs", 120_001],
+    ["resendCooldownMs", -1],
+    ["resendCooldownMs", 600_001],
+    ["idleClearMinutes", 0],
+    ["idleClearMinutes", 16],
+  ] as const)
+    assert.deepEqual(problems({ ...PRACTICE, [field]: value }), [`${field}:out-of-range`], `${field} ${value}`);
+  assert.deepEqual(problems({ ...PRACTICE, resendCooldownMs: "30000" }), ["resendCooldownMs:expected-number"]);
+  // Past the safe whole numbers the schema itself refuses them: still out of range, not "too long".
+  assert.deepEqual(problems({ ...PRACTICE, timeoutMs: 2 ** 60 }), ["timeoutMs:out-of-range"]);
+  assert.deepEqual(problems({ ...PRACTICE, resendCooldownMs: -(2 ** 60) }), ["resendCooldownMs:out-of-range"]);
+  assert.deepEqual(problems({ ...PRACTICE, idleClearMinutes: 1.5 }), ["idleClearMinutes:not-a-whole-number"]);
+});
+
+test("the receipt fields go into the policy as given; a blank contact is left out; each bad one names its reason", () => {
+  const receipt = {
+    paperSize: "80mm",
+    agentCopy: "always",
+    receiptLanguages: "both",
+    helpline: " 1800 123 4567 ",
+    grievanceContact: "grievance@bank.example",
+    rbiGrievance: false,
+    idleClearMinutes: 5,
+  };
+  assert.deepEqual(accepted({ ...PRACTICE, ...receipt }).policy, {
+    ...PRACTICE,
+    ...receipt,
+    helpline: "1800 123 4567",
+  });
+  assert.deepEqual(accepted({ ...PRACTICE, helpline: "  ", grievanceContact: "" }).policy, PRACTICE);
+  assert.deepEqual(
+    problems({
+      ...PRACTICE,
+      paperSize: "a5",
+      agentCopy: "sometimes",
+      receiptLanguages: "hindi",
+      helpline: "=1800",
+      grievanceContact: "x".repeat(121),
+    }),
+    [
+      "paperSize:unknown-choice",
+      "agentCopy:unknown-choice",
+      "receiptLanguages:unknown-choice",
+      "helpline:bad-characters",
+      "grievanceContact:too-long",
+    ],
+  );
+  assert.deepEqual(problems({ ...PRACTICE, rbiGrievance: 1 }), ["rbiGrievance:expected-boolean"]);
+});
+
+test("text longer than its field allows is refused as too long before its meaning is judged", () => {
+  assert.deepEqual(problems({ ...PRACTICE, paperSize: "x".repeat(33) }), ["paperSize:too-long"]);
+  assert.deepEqual(problems({ ...PRACTICE, paperSize: "x".repeat(32) }), ["paperSize:unknown-choice"]);
+  assert.deepEqual(problems({ ...PRACTICE, environment: "x".repeat(33) }), ["environment:too-long"]);
+  assert.deepEqual(problems({ ...PRACTICE, helpline: "1".repeat(513) }), ["helpline:too-long"]);
+  assert.deepEqual(problems({ ...PRACTICE, helpline: "1".repeat(512) }), ["helpline:too-long"], "the settings' limit");
+  assert.deepEqual(problems({ ...PRACTICE, counterName: "C".repeat(257) }), ["counterName:too-long"]);
+  assert.deepEqual(problems({ ...PRACTICE, printerName: "P".repeat(257) }), ["printerName:too-long"]);
+  assert.deepEqual(problems({ ...PRACTICE, printerName: "P".repeat(129) }), ["printerName:bad-characters"]);
+  assert.deepEqual(problems({ ...PRACTICE, adminPinHash: "$".repeat(513) }), ["adminPinHash:too-long"]);
+});
+
+test("counter names: 64 letters in any script (counted as characters), a letter or digit first, a few separators", () => {
+  const fine = [
+    "C".repeat(64),
+    "𝐀".repeat(64),
+    "3rd Counter",
+    "पुणे काउंटर ३",
+    "Pune Camp – Counter 3",
+    "A-B_C.D #4/5 (East) & West",
+    "ñ",
+  ];
+  for (const name of fine) assert.equal(accepted({ ...PRACTICE, counterName: name }).policy.counterName, name, name);
+  assert.deepEqual(problems({ ...PRACTICE, counterName: "𝐀".repeat(65) }), ["counterName:too-long"]);
+  const refused = [
+    "-Counter",
+    "+Counter",
+    "@Counter",
+    "_Counter",
+    ".Counter",
+    "(Counter)",
+    "\u0902Counter",
+    "Counter,3",
+    "Counter;3",
+    "Counter'3",
+    'Counter"3',
+    "Counter=3",
+    "Counter\t3",
+    "Counter!",
+    "Counter 3\u0000",
+  ];
+  for (const name of refused)
+    assert.deepEqual(problems({ ...PRACTICE, counterName: name }), ["counterName:bad-characters"], name);
+});
+
+test("the admin PIN: one of PIN or hash, the hash alone on a machine, needed for kiosk mode or a lock alone", () => {
+  assert.deepEqual(problems({ ...GOOD, adminPinHash: HASH }, "machine"), ["adminPin:clear-pin-not-allowed-here"]);
+  const { adminPin: _pin, ...noPin } = GOOD;
+  assert.deepEqual(accepted({ ...noPin, adminPinHash: HASH }, "provision").pin, { hash: HASH });
+  for (const use of ["provision", "machine"] as const) {
+    const field = use === "machine" ? "adminPinHash" : "adminPin";
+    assert.deepEqual(problems({ ...noPin, kioskMode: true, settingsLocked: false }, use), [
+      `${field}:required-for-kiosk-or-lock`,
+    ]);
+    assert.deepEqual(problems({ ...noPin, kioskMode: false, settingsLocked: true }, use), [
+      `${field}:required-for-kiosk-or-lock`,
+    ]);
+    assert.equal(accepted({ ...noPin, kioskMode: false, settingsLocked: false }, use).pin, null);
+  }
+  assert.deepEqual(problems({ ...GOOD, adminPin: "1234" }), ["adminPin:pin-too-short"], "given, though refused");
+  assert.deepEqual(problems({ ...noPin, adminPinHash: "not a hash" }, "machine"), ["adminPinHash:not-a-pin-hash"]);
+  assert.deepEqual(accepted({ ...GOOD, adminPin: "correct horse" }).pin, { clear: "correct horse" });
+});
+
+test("a policy file's text: parsed and judged whole", () => {
+  assert.deepEqual(parsePolicyJson(JSON.stringify(PRACTICE), "machine"), {
+    ok: true,
+    value: { policy: PRACTICE, pin: null },
+  });
+  assert.deepEqual(parsePolicyJson("", "machine"), {
+    ok: false,
+    error: [{ kind: "invalid-input", field: "file", reason: "not-json" }],
+  });
+  assert.deepEqual(parsePolicyJson('"text"', "machine"), {
+    ok: false,
+    error: [{ kind: "invalid-input", field: "file", reason: "not-an-object" }],
+  });
+});
+
+test("overlay: a policy that sets every field replaces every one; one that sets none leaves the user's", () => {
+  const user: Settings = {
+    environment: "custom",
+    customBaseUrl: "https://mine.example/v3",
+    developerKey: "userkey123456",
+    initiatorId: "9000000000",
+    userCode: "20810200",
+    timeoutMs: 30_000,
+    resendCooldownMs: 5_000,
+    printerName: "Mine",
+    paperSize: "a4",
+    agentCopy: "never",
+    receiptLanguages: "both",
+    helpline: "1800 000 0000",
+    grievanceContact: "me@example.in",
+    rbiGrievance: true,
+    idleClearMinutes: 10,
+  };
+  const policy: Policy = {
+    environment: "custom",
+    baseUrl: "https://branch-proxy.example/v3",
+    developerKey: "policykey12345",
+    initiatorId: "9111111111",
+    userCode: "20810201",
+    counterName: "C1",
+    kioskMode: true,
+    settingsLocked: true,
+    timeoutMs: 20_000,
+    resendCooldownMs: 0,
+    printerName: "Star TSP143",
+    paperSize: "58mm",
+    agentCopy: "kiosk",
+    receiptLanguages: "interface",
+    helpline: "1800 123 4567",
+    grievanceContact: "grievance@bank.example",
+    rbiGrievance: false,
+    idleClearMinutes: 1,
+  };
+  assert.deepEqual(overlayPolicy(user, policy), {
+    environment: "custom",
+    customBaseUrl: "https://branch-proxy.example/v3",
+    developerKey: "policykey12345",
+    initiatorId: "9111111111",
+    userCode: "20810201",
+    timeoutMs: 20_000,
+    resendCooldownMs: 0,
+    printerName: "Star TSP143",
+    paperSize: "58mm",
+    agentCopy: "kiosk",
+    receiptLanguages: "interface",
+    helpline: "1800 123 4567",
+    grievanceContact: "grievance@bank.example",
+    rbiGrievance: false,
+    idleClearMinutes: 1,
+  });
+  assert.deepEqual(
+    overlayPolicy(user, { environment: "uat", counterName: "C1", kioskMode: true, settingsLocked: true }),
+    {
+      ...user,
+      environment: "uat",
+    },
+  );
+});
+
+test("a policy made from settings: the counter, kiosk and lock of the base; the base URL only for custom; unset text left out", () => {
+  const base: Policy = { environment: "uat", counterName: "Kiosk 1", kioskMode: true, settingsLocked: true };
+  const custom: Settings = {
+    environment: "custom",
+    customBaseUrl: "https://branch-proxy.example/v3",
+    developerKey: "policykey12345",
+    initiatorId: "9111111111",
+    userCode: "20810201",
+    timeoutMs: 20_000,
+    resendCooldownMs: 0,
+    printerName: "Star TSP143",
+    paperSize: "80mm",
+    agentCopy: "always",
+    receiptLanguages: "both",
+    helpline: "1800 123 4567",
+    grievanceContact: "grievance@bank.example",
+    rbiGrievance: true,
+    idleClearMinutes: 3,
+  };
+  assert.deepEqual(policyFromSettings(base, custom), {
+    environment: "custom",
+    baseUrl: "https://branch-proxy.example/v3",
+    developerKey: "policykey12345",
+    initiatorId: "9111111111",
+    userCode: "20810201",
+    counterName: "Kiosk 1",
+    kioskMode: true,
+    settingsLocked: true,
+    timeoutMs: 20_000,
+    resendCooldownMs: 0,
+    printerName: "Star TSP143",
+    paperSize: "80mm",
+    agentCopy: "always",
+    receiptLanguages: "both",
+    helpline: "1800 123 4567",
+    grievanceContact: "grievance@bank.example",
+    rbiGrievance: true,
+    idleClearMinutes: 3,
+  });
+  assert.deepEqual(policyFromSettings(base, { ...DEFAULT_SETTINGS, customBaseUrl: "https://left.example/v3" }), {
+    environment: "practice",
+    counterName: "Kiosk 1",
+    kioskMode: true,
+    settingsLocked: true,
+    timeoutMs: 15_000,
+    resendCooldownMs: 30_000,
+    paperSize: "58mm",
+    agentCopy: "kiosk",
+    receiptLanguages: "interface",
+    rbiGrievance: false,
+    idleClearMinutes: 2,
+  });
 });

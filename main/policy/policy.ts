@@ -271,16 +271,19 @@ function numberSetting(
 }
 
 function shapeErrors(issues: z.core.$ZodIssue[], raw: unknown): PolicyFieldError[] {
-  const given = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
   return issues.flatMap((issue): PolicyFieldError[] => {
-    const field = issue.path.map(String).join(".");
+    // The policy is flat: an issue names one field, or none when the whole is not an object.
+    const field = String(issue.path[0] ?? "");
     if (issue.code === "unrecognized_keys") return issue.keys.map((key) => invalid(key, "unknown-field"));
     if (field === "") return [invalid("file", "not-an-object")];
     if (issue.code === "invalid_type") {
-      if (!Object.hasOwn(given, field)) return [invalid(field, "required")];
+      // A field's own issue means the policy is an object.
+      if (!Object.hasOwn(raw as object, field)) return [invalid(field, "required")];
       return [invalid(field, issue.expected === "int" ? "not-a-whole-number" : `expected-${issue.expected}`)];
     }
-    if (issue.code === "too_big") return [invalid(field, "too-long")];
+    // A number past the safe whole numbers is out of range, as any other outside its field's limits.
+    if (issue.code === "too_big" || issue.code === "too_small")
+      return [invalid(field, issue.origin === "string" ? "too-long" : "out-of-range")];
     return [invalid(field, "not-valid")];
   });
 }

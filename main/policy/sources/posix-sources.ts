@@ -14,12 +14,17 @@ export const POSIX_POLICY_FILES = {
   linux: "/etc/refund-desk/policy.json",
 } as const;
 
+/** Where the macOS and Linux sources are; tests place real files elsewhere. */
+export interface PosixPolicyPaths {
+  managedPreferences: string;
+  darwin: string;
+  linux: string;
+}
+
+export const POSIX_POLICY_PATHS: PosixPolicyPaths = { managedPreferences: MANAGED_PREFERENCES, ...POSIX_POLICY_FILES };
+
 /** Managed preferences (written by an MDM profile) through plutil, which reads every plist format. */
-export async function readManagedPreferences(
-  run: RunTool,
-  trust: PosixTrustDeps,
-  path = MANAGED_PREFERENCES,
-): Promise<SourceRead> {
+export async function readManagedPreferences(run: RunTool, trust: PosixTrustDeps, path: string): Promise<SourceRead> {
   const present = policyFileState(path);
   if (present !== "present") return present;
   const untrusted = posixTrustProblem(path, trust);

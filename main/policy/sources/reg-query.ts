@@ -45,7 +45,8 @@ export function registryPolicyValues(values: Map<string, RegValue>): Record<stri
   for (const [name, value] of values) {
     const kind = policyField(name)?.kind.type;
     if (value.type === "REG_DWORD" && /^0x[0-9a-f]{1,8}$/i.test(value.data)) {
-      const number = Number.parseInt(value.data.slice(2), 16);
+      // parseInt with radix 16 takes the 0x prefix itself.
+      const number = Number.parseInt(value.data, 16);
       out[name] = kind === "boolean" ? (number === 0 ? false : number === 1 ? true : number) : number;
     } else if (value.type === "REG_SZ" || value.type === "REG_EXPAND_SZ") {
       out[name] = value.data;

@@ -71,17 +71,17 @@ interface Ace {
 }
 
 export interface SecurityDescriptor {
-  owner: string | null;
+  owner: string;
   aces: Ace[];
 }
 
 export function parseSddl(sddl: string): SecurityDescriptor | null {
-  const text = sddl.trim();
-  const owner = /O:([A-Z]{2}|S-1-[0-9-]+)/.exec(text)?.[1];
-  const dacl = /D:[A-Z]*((?:\([^)]*\))*)/.exec(text);
-  if (!owner || !dacl) return null;
+  const owner = /O:([A-Z]{2}|S-1-[0-9-]+)/.exec(sddl)?.[1];
+  // The entries, all of them ("" for an empty DACL); undefined when there is no DACL at all.
+  const entries = /D:[A-Z]*((?:\([^)]*\))*)/.exec(sddl)?.[1];
+  if (owner === undefined || entries === undefined) return null;
   const aces: Ace[] = [];
-  for (const [, body] of (dacl[1] ?? "").matchAll(/\(([^)]*)\)/g)) {
+  for (const [, body] of entries.matchAll(/\(([^)]*)\)/g)) {
     const [type, flags, rights, , , sid] = (body as string).split(";");
     if (type === undefined || flags === undefined || rights === undefined || sid === undefined) return null;
     const mask = parseRights(rights);
@@ -99,7 +99,7 @@ export function parseSddl(sddl: string): SecurityDescriptor | null {
 export function windowsTrustProblem(sddl: string): string | null {
   const descriptor = parseSddl(sddl);
   if (!descriptor) return "permissions-unreadable";
-  if (!descriptor.owner || !ADMIN_SIDS.has(descriptor.owner)) return "not-owned-by-administrators";
+  if (!ADMIN_SIDS.has(descriptor.owner)) return "not-owned-by-administrators";
   for (const ace of descriptor.aces) {
     if (ace.type !== "A" || ace.flags.includes(INHERIT_ONLY)) continue;
     if ((ace.mask & WRITE_BITS) !== 0 && !ADMIN_SIDS.has(ace.sid)) return "writable-by-non-administrators";
@@ -108,7 +108,8 @@ export function windowsTrustProblem(sddl: string): string | null {
 }
 
 function parseRights(rights: string): number | null {
-  if (/^0x[0-9a-f]+$/i.test(rights)) return Number.parseInt(rights.slice(2), 16);
+  // parseInt with radix 16 takes the 0x prefix itself.
+  if (/^0x[0-9a-f]+$/i.test(rights)) return Number.parseInt(rights, 16);
   let mask = 0;
   for (const code of rights.match(/.{2}/g) ?? []) {
     const bit = RIGHTS[code];
