@@ -303,3 +303,26 @@ test("CSV cells: a leading tab or carriage return is a formula start too; only a
     assert.equal(csvField(raw as string), cell, JSON.stringify(raw));
   }
 });
+
+test("unreadable lines are counted for the months the range touches only, and an empty range counts none", () => {
+  const dataDir = tempDataDir("journal");
+  const journal = createJournal(dataDir, "C1");
+  for (const at of ["2026-02-10", "2026-03-10", "2026-04-10", "2026-12-10", "2027-01-10"])
+    journal.append(record(`${at}T10:00:00.000Z`, at));
+  journal.close();
+  for (const month of ["2026-02", "2026-03", "2026-04", "2026-12", "2027-01"])
+    appendFileSync(monthFile(dataDir, month), `torn line of ${month}\n`);
+  const counted = (from: string, to: string) => {
+    const { entries, skipped } = journal.read(ms(from), ms(to));
+    return { tids: entries.map((e) => e.tid), skipped };
+  };
+  assert.deepEqual(counted("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"), { tids: ["2026-03-10"], skipped: 1 });
+  assert.deepEqual(counted("2026-03-15T00:00:00Z", "2026-04-15T00:00:00Z"), { tids: ["2026-04-10"], skipped: 2 });
+  assert.deepEqual(counted("2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z"), { tids: ["2026-12-10"], skipped: 1 });
+  assert.deepEqual(counted("2026-11-20T00:00:00Z", "2027-02-01T00:00:00Z"), {
+    tids: ["2026-12-10", "2027-01-10"],
+    skipped: 2,
+  });
+  assert.deepEqual(counted("2026-03-10T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
+  assert.deepEqual(counted("2026-03-11T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
+});
