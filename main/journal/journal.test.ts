@@ -287,7 +287,7 @@ test("CSV: a refund's amounts, refund id and chain state fill the later columns"
   );
 });
 
-test("CSV cells: a leading tab or carriage return is a formula start too; only a plain number keeps its minus", () => {
+test("CSV cells: a leading tab or carriage return starts a formula too, a sign inside text does not; only a plain number keeps its minus", () => {
   for (const [raw, cell] of [
     ["\tcmd", "'\tcmd"],
     ["\r=1", '"\'\r=1"'],
@@ -299,6 +299,9 @@ test("CSV cells: a leading tab or carriage return is a formula start too; only a
     ["-12.5x", "'-12.5x"],
     ["-x12", "'-x12"],
     ["-1-2", "'-1-2"],
+    ["Counter-7", "Counter-7"],
+    ["agent@branch", "agent@branch"],
+    ["1+1=2", "1+1=2"],
   ]) {
     assert.equal(csvField(raw as string), cell, JSON.stringify(raw));
   }
