@@ -156,7 +156,7 @@ test("only YYYY-MM.jsonl files are the journal: copies and other files in the fo
   assert.deepEqual({ ...report, head: "" }, { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: "" });
 });
 
-test("an empty month file (a write that failed) is passed over: the next month anchors to the last line before it", () => {
+test("an empty month file (a failed write) is passed over: the next month anchors to the line before it", () => {
   const dataDir = tempDataDir("journal-chain-gap");
   const journal = createJournal(dataDir, "C");
   journal.append({ at: "2026-01-05T10:00:00.000Z", tid: "1", environment: "uat", outcome: "otp-sent" });
