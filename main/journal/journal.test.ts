@@ -287,7 +287,7 @@ test("CSV: a refund's amounts, refund id and chain state fill the later columns"
   );
 });
 
-test("CSV cells: a leading tab or CR starts a formula, a sign inside text does not; a plain number keeps its minus", () => {
+test("CSV cells: a leading tab or CR starts a formula, a sign inside text does not, a number keeps its minus", () => {
   for (const [raw, cell] of [
     ["\tcmd", "'\tcmd"],
     ["\r=1", '"\'\r=1"'],
