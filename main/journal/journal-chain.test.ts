@@ -199,3 +199,13 @@ test("a journal folder that does not exist yet verifies as empty", () => {
   const report = verifyChain(join(tempDataDir("journal-chain-none"), JOURNAL_FOLDER));
   assert.deepEqual(report, { files: 0, lines: 0, unsealedBefore: 0, firstBreak: null, head: "" });
 });
+
+test("an edit of the journal's very first line fails verify at line 1", () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  const feb = lines("2026-02");
+  feb[0] = (feb[0] as string).replace('"tid":"21"', '"tid":"99"');
+  write("2026-02", feb);
+  const report = verifyChain(folder);
+  assert.equal(report.unsealedBefore, 0);
+  assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 1, state: "broken" });
+});
