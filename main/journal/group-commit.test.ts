@@ -61,12 +61,15 @@ test("after a flush on demand, the next line waits its own full interval", () =>
   mock.timers.enable({ apis: ["setTimeout"] });
   const { group, synced } = recorded({ intervalMs: 50 });
   group.written(3, "group");
-  mock.timers.tick(20);
+  mock.timers.tick(10);
+  group.written(3, "group");
+  mock.timers.tick(10);
   group.flush();
   assert.deepEqual(synced, [3]);
+  mock.timers.tick(10);
   group.written(3, "group");
   mock.timers.tick(49);
-  assert.deepEqual(synced, [3], "the first line's timer is gone with its flush");
+  assert.deepEqual(synced, [3], "the first burst's timer is gone with its flush");
   mock.timers.tick(1);
   assert.deepEqual(synced, [3, 3]);
 });
