@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import fs, { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT, runCli } from "../cli/cli";
 import { cliIo } from "../test-support/cli-io";
@@ -208,4 +208,21 @@ test("an edit of the journal's very first line fails verify at line 1", () => {
   const report = verifyChain(folder);
   assert.equal(report.unsealedBefore, 0);
   assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 1, state: "broken" });
+});
+
+test("the chain is walked in month order whatever order the file system lists the files in", (t) => {
+  const { dataDir, folder } = journalOfTwoMonths();
+  const journal = createJournal(dataDir, "Counter 2");
+  journal.append({ at: "2026-04-01T10:00:00.000Z", tid: "41", environment: "uat", outcome: "otp-sent" });
+  journal.close();
+  // Node does not promise an order; the test lists newest first.
+  const readdirSync = fs.readdirSync.bind(fs) as (path: string) => string[];
+  t.mock.method(fs, "readdirSync", (path: string) => readdirSync(path).reverse());
+  const report = verifyChain(folder);
+  assert.deepEqual({ ...report, head: "" }, { files: 3, lines: 10, unsealedBefore: 0, firstBreak: null, head: "" });
+  const april = createJournal(dataDir).read(Date.parse("2026-04-01T00:00:00Z"), Date.parse("2026-05-01T00:00:00Z"));
+  assert.deepEqual(
+    april.entries.map((e) => e.chain),
+    ["ok"],
+  );
 });
