@@ -226,3 +226,14 @@ test("the chain is walked in month order whatever order the file system lists th
     ["ok"],
   );
 });
+
+test("lines before the chain are only those before the first sealed line, even when that line was edited", () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  const old =
+    '{"at":"2026-02-01T09:00:00.000Z","counter":"Counter 2","tid":"20","environment":"uat","outcome":"otp-sent"}';
+  const feb = lines("2026-02");
+  write("2026-02", [old, (feb[0] as string).replace('"tid":"21"', '"tid":"99"'), old.replace('"20"', '"22"')]);
+  const report = verifyChain(folder, "2026-02.jsonl", "2026-02.jsonl");
+  assert.equal(report.unsealedBefore, 1);
+  assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 2, state: "broken" });
+});

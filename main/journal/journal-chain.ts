@@ -101,7 +101,8 @@ export function verifyChain(folder: string, fromFile = "", toFile = "9999-99.jso
         report.unsealedBefore += 1;
         return;
       }
-      if (state === "ok") sealedSeen = true;
+      // A sealed line, even one that no longer links, starts the chain.
+      sealedSeen = true;
       if (state !== "ok" && report.firstBreak === null) report.firstBreak = { file, line: index + 1, state };
     });
   }
