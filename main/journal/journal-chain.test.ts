@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import fs, { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT, runCli } from "../cli/cli";
 import { cliIo } from "../test-support/cli-io";
@@ -137,4 +137,103 @@ test("the export marks the lines that fail", () => {
     read.entries.map((e) => `${e.tid}:${e.chain}`),
     ["21:ok", "22:broken", "23:ok", "24:ok", "25:ok"],
   );
+});
+
+test("text added after a line's seal breaks the chain there", () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  const march = lines("2026-03");
+  march[1] = `${march[1] as string}{"tid":"99"}`;
+  write("2026-03", march);
+  assert.deepEqual(verifyChain(folder).firstBreak, { file: "2026-03.jsonl", line: 2, state: "unsealed" });
+});
+
+test("only YYYY-MM.jsonl files are the journal: copies and other files in the folder are passed over", () => {
+  const { folder, lines } = journalOfTwoMonths();
+  const copy = `${lines("2026-02").slice(0, 2).join("\n")}\n`;
+  for (const name of ["2026-02.jsonl.bak", "old-2026-01.jsonl", "2026-2.jsonl", "202-02.jsonl", "notes.txt"])
+    writeFileSync(join(folder, name), copy);
+  const report = verifyChain(folder);
+  assert.deepEqual({ ...report, head: "" }, { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: "" });
+});
+
+test("an empty month file (a failed write) is passed over: the next month anchors to the line before it", () => {
+  const dataDir = tempDataDir("journal-chain-gap");
+  const journal = createJournal(dataDir, "C");
+  journal.append({ at: "2026-01-05T10:00:00.000Z", tid: "1", environment: "uat", outcome: "otp-sent" });
+  const folder = join(dataDir, JOURNAL_FOLDER);
+  writeFileSync(join(folder, "2026-02.jsonl"), "");
+  writeFileSync(join(folder, "2026-03.jsonl"), "\n");
+  journal.append({ at: "2026-04-05T10:00:00.000Z", tid: "4", environment: "uat", outcome: "otp-sent" });
+  journal.close();
+  const report = verifyChain(folder);
+  assert.deepEqual({ ...report, head: "" }, { files: 4, lines: 2, unsealedBefore: 0, firstBreak: null, head: "" });
+  assert.equal(verifyChain(folder, "2026-04.jsonl").firstBreak, null);
+  const april = createJournal(dataDir).read(Date.parse("2026-04-01T00:00:00Z"), Date.parse("2026-05-01T00:00:00Z"));
+  assert.deepEqual(
+    april.entries.map((e) => e.chain),
+    ["ok"],
+  );
+});
+
+test("checked from a later month, an unsealed first line is a break, not a line from before the chain", () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  const march = lines("2026-03");
+  write("2026-03", [
+    '{"at":"2026-03-01T09:00:00.000Z","counter":"Counter 2","tid":"77","environment":"uat","outcome":"otp-sent"}',
+    ...march,
+  ]);
+  const report = verifyChain(folder, "2026-03.jsonl", "2026-03.jsonl");
+  assert.equal(report.files, 1);
+  assert.equal(report.unsealedBefore, 0);
+  assert.deepEqual(report.firstBreak, { file: "2026-03.jsonl", line: 1, state: "unsealed" });
+});
+
+test("the first month checked alone anchors to nothing; its head is its last line's seal", () => {
+  const { folder, lines } = journalOfTwoMonths();
+  const report = verifyChain(folder, "2026-02.jsonl", "2026-02.jsonl");
+  assert.deepEqual({ ...report, head: "" }, { files: 1, lines: 5, unsealedBefore: 0, firstBreak: null, head: "" });
+  assert.equal(report.head, /"h":"([0-9a-f]{64})"\}$/.exec(lines("2026-02").at(-1) as string)?.[1]);
+});
+
+test("a journal folder that does not exist yet verifies as empty", () => {
+  const report = verifyChain(join(tempDataDir("journal-chain-none"), JOURNAL_FOLDER));
+  assert.deepEqual(report, { files: 0, lines: 0, unsealedBefore: 0, firstBreak: null, head: "" });
+});
+
+test("an edit of the journal's very first line fails verify at line 1", () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  const feb = lines("2026-02");
+  feb[0] = (feb[0] as string).replace('"tid":"21"', '"tid":"99"');
+  write("2026-02", feb);
+  const report = verifyChain(folder);
+  assert.equal(report.unsealedBefore, 0);
+  assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 1, state: "broken" });
+});
+
+test("the chain is walked in month order whatever order the file system lists the files in", (t) => {
+  const { dataDir, folder } = journalOfTwoMonths();
+  const journal = createJournal(dataDir, "Counter 2");
+  journal.append({ at: "2026-04-01T10:00:00.000Z", tid: "41", environment: "uat", outcome: "otp-sent" });
+  journal.close();
+  // Node does not promise an order; the test lists newest first.
+  const readdirSync = fs.readdirSync.bind(fs) as (path: string) => string[];
+  t.mock.method(fs, "readdirSync", (path: string) => readdirSync(path).reverse());
+  const report = verifyChain(folder);
+  assert.deepEqual({ ...report, head: "" }, { files: 3, lines: 10, unsealedBefore: 0, firstBreak: null, head: "" });
+  const april = createJournal(dataDir).read(Date.parse("2026-04-01T00:00:00Z"), Date.parse("2026-05-01T00:00:00Z"));
+  assert.deepEqual(
+    april.entries.map((e) => e.chain),
+    ["ok"],
+  );
+});
+
+test("lines before the chain are only those before the first sealed line, even when that line was edited", () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  const old =
+    '{"at":"2026-02-01T09:00:00.000Z","counter":"Counter 2","tid":"20","environment":"uat","outcome":"otp-sent"}';
+  const feb = lines("2026-02");
+  write("2026-02", [old, (feb[0] as string).replace('"tid":"21"', '"tid":"99"'), old.replace('"20"', '"22"')]);
+  const report = verifyChain(folder, "2026-02.jsonl", "2026-02.jsonl");
+  assert.equal(report.unsealedBefore, 1);
+  assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 2, state: "broken" });
 });

@@ -21,10 +21,10 @@ function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** The line for `body` (a JSON object's text), sealed to the line before it. */
+/** The line for `body` (a JSON object's text, with at least one field), sealed to the line before it. */
 export function sealLine(previousDigest: string, body: string): string {
   const h = sha256(`${previousDigest}\n${body}`);
-  return `${body.slice(0, -1)}${body === "{}" ? "" : ","}"h":"${h}"}`;
+  return `${body.slice(0, -1)},"h":"${h}"}`;
 }
 
 /** What the next line links to: a sealed line's "h", otherwise the hash of the line's text. */
@@ -101,7 +101,8 @@ export function verifyChain(folder: string, fromFile = "", toFile = "9999-99.jso
         report.unsealedBefore += 1;
         return;
       }
-      if (state === "ok") sealedSeen = true;
+      // A sealed line, even one that no longer links, starts the chain.
+      sealedSeen = true;
       if (state !== "ok" && report.firstBreak === null) report.firstBreak = { file, line: index + 1, state };
     });
   }

@@ -246,3 +246,86 @@ test("a real request's journal line and its CSV hold neither the access key nor 
     await desk.close();
   }
 });
+
+test("a read's range ends just before toMs: a line at toMs belongs to the next range", () => {
+  const dataDir = tempDataDir("journal");
+  const journal = createJournal(dataDir, "C1");
+  journal.append(record("2026-03-05T23:59:59.999Z", "1"));
+  journal.append(record("2026-03-06T00:00:00.000Z", "2"));
+  assert.deepEqual(
+    journal.read(ms("2026-03-05T00:00:00Z"), ms("2026-03-06T00:00:00Z")).entries.map((e) => e.tid),
+    ["1"],
+  );
+  assert.deepEqual(
+    journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-07T00:00:00Z")).entries.map((e) => e.tid),
+    ["2"],
+  );
+  assert.deepEqual(journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-06T00:00:00Z")).entries, []);
+});
+
+test("CSV: a refund's amounts, refund id and chain state fill the later columns", () => {
+  const csv = journalCsv(
+    [
+      {
+        at: "2026-03-05T10:00:00.000Z",
+        counter: "C1",
+        tid: "13192443",
+        environment: "uat",
+        outcome: "refund:refunded",
+        refundedAmount: "5000.00",
+        fee: "50.00",
+        refundTid: "RF1",
+        txAmount: "5050.00",
+        chain: "broken",
+      },
+    ],
+    (at) => at,
+  );
+  assert.equal(
+    csv.split("\r\n")[1],
+    "2026-03-05T10:00:00.000Z,C1,uat,13192443,refund:refunded,,,,5000.00,50.00,RF1,5050.00,broken",
+  );
+});
+
+test("CSV cells: a leading tab or CR starts a formula, a sign inside text does not, a number keeps its minus", () => {
+  for (const [raw, cell] of [
+    ["\tcmd", "'\tcmd"],
+    ["\r=1", '"\'\r=1"'],
+    ["a\rb", '"a\rb"'],
+    ["-12", "-12"],
+    ["-123.45", "-123.45"],
+    ["-12.", "'-12."],
+    ["-.5", "'-.5"],
+    ["-12.5x", "'-12.5x"],
+    ["-x12", "'-x12"],
+    ["-1-2", "'-1-2"],
+    ["Counter-7", "Counter-7"],
+    ["agent@branch", "agent@branch"],
+    ["1+1=2", "1+1=2"],
+  ]) {
+    assert.equal(csvField(raw as string), cell, JSON.stringify(raw));
+  }
+});
+
+test("unreadable lines are counted for the months the range touches only, and an empty range counts none", () => {
+  const dataDir = tempDataDir("journal");
+  const journal = createJournal(dataDir, "C1");
+  for (const at of ["2026-02-10", "2026-03-10", "2026-04-10", "2026-12-10", "2027-01-10"])
+    journal.append(record(`${at}T10:00:00.000Z`, at));
+  journal.close();
+  for (const month of ["2026-02", "2026-03", "2026-04", "2026-12", "2027-01"])
+    appendFileSync(monthFile(dataDir, month), `torn line of ${month}\n`);
+  const counted = (from: string, to: string) => {
+    const { entries, skipped } = journal.read(ms(from), ms(to));
+    return { tids: entries.map((e) => e.tid), skipped };
+  };
+  assert.deepEqual(counted("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"), { tids: ["2026-03-10"], skipped: 1 });
+  assert.deepEqual(counted("2026-03-15T00:00:00Z", "2026-04-15T00:00:00Z"), { tids: ["2026-04-10"], skipped: 2 });
+  assert.deepEqual(counted("2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z"), { tids: ["2026-12-10"], skipped: 1 });
+  assert.deepEqual(counted("2026-11-20T00:00:00Z", "2027-02-01T00:00:00Z"), {
+    tids: ["2026-12-10", "2027-01-10"],
+    skipped: 2,
+  });
+  assert.deepEqual(counted("2026-03-10T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
+  assert.deepEqual(counted("2026-03-11T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
+});
