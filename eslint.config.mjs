@@ -9,7 +9,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", "release/", ".artifacts/", "test-results/", "playwright-report/"] },
+  { ignores: ["dist/", "release/", ".artifacts/", "test-results/", "playwright-report/", "reports/", ".stryker-tmp/"] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
