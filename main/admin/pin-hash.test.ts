@@ -23,6 +23,8 @@ test("the cost bounds a stored hash may carry: ln 12–18, r 1–8, p 1–2, eac
   }
   assert.equal(parsePinHash(phc("ln=15,r=8,p=3")), null);
   assert.equal(parsePinHash(phc("ln=015,r=8,p=1")), null, "at most two digits");
+  assert.equal(parsePinHash(phc("ln=15,r=08,p=1")), null, "r and p are one digit");
+  assert.equal(parsePinHash(phc("ln=15,r=8,p=01")), null, "r and p are one digit");
 });
 
 test("the salt and hash are read back byte for byte, and the whole string must be the PHC form", () => {

@@ -52,7 +52,7 @@ export interface PinHash extends ScryptParams {
 }
 
 /** Unpadded base64: 22–88 characters are a salt of 16–66 bytes, 43 a hash of exactly 32. */
-const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d)\$([A-Za-z0-9+/]{22,88})\$([A-Za-z0-9+/]{43})$/;
+const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d),p=(\d)\$([A-Za-z0-9+/]{22,88})\$([A-Za-z0-9+/]{43})$/;
 
 export function parsePinHash(text: string): PinHash | null {
   const match = PHC.exec(text);

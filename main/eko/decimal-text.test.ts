@@ -44,6 +44,9 @@ test("exponents: either case, signed, up to 4 digits, moving the point both ways
     ["1e", null],
     ["e5", null],
     ["1e2.5", null],
+    ["0e9999", "0.00"],
+    ["1e9999", null],
+    ["1e-9999", null],
     [1e21, null],
     [1.5e-7, null],
   ];

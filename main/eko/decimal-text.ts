@@ -20,17 +20,17 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
 export function decimalText(value: unknown): string | null {
   // A JSON number arrives as a double; its shortest text is the number Eko wrote ("NaN" and
   // "Infinity" do not match DECIMAL).
-  const number = typeof value === "number" ? String(value) : "";
-  const raw = typeof value === "string" ? value.trim() : number;
-  const match = DECIMAL.exec(raw);
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const match = DECIMAL.exec(String(value).trim());
   if (!match) return null;
-  const [, sign = "", whole = "", fraction = "", exponent = "0"] = match;
+  // The first two groups take part in every match; the default is for the type checker.
+  const [, sign, whole = "", fraction = "", exponent] = match;
   if (whole === "" && fraction === "") return null;
   const digits = whole + fraction;
-  const point = whole.length + Number(exponent);
-  if (point > digits.length + MAX_WHOLE_DIGITS || point < -MAX_FRACTION_DIGITS) return null;
+  // At most a 4-digit exponent: the padding below stays short, and the lengths are checked after it.
+  const point = whole.length + Number(exponent ?? 0);
   const intPart = point <= 0 ? "0" : digits.slice(0, point).padEnd(point, "0");
-  const fracPart = point <= 0 ? "0".repeat(-point) + digits : digits.slice(point);
+  const fracPart = "0".repeat(Math.max(-point, 0)) + digits.slice(Math.max(point, 0));
   const cleanWhole = intPart.replace(/^0+(?=\d)/, "");
   const cleanFraction = fracPart.replace(/0+$/, "").padEnd(2, "0");
   if (cleanWhole.length > MAX_WHOLE_DIGITS || cleanFraction.length > MAX_FRACTION_DIGITS) return null;

@@ -55,7 +55,7 @@ test("accountLast4: 5 characters or more, spaces dropped, masked forms allowed, 
   assert.equal(accountLast4("xx**-6789"), "6789");
   assert.equal(accountLast4(" 1 2 3 4\t5 "), "2345");
   assert.equal(accountLast4("ABcd12"), "cd12");
-  for (const other of ["1234", "123 4", "12345.", "12_345", "१२३४५", 1.5e3, Number.MAX_SAFE_INTEGER + 2, null, {}]) {
+  for (const other of ["1234", "123 4", "12345.", "12_345", "१२३४५", [12345678], 1.5e3, Number.MAX_SAFE_INTEGER + 2, null, {}]) {
     assert.equal(accountLast4(other), null, inspect(other));
   }
 });
@@ -78,6 +78,7 @@ test("ekoTime: with or without seconds and milliseconds, a T or a space, trimmed
     "x2025-11-03 10:15:42",
     "2025-11-03 10:15:42x",
     "x2025-11-03T10:15:42Z",
+    "+002025-11-03T10:15:42Z",
     "2025-11-03T10:15:42Zx",
     "2025-02-30T10:15:42Z-",
     null,

@@ -16,9 +16,8 @@ export function field(data: Record<string, unknown>, ...names: string[]): unknow
 }
 
 export function asObject(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
+  // typeof null is "object": null comes back as itself.
+  return typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown> | null) : null;
 }
 
 /** "5000", 5000, "2.22263731286E9" → "5000.00", "5000.00", "2222637312.86" (exact); anything else → null. */
@@ -39,12 +38,9 @@ export function text(value: unknown): string | null {
 
 /** An id such as a refund tid: digits or a token, bounded; null for anything else. */
 export function id(value: unknown): string | null {
-  const raw =
-    typeof value === "number" && Number.isSafeInteger(value)
-      ? String(value)
-      : typeof value === "string"
-        ? value.trim()
-        : "";
+  if (Number.isSafeInteger(value)) return String(value);
+  if (typeof value !== "string") return null;
+  const raw = value.trim();
   return /^[A-Za-z0-9_-]{1,40}$/.test(raw) ? raw : null;
 }
 
@@ -53,12 +49,8 @@ export function id(value: unknown): string | null {
  * or fewer cannot be masked, so it is not shown at all.
  */
 export function accountLast4(value: unknown): string | null {
-  const raw =
-    typeof value === "number" && Number.isSafeInteger(value)
-      ? String(value)
-      : typeof value === "string"
-        ? value.replace(/\s+/g, "")
-        : "";
+  if (!Number.isSafeInteger(value) && typeof value !== "string") return null;
+  const raw = String(value).replace(/\s/g, "");
   if (raw.length <= 4 || !/^[A-Za-z0-9*xX-]+$/.test(raw)) return null;
   return raw.slice(-4);
 }

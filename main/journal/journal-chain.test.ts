@@ -150,7 +150,14 @@ test("text added after a line's seal breaks the chain there", () => {
 test("only YYYY-MM.jsonl files are the journal: copies and other files in the folder are passed over", () => {
   const { folder, lines } = journalOfTwoMonths();
   const copy = `${lines("2026-02").slice(0, 2).join("\n")}\n`;
-  for (const name of ["2026-02.jsonl.bak", "old-2026-01.jsonl", "2026-2.jsonl", "202-02.jsonl", "notes.txt"])
+  for (const name of [
+    "2026-02.jsonl.bak",
+    "old-2026-01.jsonl",
+    "12026-01.jsonl",
+    "2026-2.jsonl",
+    "202-02.jsonl",
+    "notes.txt",
+  ])
     writeFileSync(join(folder, name), copy);
   const report = verifyChain(folder);
   assert.deepEqual({ ...report, head: "" }, { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: "" });

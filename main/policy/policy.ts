@@ -246,8 +246,8 @@ function settingValue(
   return checked.value[field] ?? undefined;
 }
 
+/** applySettingsPatch keeps an absent name as it was and reads a blank one as none: both are left out. */
 function printerSetting(value: string | undefined, refuse: Refuse): string | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
   const checked = applySettingsPatch(DEFAULT_SETTINGS, { printerName: value });
   if (!checked.ok) {
     refuse("printerName", reasonOf(checked.error));
@@ -261,7 +261,7 @@ function numberSetting(
   value: number | undefined,
   refuse: Refuse,
 ): number | undefined {
-  if (value === undefined) return undefined;
+  // An absent value is left as it was by applySettingsPatch: the default, which the policy leaves out.
   const checked = applySettingsPatch(DEFAULT_SETTINGS, { [field]: value });
   if (!checked.ok) {
     refuse(field, reasonOf(checked.error));

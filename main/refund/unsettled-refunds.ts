@@ -33,12 +33,11 @@ export function createUnsettledRefunds(file: string | null = null): UnsettledRef
   function save(): boolean {
     if (!file) return true;
     try {
-      if (tids.size === 0) {
-        rmSync(file, { force: true });
-        return true;
+      if (tids.size === 0) rmSync(file, { force: true });
+      else {
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+        writeFileDurably(file, `${JSON.stringify([...tids])}\n`);
       }
-      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-      writeFileDurably(file, `${JSON.stringify([...tids])}\n`);
       return true;
     } catch {
       return false;
