@@ -57,8 +57,8 @@ const ALL = {
 
 /**
  * Test files that take over 1.4 s alone on the 2-core development machine (real timers, scrypt,
- * child processes), quickest first. A mutant runs the files that reach it in this order and stops
- * at the first that kills it, so these go last.
+ * child processes). A mutant runs the files that reach it in this order (after its own test files)
+ * and stops at the first that kills it, so these go last.
  */
 const SLOW_LAST = [
   "main/admin/counter-lock.test.ts",
@@ -96,7 +96,8 @@ function ordered(globs) {
 const name = process.env.MUTATE_AREA ?? "";
 const tempDirName = name === "" ? ".stryker-tmp/all" : `.stryker-tmp/${name}`;
 // The test processes (one per test file per mutant) share V8's code cache, so each after the first
-// compiles less of the instrumented code; it is removed with the working folder.
+// compiles less of the instrumented code. It stays in the working folder (git-ignored) for the next
+// run; delete the folder for a cold run.
 process.env.NODE_COMPILE_CACHE ??= resolve(tempDirName, "v8-code-cache");
 if (name !== "" && !(name in AREAS)) throw new Error(`MUTATE_AREA must be one of: ${Object.keys(AREAS).join(", ")}`);
 const area = name === "" ? ALL : AREAS[name];

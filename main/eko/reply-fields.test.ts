@@ -55,7 +55,18 @@ test("accountLast4: 5 characters or more, spaces dropped, masked forms allowed, 
   assert.equal(accountLast4("xx**-6789"), "6789");
   assert.equal(accountLast4(" 1 2 3 4\t5 "), "2345");
   assert.equal(accountLast4("ABcd12"), "cd12");
-  for (const other of ["1234", "123 4", "12345.", "12_345", "१२३४५", [12345678], 1.5e3, Number.MAX_SAFE_INTEGER + 2, null, {}]) {
+  for (const other of [
+    "1234",
+    "123 4",
+    "12345.",
+    "12_345",
+    "१२३४५",
+    [12345678],
+    1.5e3,
+    Number.MAX_SAFE_INTEGER + 2,
+    null,
+    {},
+  ]) {
     assert.equal(accountLast4(other), null, inspect(other));
   }
 });
