@@ -76,6 +76,10 @@ export type RefundDeskError =
   | { kind: "not-refund-pending"; tid: string; txStatus: number | null; state: TxState; details: RawDetails }
   /** The policy locks the settings and no admin has unlocked them with the PIN. */
   | { kind: "settings-locked" }
+  /** A locked counter's settings come from the machine policy alone: change them there. */
+  | { kind: "set-by-policy" }
+  /** The machine policy (or the keychain's lock record) cannot be used: nothing goes to Eko. */
+  | { kind: "locked-down" }
   /** Kiosk exit or unlocking needs an admin PIN, and none was provisioned. */
   | { kind: "no-admin-pin" }
   /** retryAfterMs is 0 until the free tries are used up, then the wait this failure started. */
@@ -121,6 +125,8 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "refund-not-done",
   "not-refund-pending",
   "settings-locked",
+  "set-by-policy",
+  "locked-down",
   "no-admin-pin",
   "wrong-pin",
   "pin-wait",

@@ -43,6 +43,14 @@ export interface PolicyProblem {
   errors: PolicyFieldError[];
 }
 
+/**
+ * What deserves an admin's attention without stopping the counter: the keychain's lock record
+ * damaged, unreadable or gone while the data folder says the counter was provisioned, and a lock
+ * that only `provision` set (it stops casual changes, not the owner of the agent's OS account).
+ */
+export type DeskNotice =
+  "lock-record-damaged" | "lock-record-unreadable" | "lock-record-missing" | "provisioned-lock-only";
+
 /** What is in force on this machine, and where it came from. */
 export interface DeskPolicy {
   /** "machine": the machine-wide file; "provisioned": `refund-desk provision`; "none": neither. */
@@ -52,7 +60,12 @@ export interface DeskPolicy {
   settingsLocked: boolean;
   /** Whether an admin PIN exists to exit kiosk mode or unlock settings. */
   adminPinSet: boolean;
+  /**
+   * Set when the counter is locked down: a machine policy is there but cannot be read or trusted,
+   * or the keychain's lock record was damaged. Nothing goes to Eko until an administrator fixes it.
+   */
   problem: PolicyProblem | null;
+  notices: DeskNotice[];
 }
 
 /** Why an admin PIN was not accepted: the error union's PIN kinds, so they cross IPC as they are. */
@@ -72,6 +85,7 @@ export interface DeskView {
   adminPinSet: boolean;
   source: DeskPolicy["source"];
   problem: PolicyProblem | null;
+  notices: DeskNotice[];
   /** The window runs in a browser through the demo host (`npm run demo`); main never sets it. */
   demo?: true;
 }

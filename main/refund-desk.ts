@@ -13,6 +13,7 @@ import { createSettingsLock } from "./admin/settings-lock";
 import { createClock } from "./time/clock";
 import { runDoctor } from "./doctor/doctor";
 import { createEkoClient } from "./eko/eko-client";
+import { lockedDownClient } from "./eko/locked-down-client";
 
 import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
 import { createHistoryService, type SaveFile } from "./history/history-service";
@@ -91,12 +92,15 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const inForce =
     deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
   const clock = createClock(deps.now);
-  const client = createEkoClient({
-    fetch: deps.fetch,
-    clock,
-    ...(deps.now ? { localNow: deps.now } : {}),
-    ...(deps.sleep ? { sleep: deps.sleep } : {}),
-  });
+  // A counter locked down sends nothing to Eko, whichever service or command asks.
+  const client = inForce.desk.problem
+    ? lockedDownClient()
+    : createEkoClient({
+        fetch: deps.fetch,
+        clock,
+        ...(deps.now ? { localNow: deps.now } : {}),
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      });
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
   const journal = createJournal(deps.dataDir, inForce.desk.counterName);
@@ -117,11 +121,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
 
   async function saveProvisionedPinHash(pinHash: string): Promise<void> {
     const provisioned = inForce.lock?.provisioned;
-    if (provisioned && deps.lockStore)
-      await deps.lockStore.write({
-        provisioned: { ...provisioned, pinHash },
-        lastMachine: inForce.lock?.lastMachine ?? null,
-      });
+    if (provisioned && deps.lockStore) await deps.lockStore.write({ provisioned: { ...provisioned, pinHash } });
     if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
   }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
@@ -138,23 +138,18 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   // the settings in force and goes there too, not only to settings.json.
   const provisioned = inForce.lock?.provisioned;
   const lockStore =
-    inForce.overlay !== null && inForce.desk.source === "provisioned" && !inForce.desk.problem
-      ? deps.lockStore
-      : undefined;
+    inForce.settings.from === "policy" && inForce.desk.source === "provisioned" ? deps.lockStore : undefined;
   const keepProvisioned =
     lockStore && provisioned
       ? async (next: Settings): Promise<Result<Policy, RefundDeskError>> => {
           const policy = policyFromSettings(provisioned.policy, next);
-          const written = await lockStore.write({
-            provisioned: { ...provisioned, policy },
-            lastMachine: inForce.lock?.lastMachine ?? null,
-          });
+          const written = await lockStore.write({ provisioned: { ...provisioned, policy } });
           return written.ok ? ok(policy) : written;
         }
       : undefined;
   const settings = createSettingsService({
     file: createSettingsFile(deps.dataDir),
-    overlay: inForce.overlay,
+    source: inForce.settings,
     lock: settingsLock,
     accessKey,
     practice,

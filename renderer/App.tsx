@@ -3,10 +3,11 @@ import { markAction, type MarkedTask } from "./action-marks";
 import { ClockStatus } from "./components/ClockStatus";
 import { EnvStrip } from "./components/EnvStrip";
 import { Header, type Screen } from "./components/Header";
+import { LockedDown } from "./components/LockedDown";
 import { useHeldCounterName, useHeldEnvironment } from "./held-space";
 import { HistoryScreen, PrintSheet, SettingsScreen } from "./lazy-parts";
 import { RequestScreen } from "./screens/RequestScreen";
-import { useDisplay, useLang, usePrint, useRequest, useSettings, useStores, useT } from "./stores";
+import { useDesk, useDisplay, useLang, usePrint, useRequest, useSettings, useStores, useT } from "./stores";
 
 /** When the screen showing an action's answer is committed (benchmark marks only). */
 function useAnswerCommitMark(): void {
@@ -28,6 +29,7 @@ export function App() {
   const largeText = useDisplay((s) => s.largeText);
   const kiosk = useDisplay((s) => s.kiosk);
   const printing = usePrint((s) => s.jobId > 0);
+  const lockdown = useDesk((s) => s.desk?.problem ?? null);
   const [screen, setScreen] = useState<Screen>("request");
   const navigate = useCallback(
     (next: Screen) => {
@@ -65,7 +67,7 @@ export function App() {
         <ClockStatus />
       </header>
       <main className="content">
-        {screen === "request" && <RequestScreen />}
+        {screen === "request" && (lockdown ? <LockedDown problem={lockdown} /> : <RequestScreen />)}
         {screen === "history" && <HistoryScreen />}
         {screen === "settings" && <SettingsScreen onBack={back} />}
       </main>

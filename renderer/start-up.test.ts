@@ -23,6 +23,7 @@ const KIOSK: DeskView = {
   adminPinSet: true,
   source: "machine",
   problem: null,
+  notices: [],
 };
 
 test("start-up reads the settings, the desk and this run's answers, and a kiosk policy sizes the window for touch", async () => {

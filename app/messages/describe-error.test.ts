@@ -165,7 +165,7 @@ test("connection-check rows: each status's sentence; a broken policy or ignored 
     {
       name: "Machine policy",
       lines: [
-        "A machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators). The settings are locked until an administrator fixes it:",
+        "The counter is locked down: a machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators), or the keychain's lock record was damaged. Nothing goes to Eko until an administrator fixes it:",
         "/etc/refund-desk: damaged",
       ],
     },

@@ -289,6 +289,16 @@ export const en = {
       title: "The settings are locked on this computer",
       action: "Ask your IT admin to unlock them with the admin PIN.",
     },
+    "set-by-policy": {
+      title: "These settings come from the machine policy",
+      action:
+        "Ask your IT admin to change them in the policy (Group Policy, MDM or policy.json). The access key can still be set here.",
+    },
+    "locked-down": {
+      title: "This counter is locked: its machine policy cannot be used",
+      action:
+        "No request goes to Eko until an administrator fixes it. Call your IT admin and read them what Settings or Check connection says.",
+    },
     "no-admin-pin": {
       title: "No admin PIN is set on this computer",
       action: "Ask your IT admin to provision this computer again with an admin PIN.",
@@ -764,6 +774,12 @@ export const en = {
     },
   },
   /** Settings while the policy locks them. */
+  lockedDown: {
+    title: "This counter is locked",
+    intro:
+      "Refund Desk sends nothing to Eko on this computer until an administrator fixes what is below. Call your IT admin; customers can be served at another counter meanwhile.",
+    cause: "What cannot be used ({path}):",
+  },
   settingsLock: {
     title: "The settings are locked",
     intro: "The branch IT admin manages the connection to Eko on this computer.",
@@ -773,7 +789,7 @@ export const en = {
     open: "Unlocked until {time}. Leaving Settings locks them again.",
     lock: "Lock settings",
     policyProblem:
-      "The machine policy ({path}) is there but cannot be used, so the settings stay locked until an administrator fixes it. What is wrong:",
+      "The machine policy ({path}) is there but cannot be used, so the counter is locked down until an administrator fixes it. What is wrong:",
   },
   userCodeField: {
     hint: "Eko's user code of the agent: 8 digits. Needed to check and refund a transaction.",
@@ -868,8 +884,8 @@ export const en = {
       policy: {
         name: "Machine policy",
         ok: "The policy in force could be read.",
-        warn: "The policy needs attention.",
-        fail: "A machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators). The settings are locked until an administrator fixes it:",
+        warn: "The policy needs attention (a lock set only by provisioning stops casual changes, not the owner of this Windows or Mac account; the keychain's lock record damaged, unreadable or missing):",
+        fail: "The counter is locked down: a machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators), or the keychain's lock record was damaged. Nothing goes to Eko until an administrator fixes it:",
         skipped: "The policy was not checked.",
       },
       overrides: {

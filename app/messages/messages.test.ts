@@ -26,6 +26,8 @@ const details = { httpStatus: 500, cause: "test" };
 /** One realistic error of each kind; typed so a kind added to the union must be added here. */
 const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "no-printer": { kind: "no-printer" },
+  "set-by-policy": { kind: "set-by-policy" },
+  "locked-down": { kind: "locked-down" },
   "print-failed": { kind: "print-failed", details: { cause: "Printer is offline" } },
   "invalid-input": { kind: "invalid-input", field: "tid", reason: "empty" },
   "not-configured": { kind: "not-configured", missing: ["developerKey", "accessKey"] },

@@ -137,7 +137,7 @@ test("leaving kiosk mode needs the right PIN: only then does the app quit", asyn
   expect(host.quits()).toBe(1);
 });
 
-test("an admin unlocks the settings, changes one, locks them; leaving Settings locks them too", async ({
+test("an admin unlocks the settings: the machine policy's fields are changed in the policy; locks them; leaving Settings locks them too", async ({
   page,
   openApp,
 }) => {
@@ -152,9 +152,10 @@ test("an admin unlocks the settings, changes one, locks them; leaving Settings l
   await expect(page.getByTestId("user-code-input")).toHaveValue(ACCOUNT.userCode);
   await page.getByTestId("timeout-input").fill("20");
   await page.getByTestId("save-settings").click();
-  await expect(page.getByTestId("settings-saved")).toBeVisible();
-  const saved = await host.desk.services.getSettings({});
-  expect(saved.ok && saved.value.timeoutMs).toBe(20_000);
+  // Locked by the machine policy: every field is the policy's or the default, changed in the policy.
+  await expect(page.getByTestId("error")).toContainText("These settings come from the machine policy");
+  const kept = await host.desk.services.getSettings({});
+  expect(kept.ok && kept.value.timeoutMs).toBe(15_000);
 
   await page.getByTestId("lock-settings").click();
   await expect(page.getByTestId("settings-locked")).toBeVisible();
@@ -282,6 +283,10 @@ for (const [name, content, mode] of [
     writeFileSync(broken, content);
     chmodSync(broken, mode);
     const host = await openApp({ machinePolicyPath: broken });
+    // Locked down: no Refund screen, the cause in its place, sized as a kiosk.
+    await expect(page.getByTestId("locked-down-cause")).toContainText(broken);
+    await expect(page.getByTestId("tid-input")).toHaveCount(0);
+    await expect(page.locator("html.kiosk")).toHaveCount(1);
     await page.getByTestId("nav-settings").click();
     await expect(page.getByTestId("settings-locked")).toBeVisible();
     await expect(page.getByTestId("save-settings")).toHaveCount(0);

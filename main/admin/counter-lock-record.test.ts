@@ -12,36 +12,27 @@ const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZ
 const KIOSK = { environment: "practice" as const, counterName: "Kiosk 7", kioskMode: true, settingsLocked: true };
 const OPEN = { environment: "practice" as const, counterName: "Front desk", kioskMode: false, settingsLocked: false };
 
-test("the record's text: each policy as the machine policy's own fields, the PIN only as adminPinHash", () => {
-  const record: LockRecord = { provisioned: { policy: KIOSK, pinHash: HASH }, lastMachine: null };
-  assert.deepEqual(JSON.parse(lockRecordText(record)), {
-    provisioned: { ...KIOSK, adminPinHash: HASH },
-    lastMachine: null,
-  });
-  const noPin: LockRecord = { provisioned: null, lastMachine: { policy: OPEN, pinHash: null } };
-  assert.deepEqual(JSON.parse(lockRecordText(noPin)), { provisioned: null, lastMachine: OPEN });
+test("the record's text: the provisioned policy as the machine policy's own fields, the PIN only as adminPinHash", () => {
+  const record: LockRecord = { provisioned: { policy: KIOSK, pinHash: HASH } };
+  assert.deepEqual(JSON.parse(lockRecordText(record)), { provisioned: { ...KIOSK, adminPinHash: HASH } });
+  const noPin: LockRecord = { provisioned: { policy: OPEN, pinHash: null } };
+  assert.deepEqual(JSON.parse(lockRecordText(noPin)), { provisioned: OPEN });
 });
 
-test("a record reads back as written, PIN hash and all; absent entries are none", () => {
-  const record: LockRecord = {
-    provisioned: { policy: KIOSK, pinHash: HASH },
-    lastMachine: { policy: OPEN, pinHash: null },
-  };
+test("a record reads back as written, PIN hash and all; an older record's last machine policy is not read", () => {
+  const record: LockRecord = { provisioned: { policy: KIOSK, pinHash: HASH } };
   assert.deepEqual(parseLockRecord(lockRecordText(record)), record);
-  assert.deepEqual(parseLockRecord("{}"), { provisioned: null, lastMachine: null });
-  assert.deepEqual(parseLockRecord(JSON.stringify({ lastMachine: { ...OPEN, adminPinHash: HASH } })), {
-    provisioned: null,
-    lastMachine: { policy: OPEN, pinHash: HASH },
-  });
+  assert.deepEqual(parseLockRecord("{}"), { provisioned: null });
+  const older = JSON.stringify({ provisioned: null, lastMachine: { ...OPEN, adminPinHash: HASH } });
+  assert.deepEqual(parseLockRecord(older), { provisioned: null });
 });
 
-test("a record with any entry the machine policy would refuse is refused whole", () => {
-  const good = { ...OPEN, adminPinHash: HASH };
+test("a record whose entry the machine policy would refuse is refused whole", () => {
   for (const text of [
-    JSON.stringify({ provisioned: { ...KIOSK, counterName: 7 }, lastMachine: good }),
-    JSON.stringify({ provisioned: good, lastMachine: { ...OPEN, kioskMode: "yes" } }),
-    JSON.stringify({ provisioned: { ...KIOSK, adminPin: "602913" }, lastMachine: null }),
-    JSON.stringify({ provisioned: { ...KIOSK, adminPinHash: "1234" }, lastMachine: null }),
+    JSON.stringify({ provisioned: { ...KIOSK, counterName: 7 } }),
+    JSON.stringify({ provisioned: { ...OPEN, kioskMode: "yes" } }),
+    JSON.stringify({ provisioned: { ...KIOSK, adminPin: "602913" } }),
+    JSON.stringify({ provisioned: { ...KIOSK, adminPinHash: "1234" } }),
     "not json",
     "null",
   ]) {
@@ -54,7 +45,7 @@ test("the store: reads none, a record, or the damage as an error; writes the rec
   const store = createCounterLockStore(slot);
   assert.deepEqual(await store.read(), ok(null));
 
-  const record: LockRecord = { provisioned: { policy: KIOSK, pinHash: HASH }, lastMachine: null };
+  const record: LockRecord = { provisioned: { policy: KIOSK, pinHash: HASH } };
   assert.deepEqual(await store.write(record), ok(undefined));
   assert.equal(slot.value, lockRecordText(record));
   assert.deepEqual(await store.read(), ok(record));

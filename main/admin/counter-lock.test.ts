@@ -12,7 +12,13 @@ import { openRefundDesk } from "../refund-desk";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
-import { createCounterLockStore, lockRecordText, parseLockRecord } from "./counter-lock";
+import { DEFAULT_SETTINGS } from "../../app/settings";
+import { COUNTER_FILE } from "../policy/counter-file";
+import { SETTINGS_FILE } from "../settings/settings-file";
+import { TEST_SECRETS } from "../test-support/test-secrets";
+import { adminPinPath, adminPinText } from "./admin-pin-file";
+import { createCounterLockStore } from "./counter-lock";
+import { hashPin } from "./pin-hash";
 
 const POLICY = {
   environment: "practice",
@@ -76,6 +82,7 @@ test("a provisioned lock outlives its data folder: a fresh or other folder is st
         settingsLocked: true,
         adminPinSet: true,
         problem: null,
+        notices: ["provisioned-lock-only"],
       },
     );
     assert.deepEqual(await desk.services.updateSettings({ environment: "uat" }), {
@@ -118,68 +125,113 @@ test("a locked counter's settings come from the keychain's policy, not a hand-ed
   }
 });
 
-test("a damaged keychain record locks the counter instead of opening it", async () => {
+test("junk in the keychain's lock record locks a counter with no machine policy down, whatever its folder says", async () => {
   const deps = machine();
-  deps.lockSlot.value = '{"provisioned": {"counterName": 1}}';
+  const dataDir = tempDataDir("lock-damaged");
+  deps.lockSlot.value = "junk written by the account";
+  writeFileSync(
+    join(dataDir, COUNTER_FILE),
+    JSON.stringify({ counterName: "Mine", kioskMode: false, settingsLocked: false }),
+  );
+  const calls: string[] = [];
   const desk = await openRefundDesk(
-    { fetch, keyStore: memoryKeyStore(), dataDir: tempDataDir("lock-damaged"), appOrigin: "test:" },
+    { fetch: recording(calls), keyStore: memoryKeyStore(), dataDir, appOrigin: "test:" },
     deps,
   );
   try {
-    assert.equal(desk.policy.settingsLocked, true);
     assert.equal(desk.policy.problem?.errors[0]?.reason, "lock-record-damaged");
+    assert.equal(desk.policy.kioskMode, true);
+    assert.equal(desk.policy.adminPinSet, false);
+    assert.deepEqual(await desk.services.requestRefundOtp({ tid: "13192443" }), {
+      ok: false,
+      error: { kind: "locked-down" },
+    });
+    assert.deepEqual(calls, []);
   } finally {
     await desk.close();
   }
-  assert.equal(parseLockRecord("not json"), null);
-  const record = {
-    provisioned: null,
-    lastMachine: {
-      policy: { environment: "practice" as const, counterName: "M", kioskMode: false, settingsLocked: false },
-      pinHash: null,
-    },
-  };
-  assert.deepEqual(parseLockRecord(lockRecordText(record)), record);
 });
 
-test("a machine policy that applied is remembered; truncated later, the counter stays a locked kiosk with its PIN", async () => {
+test("the account's attack: junk lock record and its own files beside a locked machine policy change nothing", async () => {
   const deps = machine();
   const policyFile = join(tempDataDir("lock-machine"), "policy.json");
-  const hash = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
-  const text = JSON.stringify({
-    environment: "practice",
-    counterName: "Machine kiosk",
-    kioskMode: true,
-    settingsLocked: false,
-    adminPinHash: hash,
-  });
-  writeFileSync(policyFile, text);
+  const pinHash = await hashPin(TEST_SECRETS.adminPins.e2e);
+  writeFileSync(
+    policyFile,
+    JSON.stringify({
+      environment: "uat",
+      developerKey: "becbbce45f79c6f5109f848acd540567",
+      initiatorId: "9962981729",
+      counterName: "Machine kiosk",
+      kioskMode: true,
+      settingsLocked: true,
+      adminPinHash: pinHash,
+    }),
+  );
   deps.policy = { ...deps.policy, overridePath: policyFile, posixTrust: { trustedUids: [0, process.getuid?.() ?? 0] } };
-  const open = () =>
-    openRefundDesk(
-      { fetch, keyStore: memoryKeyStore(), dataDir: tempDataDir("lock-machine-home"), appOrigin: "test:" },
-      deps,
-    );
-  const first = await open();
-  await first.close();
-  assert.equal(first.policy.settingsLocked, false);
-
-  writeFileSync(policyFile, text.slice(0, 40));
-  const second = await open();
+  // What the account owns: its keychain entry, counter.json, admin-pin.json and settings.json.
+  const dataDir = tempDataDir("lock-machine-home");
+  deps.lockSlot.value = "junk written by the account";
+  writeFileSync(
+    join(dataDir, COUNTER_FILE),
+    JSON.stringify({ counterName: "Mine", kioskMode: false, settingsLocked: false }),
+  );
+  writeFileSync(adminPinPath(dataDir), adminPinText(await hashPin(TEST_SECRETS.adminPins.other, FAST)));
+  writeFileSync(
+    join(dataDir, SETTINGS_FILE),
+    JSON.stringify({
+      environment: "custom",
+      customBaseUrl: "http://127.0.0.1:9/v3",
+      resendCooldownMs: 0,
+      printerName: "Microsoft Print to PDF",
+      helpline: "call the account's friend",
+      timeoutMs: 120_000,
+      userCode: "66666666",
+    }),
+  );
+  const calls: string[] = [];
+  const desk = await openRefundDesk(
+    { fetch: recording(calls), keyStore: memoryKeyStore(TEST_SECRETS.accessKeys.signing), dataDir, appOrigin: "test:" },
+    deps,
+  );
   try {
-    assert.equal(second.policy.kioskMode, true, "kiosk as last known");
-    assert.equal(second.policy.settingsLocked, true, "locked while the policy is broken");
-    assert.equal(second.policy.counterName, "Machine kiosk");
-    assert.equal(second.policy.adminPinSet, true);
-    assert.deepEqual(second.policy.problem?.errors, [{ kind: "invalid-input", field: "file", reason: "not-json" }]);
-    const doctor = await second.services.checkConnection({});
+    assert.deepEqual(
+      { ...desk.policy },
+      {
+        source: "machine",
+        counterName: "Machine kiosk",
+        kioskMode: true,
+        settingsLocked: true,
+        adminPinSet: true,
+        problem: null,
+        notices: ["lock-record-damaged"],
+      },
+    );
+    // Locked means every field: the policy's or the built-in default, none from settings.json.
+    assert.deepEqual(desk.settings.current(), {
+      ...DEFAULT_SETTINGS,
+      environment: "uat",
+      developerKey: "becbbce45f79c6f5109f848acd540567",
+      initiatorId: "9962981729",
+    });
+    assert.equal((await desk.adminPin.check(TEST_SECRETS.adminPins.other)).ok, false, "not the account's PIN");
+    await desk.services.requestRefundOtp({ tid: "13192443" });
+    assert.deepEqual(
+      calls.map((url) => new URL(url).origin),
+      ["https://staging.eko.in"],
+    );
+    const doctor = await desk.services.checkConnection({});
     assert.ok(doctor.ok);
-    const check = doctor.value.checks.find((c) => c.id === "policy");
-    assert.equal(check?.status, "fail");
-    assert.match(check?.detail ?? "", /policy\.json — file: not-json/);
-    // Eko calls still go out, with the settings in force.
-    assert.ok((await second.services.requestRefundOtp({ tid: "13192443" })).ok);
+    assert.equal(doctor.value.checks.find((c) => c.id === "policy")?.status, "warn");
   } finally {
-    await second.close();
+    await desk.close();
   }
 });
+
+/** A fetch that records each URL and answers like a network that is down. */
+function recording(calls: string[]): typeof fetch {
+  return async (input) => {
+    calls.push(String(input instanceof Request ? input.url : input));
+    throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+  };
+}

@@ -1,9 +1,8 @@
 /**
- * The counter's lock as the app last knew it, kept in the OS keychain beside the access key
- * rather than only in the data folder: deleting the data folder, or pointing the app at another
- * one, must not lift a provisioned lock or forget the last machine-wide policy. The app trusts
- * this record over the data folder's copy. (The OS account can still edit its own keychain: the
- * machine-wide policy, which only administrators can write, is the lock that holds against that.)
+ * The provisioned lock, kept in the OS keychain beside the access key rather than only in the
+ * data folder: deleting the data folder, or pointing the app at another one, must not lift it.
+ * The OS account can still edit its own keychain, so this record is never an authority over the
+ * machine policy: junk here locks the counter down, and a machine policy applies whatever it says.
  */
 import type { RefundDeskError } from "../../app/errors";
 import type { Policy } from "../../app/policy";
@@ -19,8 +18,6 @@ export interface LockedPolicy {
 export interface LockRecord {
   /** What `refund-desk provision` applied last. */
   provisioned: LockedPolicy | null;
-  /** The last machine-wide policy that applied: in force again while the machine policy is broken. */
-  lastMachine: LockedPolicy | null;
 }
 
 export interface CounterLockStore {
@@ -46,13 +43,16 @@ export function createCounterLockStore(slot: KeyStore): CounterLockStore {
 export function lockRecordText(record: LockRecord): string {
   const entry = (locked: LockedPolicy | null) =>
     locked ? { ...locked.policy, ...(locked.pinHash ? { adminPinHash: locked.pinHash } : {}) } : null;
-  return JSON.stringify({ provisioned: entry(record.provisioned), lastMachine: entry(record.lastMachine) });
+  return JSON.stringify({ provisioned: entry(record.provisioned) });
 }
 
-/** Each entry goes through the machine policy's own validation, hash and all. */
+/**
+ * The entry goes through the machine policy's own validation, hash and all. Older records also
+ * carried the last machine policy: it is no authority, so it is not read.
+ */
 export function parseLockRecord(text: string): LockRecord | null {
   try {
-    const value = JSON.parse(text) as { provisioned?: unknown; lastMachine?: unknown };
+    const value = JSON.parse(text) as { provisioned?: unknown };
     const entry = (raw: unknown): LockedPolicy | null | undefined => {
       if (raw === null || raw === undefined) return null;
       const valid = validatePolicy(raw, "machine");
@@ -63,8 +63,7 @@ export function parseLockRecord(text: string): LockRecord | null {
       };
     };
     const provisioned = entry(value.provisioned);
-    const lastMachine = entry(value.lastMachine);
-    return provisioned === undefined || lastMachine === undefined ? null : { provisioned, lastMachine };
+    return provisioned === undefined ? null : { provisioned };
   } catch {
     return null;
   }

@@ -97,6 +97,7 @@ describe("a kiosk with locked settings, through the handler table", () => {
           adminPinSet: true,
           source: "machine",
           problem: null,
+          notices: [],
         },
       });
       assert.ok(!JSON.stringify(view).includes("scrypt"));
@@ -146,8 +147,13 @@ describe("a kiosk with locked settings, through the handler table", () => {
       const shown = await call("getSettings");
       assert.ok(shown.ok);
       assert.equal((shown.value as { developerKey: string }).developerKey, KIOSK_POLICY.developerKey);
-      assert.ok((await call("updateSettings", { timeoutMs: 5_000 })).ok);
-      assert.equal(JSON.parse(settingsText()).timeoutMs, 5_000);
+      // Unlocked, the key may be set; the settings are the machine policy's alone, changed there.
+      const before = settingsText();
+      assert.deepEqual(await call("updateSettings", { timeoutMs: 5_000 }), {
+        ok: false,
+        error: { kind: "set-by-policy" },
+      });
+      assert.equal(settingsText(), before);
       assert.ok((await call("setAccessKey", { accessKey: "replaced-by-the-admin" })).ok);
       assert.equal(store.value, "replaced-by-the-admin");
 
@@ -161,7 +167,7 @@ describe("a kiosk with locked settings, through the handler table", () => {
       assert.ok((await call("unlockSettings", { pin: PIN })).ok);
       clock.t += TEN_MINUTES_MS;
       assert.deepEqual(await call("updateSettings", { timeoutMs: 6_000 }), LOCKED, "the unlock ran out");
-      assert.equal(JSON.parse(settingsText()).timeoutMs, 5_000);
+      assert.equal(JSON.parse(settingsText()).timeoutMs, 20_000);
     } finally {
       await desk.close();
     }

@@ -24,6 +24,7 @@ const LOCKED: DeskPolicy = {
   settingsLocked: true,
   adminPinSet: true,
   problem: null,
+  notices: [],
 };
 
 async function lockWithPin(policy: DeskPolicy = LOCKED, pin: string | null = PIN) {
@@ -55,6 +56,7 @@ test("locked settings open only with the right PIN, until ten minutes from then"
       adminPinSet: true,
       source: "machine",
       problem: null,
+      notices: [],
     }),
   );
   assert.equal(lock.isLocked(), false);
@@ -96,6 +98,7 @@ test("without a lock in the policy, unlock is a no-op: no PIN is looked at or co
     settingsLocked: false,
     adminPinSet: false,
     problem: null,
+    notices: [],
   };
   const lock = createSettingsLock(open, gate, () => START);
   assert.equal(lock.isLocked(), false);
@@ -110,6 +113,7 @@ test("without a lock in the policy, unlock is a no-op: no PIN is looked at or co
       adminPinSet: false,
       source: "none",
       problem: null,
+      notices: [],
     }),
   );
   assert.deepEqual(checked, []);

@@ -32,6 +32,7 @@ export function createSettingsLock(policy: DeskPolicy, pinGate: PinGate, now: ()
       adminPinSet: policy.adminPinSet,
       source: policy.source,
       problem: policy.problem,
+      notices: policy.notices,
     };
   }
 

@@ -185,8 +185,9 @@ function formatPolicy(policy: DeskPolicy): string {
   ];
   if (policy.problem) {
     const why = policy.problem.errors.map((e) => `${e.field} (${e.reason})`).join(", ");
-    lines.push(`machine-wide policy ${policy.problem.path} cannot be used, so the settings are locked: ${why}`);
+    lines.push(`LOCKED DOWN, nothing goes to Eko: ${policy.problem.path} cannot be used: ${why}`);
   }
+  if (policy.notices.length > 0) lines.push(`needs attention: ${policy.notices.join(", ")}`);
   return lines.join("\n");
 }
 

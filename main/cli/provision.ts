@@ -165,10 +165,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   if (deps.machine) {
     // The keychain's record is what the app trusts; the data folder's files are a copy. Without a
     // keychain (a Practice-only PC) the copy is all there is, and the report says so.
-    const lock = await deps.machine.lockStore.write({
-      provisioned: { policy, pinHash },
-      lastMachine: inForce.lock?.lastMachine ?? null,
-    });
+    const lock = await deps.machine.lockStore.write({ provisioned: { policy, pinHash } });
     if (lock.ok) {
       lockKept = "keychain";
       await deps.machine.attemptsSlot.remove();

@@ -81,9 +81,16 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   });
 }
 
-/** A broken policy fails the check with where and why (the counter is locked until it is fixed). */
+/**
+ * A counter locked down fails the check with where and why; a lock record in doubt, or a lock that
+ * only provisioning set (the account's owner can lift it), is a warning naming each.
+ */
 function policyCheck(policy: DeskPolicy): DoctorCheck {
-  if (!policy.problem) return { id: "policy", status: "ok", detail: policy.source };
+  if (!policy.problem) {
+    if (policy.notices.length > 0)
+      return { id: "policy", status: "warn", detail: `${policy.source}: ${policy.notices.join(", ")}` };
+    return { id: "policy", status: "ok", detail: policy.source };
+  }
   const why = policy.problem.errors.map((e) => `${e.field}: ${e.reason}`).join("; ");
   return { id: "policy", status: "fail", detail: `${policy.problem.path} — ${why}` };
 }

@@ -1,7 +1,7 @@
 /**
- * The policy in force, case by case: a machine policy that applies, one that is broken (it locks
- * to what was known, fails closed with nothing known), what was provisioned (keychain before
- * data folder), nothing; and what readPolicyInForce remembers in the keychain.
+ * The policy in force, case by case, as the counter's own account would attack it: junk or delete
+ * the keychain's lock record, write its own data folder. A machine policy that reads well always
+ * applies; one that cannot be used locks the counter down; nothing the account writes loosens it.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,11 +11,11 @@ import type { Policy, PolicyProblem } from "../../app/policy";
 import { err, ok } from "../../app/result";
 import type { CounterLockStore, LockRecord } from "../admin/counter-lock";
 import { tempDataDir } from "../test-support/temp-dir";
-import { loadPolicyInForce, readPolicyInForce, resolveDeskPolicy } from "./desk-policy";
+import { readPolicyInForce, resolveDeskPolicy, type LockRead } from "./desk-policy";
 import type { MachinePolicy } from "./machine-policy";
 
-const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
-const MACHINE_POLICY: Policy = { environment: "uat", counterName: "Kiosk 1", kioskMode: true, settingsLocked: false };
+const HASH = "$scrypt$ln=17,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+const MACHINE_POLICY: Policy = { environment: "uat", counterName: "Kiosk 1", kioskMode: true, settingsLocked: true };
 const APPLIED: MachinePolicy = {
   state: "applied",
   path: "/etc/refund-desk/policy.json",
@@ -29,182 +29,132 @@ const FAILED: MachinePolicy = { state: "failed", problem: PROBLEM };
 const PROVISIONED_POLICY: Policy = {
   environment: "practice",
   counterName: "Provisioned",
-  kioskMode: true,
-  settingsLocked: false,
+  kioskMode: false,
+  settingsLocked: true,
 };
-const LAST_POLICY: Policy = { environment: "production", counterName: "Last", kioskMode: false, settingsLocked: false };
+const PROVISIONED: LockRecord = { provisioned: { policy: PROVISIONED_POLICY, pinHash: "provisioned-hash" } };
+const NONE: LockRead = { state: "none" };
 const NO_DATA_FOLDER = { counter: null, pinHash: null };
-const DATA_FOLDER = {
-  counter: { counterName: "From the folder", kioskMode: true, settingsLocked: false },
-  pinHash: "folder-hash",
+/** What the account writes into its own data folder: an open counter with its own PIN. */
+const ACCOUNTS_FOLDER = {
+  counter: { counterName: "Written by the account", kioskMode: false, settingsLocked: false },
+  pinHash: "accounts-own-hash",
 };
+const EVERY_LOCK_READ: LockRead[] = [
+  NONE,
+  { state: "found", record: PROVISIONED },
+  { state: "found", record: { provisioned: null } },
+  { state: "damaged" },
+  { state: "unreadable" },
+];
 
-test("a machine policy that applies: its counter, kiosk, lock and PIN, its path as the origin, the keychain record kept", () => {
-  const lock: LockRecord = { provisioned: { policy: PROVISIONED_POLICY, pinHash: "p" }, lastMachine: null };
-  assert.deepEqual(resolveDeskPolicy(APPLIED, lock, DATA_FOLDER), {
-    desk: {
-      source: "machine",
-      counterName: "Kiosk 1",
-      kioskMode: true,
-      settingsLocked: false,
-      adminPinSet: true,
-      problem: null,
-    },
-    overlay: MACHINE_POLICY,
-    pinHash: HASH,
-    lock,
-    origin: "/etc/refund-desk/policy.json",
-  });
-  const noPin: MachinePolicy = { ...APPLIED, valid: { policy: MACHINE_POLICY, pin: null } };
-  const open = resolveDeskPolicy(noPin, null, NO_DATA_FOLDER);
-  assert.equal(open.pinHash, null);
-  assert.equal(open.desk.adminPinSet, false);
-  const clear: MachinePolicy = { ...APPLIED, valid: { policy: MACHINE_POLICY, pin: { clear: "048213" } } };
-  assert.equal(resolveDeskPolicy(clear, null, NO_DATA_FOLDER).pinHash, null, "a PIN in clear is never a hash");
+test("a machine policy that reads well applies, whatever the keychain's record or the data folder say", () => {
+  for (const lockRead of EVERY_LOCK_READ) {
+    for (const dataFolder of [NO_DATA_FOLDER, ACCOUNTS_FOLDER]) {
+      const inForce = resolveDeskPolicy(APPLIED, lockRead, dataFolder);
+      const what = `${lockRead.state} / ${dataFolder.counter ? "folder" : "no folder"}`;
+      assert.equal(inForce.desk.source, "machine", what);
+      assert.equal(inForce.desk.problem, null, what);
+      assert.equal(inForce.desk.counterName, "Kiosk 1", what);
+      assert.equal(inForce.desk.kioskMode, true, what);
+      assert.equal(inForce.desk.settingsLocked, true, what);
+      assert.equal(inForce.pinHash, HASH, what);
+      assert.deepEqual(inForce.settings, { from: "policy", policy: MACHINE_POLICY }, what);
+      assert.equal(inForce.origin, APPLIED.path, what);
+    }
+  }
 });
 
-test("a damaged keychain record fails closed even when the machine policy applies", () => {
-  const damaged: PolicyProblem = { path: "keychain", errors: [] };
-  assert.deepEqual(resolveDeskPolicy(APPLIED, null, DATA_FOLDER, damaged), {
-    desk: {
-      source: "provisioned",
-      counterName: "From the folder",
-      kioskMode: true,
-      settingsLocked: true,
-      adminPinSet: true,
-      problem: damaged,
-    },
-    overlay: null,
-    pinHash: "folder-hash",
-    lock: null,
-    origin: null,
-  });
-  assert.equal(resolveDeskPolicy(FAILED, null, NO_DATA_FOLDER, damaged).desk.problem, PROBLEM, "the policy's first");
+test("a lock record in doubt is reported beside a machine policy, never a reason to drop it", () => {
+  assert.deepEqual(resolveDeskPolicy(APPLIED, { state: "damaged" }, NO_DATA_FOLDER).desk.notices, [
+    "lock-record-damaged",
+  ]);
+  assert.deepEqual(resolveDeskPolicy(APPLIED, { state: "unreadable" }, NO_DATA_FOLDER).desk.notices, [
+    "lock-record-unreadable",
+  ]);
+  assert.deepEqual(resolveDeskPolicy(APPLIED, NONE, NO_DATA_FOLDER).desk.notices, []);
 });
 
-test("a broken machine policy locks to the last machine policy, else the provisioned one, else the data folder's", () => {
-  const lock: LockRecord = {
-    provisioned: { policy: PROVISIONED_POLICY, pinHash: "provisioned-hash" },
-    lastMachine: { policy: LAST_POLICY, pinHash: null },
+test("an open machine policy goes over the user's settings; a locked one is the only source", () => {
+  const open: MachinePolicy = {
+    ...APPLIED,
+    valid: { policy: { ...MACHINE_POLICY, settingsLocked: false }, pin: null },
   };
-  assert.deepEqual(resolveDeskPolicy(FAILED, lock, DATA_FOLDER), {
-    desk: {
-      source: "machine",
-      counterName: "Last",
-      kioskMode: false,
-      settingsLocked: true,
-      adminPinSet: false,
-      problem: PROBLEM,
-    },
-    overlay: LAST_POLICY,
-    pinHash: null,
-    lock,
-    origin: null,
-  });
-  const provisionedOnly = { ...lock, lastMachine: null };
-  assert.deepEqual(resolveDeskPolicy(FAILED, provisionedOnly, DATA_FOLDER), {
-    desk: {
-      source: "provisioned",
-      counterName: "Provisioned",
-      kioskMode: true,
-      settingsLocked: true,
-      adminPinSet: true,
-      problem: PROBLEM,
-    },
-    overlay: PROVISIONED_POLICY,
-    pinHash: "provisioned-hash",
-    lock: provisionedOnly,
-    origin: null,
-  });
-  const emptyRecord = { provisioned: null, lastMachine: null };
-  assert.deepEqual(resolveDeskPolicy(FAILED, emptyRecord, DATA_FOLDER), {
-    desk: {
-      source: "provisioned",
-      counterName: "From the folder",
-      kioskMode: true,
-      settingsLocked: true,
-      adminPinSet: true,
-      problem: PROBLEM,
-    },
-    overlay: null,
-    pinHash: "folder-hash",
-    lock: emptyRecord,
-    origin: null,
-  });
-  assert.deepEqual(resolveDeskPolicy(FAILED, null, NO_DATA_FOLDER), {
-    desk: {
-      source: "none",
-      counterName: null,
-      kioskMode: false,
-      settingsLocked: true,
-      adminPinSet: false,
-      problem: PROBLEM,
-    },
-    overlay: null,
-    pinHash: null,
-    lock: null,
-    origin: null,
-  });
-  const hashless = { provisioned: { policy: PROVISIONED_POLICY, pinHash: null }, lastMachine: null };
-  assert.equal(
-    resolveDeskPolicy(FAILED, hashless, DATA_FOLDER).pinHash,
-    null,
-    "the known policy's own PIN, not the data folder's",
-  );
+  const inForce = resolveDeskPolicy(open, NONE, NO_DATA_FOLDER);
+  assert.equal(inForce.settings.from, "user-under-policy");
+  assert.equal(inForce.pinHash, null);
+  assert.equal(inForce.desk.adminPinSet, false);
+  const clear: MachinePolicy = { ...APPLIED, valid: { policy: MACHINE_POLICY, pin: { clear: "x" } } };
+  assert.equal(resolveDeskPolicy(clear, NONE, NO_DATA_FOLDER).pinHash, null, "a PIN in clear is never a hash");
 });
 
-test("without a machine policy: the keychain's provisioned policy (its settings only when locked), else the data folder's", () => {
-  const locked = { ...PROVISIONED_POLICY, settingsLocked: true };
-  const lock: LockRecord = { provisioned: { policy: locked, pinHash: null }, lastMachine: null };
-  assert.deepEqual(resolveDeskPolicy({ state: "none" }, lock, DATA_FOLDER), {
-    desk: {
-      source: "provisioned",
-      counterName: "Provisioned",
-      kioskMode: true,
-      settingsLocked: true,
-      adminPinSet: false,
-      problem: null,
-    },
-    overlay: locked,
-    pinHash: null,
-    lock,
-    origin: null,
+test("a machine policy that cannot be used locks the counter down: never the keychain's or the data folder's", () => {
+  for (const lockRead of EVERY_LOCK_READ) {
+    for (const dataFolder of [NO_DATA_FOLDER, ACCOUNTS_FOLDER]) {
+      const inForce = resolveDeskPolicy(FAILED, lockRead, dataFolder);
+      const what = `${lockRead.state} / ${dataFolder.counter ? "folder" : "no folder"}`;
+      assert.deepEqual(inForce.desk.problem, PROBLEM, what);
+      assert.equal(inForce.desk.kioskMode, true, `${what}: kiosk sizing`);
+      assert.equal(inForce.desk.settingsLocked, true, what);
+      assert.equal(inForce.desk.adminPinSet, false, `${what}: no PIN opens it`);
+      assert.equal(inForce.desk.counterName, null, what);
+      assert.equal(inForce.pinHash, null, what);
+      assert.deepEqual(inForce.settings, { from: "policy", policy: null }, `${what}: the built-in defaults`);
+    }
+  }
+});
+
+test("without a machine policy, junk in the keychain's lock record locks the counter down", () => {
+  const inForce = resolveDeskPolicy({ state: "none" }, { state: "damaged" }, ACCOUNTS_FOLDER);
+  assert.deepEqual(inForce.desk.problem, {
+    path: "keychain",
+    errors: [{ kind: "invalid-input", field: "file", reason: "lock-record-damaged" }],
   });
-  const unlocked: LockRecord = { provisioned: { policy: PROVISIONED_POLICY, pinHash: "h" }, lastMachine: null };
-  const open = resolveDeskPolicy({ state: "none" }, unlocked, DATA_FOLDER);
-  assert.equal(open.overlay, null);
-  assert.equal(open.desk.settingsLocked, false);
-  assert.equal(open.desk.adminPinSet, true);
-  assert.deepEqual(resolveDeskPolicy({ state: "none" }, null, DATA_FOLDER), {
-    desk: {
-      source: "provisioned",
-      counterName: "From the folder",
-      kioskMode: true,
-      settingsLocked: false,
-      adminPinSet: true,
-      problem: null,
-    },
-    overlay: null,
-    pinHash: "folder-hash",
-    lock: null,
-    origin: null,
+  assert.equal(inForce.pinHash, null, "not the account's PIN");
+  assert.equal(inForce.desk.kioskMode, true);
+  assert.deepEqual(inForce.settings, { from: "policy", policy: null });
+});
+
+test("provisioned: the keychain's record over the data folder's copy, its settings alone when locked, said to be weak", () => {
+  const inForce = resolveDeskPolicy({ state: "none" }, { state: "found", record: PROVISIONED }, ACCOUNTS_FOLDER);
+  assert.deepEqual(inForce.desk, {
+    source: "provisioned",
+    counterName: "Provisioned",
+    kioskMode: false,
+    settingsLocked: true,
+    adminPinSet: true,
+    problem: null,
+    notices: ["provisioned-lock-only"],
   });
-  const noPin = { ...DATA_FOLDER, pinHash: null };
-  assert.equal(resolveDeskPolicy({ state: "none" }, null, noPin).desk.adminPinSet, false);
-  const empty = { provisioned: null, lastMachine: null };
-  assert.deepEqual(resolveDeskPolicy({ state: "none" }, empty, NO_DATA_FOLDER), {
-    desk: {
-      source: "none",
-      counterName: null,
-      kioskMode: false,
-      settingsLocked: false,
-      adminPinSet: false,
-      problem: null,
-    },
-    overlay: null,
-    pinHash: null,
-    lock: empty,
-    origin: null,
+  assert.equal(inForce.pinHash, "provisioned-hash");
+  assert.deepEqual(inForce.settings, { from: "policy", policy: PROVISIONED_POLICY });
+
+  const openRecord: LockRecord = {
+    provisioned: { policy: { ...PROVISIONED_POLICY, settingsLocked: false }, pinHash: null },
+  };
+  const open = resolveDeskPolicy({ state: "none" }, { state: "found", record: openRecord }, NO_DATA_FOLDER);
+  assert.deepEqual(open.settings, { from: "user" }, "an open provisioned counter runs on settings.json");
+});
+
+test("older provisioning in the data folder only: it stands, and a missing keychain record is reported", () => {
+  const inForce = resolveDeskPolicy({ state: "none" }, NONE, ACCOUNTS_FOLDER);
+  assert.deepEqual(inForce.desk, {
+    source: "provisioned",
+    ...ACCOUNTS_FOLDER.counter,
+    adminPinSet: true,
+    problem: null,
+    notices: ["lock-record-missing", "provisioned-lock-only"],
+  });
+  const unreadable = resolveDeskPolicy({ state: "none" }, { state: "unreadable" }, ACCOUNTS_FOLDER);
+  assert.deepEqual(unreadable.desk.notices, ["lock-record-unreadable", "provisioned-lock-only"]);
+  assert.deepEqual(resolveDeskPolicy({ state: "none" }, NONE, NO_DATA_FOLDER).desk, {
+    source: "none",
+    counterName: null,
+    kioskMode: false,
+    settingsLocked: false,
+    adminPinSet: false,
+    problem: null,
+    notices: [],
   });
 });
 
@@ -218,122 +168,41 @@ const MACHINE_JSON = {
   adminPinHash: HASH,
 };
 
-/** A keychain record store that answers `read` as told and records each write. */
-function lockStore(read: Awaited<ReturnType<CounterLockStore["read"]>>) {
+async function inForce(policy: unknown, read: Awaited<ReturnType<CounterLockStore["read"]>>) {
+  const dataDir = tempDataDir("desk-policy");
+  writeFileSync(join(dataDir, "counter.json"), JSON.stringify(ACCOUNTS_FOLDER.counter));
+  const path = join(tempDataDir("desk-policy"), "policy.json");
+  if (policy !== undefined) writeFileSync(path, typeof policy === "string" ? policy : JSON.stringify(policy));
   const writes: LockRecord[] = [];
-  const store: CounterLockStore = {
+  const lockStore: CounterLockStore = {
     read: async () => read,
     write: async (record) => {
       writes.push(record);
       return ok(undefined);
     },
   };
-  return { store, writes };
-}
-
-async function inForce(policy: unknown, read: Awaited<ReturnType<CounterLockStore["read"]>>) {
-  const dataDir = tempDataDir("desk-policy");
-  const path = join(tempDataDir("desk-policy"), "policy.json");
-  if (policy !== undefined) writeFileSync(path, typeof policy === "string" ? policy : JSON.stringify(policy));
-  const { store, writes } = lockStore(read);
   const result = await readPolicyInForce({
     dataDir,
-    lockStore: store,
+    lockStore,
     platform: "linux",
     run: async () => ({ code: 9009, stdout: "", stderr: "not expected" }),
     overridePath: path,
     posixTrust: { trustedUids: [0, process.getuid?.() ?? 0] },
   });
-  return { result, writes, path };
+  return { result, writes };
 }
 
-test("a machine policy that applies is remembered in the keychain as the last one, once", async () => {
-  const lastMachine = {
-    policy: {
-      environment: "uat" as const,
-      developerKey: "becbbce45f79c6f5109f848acd540567",
-      initiatorId: "9962981729",
-      counterName: "Kiosk 1",
-      kioskMode: true,
-      settingsLocked: true,
-    },
-    pinHash: HASH,
-  };
-  const first = await inForce(MACHINE_JSON, ok(null));
-  assert.deepEqual(first.writes, [{ provisioned: null, lastMachine }]);
-  assert.equal(first.result.desk.source, "machine");
-  assert.equal(first.result.origin, first.path);
-
-  const provisioned = { policy: PROVISIONED_POLICY, pinHash: "p" };
-  const changed = await inForce(MACHINE_JSON, ok({ provisioned, lastMachine: { ...lastMachine, pinHash: null } }));
-  assert.deepEqual(changed.writes, [{ provisioned, lastMachine }], "the provisioned record is kept");
-
-  const same = await inForce(MACHINE_JSON, ok({ provisioned, lastMachine }));
-  assert.deepEqual(same.writes, [], "nothing new to remember");
-
-  const open = await inForce(
-    { ...MACHINE_JSON, kioskMode: false, settingsLocked: false, adminPinHash: undefined },
-    ok(null),
-  );
-  assert.deepEqual(open.writes, [
-    {
-      provisioned: null,
-      lastMachine: { policy: { ...lastMachine.policy, kioskMode: false, settingsLocked: false }, pinHash: null },
-    },
-  ]);
-});
-
-test("a damaged keychain record locks the counter and is not overwritten; an unreachable keychain neither locks nor writes", async () => {
+test("reading: the keychain's answer becomes found, none, damaged or unreadable, and nothing is written back", async () => {
   const damaged = await inForce(MACHINE_JSON, err({ kind: "internal", details: { cause: "lock-record-damaged" } }));
-  assert.deepEqual(damaged.writes, []);
-  assert.deepEqual(damaged.result.desk.problem, {
-    path: "keychain",
-    errors: [{ kind: "invalid-input", field: "file", reason: "lock-record-damaged" }],
-  });
-  assert.equal(damaged.result.desk.settingsLocked, true);
-  assert.equal(damaged.result.overlay, null);
-
+  assert.equal(damaged.result.desk.source, "machine");
+  assert.deepEqual(damaged.result.desk.notices, ["lock-record-damaged"]);
   const unreachable = await inForce(MACHINE_JSON, err({ kind: "keychain-unavailable", details: {} }));
-  assert.deepEqual(unreachable.writes, []);
-  assert.equal(unreachable.result.desk.problem, null);
-  assert.equal(unreachable.result.desk.source, "machine");
-  assert.equal(unreachable.result.lock, null);
-
-  const broken = await inForce("{", ok(null));
-  assert.deepEqual(broken.writes, [], "a broken policy is never remembered");
-  assert.equal(broken.result.desk.settingsLocked, true);
+  assert.deepEqual(unreachable.result.desk.notices, ["lock-record-unreadable"]);
+  const found = await inForce(undefined, ok(PROVISIONED));
+  assert.equal(found.result.desk.counterName, "Provisioned");
   const none = await inForce(undefined, ok(null));
-  assert.deepEqual(none.writes, []);
-  assert.equal(none.result.desk.source, "none");
-});
-
-test("the data folder's counter and PIN hash stand when nothing else does", async () => {
-  const dataDir = tempDataDir("desk-policy");
-  writeFileSync(join(dataDir, "counter.json"), JSON.stringify(DATA_FOLDER.counter));
-  writeFileSync(join(dataDir, "admin-pin.json"), JSON.stringify({ pinHash: HASH }));
-  const { store } = lockStore(ok(null));
-  const result = await readPolicyInForce({
-    dataDir,
-    lockStore: store,
-    platform: "linux",
-    run: async () => ({ code: 9009, stdout: "", stderr: "" }),
-    overridePath: join(dataDir, "absent.json"),
-    posixTrust: { trustedUids: [0] },
-  });
-  assert.deepEqual(result.desk, {
-    source: "provisioned",
-    counterName: "From the folder",
-    kioskMode: true,
-    settingsLocked: false,
-    adminPinSet: true,
-    problem: null,
-  });
-  assert.equal(result.pinHash, HASH);
-  const loaded = loadPolicyInForce(dataDir, null, { trustedUids: [0] });
-  assert.deepEqual(loaded, { ...result, lock: null });
-  const machine = join(tempDataDir("desk-policy"), "policy.json");
-  writeFileSync(machine, JSON.stringify(MACHINE_JSON));
-  const applied = loadPolicyInForce(dataDir, machine, { trustedUids: [0, process.getuid?.() ?? 0] });
-  assert.equal(applied.desk.source, "machine");
-  assert.equal(applied.origin, machine);
+  assert.equal(none.result.desk.counterName, "Written by the account");
+  const broken = await inForce("{", ok(PROVISIONED));
+  assert.deepEqual(broken.result.desk.problem?.errors, [{ kind: "invalid-input", field: "file", reason: "not-json" }]);
+  for (const run of [damaged, unreachable, found, none, broken]) assert.deepEqual(run.writes, []);
 });

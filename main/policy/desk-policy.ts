@@ -1,6 +1,13 @@
-import type { DeskPolicy, Policy, PolicyProblem } from "../../app/policy";
+/**
+ * The policy in force. Authority comes only from what the OS's administrator boundary protects:
+ * the machine policy (HKLM, managed preferences, an admin-owned policy.json). What the agent's own
+ * account can write (its keychain entries, its data folder) may make the counter stricter, never
+ * looser: a damaged keychain record never switches a machine policy off, and a machine policy
+ * that cannot be read or trusted locks the counter down rather than falling back to those.
+ */
+import type { DeskNotice, DeskPolicy, Policy, PolicyProblem } from "../../app/policy";
 import { readAdminPinHash } from "../admin/admin-pin-file";
-import type { CounterLockStore, LockedPolicy, LockRecord } from "../admin/counter-lock";
+import type { CounterLockStore, LockRecord } from "../admin/counter-lock";
 import { readCounterFile, type CounterState } from "./counter-file";
 import {
   loadMachinePolicyFile,
@@ -8,12 +15,13 @@ import {
   type MachinePolicy,
   type MachinePolicyOptions,
 } from "./machine-policy";
+import type { SettingsSource } from "./settings-in-force";
 import type { PosixTrustDeps } from "./sources/posix-trust";
 
 export interface PolicyInForce {
   desk: DeskPolicy;
-  /** The policy whose settings go over the user's; null when none applies. */
-  overlay: Policy | null;
+  /** Where each setting comes from: the user's file, a policy over it, or the policy alone. */
+  settings: SettingsSource;
   /** The admin PIN's hash from the same source as the rest, or null. */
   pinHash: string | null;
   /** The keychain record as read (null: none, or the keychain could not be read). */
@@ -28,20 +36,50 @@ export interface DataFolderLock {
   pinHash: string | null;
 }
 
-/**
- * The policy in force. A valid machine-wide policy wins as a whole. A broken one fails closed:
- * the settings lock, kiosk mode and the settings in force stay as the last machine policy (or the
- * provisioned one) had them, and the problem is shown. Otherwise what was provisioned applies,
- * from the keychain's record before the data folder's copy; otherwise nothing.
- */
+/** The keychain's lock record as read: a record, none, junk, or a keychain that did not answer. */
+export type LockRead =
+  { state: "found"; record: LockRecord } | { state: "none" } | { state: "damaged" } | { state: "unreadable" };
+
+const LOCK_RECORD_DAMAGED: PolicyProblem = {
+  path: "keychain",
+  errors: [{ kind: "invalid-input", field: "file", reason: "lock-record-damaged" }],
+};
+
+/** A locked policy's settings are the policy's or the defaults; an open one's go over the user's. */
+function settingsUnder(policy: Policy): SettingsSource {
+  return policy.settingsLocked ? { from: "policy", policy } : { from: "user-under-policy", policy };
+}
+
+/** Nothing goes to Eko, the settings are the defaults and locked, the window is a kiosk without a PIN. */
+function lockedDown(problem: PolicyProblem, lock: LockRecord | null, notices: DeskNotice[]): PolicyInForce {
+  return {
+    desk: {
+      source: "none",
+      counterName: null,
+      kioskMode: true,
+      settingsLocked: true,
+      adminPinSet: false,
+      problem,
+      notices,
+    },
+    settings: { from: "policy", policy: null },
+    pinHash: null,
+    lock,
+    origin: null,
+  };
+}
+
 export function resolveDeskPolicy(
   machine: MachinePolicy,
-  lock: LockRecord | null,
+  lockRead: LockRead,
   dataFolder: DataFolderLock,
-  lockProblem: PolicyProblem | null = null,
 ): PolicyInForce {
-  const provisioned: LockedPolicy | null = lock?.provisioned ?? null;
-  if (machine.state === "applied" && !lockProblem) {
+  const lock = lockRead.state === "found" ? lockRead.record : null;
+  const notices: DeskNotice[] = [];
+  if (lockRead.state === "damaged") notices.push("lock-record-damaged");
+  if (lockRead.state === "unreadable") notices.push("lock-record-unreadable");
+
+  if (machine.state === "applied") {
     const { policy, pin } = machine.valid;
     const pinHash = pin && "hash" in pin ? pin.hash : null;
     return {
@@ -52,33 +90,19 @@ export function resolveDeskPolicy(
         settingsLocked: policy.settingsLocked,
         adminPinSet: pinHash !== null,
         problem: null,
+        notices,
       },
-      overlay: policy,
+      settings: settingsUnder(policy),
       pinHash,
       lock,
       origin: machine.path,
     };
   }
-  const problem = machine.state === "failed" ? machine.problem : lockProblem;
-  if (problem) {
-    const known = lock?.lastMachine ?? provisioned;
-    const counter = known?.policy ?? dataFolder.counter;
-    const pinHash = known ? known.pinHash : dataFolder.pinHash;
-    return {
-      desk: {
-        source: lock?.lastMachine ? "machine" : known || dataFolder.counter ? "provisioned" : "none",
-        counterName: counter?.counterName ?? null,
-        kioskMode: counter?.kioskMode ?? false,
-        settingsLocked: true,
-        adminPinSet: pinHash !== null,
-        problem,
-      },
-      overlay: known?.policy ?? null,
-      pinHash,
-      lock,
-      origin: null,
-    };
-  }
+  if (machine.state === "failed") return lockedDown(machine.problem, lock, notices);
+  // Junk where the lock record was is tampering: lock down until an administrator provisions again.
+  if (lockRead.state === "damaged") return lockedDown(LOCK_RECORD_DAMAGED, null, notices);
+
+  const provisioned = lock?.provisioned ?? null;
   if (provisioned) {
     const { policy, pinHash } = provisioned;
     return {
@@ -89,18 +113,27 @@ export function resolveDeskPolicy(
         settingsLocked: policy.settingsLocked,
         adminPinSet: pinHash !== null,
         problem: null,
+        notices: [...notices, "provisioned-lock-only"],
       },
-      // A locked counter's settings are the provisioned ones, whatever settings.json says.
-      overlay: policy.settingsLocked ? policy : null,
+      // An open provisioned counter runs on the user's settings, as provisioning wrote them there.
+      settings: policy.settingsLocked ? { from: "policy", policy } : { from: "user" },
       pinHash,
       lock,
       origin: null,
     };
   }
   if (dataFolder.counter) {
+    // Older provisioning kept its lock in the data folder only: it can only add a lock there.
+    const missing: DeskNotice[] = lockRead.state === "none" ? ["lock-record-missing"] : [];
     return {
-      desk: { source: "provisioned", ...dataFolder.counter, adminPinSet: dataFolder.pinHash !== null, problem: null },
-      overlay: null,
+      desk: {
+        source: "provisioned",
+        ...dataFolder.counter,
+        adminPinSet: dataFolder.pinHash !== null,
+        problem: null,
+        notices: [...notices, ...missing, "provisioned-lock-only"],
+      },
+      settings: { from: "user" },
       pinHash: dataFolder.pinHash,
       lock,
       origin: null,
@@ -114,8 +147,9 @@ export function resolveDeskPolicy(
       settingsLocked: false,
       adminPinSet: false,
       problem: null,
+      notices,
     },
-    overlay: null,
+    settings: { from: "user" },
     pinHash: null,
     lock,
     origin: null,
@@ -132,7 +166,11 @@ export function loadPolicyInForce(
   machinePolicyPath: string | null,
   trust: PosixTrustDeps,
 ): PolicyInForce {
-  return resolveDeskPolicy(loadMachinePolicyFile(machinePolicyPath, trust), null, readDataFolderLock(dataDir));
+  return resolveDeskPolicy(
+    loadMachinePolicyFile(machinePolicyPath, trust),
+    { state: "none" },
+    readDataFolderLock(dataDir),
+  );
 }
 
 export interface PolicyLoadDeps extends MachinePolicyOptions {
@@ -140,25 +178,16 @@ export interface PolicyLoadDeps extends MachinePolicyOptions {
   lockStore: CounterLockStore;
 }
 
-/**
- * Every source and the keychain's record. A machine policy that applies is remembered in the
- * keychain as the last known one, so a later broken policy locks to it rather than to nothing.
- */
+/** Every machine source and the keychain's record; nothing is written back. */
 export async function readPolicyInForce(deps: PolicyLoadDeps): Promise<PolicyInForce> {
   const machine = await readMachinePolicy(deps);
   const stored = await deps.lockStore.read();
-  const damaged: PolicyProblem | null =
-    !stored.ok && stored.error.kind === "internal"
-      ? { path: "keychain", errors: [{ kind: "invalid-input", field: "file", reason: "lock-record-damaged" }] }
-      : null;
-  const lock = stored.ok ? stored.value : null;
-  const inForce = resolveDeskPolicy(machine, lock, readDataFolderLock(deps.dataDir), damaged);
-  if (machine.state === "applied" && stored.ok) {
-    const { policy, pin } = machine.valid;
-    const lastMachine: LockedPolicy = { policy, pinHash: pin && "hash" in pin ? pin.hash : null };
-    if (JSON.stringify(lock?.lastMachine ?? null) !== JSON.stringify(lastMachine)) {
-      await deps.lockStore.write({ provisioned: lock?.provisioned ?? null, lastMachine });
-    }
-  }
-  return inForce;
+  const lockRead: LockRead = stored.ok
+    ? stored.value
+      ? { state: "found", record: stored.value }
+      : { state: "none" }
+    : stored.error.kind === "internal"
+      ? { state: "damaged" }
+      : { state: "unreadable" };
+  return resolveDeskPolicy(machine, lockRead, readDataFolderLock(deps.dataDir));
 }

@@ -8,10 +8,9 @@ import { hashPin } from "../admin/pin-hash";
 import { createSettingsFile } from "../settings/settings-file";
 import { testDesk } from "../test-support/desk";
 import { tempDataDir } from "../test-support/temp-dir";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 import { COUNTER_FILE } from "./counter-file";
-import { resolveDeskPolicy } from "./desk-policy";
 import { developmentTrust, loadMachinePolicyFile } from "./machine-policy";
-import type { LockRecord } from "../admin/counter-lock";
 import { overlayPolicy, parsePolicyJson, policyFromSettings, validatePolicy } from "./policy";
 
 const GOOD = {
@@ -178,7 +177,6 @@ function machineFile(content: string, mode = 0o644): string {
 }
 
 const MACHINE = { ...GOOD, adminPin: undefined, adminPinHash: HASH };
-const NO_DATA_FOLDER = { counter: null, pinHash: null };
 
 test("loading: no file is no policy; a valid one applies; a damaged or truncated one fails with every reason", () => {
   assert.deepEqual(loadMachinePolicy(null), { state: "none" });
@@ -241,93 +239,6 @@ test("a policy file owned by another (non-root) account is refused, even when no
   );
 });
 
-const PROVISIONED: LockRecord = {
-  provisioned: {
-    policy: { environment: "practice", counterName: "Provisioned", kioskMode: false, settingsLocked: true },
-    pinHash: "provisioned-hash",
-  },
-  lastMachine: null,
-};
-
-test("what is in force: a valid machine policy over what was provisioned; a broken one locks to what was known", () => {
-  const applied = loadMachinePolicy(machineFile(JSON.stringify(MACHINE)));
-  const machine = resolveDeskPolicy(applied, PROVISIONED, NO_DATA_FOLDER);
-  assert.deepEqual(machine.desk, {
-    source: "machine",
-    counterName: GOOD.counterName,
-    kioskMode: true,
-    settingsLocked: true,
-    adminPinSet: true,
-    problem: null,
-  });
-  assert.equal(machine.pinHash, HASH);
-  assert.equal(machine.overlay?.environment, "uat");
-
-  const failed = loadMachinePolicy(machineFile("[]"));
-  const locked = resolveDeskPolicy(failed, PROVISIONED, NO_DATA_FOLDER);
-  assert.equal(locked.desk.settingsLocked, true);
-  assert.equal(locked.desk.counterName, "Provisioned");
-  assert.equal(locked.pinHash, "provisioned-hash");
-  assert.deepEqual(locked.desk.problem?.errors, [{ kind: "invalid-input", field: "file", reason: "not-an-object" }]);
-
-  // The last machine policy that applied: its kiosk, lock, PIN and settings stay in force.
-  const lastMachine = {
-    policy: {
-      environment: "production" as const,
-      developerKey: "policykey12345",
-      initiatorId: "9111111111",
-      counterName: "Kiosk 1",
-      kioskMode: true,
-      settingsLocked: false,
-    },
-    pinHash: HASH,
-  };
-  const asLast = resolveDeskPolicy(failed, { ...PROVISIONED, lastMachine }, NO_DATA_FOLDER);
-  assert.deepEqual(
-    { ...asLast.desk, problem: null },
-    {
-      source: "machine",
-      counterName: "Kiosk 1",
-      kioskMode: true,
-      settingsLocked: true,
-      adminPinSet: true,
-      problem: null,
-    },
-  );
-  assert.equal(asLast.overlay?.environment, "production");
-
-  // Nothing known at all: still locked, and no PIN opens it until the admin fixes the policy.
-  const nothing = resolveDeskPolicy(failed, null, NO_DATA_FOLDER);
-  assert.equal(nothing.desk.settingsLocked, true);
-  assert.equal(nothing.desk.adminPinSet, false);
-
-  assert.deepEqual(resolveDeskPolicy({ state: "none" }, null, NO_DATA_FOLDER).desk, {
-    source: "none",
-    counterName: null,
-    kioskMode: false,
-    settingsLocked: false,
-    adminPinSet: false,
-    problem: null,
-  });
-});
-
-test("the keychain's provisioned lock wins over the data folder's copy, and its settings go over settings.json", () => {
-  const dataFolder = {
-    counter: { counterName: "Edited by hand", kioskMode: false, settingsLocked: false },
-    pinHash: null,
-  };
-  const inForce = resolveDeskPolicy({ state: "none" }, PROVISIONED, dataFolder);
-  assert.equal(inForce.desk.counterName, "Provisioned");
-  assert.equal(inForce.desk.settingsLocked, true);
-  assert.equal(inForce.pinHash, "provisioned-hash");
-  assert.equal(inForce.overlay?.environment, "practice");
-  assert.equal(
-    resolveDeskPolicy({ state: "none" }, null, dataFolder).desk.counterName,
-    "Edited by hand",
-    "without a keychain record, the data folder's",
-  );
-});
-
 test("the desk runs on the user's settings overlaid by the machine policy; the user's file is left as it was", async () => {
   const dataDir = tempDataDir("desk-policy");
   createSettingsFile(dataDir).save({ ...DEFAULT_SETTINGS, timeoutMs: 42_000, developerKey: "userkey123456" });
@@ -350,6 +261,7 @@ test("the desk runs on the user's settings overlaid by the machine policy; the u
       settingsLocked: false,
       adminPinSet: true,
       problem: null,
+      notices: [],
     });
     // A change the user saves is kept in their file, but the policy still wins where it speaks.
     const updated = await desk.services.updateSettings({ environment: "practice", timeoutMs: 5_000 });
@@ -362,9 +274,9 @@ test("the desk runs on the user's settings overlaid by the machine policy; the u
   }
 });
 
-test("a bad machine policy locks the counter: settings refused, Practice still answers, the problem kept for the UI", async () => {
+test("a bad machine policy locks the counter down: settings refused, nothing sent, not even Practice, the problem kept for the UI", async () => {
   const policyPath = machineFile(JSON.stringify({ ...MACHINE, environment: "moon" }));
-  const { desk, dataDir } = testDesk({ machinePolicyPath: policyPath });
+  const { desk, dataDir, calls } = testDesk({ machinePolicyPath: policyPath });
   try {
     assert.deepEqual(desk.policy.problem, {
       path: policyPath,
@@ -379,8 +291,15 @@ test("a bad machine policy locks the counter: settings refused, Practice still a
       ok: false,
       error: { kind: "settings-locked" },
     });
+    assert.equal(desk.policy.kioskMode, true);
     const otp = await desk.services.requestRefundOtp({ tid: "13192443" });
-    assert.ok(otp.ok, JSON.stringify(otp));
+    assert.deepEqual(otp, { ok: false, error: { kind: "locked-down" } });
+    assert.deepEqual(await desk.refundFlow.inquire({ tid: "13192443" }), { ok: false, error: { kind: "locked-down" } });
+    assert.deepEqual(await desk.services.pendingRefunds({ mobile: TEST_SECRETS.customerMobiles.withPending }), {
+      ok: false,
+      error: { kind: "locked-down" },
+    });
+    assert.deepEqual(calls, [], "nothing reached any server");
     assert.ok(!readdirSync(dataDir).includes(COUNTER_FILE));
   } finally {
     await desk.close();

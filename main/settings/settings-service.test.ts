@@ -28,7 +28,13 @@ function service(locked: boolean, key: string | null = null) {
   const keyStore = memoryKeyStore(key);
   const { state, lock } = handLock(locked);
   const practice = { baseUrl: async () => "http://127.0.0.1:1/ekoapi/v3", close: async () => undefined };
-  const settings = createSettingsService({ file, overlay: null, lock, accessKey: createAccessKey(keyStore), practice });
+  const settings = createSettingsService({
+    file,
+    source: { from: "user" },
+    lock,
+    accessKey: createAccessKey(keyStore),
+    practice,
+  });
   return { settings, file, keyStore, state };
 }
 

@@ -2,11 +2,11 @@ import { accessKeyFrom } from "../../app/access-key";
 import type { RefundDeskError } from "../../app/errors";
 import type { Policy } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
-import type { Settings, SettingsPatch, SettingsView } from "../../app/settings";
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, type SettingsView } from "../../app/settings";
 import { LOCKED_OUT_FIELDS, type SettingsLock } from "../admin/settings-lock";
 import { baseUrlFor } from "../eko/endpoint";
 import type { AccessKey } from "../keychain/access-key";
-import { overlayPolicy } from "../policy/policy";
+import { readsUserSettings, settingsInForce, type SettingsSource } from "../policy/settings-in-force";
 import { PRACTICE_LIST } from "../simulator/scenarios";
 import type { Practice } from "../simulator/practice";
 import type { SettingsFile } from "./settings-file";
@@ -14,8 +14,8 @@ import { checkSettingsPatch } from "./settings-validation";
 
 export interface SettingsServiceDeps {
   file: SettingsFile;
-  /** The machine-wide policy whose settings go over the user's; null when none applies. */
-  overlay: Policy | null;
+  /** Where the settings in force come from (desk-policy.ts). */
+  source: SettingsSource;
   lock: SettingsLock;
   accessKey: AccessKey;
   practice: Practice;
@@ -39,9 +39,10 @@ export interface SettingsService {
 }
 
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
-  let userSettings = deps.file.load();
-  let overlay = deps.overlay;
-  const current = () => (overlay ? overlayPolicy(userSettings, overlay) : userSettings);
+  let source = deps.source;
+  // A locked counter does not even read settings.json: no field of it has any say there.
+  let userSettings = readsUserSettings(source) ? deps.file.load() : { ...DEFAULT_SETTINGS };
+  const current = () => settingsInForce(source, userSettings);
   // A provisioned counter's edits are made to the settings in force, which the keychain keeps.
   const editable = () => (deps.keepProvisioned ? current() : userSettings);
 
@@ -81,7 +82,10 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         if (deps.keepProvisioned) {
           const kept = await deps.keepProvisioned(next.value);
           if (!kept.ok) return kept;
-          overlay = kept.value;
+          source = { from: "policy", policy: kept.value };
+        } else if (!readsUserSettings(source)) {
+          // The machine policy alone says what a locked counter runs on: an edit here would do nothing.
+          return err({ kind: "set-by-policy" });
         }
         deps.file.save(next.value);
         userSettings = next.value;

@@ -21,6 +21,8 @@ export const TEST_SECRETS = {
   adminPins: {
     /** The PIN e2e/specs/kiosk.spec.ts types. */
     e2e: "73915846",
+    /** The PIN the counter's own account sets for itself in its data folder (the lock tests). */
+    other: "58204719",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */

@@ -14,6 +14,7 @@ const LOCKED: DeskView = {
   adminPinSet: true,
   source: "machine",
   problem: null,
+  notices: [],
 };
 const UNTIL = "2030-01-01T10:10:00.000Z";
 const PIN = "4826";

@@ -277,6 +277,7 @@ test("followDeskLock: a lock change reads the settings again; a settings-locked 
     adminPinSet: true,
     source: "provisioned",
     problem: null,
+    notices: [],
   };
   let desk = locked;
   const deskCalls: string[] = [];
