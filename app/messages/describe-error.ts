@@ -62,6 +62,7 @@ function describeInvalidInput(field: string, reason: string, m: Messages): Advic
   if (field === "mobile") return isKey(m.invalidMobile, reason) ? m.invalidMobile[reason] : m.errors["invalid-input"];
   // A History range of days: main names the end of the range at fault.
   if ((field === "from" || field === "to") && isKey(m.history.range, reason)) return m.history.range[reason];
+  if (field === "accessKey" && reason === "no-environment") return m.accessKeyNeedsEnvironment;
   if (isKey(m.invalidSetting, field)) return m.invalidSetting[field];
   return m.invalidOther;
 }

@@ -422,6 +422,11 @@ export const en = {
     title: "The OTP reference is missing or not valid",
     action: "Send the OTP to the customer again, then use the new OTP reference shown.",
   },
+  accessKeyNeedsEnvironment: {
+    title: "An access key belongs to UAT, production or a custom URL",
+    action:
+      "Choose the environment (and a custom URL) and save it first: the key is stored for that environment and signs for it alone.",
+  },
   invalidSetting: {
     environment: {
       title: "The environment is not valid",

@@ -391,6 +391,11 @@ export const hi: Messages = {
     title: "ओटीपी रेफ़रेंस खाली है या सही नहीं है",
     action: "ग्राहक को ओटीपी फिर से भेजें, फिर दिखाया गया नया ओटीपी रेफ़रेंस इस्तेमाल करें।",
   },
+  accessKeyNeedsEnvironment: {
+    title: "एक्सेस की UAT, production या किसी custom URL की होती है",
+    action:
+      "पहले environment (और custom URL) चुनकर सेव करें: की उसी environment के लिए रखी जाती है और केवल उसी के लिए साइन करती है।",
+  },
   invalidSetting: {
     environment: {
       title: "एनवायरनमेंट सही नहीं है",

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createKeytarKeyStore, KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../../main/keychain/key-store";
 import { signTimestamp } from "../../main/eko/signing";
+import { boundKeyText } from "../../main/keychain/bound-key";
 import { startSimulator } from "../../main/simulator/simulator";
 import { checkAndSendOtp, expect, test } from "../fixtures/app";
 import { E2E_ACCESS_KEY } from "../fixtures/test-keys";
@@ -73,7 +74,8 @@ test.describe("the access key in the real keychain", () => {
       await page.getByTestId("store-access-key").click();
       await expect(status).toHaveAttribute("data-state", "stored");
       expect(await page.content()).not.toContain(E2E_ACCESS_KEY);
-      expect(keychainEntry()).toBe(E2E_ACCESS_KEY);
+      // Stored for this custom URL alone: the entry names it beside the key.
+      expect(keychainEntry()).toBe(boundKeyText(E2E_ACCESS_KEY, simulator.baseUrl));
       // The field was emptied on submit: opening it again to replace the key shows nothing typed.
       await page.getByTestId("replace-access-key").click();
       await expect(page.getByTestId("access-key-input")).toHaveValue("");

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, sep } from "node:path";
 import { localDay } from "../../app/history";
 import { IPC_CHANNELS, type IpcMethod } from "../../app/ipc";
-import { DEFAULT_SETTINGS } from "../../app/settings";
+import { DEFAULT_SETTINGS, EKO_BASE_URLS } from "../../app/settings";
 import { PIN_ATTEMPTS_FILE } from "./pin-gate";
 import { hashPin } from "./pin-hash";
 import type { KeyStore } from "../keychain/key-store";
@@ -17,6 +17,7 @@ import { defaultExportsDir } from "../history/export-folder";
 import { createSettingsFile } from "../settings/settings-file";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import { APP_PAGE, TEST_ORIGIN } from "../test-support/desk";
+import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
@@ -155,7 +156,7 @@ describe("a kiosk with locked settings, through the handler table", () => {
       });
       assert.equal(settingsText(), before);
       assert.ok((await call("setAccessKey", { accessKey: "replaced-by-the-admin" })).ok);
-      assert.equal(store.value, "replaced-by-the-admin");
+      assert.equal(store.value, boundKeyText("replaced-by-the-admin", EKO_BASE_URLS.uat));
 
       const closed = await call("lockSettings");
       assert.ok(closed.ok && (closed.value as { unlockedUntil: unknown }).unlockedUntil === null);

@@ -8,6 +8,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { signTimestamp } from "../eko/signing";
+import { boundKeyText } from "../keychain/bound-key";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { tempDataDir } from "../test-support/temp-dir";
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../keychain/key-store";
@@ -54,15 +55,6 @@ function refundDesk(args: string[], input = ""): Promise<{ code: number | null; 
 }
 
 test("npx refund-desk: set-key from stdin, config, otp and doctor against a custom base URL", { skip }, async () => {
-  const stored = await refundDesk(["set-key"], `${account.accessKey}\n`);
-  assert.equal(stored.code, 0, stored.err);
-  assert.equal(
-    execFileSync("secret-tool", ["lookup", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT], {
-      encoding: "utf8",
-    }),
-    account.accessKey,
-  );
-
   for (const [name, value] of [
     ["base-url", server.baseUrl],
     ["environment", "custom"],
@@ -74,6 +66,14 @@ test("npx refund-desk: set-key from stdin, config, otp and doctor against a cust
     const set = await refundDesk(["config", "set", name, value]);
     assert.equal(set.code, 0, `${name}: ${set.err}`);
   }
+  const stored = await refundDesk(["set-key"], `${account.accessKey}\n`);
+  assert.equal(stored.code, 0, stored.err);
+  assert.equal(
+    execFileSync("secret-tool", ["lookup", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT], {
+      encoding: "utf8",
+    }),
+    boundKeyText(account.accessKey, server.baseUrl),
+  );
 
   const otp = await refundDesk(["otp", "13192443", "--json"]);
   assert.equal(otp.code, 0, otp.err);

@@ -1,6 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { signTimestamp } from "../eko/signing";
+import { boundKeyText } from "../keychain/bound-key";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
@@ -38,12 +39,37 @@ test("recognises a command after the executable, Electron's app path or switches
   assert.equal(isCliInvocation(["refund-desk", "some-file", "otp"]), false);
 });
 
-test("set-key reads standard input, stores it, and never prints it", async () => {
+test("set-key reads standard input, stores it for the environment in force, and never prints it", async () => {
   const { run, keyStore } = cli();
+  assert.equal((await run(["config", "set", "environment", "custom", "base-url", server.baseUrl])).code, EXIT.ok);
   const stored = await run(["set-key"], `${account.accessKey}\n`);
   assert.equal(stored.code, EXIT.ok);
-  assert.equal(keyStore.value, account.accessKey);
+  assert.equal(keyStore.value, boundKeyText(account.accessKey, server.baseUrl));
   assert.ok(!stored.out.includes(account.accessKey) && !stored.err.includes(account.accessKey));
+});
+
+test("set-key in Practice is refused: a key belongs to UAT, production or a custom URL", async () => {
+  const { run, keyStore } = cli();
+  const refused = await run(["set-key"], `${account.accessKey}\n`);
+  assert.equal(refused.code, EXIT.usage, refused.err);
+  assert.equal(keyStore.value, null);
+  assert.match(refused.err, /belongs to UAT, production or a custom URL/);
+});
+
+test("a key stored for one environment does not follow the counter to a custom URL", async () => {
+  const { run } = cli();
+  assert.equal((await run(["config", "set", "environment", "uat"])).code, EXIT.ok);
+  assert.equal((await run(["set-key"], account.accessKey)).code, EXIT.ok);
+  for (const pair of [
+    ["environment", "custom", "base-url", server.baseUrl],
+    ["developer-key", account.developerKey, "initiator-id", account.initiatorId],
+  ])
+    assert.equal((await run(["config", "set", ...pair])).code, EXIT.ok);
+  const before = server.requests.length;
+  const otp = await run(["otp", "13192443", "--json"]);
+  assert.equal(JSON.parse(otp.out).error.kind, "not-configured");
+  assert.deepEqual(JSON.parse(otp.out).error.missing, ["accessKey"]);
+  assert.equal(server.requests.length, before, "nothing was signed or sent");
 });
 
 test("set-key refuses the key as an argument", async () => {
@@ -56,7 +82,6 @@ test("set-key refuses the key as an argument", async () => {
 
 test("config set, config show --json, otp --json against a custom base URL", async () => {
   const { run } = cli();
-  await run(["set-key"], account.accessKey);
   for (const [name, value] of [
     ["base-url", server.baseUrl],
     ["environment", "custom"],
@@ -67,6 +92,7 @@ test("config set, config show --json, otp --json against a custom base URL", asy
     const set = await run(["config", "set", name ?? "", value ?? ""]);
     assert.equal(set.code, EXIT.ok, `${name}: ${set.err}`);
   }
+  await run(["set-key"], account.accessKey);
   const shown = await run(["config", "show", "--json"]);
   const view = JSON.parse(shown.out);
   assert.equal(view.ok, true);
@@ -147,7 +173,6 @@ test("doctor fails (exit 1) when UAT is chosen but nothing is configured", async
 
 test("doctor warns, and still passes, when the user code is missing outside Practice; set, the settings check is ok", async () => {
   const { run } = cli();
-  await run(["set-key"], account.accessKey);
   for (const [name, value] of [
     ["base-url", server.baseUrl],
     ["environment", "custom"],
@@ -156,6 +181,7 @@ test("doctor warns, and still passes, when the user code is missing outside Prac
   ] as const) {
     assert.equal((await run(["config", "set", name, value])).code, EXIT.ok, name);
   }
+  await run(["set-key"], account.accessKey);
   const settingsCheck = (out: string) =>
     (JSON.parse(out).value.checks as { id: string }[]).find((c) => c.id === "settings");
   const without = await run(["doctor", "--json"]);

@@ -40,7 +40,8 @@ const USAGE = `Usage: refund-desk <command>
   config set <name> <value> [<name> <value> …]   (or <name>=<value>)
                                 set several at once, in any order, judged together: nothing
                                 changes unless all are acceptable. name: ${Object.keys(CONFIG_NAMES).join(", ")}
-  set-key                       store the access key read from standard input in the keychain
+  set-key                       store the access key read from standard input in the keychain,
+                                for the environment in force (it signs for that one alone)
   provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]
                                 apply an admin policy: settings, counter name, kiosk mode,
                                 settings lock, admin PIN (hashed) and the access key

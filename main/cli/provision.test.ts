@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { EKO_BASE_URLS } from "../../app/settings";
 import { ADMIN_PIN_FILE } from "../admin/admin-pin-file";
 import { PIN_ATTEMPTS_FILE } from "../admin/pin-gate";
 import { verifyPin } from "../admin/pin-hash";
@@ -21,12 +22,15 @@ import { COUNTER_FILE } from "../policy/counter-file";
 import { createRefundDesk } from "../refund-desk";
 import { SETTINGS_FILE } from "../settings/settings-file";
 import { cliIo } from "../test-support/cli-io";
+import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { EXIT, runCli } from "./cli";
 import { isSameSingleFile } from "./provision";
 
 const ACCESS_KEY = "provision-test-access-key-5d1e-never-on-disk";
+/** The keychain entry provisioning writes: the key with the UAT URL it signs for (POLICY is UAT). */
+const STORED_FOR_UAT = boundKeyText(ACCESS_KEY, EKO_BASE_URLS.uat);
 const POLICY = {
   environment: "uat",
   developerKey: "becbbce45f79c6f5109f848acd540567",
@@ -109,7 +113,7 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
       machinePolicyInForce: null,
     },
   });
-  assert.equal((keyStore as ReturnType<typeof memoryKeyStore>).value, ACCESS_KEY, "trimmed of its line end");
+  assert.equal((keyStore as ReturnType<typeof memoryKeyStore>).value, STORED_FOR_UAT, "trimmed of its line end");
   assert.equal(existsSync(keyFile), false);
 
   assert.deepEqual(readdirSync(dataDir).sort(), [ADMIN_PIN_FILE, COUNTER_FILE, SETTINGS_FILE].sort());
@@ -140,6 +144,7 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
       settingsLocked: true,
       adminPinSet: true,
       problem: null,
+      notices: ["provisioned-lock-only"],
     });
     assert.ok((await desk.adminPin.check("048213")).ok);
     const view = await desk.services.getSettings({});
@@ -185,7 +190,7 @@ test("the key from standard input; the plain-text report says what was done and 
   const { run, keyStore, policyFile } = setup();
   const result = await run(["provision", "--file", policyFile, "--key-stdin"], `${ACCESS_KEY}\n`);
   assert.equal(result.code, EXIT.ok, result.err);
-  assert.equal((keyStore as ReturnType<typeof memoryKeyStore>).value, ACCESS_KEY);
+  assert.equal((keyStore as ReturnType<typeof memoryKeyStore>).value, STORED_FOR_UAT);
   assert.match(result.out, /Provisioned counter "Pune Camp – Counter 3"/);
   assert.match(result.out, /kiosk mode:\s+on/);
   assert.match(result.out, /access key:\s+stored in the system keychain/);
@@ -306,7 +311,7 @@ test("outside Practice a key must be given or already stored; re-provisioning ke
   const again = await admin.run(["provision", "--file", first.policyFile, "--json"]);
   assert.equal(again.code, EXIT.ok, again.out);
   assert.equal(JSON.parse(again.out).value.accessKey, "kept");
-  assert.equal(keyStore.value, ACCESS_KEY);
+  assert.equal(keyStore.value, STORED_FOR_UAT);
   assert.deepEqual(readdirSync(first.dataDir).sort(), [COUNTER_FILE, SETTINGS_FILE].sort());
 });
 
@@ -365,7 +370,7 @@ test(
       assert.equal(result.code, EXIT.ok, result.err);
       assert.equal(
         execFileSync("secret-tool", ["lookup", "service", SERVICE, "account", KEYCHAIN_ACCOUNT], { encoding: "utf8" }),
-        ACCESS_KEY,
+        STORED_FOR_UAT,
       );
       assert.equal(existsSync(keyFile), false);
     } finally {
@@ -374,7 +379,7 @@ test(
   },
 );
 
-test("config show tells IT the counter, kiosk mode, lock and PIN, and which machine-wide policy was ignored and why", async () => {
+test("config show tells IT the counter, kiosk mode, lock and PIN, and which machine-wide policy locks it down and why", async () => {
   const machine = join(tempDataDir("provision-machine"), "policy.json");
   writeFileSync(machine, JSON.stringify({ ...POLICY, adminPin: undefined }));
   // A broken machine policy locks the counter: only an administrator may provision it.
@@ -382,14 +387,16 @@ test("config show tells IT the counter, kiosk mode, lock and PIN, and which mach
   assert.equal((await run(["provision", "--file", policyFile, "--key-file", keyFile])).code, EXIT.ok);
   const shown = await run(["config", "show"]);
   assert.equal(shown.code, EXIT.ok, shown.err);
+  // Provisioning does not lift the lockdown: the broken machine policy still stands over it.
   assert.match(
     shown.out,
-    /counter:\s+Pune Camp – Counter 3\nkiosk mode:\s+on\nsettings lock:\s+locked\nadmin PIN:\s+set\npolicy from:\s+provisioning\n/,
+    /counter:\s+\(not provisioned\)\nkiosk mode:\s+on\nsettings lock:\s+locked\nadmin PIN:\s+not set\n/,
   );
   assert.ok(
     shown.out.includes(
-      `machine-wide policy ${machine} cannot be used, so the settings are locked: adminPinHash (required-for-kiosk-or-lock)`,
+      `LOCKED DOWN, nothing goes to Eko: ${machine} cannot be used: adminPinHash (required-for-kiosk-or-lock)`,
     ),
+    shown.out,
   );
 });
 
@@ -417,7 +424,7 @@ test("re-provisioning a counter that has an admin PIN, as a normal user without 
   assert.deepEqual(JSON.parse(noPin.out).error.field, "adminPin");
   assert.match(JSON.parse(noPin.out).error.message, /--pin-stdin or --pin-file.*administrator.*nothing was changed/);
   assert.deepEqual(snapshot(first.dataDir), before);
-  assert.equal(keyStore.value, ACCESS_KEY);
+  assert.equal(keyStore.value, STORED_FOR_UAT);
   assert.ok(existsSync(keyFile), "the key file was not consumed");
 
   const wrong = await first.run(["provision", "--file", first.policyFile, "--pin-stdin", "--json"], "111111\n");

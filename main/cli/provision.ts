@@ -35,6 +35,8 @@ import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "../pol
 import { developmentTrust } from "../policy/machine-policy";
 import { createPinGate } from "../admin/pin-gate";
 import { MAX_POLICY_BYTES, overlayPolicy, parsePolicyJson } from "../policy/policy";
+import { keyBaseUrl } from "../eko/endpoint";
+import { createAccessKey } from "../keychain/access-key";
 import { createSettingsFile, settingsText } from "../settings/settings-file";
 import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
 import { EXIT } from "./exit-codes";
@@ -122,6 +124,16 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   const authority = await checkAuthority(inForce, options, io, deps);
   if (!authority.ok) return authority;
 
+  // The key is stored for the policy's environment and signs only for it (keychain/bound-key.ts).
+  const accessKey = createAccessKey(deps.keyStore);
+  const keyUrl = keyBaseUrl({ environment: policy.environment, customBaseUrl: policy.baseUrl ?? null });
+  if (keyUrl === null && (keyFile || options.flags.has("key-stdin"))) {
+    return failed(
+      EXIT.usage,
+      invalid("accessKey", "no-environment"),
+      "Practice signs with the simulator's own key: give the access key with a uat, production or custom policy; nothing was changed",
+    );
+  }
   let key: string | null = null;
   if (keyFile) {
     const read = takeKeyFile(keyFile);
@@ -138,8 +150,9 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
       return failed(EXIT.usage, checked.error, `the access key is ${why}; nothing was changed`);
     }
     key = checked.value;
-  } else if (policy.environment !== "practice") {
-    const stored = await deps.keyStore.get();
+  }
+  if (key === null && keyUrl !== null) {
+    const stored = await accessKey.get(keyUrl);
     if (!stored.ok) return keychainFailure(stored.error);
     if (!stored.value) {
       return failed(
@@ -154,8 +167,8 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   const staged = stageAll(deps.dataDir, policy, pinHash);
   if (!staged.ok) return staged;
 
-  if (key !== null) {
-    const stored = await deps.keyStore.set(key);
+  if (key !== null && keyUrl !== null) {
+    const stored = await accessKey.set(key, keyUrl);
     if (!stored.ok) {
       for (const file of staged.value) file.discard();
       return keychainFailure(stored.error);
@@ -190,7 +203,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
 
   let storedKey: Provisioned["accessKey"] = "stored";
   if (key === null) {
-    const stored = await deps.keyStore.get();
+    const stored = await accessKey.get(keyUrl);
     storedKey = stored.ok && stored.value ? "kept" : "none";
   }
   return {

@@ -7,7 +7,7 @@ import type { DeskPolicy } from "../../app/policy";
 import type { AccessKey } from "../keychain/access-key";
 import type { Clock } from "../time/clock";
 import type { EkoClient } from "../eko/eko-client";
-import { baseUrlFor } from "../eko/endpoint";
+import { baseUrlFor, keyBaseUrl } from "../eko/endpoint";
 import type { Practice } from "../simulator/practice";
 import type { LaunchOverrides } from "../launch/launch-overrides";
 
@@ -32,7 +32,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   if (deps.policy) checks.push(policyCheck(deps.policy));
   if (deps.launch) checks.push(overridesCheck(deps.launch));
 
-  const key = await deps.accessKey.get();
+  const key = await deps.accessKey.get(keyBaseUrl(settings));
   checks.push(
     key.ok
       ? { id: "keychain", status: "ok" }

@@ -18,6 +18,22 @@ export async function baseUrlFor(settings: Settings, practice: Practice): Promis
   }
 }
 
+/**
+ * The base URL an access key is stored for and signs for with these settings: Eko's own for UAT
+ * and production, the custom URL for custom; null in Practice (the simulator's own key) or for a
+ * custom environment with no URL yet.
+ */
+export function keyBaseUrl(settings: Pick<Settings, "environment" | "customBaseUrl">): string | null {
+  switch (settings.environment) {
+    case "practice":
+      return null;
+    case "custom":
+      return settings.customBaseUrl;
+    default:
+      return EKO_BASE_URLS[settings.environment];
+  }
+}
+
 /** Everything a request needs, or not-configured listing what is missing. */
 export async function resolveEndpoint(
   settings: Settings,
@@ -30,7 +46,8 @@ export async function resolveEndpoint(
   if (!baseUrl) missing.push("baseUrl");
   if (!settings.developerKey) missing.push("developerKey");
   if (!settings.initiatorId) missing.push("initiatorId");
-  const key = await accessKey.get();
+  // Only a key stored for this very base URL signs for it.
+  const key = await accessKey.get(keyBaseUrl(settings));
   if (!key.ok) return key;
   if (!key.value) missing.push("accessKey");
   // The same four checks as the list above, written out so the types know each value is set.

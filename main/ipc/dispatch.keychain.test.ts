@@ -11,6 +11,7 @@ import { IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "../../app/ipc";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { APP_PAGE, testDesk } from "../test-support/desk";
+import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { TEST_SECRETS } from "../test-support/test-secrets";
 import { tempDataDir } from "../test-support/temp-dir";
@@ -21,7 +22,7 @@ let sim: Simulator;
 
 /** A desk on the shared, configured data folder, with the key in a keychain that counts every call. */
 function countingDesk() {
-  const inner = memoryKeyStore(account.accessKey);
+  const inner = memoryKeyStore(boundKeyText(account.accessKey, sim.baseUrl));
   const keychain = { reads: 0, writes: 0 };
   // Wraps a separate store, so no method calls itself.
   const counting = {

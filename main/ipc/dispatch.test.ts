@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { ACTION_METHODS, IPC_CHANNELS } from "../../app/ipc";
 import { AFTER_ACTION_SCHEMA } from "../../app/ipc-schemas";
 import { APP_PAGE, TEST_ORIGIN, testDesk } from "../test-support/desk";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const { desk, calls, keyStore } = testDesk();
 after(() => desk.close());
@@ -85,11 +86,18 @@ test("malformed payloads are refused as invalid-input and reach neither network 
 });
 
 test("settings round-trip through the handler table and never show the key", async () => {
-  const stored = await desk.dispatch(IPC_CHANNELS.setAccessKey, { accessKey: "secret-for-dispatch-test" }, APP_PAGE);
-  assert.ok(stored.ok);
-  assert.equal((stored.value as { accessKey: string }).accessKey, "stored");
-  assert.ok(!JSON.stringify(stored).includes("secret-for-dispatch-test"));
-  const view = await desk.dispatch(IPC_CHANNELS.getSettings, {}, APP_PAGE);
-  assert.ok(!JSON.stringify(view).includes("secret-for-dispatch-test"));
-  assert.equal(TEST_ORIGIN.startsWith("http://127.0.0.1"), true);
+  const secret = TEST_SECRETS.accessKeys.dispatch;
+  const uat = testDesk();
+  try {
+    assert.ok((await uat.desk.dispatch(IPC_CHANNELS.updateSettings, { environment: "uat" }, APP_PAGE)).ok);
+    const stored = await uat.desk.dispatch(IPC_CHANNELS.setAccessKey, { accessKey: secret }, APP_PAGE);
+    assert.ok(stored.ok);
+    assert.equal((stored.value as { accessKey: string }).accessKey, "stored");
+    assert.ok(!JSON.stringify(stored).includes(secret));
+    const view = await uat.desk.dispatch(IPC_CHANNELS.getSettings, {}, APP_PAGE);
+    assert.ok(!JSON.stringify(view).includes(secret));
+    assert.equal(TEST_ORIGIN.startsWith("http://127.0.0.1"), true);
+  } finally {
+    await uat.desk.close();
+  }
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createJournal, JOURNAL_FOLDER, type JournalRecord } from "./journal";
 import { csvField, journalCsv, localIsoTime } from "./journal-csv";
 import { startSimulator, type Simulator } from "../simulator/simulator";
+import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { testDesk } from "../test-support/desk";
 import { tempDataDir } from "../test-support/temp-dir";
@@ -216,7 +217,7 @@ before(async () => {
 after(() => server.close());
 
 test("a real request's journal line and its CSV hold neither the access key nor the full otp_ref_id", async () => {
-  const { desk, dataDir } = testDesk({ keyStore: memoryKeyStore(account.accessKey) });
+  const { desk, dataDir } = testDesk({ keyStore: memoryKeyStore(boundKeyText(account.accessKey, server.baseUrl)) });
   try {
     const configured = await desk.services.updateSettings({
       customBaseUrl: server.baseUrl,

@@ -147,6 +147,8 @@ test("older provisioning in the data folder only: it stands, and a missing keych
   });
   const unreadable = resolveDeskPolicy({ state: "none" }, { state: "unreadable" }, ACCOUNTS_FOLDER);
   assert.deepEqual(unreadable.desk.notices, ["lock-record-unreadable", "provisioned-lock-only"]);
+  const notKept = resolveDeskPolicy({ state: "none" }, { state: "not-kept" }, ACCOUNTS_FOLDER);
+  assert.deepEqual(notKept.desk.notices, ["provisioned-lock-only"], "where no record is kept, none is missing");
   assert.deepEqual(resolveDeskPolicy({ state: "none" }, NONE, NO_DATA_FOLDER).desk, {
     source: "none",
     counterName: null,

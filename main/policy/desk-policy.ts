@@ -36,9 +36,16 @@ export interface DataFolderLock {
   pinHash: string | null;
 }
 
-/** The keychain's lock record as read: a record, none, junk, or a keychain that did not answer. */
+/**
+ * The keychain's lock record as read: a record, none, junk, or a keychain that did not answer;
+ * "not-kept" where no record is kept at all (development and tests, loadPolicyInForce).
+ */
 export type LockRead =
-  { state: "found"; record: LockRecord } | { state: "none" } | { state: "damaged" } | { state: "unreadable" };
+  | { state: "found"; record: LockRecord }
+  | { state: "none" }
+  | { state: "not-kept" }
+  | { state: "damaged" }
+  | { state: "unreadable" };
 
 const LOCK_RECORD_DAMAGED: PolicyProblem = {
   path: "keychain",
@@ -168,7 +175,7 @@ export function loadPolicyInForce(
 ): PolicyInForce {
   return resolveDeskPolicy(
     loadMachinePolicyFile(machinePolicyPath, trust),
-    { state: "none" },
+    { state: "not-kept" },
     readDataFolderLock(dataDir),
   );
 }

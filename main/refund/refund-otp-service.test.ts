@@ -180,7 +180,6 @@ test("a custom base URL receives the documented request, signed with the key fro
   const keyStore = memoryKeyStore();
   const { desk } = testDesk({ keyStore });
   try {
-    await desk.services.setAccessKey({ accessKey: account.accessKey });
     const set = await desk.services.updateSettings({
       environment: "custom",
       customBaseUrl: server.baseUrl,
@@ -188,6 +187,7 @@ test("a custom base URL receives the documented request, signed with the key fro
       initiatorId: account.initiatorId,
     });
     assert.ok(set.ok, JSON.stringify(set));
+    await desk.services.setAccessKey({ accessKey: account.accessKey });
     const result = await desk.services.requestRefundOtp({ tid: "13192443" });
     assert.ok(result.ok, JSON.stringify(result));
     const [seen] = server.requests;

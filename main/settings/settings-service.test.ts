@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import type { DeskView } from "../../app/policy";
 import { ok } from "../../app/result";
 import type { SettingsLock } from "../admin/settings-lock";
+import { EKO_BASE_URLS } from "../../app/settings";
 import { createAccessKey } from "../keychain/access-key";
+import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createSettingsFile } from "./settings-file";
@@ -51,7 +53,7 @@ test("every change goes through the one lock check: settings, storing and removi
   assert.equal((await settings.update({ environment: "uat" })).ok, true);
   assert.equal(JSON.parse(readFileSync(file.path, "utf8")).environment, "uat");
   assert.equal((await settings.setAccessKey("  \uFEFFanother-key \n")).ok, true);
-  assert.equal(keyStore.value, "another-key");
+  assert.equal(keyStore.value, boundKeyText("another-key", EKO_BASE_URLS.uat), "stored for the environment in force");
   assert.equal((await settings.removeAccessKey()).ok, true);
   assert.equal(keyStore.value, null);
 });

@@ -4,7 +4,7 @@ import type { Policy } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, type SettingsView } from "../../app/settings";
 import { LOCKED_OUT_FIELDS, type SettingsLock } from "../admin/settings-lock";
-import { baseUrlFor } from "../eko/endpoint";
+import { baseUrlFor, keyBaseUrl } from "../eko/endpoint";
 import type { AccessKey } from "../keychain/access-key";
 import { readsUserSettings, settingsInForce, type SettingsSource } from "../policy/settings-in-force";
 import { PRACTICE_LIST } from "../simulator/scenarios";
@@ -54,7 +54,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       ...settings,
       ...hidden,
       baseUrl: await baseUrlFor(settings, deps.practice),
-      accessKey: await deps.accessKey.state(),
+      accessKey: await deps.accessKey.state(keyBaseUrl(settings)),
       practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
     });
   }
@@ -94,7 +94,11 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     setAccessKey: (input) =>
       whileOpen(async () => {
         const key = accessKeyFrom(input);
-        return key.ok ? deps.accessKey.set(key.value) : key;
+        if (!key.ok) return key;
+        // A key is stored for the environment in force and signs only for it.
+        const baseUrl = keyBaseUrl(current());
+        if (baseUrl === null) return err({ kind: "invalid-input", field: "accessKey", reason: "no-environment" });
+        return deps.accessKey.set(key.value, baseUrl);
       }),
     removeAccessKey: () => whileOpen(() => deps.accessKey.remove()),
   };

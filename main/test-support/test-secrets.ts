@@ -17,6 +17,8 @@ export const TEST_SECRETS = {
     devanagari: "कुंजी-पहुँच-do-not-leak-51",
     /** The key the IPC fuzz stores outside Practice. */
     fuzz: "fuzz-4ccess-key-do-not-leak-a4c7e0",
+    /** The key main/ipc/dispatch.test.ts stores through the handler table. */
+    dispatch: "dispatch-4ccess-key-do-not-leak-3d81c5",
   },
   adminPins: {
     /** The PIN e2e/specs/kiosk.spec.ts types. */
