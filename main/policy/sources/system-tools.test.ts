@@ -84,6 +84,7 @@ test("a Windows tool's environment is the OS's: system folders only, the system 
       SystemDrive: "C:",
       PATH: "C:\\Windows\\System32;C:\\Windows;C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
       PSModulePath: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\Modules",
+      PSModuleAnalysisCachePath: "NUL",
       TEMP: "C:\\Windows\\Temp",
       HOMEDRIVE: "",
       HOMEPATH: "",

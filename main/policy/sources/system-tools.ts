@@ -55,6 +55,8 @@ export function windowsTools(root: string): WindowsTools {
     PATH: [system32, root, powershellHome].join(";"),
     // Only the modules Windows ships: a module of the same name in Documents is never loaded.
     PSModulePath: win32.join(powershellHome, "Modules"),
+    // No module analysis cache: by default it is a file in the account's AppData (NUL turns it off).
+    PSModuleAnalysisCachePath: "NUL",
     TEMP: win32.join(root, "Temp"),
   };
   for (const name of ACCOUNT_VARIABLES) env[name] = "";
