@@ -19,6 +19,7 @@ import {
 import { validatePolicy } from "./policy";
 import { MACHINE_POLICY_FIELDS, POLICY_FIELDS, policyField } from "./policy-fields";
 import { POSIX_POLICY_PATHS } from "./sources/posix-sources";
+import type { RunTool } from "./sources/run-tool";
 
 const BASE = { environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false };
 
@@ -126,8 +127,8 @@ test("macOS: managed preferences (through plutil) win field by field over policy
   writeFileSync(paths.darwin, JSON.stringify(BASE));
   writeFileSync(paths.linux, JSON.stringify({ ...BASE, counterName: "Linux" }));
   const ran: string[][] = [];
-  const plutil = async (file: string, args: string[]) => {
-    ran.push([file, ...args]);
+  const plutil: RunTool = async (call) => {
+    ran.push([call.file, ...call.args]);
     return { code: 0, stdout: '{"counterName": "From the profile"}', stderr: "" };
   };
   const options = { run: plutil, overridePath: null, posixTrust: developmentTrust(), posixPaths: paths };

@@ -11,6 +11,7 @@ import {
 import type { PosixTrustDeps } from "./sources/posix-trust";
 import type { RunTool } from "./sources/run-tool";
 import type { SourceRead } from "./sources/source-read";
+import { windowsSystemRoot } from "./sources/system-tools";
 import { readWindowsSources, windowsPolicyFile, type WindowsPaths } from "./sources/windows-sources";
 
 export type MachinePolicy =
@@ -54,6 +55,8 @@ export interface MachinePolicyOptions {
   posixTrust: PosixTrustDeps;
   /** Windows path rules (tests on another OS pass the host's). */
   windowsPaths?: WindowsPaths;
+  /** The Windows folder whose tools read the policy; learnt from the OS when not given (tests give it). */
+  windowsRoot?: string | null;
   /** Where the macOS and Linux sources are (tests pass their own). */
   posixPaths?: PosixPolicyPaths;
 }
@@ -61,7 +64,10 @@ export interface MachinePolicyOptions {
 /** Reads every machine-wide source of this platform (or only the override, when one is given). */
 export async function readMachinePolicy(options: MachinePolicyOptions): Promise<MachinePolicy> {
   if (options.overridePath) return combineSources([readOverride(options.overridePath, options)]);
-  if (options.platform === "win32") return combineSources(await readWindowsSources(options.run, options.windowsPaths));
+  if (options.platform === "win32") {
+    const root = options.windowsRoot === undefined ? windowsSystemRoot() : options.windowsRoot;
+    return combineSources(await readWindowsSources(options.run, root, options.windowsPaths));
+  }
   const paths = options.posixPaths ?? POSIX_POLICY_PATHS;
   if (options.platform === "darwin") {
     return combineSources([

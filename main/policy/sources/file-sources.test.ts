@@ -10,8 +10,8 @@ import { join, posix } from "node:path";
 import { tempDataDir } from "../../test-support/temp-dir";
 import { parsedSource, policyFileState, readJsonSource } from "./json-source";
 import { readManagedPreferences } from "./posix-sources";
-import type { RunTool, ToolOutput } from "./run-tool";
-import { readWindowsJsonSource, readWindowsSources } from "./windows-sources";
+import type { RunTool, ToolCall, ToolOutput } from "./run-tool";
+import { readWindowsSources } from "./windows-sources";
 
 const POLICY = '{"environment":"practice","counterName":"Training","kioskMode":false,"settingsLocked":false}';
 
@@ -105,95 +105,79 @@ test("managed preferences: plutil is not run for an absent or untrusted file", a
 
 const LOCKED_FILE = "O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(A;;0x1200a9;;;BU)";
 const LOCKED_FOLDER = "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)";
+const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+const script = (call: ToolCall) => Buffer.from(call.args.at(-1) ?? "", "base64").toString("utf16le");
 
 interface WindowsMachine {
-  shellFolders?: ToolOutput;
+  folders?: string[];
   acl?: ToolOutput;
 }
 
-/** ProgramData in a real temp folder; the runner answers Shell Folders and Get-Acl and records the calls. */
+/** ProgramData in a real temp folder; the runner answers the registry script and Get-Acl and records the calls. */
 function windowsMachine(machine: WindowsMachine, folderName = "ProgramData") {
   const root = join(tempDataDir("file-sources"), folderName);
   mkdirSync(join(root, "Refund Desk"), { recursive: true });
-  const calls: { file: string; args: string[]; options: unknown }[] = [];
-  const shell = `\r\nHKEY_LOCAL_MACHINE\\...\\Shell Folders\r\n    Common AppData    REG_SZ    ${root}\r\n`;
-  const run: RunTool = async (file, args, options) => {
-    calls.push({ file, args, options });
-    if (args.join(" ").includes("Shell Folders")) return machine.shellFolders ?? { code: 0, stdout: shell, stderr: "" };
-    if (args.join(" ").includes("Policies")) return { code: 0, stdout: "\r\n", stderr: "" };
+  const calls: ToolCall[] = [];
+  const folders = machine.folders ?? ["folders present", `folders value String ${b64("Common AppData")} ${b64(root)}`];
+  const run: RunTool = async (call) => {
+    calls.push(call);
+    if (script(call).includes("Write-Key"))
+      return { code: 0, stdout: ["policy absent", ...folders].join("\r\n"), stderr: "" };
     return machine.acl ?? { code: 0, stdout: `${LOCKED_FILE}\r\n${LOCKED_FOLDER}\r\n`, stderr: "" };
   };
   const file = join(root, "Refund Desk", "policy.json");
   return { run, calls, root, file };
 }
 
+async function programDataRead(run: RunTool) {
+  const [, file] = await readWindowsSources(run, "C:\\Windows", posix);
+  return file;
+}
+
 test("ProgramData from Shell Folders' Common AppData (an absolute REG_SZ); anything else fails closed", async () => {
   const { run, calls, file } = windowsMachine({});
   writeFileSync(file, POLICY);
-  assert.deepEqual(await readWindowsJsonSource(run, posix), {
-    state: "found",
-    origin: file,
-    values: JSON.parse(POLICY),
-  });
-  assert.deepEqual(calls[0], {
-    file: "C:\\Windows\\System32\\cmd.exe",
-    args: [
-      "/d",
-      "/s",
-      "/c",
-      '"chcp 65001 >nul && "C:\\Windows\\System32\\reg.exe" query ' +
-        '"HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Shell Folders" /v "Common AppData""',
-    ],
-    options: { verbatim: true },
-  });
+  assert.deepEqual(await programDataRead(run), { state: "found", origin: file, values: JSON.parse(POLICY) });
+  assert.equal(calls.length, 2, "the registry once, then Get-Acl");
   const unknown = { state: "broken", origin: "ProgramData", reason: "program-data-unknown" };
   const answers = [
-    { code: 1, stdout: "\r\nHKEY_LOCAL_MACHINE\\X\r\n    Common AppData    REG_SZ    C:\\ProgramData\r\n", stderr: "" },
-    {
-      code: 0,
-      stdout: "\r\nHKEY_LOCAL_MACHINE\\X\r\n    Common AppData    REG_EXPAND_SZ    C:\\ProgramData\r\n",
-      stderr: "",
-    },
-    { code: 0, stdout: "\r\nHKEY_LOCAL_MACHINE\\X\r\n    Common AppData    REG_SZ    ProgramData\r\n", stderr: "" },
-    {
-      code: 0,
-      stdout: "\r\nHKEY_LOCAL_MACHINE\\X\r\n    Common Documents    REG_SZ    C:\\Users\\Public\r\n",
-      stderr: "",
-    },
+    ["folders present", `folders value ExpandString ${b64("Common AppData")} ${b64("C:\\ProgramData")}`],
+    ["folders present", `folders value String ${b64("Common AppData")} ${b64("ProgramData")}`],
+    ["folders present", `folders value String ${b64("Common Documents")} ${b64("C:\\Users\\Public")}`],
+    ["folders present", `folders value DWord ${b64("Common AppData")} 1`],
+    ["folders absent"],
   ];
-  for (const shellFolders of answers) {
-    const machine = windowsMachine({ shellFolders });
-    assert.deepEqual(await readWindowsJsonSource(machine.run, posix), unknown, shellFolders.stdout);
+  for (const folders of answers) {
+    const machine = windowsMachine({ folders });
+    assert.deepEqual(await programDataRead(machine.run), unknown, folders.join(" / "));
     assert.equal(machine.calls.length, 1, "nothing else is asked");
   }
 });
 
-test("Get-Acl is asked for the file, then its folder, by literal path with quotes doubled", async () => {
+test("Get-Acl is asked for the file, then its folder, module-qualified, by literal path with quotes doubled", async () => {
   const { run, calls, file } = windowsMachine({}, "Prog'Data");
   writeFileSync(file, POLICY);
-  assert.equal((await readWindowsJsonSource(run, posix)).state, "found");
+  assert.equal((await programDataRead(run))?.state, "found");
   const folder = file.slice(0, -"/policy.json".length);
   const quoted = (path: string) => `'${path.replace(/'/g, "''")}'`;
   assert.match(file, /Prog'Data/);
-  assert.deepEqual(calls[1], {
-    file: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
-    args: [
-      "-NoProfile",
-      "-NonInteractive",
-      "-Command",
-      `(Get-Acl -LiteralPath ${quoted(file)}).Sddl; (Get-Acl -LiteralPath ${quoted(folder)}).Sddl`,
-    ],
-    options: undefined,
-  });
-  assert.ok((calls[1]?.args[3] ?? "").includes("Prog''Data"));
+  assert.equal(
+    script(calls[1] as ToolCall),
+    [
+      "$ErrorActionPreference = 'Stop'",
+      `[Console]::Out.WriteLine((Microsoft.PowerShell.Security\\Get-Acl -LiteralPath ${quoted(file)}).Sddl)`,
+      `[Console]::Out.WriteLine((Microsoft.PowerShell.Security\\Get-Acl -LiteralPath ${quoted(folder)}).Sddl)`,
+    ].join("\n"),
+  );
+  assert.ok(script(calls[1] as ToolCall).includes("Prog''Data"));
 });
 
 test("the file's and folder's permissions: exactly two lines from a tool that succeeded, else nothing is believed", async () => {
   const unreadable = async (acl: ToolOutput) => {
     const machine = windowsMachine({ acl });
     writeFileSync(machine.file, POLICY);
-    const read = await readWindowsJsonSource(machine.run, posix);
-    return read.state === "broken" ? read.reason : read.state;
+    const read = await programDataRead(machine.run);
+    return read?.state === "broken" ? read.reason : read?.state;
   };
   const out = (stdout: string, code = 0): ToolOutput => ({ code, stdout, stderr: "" });
   assert.equal(await unreadable(out(`${LOCKED_FILE}\n\n${LOCKED_FOLDER}\n  \n`)), "found", "blank lines ignored");
@@ -208,14 +192,15 @@ test("the file's and folder's permissions: exactly two lines from a tool that su
   assert.equal(await unreadable(out(`${LOCKED_FILE}\r\n${agent}\r\n`)), "folder-not-owned-by-administrators");
   assert.equal(await unreadable(out(`${agent}\r\n${agent}\r\n`)), "not-owned-by-administrators", "the file's first");
   assert.equal(await unreadable(out(`${LOCKED_FILE}\r\nnot sddl\r\n`)), "folder-permissions-unreadable");
+  assert.equal(await unreadable(out(`${LOCKED_FILE}\r\nO:BAG:SYD:NO_ACCESS_CONTROL\r\n`)), "folder-null-dacl");
 });
 
 test("an absent policy.json is not asked about; Windows reads the registry, then ProgramData's file", async () => {
   const { run, calls } = windowsMachine({});
-  assert.deepEqual(await readWindowsJsonSource(run, posix), { state: "absent" });
+  assert.deepEqual(await programDataRead(run), { state: "absent" });
   assert.equal(calls.length, 1, "no Get-Acl for a file that is not there");
   const both = windowsMachine({});
   writeFileSync(both.file, POLICY);
-  const reads = await readWindowsSources(both.run, posix);
+  const reads = await readWindowsSources(both.run, "C:\\Windows", posix);
   assert.deepEqual(reads, [{ state: "absent" }, { state: "found", origin: both.file, values: JSON.parse(POLICY) }]);
 });

@@ -1,8 +1,10 @@
 import { posix } from "node:path";
+import { withoutPayloadKeys } from "./apple-payload-keys";
 import { parsedSource, policyFileState, readJsonSource } from "./json-source";
 import { posixTrustProblem, type PosixTrustDeps } from "./posix-trust";
 import type { RunTool } from "./run-tool";
 import type { SourceRead } from "./source-read";
+import { posixToolCall } from "./system-tools";
 
 /** The app's bundle id (electron-builder.yml appId): the managed preferences' domain. */
 export const BUNDLE_ID = "in.refunddesk.app";
@@ -23,15 +25,19 @@ export interface PosixPolicyPaths {
 
 export const POSIX_POLICY_PATHS: PosixPolicyPaths = { managedPreferences: MANAGED_PREFERENCES, ...POSIX_POLICY_FILES };
 
-/** Managed preferences (written by an MDM profile) through plutil, which reads every plist format. */
+/**
+ * Managed preferences (written by an MDM profile) through plutil, which reads every plist format;
+ * Apple's payload keys beside the policy are set aside, every other key goes to the schema.
+ */
 export async function readManagedPreferences(run: RunTool, trust: PosixTrustDeps, path: string): Promise<SourceRead> {
   const present = policyFileState(path);
   if (present !== "present") return present;
   const untrusted = posixTrustProblem(path, trust);
   if (untrusted) return { state: "broken", origin: path, reason: untrusted };
-  const out = await run(PLUTIL, ["-convert", "json", "-o", "-", path]);
+  const out = await run(posixToolCall(PLUTIL, ["-convert", "json", "-o", "-", path]));
   if (out.code !== 0) return { state: "broken", origin: path, reason: "not-a-plist" };
-  return parsedSource(path, out.stdout);
+  const read = parsedSource(path, out.stdout);
+  return read.state === "found" ? { ...read, values: withoutPayloadKeys(read.values) } : read;
 }
 
 export function readPosixJsonSource(path: string, trust: PosixTrustDeps): SourceRead {

@@ -7,13 +7,26 @@ export interface ToolOutput {
   stderr: string;
 }
 
-export type RunTool = (file: string, args: string[], options?: { verbatim?: boolean }) => Promise<ToolOutput>;
+/**
+ * One run of an OS tool, whole: its absolute path, its arguments, the folder it runs in and its
+ * entire environment. Nothing is inherited from this process: the account at the counter sets
+ * this process's PATH, working folder and variables, and a tool that read them would answer in
+ * the account's name (a chcp.bat in the working folder, a module in the user's Documents).
+ */
+export interface ToolCall {
+  file: string;
+  args: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string>>;
+}
+
+export type RunTool = (call: ToolCall) => Promise<ToolOutput>;
 
 /** Generous for any policy; a tool that hangs must not keep the counter from starting. */
 const TOOL_TIMEOUT_MS = 15_000;
 const MAX_OUTPUT_BYTES = 1024 * 1024;
 
-/** Node's execFile as the runner calls it; tests pass their own to see the options Windows needs. */
+/** Node's execFile as the runner calls it; tests pass their own to see exactly what a tool gets. */
 export type ExecFile = (
   file: string,
   args: string[],
@@ -23,16 +36,18 @@ export type ExecFile = (
 
 /** A runner that stops a tool after `timeoutMs` (tests shorten the wait). */
 export function toolRunner(timeoutMs = TOOL_TIMEOUT_MS, exec: ExecFile = execFile): RunTool {
-  return (file, args, options = {}) =>
+  return (call) =>
     new Promise((resolve) => {
       exec(
-        file,
-        args,
+        call.file,
+        [...call.args],
         {
+          cwd: call.cwd,
+          // A copy: the child gets these variables and no others of this process.
+          env: { ...call.env },
           timeout: timeoutMs,
           maxBuffer: MAX_OUTPUT_BYTES,
           windowsHide: true,
-          windowsVerbatimArguments: options.verbatim ?? false,
           encoding: "utf8",
         },
         (error, stdout, stderr) => {
@@ -43,5 +58,5 @@ export function toolRunner(timeoutMs = TOOL_TIMEOUT_MS, exec: ExecFile = execFil
     });
 }
 
-/** Runs an OS tool by its absolute path (never through PATH, which the OS account controls). */
+/** Runs an OS tool as its call says (never through PATH, which the OS account controls). */
 export const runTool: RunTool = toolRunner();

@@ -1,252 +1,171 @@
 /**
- * The OS tools' output parsed: reg query, PowerShell Get-Acl (SDDL), plutil and whoami, from the
- * outputs in fixtures/ (the tools' own format, CRLF and all), through a runner that plays them.
+ * The Windows and macOS sources end to end, through a runner that plays recorded outputs from
+ * fixtures/ and records each call whole: which tool, which arguments, which folder and which
+ * environment it was given, and what the policy becomes.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, posix } from "node:path";
-import { isElevated, whoamiShowsElevation } from "../../admin/elevation";
 import { tempDataDir } from "../../test-support/temp-dir";
 import { combineSources, readMachinePolicy } from "../machine-policy";
-import { listsPolicyKey, parseRegQuery, registryPolicyValues } from "./reg-query";
-import type { RunTool, ToolOutput } from "./run-tool";
-import { parseSddl, windowsTrustProblem } from "./sddl";
+import { APPLE_PAYLOAD_KEYS } from "./apple-payload-keys";
 import { readManagedPreferences } from "./posix-sources";
-import { readRegistrySource, readWindowsJsonSource, WINDOWS_TOOLS } from "./windows-sources";
+import type { RunTool, ToolCall, ToolOutput } from "./run-tool";
+import { powershellCall, windowsTools } from "./system-tools";
+import { REGISTRY_SCRIPT } from "./windows-registry";
+import { readWindowsSources } from "./windows-sources";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", name), "utf8");
-const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+const ok = (stdout: string): ToolOutput => ({ code: 0, stdout, stderr: "" });
+const failed: ToolOutput = { code: 3, stdout: "", stderr: "Requested registry access is not allowed." };
+const script = (call: ToolCall) => Buffer.from(call.args.at(-1) ?? "", "base64").toString("utf16le");
 
 interface Machine {
-  policies?: string;
-  key?: string | ToolOutput;
-  shellFolders?: string;
-  acl?: string;
+  registry: ToolOutput;
+  acl?: ToolOutput;
 }
 
-/** Plays the recorded outputs for the commands windows-sources.ts runs; records what was run. */
+/** Plays the registry script's and Get-Acl's outputs; anything else is a tool the sources must not run. */
 function windows(machine: Machine) {
-  const ran: string[][] = [];
-  const run: RunTool = async (file, args) => {
-    ran.push([file, ...args]);
-    const line = args.join(" ");
-    const out = (text: string | undefined): ToolOutput =>
-      text === undefined
-        ? {
-            code: 1,
-            stdout: "",
-            stderr: "ERROR: The system was unable to find the specified registry key or value.\r\n",
-          }
-        : { code: 0, stdout: text, stderr: "" };
-    if (file === WINDOWS_TOOLS.cmd && line.includes('query "HKLM\\SOFTWARE\\Policies"')) return out(machine.policies);
-    if (file === WINDOWS_TOOLS.cmd && line.includes("Shell Folders")) return out(machine.shellFolders);
-    if (file === WINDOWS_TOOLS.cmd && line.includes('query "HKLM\\SOFTWARE\\Policies\\Refund Desk"'))
-      return typeof machine.key === "object" ? machine.key : out(machine.key);
-    if (file === WINDOWS_TOOLS.powershell) return out(machine.acl);
-    return { code: 9009, stdout: "", stderr: "not expected" };
+  const calls: ToolCall[] = [];
+  const run: RunTool = async (call) => {
+    calls.push(call);
+    if (call.file !== "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe") return failed;
+    if (script(call) === REGISTRY_SCRIPT) return machine.registry;
+    if (script(call).includes("Get-Acl")) return machine.acl ?? failed;
+    return failed;
   };
-  return { run, ran };
+  return { run, calls };
 }
 
-test("reg query: the values under the key, typed for their fields; Devanagari intact; subkeys and other keys left out", () => {
-  const values = parseRegQuery(fixture("reg-refund-desk.txt"));
-  assert.deepEqual(values.get("counterName"), { type: "REG_SZ", data: "पुणे काउंटर 3" });
-  assert.deepEqual(registryPolicyValues(values), {
-    environment: "uat",
-    developerKey: "becbbce45f79c6f5109f848acd540567",
-    initiatorId: "9962981729",
-    counterName: "पुणे काउंटर 3",
-    kioskMode: true,
-    settingsLocked: true,
-    adminPinHash: HASH,
-    timeoutMs: 20_000,
-    printerName: "EPSON TM-T82 Receipt",
-  });
-  assert.equal(listsPolicyKey(fixture("reg-policies-with-key.txt")), true);
-  assert.equal(
-    listsPolicyKey(fixture("reg-policies-without-key.txt")),
-    false,
-    "a key whose name only starts alike is not ours",
-  );
-  const withSubkey = `${fixture("reg-refund-desk.txt")}\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Refund Desk\\Other\r\n    environment    REG_SZ    production\r\n`;
-  assert.equal(parseRegQuery(withSubkey).get("environment")?.data, "uat");
-});
-
-test("registry: absent key is no policy; a key with a wrong type or a misspelt value fails; an unreadable key fails", async () => {
-  assert.deepEqual(await readRegistrySource(windows({ policies: fixture("reg-policies-without-key.txt") }).run), {
-    state: "absent",
-  });
-  const found = await readRegistrySource(
-    windows({ policies: fixture("reg-policies-with-key.txt"), key: fixture("reg-refund-desk.txt") }).run,
-  );
-  assert.equal(found.state, "found");
-  const applied = combineSources([found]);
-  assert.equal(applied.state, "applied");
-
-  const badType = combineSources([
-    await readRegistrySource(
-      windows({ policies: fixture("reg-policies-with-key.txt"), key: fixture("reg-refund-desk-bad-type.txt") }).run,
-    ),
-  ]);
-  assert.ok(badType.state === "failed");
-  assert.deepEqual(badType.problem.errors.map((e) => `${e.field}:${e.reason}`).sort(), [
-    "KioskMod:unknown-field",
-    "kioskMode:expected-boolean",
-  ]);
-  const wrongType = combineSources([
-    {
-      state: "found",
-      origin: "HKLM",
-      values: registryPolicyValues(
-        parseRegQuery(fixture("reg-refund-desk-bad-type.txt").replace(/ {4}KioskMod.*\r\n/, "")),
-      ),
-    },
-  ]);
-  assert.ok(
-    wrongType.state === "failed" &&
-      wrongType.problem.errors[0]?.field === "kioskMode" &&
-      wrongType.problem.errors[0]?.reason === "expected-boolean",
-  );
-
-  const denied = await readRegistrySource(
-    windows({
-      policies: fixture("reg-policies-with-key.txt"),
-      key: { code: 1, stdout: "", stderr: "ERROR: Access is denied.\r\n" },
-    }).run,
-  );
-  assert.deepEqual(denied, {
-    state: "broken",
-    origin: "HKLM\\SOFTWARE\\Policies\\Refund Desk",
-    reason: "registry-unreadable",
-  });
-  assert.equal(combineSources([denied]).state, "failed");
-});
-
-test("the tools run by absolute path, reg.exe in UTF-8, never through PATH", async () => {
-  const { run, ran } = windows({ policies: fixture("reg-policies-with-key.txt"), key: fixture("reg-refund-desk.txt") });
-  await readRegistrySource(run);
-  for (const [file, ...args] of ran) {
-    assert.equal(file, "C:\\Windows\\System32\\cmd.exe");
-    assert.match(args.join(" "), /chcp 65001 >nul && "C:\\Windows\\System32\\reg\.exe" query/);
-  }
-});
-
-test("SDDL: owner and entries by SID; inherit-only entries and deny entries grant nothing", () => {
-  const descriptor = parseSddl(fixture("acl-inherited-programdata.txt").split("\r\n")[1] as string);
-  assert.equal(descriptor?.owner, "S-1-5-32-544");
-  assert.equal(descriptor?.aces.length, 8);
-  assert.equal(windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(A;;0x1200a9;;;BU)"), null);
-  assert.equal(
-    windowsTrustProblem("O:SYG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(D;;FA;;;WD)"),
-    null,
-    "a deny entry takes away",
-  );
-  assert.equal(
-    windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;OICIIO;GA;;;CO)"),
-    null,
-    "inherit-only: for what the folder will hold",
-  );
-  assert.equal(windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;;FW;;;AU)"), "writable-by-non-administrators");
-  assert.equal(
-    windowsTrustProblem("O:BAG:SYD:PAI(A;;FA;;;BA)(A;;WD;;;BU)"),
-    "writable-by-non-administrators",
-    "change permissions is a write",
-  );
-  assert.equal(windowsTrustProblem("O:BUG:SYD:PAI(A;;FA;;;BA)"), "not-owned-by-administrators");
-  assert.equal(windowsTrustProblem("not an sddl"), "permissions-unreadable");
-  assert.equal(
-    windowsTrustProblem("O:BAG:SYD:PAI(A;;ZZ;;;BU)"),
-    "permissions-unreadable",
-    "an unknown right is not guessed",
-  );
-});
-
-function programData(policy: string | null, acl: string) {
+/** The registry's Shell Folders pointing at a real temp folder, so policy.json is a real file. */
+function programData(policy: string | null, registry = "registry-no-policy.txt") {
   const root = tempDataDir("programdata");
   mkdirSync(join(root, "Refund Desk"));
   if (policy !== null) writeFileSync(join(root, "Refund Desk", "policy.json"), policy);
-  // Shell Folders names the folder; the files are real, so this machine's path rules join it.
-  const shellFolders = fixture("reg-shell-folders.txt").replace("D:\\ProgramData", root);
-  return windows({ policies: fixture("reg-policies-without-key.txt"), shellFolders, acl });
+  const encoded = (text: string) => Buffer.from(text, "utf8").toString("base64");
+  const stdout = fixture(registry).replace(encoded("D:\\ProgramData"), encoded(root));
+  return { root, file: join(root, "Refund Desk", "policy.json"), stdout };
 }
 
-const MACHINE_JSON = JSON.stringify({
+const FILE_POLICY = JSON.stringify({
   environment: "practice",
-  counterName: "Training",
-  kioskMode: true,
-  settingsLocked: true,
-  adminPinHash: HASH,
+  counterName: "From the file",
+  kioskMode: false,
+  settingsLocked: false,
 });
 
-test("ProgramData's policy.json: trusted only when administrators own it and its folder and nobody else may write either", async () => {
-  const locked = await readWindowsJsonSource(programData(MACHINE_JSON, fixture("acl-locked.txt")).run, posix);
-  assert.equal(locked.state, "found", JSON.stringify(locked));
-  const cases: [string, string][] = [
-    ["acl-inherited-programdata.txt", "folder-writable-by-non-administrators"],
-    ["acl-owned-by-agent.txt", "not-owned-by-administrators"],
-    ["acl-everyone-writes.txt", "writable-by-non-administrators"],
-  ];
-  for (const [acl, reason] of cases) {
-    const read = await readWindowsJsonSource(programData(MACHINE_JSON, fixture(acl)).run, posix);
-    assert.deepEqual(read.state === "broken" ? read.reason : read.state, reason, acl);
-    assert.equal(combineSources([read]).state, "failed");
-  }
-  assert.deepEqual(await readWindowsJsonSource(programData(null, fixture("acl-locked.txt")).run), { state: "absent" });
-  const torn = await readWindowsJsonSource(programData('{"environment": "pra', fixture("acl-locked.txt")).run, posix);
-  assert.ok(torn.state === "broken" && torn.reason === "not-json");
-  const noAcl = await readWindowsJsonSource(programData(MACHINE_JSON, "").run, posix);
-  assert.ok(noAcl.state === "broken" && noAcl.reason === "permissions-unreadable");
-  const unknownFolder = await readWindowsJsonSource(windows({}).run, posix);
-  assert.ok(unknownFolder.state === "broken" && unknownFolder.reason === "program-data-unknown");
-});
-
-test("Windows: the registry wins field by field over policy.json; either broken fails the whole", async () => {
-  const { run } = programData(
-    JSON.stringify({ environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false }),
-    fixture("acl-locked.txt"),
+test("Windows: the registry and ProgramData read by PowerShell from the system folder, in the OS's environment", async () => {
+  const machine = programData(FILE_POLICY, "registry-policy.txt");
+  const { run, calls } = windows({ registry: ok(machine.stdout), acl: ok(fixture("acl-locked.txt")) });
+  const reads = await readWindowsSources(run, "C:\\Windows", posix);
+  assert.deepEqual(
+    reads.map((read) => read.state),
+    ["found", "found"],
   );
-  const both: RunTool = async (file, args) => {
-    const line = args.join(" ");
-    if (line.includes('query "HKLM\\SOFTWARE\\Policies"'))
-      return { code: 0, stdout: fixture("reg-policies-with-key.txt"), stderr: "" };
-    if (line.includes('query "HKLM\\SOFTWARE\\Policies\\Refund Desk"'))
-      return {
-        code: 0,
-        stdout:
-          "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Refund Desk\r\n    counterName    REG_SZ    From the registry\r\n",
-        stderr: "",
-      };
-    return run(file, args);
-  };
+  const tools = windowsTools("C:\\Windows");
+  assert.deepEqual(calls[0], powershellCall(tools, REGISTRY_SCRIPT));
+  assert.equal(calls.length, 2);
+  for (const call of calls) {
+    assert.equal(call.file, "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
+    assert.equal(call.cwd, "C:\\Windows\\System32");
+    assert.deepEqual(call.env, tools.env);
+    for (const value of Object.values(call.env)) {
+      assert.ok(!/Users|Documents|AppData/i.test(value), `nothing of the account's: ${value}`);
+    }
+  }
+  const folder = machine.file.slice(0, -"/policy.json".length);
+  assert.equal(
+    script(calls[1] as ToolCall),
+    [
+      "$ErrorActionPreference = 'Stop'",
+      `[Console]::Out.WriteLine((Microsoft.PowerShell.Security\\Get-Acl -LiteralPath '${machine.file}').Sddl)`,
+      `[Console]::Out.WriteLine((Microsoft.PowerShell.Security\\Get-Acl -LiteralPath '${folder}').Sddl)`,
+    ].join("\n"),
+    "module-qualified: a Get-Acl function or module of the account's cannot answer",
+  );
+});
+
+test("Windows: the registry wins field by field over policy.json, its Devanagari exact; either broken fails the whole", async () => {
+  const machine = programData(FILE_POLICY, "registry-policy.txt");
+  const { run } = windows({ registry: ok(machine.stdout), acl: ok(fixture("acl-locked.txt")) });
   const policy = await readMachinePolicy({
     platform: "win32",
-    run: both,
+    run,
     overridePath: null,
     posixTrust: { trustedUids: [0] },
     windowsPaths: posix,
+    windowsRoot: "C:\\Windows",
   });
   assert.ok(policy.state === "applied", JSON.stringify(policy));
-  assert.equal(policy.valid.policy.counterName, "From the registry");
-  assert.equal(policy.valid.policy.environment, "practice");
+  assert.equal(policy.valid.policy.counterName, "पुणे काउंटर 3");
+  assert.equal(policy.valid.policy.environment, "uat");
+  assert.equal(policy.path, `HKLM\\SOFTWARE\\Policies\\Refund Desk + ${machine.file}`);
+  const open = windows({ registry: ok(machine.stdout), acl: ok(fixture("acl-everyone-writes.txt")) });
+  const broken = combineSources(await readWindowsSources(open.run, "C:\\Windows", posix));
+  assert.ok(broken.state === "failed");
+  assert.deepEqual(broken.problem.errors, [
+    { kind: "invalid-input", field: "file", reason: "writable-by-non-administrators" },
+  ]);
 });
 
-test("macOS managed preferences through plutil: applied when trusted, failed when plutil refuses the file or it is writable by others", async () => {
+test("Windows: no key is no policy; a registry that cannot be read fails both sources; no Windows folder runs nothing", async () => {
+  const none = programData(null);
+  assert.deepEqual(await readWindowsSources(windows({ registry: ok(none.stdout) }).run, "C:\\Windows", posix), [
+    { state: "absent" },
+    { state: "absent" },
+  ]);
+  const denied = windows({ registry: failed });
+  assert.deepEqual(await readWindowsSources(denied.run, "C:\\Windows", posix), [
+    { state: "broken", origin: "HKLM\\SOFTWARE\\Policies\\Refund Desk", reason: "registry-unreadable" },
+    { state: "broken", origin: "ProgramData", reason: "program-data-unknown" },
+  ]);
+  assert.equal(denied.calls.length, 1);
+  const garbled = windows({ registry: ok("policy present\r\nWARNING: profile\r\n") });
+  assert.equal((await readWindowsSources(garbled.run, "C:\\Windows", posix))[0]?.state, "broken");
+  const nowhere = windows({ registry: ok(none.stdout) });
+  const unknown = await readWindowsSources(nowhere.run, null, posix);
+  assert.deepEqual(unknown, [{ state: "broken", origin: "SystemRoot", reason: "system-folder-unknown" }]);
+  assert.equal(nowhere.calls.length, 0);
+  assert.equal(combineSources(unknown).state, "failed");
+});
+
+test("Windows: the tools of the Windows folder the OS names, wherever it is", async () => {
+  const none = programData(null);
+  const calls: ToolCall[] = [];
+  const run: RunTool = async (call) => {
+    calls.push(call);
+    return ok(none.stdout);
+  };
+  await readWindowsSources(run, "D:\\WINNT", posix);
+  assert.deepEqual(calls, [powershellCall(windowsTools("D:\\WINNT"), REGISTRY_SCRIPT)]);
+  assert.equal(calls[0]?.file, "D:\\WINNT\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
+  assert.equal(calls[0]?.env.PSModulePath, "D:\\WINNT\\System32\\WindowsPowerShell\\v1.0\\Modules");
+});
+
+test("macOS: plutil by its absolute path, from /, in a fixed environment", async () => {
   const dir = tempDataDir("managed-prefs");
   const path = join(dir, "in.refunddesk.app.plist");
   writeFileSync(path, "<plist/>");
+  const calls: ToolCall[] = [];
   const plutil =
     (code: number, stdout: string): RunTool =>
-    async (file, args) => {
-      assert.equal(file, "/usr/bin/plutil");
-      assert.deepEqual(args, ["-convert", "json", "-o", "-", path]);
+    async (call) => {
+      calls.push(call);
       return { code, stdout, stderr: "" };
     };
   const trust = { trustedUids: [0, process.getuid?.() ?? 0] };
   const read = await readManagedPreferences(plutil(0, fixture("plutil-managed-preferences.json")), trust, path);
-  const applied = combineSources([read]);
-  assert.ok(applied.state === "applied", JSON.stringify(applied));
-  assert.equal(applied.valid.policy.printerName, "Star TSP143");
+  assert.equal(combineSources([read]).state, "applied");
+  assert.deepEqual(calls, [
+    {
+      file: "/usr/bin/plutil",
+      args: ["-convert", "json", "-o", "-", path],
+      cwd: "/",
+      env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
+    },
+  ]);
   const damaged = await readManagedPreferences(plutil(1, ""), trust, path);
   assert.deepEqual(damaged, { state: "broken", origin: path, reason: "not-a-plist" });
   chmodSync(path, 0o666);
@@ -255,17 +174,40 @@ test("macOS managed preferences through plutil: applied when trusted, failed whe
   assert.deepEqual(await readManagedPreferences(plutil(0, ""), trust, join(dir, "absent.plist")), { state: "absent" });
 });
 
-test("elevation: whoami's mandatory level by SID on Windows (an unelevated administrator is not), root elsewhere", async () => {
-  assert.equal(whoamiShowsElevation(fixture("whoami-groups-elevated.txt")), true);
-  assert.equal(whoamiShowsElevation(fixture("whoami-groups-admin-not-elevated.txt")), false);
-  const whoami =
-    (stdout: string): RunTool =>
-    async (file) => ({ code: file === WINDOWS_TOOLS.whoami ? 0 : 1, stdout, stderr: "" });
-  assert.equal(await isElevated({ platform: "win32", run: whoami(fixture("whoami-groups-elevated.txt")) }), true);
-  assert.equal(
-    await isElevated({ platform: "win32", run: whoami(fixture("whoami-groups-admin-not-elevated.txt")) }),
-    false,
-  );
-  assert.equal(await isElevated({ platform: "linux", run: whoami(""), getuid: () => 0 }), true);
-  assert.equal(await isElevated({ platform: "darwin", run: whoami(""), getuid: () => 501 }), false);
+test("macOS: Apple's payload keys beside the policy are set aside by exact name; any other key is still refused", async () => {
+  const dir = tempDataDir("managed-prefs");
+  const path = join(dir, "in.refunddesk.app.plist");
+  writeFileSync(path, "<plist/>");
+  const trust = { trustedUids: [0, process.getuid?.() ?? 0] };
+  const read = (values: object) =>
+    readManagedPreferences(async () => ok(JSON.stringify(values)), trust, path).then((source) =>
+      combineSources([source]),
+    );
+  const policy = { environment: "practice", counterName: "Kiosk 9", kioskMode: false, settingsLocked: false };
+  const payload = Object.fromEntries(APPLE_PAYLOAD_KEYS.map((key, index) => [key, index]));
+  const applied = await read({ ...payload, ...policy });
+  assert.ok(applied.state === "applied", JSON.stringify(applied));
+  assert.deepEqual(applied.valid.policy, policy);
+  for (const stray of ["payloadUUID", "PayloadContent", "PayloadUUIDs", "_manualprofile", "MCXFlags", "kioskmode"]) {
+    const refused = await read({ ...payload, ...policy, [stray]: "x" });
+    assert.ok(refused.state === "failed", stray);
+    assert.deepEqual(
+      refused.problem.errors.map((error) => `${error.field}:${error.reason}`),
+      [`${stray}:unknown-field`],
+      stray,
+    );
+  }
+  assert.deepEqual([...APPLE_PAYLOAD_KEYS].sort(), [
+    "PayloadDescription",
+    "PayloadDisplayName",
+    "PayloadEnabled",
+    "PayloadIdentifier",
+    "PayloadOrganization",
+    "PayloadRemovalDisallowed",
+    "PayloadScope",
+    "PayloadType",
+    "PayloadUUID",
+    "PayloadVersion",
+    "_manualProfile",
+  ]);
 });

@@ -21,8 +21,9 @@ test("SDDL aliases resolve to their SIDs; one that names a machine-specific acco
   const aces = "(A;;FR;;;SY)(A;;FR;;;BA)(A;;FR;;;BU)(A;;FR;;;AU)(A;;FR;;;WD)(A;;FR;;;CO)(A;;FR;;;OW)(A;;FR;;;IU)";
   const more = "(A;;FR;;;PU)(A;;FR;;;BG)(A;;FR;;;AN)(A;;FR;;;AC)(A;;FR;;;LA)(A;;FR;;;LG)(A;;FR;;;S-1-5-21-9-500)";
   const descriptor = parseSddl(`O:SYG:SYD:PAI${aces}${more}`);
+  assert.ok(descriptor && descriptor.dacl !== "null");
   assert.deepEqual(
-    descriptor?.aces.map((ace) => ace.sid),
+    descriptor.dacl.map((ace) => ace.sid),
     [
       "S-1-5-18",
       "S-1-5-32-544",
@@ -48,18 +49,19 @@ test("SDDL aliases resolve to their SIDs; one that names a machine-specific acco
 test("SDDL entries: type, two-letter flags, rights as codes or a hex mask", () => {
   // Masks compared as unsigned 32-bit numbers: the bits are what count.
   const descriptor = parseSddl("O:BAG:SYD:PAI(A;OICIIO;GXGR;;;BU)(D;;0x1F01FF;;;WD)(A;;;;;SY)");
+  assert.ok(descriptor && descriptor.dacl !== "null");
   assert.deepEqual(
-    descriptor && { ...descriptor, aces: descriptor.aces.map((ace) => ({ ...ace, mask: ace.mask >>> 0 })) },
+    { ...descriptor, dacl: descriptor.dacl.map((ace) => ({ ...ace, mask: ace.mask >>> 0 })) },
     {
       owner: "S-1-5-32-544",
-      aces: [
+      dacl: [
         { type: "A", flags: ["OI", "CI", "IO"], mask: 0xa0000000, sid: "S-1-5-32-545" },
         { type: "D", flags: [], mask: 0x1f01ff, sid: "S-1-1-0" },
         { type: "A", flags: [], mask: 0, sid: "S-1-5-18" },
       ],
     },
   );
-  assert.deepEqual(parseSddl("  O:BAD:P  "), { owner: "S-1-5-32-544", aces: [] }, "no entries at all");
+  assert.deepEqual(parseSddl("  O:BAD:P  "), { owner: "S-1-5-32-544", dacl: [] }, "no entries at all");
   const rights: [string, number][] = [
     ["GA", 0x10000000],
     ["GX", 0x20000000],
@@ -87,8 +89,10 @@ test("SDDL entries: type, two-letter flags, rights as codes or a hex mask", () =
     ["KW", 0x20006],
     ["KX", 0x20019],
   ];
-  for (const [code, mask] of rights)
-    assert.equal((parseSddl(`O:BAD:(A;;${code};;;BU)`)?.aces[0]?.mask ?? -1) >>> 0, mask, code);
+  for (const [code, mask] of rights) {
+    const dacl = parseSddl(`O:BAD:(A;;${code};;;BU)`)?.dacl;
+    assert.equal((Array.isArray(dacl) ? (dacl[0]?.mask ?? -1) : -1) >>> 0, mask, code);
+  }
 });
 
 test("SDDL that cannot be read whole is not trusted: no owner, no DACL, a short entry, an unknown right", () => {
@@ -105,6 +109,93 @@ test("SDDL that cannot be read whole is not trusted: no owner, no DACL, a short 
     assert.equal(parseSddl(sddl), null, sddl);
     assert.equal(windowsTrustProblem(sddl), "permissions-unreadable", sddl);
   }
+});
+
+test("SDDL read in order: the owner and group at the start only, then the DACL, then nothing but a SACL", () => {
+  assert.deepEqual(parseSddl("O:BAG:SYD:PAI(A;;FA;;;BA)S:AI(AU;SA;FA;;;WD)"), {
+    owner: "S-1-5-32-544",
+    dacl: [{ type: "A", flags: [], mask: 0x1f01ff, sid: "S-1-5-32-544" }],
+  });
+  for (const sddl of [
+    "G:SYO:BAD:PAI(A;;FA;;;BA)",
+    "D:PAI(A;;FA;;;BA)O:BA",
+    "O:BAD:PAI(A;;FA;;;BA)junk",
+    "O:BAD:PAI(A;;FA;;;BA)(A;;FA;;;BU",
+    "O:BAD:PAI(A;;FA;;;BA))",
+    "O:BAD:PAI(A;;FA;;;BA) (A;;FA;;;BU)",
+    "O:BAD:PAI(A;;FA;;;B)",
+    "O:BAD:PAI(A;;FA;;;S-1-5)",
+    "O:BAD:PAI(A;;FA;;;BAX)",
+    "O:BAD:PAI(A;O;FA;;;BA)",
+    "O:BAD:PAI(A;;F;;;BA)",
+    "O:BAD:PAI(A;;FA;;;BA;(WIN://X))",
+  ])
+    assert.equal(parseSddl(sddl), null, sddl);
+});
+
+test("conditional entries are read whole, nested and quoted parentheses and all, so every entry after one is judged", () => {
+  const conditional = '(XA;OICI;0x1200a9;;;BU;(WIN://SYSAPPID Contains "A(1)"))';
+  const nested = '(XA;;FR;;;BU;((Member_of {SID(BA)}) && (@User.Title == "x)")))';
+  const descriptor = parseSddl(`O:BAD:PAI${conditional}${nested}(A;;FA;;;BU)`);
+  assert.ok(descriptor && descriptor.dacl !== "null");
+  assert.deepEqual(
+    descriptor.dacl.map((ace) => ace.type),
+    ["XA", "XA", "A"],
+  );
+  assert.equal(
+    windowsTrustProblem(`O:BAD:PAI${conditional}(A;;FA;;;BU)`),
+    "writable-by-non-administrators",
+    "Users' full control after the condition counts",
+  );
+  assert.equal(windowsTrustProblem(`O:BAD:PAI${conditional}(A;;FA;;;BA)`), null, "a read-only conditional grant");
+  assert.equal(
+    windowsTrustProblem('O:BAD:PAI(XA;;FA;;;BU;(WIN://SYSAPPID Contains "X"))'),
+    "writable-by-non-administrators",
+    "a conditional grant of a write counts as if its condition held",
+  );
+  assert.equal(
+    windowsTrustProblem("O:BAD:PAI(XD;;FA;;;BU;(Exists WIN://SYSAPPID))(A;;FA;;;BA)"),
+    null,
+    "a conditional deny",
+  );
+  assert.equal(windowsTrustProblem("O:BAD:PAI(XA;;FA;;;BU;(WIN://X)"), "permissions-unreadable", "unbalanced");
+  assert.equal(
+    windowsTrustProblem("O:BAD:PAI(XA;;FA;;;BU)"),
+    "permissions-unreadable",
+    "a conditional entry without its condition",
+  );
+});
+
+test("object entries and conditional object entries are allows and denies like the others, their object types ignored", () => {
+  const guid = "00112233-4455-6677-8899-aabbccddeeff";
+  assert.equal(windowsTrustProblem(`O:BAD:PAI(OA;;FA;${guid};;BU)`), "writable-by-non-administrators");
+  assert.equal(windowsTrustProblem(`O:BAD:PAI(OA;;FA;;${guid};BA)(OA;;FR;${guid};;BU)`), null);
+  assert.equal(windowsTrustProblem(`O:BAD:PAI(OD;;FA;${guid};;BU)(A;;FA;;;BA)`), null, "an object deny");
+  assert.equal(windowsTrustProblem(`O:BAD:PAI(ZA;;FA;${guid};;BU;(WIN://X))`), "writable-by-non-administrators");
+  assert.equal(windowsTrustProblem(`O:BAD:PAI(OA;CIIO;FA;${guid};;BU)(A;;FA;;;BA)`), null, "inherit-only");
+});
+
+test("a NULL DACL lets everyone in and is not trusted; an empty DACL lets no one in", () => {
+  assert.deepEqual(parseSddl("O:BAG:SYD:NO_ACCESS_CONTROL"), { owner: "S-1-5-32-544", dacl: "null" });
+  assert.equal(windowsTrustProblem("O:BAG:SYD:NO_ACCESS_CONTROL"), "null-dacl");
+  assert.equal(windowsTrustProblem("O:SYD:PNO_ACCESS_CONTROLS:NO_ACCESS_CONTROL"), "null-dacl");
+  assert.equal(windowsTrustProblem("O:BUD:NO_ACCESS_CONTROL"), "not-owned-by-administrators", "the owner first");
+  assert.equal(windowsTrustProblem("O:BAD:NO_ACCESS_CONTROL(A;;FA;;;BA)"), "permissions-unreadable");
+  assert.equal(windowsTrustProblem("O:BAD:P"), null);
+});
+
+test("an entry of a type not understood (audit, alarm, label, resource attribute, anything new) is not trusted", () => {
+  for (const type of ["AU", "AL", "OU", "OL", "ML", "SP", "XU", "RA", "CA", "Q"])
+    assert.equal(windowsTrustProblem(`O:BAD:PAI(A;;FA;;;BA)(${type};;FR;;;BA)`), "permissions-not-understood", type);
+  assert.equal(
+    windowsTrustProblem('O:BAD:PAI(A;;FA;;;BA)(RA;CI;;;;S-1-1-0;("Secrecy",TU,0,3))'),
+    "permissions-not-understood",
+  );
+  assert.equal(
+    windowsTrustProblem("O:BAD:PAI(A;;FA;;;BA)(AU;;ZZ;;;BA)"),
+    "permissions-unreadable",
+    "rights still read",
+  );
 });
 
 test("each right that lets another account change the file or the folder's entries is a write; reading is not", () => {
