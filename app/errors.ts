@@ -24,14 +24,19 @@ export type SettingName =
   | "helpline"
   | "grievanceContact"
   | "rbiGrievance"
-  | "idleClearMinutes";
+  | "idleClearMinutes"
+  | "maxClockCorrectionMinutes";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }
   | { kind: "not-configured"; missing: SettingName[] }
   | { kind: "keychain-unavailable"; details: RawDetails }
   | { kind: "auth-rejected"; details: RawDetails }
-  | { kind: "clock-skew"; offsetMs: number; details: RawDetails }
+  /**
+   * Eko refused a signature and its Date says this computer's clock is off by `offsetMs` (Eko's
+   * time minus this computer's); both times as ISO text, as read when the answer came.
+   */
+  | { kind: "clock-skew"; offsetMs: number; pcTime: string; ekoTime: string; details: RawDetails }
   | { kind: "offline"; details: RawDetails }
   | { kind: "timeout"; afterMs: number; details: RawDetails }
   | { kind: "tls"; details: RawDetails }

@@ -90,7 +90,8 @@ export interface RefundDesk {
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const inForce =
     deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
-  const clock = createClock(deps.now);
+  // The clock's bound is the settings' in force when each request is signed.
+  const clock = createClock(deps.now, () => settings.current().maxClockCorrectionMinutes * 60_000);
   const client = createEkoClient({
     fetch: deps.fetch,
     clock,
@@ -199,7 +200,6 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         practice,
         accessKey,
         client,
-        clock,
         policy: inForce.desk,
         ...(deps.launch ? { launch: deps.launch } : {}),
       }),

@@ -159,6 +159,8 @@ export const en = {
       reason: "Reason",
       missing: "Missing settings",
       offsetMs: "Clock offset (ms)",
+      pcTime: "This computer's time",
+      ekoTime: "Eko's time",
       afterMs: "Waited (ms)",
       retryAfterMs: "Wait left (ms)",
       tid: "Transaction ID",
@@ -477,6 +479,10 @@ export const en = {
       title: "The time before the screen clears is not valid",
       action: "Type a whole number of minutes from 1 to 15.",
     },
+    maxClockCorrectionMinutes: {
+      title: "The largest clock correction is not valid",
+      action: "Type a whole number of minutes from 5 to 1440.",
+    },
   } satisfies Record<SettingField, Advice>,
   invalidMobile: {
     empty: {
@@ -522,6 +528,7 @@ export const en = {
     grievanceContact: "Grievance contact",
     rbiGrievance: "RBI complaint route",
     idleClearMinutes: "Clear the screen after (minutes)",
+    maxClockCorrectionMinutes: "Largest clock correction (minutes)",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",
   duration: {
@@ -911,7 +918,7 @@ export const en = {
         name: "Clock",
         ok: "This computer's clock is right.",
         warn: "This computer's clock is a little off.",
-        fail: "This computer's clock is too far off: Eko will refuse requests.",
+        fail: "This computer's clock is too far off for Refund Desk to correct: every request is refused until IT fixes the clock.",
         skipped: "The clock could not be compared with Eko's.",
       },
     } satisfies Record<DoctorCheckId, DoctorCheckText>,

@@ -124,6 +124,8 @@ export const hi: Messages = {
       reason: "वजह",
       missing: "छूटी हुई सेटिंग्स",
       offsetMs: "घड़ी का अंतर (ms)",
+      pcTime: "इस कंप्यूटर का समय",
+      ekoTime: "Eko का समय",
       afterMs: "इंतज़ार (ms)",
       retryAfterMs: "बाक़ी इंतज़ार (ms)",
       tid: "ट्रांज़ैक्शन आईडी",
@@ -446,6 +448,10 @@ export const hi: Messages = {
       title: "स्क्रीन साफ़ होने से पहले का समय सही नहीं है",
       action: "1 से 15 के बीच मिनट की पूरी संख्या लिखें।",
     },
+    maxClockCorrectionMinutes: {
+      title: "घड़ी का सबसे बड़ा सुधार सही नहीं है",
+      action: "5 से 1440 के बीच मिनट की पूरी संख्या लिखें।",
+    },
   },
   invalidMobile: {
     empty: {
@@ -490,6 +496,7 @@ export const hi: Messages = {
     grievanceContact: "शिकायत का संपर्क",
     rbiGrievance: "RBI में शिकायत का रास्ता",
     idleClearMinutes: "इतने मिनट बाद स्क्रीन साफ़ करें",
+    maxClockCorrectionMinutes: "घड़ी का सबसे बड़ा सुधार (मिनट)",
   },
   listSeparator: ", ",
   duration: {
@@ -843,7 +850,7 @@ export const hi: Messages = {
         name: "घड़ी",
         ok: "इस कंप्यूटर की घड़ी सही है।",
         warn: "इस कंप्यूटर की घड़ी थोड़ी आगे-पीछे है।",
-        fail: "इस कंप्यूटर की घड़ी बहुत ग़लत है: Eko अनुरोध ठुकरा देगा।",
+        fail: "इस कंप्यूटर की घड़ी इतनी ग़लत है कि Refund Desk उसे सुधार नहीं सकता: IT के घड़ी ठीक करने तक हर अनुरोध रोका जाएगा।",
         skipped: "घड़ी का Eko की घड़ी से मिलान नहीं हो सका।",
       },
     },

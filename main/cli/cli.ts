@@ -170,6 +170,7 @@ function formatSettings(view: SettingsView): string {
     `grievance-contact: ${view.grievanceContact ?? "(not set)"}`,
     `rbi-grievance: ${view.rbiGrievance ? "on" : "off"}`,
     `idle-clear-minutes: ${view.idleClearMinutes}`,
+    `max-clock-correction-minutes: ${view.maxClockCorrectionMinutes}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }
