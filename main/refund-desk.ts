@@ -15,6 +15,7 @@ import { runDoctor } from "./doctor/doctor";
 import { createEkoClient } from "./eko/eko-client";
 
 import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
+import { createKioskExportGate, type KioskExportGate } from "./history/kiosk-export-gate";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
@@ -83,6 +84,8 @@ export interface RefundDesk {
   policy: DeskPolicy;
   /** The admin PIN check with its wrong-PIN waits, for kiosk exit and unlocking settings. */
   adminPin: PinGate;
+  /** Whether an export of the journal needs the admin PIN here (a kiosk), and its check: the CLI's too. */
+  exportGate: KioskExportGate;
   close(): Promise<void>;
 }
 
@@ -126,6 +129,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
   }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
+  const exportGate = createKioskExportGate(inForce.desk, adminPin);
   const forbidden = [deps.dataDir, ...(deps.protectedFolders ?? [])];
   const exportsDir = deps.exportsDir ?? defaultExportsDir(deps.dataDir);
   // A kiosk never shows the OS save dialog (a file browser): its exports go to the fixed folder.
@@ -211,13 +215,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     exitKiosk: createKioskExit(inForce.desk, adminPin, () => deps.quit?.()),
     readHistory: (range) => history.read(range),
     async exportHistory({ pin, ...range }) {
-      if (inForce.desk.kioskMode) {
-        // On a kiosk an export takes a file off the counter: the admin's, with the PIN, each time.
-        if (!pin) return err({ kind: "invalid-input", field: "pin", reason: "required" });
-        const checked = await adminPin.check(pin);
-        if (!checked.ok) return err(checked.error);
-      }
-      return history.export(range);
+      const allowed = await exportGate.allow(pin);
+      return allowed.ok ? history.export(range) : allowed;
     },
     async printReceipt() {
       const printer = current().printerName;
@@ -264,6 +263,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     dispatch: createDispatch(windowApi, deps.appOrigin),
     policy: inForce.desk,
     adminPin,
+    exportGate,
     async close() {
       journal.close();
       await practice.close();

@@ -118,7 +118,7 @@ test("--help prints the one exit-code table", async () => {
     assert.ok(help.out.includes(`${String(code).padStart(2)}  ${meaning}`), `${code} ${meaning}`);
   assert.deepEqual(
     EXIT_CODES.map((row) => row.code),
-    [EXIT.ok, EXIT.failed, EXIT.usage, EXIT.internal],
+    [EXIT.ok, EXIT.failed, EXIT.usage, EXIT.internal, EXIT.adminPin],
   );
 });
 

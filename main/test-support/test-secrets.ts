@@ -21,6 +21,10 @@ export const TEST_SECRETS = {
   adminPins: {
     /** The PIN e2e/specs/kiosk.spec.ts types. */
     e2e: "73915846",
+    /** The kiosk's PIN main/cli/journal-kiosk.test.ts pipes to `journal export`. */
+    cliKiosk: "61849203",
+    /** A wrong PIN for the same tests. */
+    cliKioskWrong: "30572916",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */
