@@ -92,6 +92,11 @@ export type RefundDeskError =
   /** A kiosk prints receipts only to the printer the policy or settings name, and none is named. */
   | { kind: "no-printer" }
   | { kind: "print-failed"; details: RawDetails }
+  /**
+   * On a kiosk the receipt printer saves to a file (PDF, XPS, OneNote, fax, a file port): it would
+   * open a Save dialog, a file browser on the counter. `details.cause` names what gave it away.
+   */
+  | { kind: "printer-prints-to-file"; details: RawDetails }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -132,6 +137,7 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "save-failed",
   "no-printer",
   "print-failed",
+  "printer-prints-to-file",
   "internal",
 ];
 

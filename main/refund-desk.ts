@@ -16,6 +16,7 @@ import { createEkoClient } from "./eko/eko-client";
 
 import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
 import { createKioskExportGate, type KioskExportGate } from "./history/kiosk-export-gate";
+import { kioskPrinterProblem, type PrinterFacts } from "./window-policy/print-to-file";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
@@ -68,6 +69,8 @@ export interface RefundDeskDeps {
   protectedFolders?: string[];
   /** Prints the window from main (webContents.print); absent: printing is not available here. */
   print?: (options: { silent: boolean; deviceName?: string }) => Promise<Result<void, RefundDeskError>>;
+  /** The OS's printers (webContents.getPrintersAsync), for a kiosk's print-to-file check; absent: none listed. */
+  printers?: () => Promise<PrinterFacts[]>;
   /** Quits the app after an admin's kiosk exit (app.quit in Electron); the reply goes out first. */
   quit?: () => void;
 }
@@ -221,6 +224,10 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     async printReceipt() {
       const printer = current().printerName;
       if (!printer && inForce.desk.kioskMode) return err({ kind: "no-printer" });
+      if (printer && inForce.desk.kioskMode) {
+        const refused = await kioskPrintToFile(printer);
+        if (refused) return err(refused);
+      }
       if (!deps.print) return err({ kind: "print-failed", details: { cause: "no-printing-here" } });
       // Named printer: straight to it, no dialog. None, outside a kiosk: the OS print dialog.
       const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
@@ -243,6 +250,21 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       return ok({ at });
     },
   };
+
+  /**
+   * A kiosk prints only to a real printer: one that saves to a file would open a Save dialog. When
+   * the OS's list cannot be read, nothing is printed (fail closed).
+   */
+  async function kioskPrintToFile(printer: string): Promise<RefundDeskError | null> {
+    let listed: PrinterFacts[];
+    try {
+      listed = deps.printers ? await deps.printers() : [];
+    } catch {
+      return { kind: "print-failed", details: { cause: "printer-list-unreadable" } };
+    }
+    const problem = kioskPrinterProblem(printer, listed);
+    return problem ? { kind: "printer-prints-to-file", details: { cause: problem } } : null;
+  }
 
   // The window's actions: one round trip each, the clock note riding on the answer.
   const answered = <T>(result: Result<T, RefundDeskError>): ActionAnswer<T> => ({

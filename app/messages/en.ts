@@ -315,6 +315,11 @@ export const en = {
       title: "The receipt could not be printed",
       action: "Check that the printer is on and has paper, then press Print again.",
     },
+    "printer-prints-to-file": {
+      title: "This counter's printer saves to a file instead of printing",
+      action:
+        "Nothing was printed. Ask your IT admin to set a real receipt printer for this counter: a kiosk does not print to PDF, XPS, OneNote or fax.",
+    },
     internal: {
       title: "Something went wrong inside Refund Desk",
       action: "Close the app, open it again and try again. If it keeps happening, call support.",

@@ -27,6 +27,7 @@ const details = { httpStatus: 500, cause: "test" };
 const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "no-printer": { kind: "no-printer" },
   "print-failed": { kind: "print-failed", details: { cause: "Printer is offline" } },
+  "printer-prints-to-file": { kind: "printer-prints-to-file", details: { cause: "name: Microsoft Print to PDF" } },
   "invalid-input": { kind: "invalid-input", field: "tid", reason: "empty" },
   "not-configured": { kind: "not-configured", missing: ["developerKey", "accessKey"] },
   "keychain-unavailable": { kind: "keychain-unavailable", details },
