@@ -187,7 +187,8 @@ export const en = {
     },
     "clock-skew": {
       title: "This computer's clock is wrong by {offset}",
-      action: "Set the computer's date and time to update automatically, then try again.",
+      action:
+        "Eko's time is {eko}, this computer's {pc}. Set the computer's date and time to update automatically, then try again.",
     },
     offline: {
       title: "Eko cannot be reached",

@@ -167,6 +167,12 @@ test("parameters are filled in: missing settings, clock offset, timeout, busy ti
   assert.match(describeError(SAMPLES["not-configured"], "en").action, /Developer key, Access key/);
   assert.match(describeError(SAMPLES["clock-skew"], "en").title, /2 min 5 s/);
   assert.match(describeError(SAMPLES["clock-skew"], "hi").title, /2 मिनट 5 सेकंड/);
+  // Both times, as the agent reads any time: on a kiosk left on UTC, in India's time, marked.
+  assert.match(
+    describeError(SAMPLES["clock-skew"], "en").action,
+    /^Eko's time is 3 Nov 2026, 3:30:00 pm( IST)?, this computer's 3 Nov 2026, 3:27:55 pm( IST)?\. Set/,
+  );
+  assert.match(describeError(SAMPLES["clock-skew"], "hi").action, /^Eko का समय .*15:30:00.* है, इस कंप्यूटर का .*15:27:55/);
   assert.match(describeError(SAMPLES.timeout, "en").title, /15 seconds/);
   assert.match(describeError(SAMPLES.busy, "en").title, /13192443/);
   const cooldown = describeError(SAMPLES.cooldown, "en");
