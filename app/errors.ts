@@ -24,14 +24,19 @@ export type SettingName =
   | "helpline"
   | "grievanceContact"
   | "rbiGrievance"
-  | "idleClearMinutes";
+  | "idleClearMinutes"
+  | "maxClockCorrectionMinutes";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }
   | { kind: "not-configured"; missing: SettingName[] }
   | { kind: "keychain-unavailable"; details: RawDetails }
   | { kind: "auth-rejected"; details: RawDetails }
-  | { kind: "clock-skew"; offsetMs: number; details: RawDetails }
+  /**
+   * Eko refused a signature and its Date says this computer's clock is off by `offsetMs` (Eko's
+   * time minus this computer's); both times as ISO text, as read when the answer came.
+   */
+  | { kind: "clock-skew"; offsetMs: number; pcTime: string; ekoTime: string; details: RawDetails }
   | { kind: "offline"; details: RawDetails }
   | { kind: "timeout"; afterMs: number; details: RawDetails }
   | { kind: "tls"; details: RawDetails }
@@ -91,6 +96,11 @@ export type RefundDeskError =
   /** A kiosk prints receipts only to the printer the policy or settings name, and none is named. */
   | { kind: "no-printer" }
   | { kind: "print-failed"; details: RawDetails }
+  /**
+   * On a kiosk the receipt printer saves to a file (PDF, XPS, OneNote, fax, a file port): it would
+   * open a Save dialog, a file browser on the counter. `details.cause` names what gave it away.
+   */
+  | { kind: "printer-prints-to-file"; details: RawDetails }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -133,6 +143,7 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "save-failed",
   "no-printer",
   "print-failed",
+  "printer-prints-to-file",
   "internal",
 ];
 

@@ -140,6 +140,7 @@ test("a settings change: numbers whole and in range", () => {
     timeoutMs: [1_000, 120_000],
     resendCooldownMs: [0, 600_000],
     idleClearMinutes: [1, 15],
+    maxClockCorrectionMinutes: [5, 1440],
   } as const;
   for (const [field, [min, max]] of Object.entries(ranges)) {
     accepts("updateSettings", { [field]: min });

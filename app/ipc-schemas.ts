@@ -11,9 +11,11 @@ import {
   AGENT_COPY_CHOICES,
   ENVIRONMENTS,
   MAX_IDLE_CLEAR_MINUTES,
+  MAX_MAX_CLOCK_CORRECTION_MINUTES,
   MAX_RESEND_COOLDOWN_MS,
   MAX_TIMEOUT_MS,
   MIN_IDLE_CLEAR_MINUTES,
+  MIN_MAX_CLOCK_CORRECTION_MINUTES,
   MIN_TIMEOUT_MS,
   PAPER_SIZES,
   RECEIPT_LANGUAGE_CHOICES,
@@ -41,6 +43,12 @@ const settingsPatch = z.strictObject({
   grievanceContact: z.string().max(512).nullable().optional(),
   rbiGrievance: z.boolean().optional(),
   idleClearMinutes: z.number().int().min(MIN_IDLE_CLEAR_MINUTES).max(MAX_IDLE_CLEAR_MINUTES).optional(),
+  maxClockCorrectionMinutes: z
+    .number()
+    .int()
+    .min(MIN_MAX_CLOCK_CORRECTION_MINUTES)
+    .max(MAX_MAX_CLOCK_CORRECTION_MINUTES)
+    .optional(),
 }) satisfies z.ZodType<SettingsPatch>;
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(ACCESS_KEY_MAX_LENGTH) });

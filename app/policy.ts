@@ -29,6 +29,7 @@ export interface Policy {
   grievanceContact?: string;
   rbiGrievance?: boolean;
   idleClearMinutes?: number;
+  maxClockCorrectionMinutes?: number;
 }
 
 /** The policy's field names, as an admin writes them in the JSON file. */

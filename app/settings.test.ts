@@ -27,6 +27,7 @@ test("a new install starts in Practice, unconfigured, with the published waits a
     grievanceContact: null,
     rbiGrievance: false,
     idleClearMinutes: 2,
+    maxClockCorrectionMinutes: 360,
   });
 });
 

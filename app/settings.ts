@@ -37,6 +37,15 @@ export const DEFAULT_IDLE_CLEAR_MINUTES = 2;
 export const MIN_IDLE_CLEAR_MINUTES = 1;
 export const MAX_IDLE_CLEAR_MINUTES = 15;
 
+/**
+ * How far the signing clock may be corrected towards Eko's Date header, in minutes. The default
+ * keeps the kiosk clocks seen in the field working (2 h ahead, 3 h behind, set to UTC instead of
+ * IST: 5 h 30); a Date further off is not believed, so a signature can never be dated years ahead.
+ */
+export const DEFAULT_MAX_CLOCK_CORRECTION_MINUTES = 360;
+export const MIN_MAX_CLOCK_CORRECTION_MINUTES = 5;
+export const MAX_MAX_CLOCK_CORRECTION_MINUTES = 1440;
+
 /** A helpline or grievance contact as printed: one line of plain text. */
 export const MAX_CONTACT_CHARS = 120;
 
@@ -62,6 +71,8 @@ export interface Settings {
   /** Adds RBI's complaint route (the bank first; cms.rbi.org.in or 14448 after 30 days). */
   rbiGrievance: boolean;
   idleClearMinutes: number;
+  /** The most the signing clock is corrected towards Eko's time; further off, requests are refused. */
+  maxClockCorrectionMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -80,6 +91,7 @@ export const DEFAULT_SETTINGS: Settings = {
   grievanceContact: null,
   rbiGrievance: false,
   idleClearMinutes: DEFAULT_IDLE_CLEAR_MINUTES,
+  maxClockCorrectionMinutes: DEFAULT_MAX_CLOCK_CORRECTION_MINUTES,
 };
 
 /** A change an admin asks for; absent fields are left as they are, null clears. */

@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, net, session } from "electron";
 import { dirname, join } from "node:path";
 import { err } from "../app/result";
-import { printWindow } from "./electron/print";
+import { listPrinters, printWindow } from "./electron/print";
 import { guardEveryWebContents } from "./electron/web-contents-guard";
 import { isCliInvocation, runCli } from "./cli/cli";
 import { EXIT } from "./cli/exit-codes";
@@ -110,6 +110,7 @@ async function startDesk(): Promise<void> {
         win && !win.isDestroyed()
           ? printWindow(win.webContents, options)
           : Promise.resolve(err({ kind: "print-failed", details: { cause: "no-window" } })),
+      printers: async () => (win && !win.isDestroyed() ? listPrinters(win.webContents) : []),
       // An admin's kiosk exit: quit once the reply has gone back to the window.
       quit: () => setTimeout(() => app.quit(), 0),
     },

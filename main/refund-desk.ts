@@ -16,6 +16,8 @@ import { createEkoClient } from "./eko/eko-client";
 import { lockedDownClient } from "./eko/locked-down-client";
 
 import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
+import { createKioskExportGate, type KioskExportGate } from "./history/kiosk-export-gate";
+import { kioskPrinterProblem, type PrinterFacts } from "./window-policy/print-to-file";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
@@ -68,6 +70,8 @@ export interface RefundDeskDeps {
   protectedFolders?: string[];
   /** Prints the window from main (webContents.print); absent: printing is not available here. */
   print?: (options: { silent: boolean; deviceName?: string }) => Promise<Result<void, RefundDeskError>>;
+  /** The OS's printers (webContents.getPrintersAsync), for a kiosk's print-to-file check; absent: none listed. */
+  printers?: () => Promise<PrinterFacts[]>;
   /** Quits the app after an admin's kiosk exit (app.quit in Electron); the reply goes out first. */
   quit?: () => void;
 }
@@ -84,6 +88,8 @@ export interface RefundDesk {
   policy: DeskPolicy;
   /** The admin PIN check with its wrong-PIN waits, for kiosk exit and unlocking settings. */
   adminPin: PinGate;
+  /** Whether an export of the journal needs the admin PIN here (a kiosk), and its check: the CLI's too. */
+  exportGate: KioskExportGate;
   close(): Promise<void>;
 }
 
@@ -91,7 +97,8 @@ export interface RefundDesk {
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const inForce =
     deps.policyInForce ?? loadPolicyInForce(deps.dataDir, deps.machinePolicyPath ?? null, developmentTrust());
-  const clock = createClock(deps.now);
+  // The clock's bound is the settings' in force when each request is signed.
+  const clock = createClock(deps.now, () => settings.current().maxClockCorrectionMinutes * 60_000);
   // A counter locked down sends nothing to Eko, whichever service or command asks.
   const client = inForce.desk.problem
     ? lockedDownClient()
@@ -125,6 +132,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
   }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
+  const exportGate = createKioskExportGate(inForce.desk, adminPin);
   const forbidden = [deps.dataDir, ...(deps.protectedFolders ?? [])];
   const exportsDir = deps.exportsDir ?? defaultExportsDir(deps.dataDir);
   // A kiosk never shows the OS save dialog (a file browser): its exports go to the fixed folder.
@@ -194,7 +202,6 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         practice,
         accessKey,
         client,
-        clock,
         policy: inForce.desk,
         ...(deps.launch ? { launch: deps.launch } : {}),
       }),
@@ -206,17 +213,16 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     exitKiosk: createKioskExit(inForce.desk, adminPin, () => deps.quit?.()),
     readHistory: (range) => history.read(range),
     async exportHistory({ pin, ...range }) {
-      if (inForce.desk.kioskMode) {
-        // On a kiosk an export takes a file off the counter: the admin's, with the PIN, each time.
-        if (!pin) return err({ kind: "invalid-input", field: "pin", reason: "required" });
-        const checked = await adminPin.check(pin);
-        if (!checked.ok) return err(checked.error);
-      }
-      return history.export(range);
+      const allowed = await exportGate.allow(pin);
+      return allowed.ok ? history.export(range) : allowed;
     },
     async printReceipt() {
       const printer = current().printerName;
       if (!printer && inForce.desk.kioskMode) return err({ kind: "no-printer" });
+      if (printer && inForce.desk.kioskMode) {
+        const refused = await kioskPrintToFile(printer);
+        if (refused) return err(refused);
+      }
       if (!deps.print) return err({ kind: "print-failed", details: { cause: "no-printing-here" } });
       // Named printer: straight to it, no dialog. None, outside a kiosk: the OS print dialog.
       const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
@@ -240,6 +246,21 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     },
   };
 
+  /**
+   * A kiosk prints only to a real printer: one that saves to a file would open a Save dialog. When
+   * the OS's list cannot be read, nothing is printed (fail closed).
+   */
+  async function kioskPrintToFile(printer: string): Promise<RefundDeskError | null> {
+    let listed: PrinterFacts[];
+    try {
+      listed = deps.printers ? await deps.printers() : [];
+    } catch {
+      return { kind: "print-failed", details: { cause: "printer-list-unreadable" } };
+    }
+    const problem = kioskPrinterProblem(printer, listed);
+    return problem ? { kind: "printer-prints-to-file", details: { cause: problem } } : null;
+  }
+
   // The window's actions: one round trip each, the clock note riding on the answer.
   const answered = <T>(result: Result<T, RefundDeskError>): ActionAnswer<T> => ({
     ...result,
@@ -259,6 +280,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     dispatch: createDispatch(windowApi, deps.appOrigin),
     policy: inForce.desk,
     adminPin,
+    exportGate,
     async close() {
       journal.close();
       await practice.close();

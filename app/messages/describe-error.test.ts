@@ -73,7 +73,16 @@ test("errors with values: the values in the sentence, exactly", () => {
     "Ask your IT admin to fill in these settings: newSetting.",
   );
   assert.equal(
-    describeError({ kind: "clock-skew", offsetMs: -3_600_000, details: {} }, "en").title,
+    describeError(
+      {
+        kind: "clock-skew",
+        offsetMs: -3_600_000,
+        pcTime: "2026-11-03T11:00:00.000Z",
+        ekoTime: "2026-11-03T10:00:00.000Z",
+        details: {},
+      },
+      "en",
+    ).title,
     "This computer's clock is wrong by 1 h",
   );
   const timeout = (afterMs: number) => describeError({ kind: "timeout", afterMs, details: {} }, "en").title;
@@ -231,7 +240,7 @@ test("connection-check rows: the access key's skip reason, the settings missing,
 
 test("connection-check rows: the clock's offset in words, and the error's advice last", () => {
   assert.deepEqual(describeDoctorCheck({ id: "clock", status: "fail" }, report("uat", 400_000), "en").lines, [
-    "This computer's clock is too far off: Eko will refuse requests.",
+    "This computer's clock is too far off for Refund Desk to correct: every request is refused until IT fixes the clock.",
     "Your clock is 6 min 40 s behind Eko's.",
   ]);
   assert.deepEqual(describeDoctorCheck({ id: "clock", status: "ok" }, report("practice", -2_000), "en").lines, [

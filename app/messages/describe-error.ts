@@ -7,6 +7,7 @@ import type { RefundDeskError } from "../errors";
 import { WRONG_OTP_TRIES_BEFORE_NEW_OTP } from "../refund";
 import type { TxState } from "../transaction";
 import { catalogue, type Lang } from "./catalogues";
+import { formatDateTime } from "./format";
 import type { Advice, Messages } from "./en";
 
 export { catalogue, LANGS, type Lang } from "./catalogues";
@@ -79,7 +80,10 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
     case "clock-skew":
       return {
         title: fill(m.errors["clock-skew"].title, { offset: formatDuration(error.offsetMs, lang) }),
-        action: m.errors["clock-skew"].action,
+        action: fill(m.errors["clock-skew"].action, {
+          eko: formatDateTime(error.ekoTime, lang),
+          pc: formatDateTime(error.pcTime, lang),
+        }),
       };
     case "timeout":
       return {

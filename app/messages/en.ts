@@ -159,6 +159,8 @@ export const en = {
       reason: "Reason",
       missing: "Missing settings",
       offsetMs: "Clock offset (ms)",
+      pcTime: "This computer's time",
+      ekoTime: "Eko's time",
       afterMs: "Waited (ms)",
       retryAfterMs: "Wait left (ms)",
       tid: "Transaction ID",
@@ -185,7 +187,8 @@ export const en = {
     },
     "clock-skew": {
       title: "This computer's clock is wrong by {offset}",
-      action: "Set the computer's date and time to update automatically, then try again.",
+      action:
+        "Eko's time is {eko}, this computer's {pc}. Set the computer's date and time to update automatically, then try again.",
     },
     offline: {
       title: "Eko cannot be reached",
@@ -322,6 +325,11 @@ export const en = {
     "print-failed": {
       title: "The receipt could not be printed",
       action: "Check that the printer is on and has paper, then press Print again.",
+    },
+    "printer-prints-to-file": {
+      title: "This counter's printer saves to a file instead of printing",
+      action:
+        "Nothing was printed. Ask your IT admin to set a real receipt printer for this counter: a kiosk does not print to PDF, XPS, OneNote or fax.",
     },
     internal: {
       title: "Something went wrong inside Refund Desk",
@@ -492,6 +500,10 @@ export const en = {
       title: "The time before the screen clears is not valid",
       action: "Type a whole number of minutes from 1 to 15.",
     },
+    maxClockCorrectionMinutes: {
+      title: "The largest clock correction is not valid",
+      action: "Type a whole number of minutes from 5 to 1440.",
+    },
   } satisfies Record<SettingField, Advice>,
   invalidMobile: {
     empty: {
@@ -537,6 +549,7 @@ export const en = {
     grievanceContact: "Grievance contact",
     rbiGrievance: "RBI complaint route",
     idleClearMinutes: "Clear the screen after (minutes)",
+    maxClockCorrectionMinutes: "Largest clock correction (minutes)",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",
   duration: {
@@ -932,7 +945,7 @@ export const en = {
         name: "Clock",
         ok: "This computer's clock is right.",
         warn: "This computer's clock is a little off.",
-        fail: "This computer's clock is too far off: Eko will refuse requests.",
+        fail: "This computer's clock is too far off for Refund Desk to correct: every request is refused until IT fixes the clock.",
         skipped: "The clock could not be compared with Eko's.",
       },
     } satisfies Record<DoctorCheckId, DoctorCheckText>,

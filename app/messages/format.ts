@@ -3,7 +3,7 @@
  * (1,00,000) and rupees with paise (₹1,00,000.00). Intl only, so the CLI can use it too.
  */
 import { isCalendarDay } from "../history";
-import type { Lang } from "./describe-error";
+import type { Lang } from "./catalogues";
 
 export const LOCALES: Readonly<Record<Lang, string>> = { en: "en-IN", hi: "hi-IN" };
 

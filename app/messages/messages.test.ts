@@ -29,11 +29,18 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "set-by-policy": { kind: "set-by-policy" },
   "locked-down": { kind: "locked-down" },
   "print-failed": { kind: "print-failed", details: { cause: "Printer is offline" } },
+  "printer-prints-to-file": { kind: "printer-prints-to-file", details: { cause: "name: Microsoft Print to PDF" } },
   "invalid-input": { kind: "invalid-input", field: "tid", reason: "empty" },
   "not-configured": { kind: "not-configured", missing: ["developerKey", "accessKey"] },
   "keychain-unavailable": { kind: "keychain-unavailable", details },
   "auth-rejected": { kind: "auth-rejected", details: { httpStatus: 403 } },
-  "clock-skew": { kind: "clock-skew", offsetMs: 125_000, details: { httpStatus: 403 } },
+  "clock-skew": {
+    kind: "clock-skew",
+    offsetMs: 125_000,
+    pcTime: "2026-11-03T09:57:55.000Z",
+    ekoTime: "2026-11-03T10:00:00.000Z",
+    details: { httpStatus: 403 },
+  },
   offline: { kind: "offline", details: { cause: "ECONNREFUSED" } },
   timeout: { kind: "timeout", afterMs: 15_000, details: {} },
   tls: { kind: "tls", details: { cause: "CERT_HAS_EXPIRED" } },
@@ -162,6 +169,12 @@ test("parameters are filled in: missing settings, clock offset, timeout, busy ti
   assert.match(describeError(SAMPLES["not-configured"], "en").action, /Developer key, Access key/);
   assert.match(describeError(SAMPLES["clock-skew"], "en").title, /2 min 5 s/);
   assert.match(describeError(SAMPLES["clock-skew"], "hi").title, /2 मिनट 5 सेकंड/);
+  // Both times, as the agent reads any time: on a kiosk left on UTC, in India's time, marked.
+  assert.match(
+    describeError(SAMPLES["clock-skew"], "en").action,
+    /^Eko's time is 3 Nov 2026, 3:30:00 pm( IST)?, this computer's 3 Nov 2026, 3:27:55 pm( IST)?\. Set/,
+  );
+  assert.match(describeError(SAMPLES["clock-skew"], "hi").action, /^Eko का समय .*15:30:00.* है, इस कंप्यूटर का .*15:27:55/);
   assert.match(describeError(SAMPLES.timeout, "en").title, /15 seconds/);
   assert.match(describeError(SAMPLES.busy, "en").title, /13192443/);
   const cooldown = describeError(SAMPLES.cooldown, "en");

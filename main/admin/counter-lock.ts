@@ -10,7 +10,7 @@ import { err, ok, type Result } from "../../app/result";
 import type { KeyStore } from "../keychain/key-store";
 import { validatePolicy } from "../policy/policy";
 
-export interface LockedPolicy {
+interface LockedPolicy {
   policy: Policy;
   pinHash: string | null;
 }

@@ -47,7 +47,8 @@ const USAGE = `Usage: refund-desk <command>
                                 settings lock, admin PIN (hashed) and the access key
   pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
   journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]
-                                the requests between two days as CSV (standard output without --out)
+                                the requests between two days as CSV (standard output without --out);
+                                on a kiosk counter, the admin PIN is read from standard input
   journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
                                 check the journal's hash chain; names the first changed line
   journal summary --date YYYY-MM-DD [--json]
@@ -96,11 +97,9 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   // These work on the data folder and keychain directly, not through the desk's services.
   if (command === "provision") return provision(rest, json, io, deps);
   if (command === "pin-hash") return pinHashCommand(rest, json, io, deps.pinCost);
-  if (command === "journal") return journalCommand(rest, json, io, deps);
+  if (command === "journal") return journalCommand(rest, json, io, deps, () => openDesk(deps));
 
-  const desk = deps.machine
-    ? await openRefundDesk({ ...deps, appOrigin: "cli:" }, deps.machine)
-    : createRefundDesk({ ...deps, appOrigin: "cli:" });
+  const desk = await openDesk(deps);
   try {
     // Each branch awaits, so the finally below closes the desk only after the command is done.
     switch (command) {
@@ -137,6 +136,13 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   }
 }
 
+/** The desk with the policy in force, as the window opens it (the machine's sources when given). */
+function openDesk(deps: CliDeps): Promise<RefundDesk> {
+  return deps.machine
+    ? openRefundDesk({ ...deps, appOrigin: "cli:" }, deps.machine)
+    : Promise.resolve(createRefundDesk({ ...deps, appOrigin: "cli:" }));
+}
+
 async function doctor(desk: RefundDesk, json: boolean, io: CliIo): Promise<number> {
   const result = await desk.services.checkConnection({});
   const code = report(result, json, io, formatDoctor);
@@ -171,6 +177,7 @@ function formatSettings(view: SettingsView): string {
     `grievance-contact: ${view.grievanceContact ?? "(not set)"}`,
     `rbi-grievance: ${view.rbiGrievance ? "on" : "off"}`,
     `idle-clear-minutes: ${view.idleClearMinutes}`,
+    `max-clock-correction-minutes: ${view.maxClockCorrectionMinutes}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
   ].join("\n");
 }

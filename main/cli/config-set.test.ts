@@ -118,7 +118,7 @@ test("--help prints the one exit-code table", async () => {
     assert.ok(help.out.includes(`${String(code).padStart(2)}  ${meaning}`), `${code} ${meaning}`);
   assert.deepEqual(
     EXIT_CODES.map((row) => row.code),
-    [EXIT.ok, EXIT.failed, EXIT.usage, EXIT.internal],
+    [EXIT.ok, EXIT.failed, EXIT.usage, EXIT.internal, EXIT.adminPin],
   );
 });
 
@@ -134,4 +134,28 @@ test("every entry point exits with the table's codes: the bin shim, the Node ent
     assert.doesNotMatch(code, /(?:exit\(|exitCode = )\d/, `${file} exits with a number of its own`);
     assert.match(code, /EXIT\.internal/, file);
   }
+});
+
+test("max-clock-correction-minutes: set in whole minutes 5 to 1440, shown by config show, refused past its range", async () => {
+  const { run, saved } = cli();
+  const set = await run(["config", "set", "max-clock-correction-minutes", "30"]);
+  assert.equal(set.code, EXIT.ok, set.err);
+  assert.equal(saved().maxClockCorrectionMinutes, 30);
+  assert.match((await run(["config", "show"])).out, /^max-clock-correction-minutes: 30$/m);
+  for (const [value, reason, words] of [
+    ["4", "out-of-range", /max-clock-correction-minutes: The largest clock correction is not valid .*5 to 1440/],
+    ["1441", "out-of-range", /from 5 to 1440/],
+    ["6h", "not-a-whole-number", /must be a whole number of minutes/],
+  ] as const) {
+    const refused = await run(["config", "set", "max-clock-correction-minutes", value, "--json"]);
+    assert.equal(refused.code, EXIT.usage, value);
+    const answer = JSON.parse(refused.out) as { problems: Array<{ reason: string; setting: string; message: string }> };
+    assert.deepEqual(
+      answer.problems.map((p) => [p.setting, p.reason]),
+      [["max-clock-correction-minutes", reason]],
+      value,
+    );
+    assert.match(answer.problems[0]?.message ?? "", words, value);
+  }
+  assert.equal(saved().maxClockCorrectionMinutes, 30, "nothing changed");
 });

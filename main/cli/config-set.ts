@@ -19,6 +19,7 @@ export const CONFIG_NAMES = {
   "grievance-contact": "grievanceContact",
   "rbi-grievance": "rbiGrievance",
   "idle-clear-minutes": "idleClearMinutes",
+  "max-clock-correction-minutes": "maxClockCorrectionMinutes",
 } as const;
 
 type ConfigName = keyof typeof CONFIG_NAMES;
@@ -29,6 +30,7 @@ const NUMBER_SETTINGS: ReadonlyMap<SettingKey, string> = new Map([
   ["timeoutMs", "milliseconds"],
   ["resendCooldownMs", "milliseconds"],
   ["idleClearMinutes", "minutes"],
+  ["maxClockCorrectionMinutes", "minutes"],
 ]);
 const ON_OFF_SETTINGS: ReadonlySet<SettingKey> = new Set(["rbiGrievance"]);
 

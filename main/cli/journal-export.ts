@@ -1,13 +1,17 @@
 /**
  * `refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]`: the
  * journal's requests between two days (inclusive, on this computer's calendar) as CSV, for IT.
+ * On a kiosk counter it needs the admin PIN, read from standard input, as the window's export does.
  */
 import { writeFileSync } from "node:fs";
 import { summarizeDay } from "../../app/day-summary";
+import type { RefundDeskError } from "../../app/errors";
+import { describeError } from "../../app/messages/describe-error";
+import type { RefundDesk } from "../refund-desk";
 import { createJournal } from "../journal/journal";
 import { journalCsv } from "../journal/journal-csv";
 import { rangeToMs } from "../journal/journal-range";
-import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { parseOptions, readAll, type CliDeps, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
 import { journalVerify } from "./journal-verify";
 
@@ -16,7 +20,13 @@ const JOURNAL_USAGE =
   "       refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]\n" +
   "       refund-desk journal summary --date YYYY-MM-DD [--json]";
 
-export function journalCommand(args: string[], json: boolean, io: CliIo, deps: CliDeps): number {
+export async function journalCommand(
+  args: string[],
+  json: boolean,
+  io: CliIo,
+  deps: CliDeps,
+  openDesk: () => Promise<RefundDesk>,
+): Promise<number> {
   const fail = (message: string) => {
     if (json)
       io.stdout.write(
@@ -45,6 +55,8 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
   const out = options.values.get("out");
   // Standard output carries either the CSV or the JSON report, not both.
   if (json && !out) return fail("--json needs --out <file>");
+  const refused = await kioskRefusal(io, openDesk);
+  if (refused) return refusePin(refused, json, io);
 
   // Reading only: each line carries its own counter name.
   const { entries, skipped } = createJournal(deps.dataDir).read(window.value.fromMs, window.value.toMs);
@@ -69,6 +81,33 @@ export function journalCommand(args: string[], json: boolean, io: CliIo, deps: C
       `${entries.length} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`,
     );
   return EXIT.ok;
+}
+
+/**
+ * The kiosk rule of the window's export (main/history/kiosk-export-gate.ts), with the policy in
+ * force: on a kiosk the admin PIN comes on standard input, as `set-key` reads the key, and goes
+ * through the same PIN gate and its wrong-PIN waits. Elsewhere standard input is not read.
+ */
+async function kioskRefusal(io: CliIo, openDesk: () => Promise<RefundDesk>): Promise<RefundDeskError | null> {
+  const desk = await openDesk();
+  try {
+    if (!desk.exportGate.needsPin) return null;
+    const pin = (await readAll(io.stdin)).replace(/\r?\n$/, "");
+    const allowed = await desk.exportGate.allow(pin);
+    return allowed.ok ? null : allowed.error;
+  } finally {
+    await desk.close();
+  }
+}
+
+function refusePin(error: RefundDeskError, json: boolean, io: CliIo): number {
+  const advice =
+    error.kind === "invalid-input"
+      ? "This is a kiosk counter: exporting the journal needs the admin PIN on standard input, e.g. printf '%s' \"$PIN\" | refund-desk journal export …"
+      : (({ title, action }) => `${title}. ${action}`)(describeError(error, "en"));
+  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { ...error, message: advice } })}\n`);
+  else io.stderr.write(`refund-desk journal: nothing was exported. ${advice} (${error.kind})\n`);
+  return EXIT.adminPin;
 }
 
 /** The day's close for IT: the same counts as the History screen's totals (app/day-summary.ts). */

@@ -5,7 +5,7 @@ import type { RefundDeskError } from "../../app/errors";
 import type { Settings } from "../../app/settings";
 import type { DeskPolicy } from "../../app/policy";
 import type { AccessKey } from "../keychain/access-key";
-import type { Clock } from "../time/clock";
+import { isEkoHost } from "../time/eko-hosts";
 import type { EkoClient } from "../eko/eko-client";
 import { baseUrlFor, keyBaseUrl } from "../eko/endpoint";
 import type { Practice } from "../simulator/practice";
@@ -18,7 +18,6 @@ export interface DoctorDeps {
   practice: Practice;
   accessKey: AccessKey;
   client: EkoClient;
-  clock: Clock;
   /** The policy in force: a broken machine policy is the admin's first thing to fix. */
   policy?: DeskPolicy;
   launch?: LaunchOverrides;
@@ -57,16 +56,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
     const probe = await deps.client.probe(baseUrl, Math.min(settings.timeoutMs, PROBE_TIMEOUT_MS));
     if (probe.ok) {
       checks.push({ id: "reachable", status: "ok", detail: `HTTP ${probe.value.httpStatus}` });
-      clockOffsetMs = deps.clock.offsetMs();
-      checks.push(
-        clockOffsetMs === null
-          ? { id: "clock", status: "skipped" }
-          : {
-              id: "clock",
-              status: clockOffsetToMention(clockOffsetMs) !== null ? "warn" : "ok",
-              detail: String(Math.round(clockOffsetMs)),
-            },
-      );
+      clockOffsetMs = probe.value.dateOffsetMs;
+      checks.push(clockCheck(clockOffsetMs, baseUrl, settings.maxClockCorrectionMinutes));
     } else {
       checks.push({ id: "reachable", status: "fail", error: probe.error }, { id: "clock", status: "skipped" });
     }
@@ -79,6 +70,31 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
     clockOffsetMs,
     ok: checks.every((c) => c.status !== "fail"),
   });
+}
+
+/**
+ * The clock as the probe's Date shows it now. Past the bound the app corrects on Eko's hosts,
+ * every request is refused as clock-skew until the clock is fixed: the check fails and says so.
+ */
+function clockCheck(offsetMs: number | null, baseUrl: string, maxCorrectionMinutes: number): DoctorCheck {
+  if (offsetMs === null) return { id: "clock", status: "skipped" };
+  const detail = String(Math.round(offsetMs));
+  if (isEkoHost(baseUrl) && Math.abs(offsetMs) > maxCorrectionMinutes * 60_000) {
+    const pcMs = Date.now();
+    return {
+      id: "clock",
+      status: "fail",
+      detail,
+      error: {
+        kind: "clock-skew",
+        offsetMs,
+        pcTime: new Date(pcMs).toISOString(),
+        ekoTime: new Date(pcMs + offsetMs).toISOString(),
+        details: { cause: `beyond-max-clock-correction-${maxCorrectionMinutes}-min` },
+      },
+    };
+  }
+  return { id: "clock", status: clockOffsetToMention(offsetMs) !== null ? "warn" : "ok", detail };
 }
 
 /**

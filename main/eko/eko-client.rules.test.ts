@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Clock } from "../time/clock";
+import { dateOffsetMs, type Clock } from "../time/clock";
 import { signTimestamp } from "./signing";
 import { createEkoClient, type RefundEndpoint } from "./eko-client";
 
@@ -27,22 +27,34 @@ interface Reply {
   error?: Error;
 }
 
-/** A hand-set clock: `now` and `offset` are changed by the test; what it observed is kept. */
-function handClock(now: number, offset: number | null = null) {
+/**
+ * A hand-set clock: `now` (the time it signs with) and `offset` are changed by the test; what it
+ * observed is kept. With `learns`, a Date it observes sets `now` to the time that Date gives, as
+ * the real clock does for a Date from Eko's hosts within its bound.
+ */
+function handClock(now: number, offset: number | null = null, learns = false) {
   const state = { now, offset, observed: [] as Array<[string | null, number]> };
   const clock: Clock = {
     now: () => state.now,
     offsetMs: () => state.offset,
-    observe: (date, localMs) => void state.observed.push([date, localMs]),
+    signingTime: () => state.now,
+    observe: (_url, date, localMs) => {
+      state.observed.push([date, localMs]);
+      const learned = dateOffsetMs(date, localMs);
+      if (learns && learned !== null) state.now = localMs + learned;
+    },
   };
   return { clock, state };
 }
 
 /** A client whose fetch answers from `replies` in turn and records each request. */
-function scripted(replies: Reply[], options: { now?: number; offset?: number | null; local?: number } = {}) {
+function scripted(
+  replies: Reply[],
+  options: { now?: number; offset?: number | null; local?: number; learns?: boolean } = {},
+) {
   const requests: Array<{ url: string; init: RequestInit }> = [];
   const slept: number[] = [];
-  const { clock, state } = handClock(options.now ?? 1_700_000_000_000, options.offset ?? null);
+  const { clock, state } = handClock(options.now ?? 1_700_000_000_000, options.offset ?? null, options.learns);
   const local = { now: options.local ?? 1_700_000_000_000 };
   const fetchStub: typeof fetch = async (input, init) => {
     requests.push({ url: input instanceof Request ? input.url : input.toString(), init: init ?? {} });
@@ -68,6 +80,10 @@ const INQUIRY = json({ status: 0, data: { tx_status: 3, amount: "10" } });
 const OTP_SENT = json({ status: 0, data: { otp_ref_id: "ref-1" } });
 const refundRequest = { tid: "13192443", otp: "482913", otpRefId: "ref-1" };
 const kindOf = (result: { ok: boolean; error?: { kind: string } }) => (result.ok ? "ok" : result.error?.kind);
+
+/** A Date header a minute ahead of the scripts' local time (1_700_000_000_000), and a 403 carrying it. */
+const MINUTE_AHEAD = new Date(1_700_000_000_000 + 60_000).toUTCString();
+const SKEWED: Reply = { status: 403, body: "{}", date: MINUTE_AHEAD };
 const headersOf = (init: RequestInit) => init.headers as Record<string, string>;
 
 test("a read: a signed GET with no body, no redirects followed, and a signal to cut it off", async () => {
@@ -138,12 +154,13 @@ test("timestamps only go forward: the same or a slightly earlier clock signs one
   }
 });
 
-test("a 403 is the clock's only when the signed time was more than 10 s off the server's", async () => {
-  // Server time at the answer = local time + offset; the request was signed at the clock's now.
-  const now = 1_000_000;
-  const offset = 5_000;
-  const at = (skewMs: number) => now - offset + skewMs;
-  const refused = { status: 403, body: json({ status: 403, message: "Forbidden" }) };
+test("a 403 is the clock's only when the signed time was more than 10 s off the reply's Date", async () => {
+  // The Date has 1 s resolution and reads as the middle of its second; the reply came 5 s after
+  // local time said it did, and the request was signed at the clock's now.
+  const date = "Tue, 03 Nov 2026 10:00:00 GMT";
+  const eko = Date.parse(date) + 500;
+  const local = eko - 5_000;
+  const refused = { status: 403, body: json({ status: 403, message: "Forbidden" }), date };
   for (const [skew, expected] of [
     [10_000, "auth-rejected"],
     [10_001, "clock-skew"],
@@ -151,20 +168,22 @@ test("a 403 is the clock's only when the signed time was more than 10 s off the 
     [-10_001, "clock-skew"],
     [0, "auth-rejected"],
   ] as const) {
-    const { client } = scripted([refused], { now, offset, local: at(skew) });
+    const { client } = scripted([refused], { now: eko - skew, local });
     const result = await client.initiateRefund(endpoint, refundRequest, 5_000);
     assert.equal(kindOf(result), expected, String(skew));
     if (!result.ok && result.error.kind === "clock-skew") assert.equal(result.error.offsetMs, 5_000);
   }
-  // A clock that has learned nothing yet cannot be blamed, however far the machine's time is.
-  const { client } = scripted([refused], { now, offset: null, local: now + 3_600_000 });
+  // A reply without a Date says nothing of the clock, however far the machine's time is.
+  const { client } = scripted([{ ...refused, date: "" }], { now: eko + 3_600_000, local });
   assert.equal(kindOf(await client.initiateRefund(endpoint, refundRequest, 5_000)), "auth-rejected");
-  // A learned offset of 0 is still an offset: a machine off by an hour is the clock's fault.
-  const zero = scripted([refused], { now, offset: 0, local: now + 3_600_000 });
-  const skewed = await zero.client.initiateRefund(endpoint, refundRequest, 5_000);
+  // The refusal names both times, as read when the answer came.
+  const hour = scripted([refused], { now: eko - 3_600_000, local: eko - 3_600_000 });
+  const skewed = await hour.client.initiateRefund(endpoint, refundRequest, 5_000);
   assert.deepEqual(!skewed.ok && skewed.error, {
     kind: "clock-skew",
-    offsetMs: 0,
+    offsetMs: 3_600_000,
+    pcTime: "2026-11-03T09:00:00.500Z",
+    ekoTime: "2026-11-03T10:00:00.500Z",
     details: { httpStatus: 403, ekoStatus: 403, ekoMessage: "Forbidden" },
   });
 });
@@ -237,20 +256,17 @@ test("a read is retried after 300 ms and 1 s for the server's, the network's and
     assert.equal(requests.length, 3, kind);
     assert.deepEqual(slept, [300, 1_000], kind);
   }
-  // A 403 blamed on the clock is signed again with the corrected clock.
-  const skew = scripted(
-    [
-      { status: 403, body: "{}" },
-      { status: 403, body: "{}" },
-      { status: 403, body: "{}" },
-    ],
-    {
-      offset: 0,
-      local: 1_700_000_000_000 + 60_000,
-    },
-  );
-  assert.equal(kindOf(await skew.client.pendingRefunds(endpoint, "6111111111", 5_000)), "clock-skew");
-  assert.equal(skew.requests.length, 3);
+  // A 403 blamed on the clock is signed again with the corrected clock; refused again with the
+  // clock right, it is the keys.
+  const skew = scripted([SKEWED, SKEWED, SKEWED], { learns: true });
+  assert.equal(kindOf(await skew.client.pendingRefunds(endpoint, "6111111111", 5_000)), "auth-rejected");
+  assert.equal(skew.requests.length, 2);
+  assert.deepEqual(skew.slept, [300]);
+  // A clock that did not take the Date (not Eko's host, beyond the bound) would sign the same way: no retry.
+  const stuck = scripted([SKEWED, SKEWED, SKEWED]);
+  assert.equal(kindOf(await stuck.client.pendingRefunds(endpoint, "6111111111", 5_000)), "clock-skew");
+  assert.equal(stuck.requests.length, 1);
+  assert.deepEqual(stuck.slept, []);
 });
 
 test("a read stops retrying at the first answer, and never retries a refusal", async () => {
@@ -276,12 +292,16 @@ test("a read stops retrying at the first answer, and never retries a refusal", a
   }
 });
 
-test("Get Refund OTP is re-signed once after a clock-skew 403, and only then", async () => {
-  const skewed = { status: 403, body: "{}" };
-  const twice = scripted([skewed, skewed, skewed], { offset: 0, local: 1_700_000_000_000 + 60_000 });
-  assert.equal(kindOf(await twice.client.getRefundOtp(endpoint, "1", 5_000)), "clock-skew");
+test("Get Refund OTP is re-signed once after a clock-skew 403 the clock learned from, and only then", async () => {
+  const twice = scripted([SKEWED, SKEWED, SKEWED], { learns: true });
+  assert.equal(kindOf(await twice.client.getRefundOtp(endpoint, "1", 5_000)), "auth-rejected");
   assert.equal(twice.requests.length, 2);
-  const fixed = scripted([skewed, { body: OTP_SENT }], { offset: 0, local: 1_700_000_000_000 + 60_000 });
+  const [first, second] = twice.requests.map((r) => Number(headersOf(r.init)["secret-key-timestamp"]));
+  assert.equal((second ?? 0) - (first ?? 0), 60_500, "the second is signed on the Date's time");
+  const untaught = scripted([SKEWED, SKEWED]);
+  assert.equal(kindOf(await untaught.client.getRefundOtp(endpoint, "1", 5_000)), "clock-skew");
+  assert.equal(untaught.requests.length, 1, "a signature on the same clock would be refused the same way");
+  const fixed = scripted([SKEWED, { body: OTP_SENT }], { learns: true });
   const result = await fixed.client.getRefundOtp(endpoint, "1", 5_000);
   assert.ok(result.ok && result.value.otpRefId === "ref-1");
   assert.equal(fixed.requests.length, 2);
@@ -297,8 +317,7 @@ test("Get Refund OTP is re-signed once after a clock-skew 403, and only then", a
 });
 
 test("Initiate Refund is sent once, even after a clock-skew 403", async () => {
-  const skewed = { status: 403, body: "{}" };
-  const { client, requests } = scripted([skewed, skewed], { offset: 0, local: 1_700_000_000_000 + 60_000 });
+  const { client, requests } = scripted([SKEWED, SKEWED], { learns: true });
   assert.equal(kindOf(await client.initiateRefund(endpoint, refundRequest, 5_000)), "clock-skew");
   assert.equal(requests.length, 1);
 });
@@ -353,7 +372,7 @@ test("the probe: one unsigned GET; any HTTP answer is reachable, a network failu
   );
   assert.deepEqual(await client.probe("https://eko.example/ekoapi/v3", 5_000), {
     ok: true,
-    value: { httpStatus: 404 },
+    value: { httpStatus: 404, dateOffsetMs: Date.parse("Tue, 03 Nov 2026 10:00:00 GMT") + 500 - 42 },
   });
   assert.deepEqual(requests[0]?.init.method, "GET");
   assert.equal(requests[0]?.url, "https://eko.example/ekoapi/v3");

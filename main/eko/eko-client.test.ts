@@ -5,6 +5,7 @@ import { signTimestamp } from "./signing";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { closedPort } from "../test-support/closed-port";
+import { fetchAsUat, UAT_BASE_URL } from "../test-support/eko-host-route";
 import { startSelfSignedServer } from "../test-support/tls-server";
 import { createEkoClient, type EkoEndpoint } from "./eko-client";
 import { detailsOf } from "../../app/errors";
@@ -169,16 +170,23 @@ describe("network failures", () => {
 });
 
 describe("clock drift", () => {
+  /** A simulator whose clock is `shiftMs` off this machine's, answering as Eko's UAT host. */
+  async function skewedUat(shiftMs: number) {
+    const skewed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: shiftMs });
+    const clock = createClock();
+    const c = createEkoClient({ fetch: fetchAsUat(skewed.baseUrl), clock });
+    return { skewed, clock, c, at: { ...endpoint, baseUrl: UAT_BASE_URL } };
+  }
+
   for (const [name, shift] of [
     ["2 hours ahead", -2 * 3_600_000],
     ["3 hours behind", 3 * 3_600_000],
     ["5 h 30 min off", -19_800_000],
   ] as const) {
     test(`machine clock ${name}: a fresh client retries once, re-signed, and succeeds`, async () => {
-      const skewed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: shift });
+      const { skewed, c, at } = await skewedUat(shift);
       try {
-        const fresh = createEkoClient({ fetch, clock: createClock() });
-        const result = await fresh.getRefundOtp({ ...endpoint, baseUrl: skewed.baseUrl }, "13192443", 5_000);
+        const result = await c.getRefundOtp(at, "13192443", 5_000);
         assert.ok(result.ok, JSON.stringify(result));
         assert.deepEqual(
           skewed.requests.map((r) => r.outcome),
@@ -193,11 +201,10 @@ describe("clock drift", () => {
   }
 
   test("after learning the offset, the next request is signed right the first time", async () => {
-    const skewed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: 3_600_000 });
+    const { skewed, c, at } = await skewedUat(3_600_000);
     try {
-      const c = createEkoClient({ fetch, clock: createClock() });
-      await c.getRefundOtp({ ...endpoint, baseUrl: skewed.baseUrl }, "13192443", 5_000);
-      await c.getRefundOtp({ ...endpoint, baseUrl: skewed.baseUrl }, "13192443", 5_000);
+      await c.getRefundOtp(at, "13192443", 5_000);
+      await c.getRefundOtp(at, "13192443", 5_000);
       assert.deepEqual(
         skewed.requests.map((r) => r.outcome),
         ["rejected", "accepted", "accepted"],
@@ -208,14 +215,9 @@ describe("clock drift", () => {
   });
 
   test("a wrong key with a skewed clock is retried once only, then reported as keys rejected", async () => {
-    const skewed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: 3_600_000 });
+    const { skewed, c, at } = await skewedUat(3_600_000);
     try {
-      const c = createEkoClient({ fetch, clock: createClock() });
-      const result = await c.getRefundOtp(
-        { ...endpoint, accessKey: "wrong", baseUrl: skewed.baseUrl },
-        "13192443",
-        5_000,
-      );
+      const result = await c.getRefundOtp({ ...at, accessKey: "wrong" }, "13192443", 5_000);
       assert.ok(!result.ok);
       assert.equal(result.error.kind, "auth-rejected");
       assert.equal(skewed.requests.length, 2);
@@ -225,15 +227,63 @@ describe("clock drift", () => {
   });
 
   test("probe learns the offset from the Date header", async () => {
-    const skewed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: 120_000 });
+    const { skewed, clock, c } = await skewedUat(120_000);
     try {
-      const clock = createClock();
-      const result = await createEkoClient({ fetch, clock }).probe(skewed.baseUrl, 5_000);
+      const result = await c.probe(UAT_BASE_URL, 5_000);
       assert.ok(result.ok);
       const offset = clock.offsetMs() ?? 0;
       assert.ok(Math.abs(offset - 120_000) < 2_000, String(offset));
+      assert.ok(Math.abs((result.value.dateOffsetMs ?? 0) - 120_000) < 2_000);
     } finally {
       await skewed.close();
     }
   });
+
+  test("a 2030 Date from Eko's UAT host: refused as clock-skew naming both times, nothing learned, not re-signed", async () => {
+    const { skewed, clock, c, at } = await skewedUat(Date.parse("2030-01-01T00:00:00Z") - Date.now());
+    try {
+      const before = Date.now();
+      const result = await c.getRefundOtp(at, "13192443", 5_000);
+      assert.ok(!result.ok && result.error.kind === "clock-skew", JSON.stringify(result));
+      assert.equal(result.error.ekoTime.slice(0, 10), "2030-01-01");
+      assert.ok(Math.abs(Date.parse(result.error.pcTime) - before) < 5_000, result.error.pcTime);
+      assert.equal(clock.offsetMs(), null);
+      // One request: a second signature on the same clock would only be refused the same way.
+      assert.deepEqual(
+        skewed.requests.map((r) => r.outcome),
+        ["rejected"],
+      );
+      // The next request is still signed with this machine's time, never 2030's.
+      await c.inquireTransaction({ ...at, userCode: "20810200" }, "13192443", 5_000);
+      for (const seen of skewed.requests)
+        assert.ok(Math.abs(Number(seen.headers["secret-key-timestamp"]) - Date.now()) < 60_000);
+    } finally {
+      await skewed.close();
+    }
+  });
+
+  for (const [name, shiftMs] of [
+    ["a 2030 Date", () => Date.parse("2030-01-01T00:00:00Z") - Date.now()],
+    ["a Date 2 h ahead (within the bound)", () => 2 * 3_600_000],
+  ] as const)
+    test(`${name} from a custom URL or the simulator teaches nothing: later requests to Eko keep this machine's time`, async () => {
+      const liar = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: shiftMs() });
+      const honest = await startSimulator({ accounts: [PRACTICE_CREDENTIALS] });
+      try {
+        const clock = createClock();
+        const c = createEkoClient({ fetch: fetchAsUat(honest.baseUrl), clock });
+        const result = await c.getRefundOtp({ ...endpoint, baseUrl: liar.baseUrl }, "13192443", 5_000);
+        assert.ok(!result.ok && result.error.kind === "clock-skew");
+        assert.equal(liar.requests.length, 1, "not re-signed for a clock that learned nothing");
+        await c.probe(liar.baseUrl, 5_000);
+        assert.equal(clock.offsetMs(), null);
+        const uat = await c.getRefundOtp({ ...endpoint, baseUrl: UAT_BASE_URL }, "13192443", 5_000);
+        assert.ok(uat.ok, JSON.stringify(uat));
+        const stamp = Number(honest.requests[0]?.headers["secret-key-timestamp"]);
+        assert.ok(Math.abs(stamp - Date.now()) < 5_000, String(stamp));
+      } finally {
+        await liar.close();
+        await honest.close();
+      }
+    });
 });

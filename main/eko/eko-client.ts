@@ -1,9 +1,9 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import type { Clock } from "../time/clock";
+import { dateOffsetMs, type Clock } from "../time/clock";
 import { sleep as realSleep } from "../time/sleep";
 import { signTimestamp } from "./signing";
-import { interpretRefundOtpReply, type RefundOtpReply } from "./envelope";
+import { interpretRefundOtpReply, type ClockSuspect, type RefundOtpReply } from "./envelope";
 import { classifyNetworkError } from "./network-error";
 import { readCapped } from "./read-capped";
 import { interpretPendingReply, type PendingReply } from "./pending-reply";
@@ -51,7 +51,8 @@ const CLOCK_SUSPECT_MS = 10_000;
 
 /**
  * Pauses before the GET retries: at most two retries, as Eko's own SDKs do for reads. Only reads
- * are retried; a POST is sent once (Get Refund OTP may re-sign once after a clock-skew 403).
+ * are retried; a POST is sent once (Get Refund OTP may re-sign once after a clock-skew 403 the
+ * clock has learned to correct).
  */
 const GET_RETRY_DELAYS_MS: readonly number[] = [300, 1_000];
 
@@ -87,8 +88,14 @@ export interface EkoClient {
     request: { tid: string; otp: string; otpRefId: string | null },
     timeoutMs: number,
   ): Promise<Result<RefundAnswer, RefundDeskError>>;
-  /** Any HTTP answer from the base URL counts as reachable; the Date header teaches the clock. */
-  probe(baseUrl: string, timeoutMs: number): Promise<Result<{ httpStatus: number }, RefundDeskError>>;
+  /**
+   * Any HTTP answer from the base URL counts as reachable; the Date header teaches the clock (on
+   * Eko's hosts) and is measured as it is, for the doctor, wherever it came from.
+   */
+  probe(
+    baseUrl: string,
+    timeoutMs: number,
+  ): Promise<Result<{ httpStatus: number; dateOffsetMs: number | null }, RefundDeskError>>;
 }
 
 const base = (baseUrl: string) => baseUrl.replace(/\/+$/, "");
@@ -138,7 +145,7 @@ type Interpret<T> = (
   httpStatus: number,
   contentType: string,
   body: string,
-  clockSuspect: { offsetMs: number } | null,
+  clockSuspect: ClockSuspect | null,
 ) => Result<T, RefundDeskError>;
 
 export function createEkoClient(deps: EkoClientDeps): EkoClient {
@@ -149,7 +156,12 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
     url: string,
     init: RequestInit,
     timeoutMs: number,
-  ): Promise<Result<{ status: number; contentType: string; body: string | null; localAt: number }, RefundDeskError>> {
+  ): Promise<
+    Result<
+      { status: number; contentType: string; body: string | null; localAt: number; date: string | null },
+      RefundDeskError
+    >
+  > {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -159,9 +171,16 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
     try {
       const response = await deps.fetch(url, { ...init, signal: controller.signal, redirect: "error" });
       const localAt = localNow();
-      deps.clock.observe(response.headers.get("date"), localAt);
+      const date = response.headers.get("date");
+      deps.clock.observe(url, date, localAt);
       const body = await readCapped(response, undefined, controller.signal);
-      return ok({ status: response.status, contentType: response.headers.get("content-type") ?? "", body, localAt });
+      return ok({
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? "",
+        body,
+        localAt,
+        date,
+      });
     } catch (error) {
       return err(classifyNetworkError(error, timedOut, timeoutMs));
     } finally {
@@ -182,7 +201,7 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
   ): Promise<Result<T & Answered, RefundDeskError>> {
     // The corrected clock wobbles by up to a second with each Date header (1 s resolution), so two
     // quick requests could share a timestamp; a bigger step back is a correction and wins.
-    const now = deps.clock.now();
+    const now = deps.clock.signingTime(url);
     const timestamp = now <= lastTimestamp && lastTimestamp - now < 1_000 ? lastTimestamp + 1 : now;
     lastTimestamp = timestamp;
     const sent = await send(
@@ -200,13 +219,34 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       timeoutMs,
     );
     if (!sent.ok) return sent;
-    const { status, contentType, body: text, localAt } = sent.value;
+    const { status, contentType, body: text, localAt, date } = sent.value;
     if (text === null) return err({ kind: "bad-response", details: { httpStatus: status, cause: "body-too-large" } });
-    const offset = deps.clock.offsetMs();
-    const skewMs = offset === null ? 0 : localAt + offset - timestamp;
-    const suspect = Math.abs(skewMs) > CLOCK_SUSPECT_MS ? { offsetMs: offset ?? 0 } : null;
-    const reply = interpret(status, contentType, text, suspect);
-    return reply.ok ? ok({ ...reply.value, answeredAt: localAt + (offset ?? 0) }) : reply;
+    const reply = interpret(status, contentType, text, clockSuspect(date, localAt, timestamp));
+    return reply.ok ? ok({ ...reply.value, answeredAt: localAt + (deps.clock.offsetMs() ?? 0) }) : reply;
+  }
+
+  /**
+   * This reply's own Date against the timestamp signed, whoever answered: a diagnosis for the
+   * agent (the clock learns only from Eko's hosts, within its bound).
+   */
+  function clockSuspect(date: string | null, localAt: number, timestamp: number): ClockSuspect | null {
+    const offsetMs = dateOffsetMs(date, localAt);
+    if (offsetMs === null || Math.abs(localAt + offsetMs - timestamp) <= CLOCK_SUSPECT_MS) return null;
+    return {
+      offsetMs,
+      pcTime: new Date(localAt).toISOString(),
+      ekoTime: new Date(localAt + offsetMs).toISOString(),
+    };
+  }
+
+  /**
+   * Whether signing again would fix a clock-skew refusal: only when the clock now corrects a
+   * request to `url` by about the offset Eko's Date showed. A Date from anywhere but Eko's hosts,
+   * or beyond the bound, changed nothing, so a new signature would be refused the same way.
+   */
+  function correctable(url: string, error: RefundDeskError): boolean {
+    if (error.kind !== "clock-skew") return false;
+    return Math.abs(deps.clock.signingTime(url) - localNow() - error.offsetMs) <= CLOCK_SUSPECT_MS;
   }
 
   /** A read: retried on the server's or the network's trouble, freshly signed each time. */
@@ -219,6 +259,7 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
     let result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpret);
     for (const delay of GET_RETRY_DELAYS_MS) {
       if (result.ok || !RETRYABLE_GET.has(result.error.kind)) break;
+      if (result.error.kind === "clock-skew" && !correctable(url, result.error)) break;
       await sleep(delay);
       result = await attempt(endpoint, "GET", url, undefined, timeoutMs, interpret);
     }
@@ -227,11 +268,12 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
 
   return {
     async getRefundOtp(endpoint, tid, timeoutMs) {
+      const url = refundOtpUrl(endpoint.baseUrl, tid);
       const post = () =>
         attempt(
           endpoint,
           "POST",
-          refundOtpUrl(endpoint.baseUrl, tid),
+          url,
           JSON.stringify({ initiator_id: endpoint.initiatorId }),
           timeoutMs,
           interpretRefundOtpReply,
@@ -239,7 +281,7 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
       const first = await post();
       // A 403 means Eko refused before acting (no SMS went out), so one re-signed retry with the
       // corrected clock is safe; anything else is never retried, as this POST sends an SMS.
-      if (!first.ok && first.error.kind === "clock-skew") return post();
+      if (!first.ok && correctable(url, first.error)) return post();
       return first;
     },
 
@@ -260,7 +302,9 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
 
     async probe(baseUrl, timeoutMs) {
       const sent = await send(baseUrl, { method: "GET" }, timeoutMs);
-      return sent.ok ? ok({ httpStatus: sent.value.status }) : sent;
+      return sent.ok
+        ? ok({ httpStatus: sent.value.status, dateOffsetMs: dateOffsetMs(sent.value.date, sent.value.localAt) })
+        : sent;
     },
   };
 }

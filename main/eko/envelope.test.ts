@@ -11,10 +11,11 @@ import {
   interpretRefundOtpReply,
   readEnvelope,
   toNumber,
+  type ClockSuspect,
 } from "./envelope";
 
 const JSON_TYPE = "application/json";
-const otp = (status: number, body: unknown, contentType = JSON_TYPE, suspect: { offsetMs: number } | null = null) =>
+const otp = (status: number, body: unknown, contentType = JSON_TYPE, suspect: ClockSuspect | null = null) =>
   interpretRefundOtpReply(status, contentType, typeof body === "string" ? body : JSON.stringify(body), suspect);
 
 test("success: the otp_ref_id as text, a number made text, trimmed, cut at 128 characters", () => {
@@ -53,9 +54,10 @@ test("no usable otp_ref_id is otp-not-sent, with the details", () => {
 
 test("HTTP statuses before the body: 403 by the clock or the keys, 404 and 405, 429, every 5xx", () => {
   const body = { status: 0, data: { otp_ref_id: "r" } };
-  assert.deepEqual(otp(403, body, JSON_TYPE, { offsetMs: 7_200_000 }), {
+  const times = { pcTime: "2026-11-03T08:00:00.000Z", ekoTime: "2026-11-03T10:00:00.000Z" };
+  assert.deepEqual(otp(403, body, JSON_TYPE, { offsetMs: 7_200_000, ...times }), {
     ok: false,
-    error: { kind: "clock-skew", offsetMs: 7_200_000, details: { httpStatus: 403, ekoStatus: 0 } },
+    error: { kind: "clock-skew", offsetMs: 7_200_000, ...times, details: { httpStatus: 403, ekoStatus: 0 } },
   });
   assert.deepEqual(otp(403, body), {
     ok: false,

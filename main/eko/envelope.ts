@@ -36,6 +36,14 @@ export interface RefundOtpReply {
   details: RawDetails;
 }
 
+/** A 403 whose reply's Date is far from the signature's timestamp: the clock, not the keys, is to blame. */
+export interface ClockSuspect {
+  /** Eko's time minus this computer's. */
+  offsetMs: number;
+  pcTime: string;
+  ekoTime: string;
+}
+
 /**
  * The checks every Eko call shares: the HTTP status, the body's shape and its content type.
  * `clockSuspect` says whether a 403 is better explained by our clock than by our keys.
@@ -44,14 +52,14 @@ export function readEnvelope(
   httpStatus: number,
   contentType: string,
   body: string,
-  clockSuspect: { offsetMs: number } | null,
+  clockSuspect: ClockSuspect | null,
 ): Result<EnvelopeReply, RefundDeskError> {
   const parsed = parseEnvelope(body);
   const details: RawDetails = { httpStatus, ...(parsed.ok ? envelopeDetails(parsed.value) : { cause: parsed.error }) };
 
   if (httpStatus === 403) {
     return clockSuspect
-      ? err({ kind: "clock-skew", offsetMs: clockSuspect.offsetMs, details })
+      ? err({ kind: "clock-skew", ...clockSuspect, details })
       : err({ kind: "auth-rejected", details });
   }
   if (httpStatus === 404 || httpStatus === 405) return err({ kind: "wrong-url", details });
@@ -77,7 +85,7 @@ export function interpretRefundOtpReply(
   httpStatus: number,
   contentType: string,
   body: string,
-  clockSuspect: { offsetMs: number } | null,
+  clockSuspect: ClockSuspect | null,
 ): Result<RefundOtpReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;

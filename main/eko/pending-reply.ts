@@ -1,7 +1,7 @@
 import type { RawDetails, RefundDeskError } from "../../app/errors";
 import type { PendingTransfer } from "../../app/pending";
 import { err, ok, type Result } from "../../app/result";
-import { envelopeStatus, failure, readEnvelope } from "./envelope";
+import { envelopeStatus, failure, readEnvelope, type ClockSuspect } from "./envelope";
 import { accountLast4, asObject, ekoTime, field, id, rupees, text } from "./reply-fields";
 
 export interface PendingReply {
@@ -22,7 +22,7 @@ export function interpretPendingReply(
   httpStatus: number,
   contentType: string,
   body: string,
-  clockSuspect: { offsetMs: number } | null,
+  clockSuspect: ClockSuspect | null,
 ): Result<PendingReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;

@@ -6,6 +6,7 @@ import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { closedPort } from "../test-support/closed-port";
+import { fetchAsUat, UAT_BASE_URL } from "../test-support/eko-host-route";
 import { createEkoClient, type RefundEndpoint } from "./eko-client";
 import { INITIATE_REFUND_FIXED } from "./refund-request";
 
@@ -310,8 +311,8 @@ describe("Initiate Refund against the simulator", () => {
     const skewed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], clockShiftMs: 3_600_000 });
     try {
       const clock = createClock();
-      const c = createEkoClient({ fetch, clock });
-      const at = { ...endpoint, baseUrl: skewed.baseUrl };
+      const c = createEkoClient({ fetch: fetchAsUat(skewed.baseUrl), clock });
+      const at = { ...endpoint, baseUrl: UAT_BASE_URL };
       const result = await c.initiateRefund(at, { tid: "13192443", otp: PRACTICE_OTP, otpRefId: "ref" }, 5_000);
       assert.ok(!result.ok && result.error.kind === "clock-skew");
       assert.equal(skewed.requests.length, 1);

@@ -90,7 +90,8 @@ test("an inquiry answer that is not one", () => {
     "bad-response",
   );
   assert.equal(kindOf(interpretTransactionReply(503, "text/html", "<html></html>", null)), "server");
-  assert.equal(kindOf(interpretTransactionReply(403, JSON_TYPE, "{}", { offsetMs: 60_000 })), "clock-skew");
+  const suspect = { offsetMs: 60_000, pcTime: "2026-11-03T09:59:00.000Z", ekoTime: "2026-11-03T10:00:00.000Z" };
+  assert.equal(kindOf(interpretTransactionReply(403, JSON_TYPE, "{}", suspect)), "clock-skew");
 });
 
 test("refund answers: the codes that change the next step, and a success with fields missing", () => {

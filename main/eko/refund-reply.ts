@@ -1,7 +1,15 @@
 import type { RawDetails, RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import type { Rupees } from "../../app/transaction";
-import { businessCode, businessError, envelopeStatus, failure, readEnvelope, type Envelope } from "./envelope";
+import {
+  businessCode,
+  businessError,
+  envelopeStatus,
+  failure,
+  readEnvelope,
+  type Envelope,
+  type ClockSuspect,
+} from "./envelope";
 import { asObject, ekoTime, field, id, rupees } from "./reply-fields";
 
 /** What Initiate Refund said on success. */
@@ -26,7 +34,7 @@ export function interpretRefundReply(
   httpStatus: number,
   contentType: string,
   body: string,
-  clockSuspect: { offsetMs: number } | null,
+  clockSuspect: ClockSuspect | null,
   tid?: string,
 ): Result<RefundReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);

@@ -1,7 +1,7 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import { txStateOf, type Transaction } from "../../app/transaction";
-import { envelopeStatus, failure, readEnvelope, toNumber } from "./envelope";
+import { envelopeStatus, failure, readEnvelope, toNumber, type ClockSuspect } from "./envelope";
 import { accountLast4, asObject, ekoTime, field, rupees, text } from "./reply-fields";
 
 /** What Transaction Inquiry said, before main adds the tid, the time and the environment. */
@@ -19,7 +19,7 @@ export function interpretTransactionReply(
   httpStatus: number,
   contentType: string,
   body: string,
-  clockSuspect: { offsetMs: number } | null,
+  clockSuspect: ClockSuspect | null,
 ): Result<TransactionReply, RefundDeskError> {
   const read = readEnvelope(httpStatus, contentType, body, clockSuspect);
   if (!read.ok) return read;

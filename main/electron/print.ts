@@ -1,6 +1,20 @@
 import type { WebContents, WebContentsPrintOptions } from "electron";
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
+import type { PrinterFacts } from "../window-policy/print-to-file";
+
+/** The OS's printers as Electron lists them, their platform facts kept as text. */
+export async function listPrinters(contents: WebContents): Promise<PrinterFacts[]> {
+  const printers = await contents.getPrintersAsync();
+  return printers.map(({ name, displayName, description, options }) => ({
+    name,
+    displayName,
+    description,
+    options: Object.fromEntries(
+      Object.entries(options).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    ),
+  }));
+}
 
 /**
  * Prints the window from main: `silent` with `deviceName` sends the receipt straight to the named

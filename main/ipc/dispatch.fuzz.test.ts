@@ -100,6 +100,7 @@ function extraField(method: IpcMethod) {
             "grievanceContact",
             "rbiGrievance",
             "idleClearMinutes",
+            "maxClockCorrectionMinutes",
           ]
         : [],
     ),

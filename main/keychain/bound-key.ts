@@ -22,7 +22,7 @@ export function boundKeyText(accessKey: string, baseUrl: string): string {
 }
 
 /** What the entry says: a bound key, or a key stored before keys were bound (its text as it is). */
-export function readBoundKey(entry: string): BoundKey | { legacy: string } {
+function readBoundKey(entry: string): BoundKey | { legacy: string } {
   try {
     const value = JSON.parse(entry) as Partial<BoundKey> | null;
     if (typeof value?.baseUrl === "string" && typeof value.accessKey === "string")

@@ -234,6 +234,7 @@ test("the machine-wide field list leaves out only the PIN in clear; fields are f
     "grievanceContact",
     "rbiGrievance",
     "idleClearMinutes",
+    "maxClockCorrectionMinutes",
   ]);
   assert.equal(policyField("adminPin")?.provisionOnly, true);
   assert.deepEqual(policyField("kioskMode")?.kind, { type: "boolean" });
@@ -272,5 +273,6 @@ test("the profile example's values make a valid machine policy, each kept as wri
     paperSize: "58mm",
     helpline: "1800 123 4567",
     idleClearMinutes: 2,
+    maxClockCorrectionMinutes: 360,
   });
 });

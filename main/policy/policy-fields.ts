@@ -7,9 +7,11 @@ import {
   AGENT_COPY_CHOICES,
   ENVIRONMENTS,
   MAX_IDLE_CLEAR_MINUTES,
+  MAX_MAX_CLOCK_CORRECTION_MINUTES,
   MAX_RESEND_COOLDOWN_MS,
   MAX_TIMEOUT_MS,
   MIN_IDLE_CLEAR_MINUTES,
+  MIN_MAX_CLOCK_CORRECTION_MINUTES,
   MIN_TIMEOUT_MS,
   PAPER_SIZES,
   RECEIPT_LANGUAGE_CHOICES,
@@ -189,6 +191,14 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
     required: false,
     en: "Minutes without input before the Refund screen forgets the customer.",
     hi: "इनपुट के बिना कितने मिनट बाद रिफ़ंड स्क्रीन ग्राहक को भूल जाए।",
+  },
+  {
+    name: "maxClockCorrectionMinutes",
+    example: 360,
+    kind: { type: "number", min: MIN_MAX_CLOCK_CORRECTION_MINUTES, max: MAX_MAX_CLOCK_CORRECTION_MINUTES },
+    required: false,
+    en: "The most, in minutes, the app corrects this PC's clock towards Eko's when signing (default 360); further off, requests are refused until the clock is fixed.",
+    hi: "हस्ताक्षर करते समय ऐप इस PC की घड़ी को Eko के समय की ओर अधिकतम कितने मिनट सुधारे (डिफ़ॉल्ट 360); इससे ज़्यादा अंतर पर घड़ी ठीक होने तक अनुरोध रोक दिए जाते हैं।",
   },
 ];
 

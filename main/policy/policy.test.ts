@@ -371,6 +371,8 @@ test("numbers: the timeout from 1 s to 2 min, the cooldown from 0 to 10 min, who
     ["resendCooldownMs", 600_000],
     ["idleClearMinutes", 1],
     ["idleClearMinutes", 15],
+    ["maxClockCorrectionMinutes", 5],
+    ["maxClockCorrectionMinutes", 1440],
   ] as const)
     assert.deepEqual(accepted({ ...PRACTICE, [field]: value }).policy, { ...PRACTICE, [field]: value }, field);
   for (const [field, value] of [
@@ -380,6 +382,8 @@ test("numbers: the timeout from 1 s to 2 min, the cooldown from 0 to 10 min, who
     ["resendCooldownMs", 600_001],
     ["idleClearMinutes", 0],
     ["idleClearMinutes", 16],
+    ["maxClockCorrectionMinutes", 4],
+    ["maxClockCorrectionMinutes", 1441],
   ] as const)
     assert.deepEqual(problems({ ...PRACTICE, [field]: value }), [`${field}:out-of-range`], `${field} ${value}`);
   assert.deepEqual(problems({ ...PRACTICE, resendCooldownMs: "30000" }), ["resendCooldownMs:expected-number"]);
@@ -521,6 +525,7 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     grievanceContact: "me@example.in",
     rbiGrievance: true,
     idleClearMinutes: 10,
+    maxClockCorrectionMinutes: 1440,
   };
   const policy: Policy = {
     environment: "custom",
@@ -541,6 +546,7 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     grievanceContact: "grievance@bank.example",
     rbiGrievance: false,
     idleClearMinutes: 1,
+    maxClockCorrectionMinutes: 30,
   };
   assert.deepEqual(overlayPolicy(user, policy), {
     environment: "custom",
@@ -558,6 +564,7 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     grievanceContact: "grievance@bank.example",
     rbiGrievance: false,
     idleClearMinutes: 1,
+    maxClockCorrectionMinutes: 30,
   });
   assert.deepEqual(
     overlayPolicy(user, { environment: "uat", counterName: "C1", kioskMode: true, settingsLocked: true }),
@@ -586,6 +593,7 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     grievanceContact: "grievance@bank.example",
     rbiGrievance: true,
     idleClearMinutes: 3,
+    maxClockCorrectionMinutes: 120,
   };
   assert.deepEqual(policyFromSettings(base, custom), {
     environment: "custom",
@@ -606,6 +614,7 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     grievanceContact: "grievance@bank.example",
     rbiGrievance: true,
     idleClearMinutes: 3,
+    maxClockCorrectionMinutes: 120,
   });
   assert.deepEqual(policyFromSettings(base, { ...DEFAULT_SETTINGS, customBaseUrl: "https://left.example/v3" }), {
     environment: "practice",
@@ -619,5 +628,6 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     receiptLanguages: "interface",
     rbiGrievance: false,
     idleClearMinutes: 2,
+    maxClockCorrectionMinutes: 360,
   });
 });

@@ -66,9 +66,10 @@ interface PolicyShape {
   grievanceContact?: string;
   rbiGrievance?: boolean;
   idleClearMinutes?: number;
+  maxClockCorrectionMinutes?: number;
 }
 
-/** The receipt and counter fields, checked by the settings' own rules. */
+/** The receipt and counter fields (and the clock's bound), checked by the settings' own rules. */
 const RECEIPT_FIELDS = [
   "paperSize",
   "agentCopy",
@@ -77,6 +78,7 @@ const RECEIPT_FIELDS = [
   "grievanceContact",
   "rbiGrievance",
   "idleClearMinutes",
+  "maxClockCorrectionMinutes",
 ] as const;
 type ReceiptField = (typeof RECEIPT_FIELDS)[number];
 
@@ -178,6 +180,7 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
     grievanceContact: policy.grievanceContact ?? settings.grievanceContact,
     rbiGrievance: policy.rbiGrievance ?? settings.rbiGrievance,
     idleClearMinutes: policy.idleClearMinutes ?? settings.idleClearMinutes,
+    maxClockCorrectionMinutes: policy.maxClockCorrectionMinutes ?? settings.maxClockCorrectionMinutes,
   };
 }
 
@@ -204,6 +207,7 @@ export function policyFromSettings(base: Policy, settings: Settings): Policy {
     ...optional("grievanceContact", settings.grievanceContact),
     rbiGrievance: settings.rbiGrievance,
     idleClearMinutes: settings.idleClearMinutes,
+    maxClockCorrectionMinutes: settings.maxClockCorrectionMinutes,
   };
 }
 

@@ -33,6 +33,7 @@ const CHANGED_BY_THE_ACCOUNT: Settings = {
   grievanceContact: "nobody",
   rbiGrievance: true,
   idleClearMinutes: 15,
+  maxClockCorrectionMinutes: 1440,
 };
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 const LOCKED: Policy = { environment: "uat", counterName: "C1", kioskMode: true, settingsLocked: true };

@@ -101,7 +101,8 @@ test("main remembers each OTP sent for an unfinished refund, so a reloaded windo
     );
     assert.deepEqual(session.value.outcomes[0]?.result, sent);
     assert.deepEqual(session.value.unsettled, []);
-    assert.equal(typeof session.value.clockOffsetMs, "number");
+    // The Practice simulator teaches the clock nothing: only Eko's own hosts do.
+    assert.equal(session.value.clockOffsetMs, null);
   } finally {
     await desk.close();
   }

@@ -22,6 +22,7 @@ const LOAD_ORDER: (keyof Settings)[] = [
   "grievanceContact",
   "rbiGrievance",
   "idleClearMinutes",
+  "maxClockCorrectionMinutes",
   "environment",
 ];
 

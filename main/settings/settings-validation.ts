@@ -5,9 +5,11 @@ import {
   ENVIRONMENTS,
   MAX_CONTACT_CHARS,
   MAX_IDLE_CLEAR_MINUTES,
+  MAX_MAX_CLOCK_CORRECTION_MINUTES,
   MAX_RESEND_COOLDOWN_MS,
   MAX_TIMEOUT_MS,
   MIN_IDLE_CLEAR_MINUTES,
+  MIN_MAX_CLOCK_CORRECTION_MINUTES,
   MIN_TIMEOUT_MS,
   PAPER_SIZES,
   RECEIPT_LANGUAGE_CHOICES,
@@ -148,6 +150,15 @@ function applyReceiptFields(
     const inRange = Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES;
     if (!inRange) refuse("idleClearMinutes", "out-of-range");
     else next.idleClearMinutes = minutes;
+  }
+  if (patch.maxClockCorrectionMinutes !== undefined) {
+    const minutes = patch.maxClockCorrectionMinutes;
+    const inRange =
+      Number.isInteger(minutes) &&
+      minutes >= MIN_MAX_CLOCK_CORRECTION_MINUTES &&
+      minutes <= MAX_MAX_CLOCK_CORRECTION_MINUTES;
+    if (!inRange) refuse("maxClockCorrectionMinutes", "out-of-range");
+    else next.maxClockCorrectionMinutes = minutes;
   }
 }
 

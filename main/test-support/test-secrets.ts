@@ -25,6 +25,10 @@ export const TEST_SECRETS = {
     e2e: "73915846",
     /** The PIN the counter's own account sets for itself in its data folder (the lock tests). */
     other: "58204719",
+    /** The kiosk's PIN main/cli/journal-kiosk.test.ts pipes to `journal export`. */
+    cliKiosk: "61849203",
+    /** A wrong PIN for the same tests. */
+    cliKioskWrong: "30572916",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */

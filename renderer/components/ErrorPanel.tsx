@@ -22,7 +22,7 @@ function detailRows(error: RefundDeskError): [DetailField, string | number][] {
       rows.push(["missing", error.missing.join(", ")]);
       break;
     case "clock-skew":
-      rows.push(["offsetMs", error.offsetMs]);
+      rows.push(["offsetMs", error.offsetMs], ["pcTime", error.pcTime], ["ekoTime", error.ekoTime]);
       break;
     case "timeout":
       rows.push(["afterMs", error.afterMs]);
