@@ -5,11 +5,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { signTimestamp } from "../eko/signing";
 import { boundKeyText } from "../keychain/bound-key";
 import { startSimulator, type Simulator } from "../simulator/simulator";
+import { agentAccount } from "../test-support/agent-account";
 import { tempDataDir } from "../test-support/temp-dir";
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from "../keychain/key-store";
 import { TEST_SECRETS } from "../test-support/test-secrets";
@@ -108,24 +109,13 @@ test("npx refund-desk: set-key from stdin, config, otp and doctor against a cust
     assert.ok(!(output.out + output.err).includes(account.accessKey));
 });
 
-/** The checkout's CLI as an ordinary account: uid 65534 when the tests run as root. */
-function asAgent(args: string[], home: string, input = ""): { code: number | null; out: string; err: string } {
-  const asRoot = process.getuid?.() === 0;
-  const result = spawnSync(process.execPath, [join(root, "bin", "refund-desk.cjs"), ...args], {
-    cwd: home,
-    input,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: home, REFUND_DESK_HOME: join(home, "data") },
-    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
 test(
   "re-provisioning a counter with an admin PIN as an ordinary account without the PIN: exit 2, nothing changes",
   { skip: skip === false ? false : skip.includes("built") ? skip : false },
   () => {
-    const home = tempDataDir("cli-reprovision");
+    const agent = agentAccount(root);
+    const asAgent = agent.run;
+    const home = agent.home();
     const policy = join(home, "policy.json");
     writeFileSync(
       policy,
@@ -137,7 +127,6 @@ test(
         adminPin: "604172",
       }),
     );
-    if (process.getuid?.() === 0) chownSync(home, 65534, 65534);
     const first = asAgent(["provision", "--file", policy], home);
     assert.equal(first.code, 0, first.err);
     const data = join(home, "data");
