@@ -1,6 +1,7 @@
 // The layer rules, checked on the import graph (`npm run depcruise`): app/ is the contract both
 // processes share, so it depends on nothing but the language and zod; the two processes never import
 // each other; Electron stays in the shell, so everything else runs under plain Node in tests.
+// Every rule has a fixture that must break it: scripts/layer-rules.test.ts.
 
 /** Production code: what ships in the app (tests and their helpers excluded). */
 const PRODUCTION = "^(app|main|renderer)/";
@@ -17,10 +18,17 @@ module.exports = {
     },
     {
       name: "renderer-not-main",
-      comment: "The window reaches main only over IPC (window.refundDesk), and has no Node built-ins.",
+      comment: "The window reaches main only over IPC (window.refundDesk).",
       severity: "error",
       from: { path: "^renderer/", pathNot: NOT_PRODUCTION },
-      to: { path: "^main/", dependencyTypes: ["core"] },
+      to: { path: "^main/" },
+    },
+    {
+      name: "renderer-no-node",
+      comment: "The window is a sandboxed page: no Node built-in.",
+      severity: "error",
+      from: { path: "^renderer/", pathNot: NOT_PRODUCTION },
+      to: { dependencyTypes: ["core"] },
     },
     {
       name: "main-not-renderer",
