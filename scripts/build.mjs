@@ -1,77 +1,15 @@
-// Bundles the three parts with esbuild: main (and the CLI) for Node/Electron, the sandboxed
-// preload as one self-contained file, and the renderer as static files served from the app.
+// `npm run build`: the three bundles (scripts/bundles.mjs) into dist/, once.
 import { build } from "esbuild";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundles, writeRendererPage } from "./bundles.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "renderer"), { recursive: true });
 
-// utf8: the Hindi catalogue stays Devanagari instead of \u escapes (a fifth smaller).
-const common = { bundle: true, sourcemap: false, logLevel: "warning", legalComments: "none", charset: "utf8" };
-
-const ENTRY_TAG = '<script type="module" src="app.js"></script>';
-
-const results = await Promise.all([
-  build({
-    ...common,
-    entryPoints: { index: join(root, "main/index.ts"), cli: join(root, "main/cli/cli-entry.ts") },
-    outdir: join(out, "main"),
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    external: ["electron", "keytar"],
-  }),
-  build({
-    ...common,
-    entryPoints: { preload: join(root, "main/preload.ts") },
-    outdir: join(out, "main"),
-    platform: "node",
-    format: "cjs",
-    target: "chrome130",
-    external: ["electron"],
-  }),
-  // ES modules split at each dynamic import(): what the first screen does not need (Settings,
-  // History, the PIN dialog, the receipt, the other language) loads on first use. Chunks sit
-  // beside app.js, so the app:// path rules serve them like any other file.
-  build({
-    ...common,
-    entryPoints: { app: join(root, "renderer/main.tsx") },
-    outdir: join(out, "renderer"),
-    platform: "browser",
-    format: "esm",
-    splitting: true,
-    chunkNames: "[name]-[hash]",
-    metafile: true,
-    target: "chrome130",
-    minify: true,
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-  }),
-]);
-const renderer = results[2].metafile;
-const html = readFileSync(join(root, "renderer/index.html"), "utf8");
-if (!html.includes(ENTRY_TAG)) throw new Error(`renderer/index.html has no ${ENTRY_TAG}`);
-// The chunks app.js imports statically are fetched at once, not after app.js is parsed.
-const preloads = staticImports(renderer, "dist/renderer/app.js").map(
-  (file) => `<link rel="modulepreload" href="${file}" />`,
-);
-writeFileSync(join(out, "renderer/index.html"), html.replace(ENTRY_TAG, [...preloads, ENTRY_TAG].join("\n    ")));
-cpSync(join(root, "renderer/styles.css"), join(out, "renderer/styles.css"));
-
-/** Every chunk `entry` needs before it runs (static imports, transitively), as paths beside it. */
-function staticImports(metafile, entry) {
-  const found = new Set();
-  const visit = (output) => {
-    for (const imported of metafile.outputs[output]?.imports ?? []) {
-      if (imported.kind !== "import-statement" || found.has(imported.path)) continue;
-      found.add(imported.path);
-      visit(imported.path);
-    }
-  };
-  visit(entry);
-  return [...found].map((path) => relative(dirname(entry), path)).sort();
-}
+const { main, preload, renderer } = bundles(root, out);
+const [, , built] = await Promise.all([build(main), build(preload), build(renderer)]);
+writeRendererPage(root, out, built.metafile);

@@ -45,6 +45,8 @@ export interface TestHostOptions {
   port?: number;
   /** An answer in place of main's for a call the host does not pass on; null passes it on. */
   intercept?: (channel: string, payload: unknown) => unknown;
+  /** The built renderer to serve; dist/renderer by default (the dev loop may build elsewhere). */
+  rendererRoot?: string;
   /** Extra HTML pages by path, served with the app's headers (the benchmark's bare page). */
   pages?: Readonly<Record<string, string>>;
 }
@@ -108,7 +110,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   /** The bundle exactly as the app:// protocol serves it: the same path rules refuse traversal. */
   async function serveRenderer(res: ServerResponse, path: string): Promise<void> {
-    const response = await serveAppRequest(RENDERER_ROOT, new Request(`${APP_ORIGIN}${path}`));
+    const response = await serveAppRequest(options.rendererRoot ?? RENDERER_ROOT, new Request(`${APP_ORIGIN}${path}`));
     let body = Buffer.from(await response.arrayBuffer());
     if (response.ok && (path === "/" || path === "/index.html")) {
       const html = body.toString("utf8");

@@ -8,13 +8,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestHost } from "../../e2e/host/test-host";
 import { EXIT } from "../../main/cli/exit-codes";
-import { resolveDataDir } from "../../main/fs/data-dir";
-import { launchOverrides } from "../../main/launch/launch-overrides";
-import { machinePolicyPath } from "../../main/policy/machine-policy";
 import { findBrowser } from "./browser";
-import { demoRefusal, keepPractice } from "./practice-only";
+import { startDemoHost } from "./demo-host";
 
 async function demo(): Promise<number> {
   const browser = findBrowser({ platform: process.platform, env: process.env, home: homedir(), exists: existsSync });
@@ -24,22 +20,13 @@ async function demo(): Promise<number> {
   }
   const throwaway = mkdtempSync(join(tmpdir(), "refund-desk-demo-"));
   const cleanUp = () => rmSync(throwaway, { recursive: true, force: true });
-  // REFUND_DESK_HOME, when set, is honoured as everywhere else; by default nothing outlives the run.
-  const dataDir = resolveDataDir(launchOverrides(process.env, false).dataDir, join(throwaway, "data"));
-  const host = await startTestHost({
-    dataDir,
-    demo: true,
-    intercept: keepPractice,
-    machinePolicyPath:
-      launchOverrides(process.env, false).policyPath ?? machinePolicyPath(process.env, process.platform),
-  });
-  const refusal = demoRefusal(host.desk.settings.current(), host.desk.policy);
-  if (refusal) {
-    await host.close();
+  const started = await startDemoHost(throwaway);
+  if (!started.ok) {
     cleanUp();
-    process.stderr.write(`refund-desk demo: ${refusal}\n`);
+    process.stderr.write(`refund-desk demo: ${started.refusal}\n`);
     return EXIT.usage;
   }
+  const { host } = started;
 
   const args = [
     `--app=${host.url}`,
@@ -54,13 +41,13 @@ async function demo(): Promise<number> {
   const stop = () => child.kill();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const started = await new Promise<boolean>((resolve) => {
+  const opened = await new Promise<boolean>((resolve) => {
     child.once("error", () => resolve(false));
     child.once("exit", () => resolve(true));
   });
   await host.close();
   cleanUp();
-  if (!started) {
+  if (!opened) {
     process.stderr.write(`refund-desk demo: ${browser.path} could not be started.\n`);
     return EXIT.failed;
   }

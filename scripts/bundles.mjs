@@ -1,0 +1,79 @@
+// The three bundles as esbuild options, shared by the one-off build (build.mjs) and the dev loop's
+// watch (dev/dev.ts): main (and the CLI) for Node/Electron, the sandboxed preload as one
+// self-contained file, and the renderer as static files served from the app.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+// utf8: the Hindi catalogue stays Devanagari instead of \u escapes (a fifth smaller).
+const common = { bundle: true, sourcemap: false, logLevel: "warning", legalComments: "none", charset: "utf8" };
+
+const ENTRY_TAG = '<script type="module" src="app.js"></script>';
+
+/** The options of each bundle, by name, writing under `out`. */
+export function bundles(root, out) {
+  return {
+    main: {
+      ...common,
+      entryPoints: { index: join(root, "main/index.ts"), cli: join(root, "main/cli/cli-entry.ts") },
+      outdir: join(out, "main"),
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      external: ["electron", "keytar"],
+    },
+    preload: {
+      ...common,
+      entryPoints: { preload: join(root, "main/preload.ts") },
+      outdir: join(out, "main"),
+      platform: "node",
+      format: "cjs",
+      target: "chrome130",
+      external: ["electron"],
+    },
+    // ES modules split at each dynamic import(): what the first screen does not need (Settings,
+    // History, the PIN dialog, the receipt, the other language) loads on first use. Chunks sit
+    // beside app.js, so the app:// path rules serve them like any other file.
+    renderer: {
+      ...common,
+      entryPoints: { app: join(root, "renderer/main.tsx") },
+      outdir: join(out, "renderer"),
+      platform: "browser",
+      format: "esm",
+      splitting: true,
+      chunkNames: "[name]-[hash]",
+      metafile: true,
+      target: "chrome130",
+      minify: true,
+      jsx: "automatic",
+      define: { "process.env.NODE_ENV": '"production"' },
+    },
+  };
+}
+
+/** The renderer's page and stylesheet beside its bundle: index.html names the chunks to preload. */
+export function writeRendererPage(root, out, metafile) {
+  mkdirSync(join(out, "renderer"), { recursive: true });
+  const html = readFileSync(join(root, "renderer/index.html"), "utf8");
+  if (!html.includes(ENTRY_TAG)) throw new Error(`renderer/index.html has no ${ENTRY_TAG}`);
+  const entry = relative(process.cwd(), join(out, "renderer", "app.js"))
+    .split("\\")
+    .join("/");
+  // The chunks app.js imports statically are fetched at once, not after app.js is parsed.
+  const preloads = staticImports(metafile, entry).map((file) => `<link rel="modulepreload" href="${file}" />`);
+  writeFileSync(join(out, "renderer/index.html"), html.replace(ENTRY_TAG, [...preloads, ENTRY_TAG].join("\n    ")));
+  cpSync(join(root, "renderer/styles.css"), join(out, "renderer/styles.css"));
+}
+
+/** Every chunk `entry` needs before it runs (static imports, transitively), as paths beside it. */
+function staticImports(metafile, entry) {
+  const found = new Set();
+  const visit = (output) => {
+    for (const imported of metafile.outputs[output]?.imports ?? []) {
+      if (imported.kind !== "import-statement" || found.has(imported.path)) continue;
+      found.add(imported.path);
+      visit(imported.path);
+    }
+  };
+  visit(entry);
+  return [...found].map((path) => relative(dirname(entry), path)).sort();
+}
