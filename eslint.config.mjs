@@ -46,6 +46,11 @@ export default defineConfig(
     },
   },
   {
+    // Props and store actions are passed around unbound: as properties, calling one unbound is type-safe.
+    files: ["renderer/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/method-signature-style": ["error", "property"] },
+  },
+  {
     files: ["renderer/**/*.tsx"],
     extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
     rules: {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState, type ComponentType, type JSX } from "react";
 
 /** A component loaded on first use; `preload` fetches it ahead (when the window is idle). */
-export type LazyPart<P> = ComponentType<P> & { preload(): Promise<unknown> };
+export type LazyPart<P> = ComponentType<P> & { preload: () => Promise<unknown> };
 
 /**
  * A component from a chunk of its own. Once the chunk is in, new instances render it at once

@@ -20,16 +20,16 @@ export interface DeskState {
   lockedError: RefundDeskError | null;
   /** Why the desk could not be read; the app then runs as on a machine without a policy. */
   error: RefundDeskError | null;
-  load(): Promise<void>;
+  load: () => Promise<void>;
   /** Opens locked settings; resolves to why the PIN was refused, or null when they are open. */
-  unlock(pin: string): Promise<RefundDeskError | null>;
-  lock(): Promise<void>;
+  unlock: (pin: string) => Promise<RefundDeskError | null>;
+  lock: () => Promise<void>;
   /** Asks main to quit the kiosk; resolves to why it was refused, or null when main is quitting. */
-  exitKiosk(pin: string): Promise<RefundDeskError | null>;
+  exitKiosk: (pin: string) => Promise<RefundDeskError | null>;
   /** The unlock ran out, or main refused a change as settings-locked: show them locked, then ask main. */
-  unlockEnded(refused?: RefundDeskError): Promise<void>;
+  unlockEnded: (refused?: RefundDeskError) => Promise<void>;
   /** Leaving Settings locks them again at once, rather than when the unlock's time is up. */
-  leaveSettings(): Promise<void>;
+  leaveSettings: () => Promise<void>;
 }
 
 export type DeskStore = StoreApi<DeskState>;
@@ -108,9 +108,9 @@ export function createDeskStore(api: DeskApi, now: () => number = () => Date.now
 
 /** The timers relockWhenUnlockEnds uses: the real ones in the window, a hand-driven pair in tests. */
 export interface Timers {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+  now: () => number;
+  setTimeout: (run: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
 }
 
 const realTimers: Timers = {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createDisplayStore, kioskFromSearch, LARGE_TEXT_STORAGE_KEY } from "./display-store";
+import { createDisplayStore, kioskFromSearch } from "./display-store";
 import type { KeyValueStorage } from "./lang-store";
 
 function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Record<string, string> } {
@@ -20,7 +20,8 @@ test("large text is read from and remembered under refund-desk.large-text", () =
   assert.equal(store.getState().largeText, false);
   store.getState().toggleLargeText();
   assert.equal(store.getState().largeText, true);
-  assert.equal(storage.data[LARGE_TEXT_STORAGE_KEY], "1");
+  // The key as earlier versions wrote it: a renamed key would forget every agent's choice.
+  assert.equal(storage.data["refund-desk.large-text"], "1");
   assert.equal(createDisplayStore(storage, false).getState().largeText, true);
   store.getState().toggleLargeText();
   assert.equal(createDisplayStore(storage, false).getState().largeText, false);

@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { KeyValueStorage } from "./lang-store";
 
-export const LARGE_TEXT_STORAGE_KEY = "refund-desk.large-text";
+const LARGE_TEXT_STORAGE_KEY = "refund-desk.large-text";
 const USED_STORAGE_KEY = "refund-desk.used";
 const PRACTICE_FOLDED_STORAGE_KEY = "refund-desk.practice-folded";
 
@@ -17,11 +17,11 @@ export interface DisplayState {
   /** A transaction was checked on this machine once: the field's label and hint say the rest. */
   used: boolean;
   practiceFolded: boolean;
-  toggleLargeText(): void;
-  markUsed(): void;
-  togglePracticeFolded(): void;
+  toggleLargeText: () => void;
+  markUsed: () => void;
+  togglePracticeFolded: () => void;
   /** The policy in force says kiosk: on for the rest of this run (only the admin PIN leaves it). */
-  enterKiosk(): void;
+  enterKiosk: () => void;
 }
 
 export type DisplayStore = StoreApi<DisplayState>;

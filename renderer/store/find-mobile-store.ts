@@ -15,12 +15,12 @@ export interface FindMobileState {
   running: boolean;
   list: PendingRefunds | null;
   failure: RefundDeskError | null;
-  setOpen(open: boolean): void;
+  setOpen: (open: boolean) => void;
   /** Digits, spaces and hyphens as typed, at most 14 characters ("61111 11111"). */
-  setMobileInput(text: string): void;
-  find(): Promise<void>;
+  setMobileInput: (text: string) => void;
+  find: () => Promise<void>;
   /** Forgets the customer; refused while Eko is being asked. */
-  reset(): boolean;
+  reset: () => boolean;
 }
 
 export type FindMobileStore = StoreApi<FindMobileState>;

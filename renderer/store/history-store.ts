@@ -25,13 +25,13 @@ export interface HistoryState {
   exported: HistoryExport | null;
   exportError: RefundDeskError | null;
   /** Reads today's lines again (today may have become tomorrow since the last read). */
-  load(): Promise<void>;
+  load: () => Promise<void>;
   /**
    * Exports the range (a kiosk sends the admin PIN with it). Resolves to a PIN refusal for the PIN
    * dialog to show, or null; every other outcome lands in `exported` / `exportError`.
    */
-  exportRange(range: DayRange, pin?: string): Promise<RefundDeskError | null>;
-  today(): string;
+  exportRange: (range: DayRange, pin?: string) => Promise<RefundDeskError | null>;
+  today: () => string;
 }
 
 export type HistoryStore = StoreApi<HistoryState>;

@@ -17,9 +17,9 @@ export interface IdleClearDeps {
 
 export interface IdleClear {
   /** The agent typed, clicked or touched something. */
-  touch(): void;
+  touch: () => void;
   /** Clears the screen when it is time; true when it did. */
-  check(): boolean;
+  check: () => boolean;
 }
 
 export function createIdleClear(deps: IdleClearDeps): IdleClear {

@@ -40,7 +40,7 @@ test("a junk or unreadable stored value falls back to English", () => {
 
 test("a switch to a language not loaded yet happens once its text is in, and only if still wanted", async () => {
   const storage = memoryStorage();
-  const loads: Array<{ lang: string; done(): void }> = [];
+  const loads: Array<{ lang: string; done: () => void }> = [];
   const loaded = new Set(["en"]);
   const store = createLangStore(storage, "en", {
     has: (lang) => loaded.has(lang),

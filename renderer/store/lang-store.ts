@@ -8,7 +8,7 @@ export type KeyValueStorage = Pick<Storage, "getItem" | "setItem">;
 
 export interface LangState {
   lang: Lang;
-  setLang(lang: Lang): void;
+  setLang: (lang: Lang) => void;
   toggle: () => void;
 }
 
@@ -20,8 +20,8 @@ function isLang(value: unknown): value is Lang {
 
 /** Where each language's text comes from (renderer/i18n.ts); by default every one is in. */
 export interface Languages {
-  has(lang: Lang): boolean;
-  load(lang: Lang): Promise<void>;
+  has: (lang: Lang) => boolean;
+  load: (lang: Lang) => Promise<void>;
 }
 
 const ALL_IN: Languages = { has: () => true, load: async () => undefined };

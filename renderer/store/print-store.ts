@@ -22,12 +22,12 @@ export interface PrintState {
   /** Counts jobs, so the sheet opens the dialog once per job. */
   jobId: number;
   error: RefundDeskError | null;
-  loadSetup(): Promise<ReceiptSetup | null>;
+  loadSetup: () => Promise<ReceiptSetup | null>;
   /** The customer's copy, and the agent's when the counter prints one; `duplicate` marks and journals a reprint. */
-  printReceipt(refund: PrintableRefund, options: { duplicate: boolean }): Promise<void>;
-  printDaySummary(summary: DaySummary): Promise<void>;
+  printReceipt: (refund: PrintableRefund, options: { duplicate: boolean }) => Promise<void>;
+  printDaySummary: (summary: DaySummary) => Promise<void>;
   /** Asks main to print the sheet as it is now; a refusal (no printer on a kiosk) is kept in `error`. */
-  sendToPrinter(): Promise<void>;
+  sendToPrinter: () => Promise<void>;
 }
 
 export type PrintStore = StoreApi<PrintState>;

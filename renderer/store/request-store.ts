@@ -71,23 +71,23 @@ export interface RequestState {
    * again (with the customer) before Refund works.
    */
   restored: boolean;
-  setTidInput(text: string): void;
+  setTidInput: (text: string) => void;
   /** Validates the field and asks Eko about the transaction. */
-  check(): Promise<void>;
+  check: () => Promise<void>;
   /** Sends (or sends again) the refund OTP for the tid on screen, once any resend wait is over. */
-  sendOtp(): Promise<void>;
+  sendOtp: () => Promise<void>;
   /** "Customer has the OTP from the failure SMS": opens the refund step without sending an OTP. */
-  chooseFailureSmsOtp(): void;
+  chooseFailureSmsOtp: () => void;
   /** Keeps digits only, at most CUSTOMER_OTP_MAX_DIGITS. */
-  setCustomerOtp(text: string): void;
+  setCustomerOtp: (text: string) => void;
   /** Refunds with the customer's OTP and the otp_ref_id on screen. */
-  refund(): Promise<void>;
+  refund: () => Promise<void>;
   /** Reads main's session: the clock offset, and on a fresh screen the unfinished refund again. */
-  restore(): Promise<void>;
+  restore: () => Promise<void>;
   /** How long until the OTP may be sent again (0 when it may be now), on the injected clock. */
-  resendWaitMs(): number;
+  resendWaitMs: () => number;
   /** Clears everything for the next customer; refused while a call runs. */
-  reset(): boolean;
+  reset: () => boolean;
 }
 
 export type RequestStore = StoreApi<RequestState>;

@@ -47,16 +47,16 @@ export interface SettingsState {
    * blanks would clear them.
    */
   staleRevision: number | null;
-  load(): Promise<void>;
-  save(draft: SettingsDraft): Promise<boolean>;
+  load: () => Promise<void>;
+  save: (draft: SettingsDraft) => Promise<boolean>;
   /** The receipt and counter settings: choices and contacts as they are, checked again by main. */
-  saveReceipt(patch: Pick<SettingsPatch, ReceiptField>): Promise<boolean>;
-  storeAccessKey(accessKey: string): Promise<boolean>;
-  removeAccessKey(): Promise<boolean>;
-  checkConnection(): Promise<void>;
-  clearNotice(): void;
+  saveReceipt: (patch: Pick<SettingsPatch, ReceiptField>) => Promise<boolean>;
+  storeAccessKey: (accessKey: string) => Promise<boolean>;
+  removeAccessKey: () => Promise<boolean>;
+  checkConnection: () => Promise<void>;
+  clearNotice: () => void;
   /** The desk was locked or unlocked: what main shows differs between the two, so read again. */
-  lockChanged(locked: boolean): Promise<void>;
+  lockChanged: (locked: boolean) => Promise<void>;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;

@@ -4,8 +4,8 @@ import { err } from "../../app/result";
 /** Test-only: a promise the test settles by hand, to observe a store while a call is in flight. */
 export interface Deferred<T> {
   promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
 }
 
 export function deferred<T>(): Deferred<T> {
