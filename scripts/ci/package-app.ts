@@ -64,7 +64,7 @@ function announce(warnings: string[], env: NodeJS.ProcessEnv = process.env): voi
     appendFileSync(
       env.GITHUB_STEP_SUMMARY,
       `\n> [!WARNING]\n> ## ⚠️ This build is not fit to ship to counters\n>\n${lines}\n>\n` +
-        "> Add the secrets (CONTRIBUTING.md, Release) and run the release again.\n\n",
+        "> Add the secrets (docs/release.md, Secrets) and run the release again.\n\n",
     );
   }
 }
