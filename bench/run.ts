@@ -8,6 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { measureBurst } from "./burst";
 import { measureFootprint } from "./footprint";
+import { measureJournalWitness } from "./journal-witness";
 import { measureRendererStart } from "./renderer-start";
 import { measureRequestPath } from "./request-path";
 import { measureThroughUi } from "./through-ui";
@@ -22,6 +23,7 @@ async function main() {
   const rendererStart = await measureRendererStart({ rounds: quick ? 3 : 10 });
   const footprint = measureFootprint();
   const burst = await measureBurst({ tids: 200, callers: 20 });
+  const journalWitness = await measureJournalWitness({ lines: quick ? 300 : 2_000 });
 
   const results = {
     when: started.toISOString(),
@@ -40,6 +42,7 @@ async function main() {
     rendererStart,
     footprint,
     burst,
+    journalWitness,
   };
   writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -124,6 +127,11 @@ async function main() {
     [
       "burst: main memory (rss / heap)",
       `${burst.memoryBefore.rssMiB}→${burst.memoryAfter.rssMiB} MiB / ${burst.memoryBefore.heapUsedMiB}→${burst.memoryAfter.heapUsedMiB} MiB`,
+      "",
+    ],
+    [
+      "journal line, appended (without / with the OS-log witness), p50",
+      `${journalWitness.appendUs.without.p50} / ${journalWitness.appendUs.withWitness.p50} µs (+${journalWitness.addedP50Us} µs; ${journalWitness.witnessedLines}/${journalWitness.lines} witnessed)`,
       "",
     ],
   ];

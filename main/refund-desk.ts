@@ -21,6 +21,7 @@ import { kioskPrinterProblem, type PrinterFacts } from "./window-policy/print-to
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
+import type { OsLog } from "./journal/os-log/os-log";
 import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
 import { developmentTrust } from "./policy/machine-policy";
@@ -72,6 +73,8 @@ export interface RefundDeskDeps {
   print?: (options: { silent: boolean; deviceName?: string }) => Promise<Result<void, RefundDeskError>>;
   /** The OS's printers (webContents.getPrintersAsync), for a kiosk's print-to-file check; absent: none listed. */
   printers?: () => Promise<PrinterFacts[]>;
+  /** The journal's witness in the OS log (journal/os-log/); none in tests and the demo. */
+  osLog?: OsLog;
   /** Quits the app after an admin's kiosk exit (app.quit in Electron); the reply goes out first. */
   quit?: () => void;
 }
@@ -110,7 +113,13 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       });
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
-  const journal = createJournal(deps.dataDir, inForce.desk.counterName);
+  const osLog = deps.osLog;
+  const journal = createJournal(
+    deps.dataDir,
+    inForce.desk.counterName,
+    {},
+    osLog ? (line) => osLog.witness(line) : undefined,
+  );
   const session = createSessionMemory();
   // One lock per tid for OTP, inquiry and refund alike, whichever window or screen asks.
   const locks = createTidLocks();
@@ -204,6 +213,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         client,
         policy: inForce.desk,
         ...(deps.launch ? { launch: deps.launch } : {}),
+        ...(osLog ? { osLog } : {}),
       }),
     getSession: async () =>
       ok({ outcomes: session.outcomes(), unsettled: unsettled.list(), clockOffsetMs: clock.offsetMs() }),
@@ -283,6 +293,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     exportGate,
     async close() {
       journal.close();
+      osLog?.close();
       await practice.close();
     },
   };
@@ -290,7 +301,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
 
 /** The desk on a real machine: every policy source and the keychain's lock record read first. */
 export async function openRefundDesk(
-  deps: Omit<RefundDeskDeps, "policyInForce" | "lockStore" | "attemptsSlot" | "launch">,
+  deps: Omit<RefundDeskDeps, "policyInForce" | "lockStore" | "attemptsSlot" | "launch" | "osLog">,
   machine: MachineDeps,
 ): Promise<RefundDesk> {
   const policyInForce = await readPolicyInForce({
@@ -304,5 +315,6 @@ export async function openRefundDesk(
     lockStore: machine.lockStore,
     attemptsSlot: machine.attemptsSlot,
     launch: machine.launch,
+    ...(machine.osLog ? { osLog: machine.osLog } : {}),
   });
 }

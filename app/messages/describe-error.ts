@@ -202,8 +202,13 @@ export function describeDoctorCheck(
     sentence = `${sentence} ${fill(m.doctor.missing, { missing })}`;
   }
   const lines = [sentence];
-  // Where the broken policy is and what is wrong with it, or which override was ignored: for the admin.
-  if ((check.id === "policy" || check.id === "overrides") && check.status !== "ok" && check.detail)
+  // Where the broken policy is and what is wrong with it, which override was ignored, why the OS log
+  // is not written: for the admin.
+  if (
+    (check.id === "policy" || check.id === "overrides" || check.id === "os-log") &&
+    check.status !== "ok" &&
+    check.detail
+  )
     lines.push(check.detail);
   if (check.id === "clock" && report.clockOffsetMs !== null) {
     const offset = describeClockOffset(report.clockOffsetMs, lang, reference);

@@ -920,6 +920,13 @@ export const en = {
         fail: "The system keychain cannot be opened.",
         skipped: "The keychain was not checked.",
       },
+      "os-log": {
+        name: "OS log",
+        ok: "Each journal line is also written to the OS log, where IT can check the journal against it.",
+        warn: "The OS log cannot be written: refunds go on and the journal is kept, but IT cannot check it against the OS log until this is fixed:",
+        fail: "The OS log cannot be written:",
+        skipped: "The OS log is not written here.",
+      },
       "access-key": {
         name: "Access key",
         ok: "An access key is stored.",

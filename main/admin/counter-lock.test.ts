@@ -43,7 +43,7 @@ function machine(): MachineDeps & { lockSlot: ReturnType<typeof memoryKeyStore> 
     lockStore: createCounterLockStore(lockSlot),
     attemptsSlot: memoryKeyStore(),
     isElevated: async () => false,
-    launch: { packaged: true, dataDir: null, policyPath: null, ignored: [], inUse: [] },
+    launch: { packaged: true, dataDir: null, policyPath: null, osLogSocket: null, ignored: [], inUse: [] },
   };
 }
 

@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { signTimestamp } from "../eko/signing";
 import { boundKeyText } from "../keychain/bound-key";
@@ -30,10 +31,18 @@ const skip = !existsSync(join(root, "dist", "main", "cli.js"))
 
 let server: Simulator;
 const home = tempDataDir("cli-process");
+// The journal's witness: a syslog socket of the test's own (REFUND_DESK_OS_LOG_SOCKET, development only).
+const syslog = join(tempDataDir("cli-process-syslog"), "syslog.sock");
+let witnessed = "";
+const syslogServer = createServer((connection) =>
+  connection.on("data", (chunk: Buffer) => (witnessed += chunk.toString("utf8"))),
+);
 before(async () => {
   server = await startSimulator({ accounts: [account] });
+  await new Promise<void>((resolve) => syslogServer.listen(syslog, resolve));
 });
 after(async () => {
+  syslogServer.close();
   await server.close();
   spawnSync("secret-tool", ["clear", "service", KEYCHAIN_SERVICE, "account", KEYCHAIN_ACCOUNT]);
 });
@@ -43,7 +52,7 @@ function refundDesk(args: string[], input = ""): Promise<{ code: number | null; 
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["--no-install", "refund-desk", ...args], {
       cwd: root,
-      env: { ...process.env, REFUND_DESK_HOME: home },
+      env: { ...process.env, REFUND_DESK_HOME: home, REFUND_DESK_OS_LOG_SOCKET: syslog },
     });
     let out = "";
     let err = "";
@@ -100,8 +109,20 @@ test("npx refund-desk: set-key from stdin, config, otp and doctor against a cust
   // REFUND_DESK_HOME is honoured here (a checkout, not the installed app), and the doctor says so.
   assert.deepEqual(
     checks.map((c) => `${c.id}:${c.status}`),
-    ["policy:ok", "overrides:warn", "keychain:ok", "access-key:ok", "settings:ok", "reachable:ok", "clock:ok"],
+    [
+      "policy:ok",
+      "overrides:warn",
+      "os-log:ok",
+      "keychain:ok",
+      "access-key:ok",
+      "settings:ok",
+      "reachable:ok",
+      "clock:ok",
+    ],
   );
+  // Each command's journal lines reached the OS log through the OS's own logger.
+  assert.match(witnessed, /refund-desk(\[\d+\])?: REFUND-DESK-JOURNAL \{[^\n]*"tid":"13192443"/);
+  assert.ok(!witnessed.includes(account.accessKey));
 
   const shown = await refundDesk(["config", "show"]);
   assert.match(shown.out, /stored in the system keychain/);

@@ -51,13 +51,16 @@ const USAGE = `Usage: refund-desk <command>
                                 on a kiosk counter, the admin PIN is read from standard input
   journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
                                 check the journal's hash chain; names the first changed line
+  journal verify --against-os-log [--os-log-file <path>] [--json]
+                                also check it against what the OS log witnessed of each line
   journal summary --date YYYY-MM-DD [--json]
                                 the day's totals: refunds and amounts, OTPs, checks, failures by kind
 
 Exit codes (the same for the app's executable):
 ${exitCodeTable()}
-In development (not the installed app) REFUND_DESK_HOME sets the folder for settings and the journal and
-REFUND_DESK_POLICY a policy file to use as the machine-wide policy; the installed app ignores both.
+In development (not the installed app) REFUND_DESK_HOME sets the folder for settings and the journal,
+REFUND_DESK_POLICY a policy file to use as the machine-wide policy and REFUND_DESK_OS_LOG_SOCKET the syslog
+socket the journal's witness goes to; the installed app ignores all three.
 `;
 
 /**

@@ -18,6 +18,7 @@ import { journalVerify } from "./journal-verify";
 const JOURNAL_USAGE =
   "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]\n" +
   "       refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]\n" +
+  "       refund-desk journal verify --against-os-log [--os-log-file <path>] [--json]\n" +
   "       refund-desk journal summary --date YYYY-MM-DD [--json]";
 
 export async function journalCommand(

@@ -1,36 +1,68 @@
 /**
- * `refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]`: walks the journal's
- * hash chain and reports the first line that does not link (edited, removed or reordered lines).
- * Exit 0 when the chain holds, 1 when it is broken.
+ * `refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--against-os-log [--os-log-file <path>]] [--json]`:
+ * walks the journal's hash chain and reports the first line that does not link (edited, removed or
+ * reordered lines). With --against-os-log it also reads the OS log's witness of every line
+ * (journal/os-log/) and reports lines the OS log saw that the journal no longer has and a chain
+ * head the journal no longer reaches: a journal rewritten whole and sealed again, or cut short.
+ * Exit 0 when everything holds, 1 when anything is broken.
  */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JOURNAL_FOLDER } from "../journal/journal";
-import { verifyChain } from "../journal/journal-chain";
+import { chainLinks, verifyChain } from "../journal/journal-chain";
+import { osLogReader } from "../journal/os-log/platform-os-log";
+import { checkAgainstWitness, type WitnessReport } from "../journal/os-log/witness-check";
+import { readWitnessed } from "../journal/os-log/witness-record";
 import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
 
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
+/** Years of a busy counter's witness lines. */
+const OS_LOG_MAX_BYTES = 256 * 1024 * 1024;
 
-export function journalVerify(
+export async function journalVerify(
   args: string[],
   json: boolean,
   io: CliIo,
   deps: CliDeps,
   fail: (message: string) => number,
-): number {
-  const options = parseOptions(args, { values: ["from", "to"] });
+): Promise<number> {
+  const options = parseOptions(args, { values: ["from", "to", "os-log-file"], flags: ["against-os-log"] });
   if (typeof options === "string") return fail(options);
   const from = options.values.get("from");
   const to = options.values.get("to");
   if ((from !== undefined && !DAY.test(from)) || (to !== undefined && !DAY.test(to)))
     return fail("--from and --to must be dates written YYYY-MM-DD");
   if (from && to && from > to) return fail("--from is after --to");
+  const againstOsLog = options.flags.has("against-os-log");
+  const osLogFile = options.values.get("os-log-file");
+  if (osLogFile !== undefined && !againstOsLog) return fail("--os-log-file goes with --against-os-log");
+  if (againstOsLog && (from || to)) return fail("--against-os-log checks the whole journal: leave out --from and --to");
   // The chain is per monthly file: the months the days fall in.
   const month = (day: string | undefined) => (day ? `${DAY.exec(day)?.[1]}.jsonl` : undefined);
-  const report = verifyChain(join(deps.dataDir, JOURNAL_FOLDER), month(from), month(to));
-  if (json)
-    io.stdout.write(`${JSON.stringify({ ok: true, value: { intact: report.firstBreak === null, ...report } })}\n`);
-  else if (report.firstBreak) {
+  const folder = join(deps.dataDir, JOURNAL_FOLDER);
+  const report = verifyChain(folder, month(from), month(to));
+
+  let witness: WitnessReport | null = null;
+  if (againstOsLog) {
+    const text = await readOsLog(osLogFile ?? null);
+    if (!text.ok) {
+      if (json)
+        io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "os-log-unreadable", message: text.why } })}\n`);
+      else io.stderr.write(`refund-desk journal: the OS log could not be read: ${text.why}\n`);
+      return EXIT.failed;
+    }
+    witness = checkAgainstWitness(chainLinks(folder), readWitnessed(text.value));
+  }
+  const intact = report.firstBreak === null && (witness?.ok ?? true);
+  if (json) {
+    io.stdout.write(
+      `${JSON.stringify({ ok: intact, value: { intact, ...report, ...(witness ? { osLog: witness } : {}) } })}\n`,
+    );
+    return intact ? EXIT.ok : EXIT.failed;
+  }
+  if (report.firstBreak) {
     const { file, line, state } = report.firstBreak;
     io.stderr.write(
       `journal chain broken at ${file} line ${line} (${state === "unsealed" ? "a line without its seal" : "does not link to the line before"}): lines from there on were changed, removed or reordered\n`,
@@ -41,5 +73,51 @@ export function journalVerify(
       `journal chain intact: ${report.lines} line(s) in ${report.files} file(s)${before}\nhead ${report.head}\n`,
     );
   }
-  return report.firstBreak ? EXIT.failed : EXIT.ok;
+  if (witness) writeWitness(witness, io);
+  return intact ? EXIT.ok : EXIT.failed;
+}
+
+function writeWitness(witness: WitnessReport, io: CliIo): void {
+  if (witness.ok) {
+    io.stdout.write(
+      `OS log: ${witness.witnessed} line(s) witnessed, every one still in the journal; ${witness.unwitnessedTail} line(s) written since the last\n`,
+    );
+    return;
+  }
+  const lines = [`OS log: the journal does not match what the OS log witnessed (${witness.witnessed} line(s)):`];
+  if (witness.missing.length > 0) {
+    lines.push(`  ${witness.missing.length} line(s) the OS log saw are no longer in the journal, the first:`);
+    for (const record of witness.missing.slice(0, 5))
+      lines.push(`    ${record.at} ${record.outcome} tid ${record.tid}`);
+  }
+  if (!witness.lastHeadReached)
+    lines.push(
+      `  the journal no longer reaches the last head the OS log saw (${witness.lastHead}): its end was cut or rewritten`,
+    );
+  io.stderr.write(`${lines.join("\n")}\n`);
+}
+
+async function readOsLog(file: string | null): Promise<{ ok: true; value: string } | { ok: false; why: string }> {
+  if (file !== null) {
+    try {
+      return { ok: true, value: readFileSync(file, "utf8") };
+    } catch (error) {
+      return { ok: false, why: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  const call = osLogReader(process.platform);
+  if (!call) return { ok: false, why: "the system folder could not be found" };
+  return new Promise((resolve) => {
+    execFile(
+      call.file,
+      [...call.args],
+      { cwd: call.cwd, env: { ...call.env }, encoding: "utf8", maxBuffer: OS_LOG_MAX_BYTES, windowsHide: true },
+      (error, stdout, stderr) =>
+        resolve(
+          error
+            ? { ok: false, why: `${call.file}: ${(stderr || error.message).trim().split("\n")[0]}` }
+            : { ok: true, value: stdout },
+        ),
+    );
+  });
 }

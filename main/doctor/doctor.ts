@@ -7,6 +7,7 @@ import type { DeskPolicy } from "../../app/policy";
 import type { AccessKey } from "../keychain/access-key";
 import { isEkoHost } from "../time/eko-hosts";
 import type { EkoClient } from "../eko/eko-client";
+import type { OsLog } from "../journal/os-log/os-log";
 import { baseUrlFor, keyBaseUrl } from "../eko/endpoint";
 import type { Practice } from "../simulator/practice";
 import type { LaunchOverrides } from "../launch/launch-overrides";
@@ -21,6 +22,8 @@ export interface DoctorDeps {
   /** The policy in force: a broken machine policy is the admin's first thing to fix. */
   policy?: DeskPolicy;
   launch?: LaunchOverrides;
+  /** The journal's witness in the OS log; absent where none is written (tests, the demo). */
+  osLog?: Pick<OsLog, "problem">;
 }
 
 /** The same checks for the Settings screen's "Check connection" and the CLI's `doctor`. */
@@ -30,6 +33,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   const checks: DoctorCheck[] = [];
   if (deps.policy) checks.push(policyCheck(deps.policy));
   if (deps.launch) checks.push(overridesCheck(deps.launch));
+  if (deps.osLog) {
+    const problem = deps.osLog.problem();
+    // A warning: refunds never wait on the OS log, but IT loses its check of the journal.
+    checks.push(problem ? { id: "os-log", status: "warn", detail: problem } : { id: "os-log", status: "ok" });
+  }
 
   const key = await deps.accessKey.get(keyBaseUrl(settings));
   checks.push(

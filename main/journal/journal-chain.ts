@@ -109,3 +109,14 @@ export function verifyChain(folder: string, fromFile = "", toFile = "9999-99.jso
   report.head = previous;
   return report;
 }
+
+/** Every line of the journal, oldest file first, with the chain's head after it (os-log/witness-check.ts). */
+export function chainLinks(folder: string): { file: string; line: number; digest: string }[] {
+  return monthFiles(folder).flatMap((file) =>
+    journalLines(readFileSync(join(folder, file), "utf8")).map((raw, index) => ({
+      file,
+      line: index + 1,
+      digest: lineDigest(raw),
+    })),
+  );
+}

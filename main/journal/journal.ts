@@ -5,6 +5,7 @@ import type { Environment } from "../../app/settings";
 import { writeAll } from "../fs/durable-file";
 import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
 import { anchorBefore, journalLines, lineDigest, linkStates, sealLine } from "./journal-chain";
+import type { WitnessRecord } from "./os-log/witness-record";
 
 /**
  * An append-only record of each request, one JSON line per request, for "was an OTP requested
@@ -49,6 +50,8 @@ export function createJournal(
   dataDir: string,
   counter: string | null = null,
   commit: GroupCommitOptions = {},
+  /** Gets each line as written (os-log/): called after the line is on its way to disk, never failing it. */
+  witness: (record: WitnessRecord) => void = () => undefined,
 ): Journal {
   const folder = join(dataDir, JOURNAL_FOLDER);
   const group = createGroupCommit(commit);
@@ -82,10 +85,17 @@ export function createJournal(
         const name = `${at.slice(0, 7)}.jsonl`;
         const fd = fileFor(name);
         const body = JSON.stringify({ at, counter, ...rest });
-        appendLine(fd, (lastLine) =>
-          sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body),
-        );
+        let sealed = "";
+        appendLine(fd, (lastLine) => {
+          sealed = sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body);
+          return sealed;
+        });
         group.written(fd, durability);
+        try {
+          witness(witnessOf({ ...record, counter }, lineDigest(sealed)));
+        } catch {
+          // The witness is reported by doctor when it cannot be written; the line stands.
+        }
         return true;
       } catch {
         // A file that failed once is opened afresh for the next line.
@@ -120,6 +130,20 @@ export function createJournal(
       entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
       return { entries, skipped };
     },
+  };
+}
+
+/** What the OS log keeps of a line: no secret, no full mobile (the line holds none either). */
+function witnessOf(entry: JournalEntry, head: string): WitnessRecord {
+  const colon = entry.outcome.indexOf(":");
+  return {
+    at: entry.at,
+    kind: colon === -1 ? entry.outcome : entry.outcome.slice(0, colon),
+    outcome: entry.outcome,
+    tid: entry.tid,
+    amount: entry.refundedAmount ?? entry.txAmount ?? null,
+    counter: entry.counter,
+    head,
   };
 }
 

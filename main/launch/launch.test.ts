@@ -7,26 +7,34 @@ import { launchOverrides } from "./launch-overrides";
 
 const EXE = "C:\\Program Files\\Refund Desk\\Refund Desk.exe";
 
-test("packaged: REFUND_DESK_HOME and REFUND_DESK_POLICY are ignored and reported; in development they apply", () => {
-  const env = { REFUND_DESK_HOME: "C:\\Users\\agent\\mine", REFUND_DESK_POLICY: "C:\\Users\\agent\\policy.json" };
+test("packaged: REFUND_DESK_HOME, REFUND_DESK_POLICY and REFUND_DESK_OS_LOG_SOCKET are ignored and reported; in development they apply", () => {
+  const env = {
+    REFUND_DESK_HOME: "C:\\Users\\agent\\mine",
+    REFUND_DESK_POLICY: "C:\\Users\\agent\\policy.json",
+    REFUND_DESK_OS_LOG_SOCKET: "/home/agent/fake-syslog.sock",
+  };
+  const all = ["REFUND_DESK_HOME", "REFUND_DESK_POLICY", "REFUND_DESK_OS_LOG_SOCKET"];
   assert.deepEqual(launchOverrides(env, true), {
     packaged: true,
     dataDir: null,
     policyPath: null,
-    ignored: ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"],
+    osLogSocket: null,
+    ignored: all,
     inUse: [],
   });
   assert.deepEqual(launchOverrides(env, false), {
     packaged: false,
     dataDir: env.REFUND_DESK_HOME,
     policyPath: env.REFUND_DESK_POLICY,
+    osLogSocket: env.REFUND_DESK_OS_LOG_SOCKET,
     ignored: [],
-    inUse: ["REFUND_DESK_HOME", "REFUND_DESK_POLICY"],
+    inUse: all,
   });
   assert.deepEqual(launchOverrides({ REFUND_DESK_HOME: "  " }, false), {
     packaged: false,
     dataDir: null,
     policyPath: null,
+    osLogSocket: null,
     ignored: [],
     inUse: [],
   });

@@ -4,6 +4,8 @@ import { isElevated } from "../admin/elevation";
 import { createKeytarKeyStore, KEYCHAIN_SERVICE, type KeyStore } from "../keychain/key-store";
 import { developmentTrust, type MachinePolicyOptions } from "../policy/machine-policy";
 import { runTool } from "../policy/sources/run-tool";
+import { createOsLog, type OsLog } from "../journal/os-log/os-log";
+import { osLogWriter } from "../journal/os-log/platform-os-log";
 import type { LaunchOverrides } from "./launch-overrides";
 
 /** What the desk needs from this machine beyond the data folder: policy sources, keychain records, elevation. */
@@ -14,6 +16,8 @@ export interface MachineDeps {
   attemptsSlot: KeyStore;
   isElevated: () => Promise<boolean>;
   launch: LaunchOverrides;
+  /** The journal's witness in the OS log; absent where none is written. */
+  osLog?: OsLog;
 }
 
 const LOCK_ACCOUNT = "counter-lock";
@@ -27,6 +31,7 @@ export function realMachineDeps(launch: LaunchOverrides, dataDir: string): Machi
   const suffix = launch.dataDir ? `:${createHash("sha256").update(dataDir).digest("hex").slice(0, 16)}` : "";
   const slot = (account: string) => createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, `${account}${suffix}`);
   const uid = process.getuid?.();
+  const writer = osLogWriter(process.platform, launch.osLogSocket);
   return {
     policy: {
       platform: process.platform,
@@ -40,5 +45,6 @@ export function realMachineDeps(launch: LaunchOverrides, dataDir: string): Machi
     isElevated: () =>
       isElevated({ platform: process.platform, run: runTool, ...(uid === undefined ? {} : { getuid: () => uid }) }),
     launch,
+    ...(writer ? { osLog: createOsLog(writer) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { OsLog } from "../journal/os-log/os-log";
 import { createPractice } from "../simulator/practice";
 import { createRefundDesk, type RefundDesk } from "../refund-desk";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
@@ -10,7 +11,12 @@ export const APP_PAGE = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
 
 /** A desk on a throwaway data folder, with a fetch that counts calls and a fast simulator. */
 export function testDesk(
-  options: { keyStore?: ReturnType<typeof memoryKeyStore>; dataDir?: string; machinePolicyPath?: string } = {},
+  options: {
+    keyStore?: ReturnType<typeof memoryKeyStore>;
+    dataDir?: string;
+    machinePolicyPath?: string;
+    osLog?: OsLog;
+  } = {},
 ) {
   const calls: string[] = [];
   const countingFetch: typeof fetch = (input, init) => {
@@ -25,6 +31,7 @@ export function testDesk(
     dataDir,
     appOrigin: TEST_ORIGIN,
     machinePolicyPath: options.machinePolicyPath ?? null,
+    ...(options.osLog ? { osLog: options.osLog } : {}),
     practice: createPractice(() => startSimulator({ accounts: [PRACTICE_CREDENTIALS], delayScale: 0.05 })),
   });
   return { desk, calls, keyStore, dataDir };

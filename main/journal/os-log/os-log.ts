@@ -1,0 +1,83 @@
+import { spawn as nodeSpawn, type ChildProcess } from "node:child_process";
+import type { ToolCall } from "../../policy/sources/run-tool";
+import { witnessMessage, type WitnessRecord } from "./witness-record";
+
+/**
+ * The journal's witness in the OS log: each line is handed to one long-lived OS tool reading its
+ * standard input (logger, or PowerShell's Write-EventLog), so a line costs a pipe write, never a
+ * process. Writing never slows or fails a refund: a tool that cannot start or dies is reported by
+ * `problem()` (doctor shows it) and started again for a later line, at most once a minute.
+ */
+export interface OsLog {
+  witness(record: WitnessRecord): void;
+  /** Why the OS log is not being written, or null. */
+  problem(): string | null;
+  close(): void;
+}
+
+type Spawn = (
+  file: string,
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string> },
+) => ChildProcess;
+
+const RESTART_AFTER_MS = 60_000;
+
+export function createOsLog(
+  call: ToolCall,
+  spawn: Spawn = (file, args, options) => nodeSpawn(file, [...args], { ...options, stdio: ["pipe", "ignore", "pipe"] }),
+  now: () => number = Date.now,
+): OsLog {
+  let child: ChildProcess | null = null;
+  let trouble: string | null = null;
+  let failedAt: number | null = null;
+
+  function fail(why: string): void {
+    trouble = why;
+    failedAt = now();
+    child = null;
+  }
+
+  function start(): ChildProcess | null {
+    if (child) return child;
+    if (failedAt !== null && now() - failedAt < RESTART_AFTER_MS) return null;
+    let started: ChildProcess;
+    try {
+      started = spawn(call.file, call.args, { cwd: call.cwd, env: { ...call.env } });
+    } catch (error) {
+      fail(`cannot start ${call.file}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+    let said = "";
+    started.stderr?.on("data", (chunk: Buffer) => {
+      said = `${said}${chunk.toString("utf8")}`.slice(-300);
+    });
+    started.on("error", (error) => fail(`cannot start ${call.file}: ${error.message}`));
+    started.on("exit", (code) => {
+      if (child === started)
+        fail(`${call.file} stopped (exit ${code ?? "signal"}): ${said.trim().split("\n")[0] ?? ""}`);
+    });
+    // A pipe whose reader died reports here, not as a throw from write().
+    started.stdin?.on("error", () => undefined);
+    // The witness never keeps a command-line run (or the app) from ending.
+    started.unref();
+    (started.stdin as (NodeJS.WritableStream & { unref?: () => void }) | null)?.unref?.();
+    child = started;
+    return started;
+  }
+
+  return {
+    witness(record) {
+      const tool = start();
+      if (!tool?.stdin?.writable) return;
+      // One message per line: the record is JSON, which has no raw line breaks.
+      tool.stdin.write(`${witnessMessage(record)}\n`);
+    },
+    problem: () => trouble,
+    close() {
+      const tool = child;
+      child = null;
+      tool?.stdin?.end();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Where each OS keeps the journal's witness, written and read back with its own tools, run as
+ * the policy tools are (by absolute path, in the system's environment: policy/sources/system-tools.ts).
+ * Linux and macOS: logger (syslog; the unified log on macOS), tag "refund-desk". Windows: the
+ * Application log under the source "Refund Desk", which the installers register (a standard user
+ * may write to an existing source and cannot delete or edit its events).
+ */
+import type { ToolCall } from "../../policy/sources/run-tool";
+import { posixToolCall, powershellCall, windowsSystemRoot, windowsTools } from "../../policy/sources/system-tools";
+import { WITNESS_MARKER } from "./witness-record";
+
+const OS_LOG_TAG = "refund-desk";
+export const EVENT_SOURCE = "Refund Desk";
+const EVENT_ID = 1000;
+
+/** Reads lines from standard input and writes each as an Information event of the app's source. */
+const WINDOWS_WRITER = `
+while ($null -ne ($line = [Console]::In.ReadLine())) {
+  Microsoft.PowerShell.Management\\Write-EventLog -LogName Application -Source '${EVENT_SOURCE}' -EventId ${EVENT_ID} -EntryType Information -Message $line
+}`;
+
+const WINDOWS_READER = `
+Microsoft.PowerShell.Diagnostics\\Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = '${EVENT_SOURCE}' } -Oldest -ErrorAction SilentlyContinue |
+  ForEach-Object { $_.Message }`;
+
+/** The long-lived writer for this OS; `socket` (Linux and macOS) names a syslog socket other than the system's. */
+export function osLogWriter(platform: NodeJS.Platform, socket: string | null = null): ToolCall | null {
+  if (platform === "win32") {
+    const root = windowsSystemRoot();
+    return root ? powershellCall(windowsTools(root), WINDOWS_WRITER) : null;
+  }
+  // util-linux's logger says nothing of a socket it cannot reach unless asked; macOS's has no such flag.
+  const errors = platform === "linux" ? ["--socket-errors=on"] : [];
+  return posixToolCall("/usr/bin/logger", [
+    ...errors,
+    "-t",
+    OS_LOG_TAG,
+    "-p",
+    "user.info",
+    ...(socket ? ["-u", socket] : []),
+  ]);
+}
+
+/** The tool that prints what the OS log kept of the journal, oldest first. */
+export function osLogReader(platform: NodeJS.Platform): ToolCall | null {
+  if (platform === "win32") {
+    const root = windowsSystemRoot();
+    return root ? powershellCall(windowsTools(root), WINDOWS_READER) : null;
+  }
+  if (platform === "darwin")
+    return posixToolCall("/usr/bin/log", [
+      "show",
+      "--style",
+      "compact",
+      "--info",
+      "--last",
+      "3650d",
+      "--predicate",
+      `eventMessage CONTAINS "${WITNESS_MARKER}"`,
+    ]);
+  return posixToolCall("/usr/bin/journalctl", ["--no-pager", "-o", "cat", "-t", OS_LOG_TAG]);
+}

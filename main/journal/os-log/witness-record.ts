@@ -1,0 +1,56 @@
+/**
+ * What the OS log keeps of each journal line: enough to show later that the journal still has it
+ * (the chain's head after the line) and to read it in a SIEM (kind, outcome, tid, amount, counter),
+ * never a secret or a full mobile. One line of text: a fixed marker, then JSON.
+ */
+export interface WitnessRecord {
+  at: string;
+  /** The outcome's kind: what comes before its colon ("otp", "refund", "check", …). */
+  kind: string;
+  outcome: string;
+  tid: string;
+  /** The refunded amount, else the transfer's, in rupees as Eko wrote it; null when the line has none. */
+  amount: string | null;
+  counter: string | null;
+  /** The chain's head after the line: the line's seal (journal-chain.ts). */
+  head: string;
+}
+
+export const WITNESS_MARKER = "REFUND-DESK-JOURNAL";
+
+export function witnessMessage(record: WitnessRecord): string {
+  return `${WITNESS_MARKER} ${JSON.stringify(record)}`;
+}
+
+const HEAD = /^[0-9a-f]{64}$/;
+
+/**
+ * Every witness record in an OS log's text, in order, whatever the log put around it (a syslog
+ * file's date and host, journalctl's or `log show`'s columns, an event's message). Lines that
+ * only look like one are skipped.
+ */
+export function readWitnessed(text: string): WitnessRecord[] {
+  const found: WitnessRecord[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const at = line.indexOf(`${WITNESS_MARKER} {`);
+    if (at === -1) continue;
+    let value: Partial<WitnessRecord>;
+    try {
+      value = JSON.parse(line.slice(at + WITNESS_MARKER.length + 1)) as Partial<WitnessRecord>;
+    } catch {
+      continue;
+    }
+    if (typeof value.head !== "string" || !HEAD.test(value.head)) continue;
+    if (typeof value.tid !== "string" || typeof value.outcome !== "string" || typeof value.at !== "string") continue;
+    found.push({
+      at: value.at,
+      kind: typeof value.kind === "string" ? value.kind : "",
+      outcome: value.outcome,
+      tid: value.tid,
+      amount: typeof value.amount === "string" ? value.amount : null,
+      counter: typeof value.counter === "string" ? value.counter : null,
+      head: value.head,
+    });
+  }
+  return found;
+}
