@@ -10,6 +10,7 @@ import { listPrinters, printWindow } from "./electron/print";
 import { guardEveryWebContents } from "./electron/web-contents-guard";
 import { isCliInvocation, runCli } from "./cli/cli";
 import { EXIT } from "./cli/exit-codes";
+import { reportUnexpected } from "./cli/unexpected";
 import { registerAppScheme, serveAppProtocol } from "./electron/app-protocol";
 import { registerIpc } from "./electron/ipc-registration";
 import { saveWithDialog } from "./electron/save-dialog";
@@ -73,9 +74,8 @@ async function runCliAndExit(): Promise<void> {
       { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir, machine },
     );
   } catch (error) {
-    // Only the error's name, as in cli-entry.ts: a message could quote what the command was given.
-    process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-    code = EXIT.internal;
+    // One line and where the details went, as in cli-entry.ts: never a stack trace on the screen.
+    code = reportUnexpected(error, process.stderr);
   }
   // app.exit does not wait for piped output; let it drain first.
   await Promise.all([flush(process.stdout), flush(process.stderr)]);

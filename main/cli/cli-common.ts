@@ -4,6 +4,7 @@ import type { Result } from "../../app/result";
 import type { ScryptParams } from "../admin/pin-hash";
 import type { KeyStore } from "../keychain/key-store";
 import type { MachineDeps } from "../launch/machine-deps";
+import { didYouMean } from "./did-you-mean";
 import { EXIT } from "./exit-codes";
 
 export interface CliIo {
@@ -52,7 +53,10 @@ export function parseOptions(args: string[], spec: { flags?: string[]; values?: 
       if (value === undefined || value.startsWith("--")) return `${arg} needs a value`;
       values.set(name, value);
       i += 1;
-    } else return `unknown option ${arg}`;
+    } else {
+      const meant = didYouMean(name, [...(spec.flags ?? []), ...(spec.values ?? [])]);
+      return `unknown option ${arg}${meant ? ` (did you mean --${meant}?)` : ""}`;
+    }
   }
   return { flags, values };
 }
@@ -79,4 +83,24 @@ export function report<T>(
 function withMessage(error: RefundDeskError) {
   const { title, action } = describeError(error, "en");
   return { ...error, message: `${title} ${action}` };
+}
+
+/** How long a command may wait on Eko before it says it is still waiting. */
+const PROGRESS_EVERY_MS = 2_000;
+
+/**
+ * Says on standard error, every 2 s, that the command is still waiting (a refund whose answer was
+ * lost waits up to 20 s for the inquiry that settles it): a script's standard output stays clean.
+ */
+export async function withProgress<T>(work: Promise<T>, io: CliIo, everyMs = PROGRESS_EVERY_MS): Promise<T> {
+  let waited = 0;
+  const timer = setInterval(() => {
+    waited += everyMs;
+    io.stderr.write(`refund-desk: still waiting for Eko (${Math.round(waited / 1000)} s)…\n`);
+  }, everyMs);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
 }

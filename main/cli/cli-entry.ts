@@ -3,24 +3,26 @@ import { defaultDataDir, resolveDataDir } from "../fs/data-dir";
 import { launchOverrides } from "../launch/launch-overrides";
 import { realMachineDeps } from "../launch/machine-deps";
 import { runCli } from "./cli";
-import { EXIT } from "./exit-codes";
+import { reportUnexpected } from "./unexpected";
 
 /** `npx refund-desk …` under plain Node (a checkout, never the installed app): the same services as the app. */
 export function runFromProcess(): void {
-  const launch = launchOverrides(process.env, false);
-  const dataDir = resolveDataDir(launch.dataDir, defaultDataDir());
-  runCli(["refund-desk", ...process.argv.slice(2)], process, {
-    fetch: globalThis.fetch,
-    keyStore: createKeytarKeyStore(),
-    dataDir,
-    machine: realMachineDeps(launch, dataDir),
-  }).then(
-    (code) => {
+  const failed = (error: unknown) => {
+    process.exitCode = reportUnexpected(error, process.stderr);
+  };
+  try {
+    // A REFUND_DESK_HOME that is a file, or a folder that cannot be made, fails here: no stack trace.
+    const launch = launchOverrides(process.env, false);
+    const dataDir = resolveDataDir(launch.dataDir, defaultDataDir());
+    runCli(["refund-desk", ...process.argv.slice(2)], process, {
+      fetch: globalThis.fetch,
+      keyStore: createKeytarKeyStore(),
+      dataDir,
+      machine: realMachineDeps(launch, dataDir),
+    }).then((code) => {
       process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`refund-desk: unexpected failure (${error instanceof Error ? error.name : "unknown"})\n`);
-      process.exitCode = EXIT.internal;
-    },
-  );
+    }, failed);
+  } catch (error) {
+    failed(error);
+  }
 }

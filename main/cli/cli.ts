@@ -1,10 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describeError } from "../../app/messages/describe-error";
 import type { DoctorReport } from "../../app/doctor";
 import type { DeskPolicy } from "../../app/policy";
 import type { SettingsView } from "../../app/settings";
 import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
-import { readAll, report, type CliDeps, type CliIo } from "./cli-common";
+import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
 import { CONFIG_NAMES, configProblem, parseConfigPairs, type ConfigProblem } from "./config-set";
+import { didYouMean } from "./did-you-mean";
 import { EXIT, exitCodeTable } from "./exit-codes";
 import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
@@ -25,9 +28,13 @@ const COMMANDS = [
   "pin-hash",
   "journal",
   "help",
+  "--help",
+  "-h",
+  "--version",
+  "version",
 ] as const;
 
-const USAGE = `Usage: refund-desk <command>
+const USAGE = `Usage: refund-desk <command>   (refund-desk --version: the app's version)
 
   inquire <tid> [--json]        check the transaction with Eko: status, amount, names, masked account
   otp <tid> [--json]            ask Eko to (re)send the refund OTP; prints the otp_ref_id
@@ -92,11 +99,18 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     return code;
   };
 
-  if (!command || command === "help" || command === "--help") {
+  if (!command || command === "help" || command === "--help" || command === "-h") {
     out(USAGE);
-    return command ? EXIT.ok : EXIT.usage;
+    return EXIT.ok;
   }
-  if (!(COMMANDS as readonly string[]).includes(command)) return fail(`unknown command "${command}"\n\n${USAGE}`);
+  if (command === "--version" || command === "version") {
+    out(`refund-desk ${appVersion()}`);
+    return EXIT.ok;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const meant = didYouMean(command, COMMANDS);
+    return fail(`unknown command "${command}"${meant ? ` (did you mean "${meant}"?)` : ""}\n\n${USAGE}`);
+  }
   // These work on the data folder and keychain directly, not through the desk's services.
   if (command === "provision") return provision(rest, json, io, deps);
   if (command === "pin-hash") return pinHashCommand(rest, json, io, deps.pinCost);
@@ -109,7 +123,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
       case "otp":
         if (rest.length !== 1) return fail("usage: refund-desk otp <tid> [--json]");
         return report(
-          await desk.services.requestRefundOtp({ tid: rest[0] ?? "" }),
+          await withProgress(desk.services.requestRefundOtp({ tid: rest[0] ?? "" }), io),
           json,
           io,
           (v) =>
@@ -147,9 +161,24 @@ function openDesk(deps: CliDeps): Promise<RefundDesk> {
 }
 
 async function doctor(desk: RefundDesk, json: boolean, io: CliIo): Promise<number> {
-  const result = await desk.services.checkConnection({});
+  const result = await withProgress(desk.services.checkConnection({}), io);
+  // A report whose checks failed is a failure: --json's "ok" says so too, as the exit code does.
+  if (json && result.ok && !result.value.ok) {
+    io.stdout.write(`${JSON.stringify({ ok: false, value: result.value })}\n`);
+    return EXIT.failed;
+  }
   const code = report(result, json, io, formatDoctor);
   return result.ok && !result.value.ok ? EXIT.failed : code;
+}
+
+/** The app's version, from the package.json two folders up (the checkout's, or the one in app.asar). */
+function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string })
+      .version;
+  } catch {
+    return "unknown";
+  }
 }
 
 function formatDoctor(report: DoctorReport): string {
@@ -210,13 +239,12 @@ async function config(
   fail: (text: string) => number,
 ): Promise<number> {
   const [action, ...pairs] = args;
-  if (action === "show" && pairs.length === 0)
-    return report(
-      await desk.services.getSettings({}),
-      json,
-      io,
-      (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`,
-    );
+  if (action === "show" && pairs.length === 0) {
+    const shown = await desk.services.getSettings({});
+    // --json carries what the text shows: the settings and the counter's policy, never a PIN or hash.
+    const withDesk = shown.ok ? { ...shown, value: { ...shown.value, desk: desk.policy } } : shown;
+    return report(withDesk, json, io, (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`);
+  }
   if (action !== "set")
     return fail("usage: refund-desk config show [--json] | config set <name> <value> [<name> <value> …]");
   const parsed = parseConfigPairs(pairs);

@@ -10,7 +10,7 @@ import type { PendingRefunds } from "../../app/pending";
 import type { RefundReceipt } from "../../app/refund";
 import type { Transaction } from "../../app/transaction";
 import type { RefundDesk } from "../refund-desk";
-import { report, type CliIo } from "./cli-common";
+import { report, withProgress, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
 
 const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
@@ -23,7 +23,7 @@ const MAX_OTP_LINE = 64;
 
 export async function inquireCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
   if (args.length !== 1 || args[0]?.startsWith("--")) return usage(io, INQUIRE_USAGE);
-  return report(await desk.refundFlow.inquire({ tid: args[0] ?? "" }), json, io, formatTransaction);
+  return report(await withProgress(desk.refundFlow.inquire({ tid: args[0] ?? "" }), io), json, io, formatTransaction);
 }
 
 export async function refundCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
@@ -41,13 +41,18 @@ export async function refundCommand(args: string[], json: boolean, io: CliIo, de
   if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write("Customer's OTP: ");
   const otp = await readFirstLine(io.stdin);
   const request = { tid: others[0] ?? "", otp, ...(otpRefId === undefined ? {} : { otpRefId }) };
-  return report(await desk.refundFlow.refund(request), json, io, formatReceipt);
+  return report(await withProgress(desk.refundFlow.refund(request), io), json, io, formatReceipt);
 }
 
 /** Find by customer mobile: the mobile goes to Eko only; the output names its last 4 digits. */
 export async function pendingCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
   if (args.length !== 1 || args[0]?.startsWith("--")) return usage(io, PENDING_USAGE);
-  return report(await desk.services.pendingRefunds({ mobile: args[0] ?? "" }), json, io, formatPending);
+  return report(
+    await withProgress(desk.services.pendingRefunds({ mobile: args[0] ?? "" }), io),
+    json,
+    io,
+    formatPending,
+  );
 }
 
 function formatPending(list: PendingRefunds): string {
