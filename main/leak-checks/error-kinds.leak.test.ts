@@ -1,0 +1,569 @@
+/**
+ * No secret in any error. Every kind of the error union is produced here, the way the counter
+ * meets it (Eko's refusals from a stub on loopback, a network that fails, a keychain that fails,
+ * the admin PIN's gate), with the registry's access key, customer OTP, admin PIN and customer
+ * mobile as the inputs. For each, none of them appears in any form (secret-forms.ts) in the error
+ * returned, its JSON, dispatch's reply to the window, the CLI's text and JSON, the data folder
+ * (the journal) or anything printed. A kind added to the union does not compile here until it
+ * is produced (or said why not).
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import type { ErrorKind } from "../../app/errors";
+import { ERROR_KINDS } from "../../app/errors";
+import { localDay } from "../../app/history";
+import { sampleBody } from "../eko/conformance/eko-samples";
+import { createKeytarKeyStore, type KeyStore } from "../keychain/key-store";
+import { defaultExportsDir } from "../history/export-folder";
+import { UNSETTLED_REFUNDS_FILE } from "../refund/unsettled-refunds";
+import { closedPort } from "../test-support/closed-port";
+import { tempDataDir } from "../test-support/temp-dir";
+import { memoryKeyStore } from "../test-support/memory-key-store";
+import { reach, type Reached, type WindowCall, type WorldSetup } from "../test-support/leak-world";
+import { secretsIn, type SoughtSecret } from "../test-support/secret-forms";
+import { startStubEko, type StubAnswer, type StubRequest } from "../test-support/stub-eko";
+import { startSelfSignedServer } from "../test-support/tls-server";
+import { TEST_SECRETS } from "../test-support/test-secrets";
+
+const KEY = TEST_SECRETS.accessKeys.leakCheck;
+const OTP = TEST_SECRETS.otps.leakCheck;
+const PIN = TEST_SECRETS.adminPins.leakCheck;
+const WRONG_PIN = TEST_SECRETS.adminPins.leakCheckWrong;
+const MOBILE = TEST_SECRETS.customerMobiles.withNone;
+const TID = "13192443";
+const OTP_REF = "leak-check-otp-ref-7d1e";
+
+/**
+ * The secrets sought, by what they are. The token's PIN (issue 25's PKCS#11 signer) joins here
+ * when it exists: `{ name: "token PIN", value: TEST_SECRETS.tokenPins.…, type: "digits" }`.
+ */
+const SOUGHT: readonly SoughtSecret[] = [
+  { name: "access key", value: KEY, type: "access-key" },
+  { name: "customer OTP", value: OTP, type: "digits" },
+  { name: "admin PIN", value: PIN, type: "digits" },
+  { name: "wrong admin PIN", value: WRONG_PIN, type: "digits" },
+  { name: "customer mobile", value: MOBILE, type: "digits" },
+];
+
+/** The worlds a case can ask for; the stub and the TLS server start once for the file. */
+type Where = "stub" | "tls" | "closed";
+
+interface Case {
+  /** What it stands for, in a failure's message. */
+  name: string;
+  /** Eko's answer (the stub's): by request, so a refund and the inquiry after it can differ. */
+  eko?: (request: StubRequest) => StubAnswer;
+  where?: Where;
+  world?: Omit<WorldSetup, "baseUrl">;
+  /** The window's request(s), through dispatch; the reply returned is the one judged. */
+  window: (call: WindowCall) => Promise<unknown>;
+  /** The same through the CLI, or null where the CLI has no such command (it is said why). */
+  cli: { args: string[]; stdin?: string } | null;
+  /** Whether the CLI meets the same kind (not when the case needs the window's session or the stub's order). */
+  cliSameKind?: boolean;
+}
+
+type Produced = { cases: Case[] } | { notProduced: string };
+
+const otp = (tid = TID): Pick<Case, "window" | "cli"> => ({
+  window: (call) => call("requestRefundOtp", { tid }),
+  cli: { args: ["otp", tid] },
+});
+const inquire = (tid = TID): Pick<Case, "window" | "cli"> => ({
+  window: (call) => call("inquireTransaction", { tid }),
+  cli: { args: ["inquire", tid] },
+});
+const refund = (otpRefId: string | null = OTP_REF): Pick<Case, "window" | "cli"> => ({
+  window: (call) => call("refund", { tid: TID, otp: OTP, ...(otpRefId === null ? {} : { otpRefId }) }),
+  cli: { args: ["refund", TID, ...(otpRefId === null ? [] : ["--otp-ref", otpRefId])], stdin: `${OTP}\n` },
+});
+const json = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): StubAnswer => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});
+const text = (status: number, contentType: string, body: string): StubAnswer => ({ status, contentType, body });
+/** Eko's published sample, as it wrote it. */
+const sample = (file: string, status = 200): StubAnswer => text(status, "application/json", sampleBody(file));
+/** A Transaction Inquiry answer with this tx_status (Eko's sample otherwise). */
+const inquiryWith = (txStatus: string): StubAnswer =>
+  text(
+    200,
+    "application/json",
+    sampleBody("transaction-inquiry--success.json").replace('"tx_status": "0"', `"tx_status": "${txStatus}"`),
+  );
+/** A refund's POST answered one way, the inquiry after it another. */
+const refundThenInquiry =
+  (post: StubAnswer, get: StubAnswer) =>
+  ({ method }: StubRequest): StubAnswer =>
+    method === "POST" ? post : get;
+/** Eko's refusal words that echo what was sent: the OTP must not come back out of the app. */
+const echoingOtp = (status: number, responseStatusId: number, words: string) =>
+  json(200, {
+    status,
+    response_status_id: responseStatusId,
+    message: `${words} (otp ${OTP})`,
+    invalid_params: { otp: `${OTP} is not valid` },
+    data: {},
+  });
+const kioskWindow = (run: (call: WindowCall) => Promise<unknown>): Pick<Case, "world" | "window"> => ({
+  world: { policy: "kiosk" },
+  window: run,
+});
+const today = localDay(new Date());
+/** The CLI's export of today's journal; --json needs --out, and a refused export writes nothing there. */
+const exportArgs = [
+  "journal",
+  "export",
+  "--from",
+  today,
+  "--to",
+  today,
+  "--out",
+  join(tempDataDir("leak-export"), "out.csv"),
+];
+
+/** A keychain library that fails, echoing what it was given in its error as a careless one would. */
+function echoingKeytar(): KeyStore {
+  return createKeytarKeyStore(() => ({
+    getPassword: async () => {
+      throw new Error("The collection is locked");
+    },
+    setPassword: async (_service, _account, password) => {
+      throw new Error(`Cannot store ${password}: the collection is locked`);
+    },
+    deletePassword: async () => {
+      throw new Error("The collection is locked");
+    },
+  }));
+}
+
+/** A keychain whose read throws (not a refusal but an exception) with the key in its message. */
+const throwingKeychain: KeyStore = {
+  get: async () => {
+    throw new Error(`keychain broke while holding ${KEY}`);
+  },
+  set: async () => {
+    throw new Error(`keychain broke while holding ${KEY}`);
+  },
+  remove: async () => {
+    throw new Error(`keychain broke while holding ${KEY}`);
+  },
+};
+
+const PRODUCED: { [K in ErrorKind]: Produced } = {
+  "invalid-input": {
+    cases: [
+      {
+        name: "a refund for a malformed tid, with the OTP",
+        window: (c) => c("refund", { tid: "12ab", otp: OTP }),
+        cli: { args: ["refund", "12ab"], stdin: `${OTP}\n` },
+      },
+      {
+        name: "an OTP with a letter in it",
+        window: (c) => c("refund", { tid: TID, otp: `${OTP}x` }),
+        cli: { args: ["refund", TID], stdin: `${OTP}x\n` },
+      },
+    ],
+  },
+  "not-configured": { cases: [{ name: "no key stored", world: { keyStore: memoryKeyStore() }, ...otp() }] },
+  "keychain-unavailable": {
+    cases: [
+      {
+        name: "storing the key in a keychain that fails and echoes it",
+        world: { keyStore: echoingKeytar() },
+        window: (c) => c("setAccessKey", { accessKey: KEY }),
+        cli: { args: ["set-key"], stdin: `${KEY}\n` },
+      },
+      { name: "reading the key from a keychain that fails", world: { keyStore: echoingKeytar() }, ...otp() },
+    ],
+  },
+  "auth-rejected": {
+    cases: [
+      { name: "403 with Eko's body", eko: () => json(403, { status: 403, message: "Forbidden" }), ...otp() },
+      { name: "403 without a body", eko: () => text(403, "text/plain", ""), ...otp() },
+      {
+        name: "403 as a proxy's HTML",
+        eko: () => text(403, "text/html", "<html><body>Forbidden</body></html>"),
+        ...inquire(),
+      },
+      {
+        name: "a production key's refusal",
+        eko: () => json(200, { status: 1, message: "Please use production key" }),
+        ...otp(),
+      },
+    ],
+  },
+  "clock-skew": {
+    cases: [
+      {
+        name: "403 with a Date an hour off",
+        eko: () =>
+          json(403, { status: 403, message: "Forbidden" }, { date: new Date(Date.now() + 3_600_000).toUTCString() }),
+        ...otp(),
+      },
+    ],
+  },
+  offline: {
+    cases: [
+      { name: "nothing listening", where: "closed", ...otp() },
+      { name: "the connection reset", eko: () => ({ fault: "reset" }), ...inquire() },
+    ],
+  },
+  timeout: { cases: [{ name: "no answer within the timeout", eko: () => ({ fault: "hang" }), ...otp() }] },
+  tls: { cases: [{ name: "a self-signed certificate", where: "tls", ...otp() }] },
+  "wrong-url": {
+    cases: [
+      {
+        name: "404, no mapping rule",
+        eko: () => json(404, { status: 404, message: "No mapping rule matched" }),
+        ...otp(),
+      },
+      { name: "405 in plain text", eko: () => text(405, "text/plain", "Method Not Allowed"), ...inquire() },
+    ],
+  },
+  "content-type-refused": {
+    cases: [{ name: "415", eko: () => text(415, "text/plain", "Unsupported Media Type"), ...otp() }],
+  },
+  "rate-limited": { cases: [{ name: "429", eko: () => text(429, "text/plain", "Too Many Requests"), ...inquire() }] },
+  server: {
+    cases: [
+      {
+        name: "500 HTML",
+        eko: () => text(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>"),
+        ...otp(),
+      },
+      {
+        name: "503 with Eko's body",
+        eko: () => json(503, { status: 503, message: "Service Unavailable" }),
+        ...inquire(),
+      },
+      { name: "401 as a proxy's HTML", eko: () => text(401, "text/html", "<html>Unauthorized</html>"), ...otp() },
+    ],
+  },
+  "bad-response": {
+    cases: [
+      { name: "200 not JSON", eko: () => text(200, "application/json", "not json at all"), ...otp() },
+      {
+        name: "200 HTML (a captive portal)",
+        eko: () => text(200, "text/html", "<html><body>Login to Wi-Fi</body></html>"),
+        ...inquire(),
+      },
+      {
+        name: "200 JSON as text/plain",
+        eko: () => text(200, "text/plain", '{"status":0,"data":{"otp_ref_id":"x"}}'),
+        ...otp(),
+      },
+      { name: "a reply too large", eko: () => ({ fault: "huge" }), ...otp() },
+      {
+        name: "a list for an envelope",
+        eko: () => text(200, "application/json", "[1,2,3]"),
+        window: (c) => c("pendingRefunds", { mobile: MOBILE }),
+        cli: { args: ["pending", MOBILE] },
+      },
+    ],
+  },
+  "unknown-tid": {
+    cases: [
+      {
+        name: "168",
+        eko: () =>
+          json(200, {
+            status: 168,
+            response_status_id: 1,
+            response_type_id: 168,
+            message: "TID does not exist",
+            data: {},
+          }),
+        ...otp(),
+      },
+    ],
+  },
+  "already-refunded": {
+    cases: [
+      { name: "Eko's sample", eko: () => sample("qr-get-refund-otp--transaction-already-refunded.json"), ...otp() },
+    ],
+  },
+  "not-refundable": {
+    cases: [
+      {
+        name: "Eko's sample",
+        eko: () => sample("qr-get-refund-otp--transaction-not-eligible-for-refund-still-in-success-state.json"),
+        ...otp(),
+      },
+    ],
+  },
+  eko: {
+    cases: [
+      {
+        name: "945 monthly limit",
+        eko: () =>
+          json(200, {
+            status: 945,
+            response_status_id: 1,
+            response_type_id: 945,
+            message: "Monthly limit exhausted",
+            data: {},
+          }),
+        ...otp(),
+      },
+      { name: "401 with Eko's body", eko: () => json(401, { status: 401, message: "Unauthorized" }), ...inquire() },
+      {
+        name: "a refusal echoing the OTP, with its otp_ref_id",
+        eko: () => echoingOtp(945, 1, "Refund refused"),
+        ...refund(),
+      },
+    ],
+  },
+  "otp-not-sent": {
+    cases: [
+      {
+        name: "an empty otp_ref_id",
+        eko: () => json(200, { status: 0, message: "OTP sent", data: { otp_ref_id: "" } }),
+        ...otp(),
+      },
+    ],
+  },
+  busy: {
+    cases: [
+      {
+        name: "a second request while the first waits on Eko",
+        eko: () => ({ ...sample("get-refund-otp--success.json"), delayMs: 150 }),
+        window: async (call) => {
+          const first = call("requestRefundOtp", { tid: TID });
+          const second = await call("requestRefundOtp", { tid: TID });
+          await first;
+          return second;
+        },
+        cli: { args: ["otp", TID] },
+        cliSameKind: false,
+      },
+    ],
+  },
+  cooldown: {
+    cases: [
+      {
+        name: "a resend at once",
+        eko: () => sample("get-refund-otp--success.json"),
+        window: async (call) => {
+          await call("requestRefundOtp", { tid: TID });
+          return call("requestRefundOtp", { tid: TID });
+        },
+        cli: { args: ["otp", TID] },
+        cliSameKind: false,
+      },
+    ],
+  },
+  "wrong-otp": {
+    cases: [
+      { name: "Eko's sample", eko: () => sample("qr-initiate-refund--invalid-or-expired-otp.json"), ...refund() },
+      { name: "302 echoing the OTP", eko: () => echoingOtp(1, 302, "Wrong OTP"), ...refund() },
+    ],
+  },
+  "otp-expired": {
+    cases: [{ name: "303 echoing the OTP", eko: () => echoingOtp(1, 303, "OTP expired"), ...refund() }],
+  },
+  "insufficient-balance": {
+    cases: [
+      {
+        name: "Eko's sample",
+        eko: () => sample("qr-initiate-refund--insufficient-balance-for-refund-processing.json"),
+        ...refund(),
+      },
+    ],
+  },
+  "otp-ref-needed": {
+    cases: [
+      {
+        name: "the failure SMS's OTP refused, echoed",
+        eko: () => echoingOtp(945, 1, "Refund refused"),
+        ...refund(null),
+      },
+    ],
+  },
+  "refund-outcome-unknown": {
+    cases: [{ name: "the refund's answer lost, the inquiry too", eko: () => ({ fault: "reset" }), ...refund() }],
+  },
+  "refund-not-recorded": {
+    cases: [
+      {
+        name: "the hold cannot be saved",
+        world: { prepare: (dir) => mkdirSync(join(dir, UNSETTLED_REFUNDS_FILE)) },
+        ...refund(),
+      },
+    ],
+  },
+  "refund-not-done": {
+    cases: [
+      {
+        name: "the answer lost, the inquiry says still pending",
+        eko: refundThenInquiry({ fault: "reset" }, inquiryWith("3")),
+        ...refund(),
+        cliSameKind: false,
+      },
+    ],
+  },
+  "not-refund-pending": {
+    cases: [
+      {
+        name: "the answer lost, the inquiry says the transfer succeeded",
+        eko: refundThenInquiry({ fault: "reset" }, inquiryWith("0")),
+        ...refund(),
+        cliSameKind: false,
+      },
+    ],
+  },
+  "settings-locked": {
+    cases: [
+      {
+        name: "a key stored on a locked counter",
+        ...kioskWindow((c) => c("setAccessKey", { accessKey: KEY })),
+        cli: { args: ["set-key"], stdin: `${KEY}\n` },
+      },
+    ],
+  },
+  "set-by-policy": {
+    cases: [
+      {
+        name: "a setting changed after unlocking with the PIN",
+        ...kioskWindow(async (c) => {
+          await c("unlockSettings", { pin: PIN });
+          return c("updateSettings", { timeoutMs: 2_000 });
+        }),
+        cli: { args: ["config", "set", "timeout-ms", "2000"] },
+        cliSameKind: false,
+      },
+    ],
+  },
+  "locked-down": { cases: [{ name: "a junk machine policy", world: { policy: "junk" }, ...otp() }] },
+  "no-admin-pin": {
+    cases: [
+      {
+        name: "kiosk exit where no PIN was provisioned",
+        world: { policy: "kiosk-without-pin" },
+        window: (c) => c("exitKiosk", { pin: PIN }),
+        cli: { args: exportArgs, stdin: `${PIN}\n` },
+      },
+    ],
+  },
+  "wrong-pin": {
+    cases: [
+      {
+        name: "unlocking with a wrong PIN",
+        ...kioskWindow((c) => c("unlockSettings", { pin: WRONG_PIN })),
+        cli: { args: exportArgs, stdin: `${WRONG_PIN}\n` },
+      },
+      { name: "kiosk exit with a wrong PIN", ...kioskWindow((c) => c("exitKiosk", { pin: WRONG_PIN })), cli: null },
+    ],
+  },
+  "pin-wait": {
+    cases: [
+      {
+        name: "the right PIN during the wait wrong ones started",
+        ...kioskWindow(async (c) => {
+          for (let i = 0; i < 10; i += 1) {
+            const reply = (await c("unlockSettings", { pin: WRONG_PIN })) as { error?: { kind: string } };
+            if (reply.error?.kind === "pin-wait") break;
+          }
+          return c("unlockSettings", { pin: PIN });
+        }),
+        cli: { args: exportArgs, stdin: `${PIN}\n` },
+      },
+    ],
+  },
+  "save-failed": {
+    cases: [
+      {
+        name: "a kiosk's export, the PIN right, the folder a file",
+        world: { policy: "kiosk", prepare: (dir) => writeFileSync(defaultExportsDir(dir), "") },
+        window: (c) => c("exportHistory", { from: today, to: today, pin: PIN }),
+        cli: null,
+      },
+    ],
+  },
+  "no-printer": {
+    notProduced:
+      "printing takes no input and reads no secret: printReceipt's request is empty; what a receipt carries is app/receipt.test.ts's",
+  },
+  "print-failed": {
+    notProduced: "printing takes no input and reads no secret (see no-printer); its failure is the Electron shell's",
+  },
+  "printer-prints-to-file": {
+    notProduced:
+      "printing takes no input and reads no secret (see no-printer); the OS's printer list is the Electron shell's",
+  },
+  internal: {
+    cases: [
+      {
+        name: "a keychain that throws with the key in its message",
+        world: { keyStore: throwingKeychain },
+        ...otp(),
+        cliSameKind: false,
+      },
+    ],
+  },
+};
+
+let stub: Awaited<ReturnType<typeof startStubEko>>;
+let tls: Awaited<ReturnType<typeof startSelfSignedServer>>;
+let closedUrl: string;
+before(async () => {
+  [stub, tls] = await Promise.all([startStubEko(), startSelfSignedServer()]);
+  closedUrl = `http://127.0.0.1:${await closedPort()}/ekoapi/v3`;
+});
+after(() => Promise.all([stub.close(), tls.close()]));
+
+function leaksIn(reached: Reached): string[] {
+  const places: [string, unknown][] = [
+    ["the error returned", (reached.reply as { error?: unknown }).error],
+    ["dispatch's reply", reached.reply],
+    ["the CLI's JSON", reached.cliJson],
+    ["the CLI's text", reached.cliText],
+    ...reached.files.map(({ path, bytes }): [string, unknown] => [path, bytes]),
+    ["printed output", reached.output],
+  ];
+  return places.flatMap(([where, value]) => secretsIn(value, SOUGHT).map((found) => `${found} in ${where}`));
+}
+
+const kindOf = (reply: unknown) => (reply as { error?: { kind?: unknown } } | null)?.error?.kind;
+const cliKind = (ran: Reached["cliJson"]) => {
+  try {
+    return (JSON.parse(ran?.out ?? "") as { error?: { kind?: unknown } }).error?.kind;
+  } catch {
+    return undefined;
+  }
+};
+
+test("every kind of the union is produced below or said why not", () => {
+  assert.deepEqual(Object.keys(PRODUCED).sort(), [...ERROR_KINDS].sort());
+  const notProduced = ERROR_KINDS.filter((kind) => "notProduced" in PRODUCED[kind]);
+  assert.deepEqual(notProduced, ["no-printer", "print-failed", "printer-prints-to-file"]);
+});
+
+for (const kind of ERROR_KINDS) {
+  const produced = PRODUCED[kind];
+  if ("notProduced" in produced) continue;
+  for (const c of produced.cases) {
+    test(`${kind}: ${c.name}: no secret in the error, its reply, the CLI, the journal or the output`, async () => {
+      stub.answer = c.eko ?? (() => ({ fault: "reset" }));
+      stub.requests.length = 0;
+      const where = c.where ?? "stub";
+      const baseUrl = where === "tls" ? tls.url : where === "closed" ? closedUrl : stub.baseUrl;
+      const reached = await reach({ baseUrl, ...c.world }, (call) => c.window(call), c.cli);
+      assert.equal(kindOf(reached.reply), kind, `the window got ${JSON.stringify(reached.reply)}`);
+      if (c.cli && c.cliSameKind !== false)
+        assert.equal(cliKind(reached.cliJson), kind, `the CLI got ${String(cliKind(reached.cliJson))}`);
+      // Eko's cases prove something only if the signed request (and the OTP, for a refund) went out.
+      if (c.eko) {
+        assert.ok(stub.requests.length > 0, "nothing reached the stub");
+        assert.ok(
+          reached.files.some(({ path }) => path.includes(`${sep}journal${sep}`)),
+          "no journal line was written",
+        );
+      }
+      assert.deepEqual(leaksIn(reached), []);
+    });
+  }
+}
