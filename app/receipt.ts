@@ -42,7 +42,99 @@ export interface ReceiptSetup {
   agentCode: string | null;
 }
 
-export type ReceiptCopy = "customer" | "agent";
+/** Every copy a receipt is printed as; a test walks each. */
+export const RECEIPT_COPIES = ["customer", "agent"] as const;
+export type ReceiptCopy = (typeof RECEIPT_COPIES)[number];
+
+/** A fact's label (the message `receipt.<label>`). */
+type ReceiptLabel =
+  | "counter"
+  | "agentCode"
+  | "tid"
+  | "transferTime"
+  | "txAmount"
+  | "recipient"
+  | "account"
+  | "refundTid"
+  | "amount"
+  | "fee"
+  | "time"
+  | "balance";
+
+/** A fact's value, for the paper to write in its language: money, a day, a time in IST, a masked account. */
+export type ReceiptValue =
+  | { type: "text"; text: string }
+  | { type: "money"; amount: Rupees }
+  | { type: "date"; iso: string }
+  | { type: "time"; iso: string }
+  | { type: "account-ending"; last4: string };
+
+export interface ReceiptRow {
+  label: ReceiptLabel;
+  value: ReceiptValue;
+}
+
+/** What one copy of a refund's receipt carries, whatever its language. */
+export interface ReceiptContent {
+  copy: ReceiptCopy;
+  /** Marked on paper when not production: Practice, UAT or a custom server. */
+  environment: Exclude<Environment, "production"> | null;
+  /** The counter, the original transfer and the refund: facts without a value are left out. */
+  counter: ReceiptRow[];
+  transfer: ReceiptRow[];
+  refund: ReceiptRow[];
+  /** The customer's copy: where to complain (null when the counter gives none), and "keep this". */
+  grievance: { helpline: string | null; grievanceContact: string | null; rbi: boolean } | null;
+  keepNote: boolean;
+  /** The agent's copy: the line the customer signs for the cash returned. */
+  signLine: boolean;
+}
+
+/**
+ * What each copy carries. The agent's balance is the agent's business: on the agent's copy only,
+ * never the customer's (nor any other copy). The customer's copy says where to complain; the
+ * agent's has the line the customer signs. No copy carries an OTP or a key: PrintableRefund has none.
+ */
+export function receiptContent(
+  refund: PrintableRefund,
+  copy: ReceiptCopy,
+  setup: Pick<ReceiptSetup, "helpline" | "grievanceContact" | "rbiGrievance">,
+): ReceiptContent {
+  const text = (value: string | null): ReceiptValue | null => (value ? { type: "text", text: value } : null);
+  const money = (amount: Rupees | null): ReceiptValue | null => (amount ? { type: "money", amount } : null);
+  const rows = (list: [ReceiptLabel, ReceiptValue | null][]): ReceiptRow[] =>
+    list.flatMap(([label, value]) => (value ? [{ label, value }] : []));
+  const customer = copy === "customer";
+  const grievance =
+    setup.helpline || setup.grievanceContact || setup.rbiGrievance
+      ? { helpline: setup.helpline || null, grievanceContact: setup.grievanceContact || null, rbi: setup.rbiGrievance }
+      : null;
+  return {
+    copy,
+    environment: refund.environment === "production" ? null : refund.environment,
+    counter: rows([
+      ["counter", text(refund.counter)],
+      ["agentCode", text(refund.agentCode)],
+    ]),
+    transfer: rows([
+      ["tid", text(refund.tid)],
+      ["transferTime", refund.txTime ? { type: "date", iso: refund.txTime } : null],
+      ["txAmount", money(refund.txAmount)],
+      ["recipient", text(refund.recipientName)],
+      ["account", refund.accountLast4 ? { type: "account-ending", last4: refund.accountLast4 } : null],
+    ]),
+    refund: rows([
+      ["refundTid", text(refund.refundTid)],
+      ["amount", money(refund.refundedAmount)],
+      ["fee", money(refund.fee)],
+      ["time", { type: "time", iso: refund.refundedAt }],
+      ["balance", copy === "agent" ? money(refund.balance) : null],
+    ]),
+    grievance: customer ? grievance : null,
+    keepNote: customer,
+    signLine: copy === "agent",
+  };
+}
 
 /** The languages a receipt is printed in, the interface's first. */
 export function receiptLangs(setup: Pick<ReceiptSetup, "languages">, interfaceLang: Lang): Lang[] {
