@@ -8,6 +8,7 @@ import {
   RECEIPT_COPIES,
   receiptContent,
   receiptLangs,
+  receiptOnScreen,
   type ReceiptContent,
 } from "./receipt";
 import { receiptFromInquiry, type RefundReceipt } from "./refund";
@@ -246,4 +247,41 @@ test("a receipt outside production says where it was made: Practice, UAT or a cu
     assert.equal(receiptContent({ ...printable, environment }, "customer", noGrievance).environment, environment);
   }
   assert.equal(receiptContent(printable, "customer", noGrievance).environment, null);
+});
+
+test("on the agent's screen: Eko's refund figures, the balance included", () => {
+  assert.deepEqual(receiptOnScreen(made), [
+    { label: "tid", value: { type: "text", text: "13192443" } },
+    { label: "refundTid", value: { type: "text", text: "2882594" } },
+    { label: "amount", value: { type: "money", amount: "5000.00" } },
+    { label: "fee", value: { type: "money", amount: "5.00" } },
+    { label: "balance", value: { type: "money", amount: "123.45" } },
+    { label: "time", value: { type: "time", iso: "2026-03-05T10:01:00.000Z" } },
+  ]);
+});
+
+test("an amount or balance Eko's refund answer left out is shown as not given, never as 0", () => {
+  const rows = receiptOnScreen({ ...made, refundedAmount: null, fee: null, balance: null });
+  assert.deepEqual(
+    rows.filter((row) => row.label !== "tid" && row.label !== "refundTid" && row.label !== "time"),
+    [
+      { label: "amount", value: { type: "not-given" } },
+      { label: "balance", value: { type: "not-given" } },
+    ],
+  );
+});
+
+test("a refund confirmed by a check: the transfer's amount and fee, and no balance (a check does not tell it)", () => {
+  const rows = receiptOnScreen(receiptFromInquiry(checked));
+  assert.deepEqual(
+    rows.map((row) => row.label),
+    ["tid", "txAmount", "fee", "time"],
+  );
+  assert.deepEqual(rows[1], { label: "txAmount", value: { type: "money", amount: "5000.00" } });
+  assert.deepEqual(rows[2], { label: "fee", value: { type: "money", amount: "12.00" } });
+  // A check that gave no amount either: nothing is made up, and nothing is "not given" that a check never gives.
+  assert.deepEqual(
+    receiptOnScreen(receiptFromInquiry({ ...checked, amount: null, fee: null })).map((row) => row.label),
+    ["tid", "time"],
+  );
 });

@@ -166,6 +166,35 @@ export function printableFromReceipt(
   };
 }
 
+/** A fact on the agent's screen: as on paper, or "not given" where Eko should have said and did not. */
+type ScreenValue = Extract<ReceiptValue, { type: "text" | "money" | "time" }> | { type: "not-given" };
+
+/**
+ * The refund done, as the agent's screen shows it (renderer/components/Receipt.tsx). A figure
+ * Eko's refund answer should carry (the amount, the balance) and left out or wrote unreadably
+ * is shown as not given, never as 0. A refund confirmed by a check after a lost answer shows the
+ * transfer's amount for want of the refund's, and no balance (a check does not tell it).
+ */
+export function receiptOnScreen(receipt: RefundReceipt): { label: ReceiptLabel; value: ScreenValue }[] {
+  const byRefund = receipt.confirmedBy === "refund";
+  const tx = receipt.transaction;
+  const notGiven = { type: "not-given" } as const;
+  const rows: { label: ReceiptLabel; value: ScreenValue }[] = [
+    { label: "tid", value: { type: "text", text: receipt.tid } },
+  ];
+  if (receipt.refundTid !== null) rows.push({ label: "refundTid", value: { type: "text", text: receipt.refundTid } });
+  if (receipt.refundedAmount !== null)
+    rows.push({ label: "amount", value: { type: "money", amount: receipt.refundedAmount } });
+  else if (tx?.amount) rows.push({ label: "txAmount", value: { type: "money", amount: tx.amount } });
+  else if (byRefund) rows.push({ label: "amount", value: notGiven });
+  const fee = receipt.fee ?? tx?.fee ?? null;
+  if (fee !== null) rows.push({ label: "fee", value: { type: "money", amount: fee } });
+  if (receipt.balance !== null) rows.push({ label: "balance", value: { type: "money", amount: receipt.balance } });
+  else if (byRefund) rows.push({ label: "balance", value: notGiven });
+  rows.push({ label: "time", value: { type: "time", iso: receipt.refundedAt } });
+  return rows;
+}
+
 /** Whether a journal line records a refund made, so History offers its reprint. */
 export function isRefundLine(entry: JournalEntry): boolean {
   return entry.outcome === "refund:refunded" || entry.outcome === "refund-check:tx_status=4";
