@@ -3,8 +3,8 @@
  * meets it (Eko's refusals from a stub on loopback, a network that fails, a keychain that fails,
  * the admin PIN's gate), with the registry's access key, customer OTP, admin PIN and customer
  * mobile as the inputs. For each, none of them appears in any form (secret-forms.ts) in the error
- * returned, its JSON, dispatch's reply to the window, the CLI's text and JSON, the data folder
- * (the journal) or anything printed. A kind added to the union does not compile here until it
+ * returned, its JSON, dispatch's reply to the window, this run's answers the window reads back,
+ * the CLI's text and JSON, the data folder (the journal) or anything printed. A kind added to the union does not compile here until it
  * is produced (or said why not).
  */
 import { after, before, test } from "node:test";
@@ -519,6 +519,7 @@ function leaksIn(reached: Reached): string[] {
   const places: [string, unknown][] = [
     ["the error returned", (reached.reply as { error?: unknown }).error],
     ["dispatch's reply", reached.reply],
+    ["this run's answers (getSession)", reached.session],
     ["the CLI's JSON", reached.cliJson],
     ["the CLI's text", reached.cliText],
     ...reached.files.map(({ path, bytes }): [string, unknown] => [path, bytes]),
@@ -563,6 +564,7 @@ for (const kind of ERROR_KINDS) {
           "no journal line was written",
         );
       }
+      assert.equal((reached.session as { ok?: unknown }).ok, true, "this run's answers were not read back");
       assert.deepEqual(leaksIn(reached), []);
     });
   }

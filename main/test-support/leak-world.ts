@@ -46,6 +46,8 @@ export type WindowCall = (method: IpcMethod, payload: unknown) => Promise<unknow
 export interface Reached {
   /** The reply dispatch gave the window (its `error` is the service's error, as returned). */
   reply: unknown;
+  /** This run's answers as a reloaded window reads them back (getSession). */
+  session: unknown;
   cliJson: { code: number | string; out: string; err: string } | null;
   cliText: { code: number | string; out: string; err: string } | null;
   /** Every file in the data folder (the journal, settings, held refunds, the PIN's waits). */
@@ -119,15 +121,18 @@ export async function reach(
 
   const { value, output } = await capturingOutput(async () => {
     const desk = createRefundDesk({ ...deps, appOrigin: TEST_ORIGIN });
+    const call: WindowCall = (method, payload) => desk.dispatch(IPC_CHANNELS[method], payload, APP_PAGE);
     let reply: unknown;
+    let session: unknown;
     try {
-      reply = await window((method, payload) => desk.dispatch(IPC_CHANNELS[method], payload, APP_PAGE), desk);
+      reply = await window(call, desk);
+      session = await call("getSession", {});
     } finally {
       await desk.close();
     }
     const cliJson = cli ? await runCommand([...cli.args, "--json"]) : null;
     const cliText = cli ? await runCommand(cli.args) : null;
-    return { reply, cliJson, cliText };
+    return { reply, session, cliJson, cliText };
   });
   const files = filesUnder(dataDir).map((path) => ({ path, bytes: readFileSync(path) }));
   return { ...value, files, output };
