@@ -9,7 +9,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { ErrorKind } from "../../app/errors";
 import { ERROR_KINDS } from "../../app/errors";
@@ -113,17 +113,9 @@ const kioskWindow = (run: (call: WindowCall) => Promise<unknown>): Pick<Case, "w
   window: run,
 });
 const today = localDay(new Date());
-/** The CLI's export of today's journal; --json needs --out, and a refused export writes nothing there. */
-const exportArgs = [
-  "journal",
-  "export",
-  "--from",
-  today,
-  "--to",
-  today,
-  "--out",
-  join(tempDataDir("leak-export"), "out.csv"),
-];
+/** The CLI's export of today's journal (--json needs --out); what it writes is searched too. */
+const exportFile = join(tempDataDir("leak-export"), "out.csv");
+const exportArgs = ["journal", "export", "--from", today, "--to", today, "--out", exportFile];
 
 /** A keychain library that fails, echoing what it was given in its error as a careless one would. */
 function echoingKeytar(): KeyStore {
@@ -523,6 +515,7 @@ function leaksIn(reached: Reached): string[] {
     ["the CLI's JSON", reached.cliJson],
     ["the CLI's text", reached.cliText],
     ...reached.files.map(({ path, bytes }): [string, unknown] => [path, bytes]),
+    ["the CLI's export", existsSync(exportFile) ? readFileSync(exportFile) : ""],
     ["printed output", reached.output],
   ];
   return places.flatMap(([where, value]) => secretsIn(value, SOUGHT).map((found) => `${found} in ${where}`));
@@ -569,4 +562,55 @@ for (const kind of ERROR_KINDS) {
       assert.deepEqual(leaksIn(reached), []);
     });
   }
+}
+
+/** The answers that succeed carry no secret either: what the window and the CLI show after each. */
+const ANSWERED: Omit<Case, "cliSameKind">[] = [
+  {
+    name: "the key stored, then the settings read",
+    world: { keyStore: memoryKeyStore() },
+    window: async (c) => {
+      await c("setAccessKey", { accessKey: KEY });
+      return c("getSettings", {});
+    },
+    cli: { args: ["set-key"], stdin: `${KEY}\n` },
+  },
+  { name: "the settings shown", window: (c) => c("getSettings", {}), cli: { args: ["config", "show"] } },
+  { name: "an OTP sent", eko: () => sample("get-refund-otp--success.json"), ...otp() },
+  { name: "a transaction checked", eko: () => inquiryWith("3"), ...inquire() },
+  { name: "a refund made", eko: () => sample("initiate-refund--success.json"), ...refund() },
+  {
+    name: "a customer's pending refunds found by mobile",
+    eko: () => sample("openapi-readme--get-pending-refunds--success.json"),
+    window: (c) => c("pendingRefunds", { mobile: MOBILE }),
+    cli: { args: ["pending", MOBILE] },
+  },
+  {
+    name: "the connection checked",
+    eko: () => json(200, { status: 0 }),
+    window: (c) => c("checkConnection", {}),
+    cli: { args: ["doctor"] },
+  },
+  {
+    name: "the settings unlocked with the PIN",
+    ...kioskWindow((c) => c("unlockSettings", { pin: PIN })),
+    cli: { args: exportArgs, stdin: `${PIN}\n` },
+  },
+  {
+    name: "a kiosk's export with the PIN",
+    ...kioskWindow((c) => c("exportHistory", { from: today, to: today, pin: PIN })),
+    cli: null,
+  },
+];
+
+for (const c of ANSWERED) {
+  test(`answered: ${c.name}: no secret in the reply, the CLI, the journal or the output`, async () => {
+    stub.answer = c.eko ?? (() => ({ fault: "reset" }));
+    stub.requests.length = 0;
+    const reached = await reach({ baseUrl: stub.baseUrl, ...c.world }, (call) => c.window(call), c.cli);
+    assert.equal((reached.reply as { ok?: unknown }).ok, true, `the window got ${JSON.stringify(reached.reply)}`);
+    if (c.cli) assert.equal(reached.cliJson?.code, 0, `the CLI failed: ${reached.cliJson?.out ?? ""}`);
+    if (c.eko) assert.ok(stub.requests.length > 0, "nothing reached the stub");
+    assert.deepEqual(leaksIn(reached), []);
+  });
 }

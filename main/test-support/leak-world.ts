@@ -3,12 +3,13 @@
  * sends the window, the CLI's text and JSON, the data folder (the journal) and what was printed.
  * main/leak-checks/ seeks the test secrets in all of it.
  */
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { IPC_CHANNELS, type IpcMethod } from "../../app/ipc";
 import { DEFAULT_SETTINGS, EKO_BASE_URLS } from "../../app/settings";
 import { hashPin } from "../admin/pin-hash";
 import { runCli } from "../cli/cli";
+import { defaultExportsDir } from "../history/export-folder";
 import { boundKeyText } from "../keychain/bound-key";
 import type { KeyStore } from "../keychain/key-store";
 import { createRefundDesk, type RefundDesk } from "../refund-desk";
@@ -50,7 +51,7 @@ export interface Reached {
   session: unknown;
   cliJson: { code: number | string; out: string; err: string } | null;
   cliText: { code: number | string; out: string; err: string } | null;
-  /** Every file in the data folder (the journal, settings, held refunds, the PIN's waits). */
+  /** Every file in the data folder (the journal, settings, held refunds, the PIN's waits) and the exports folder. */
   files: { path: string; bytes: Buffer }[];
   /** stdout, stderr and the console while the window and the CLI ran. */
   output: string;
@@ -134,6 +135,13 @@ export async function reach(
     const cliText = cli ? await runCommand(cli.args) : null;
     return { reply, session, cliJson, cliText };
   });
-  const files = filesUnder(dataDir).map((path) => ({ path, bytes: readFileSync(path) }));
+  const exports = defaultExportsDir(dataDir);
+  const files = [
+    ...filesUnder(dataDir),
+    ...(existsSync(exports) && statSync(exports).isDirectory() ? filesUnder(exports) : []),
+  ].map((path) => ({
+    path,
+    bytes: readFileSync(path),
+  }));
   return { ...value, files, output };
 }
