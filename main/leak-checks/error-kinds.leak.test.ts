@@ -4,8 +4,9 @@
  * the admin PIN's gate), with the registry's access key, customer OTP, admin PIN and customer
  * mobile as the inputs. For each, none of them appears in any form (secret-forms.ts) in the error
  * returned, its JSON, dispatch's reply to the window, this run's answers the window reads back,
- * the CLI's text and JSON, the data folder (the journal) or anything printed. A kind added to the union does not compile here until it
- * is produced (or said why not).
+ * the CLI's text and JSON, the data folder (the journal) or anything printed. A kind added to
+ * the union does not compile here until it is produced (or said why not). The answers that
+ * succeed are searched the same way at the end.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -59,7 +60,7 @@ interface Case {
   world?: Omit<WorldSetup, "baseUrl">;
   /** The window's request(s), through dispatch; the reply returned is the one judged. */
   window: (call: WindowCall) => Promise<unknown>;
-  /** The same through the CLI, or null where the CLI has no such command (it is said why). */
+  /** The same through the CLI, or null where the CLI has no such command. */
   cli: { args: string[]; stdin?: string } | null;
   /** Whether the CLI meets the same kind (not when the case needs the window's session or the stub's order). */
   cliSameKind?: boolean;
@@ -67,13 +68,13 @@ interface Case {
 
 type Produced = { cases: Case[] } | { notProduced: string };
 
-const otp = (tid = TID): Pick<Case, "window" | "cli"> => ({
-  window: (call) => call("requestRefundOtp", { tid }),
-  cli: { args: ["otp", tid] },
+const otp = (): Pick<Case, "window" | "cli"> => ({
+  window: (call) => call("requestRefundOtp", { tid: TID }),
+  cli: { args: ["otp", TID] },
 });
-const inquire = (tid = TID): Pick<Case, "window" | "cli"> => ({
-  window: (call) => call("inquireTransaction", { tid }),
-  cli: { args: ["inquire", tid] },
+const inquire = (): Pick<Case, "window" | "cli"> => ({
+  window: (call) => call("inquireTransaction", { tid: TID }),
+  cli: { args: ["inquire", TID] },
 });
 const refund = (otpRefId: string | null = OTP_REF): Pick<Case, "window" | "cli"> => ({
   window: (call) => call("refund", { tid: TID, otp: OTP, ...(otpRefId === null ? {} : { otpRefId }) }),
@@ -86,7 +87,7 @@ const json = (status: number, body: Record<string, unknown>, headers?: Record<st
 });
 const text = (status: number, contentType: string, body: string): StubAnswer => ({ status, contentType, body });
 /** Eko's published sample, as it wrote it. */
-const sample = (file: string, status = 200): StubAnswer => text(status, "application/json", sampleBody(file));
+const sample = (file: string): StubAnswer => text(200, "application/json", sampleBody(file));
 /** A Transaction Inquiry answer with this tx_status (Eko's sample otherwise). */
 const inquiryWith = (txStatus: string): StubAnswer =>
   text(
@@ -145,6 +146,11 @@ const throwingKeychain: KeyStore = {
   },
 };
 
+/**
+ * Each kind, and how it is produced. A failing hardware token (issue 25's PKCS#11 signer) adds its
+ * kinds to the union, so to this table: produce each with a token that fails (WorldSetup gains
+ * the signer the desk is given), its PIN among SOUGHT.
+ */
 const PRODUCED: { [K in ErrorKind]: Produced } = {
   "invalid-input": {
     cases: [
@@ -447,6 +453,7 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
         ...kioskWindow((c) => c("unlockSettings", { pin: WRONG_PIN })),
         cli: { args: exportArgs, stdin: `${WRONG_PIN}\n` },
       },
+      // The CLI has no kiosk to leave.
       { name: "kiosk exit with a wrong PIN", ...kioskWindow((c) => c("exitKiosk", { pin: WRONG_PIN })), cli: null },
     ],
   },
@@ -471,6 +478,7 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
         name: "a kiosk's export, the PIN right, the folder a file",
         world: { policy: "kiosk", prepare: (dir) => writeFileSync(defaultExportsDir(dir), "") },
         window: (c) => c("exportHistory", { from: today, to: today, pin: PIN }),
+        // The CLI's export goes to its --out file, not the exports folder (an unwritable one is an internal error there).
         cli: null,
       },
     ],
@@ -599,6 +607,7 @@ const ANSWERED: Omit<Case, "cliSameKind">[] = [
   {
     name: "a kiosk's export with the PIN",
     ...kioskWindow((c) => c("exportHistory", { from: today, to: today, pin: PIN })),
+    // The CLI's export with the PIN is the case above.
     cli: null,
   },
 ];
