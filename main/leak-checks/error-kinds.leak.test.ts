@@ -210,7 +210,11 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
       { name: "the connection reset", eko: () => ({ fault: "reset" }), ...inquire() },
     ],
   },
-  timeout: { cases: [{ name: "no answer within the timeout", eko: () => ({ fault: "hang" }), ...otp() }] },
+  timeout: {
+    cases: [
+      { name: "no answer within the timeout", eko: () => ({ fault: "hang" }), world: { timeoutMs: 1_000 }, ...otp() },
+    ],
+  },
   tls: { cases: [{ name: "a self-signed certificate", where: "tls", ...otp() }] },
   "wrong-url": {
     cases: [

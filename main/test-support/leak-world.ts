@@ -35,6 +35,8 @@ export interface WorldSetup {
   keyStore?: KeyStore;
   /** A machine policy.json: a kiosk with locked settings and the admin PIN, one with no PIN, or junk. */
   policy?: "kiosk" | "kiosk-without-pin" | "junk";
+  /** How long a request may take: the shortest the settings allow for a timeout, else ample for a busy machine. */
+  timeoutMs?: number;
   /** Done to the data folder before the desk opens (a file where a folder should be). */
   prepare?: (dataDir: string) => void;
 }
@@ -108,7 +110,7 @@ export async function reach(
       environment: "custom",
       customBaseUrl: setup.baseUrl,
       ...LEAK_ACCOUNT,
-      timeoutMs: 1_000,
+      timeoutMs: setup.timeoutMs ?? 10_000,
     });
   }
   const deps = { fetch, keyStore, dataDir, machinePolicyPath: policyPath, sleep: async () => undefined };
