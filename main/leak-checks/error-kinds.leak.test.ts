@@ -109,6 +109,11 @@ const echoingOtp = (status: number, responseStatusId: number, words: string) =>
     invalid_params: { otp: `${OTP} is not valid` },
     data: {},
   });
+/** Find by mobile: the customer's mobile goes to Eko in the URL, and nowhere else. */
+const pending = (): Pick<Case, "window" | "cli"> => ({
+  window: (call) => call("pendingRefunds", { mobile: MOBILE }),
+  cli: { args: ["pending", MOBILE] },
+});
 const kioskWindow = (run: (call: WindowCall) => Promise<unknown>): Pick<Case, "world" | "window"> => ({
   world: { policy: "kiosk" },
   window: run,
@@ -208,6 +213,7 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
     cases: [
       { name: "nothing listening", where: "closed", ...otp() },
       { name: "the connection reset", eko: () => ({ fault: "reset" }), ...inquire() },
+      { name: "find by mobile, the connection reset", eko: () => ({ fault: "reset" }), ...pending() },
     ],
   },
   timeout: {
@@ -312,6 +318,11 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
         ...otp(),
       },
       { name: "401 with Eko's body", eko: () => json(401, { status: 401, message: "Unauthorized" }), ...inquire() },
+      {
+        name: "find by mobile refused, echoing the mobile",
+        eko: () => json(200, { status: 1, response_status_id: 1, message: `No customer ${MOBILE}`, data: {} }),
+        ...pending(),
+      },
       {
         name: "a refusal echoing the OTP, with its otp_ref_id",
         eko: () => echoingOtp(945, 1, "Refund refused"),
