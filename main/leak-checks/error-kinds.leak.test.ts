@@ -22,7 +22,17 @@ import { UNSETTLED_REFUNDS_FILE } from "../refund/unsettled-refunds";
 import { closedPort } from "../test-support/closed-port";
 import { tempDataDir } from "../test-support/temp-dir";
 import { memoryKeyStore } from "../test-support/memory-key-store";
-import { reach, type Reached, type WindowCall, type WorldSetup } from "../test-support/leak-world";
+import {
+  filesUnder,
+  LEAK_ACCOUNT,
+  reach,
+  type Reached,
+  type WindowCall,
+  type WorldSetup,
+} from "../test-support/leak-world";
+import { capturingOutput } from "../test-support/capture-output";
+import { cliIo } from "../test-support/cli-io";
+import { runCli } from "../cli/cli";
 import { secretsIn, type SoughtSecret } from "../test-support/secret-forms";
 import { startStubEko, type StubAnswer, type StubRequest } from "../test-support/stub-eko";
 import { startSelfSignedServer } from "../test-support/tls-server";
@@ -530,8 +540,13 @@ before(async () => {
 });
 after(() => Promise.all([stub.close(), tls.close()]));
 
+/** Each secret found, by form and place: "access key (base64) in the CLI's JSON". */
+function findings(places: [string, unknown][]): string[] {
+  return places.flatMap(([where, value]) => secretsIn(value, SOUGHT).map((found) => `${found} in ${where}`));
+}
+
 function leaksIn(reached: Reached): string[] {
-  const places: [string, unknown][] = [
+  return findings([
     ["the error returned", (reached.reply as { error?: unknown }).error],
     ["dispatch's reply", reached.reply],
     ["this run's answers (getSession)", reached.session],
@@ -540,8 +555,7 @@ function leaksIn(reached: Reached): string[] {
     ...reached.files.map(({ path, bytes }): [string, unknown] => [path, bytes]),
     ["the CLI's export", existsSync(exportFile) ? readFileSync(exportFile) : ""],
     ["printed output", reached.output],
-  ];
-  return places.flatMap(([where, value]) => secretsIn(value, SOUGHT).map((found) => `${found} in ${where}`));
+  ]);
 }
 
 const kindOf = (reply: unknown) => (reply as { error?: { kind?: unknown } } | null)?.error?.kind;
@@ -636,5 +650,98 @@ for (const c of ANSWERED) {
     if (c.cli) assert.equal(reached.cliJson?.code, 0, `the CLI failed: ${reached.cliJson?.out ?? ""}`);
     if (c.eko) assert.ok(stub.requests.length > 0, "nothing reached the stub");
     assert.deepEqual(leaksIn(reached), []);
+  });
+}
+
+/** The CLI's own readers of secrets: pin-hash takes the PIN, provision the key and a policy with the PIN. */
+const READ_BY_CLI: {
+  name: string;
+  args: (policyFile: string) => string[];
+  stdin: string;
+  policy?: unknown;
+  elevated?: boolean;
+  keyStore?: KeyStore;
+  ok: boolean;
+}[] = [
+  { name: "pin-hash", args: () => ["pin-hash"], stdin: `${PIN}\n`, ok: true },
+  {
+    name: "provision",
+    args: (file) => ["provision", "--file", file, "--key-stdin"],
+    stdin: `${KEY}\n`,
+    elevated: true,
+    ok: true,
+  },
+  {
+    name: "provision of a policy file cut short, the PIN in it",
+    args: (file) => ["provision", "--file", file, "--key-stdin"],
+    stdin: `${KEY}\n`,
+    policy: `{ "environment": "uat", "adminPin": "${PIN}", "developerKey": "${KEY}",`,
+    elevated: true,
+    ok: false,
+  },
+  {
+    name: "provision of a policy it refuses",
+    args: (file) => ["provision", "--file", file, "--key-stdin"],
+    stdin: `${KEY}\n`,
+    policy: { environment: "nowhere", adminPin: PIN, developerKey: KEY },
+    elevated: true,
+    ok: false,
+  },
+  {
+    name: "provision into a keychain that fails and echoes",
+    args: (file) => ["provision", "--file", file, "--key-stdin"],
+    stdin: `${KEY}\n`,
+    elevated: true,
+    keyStore: echoingKeytar(),
+    ok: false,
+  },
+];
+
+for (const c of READ_BY_CLI) {
+  test(`read by the CLI: ${c.name}: no secret in its text, its JSON, the data folder or the output`, async () => {
+    const policyFile = join(tempDataDir("leak-provision"), "policy.json");
+    const policy = c.policy ?? {
+      environment: "uat",
+      ...LEAK_ACCOUNT,
+      counterName: "Leak check counter",
+      kioskMode: true,
+      settingsLocked: true,
+      adminPin: PIN,
+    };
+    // Each run on a fresh data folder and keychain: provisioning the second time is another matter.
+    const dataDirs: string[] = [];
+    const { value: runs, output } = await capturingOutput(async () => {
+      const ran = [];
+      for (const json of [true, false]) {
+        const dataDir = tempDataDir("leak-cli");
+        dataDirs.push(dataDir);
+        writeFileSync(policyFile, typeof policy === "string" ? policy : JSON.stringify(policy));
+        const io = cliIo(c.stdin);
+        const code = await runCli(["refund-desk", ...c.args(policyFile), ...(json ? ["--json"] : [])], io, {
+          fetch,
+          keyStore: c.keyStore ?? memoryKeyStore(),
+          dataDir,
+          machinePolicyPath: null,
+          pinCost: { ln: 12, r: 8, p: 1 },
+          isElevated: async () => c.elevated ?? false,
+        });
+        ran.push({ code, out: io.out(), err: io.err() });
+      }
+      return ran;
+    });
+    assert.deepEqual(
+      runs.map((r) => r.code === 0),
+      [c.ok, c.ok],
+      JSON.stringify(runs.map((r) => r.code)),
+    );
+    assert.deepEqual(
+      findings([
+        ["the CLI's JSON", runs[0]],
+        ["the CLI's text", runs[1]],
+        ...dataDirs.flatMap(filesUnder).map((path): [string, unknown] => [path, readFileSync(path)]),
+        ["printed output", output],
+      ]),
+      [],
+    );
   });
 }

@@ -22,7 +22,7 @@ import { tempDataDir } from "./temp-dir";
 import { TEST_SECRETS } from "./test-secrets";
 
 /** The account the counter calls Eko as; the access key is the registry's. */
-const LEAK_ACCOUNT = {
+export const LEAK_ACCOUNT = {
   developerKey: "becbbce45f79c6f5109f848acd540567",
   initiatorId: "9962981729",
   userCode: "20810200",
@@ -59,7 +59,7 @@ export interface Reached {
   output: string;
 }
 
-function filesUnder(folder: string): string[] {
+export function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
