@@ -6,7 +6,7 @@
  * returned, its JSON, dispatch's reply to the window, this run's answers the window reads back,
  * the CLI's text and JSON, the data folder (the journal) or anything printed. A kind added to
  * the union does not compile here until it is produced (or said why not). The answers that
- * succeed are searched the same way at the end.
+ * succeed, and the CLI's own readers of secrets (pin-hash, provision), are searched the same way.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
