@@ -583,7 +583,7 @@ for (const kind of ERROR_KINDS) {
       stub.requests.length = 0;
       const where = c.where ?? "stub";
       const baseUrl = where === "tls" ? tls.url : where === "closed" ? closedUrl : stub.baseUrl;
-      const reached = await reach({ baseUrl, ...c.world }, (call) => c.window(call), c.cli);
+      const reached = await reach({ baseUrl, ...c.world }, c.window, c.cli);
       assert.equal(kindOf(reached.reply), kind, `the window got ${JSON.stringify(reached.reply)}`);
       if (c.cli && c.cliSameKind !== false)
         assert.equal(cliKind(reached.cliJson), kind, `the CLI got ${String(cliKind(reached.cliJson))}`);
@@ -645,7 +645,7 @@ for (const c of ANSWERED) {
   test(`answered: ${c.name}: no secret in the reply, the CLI, the journal or the output`, async () => {
     stub.answer = c.eko ?? (() => ({ fault: "reset" }));
     stub.requests.length = 0;
-    const reached = await reach({ baseUrl: stub.baseUrl, ...c.world }, (call) => c.window(call), c.cli);
+    const reached = await reach({ baseUrl: stub.baseUrl, ...c.world }, c.window, c.cli);
     assert.equal((reached.reply as { ok?: unknown }).ok, true, `the window got ${JSON.stringify(reached.reply)}`);
     if (c.cli) assert.equal(reached.cliJson?.code, 0, `the CLI failed: ${reached.cliJson?.out ?? ""}`);
     if (c.eko) assert.ok(stub.requests.length > 0, "nothing reached the stub");

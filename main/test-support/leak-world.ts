@@ -12,7 +12,7 @@ import { runCli } from "../cli/cli";
 import { defaultExportsDir } from "../history/export-folder";
 import { boundKeyText } from "../keychain/bound-key";
 import type { KeyStore } from "../keychain/key-store";
-import { createRefundDesk, type RefundDesk } from "../refund-desk";
+import { createRefundDesk } from "../refund-desk";
 import { createSettingsFile } from "../settings/settings-file";
 import { capturingOutput } from "./capture-output";
 import { cliIo } from "./cli-io";
@@ -95,7 +95,7 @@ async function writePolicy(kind: NonNullable<WorldSetup["policy"]>): Promise<str
  */
 export async function reach(
   setup: WorldSetup,
-  window: (call: WindowCall, desk: RefundDesk) => Promise<unknown>,
+  window: (call: WindowCall) => Promise<unknown>,
   cli: { args: string[]; stdin?: string } | null,
 ): Promise<Reached> {
   const dataDir = tempDataDir("leak");
@@ -128,7 +128,7 @@ export async function reach(
     let reply: unknown;
     let session: unknown;
     try {
-      reply = await window(call, desk);
+      reply = await window(call);
       session = await call("getSession", {});
     } finally {
       await desk.close();
