@@ -75,6 +75,7 @@ const SLOW_LAST = [
   "main/refund/refund-flow.test.ts",
   "main/eko/post-once.test.ts",
   "main/eko/refund-client.test.ts",
+  "main/leak-checks/error-kinds.leak.test.ts",
 ];
 
 /** The files of a list of globs ("!" excludes), each once, in the order the globs give them. */

@@ -25,6 +25,8 @@ export interface CliDeps {
   isElevated?: () => Promise<boolean>;
   /** The scrypt cost for new PIN hashes; tests pass a cheap one, the default is DEFAULT_SCRYPT. */
   pinCost?: ScryptParams;
+  /** The refund flow's waits (GET retries, the pause before inquiring a lost refund); tests skip them. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

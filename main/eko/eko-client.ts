@@ -102,11 +102,12 @@ const base = (baseUrl: string) => baseUrl.replace(/\/+$/, "");
 
 /**
  * Eko's words on a refusal go to the window and the details panel; should they echo the OTP
- * (an `invalid_params` entry such as "otp 012345 is invalid"), the digits are masked first.
+ * (an `invalid_params` entry such as "otp 012345 is invalid") or the customer's mobile, those
+ * digits are masked first.
  */
-function withoutOtp(error: RefundDeskError, otp: string): RefundDeskError {
+function withoutSecret(error: RefundDeskError, secret: string): RefundDeskError {
   if (!("details" in error)) return error;
-  const mask = (words: string) => words.split(otp).join("••••");
+  const mask = (words: string) => words.split(secret).join("••••");
   const { ekoMessage, invalidParams } = error.details;
   const details = {
     ...error.details,
@@ -288,8 +289,10 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
     inquireTransaction: (endpoint, tid, timeoutMs) =>
       get(endpoint, transactionInquiryUrl(endpoint, tid), timeoutMs, interpretTransactionReply),
 
-    pendingRefunds: (endpoint, mobile, timeoutMs) =>
-      get(endpoint, pendingRefundsUrl(endpoint, mobile), timeoutMs, interpretPendingReply),
+    async pendingRefunds(endpoint, mobile, timeoutMs) {
+      const answer = await get(endpoint, pendingRefundsUrl(endpoint, mobile), timeoutMs, interpretPendingReply);
+      return answer.ok ? answer : err(withoutSecret(answer.error, mobile));
+    },
 
     async initiateRefund(endpoint, request, timeoutMs) {
       const body = initiateRefundBody(endpoint, request.otp, request.otpRefId);
@@ -297,7 +300,7 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
         interpretRefundReply(status, type, text, suspect, request.tid);
       const url = initiateRefundUrl(endpoint.baseUrl, request.tid);
       const answer = await attempt(endpoint, "POST", url, body, timeoutMs, interpret);
-      return answer.ok ? answer : err(withoutOtp(answer.error, request.otp));
+      return answer.ok ? answer : err(withoutSecret(answer.error, request.otp));
     },
 
     async probe(baseUrl, timeoutMs) {

@@ -6,6 +6,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { TEST_SECRETS } from "../test-support/test-secrets";
+import { boundKeyText } from "./bound-key";
 import { createKeytarKeyStore, KEYCHAIN_ACCOUNT } from "./key-store";
 
 const SERVICE = "Refund Desk (keychain test)";
@@ -84,4 +86,17 @@ test("a keychain that fails an operation is keychain-unavailable with its reason
     error: { kind: "keychain-unavailable", details: { cause: "Cannot autolaunch D-Bus without X11 $DISPLAY" } },
   });
   assert.equal((await store.remove()).ok, false);
+});
+
+test("a keychain library that echoes the entry in its error: its words are kept, the entry is not", async () => {
+  const entry = boundKeyText(TEST_SECRETS.accessKeys.leakCheck, "https://staging.eko.in/ekoapi/v3");
+  const store = createKeytarKeyStore(() => ({
+    getPassword: () => Promise.resolve(null),
+    setPassword: (_service, _account, password) => Promise.reject(new Error(`Cannot store ${password}: locked`)),
+    deletePassword: () => Promise.resolve(true),
+  }));
+  assert.deepEqual(await store.set(entry), {
+    ok: false,
+    error: { kind: "keychain-unavailable", details: { cause: "Cannot store …: locked" } },
+  });
 });

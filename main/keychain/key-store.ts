@@ -35,17 +35,17 @@ export function createKeytarKeyStore(
   let keytar: KeytarLike | null = null;
   // keytar is a native module: loading it lazily keeps a missing or broken keychain library
   // from stopping the app opening; it becomes an error the UI explains.
-  const withKeytar = async <T>(use: (k: KeytarLike) => Promise<T>): Promise<Result<T, RefundDeskError>> => {
+  const withKeytar = async <T>(use: (k: KeytarLike) => Promise<T>, held = ""): Promise<Result<T, RefundDeskError>> => {
     try {
       keytar ??= load();
       return ok(await use(keytar));
     } catch (error) {
-      return err({ kind: "keychain-unavailable", details: { cause: describe(error) } });
+      return err({ kind: "keychain-unavailable", details: { cause: describe(error, held) } });
     }
   };
   return {
     get: () => withKeytar((k) => k.getPassword(service, account)),
-    set: (accessKey) => withKeytar((k) => k.setPassword(service, account, accessKey)),
+    set: (accessKey) => withKeytar((k) => k.setPassword(service, account, accessKey), accessKey),
     remove: async () => {
       const removed = await withKeytar((k) => k.deletePassword(service, account));
       return removed.ok ? ok(undefined) : removed;
@@ -53,8 +53,12 @@ export function createKeytarKeyStore(
   };
 }
 
-/** Keychain errors carry the library's words, never the secret: only the message's first line. */
-function describe(error: unknown): string {
+/**
+ * Keychain errors carry the library's words, never the secret: only the message's first line, and
+ * the entry being stored cut out first (a library may echo what it was given).
+ */
+function describe(error: unknown, held: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split("\n")[0] ?? "").slice(0, 200);
+  const words = held === "" ? message : message.split(held).join("…");
+  return (words.split("\n")[0] ?? "").slice(0, 200);
 }

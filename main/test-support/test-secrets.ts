@@ -19,6 +19,8 @@ export const TEST_SECRETS = {
     fuzz: "fuzz-4ccess-key-do-not-leak-a4c7e0",
     /** The key main/ipc/dispatch.test.ts stores through the handler table. */
     dispatch: "dispatch-4ccess-key-do-not-leak-3d81c5",
+    /** The key main/leak-checks/ signs with while producing every error kind. */
+    leakCheck: "leak-check-4ccess-key-do-not-leak-e91b72",
   },
   adminPins: {
     /** The PIN e2e/specs/kiosk.spec.ts types. */
@@ -29,12 +31,17 @@ export const TEST_SECRETS = {
     cliKiosk: "61849203",
     /** A wrong PIN for the same tests. */
     cliKioskWrong: "30572916",
+    /** The kiosk's PIN main/leak-checks/ types, right and wrong, through IPC and the CLI. */
+    leakCheck: "27604951",
+    leakCheckWrong: "84163907",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */
     practice: "123456",
     /** The wrong OTP e2e/specs/refund.spec.ts types. */
     wrongE2e: "80417293",
+    /** The OTP main/leak-checks/ sends with every refund refusal. */
+    leakCheck: "46092817",
   },
   customerMobiles: {
     /** Typed into find by mobile by receipts.spec.ts, screenshots.spec.ts and pending-refunds.test.ts. */

@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from "react";
 import { ErrorPanel } from "./ErrorPanel";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
-import { printableFromReceipt } from "../../app/receipt";
+import { printableFromReceipt, receiptOnScreen } from "../../app/receipt";
 import type { RefundReceipt } from "../../app/refund";
 import { ariaShortcut, shortcutLabel, useAltShortcut } from "../shortcuts";
 import { useLang, usePrint, useRequest, useStores, useT } from "../stores";
@@ -26,20 +26,20 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
   const { print } = useStores();
   const checked = useRequest((s) => s.transaction);
   const printable = () => printableFromReceipt(receipt, checked, { counterName: null, agentCode: null });
-  const tx = receipt.transaction;
-  // Eko's refund answer should carry the amount and balance: one it left out or wrote unreadably says so, never 0.
-  const byRefund = receipt.confirmedBy === "refund";
   const notGiven = <span className="not-given">{t("transaction.notGiven")}</span>;
-  const rows: [string, ReactNode, string?][] = [[t("receipt.tid"), receipt.tid, "mono"]];
-  if (receipt.refundTid !== null) rows.push([t("receipt.refundTid"), receipt.refundTid, "mono"]);
-  if (receipt.refundedAmount !== null) rows.push([t("receipt.amount"), formatRupees(receipt.refundedAmount, lang)]);
-  else if (tx?.amount) rows.push([t("receipt.txAmount"), formatRupees(tx.amount, lang)]);
-  else if (byRefund) rows.push([t("receipt.amount"), notGiven]);
-  const fee = receipt.fee ?? tx?.fee ?? null;
-  if (fee !== null) rows.push([t("receipt.fee"), formatRupees(fee, lang)]);
-  if (receipt.balance !== null) rows.push([t("receipt.balance"), formatRupees(receipt.balance, lang)]);
-  else if (byRefund) rows.push([t("receipt.balance"), notGiven]);
-  rows.push([t("receipt.time"), <time dateTime={receipt.refundedAt}>{formatDateTime(receipt.refundedAt, lang)}</time>]);
+  const rows: [string, ReactNode, string?][] = receiptOnScreen(receipt).map(({ label, value }) => {
+    const mono = label === "tid" || label === "refundTid" ? "mono" : undefined;
+    switch (value.type) {
+      case "money":
+        return [t(`receipt.${label}`), formatRupees(value.amount, lang), mono];
+      case "time":
+        return [t(`receipt.${label}`), <time dateTime={value.iso}>{formatDateTime(value.iso, lang)}</time>, mono];
+      case "not-given":
+        return [t(`receipt.${label}`), notGiven, mono];
+      case "text":
+        return [t(`receipt.${label}`), value.text, mono];
+    }
+  });
   const practice = receipt.environment === "practice";
   rows.push([
     t("receipt.environment"),
