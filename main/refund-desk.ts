@@ -33,6 +33,8 @@ import { receiptSetup } from "./refund/receipt-setup";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
 import { createTidLocks } from "./refund/tid-locks";
+import { createOtpCooldowns } from "./refund/otp-cooldowns";
+import { openCounterState } from "./fs/counter-state";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./refund/unsettled-refunds";
 import { createSessionMemory } from "./refund/session-memory";
 import { createSettingsFile } from "./settings/settings-file";
@@ -101,8 +103,11 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const accessKey = createAccessKey(deps.keyStore);
   const journal = createJournal(deps.dataDir, inForce.desk.counterName);
   const session = createSessionMemory();
-  // One lock per tid for OTP, inquiry and refund alike, whichever window or screen asks.
-  const locks = createTidLocks();
+  // The tid locks, refunds awaiting an answer and OTP cooldowns, shared with every other process
+  // of this counter (a second window, the CLI) through the data folder.
+  const counterState = openCounterState(deps.dataDir);
+  // One lock per tid for OTP, inquiry and refund alike, whichever window, screen or process asks.
+  const locks = createTidLocks({ state: counterState, ...(deps.now ? { now: deps.now } : {}) });
   const now = deps.now ?? Date.now;
   const adminPin = createPinGate({
     pinHash: inForce.pinHash,
@@ -161,7 +166,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     ...(keepProvisioned ? { keepProvisioned } : {}),
   });
   const current = () => settings.current();
-  const unsettled = createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
+  const unsettled = createUnsettledRefunds(counterState, join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
   const refundFlow = createRefundFlow({
     client,
     settings: current,
@@ -187,6 +192,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       now,
       ekoNow: () => clock.now(),
       locks,
+      cooldowns: createOtpCooldowns(counterState, now),
     }),
     refund: (request) => refundFlow.refund(request),
     getSettings: () => settings.view(),
@@ -266,6 +272,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     adminPin,
     async close() {
       journal.close();
+      counterState.close();
       await practice.close();
     },
   };

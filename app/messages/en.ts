@@ -244,6 +244,15 @@ export const en = {
       title: "A request for transaction {tid} is already running",
       action: "Wait for the answer on the screen before trying again.",
     },
+    "tid-busy-elsewhere": {
+      title: "Transaction {tid} is being handled in another Refund Desk window or command",
+      action: "Wait for it to finish there, then try again here. Nothing was sent to Eko for this request.",
+    },
+    "counter-state-unavailable": {
+      title: "This counter's shared record cannot be read",
+      action:
+        "Nothing is sent to Eko and no admin PIN is checked until it can: the record (counter-state.db in Refund Desk's data folder) guards against a double refund. Close other Refund Desk windows and try again; if it keeps happening, call IT.",
+    },
     cooldown: {
       title: "An OTP for transaction {tid} was requested moments ago",
       action:
@@ -819,6 +828,7 @@ export const en = {
       timeout: "Eko did not answer in time",
       eko: "Eko refused the request",
       busy: "Refused: a request for it was already running",
+      "tid-busy-elsewhere": "Refused: another window or command was handling it",
       cooldown: "Refused: an OTP was sent moments before",
       "refund-outcome-unknown": "Not known whether the refund went through",
       "refund-not-done": "The refund did not go through",

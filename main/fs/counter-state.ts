@@ -1,0 +1,86 @@
+import { DatabaseSync } from "node:sqlite";
+import { join } from "node:path";
+import type { RefundDeskError } from "../../app/errors";
+import { err, ok, type Result } from "../../app/result";
+
+/**
+ * The counter's shared state: what the window and every `refund-desk` process must agree on (tid
+ * locks, refunds awaiting an answer, OTP cooldowns, the wrong-PIN record's turn). One SQLite
+ * database in the data folder; each step is one `BEGIN IMMEDIATE` transaction, which takes
+ * SQLite's OS file lock (fcntl on POSIX, LockFileEx on Windows) so processes take turns, and the
+ * OS drops the lock of a process that dies.
+ */
+export const COUNTER_STATE_FILE = "counter-state.db";
+
+export type CounterStateUnavailable = Extract<RefundDeskError, { kind: "counter-state-unavailable" }>;
+
+export interface CounterState {
+  /** Runs `step` inside one locked transaction; any failure rolls it back and is the error. */
+  locked<T>(step: (db: DatabaseSync) => T): Result<T, CounterStateUnavailable>;
+  close(): void;
+}
+
+/** Steps are a few rows: a longer wait means a process is stuck, and the agent should hear so. */
+const BUSY_TIMEOUT_MS = 2_000;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS tid_locks (tid TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS unsettled_refunds (tid TEXT PRIMARY KEY) STRICT;
+  CREATE TABLE IF NOT EXISTS otp_cooldowns (tid TEXT PRIMARY KEY, quiet_until INTEGER NOT NULL) STRICT;
+`;
+
+/**
+ * The data folder's state database, opened on first use (and again after a failure, so a file
+ * put right is picked up); null: a private one in memory, for tests and tools with no data folder.
+ */
+export function openCounterState(dataDir: string | null): CounterState {
+  const path = dataDir === null ? ":memory:" : join(dataDir, COUNTER_STATE_FILE);
+  let db: DatabaseSync | null = null;
+
+  function database(): DatabaseSync {
+    if (db) return db;
+    const opened = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      opened.exec(SCHEMA);
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+    db = opened;
+    return opened;
+  }
+
+  return {
+    locked(step) {
+      let open: DatabaseSync;
+      try {
+        open = database();
+        open.exec("BEGIN IMMEDIATE");
+      } catch (error) {
+        // A damaged file, a folder in its place, a lock never let go: nothing in it can be trusted.
+        db?.close();
+        db = null;
+        return err(unavailable(error));
+      }
+      try {
+        const value = step(open);
+        open.exec("COMMIT");
+        return ok(value);
+      } catch (error) {
+        if (open.isTransaction) open.exec("ROLLBACK");
+        return err(unavailable(error));
+      }
+    },
+    close() {
+      db?.close();
+      db = null;
+    },
+  };
+}
+
+/** SQLite's own words ("file is not a database", "database is locked") name the fault for support. */
+function unavailable(error: unknown): CounterStateUnavailable {
+  const words = (error as { errstr?: unknown }).errstr;
+  const cause = typeof words === "string" ? words : error instanceof Error ? error.message : String(error);
+  return { kind: "counter-state-unavailable", details: { cause: `${COUNTER_STATE_FILE}: ${cause}` } };
+}
