@@ -113,6 +113,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     pinHash: inForce.pinHash,
     dataDir: deps.dataDir,
     now,
+    state: counterState,
     ...(deps.attemptsSlot ? { attemptsSlot: deps.attemptsSlot } : {}),
     // Only a provisioned hash is the app's to rewrite; a machine policy's is the admin's.
     ...(inForce.desk.source === "provisioned" && !inForce.desk.problem

@@ -15,10 +15,7 @@ test("a step's writes are kept when it returns and rolled back when it throws", 
     insert("13192444")(db);
     throw new Error("the step failed half way");
   });
-  assert.deepEqual(
-    failed,
-    err({ kind: "counter-state-unavailable", details: { cause: "counter-state.db: the step failed half way" } }),
-  );
+  assert.deepEqual(failed, err({ kind: "counter-state-unavailable", details: { cause: "the step failed half way" } }));
   const tids = state.locked((db) =>
     db
       .prepare("SELECT tid FROM unsettled_refunds")

@@ -81,6 +81,11 @@ export function openCounterState(dataDir: string | null): CounterState {
 /** SQLite's own words ("file is not a database", "database is locked") name the fault for support. */
 function unavailable(error: unknown): CounterStateUnavailable {
   const words = (error as { errstr?: unknown }).errstr;
-  const cause = typeof words === "string" ? words : error instanceof Error ? error.message : String(error);
-  return { kind: "counter-state-unavailable", details: { cause: `${COUNTER_STATE_FILE}: ${cause}` } };
+  const cause =
+    typeof words === "string"
+      ? `${COUNTER_STATE_FILE}: ${words}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return { kind: "counter-state-unavailable", details: { cause } };
 }

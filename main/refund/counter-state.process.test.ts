@@ -19,6 +19,7 @@ import { TEST_ORIGIN } from "../test-support/desk";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { TEST_SECRETS } from "../test-support/test-secrets";
 import { tempDataDir } from "../test-support/temp-dir";
+import { hashPin } from "../admin/pin-hash";
 import { createTidLocks } from "./tid-locks";
 
 const TID = "13192443";
@@ -50,12 +51,13 @@ async function openDesk(dataDir: string): Promise<{ desk: RefundDesk; sent: stri
 /** Starts the child and resolves with it and its first line of output. */
 async function child(args: string[]) {
   const process_ = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "inherit"],
   });
-  const lines = createInterface({ input: process_.stdout });
-  const first = await new Promise<string>((resolve) => lines.once("line", resolve));
+  const lines = createInterface({ input: process_.stdout })[Symbol.asyncIterator]();
+  const next = async () => String((await lines.next()).value);
+  const first = await next();
   const exited = new Promise<void>((resolve) => process_.on("exit", () => resolve()));
-  return { first, kill: () => process_.kill("SIGKILL"), exited };
+  return { first, next, stdin: process_.stdin, kill: () => process_.kill("SIGKILL"), exited };
 }
 
 const kinds = (...results: { ok: boolean; error?: { kind: string } }[]) =>
@@ -123,4 +125,24 @@ test("a refund another process holds, marked after this desk started and its OTP
     "the refund went to Eko a second time",
   );
   await desk.close();
+});
+
+test("wrong PINs typed at once in six processes get the counter's three free tries in all, not three each", async () => {
+  const dataDir = tempDataDir("two-processes");
+  const pinHash = await hashPin(TEST_SECRETS.adminPins.processes, { ln: 12, r: 1, p: 1 });
+  const wrong = TEST_SECRETS.adminPins.wrongProcesses;
+  // Every process has its gate open (as a window, or a CLI process that started) before any tries.
+  const tries = await Promise.all(Array.from({ length: 6 }, () => child(["pin", dataDir, pinHash, wrong])));
+  assert.deepEqual(
+    tries.map((each) => each.first),
+    Array.from({ length: 6 }, () => "ready"),
+  );
+  for (const each of tries) each.stdin.write("go\n");
+  const outcomes = await Promise.all(tries.map((each) => each.next()));
+  await Promise.all(tries.map((each) => each.exited));
+  assert.deepEqual(outcomes.sort(), ["pin-wait", "pin-wait", "pin-wait", "wrong-pin", "wrong-pin", "wrong-pin"]);
+  const after = await child(["pin", dataDir, pinHash, TEST_SECRETS.adminPins.processes]);
+  after.stdin.write("go\n");
+  assert.equal(await after.next(), "pin-wait", "the right PIN waits too: the wait is the counter's");
+  await after.exited;
 });

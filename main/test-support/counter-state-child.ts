@@ -4,7 +4,12 @@
  *   lock <dataDir> <tid> <leaseMs>   takes the tid's lock, prints "locked", and holds it until killed
  *   mark <dataDir> <tid>             holds the tid as a refund awaiting its answer, prints "marked"
  *   otp <dataDir> <tid>              a Practice desk asks for the tid's OTP, prints the outcome
+ *   pin <dataDir> <pinHash> <pin>    opens the PIN gate, prints "ready", and on a line of standard
+ *                                    input checks the PIN and prints the outcome
  */
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { createPinGate } from "../admin/pin-gate";
 import { openCounterState } from "../fs/counter-state";
 import { createRefundDesk } from "../refund-desk";
 import { createTidLocks } from "../refund/tid-locks";
@@ -16,6 +21,15 @@ import { TEST_ORIGIN } from "./desk";
 import { memoryKeyStore } from "./memory-key-store";
 
 async function main([command, dataDir = "", tid = "", leaseMs = ""]: string[]): Promise<void> {
+  if (command === "pin") {
+    const [pinHash, pin] = [tid, leaseMs];
+    const gate = createPinGate({ pinHash, dataDir, now: Date.now });
+    process.stdout.write("ready\n");
+    await once(createInterface({ input: process.stdin }), "line");
+    const checked = await gate.check(pin);
+    process.stdout.write(`${checked.ok ? "right" : checked.error.kind}\n`);
+    process.exit(0);
+  }
   if (command === "lock") {
     const lock = createTidLocks({ state: openCounterState(dataDir) }).acquire(tid, Number(leaseMs));
     process.stdout.write(lock.ok ? "locked\n" : `${lock.error.kind}\n`);

@@ -21,6 +21,9 @@ export const TEST_SECRETS = {
   adminPins: {
     /** The PIN e2e/specs/kiosk.spec.ts types. */
     e2e: "73915846",
+    /** The right and a wrong PIN of the PIN checks run in parallel processes (counter-state.process.test.ts). */
+    processes: "52830617",
+    wrongProcesses: "61940728",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */
