@@ -145,7 +145,7 @@ test("a damaged keychain record locks the counter instead of opening it", async 
 test("a machine policy that applied is remembered; truncated later, the counter stays a locked kiosk with its PIN", async () => {
   const deps = machine();
   const policyFile = join(tempDataDir("lock-machine"), "policy.json");
-  const hash = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+  const hash = "$scrypt$ln=17,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
   const text = JSON.stringify({
     environment: "practice",
     counterName: "Machine kiosk",

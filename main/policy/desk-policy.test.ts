@@ -14,7 +14,7 @@ import { tempDataDir } from "../test-support/temp-dir";
 import { loadPolicyInForce, readPolicyInForce, resolveDeskPolicy } from "./desk-policy";
 import type { MachinePolicy } from "./machine-policy";
 
-const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+const HASH = "$scrypt$ln=17,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
 const MACHINE_POLICY: Policy = { environment: "uat", counterName: "Kiosk 1", kioskMode: true, settingsLocked: false };
 const APPLIED: MachinePolicy = {
   state: "applied",

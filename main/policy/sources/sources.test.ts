@@ -16,7 +16,7 @@ import { readManagedPreferences } from "./posix-sources";
 import { readRegistrySource, readWindowsJsonSource, WINDOWS_TOOLS } from "./windows-sources";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", name), "utf8");
-const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+const HASH = "$scrypt$ln=17,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
 
 interface Machine {
   policies?: string;
