@@ -208,6 +208,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         client,
         clock,
         policy: inForce.desk,
+        counterState: () => counterState.locked(() => undefined),
         ...(deps.launch ? { launch: deps.launch } : {}),
       }),
     getSession: async () =>

@@ -882,6 +882,13 @@ export const en = {
         fail: "A machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators). The settings are locked until an administrator fixes it:",
         skipped: "The policy was not checked.",
       },
+      "counter-state": {
+        name: "Counter's shared record",
+        ok: "The counter's shared record (counter-state.db: tid locks, refunds awaiting an answer, OTP waits) can be read.",
+        warn: "The counter's shared record needs attention.",
+        fail: "The counter's shared record (counter-state.db in the data folder) cannot be read: no request goes to Eko and no admin PIN is checked until it can. If it is damaged, first check with Eko every transaction a refund may have been sent for, then remove the file.",
+        skipped: "Not checked.",
+      },
       overrides: {
         name: "Start-up overrides",
         ok: "No REFUND_DESK_HOME or REFUND_DESK_POLICY override.",

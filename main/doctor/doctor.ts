@@ -22,6 +22,8 @@ export interface DoctorDeps {
   /** The policy in force: a broken machine policy is the admin's first thing to fix. */
   policy?: DeskPolicy;
   launch?: LaunchOverrides;
+  /** Reads the counter's shared state once: shown only when it cannot be read, since nothing that needs it runs then. */
+  counterState?: () => Result<unknown, RefundDeskError>;
 }
 
 /** The same checks for the Settings screen's "Check connection" and the CLI's `doctor`. */
@@ -31,6 +33,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
   const checks: DoctorCheck[] = [];
   if (deps.policy) checks.push(policyCheck(deps.policy));
   if (deps.launch) checks.push(overridesCheck(deps.launch));
+  const state = deps.counterState?.();
+  if (state && !state.ok) checks.push({ id: "counter-state", status: "fail", error: state.error });
 
   const key = await deps.accessKey.get();
   checks.push(

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogue } from "../../app/messages/catalogues";
-import { describeError } from "../../app/messages/describe-error";
+import { describeDoctorCheck, describeError } from "../../app/messages/describe-error";
 import { COUNTER_STATE_FILE, openCounterState } from "../fs/counter-state";
 import { createRefundDesk, type RefundDesk } from "../refund-desk";
 import { createUnsettledRefunds } from "./unsettled-refunds";
@@ -108,5 +108,15 @@ test("a counter state junked after the OTP refuses the refund before Eko is call
   assert.equal(en.title, "This counter's shared record cannot be read");
   assert.match(en.action, /counter-state\.db/);
   assert.equal(hi.title, "इस काउंटर का साझा रिकॉर्ड पढ़ा नहीं जा सकता");
+  // The connection check (doctor) names it for IT, and the counter is not ready.
+  const doctor = await desk.services.checkConnection({});
+  assert.ok(doctor.ok);
+  assert.equal(doctor.value.ok, false);
+  const row = doctor.value.checks.find((check) => check.id === "counter-state");
+  assert.equal(row?.status, "fail");
+  assert.match(
+    describeDoctorCheck(row ?? doctor.value.checks[0]!, doctor.value, "en").lines[0] ?? "",
+    /counter-state\.db/,
+  );
   await desk.close();
 });
