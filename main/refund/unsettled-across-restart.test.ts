@@ -92,11 +92,14 @@ test("a refund whose answer was lost stays held across a restart, until an inqui
 test("a counter state junked after the OTP refuses the refund before Eko is called, and says so in English and Hindi", async () => {
   const tid = "13192443";
   const dataDir = tempDataDir("unsettled-junked");
-  const { desk, posts } = await openDesk(dataDir, { on: false });
-  const sent = await desk.services.requestRefundOtp({ tid });
+  const first = await openDesk(dataDir, { on: false });
+  const sent = await first.desk.services.requestRefundOtp({ tid });
   assert.ok(sent.ok, JSON.stringify(sent));
-  // The account writes over the record while the customer reads out the OTP.
+  await first.desk.close();
+  // The account writes over the record while the customer reads out the OTP; the refund is then
+  // made from another process (`refund-desk refund`, or the app started again).
   writeFileSync(join(dataDir, COUNTER_STATE_FILE), "junk ".repeat(2_000));
+  const { desk, posts } = await openDesk(dataDir, { on: false });
   const result = await desk.refundFlow.refund({ tid, otp: TEST_SECRETS.otps.practice, otpRefId: sent.value.otpRefId });
   assert.ok(!result.ok);
   assert.equal(result.error.kind, "counter-state-unavailable");

@@ -37,8 +37,10 @@ export function createUnsettledRefunds(
 ): UnsettledRefunds {
   if (legacyFile) migrate(state, legacyFile);
   return {
+    // On the disk itself before the POST leaves: a power cut mid-refund must leave the tid held too.
     mark: (tid) =>
-      state.locked((db) => db.prepare("INSERT OR IGNORE INTO unsettled_refunds (tid) VALUES (?)").run(tid)).ok,
+      state.locked((db) => db.prepare("INSERT OR IGNORE INTO unsettled_refunds (tid) VALUES (?)").run(tid), "durable")
+        .ok,
     settle(tid) {
       // A settle that cannot be written leaves the tid held: the next inquiry that answers lifts it.
       state.locked((db) => db.prepare("DELETE FROM unsettled_refunds WHERE tid = ?").run(tid));
@@ -65,7 +67,7 @@ function migrate(state: CounterState, file: string): void {
     const insert = db.prepare("INSERT OR IGNORE INTO unsettled_refunds (tid) VALUES (?)");
     for (const tid of tids ?? []) insert.run(tid);
     return tids !== null;
-  });
+  }, "durable");
   if (moved.ok && moved.value) rmSync(file, { force: true });
 }
 
