@@ -44,11 +44,12 @@ export function openCounterState(dataDir: string | null): CounterState {
 
   function database(): DatabaseSync {
     if (db) return db;
-    const opened = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    const opened = new DatabaseSync(path);
     try {
       // A write-ahead log stays consistent through a crash or power cut, and with NORMAL a step
       // costs no flush to disk (a few ms each, with the main process waiting); durable steps do.
-      opened.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      // The busy timeout as a pragma, not the constructor's option: every Node with node:sqlite has it.
+      opened.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
       opened.exec(SCHEMA);
     } catch (error) {
       opened.close();
@@ -76,7 +77,7 @@ export function openCounterState(dataDir: string | null): CounterState {
         open.exec("COMMIT");
         return ok(value);
       } catch (error) {
-        if (open.isTransaction) open.exec("ROLLBACK");
+        rollBack(open);
         return err(unavailable(error));
       }
     },
@@ -85,6 +86,15 @@ export function openCounterState(dataDir: string | null): CounterState {
       db = null;
     },
   };
+}
+
+/** After a failed step; a transaction SQLite already ended itself has nothing left to roll back. */
+function rollBack(db: DatabaseSync): void {
+  try {
+    db.exec("ROLLBACK");
+  } catch {
+    // No transaction was open.
+  }
 }
 
 /** SQLite's own words ("file is not a database", "database is locked") name the fault for support. */
