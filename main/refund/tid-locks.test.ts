@@ -74,3 +74,15 @@ test("a state that cannot be opened refuses every lock with its cause", () => {
   const refused = locks.acquire("13192443", LEASE_MS);
   assert.ok(!refused.ok && refused.error.kind === "counter-state-unavailable", JSON.stringify(refused));
 });
+
+test("a lease longer than any the app grants (the clock set back since) has lapsed", () => {
+  const dir = tempDataDir("tid-locks");
+  const clock = { t: START };
+  const window = createTidLocks({ state: openCounterState(dir), now: () => clock.t, holder: "window" });
+  const cli = createTidLocks({ state: openCounterState(dir), now: () => clock.t, holder: "cli" });
+  assert.ok(window.acquire("13192443", 135_000).ok, "the longest: a 120 s timeout and the margin");
+  assert.deepEqual(cli.acquire("13192443", 1_000), err({ kind: "tid-busy-elsewhere", tid: "13192443" }));
+  assert.ok(window.acquire("13192444", LEASE_MS).ok);
+  clock.t -= 3_600_000;
+  assert.ok(cli.acquire("13192444", LEASE_MS).ok, "a holder that died before the clock went back an hour");
+});

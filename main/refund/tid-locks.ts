@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
+import { MAX_TIMEOUT_MS } from "../../app/settings";
 import { openCounterState, type CounterState } from "../fs/counter-state";
 
 /**
@@ -28,6 +29,7 @@ type TidLockRefusal = Extract<
  * after its request would have timed out. The holder renews well before then.
  */
 export const LEASE_MARGIN_MS = 15_000;
+const LONGEST_LEASE_MS = MAX_TIMEOUT_MS + LEASE_MARGIN_MS;
 /** Renewals per lease: one missed renewal (a busy event loop) does not lose the lock. */
 const RENEWALS_PER_LEASE = 3;
 
@@ -49,7 +51,9 @@ export function createTidLocks(deps: TidLockDeps = {}): TidLocks {
   function take(tid: string, leaseMs: number): Result<TidLockRefusal | null, TidLockRefusal> {
     return state.locked((db) => {
       const row = db.prepare("SELECT holder, expires_at FROM tid_locks WHERE tid = ?").get(tid);
-      if (row && Number(row.expires_at) > now()) {
+      const left = row ? Number(row.expires_at) - now() : 0;
+      // No lease this app grants runs longer: a clock set back (or a forged row) does not stretch one.
+      if (row && left > 0 && left <= LONGEST_LEASE_MS) {
         return row.holder === holder ? { kind: "busy", tid } : { kind: "tid-busy-elsewhere", tid };
       }
       db.prepare("INSERT OR REPLACE INTO tid_locks (tid, holder, expires_at) VALUES (?, ?, ?)").run(
