@@ -52,6 +52,13 @@ export type RefundDeskError =
   | { kind: "eko"; code: number; message: string; details: RawDetails }
   | { kind: "otp-not-sent"; details: RawDetails }
   | { kind: "busy"; tid: string }
+  /** Another Refund Desk window or `refund-desk` command is working on this tid right now. */
+  | { kind: "tid-busy-elsewhere"; tid: string }
+  /**
+   * The counter's shared record (counter-state.db in the data folder: tid locks, refunds awaiting an
+   * answer, OTP cooldowns, the wrong-PIN turn) cannot be opened or read: nothing that needs it is done.
+   */
+  | { kind: "counter-state-unavailable"; details: RawDetails }
   /** An OTP went to this customer moments ago; resending now would only flood their phone. */
   | { kind: "cooldown"; tid: string; retryAfterMs: number }
   /** Eko said the customer's OTP is wrong (302); `tries` counts wrong OTPs for this otp_ref_id. */
@@ -125,6 +132,8 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "eko",
   "otp-not-sent",
   "busy",
+  "tid-busy-elsewhere",
+  "counter-state-unavailable",
   "cooldown",
   "wrong-otp",
   "otp-expired",

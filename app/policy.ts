@@ -70,7 +70,10 @@ export interface DeskPolicy {
 }
 
 /** Why an admin PIN was not accepted: the error union's PIN kinds, so they cross IPC as they are. */
-export type PinRefusal = Extract<RefundDeskError, { kind: "no-admin-pin" | "wrong-pin" | "pin-wait" }>;
+export type PinRefusal = Extract<
+  RefundDeskError,
+  { kind: "no-admin-pin" | "wrong-pin" | "pin-wait" | "counter-state-unavailable" }
+>;
 
 /** What the window may know of the policy in force: never a PIN or its hash. */
 export interface DeskView {

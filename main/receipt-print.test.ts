@@ -12,7 +12,7 @@ import { createRefundDesk } from "./refund-desk";
 import { memoryKeyStore } from "./test-support/memory-key-store";
 import { tempDataDir } from "./test-support/temp-dir";
 
-const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+const HASH = "$scrypt$ln=17,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
 
 function desk(policy: Record<string, unknown> | null, printers?: () => Promise<PrinterFacts[]>) {
   const prints: { silent: boolean; deviceName?: string }[] = [];

@@ -37,6 +37,8 @@ import { receiptSetup } from "./refund/receipt-setup";
 import { createRefundOtpService } from "./refund/refund-otp-service";
 import { createRefundFlow, type RefundFlow } from "./refund/refund-flow";
 import { createTidLocks } from "./refund/tid-locks";
+import { createOtpCooldowns } from "./refund/otp-cooldowns";
+import { openCounterState } from "./fs/counter-state";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./refund/unsettled-refunds";
 import { createSessionMemory } from "./refund/session-memory";
 import { createSettingsFile } from "./settings/settings-file";
@@ -121,13 +123,17 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     osLog ? (line) => osLog.witness(line) : undefined,
   );
   const session = createSessionMemory();
-  // One lock per tid for OTP, inquiry and refund alike, whichever window or screen asks.
-  const locks = createTidLocks();
+  // The tid locks, refunds awaiting an answer and OTP cooldowns, shared with every other process
+  // of this counter (a second window, the CLI) through the data folder.
+  const counterState = openCounterState(deps.dataDir);
+  // One lock per tid for OTP, inquiry and refund alike, whichever window, screen or process asks.
+  const locks = createTidLocks({ state: counterState, ...(deps.now ? { now: deps.now } : {}) });
   const now = deps.now ?? Date.now;
   const adminPin = createPinGate({
     pinHash: inForce.pinHash,
     dataDir: deps.dataDir,
     now,
+    state: counterState,
     ...(deps.attemptsSlot ? { attemptsSlot: deps.attemptsSlot } : {}),
     // Only a provisioned hash is the app's to rewrite; a machine policy's is the admin's.
     ...(inForce.desk.source === "provisioned" && !inForce.desk.problem
@@ -173,7 +179,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     ...(keepProvisioned ? { keepProvisioned } : {}),
   });
   const current = () => settings.current();
-  const unsettled = createUnsettledRefunds(join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
+  const unsettled = createUnsettledRefunds(counterState, join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
   const refundFlow = createRefundFlow({
     client,
     settings: current,
@@ -199,6 +205,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       now,
       ekoNow: () => clock.now(),
       locks,
+      cooldowns: createOtpCooldowns(counterState, now),
     }),
     refund: (request) => refundFlow.refund(request),
     getSettings: () => settings.view(),
@@ -212,6 +219,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         accessKey,
         client,
         policy: inForce.desk,
+        counterState: () => counterState.locked(() => undefined),
         ...(deps.launch ? { launch: deps.launch } : {}),
         ...(osLog ? { osLog } : {}),
       }),
@@ -294,6 +302,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     async close() {
       journal.close();
       osLog?.close();
+      counterState.close();
       await practice.close();
     },
   };

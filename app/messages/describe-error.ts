@@ -92,6 +92,11 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
       };
     case "busy":
       return { title: fill(m.errors.busy.title, { tid: error.tid }), action: m.errors.busy.action };
+    case "tid-busy-elsewhere":
+      return {
+        title: fill(m.errors["tid-busy-elsewhere"].title, { tid: error.tid }),
+        action: m.errors["tid-busy-elsewhere"].action,
+      };
     case "cooldown":
       return {
         title: fill(m.errors.cooldown.title, { tid: error.tid }),

@@ -247,6 +247,15 @@ export const en = {
       title: "A request for transaction {tid} is already running",
       action: "Wait for the answer on the screen before trying again.",
     },
+    "tid-busy-elsewhere": {
+      title: "Transaction {tid} is being handled in another Refund Desk window or command",
+      action: "Wait for it to finish there, then try again here. Nothing was sent to Eko for this request.",
+    },
+    "counter-state-unavailable": {
+      title: "This counter's shared record cannot be read",
+      action:
+        "Nothing is sent to Eko and no admin PIN is checked until it can: the record (counter-state.db in Refund Desk's data folder) guards against a double refund. Close other Refund Desk windows and try again; if it keeps happening, call IT.",
+    },
     cooldown: {
       title: "An OTP for transaction {tid} was requested moments ago",
       action:
@@ -853,6 +862,7 @@ export const en = {
       timeout: "Eko did not answer in time",
       eko: "Eko refused the request",
       busy: "Refused: a request for it was already running",
+      "tid-busy-elsewhere": "Refused: another window or command was handling it",
       cooldown: "Refused: an OTP was sent moments before",
       "refund-outcome-unknown": "Not known whether the refund went through",
       "refund-not-done": "The refund did not go through",
@@ -905,6 +915,13 @@ export const en = {
         warn: "The policy needs attention (a lock set only by provisioning stops casual changes, not the owner of this Windows or Mac account; the keychain's lock record damaged, unreadable or missing):",
         fail: "The counter is locked down: a machine policy is there but cannot be used (damaged, unreadable or writable by non-administrators), or the keychain's lock record was damaged. Nothing goes to Eko until an administrator fixes it:",
         skipped: "The policy was not checked.",
+      },
+      "counter-state": {
+        name: "Counter's shared record",
+        ok: "The counter's shared record (counter-state.db: tid locks, refunds awaiting an answer, OTP waits) can be read.",
+        warn: "The counter's shared record needs attention.",
+        fail: "The counter's shared record (counter-state.db in the data folder) cannot be read: no request goes to Eko and no admin PIN is checked until it can. If it is damaged, first check with Eko every transaction a refund may have been sent for, then remove the file.",
+        skipped: "Not checked.",
       },
       overrides: {
         name: "Start-up overrides",

@@ -55,6 +55,11 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   eko: { kind: "eko", code: 9999, message: "Something odd", details: { ekoStatus: 9999 } },
   "otp-not-sent": { kind: "otp-not-sent", details: {} },
   busy: { kind: "busy", tid: "13192443" },
+  "tid-busy-elsewhere": { kind: "tid-busy-elsewhere", tid: "13192443" },
+  "counter-state-unavailable": {
+    kind: "counter-state-unavailable",
+    details: { cause: "counter-state.db: file is not a database" },
+  },
   cooldown: { kind: "cooldown", tid: "13192443", retryAfterMs: 23_200 },
   "wrong-otp": { kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } },
   "otp-expired": { kind: "otp-expired", details: { ekoStatus: 303 } },

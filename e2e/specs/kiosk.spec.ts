@@ -250,7 +250,7 @@ test("a kiosk with a printer in its policy prints the receipt silently to it", a
     counterName: "Counter 8",
     kioskMode: true,
     settingsLocked: true,
-    adminPinHash: await hashPin(PIN, { ln: 12, r: 8, p: 1 }),
+    adminPinHash: await hashPin(PIN),
     printerName: "EPSON TM-T82 Receipt",
   };
   writeFileSync(withPrinter, JSON.stringify(policy));

@@ -26,8 +26,9 @@ import { tempDataDir } from "../test-support/temp-dir";
 const TEN_MINUTES_MS = 600_000;
 
 const PIN = "482913";
-/** The lowest cost the hash parser accepts: these tests are about the desk, not the hash. */
-const FAST = { ln: 12, r: 8, p: 1 };
+/** At the app's own cost (a machine policy's cheaper hash is refused), made once for every test here. */
+let machineHash: Promise<string> | null = null;
+const kioskPinHash = () => (machineHash ??= hashPin(PIN));
 const STORED_KEY = "kiosk-access-key-before-the-lock";
 
 /** A kiosk as IT would roll it out: UAT account, counter name, kiosk and locked settings. */
@@ -45,7 +46,7 @@ async function policyDesk(overrides: Partial<typeof KIOSK_POLICY> = {}) {
   const dataDir = tempDataDir("desk-admin");
   createSettingsFile(dataDir).save({ ...DEFAULT_SETTINGS, timeoutMs: 20_000 });
   const policyPath = join(tempDataDir("desk-admin-policy"), "policy.json");
-  writeFileSync(policyPath, JSON.stringify({ ...KIOSK_POLICY, ...overrides, adminPinHash: await hashPin(PIN, FAST) }));
+  writeFileSync(policyPath, JSON.stringify({ ...KIOSK_POLICY, ...overrides, adminPinHash: await kioskPinHash() }));
   // Only administrators may write a machine policy; a group- or world-writable one is ignored.
   chmodSync(policyPath, 0o644);
 

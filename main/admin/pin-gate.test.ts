@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { err } from "../../app/result";
 import type { KeyStore } from "../keychain/key-store";
@@ -87,16 +87,25 @@ test("a record that cannot be read (a folder in its place) starts with the first
   assert.deepEqual(await pins.check(PIN), pinWait(30_000));
 });
 
-test("a record that cannot be written still counts wrong PINs for this run", async () => {
+test("a try that cannot be counted is not looked at: the right PIN is refused until the record can be written", async () => {
+  const { pins, file } = await setup({ file: record(1, null) });
+  // The durable write goes through a temporary file beside it: a folder in its place fails it.
+  mkdirSync(`${file}.${process.pid}.tmp`);
+  const refused = await pins.check(PIN);
+  assert.ok(!refused.ok && refused.error.kind === "counter-state-unavailable", JSON.stringify(refused));
+  assert.match(JSON.stringify(refused), /pin-attempts\.json/);
+  rmdirSync(`${file}.${process.pid}.tmp`);
+  assert.deepEqual(await pins.check(WRONG), wrongPin(1, 0), "the count goes on from the record");
+});
+
+test("a record replaced by a folder after start: every try waits, none is looked at", async () => {
   const { pins, file, clock } = await setup();
   mkdirSync(file);
-  assert.deepEqual(await pins.check(WRONG), wrongPin(2, 0));
-  assert.deepEqual(await pins.check(WRONG), wrongPin(1, 0));
-  assert.deepEqual(await pins.check(WRONG), wrongPin(0, 30_000));
   assert.deepEqual(await pins.check(PIN), pinWait(30_000));
   clock.t += 30_000;
+  assert.deepEqual(await pins.check(PIN), pinWait(30_000), "it cannot be read, so the wait starts again");
+  rmdirSync(file);
   assert.deepEqual(await pins.check(PIN), { ok: true, value: undefined });
-  assert.deepEqual(await pins.check(WRONG), wrongPin(2, 0), "the right PIN cleared the count in memory");
 });
 
 test("a free wrong PIN sets no wait, so a clock set back afterwards does not make one", async () => {
@@ -243,4 +252,13 @@ test("a hash already at the rehash cost is not rewritten", async () => {
   const { pins } = await setup({ extra: { rehash: { params: CHEAP, save: async (h) => void saved.push(h) } } });
   assert.ok((await pins.check(PIN)).ok);
   assert.deepEqual(saved, []);
+});
+
+test("the record deleted while the gate runs: the next try reads the keychain's copy again, and still waits", async () => {
+  const slot = memoryKeyStore();
+  const { pins, file } = await setup({ slot });
+  for (let i = 0; i < 3; i += 1) await pins.check(WRONG);
+  rmSync(file);
+  assert.deepEqual(await pins.check(PIN), pinWait(30_000));
+  assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), { failures: 3, waitUntil: START + 30_000 }, "put back");
 });

@@ -113,8 +113,13 @@ test("config set, config show --json, otp --json against a custom base URL", asy
     signTimestamp(account.accessKey, seen?.headers["secret-key-timestamp"] ?? ""),
   );
 
-  const plain = await run(["otp", "13192443"]);
-  assert.equal(plain.code, EXIT.ok);
+  // Another process, the same counter: the OTP just sent holds its resend cooldown here too.
+  const again = await run(["otp", "13192443", "--json"]);
+  assert.equal(again.code, EXIT.failed);
+  assert.equal(JSON.parse(again.out).error.kind, "cooldown");
+
+  const plain = await run(["otp", "13192457"]);
+  assert.equal(plain.code, EXIT.ok, plain.err);
   assert.match(plain.out, /^[0-9a-f-]{36}\n/);
 });
 

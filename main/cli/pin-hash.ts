@@ -1,13 +1,23 @@
 /**
  * `refund-desk pin-hash [--json]`: reads an admin PIN from standard input and prints its salted
  * scrypt hash, for the machine-wide policy's adminPinHash (that file is readable by every user of
- * the computer, so it never holds the PIN itself).
+ * the computer, so it never holds the PIN itself). It also says how long an offline search of that
+ * PIN would take at that cost on one core, timing the hash it just made (one scrypt) on this
+ * machine: on standard error, so standard output stays the hash alone.
  */
-import { hashPin, pinStrengthProblem, type ScryptParams } from "../admin/pin-hash";
+import { offlineSearch } from "../admin/offline-search";
+import { DEFAULT_SCRYPT, hashPin, pinStrengthProblem, type ScryptParams } from "../admin/pin-hash";
 import { readAll, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
 
-export async function pinHashCommand(args: string[], json: boolean, io: CliIo, cost?: ScryptParams): Promise<number> {
+export async function pinHashCommand(
+  args: string[],
+  json: boolean,
+  io: CliIo,
+  cost: ScryptParams = DEFAULT_SCRYPT,
+  /** Milliseconds, for timing the hash (tests pass their own). */
+  now: () => number = () => performance.now(),
+): Promise<number> {
   if (args.length > 0) {
     io.stderr.write(
       "refund-desk pin-hash: the PIN is read from standard input; never pass it as an argument (it would stay in the shell history).\n",
@@ -23,7 +33,12 @@ export async function pinHashCommand(args: string[], json: boolean, io: CliIo, c
     else io.stderr.write(`refund-desk pin-hash: ${message}\n`);
     return EXIT.usage;
   }
+  const started = now();
   const adminPinHash = await hashPin(pin, cost);
-  io.stdout.write(json ? `${JSON.stringify({ ok: true, value: { adminPinHash } })}\n` : `${adminPinHash}\n`);
+  const search = offlineSearch(pin, cost, (now() - started) / 1000);
+  const { guesses, secondsPerGuess, seconds } = search;
+  const value = { adminPinHash, offlineSearch: { guesses, secondsPerGuess, seconds } };
+  io.stdout.write(json ? `${JSON.stringify({ ok: true, value })}\n` : `${adminPinHash}\n`);
+  if (!json) io.stderr.write(`Offline search, measured on this computer: ${search.text}.\n`);
   return EXIT.ok;
 }

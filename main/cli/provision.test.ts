@@ -1,3 +1,4 @@
+import { COUNTER_STATE_FILE } from "../fs/counter-state";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -432,12 +433,12 @@ test("re-provisioning a counter that has an admin PIN, as a normal user without 
   assert.equal(JSON.parse(wrong.out).error.reason, "wrong-pin");
   assert.deepEqual(
     Object.keys(snapshot(first.dataDir)).sort(),
-    [...Object.keys(before), PIN_ATTEMPTS_FILE].sort(),
-    "only the wrong PIN was counted",
+    [...Object.keys(before), PIN_ATTEMPTS_FILE, COUNTER_STATE_FILE].sort(),
+    "only the wrong PIN was counted (under the counter state's lock)",
   );
   assert.deepEqual(
-    { ...snapshot(first.dataDir), [PIN_ATTEMPTS_FILE]: undefined },
-    { ...before, [PIN_ATTEMPTS_FILE]: undefined },
+    { ...snapshot(first.dataDir), [PIN_ATTEMPTS_FILE]: undefined, [COUNTER_STATE_FILE]: undefined },
+    { ...before, [PIN_ATTEMPTS_FILE]: undefined, [COUNTER_STATE_FILE]: undefined },
   );
 
   // The same wrong-PIN waits as the window: guessing through provisioning is no faster.

@@ -34,6 +34,7 @@ import { counterPath, counterText } from "../policy/counter-file";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "../policy/desk-policy";
 import { developmentTrust } from "../policy/machine-policy";
 import { createPinGate } from "../admin/pin-gate";
+import { COUNTER_STATE_FILE, openCounterState } from "../fs/counter-state";
 import { MAX_POLICY_BYTES, overlayPolicy, parsePolicyJson } from "../policy/policy";
 import { keyBaseUrl } from "../eko/endpoint";
 import { createAccessKey } from "../keychain/access-key";
@@ -254,18 +255,26 @@ async function checkAuthority(
   }
   if (inForce.pinHash === null)
     return refuse("no-pin-to-check", "this counter's lock cannot be read: run provisioning as an administrator (root)");
+  // The window's wrong-PIN record, under the same lock: guessing through provisioning is no faster.
+  const state = openCounterState(deps.dataDir);
   const gate = createPinGate({
     pinHash: inForce.pinHash,
     dataDir: deps.dataDir,
     now: Date.now,
+    state,
     ...(deps.machine ? { attemptsSlot: deps.machine.attemptsSlot } : {}),
   });
-  const checked = await gate.check(given);
+  const checked = await gate.check(given).finally(() => state.close());
   if (checked.ok) return { ok: true, value: undefined };
   if (checked.error.kind === "pin-wait")
     return refuse(
       "pin-wait",
       `too many wrong admin PINs: try again in ${Math.ceil(checked.error.retryAfterMs / 1000)} s`,
+    );
+  if (checked.error.kind === "counter-state-unavailable")
+    return refuse(
+      "counter-state-unavailable",
+      `this counter's shared record (${COUNTER_STATE_FILE}) cannot be read, so no PIN is checked: ${checked.error.details.cause ?? ""}`,
     );
   return refuse("wrong-pin", "the admin PIN is not right");
 }

@@ -24,6 +24,8 @@ export interface DoctorDeps {
   launch?: LaunchOverrides;
   /** The journal's witness in the OS log; absent where none is written (tests, the demo). */
   osLog?: Pick<OsLog, "problem">;
+  /** Reads the counter's shared state once: shown only when it cannot be read, since nothing that needs it runs then. */
+  counterState?: () => Result<unknown, RefundDeskError>;
 }
 
 /** The same checks for the Settings screen's "Check connection" and the CLI's `doctor`. */
@@ -38,6 +40,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
     // A warning: refunds never wait on the OS log, but IT loses its check of the journal.
     checks.push(problem ? { id: "os-log", status: "warn", detail: problem } : { id: "os-log", status: "ok" });
   }
+  const state = deps.counterState?.();
+  if (state && !state.ok) checks.push({ id: "counter-state", status: "fail", error: state.error });
 
   const key = await deps.accessKey.get(keyBaseUrl(settings));
   checks.push(

@@ -19,7 +19,7 @@ import { localDay } from "../../app/history";
 import { sampleBody } from "../eko/conformance/eko-samples";
 import { createKeytarKeyStore, type KeyStore } from "../keychain/key-store";
 import { defaultExportsDir } from "../history/export-folder";
-import { UNSETTLED_REFUNDS_FILE } from "../refund/unsettled-refunds";
+import { COUNTER_STATE_FILE, openCounterState } from "../fs/counter-state";
 import { closedPort } from "../test-support/closed-port";
 import { tempDataDir } from "../test-support/temp-dir";
 import { memoryKeyStore } from "../test-support/memory-key-store";
@@ -373,6 +373,7 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
     cases: [
       {
         name: "a resend at once",
+        world: { resendCooldownMs: 30_000 },
         eko: () => sample("get-refund-otp--success.json"),
         window: async (call) => {
           await call("requestRefundOtp", { tid: TID });
@@ -417,7 +418,18 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
     cases: [
       {
         name: "the hold cannot be saved",
-        world: { prepare: (dir) => mkdirSync(join(dir, UNSETTLED_REFUNDS_FILE)) },
+        // The counter's state answers, but its record of held refunds refuses the write (a disk gone bad).
+        world: {
+          prepare: (dir) => {
+            const state = openCounterState(dir);
+            state.locked((db) =>
+              db.exec(
+                "CREATE TRIGGER hold_refused BEFORE INSERT ON unsettled_refunds BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+              ),
+            );
+            state.close();
+          },
+        },
         ...refund(),
       },
     ],
@@ -463,6 +475,34 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
     ],
   },
   "locked-down": { cases: [{ name: "a junk machine policy", world: { policy: "junk" }, ...otp() }] },
+  "counter-state-unavailable": {
+    cases: [
+      {
+        name: "a folder where the counter's shared state should be",
+        world: { prepare: (dir) => mkdirSync(join(dir, COUNTER_STATE_FILE)) },
+        ...otp(),
+      },
+    ],
+  },
+  "tid-busy-elsewhere": {
+    cases: [
+      {
+        name: "the tid held by another Refund Desk process",
+        world: {
+          prepare: (dir) => {
+            const state = openCounterState(dir);
+            state.locked((db) =>
+              db
+                .prepare("INSERT INTO tid_locks (tid, holder, expires_at) VALUES (?, ?, ?)")
+                .run(TID, "another-process", Date.now() + 60_000),
+            );
+            state.close();
+          },
+        },
+        ...otp(),
+      },
+    ],
+  },
   "no-admin-pin": {
     cases: [
       {

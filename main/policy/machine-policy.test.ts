@@ -84,6 +84,41 @@ test("found sources merge, the first winning field by field; absent ones are no 
   );
 });
 
+test("a PIN hash made at a lower cost than the app's own (ln 17, r 8) fails the policy and says how to make one", () => {
+  const salt = "BwcHBwcHBwcHBwcHBwcHBw";
+  const hash = "Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+  const withHash = (params: string) =>
+    combineSources([
+      { state: "found", origin: "registry", values: { ...BASE, adminPinHash: `$scrypt$${params}$${salt}$${hash}` } },
+    ]);
+  for (const [params, ln, r] of [
+    ["ln=16,r=8,p=1", 16, 8],
+    ["ln=12,r=8,p=1", 12, 8],
+    ["ln=17,r=4,p=1", 17, 4],
+  ] as const) {
+    assert.deepEqual(
+      withHash(params),
+      {
+        state: "failed",
+        problem: {
+          path: "registry",
+          errors: [
+            {
+              kind: "invalid-input",
+              field: "adminPinHash",
+              reason: `pin-hash-too-cheap: ln=${ln},r=${r} is below the app's ln=17,r=8; make the hash with refund-desk pin-hash`,
+            },
+          ],
+        },
+      },
+      params,
+    );
+  }
+  for (const params of ["ln=17,r=8,p=1", "ln=18,r=8,p=1", "ln=17,r=8,p=2"]) {
+    assert.equal(withHash(params).state, "applied", params);
+  }
+});
+
 function policyFile(values: object, mode: number): string {
   const path = join(tempDataDir("machine-policy"), "policy.json");
   writeFileSync(path, JSON.stringify(values));
@@ -256,7 +291,7 @@ test("the profile example's values make a valid machine policy, each kept as wri
     POLICY_FIELDS.filter((field) => field.example !== undefined).map((field) => [field.name, field.example]),
   );
   assert.match(String(example.adminPinHash), /^\$scrypt\$.*refund-desk pin-hash$/);
-  const hash = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
+  const hash = "$scrypt$ln=17,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
   const valid = validatePolicy({ ...example, adminPinHash: hash }, "machine");
   assert.ok(valid.ok, JSON.stringify(valid));
   assert.deepEqual(valid.value.policy, {

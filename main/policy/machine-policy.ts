@@ -1,4 +1,5 @@
 import type { PolicyFieldError, PolicyProblem } from "../../app/policy";
+import { DEFAULT_SCRYPT, needsRehash, parsePinHash } from "../admin/pin-hash";
 import { validatePolicy, type ValidPolicy } from "./policy";
 import { readJsonSource } from "./sources/json-source";
 import {
@@ -41,9 +42,26 @@ export function combineSources(reads: SourceRead[]): MachinePolicy {
   const path = found.map((read) => read.origin).join(" + ");
   const merged = Object.assign({}, ...[...found].reverse().map((read) => read.values)) as Record<string, unknown>;
   const valid = validatePolicy(merged, "machine");
-  return valid.ok
-    ? { state: "applied", path, valid: valid.value }
-    : { state: "failed", problem: { path, errors: valid.error } };
+  if (!valid.ok) return { state: "failed", problem: { path, errors: valid.error } };
+  const cheap = cheapPinHash(valid.value);
+  return cheap
+    ? { state: "failed", problem: { path, errors: [cheap] } }
+    : { state: "applied", path, valid: valid.value };
+}
+
+/**
+ * A PIN hash made at a lower cost than the app's own makes an offline search of the PIN that much
+ * faster, and the app cannot rehash the admin's policy (it may a provisioned one, on use).
+ */
+function cheapPinHash(valid: ValidPolicy): PolicyFieldError | null {
+  const hash = valid.pin && "hash" in valid.pin ? valid.pin.hash : null;
+  const parsed = hash === null ? null : parsePinHash(hash);
+  if (hash === null || parsed === null || !needsRehash(hash)) return null;
+  return {
+    kind: "invalid-input",
+    field: "adminPinHash",
+    reason: `pin-hash-too-cheap: ln=${parsed.ln},r=${parsed.r} is below the app's ln=${DEFAULT_SCRYPT.ln},r=${DEFAULT_SCRYPT.r}; make the hash with refund-desk pin-hash`,
+  };
 }
 
 export interface MachinePolicyOptions {

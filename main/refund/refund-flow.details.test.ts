@@ -18,6 +18,8 @@ import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
 
 const TID = "13192443";
+/** Long enough that no lock lapses while a test runs. */
+const LEASE_MS = 60_000;
 const ANSWERED = Date.parse("2026-01-15T10:00:00.000Z");
 const NOW = Date.parse("2026-01-15T11:30:00.000Z");
 const BASE_URL = "http://127.0.0.1:9/ekoapi/v3";
@@ -231,14 +233,18 @@ describe("a check (Transaction Inquiry)", () => {
 
   test("a tid another request holds is busy, and stays held by it; another tid goes through", async () => {
     const locks = createTidLocks();
-    const release = locks.acquire(TID);
+    const lock = locks.acquire(TID, LEASE_MS);
     const { flow, calls } = flowWith({ inquiry: [tx(3, "refund-pending")] }, { locks });
     assert.deepEqual(await flow.inquire({ tid: TID }), { ok: false, error: { kind: "busy", tid: TID } });
     assert.deepEqual(calls, []);
-    assert.equal(locks.acquire(TID), null, "the busy answer did not release the holder's lock");
-    release?.();
+    assert.deepEqual(
+      locks.acquire(TID, LEASE_MS),
+      err({ kind: "busy", tid: TID }),
+      "the busy answer did not release the holder's lock",
+    );
+    if (lock.ok) lock.value();
     assert.ok((await flow.inquire({ tid: TID })).ok);
-    assert.notEqual(locks.acquire(TID), null, "released after the check");
+    assert.ok(locks.acquire(TID, LEASE_MS).ok, "released after the check");
   });
 });
 
@@ -345,7 +351,7 @@ describe("a refund with Eko's answer", () => {
     const locks = createTidLocks();
     const { flow } = flowWith({ refund: [refunded()] }, { locks });
     assert.ok((await flow.refund({ tid: TID, otp: "123456" })).ok);
-    assert.notEqual(locks.acquire(TID), null);
+    assert.ok(locks.acquire(TID, LEASE_MS).ok);
   });
 
   test("bad input is refused before anything: the OTP, then the otp_ref_id, then the tid", async () => {

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
@@ -18,6 +18,7 @@ import { tempDataDir } from "../test-support/temp-dir";
 import { createRefundFlow } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE, type UnsettledRefunds } from "./unsettled-refunds";
+import { openCounterState } from "../fs/counter-state";
 
 function journalLines(dataDir: string): Record<string, unknown>[] {
   const folder = join(dataDir, "journal");
@@ -383,9 +384,9 @@ describe("a refund without a settled answer is held across a restart", () => {
   });
 
   test("marked before the POST leaves: a run that dies mid-refund leaves the tid held for the next", async () => {
-    const file = join(tempDataDir("unsettled"), UNSETTLED_REFUNDS_FILE);
+    const dir = tempDataDir("unsettled");
     // The first run's POST never comes back, as when the app dies while it is out.
-    const first = scriptedFlow({ refund: [], inquiry: [] }, createUnsettledRefunds(file));
+    const first = scriptedFlow({ refund: [], inquiry: [] }, createUnsettledRefunds(openCounterState(dir)));
     first.client.initiateRefund = () => new Promise(() => undefined);
     void first.flow.refund(request);
     await new Promise((resolve) => setImmediate(resolve));
@@ -393,7 +394,7 @@ describe("a refund without a settled answer is held across a restart", () => {
 
     const restarted = scriptedFlow(
       { refund: [refunded], inquiry: [transaction(3, "refund-pending")] },
-      createUnsettledRefunds(file),
+      createUnsettledRefunds(openCounterState(dir)),
     );
     const blocked = await restarted.flow.refund(request);
     assert.ok(!blocked.ok && blocked.error.kind === "refund-outcome-unknown", JSON.stringify(blocked));
@@ -401,30 +402,32 @@ describe("a refund without a settled answer is held across a restart", () => {
     assert.ok((await restarted.flow.inquire({ tid: request.tid })).ok);
     assert.ok((await restarted.flow.refund(request)).ok, "the inquiry's answer lifts the hold");
     assert.deepEqual(restarted.calls, ["inquiry", "refund"]);
-    assert.throws(() => readFileSync(file), /ENOENT/, "nothing held: no file");
+    assert.deepEqual(createUnsettledRefunds(openCounterState(dir)).list(), [], "nothing held");
   });
 
   test("a definite answer settles at once; a lost one stays on file", async () => {
     const dir = tempDataDir("unsettled");
-    const file = join(dir, UNSETTLED_REFUNDS_FILE);
+    const state = () => openCounterState(dir);
     const answered = scriptedFlow(
       { refund: [err({ kind: "wrong-otp", tries: 1, details: {} })], inquiry: [] },
-      createUnsettledRefunds(file),
+      createUnsettledRefunds(state()),
     );
     await answered.flow.refund(request);
-    assert.equal(createUnsettledRefunds(file).has(request.tid), false);
+    assert.equal(createUnsettledRefunds(state()).has(request.tid), false);
     const unanswered = scriptedFlow(
       { refund: [lost("timeout")], inquiry: [err({ kind: "offline", details: {} })] },
-      createUnsettledRefunds(file),
+      createUnsettledRefunds(state()),
     );
     await unanswered.flow.refund(request);
-    assert.equal(createUnsettledRefunds(file).has(request.tid), true);
+    assert.equal(createUnsettledRefunds(state()).has(request.tid), true);
   });
 
-  test("a torn file still holds every tid it names", () => {
-    const file = join(tempDataDir("unsettled"), UNSETTLED_REFUNDS_FILE);
+  test("an earlier version's torn file still holds every tid it names, once moved into the counter's state", () => {
+    const dir = tempDataDir("unsettled");
+    const file = join(dir, UNSETTLED_REFUNDS_FILE);
     writeFileSync(file, '["13192443","1319');
-    const held = createUnsettledRefunds(file);
+    const held = createUnsettledRefunds(openCounterState(dir), file);
+    assert.equal(existsSync(file), false, "moved, not read again");
     assert.equal(held.has("13192443"), true);
     assert.equal(held.has("1319"), true);
   });

@@ -18,7 +18,7 @@ import type { Practice } from "../simulator/practice";
 import { sleep as realSleep } from "../time/sleep";
 import { resolveRefundEndpoint } from "./refund-endpoint";
 import { inquiryLine, refundFacts, refundLine } from "./refund-journal";
-import type { TidLocks } from "./tid-locks";
+import { LEASE_MARGIN_MS, type TidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
 import { createWrongOtpTries } from "./wrong-otp-tries";
 
@@ -34,7 +34,7 @@ export interface RefundFlowDeps {
   now: () => number;
   /** Waits before the inquiry that follows a lost refund answer (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
-  /** Refunds without a settled answer; in memory unless given one backed by a file. */
+  /** Refunds without a settled answer; this flow's own in memory unless given the counter's. */
   unsettled?: UnsettledRefunds;
   /** Told when a tid's refund is finished: refunded, or Eko says it no longer waits for one. */
   finished?: (tid: string) => void;
@@ -130,14 +130,14 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     const parsed = parseTid(rawTid);
     if (!parsed.ok) return parsed;
     const tid = parsed.value;
-    const release = deps.locks.acquire(tid);
-    if (!release) return err({ kind: "busy", tid });
+    const settings = deps.settings();
+    const lock = deps.locks.acquire(tid, settings.timeoutMs + LEASE_MARGIN_MS);
+    if (!lock.ok) return lock;
     try {
-      const settings = deps.settings();
       const endpoint = await resolveRefundEndpoint(settings, deps.practice, deps.accessKey);
       return endpoint.ok ? await run(tid, settings, endpoint.value) : endpoint;
     } finally {
-      release();
+      lock.value();
     }
   }
 
@@ -151,6 +151,8 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       const otpRefId = input.otpRefId === undefined ? ok(null) : parseOtpRefId(input.otpRefId);
       if (!otpRefId.ok) return otpRefId;
       return withTid(input.tid, async (tid, settings, endpoint) => {
+        // Read here, under the tid's lock and after the OTP was typed: another process may have
+        // sent a refund for this tid since this one started.
         if (unsettled.has(tid))
           return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
         // Marked before the POST leaves: a crash before its answer must leave the tid held too. A

@@ -18,6 +18,8 @@ import type { SessionMemory } from "./session-memory";
 import { createTidLocks, type TidLocks } from "./tid-locks";
 
 const TID = "13192443";
+/** Long enough that no lock lapses while a test runs. */
+const LEASE_MS = 60_000;
 const ANSWERED = Date.parse("2026-01-15T10:00:00.000Z");
 /** The clock corrected by Eko's Date: the journal's time for a request Eko did not answer. */
 const EKO_NOW = Date.parse("2026-01-15T12:00:00.000Z");
@@ -213,13 +215,13 @@ describe("one request per tid", () => {
 
   test("locks shared with the refund flow: a tid it holds is busy and stays its", async () => {
     const locks = createTidLocks();
-    const release = locks.acquire(TID);
+    const lock = locks.acquire(TID, LEASE_MS);
     const { request, calls } = serviceWith([sent()], { locks });
     assert.deepEqual(await request({ tid: TID }), { ok: false, error: { kind: "busy", tid: TID } });
-    assert.equal(locks.acquire(TID), null);
-    release?.();
+    assert.deepEqual(locks.acquire(TID, LEASE_MS), err({ kind: "busy", tid: TID }));
+    if (lock.ok) lock.value();
     assert.ok((await request({ tid: TID })).ok);
-    assert.notEqual(locks.acquire(TID), null, "released after the request");
+    assert.ok(locks.acquire(TID, LEASE_MS).ok, "released after the request");
     assert.equal(calls.length, 1);
   });
 
@@ -231,7 +233,7 @@ describe("one request per tid", () => {
       error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey"] },
     };
     assert.deepEqual(await request({ tid: TID }), missing);
-    assert.notEqual(locks.acquire(TID), null);
+    assert.ok(locks.acquire(TID, LEASE_MS).ok);
     assert.deepEqual([calls, lines, remembered], [[], [], []]);
   });
 

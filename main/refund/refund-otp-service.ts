@@ -8,7 +8,8 @@ import type { EkoClient } from "../eko/eko-client";
 import { resolveEndpoint } from "../eko/endpoint";
 import { shortRef, type Journal } from "../journal/journal";
 import type { Practice } from "../simulator/practice";
-import { createTidLocks, type TidLocks } from "./tid-locks";
+import { createOtpCooldowns, type OtpCooldowns } from "./otp-cooldowns";
+import { createTidLocks, LEASE_MARGIN_MS, type TidLocks } from "./tid-locks";
 import type { SessionMemory } from "./session-memory";
 
 export interface RefundOtpServiceDeps {
@@ -24,6 +25,8 @@ export interface RefundOtpServiceDeps {
   ekoNow: () => number;
   /** Shared with the refund flow, so an OTP is never requested while that tid's refund runs. */
   locks?: TidLocks;
+  /** The resend cooldowns, shared with every process of the counter; by default this service's own. */
+  cooldowns?: OtpCooldowns;
 }
 
 /**
@@ -33,23 +36,24 @@ export interface RefundOtpServiceDeps {
  */
 export function createRefundOtpService(deps: RefundOtpServiceDeps) {
   const locks = deps.locks ?? createTidLocks();
-  const quietUntil = new Map<string, number>();
+  const cooldowns = deps.cooldowns ?? createOtpCooldowns(undefined, deps.now);
 
   return async function requestRefundOtp(input: { tid: string }): Promise<Result<OtpSent, RefundDeskError>> {
     const parsed = parseTid(input.tid);
     if (!parsed.ok) return parsed;
     const tid = parsed.value;
-    const release = locks.acquire(tid);
-    if (!release) return err({ kind: "busy", tid });
+    const settings = deps.settings();
+    const lock = locks.acquire(tid, settings.timeoutMs + LEASE_MARGIN_MS);
+    if (!lock.ok) return lock;
     try {
-      const wait = (quietUntil.get(tid) ?? 0) - deps.now();
-      if (wait > 0) return err({ kind: "cooldown", tid, retryAfterMs: wait });
-      const settings = deps.settings();
+      const wait = cooldowns.waitMs(tid);
+      if (!wait.ok) return wait;
+      if (wait.value > 0) return err({ kind: "cooldown", tid, retryAfterMs: wait.value });
       const endpoint = await resolveEndpoint(settings, deps.practice, deps.accessKey);
       if (!endpoint.ok) return endpoint;
       const answer = await deps.client.getRefundOtp(endpoint.value, tid, settings.timeoutMs);
       // After a success, or a timeout that may have reached Eko, the customer may be getting an SMS.
-      if (answer.ok || answer.error.kind === "timeout") quietUntil.set(tid, deps.now() + settings.resendCooldownMs);
+      if (answer.ok || answer.error.kind === "timeout") cooldowns.start(tid, settings.resendCooldownMs);
       const at = new Date(answer.ok ? answer.value.answeredAt : deps.ekoNow()).toISOString();
       const details = answer.ok ? answer.value.details : detailsOf(answer.error);
       deps.journal.append({
@@ -74,7 +78,7 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
       deps.session.remember(tid, at, result);
       return result;
     } finally {
-      release();
+      lock.value();
     }
   };
 }

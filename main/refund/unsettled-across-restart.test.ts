@@ -2,15 +2,17 @@
  * The unsettled-refund hold in the app's own wiring: createRefundDesk with a real data folder,
  * a refund whose answer is lost and whose inquiry cannot get through, then a new desk on the same
  * folder (a restart). The new desk must not send that refund again until an inquiry answers.
- * And a hold that cannot be written stops the refund before it reaches Eko, with words for it.
+ * And a counter state that cannot be read stops the refund before it reaches Eko, with words for it.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogue } from "../../app/messages/catalogues";
-import { describeError } from "../../app/messages/describe-error";
+import { describeDoctorCheck, describeError } from "../../app/messages/describe-error";
+import { COUNTER_STATE_FILE, openCounterState } from "../fs/counter-state";
 import { createRefundDesk, type RefundDesk } from "../refund-desk";
+import { createUnsettledRefunds } from "./unsettled-refunds";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { TEST_ORIGIN } from "../test-support/desk";
@@ -68,8 +70,9 @@ test("a refund whose answer was lost stays held across a restart, until an inqui
   assert.equal(lost.ok ? "ok" : lost.error.kind, "refund-outcome-unknown");
   assert.equal(refundPosts(first.posts, tid).length, 1);
   await first.desk.close();
-  // On disk, in the data folder the app was given, under the name the desk reads back.
-  assert.match(readFileSync(join(dataDir, "unsettled-refunds.json"), "utf8"), /13192456/);
+  // On disk, in the data folder the app was given, in the state the desk reads back.
+  const onDisk = () => createUnsettledRefunds(openCounterState(dataDir)).list();
+  assert.deepEqual(onDisk(), [tid]);
 
   const restarted = await openDesk(dataDir, offline);
   const held = await restarted.desk.refundFlow.refund({ tid, otp: TEST_SECRETS.otps.practice, otpRefId });
@@ -80,30 +83,43 @@ test("a refund whose answer was lost stays held across a restart, until an inqui
   offline.on = false;
   const checked = await restarted.desk.refundFlow.inquire({ tid });
   assert.ok(checked.ok, JSON.stringify(checked));
-  assert.equal(existsSync(join(dataDir, "unsettled-refunds.json")), false);
+  assert.deepEqual(onDisk(), []);
   await restarted.desk.refundFlow.refund({ tid, otp: TEST_SECRETS.otps.practice, otpRefId });
   assert.equal(refundPosts(restarted.posts, tid).length, 1);
   await restarted.desk.close();
 });
 
-test("a hold that cannot be written refuses the refund before Eko is called, and says so in English and Hindi", async () => {
+test("a counter state junked after the OTP refuses the refund before Eko is called, and says so in English and Hindi", async () => {
   const tid = "13192443";
-  const dataDir = tempDataDir("unsettled-unwritable");
-  // A folder where the file must go: every write of it fails, whatever the user's rights.
-  mkdirSync(join(dataDir, "unsettled-refunds.json"));
-  const { desk, posts } = await openDesk(dataDir, { on: false });
-  const sent = await desk.services.requestRefundOtp({ tid });
+  const dataDir = tempDataDir("unsettled-junked");
+  const first = await openDesk(dataDir, { on: false });
+  const sent = await first.desk.services.requestRefundOtp({ tid });
   assert.ok(sent.ok, JSON.stringify(sent));
+  await first.desk.close();
+  // The account writes over the record while the customer reads out the OTP; the refund is then
+  // made from another process (`refund-desk refund`, or the app started again).
+  writeFileSync(join(dataDir, COUNTER_STATE_FILE), "junk ".repeat(2_000));
+  const { desk, posts } = await openDesk(dataDir, { on: false });
   const result = await desk.refundFlow.refund({ tid, otp: TEST_SECRETS.otps.practice, otpRefId: sent.value.otpRefId });
   assert.ok(!result.ok);
-  assert.deepEqual(result.error, { kind: "refund-not-recorded", tid, details: { cause: "unsettled-refunds-write" } });
-  assert.equal(refundPosts(posts, tid).length, 0, "a refund went to Eko without its hold on disk");
+  assert.equal(result.error.kind, "counter-state-unavailable");
+  assert.match(JSON.stringify(result.error), /counter-state\.db: file is not a database/);
+  assert.equal(refundPosts(posts, tid).length, 0, "a refund went to Eko while its holds could not be read");
   await loadCatalogue("hi");
   const en = describeError(result.error, "en");
   const hi = describeError(result.error, "hi");
-  assert.equal(en.title, "The refund for transaction 13192443 was not sent");
-  assert.match(en.action, /nothing went to Eko/);
-  assert.equal(hi.title, "ट्रांज़ैक्शन 13192443 का रिफ़ंड नहीं भेजा गया");
-  assert.notEqual(hi.action, en.action);
+  assert.equal(en.title, "This counter's shared record cannot be read");
+  assert.match(en.action, /counter-state\.db/);
+  assert.equal(hi.title, "इस काउंटर का साझा रिकॉर्ड पढ़ा नहीं जा सकता");
+  // The connection check (doctor) names it for IT, and the counter is not ready.
+  const doctor = await desk.services.checkConnection({});
+  assert.ok(doctor.ok);
+  assert.equal(doctor.value.ok, false);
+  const row = doctor.value.checks.find((check) => check.id === "counter-state");
+  assert.equal(row?.status, "fail");
+  assert.match(
+    describeDoctorCheck(row ?? doctor.value.checks[0]!, doctor.value, "en").lines[0] ?? "",
+    /counter-state\.db/,
+  );
   await desk.close();
 });

@@ -1,17 +1,19 @@
 /**
- * The hold on refunds without a settled answer, on its own: what the file says after each change,
- * how a write that fails leaves memory, and what a torn or odd file still holds.
+ * The hold on refunds without a settled answer, on its own: one record for every holder of the
+ * counter's state, read afresh each time; what a record that cannot be read or written does; and
+ * the move of an earlier version's file into it.
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { COUNTER_STATE_FILE, openCounterState } from "../fs/counter-state";
 import { tempDataDir } from "../test-support/temp-dir";
-import { createUnsettledRefunds } from "./unsettled-refunds";
+import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./unsettled-refunds";
 
-const fileIn = (dir: string) => join(dir, "unsettled-refunds.json");
+const legacyIn = (dir: string) => join(dir, UNSETTLED_REFUNDS_FILE);
 
-describe("in memory", () => {
+describe("the record", () => {
   test("holds what is marked until it is settled, in the order marked", () => {
     const held = createUnsettledRefunds();
     assert.equal(held.mark("13192443"), true);
@@ -20,95 +22,70 @@ describe("in memory", () => {
     assert.deepEqual(held.list(), ["13192443", "13192444"]);
     held.settle("13192443");
     assert.deepEqual([held.has("13192443"), held.list()], [false, ["13192444"]]);
-  });
-});
-
-describe("with a file", () => {
-  test("each change rewrites it as a JSON list, one line; the last settle removes it", () => {
-    const file = fileIn(tempDataDir("unsettled"));
-    const held = createUnsettledRefunds(file);
-    held.mark("13192443");
-    assert.equal(readFileSync(file, "utf8"), '["13192443"]\n');
-    held.mark("13192444");
-    assert.equal(readFileSync(file, "utf8"), '["13192443","13192444"]\n');
     held.settle("13192443");
-    assert.equal(readFileSync(file, "utf8"), '["13192444"]\n');
-    held.settle("13192444");
-    assert.equal(existsSync(file), false);
-    held.settle("13192444");
-    assert.equal(existsSync(file), false, "settling a tid not held is no error");
+    assert.deepEqual(held.list(), ["13192444"], "settling a tid not held is no error");
   });
 
-  test("the folder is made if missing, for this user only", () => {
-    const dir = join(tempDataDir("unsettled"), "a", "b");
-    const held = createUnsettledRefunds(fileIn(dir));
-    assert.equal(held.mark("13192443"), true);
-    assert.equal(statSync(dir).mode & 0o777, 0o700);
-    assert.equal(statSync(fileIn(dir)).mode & 0o777, 0o600);
-  });
-
-  test("settling a tid not held leaves the file as it is", () => {
-    const file = fileIn(tempDataDir("unsettled"));
-    const held = createUnsettledRefunds(file);
-    held.mark("13192443");
-    writeFileSync(file, "kept as written");
-    held.settle("13192444");
-    assert.equal(readFileSync(file, "utf8"), "kept as written");
-  });
-
-  test("a mark that cannot be written is refused and not held; those before it stay held", () => {
-    const file = fileIn(tempDataDir("unsettled"));
-    const held = createUnsettledRefunds(file);
-    assert.equal(held.mark("13192443"), true);
-    // The durable write goes through a temporary file beside it: a folder in its place fails it.
-    mkdirSync(`${file}.${process.pid}.tmp`);
-    assert.equal(held.mark("13192444"), false);
-    assert.deepEqual([held.has("13192444"), held.list()], [false, ["13192443"]]);
-    assert.equal(readFileSync(file, "utf8"), '["13192443"]\n');
-  });
-
-  test("a settle that cannot be written throws nothing and leaves the tid on file for the next run", () => {
-    const file = fileIn(tempDataDir("unsettled"));
-    const held = createUnsettledRefunds(file);
-    held.mark("13192443");
-    held.mark("13192444");
-    mkdirSync(`${file}.${process.pid}.tmp`);
-    assert.doesNotThrow(() => held.settle("13192443"));
-    assert.deepEqual(held.list(), ["13192444"]);
-    assert.deepEqual(createUnsettledRefunds(file).list(), ["13192443", "13192444"]);
-  });
-
-  test("with a folder where the file goes, nothing can be marked", () => {
+  test("one record for every holder of the data folder's state, read afresh at each step", () => {
     const dir = tempDataDir("unsettled");
-    mkdirSync(fileIn(dir));
-    const held = createUnsettledRefunds(fileIn(dir));
-    assert.equal(held.mark("13192443"), false);
+    const window = createUnsettledRefunds(openCounterState(dir));
+    const cli = createUnsettledRefunds(openCounterState(dir));
+    assert.equal(cli.has("13192443"), false);
+    window.mark("13192443");
+    assert.equal(cli.has("13192443"), true, "a mark made after the other started is seen");
+    cli.settle("13192443");
+    assert.deepEqual(window.list(), []);
+    window.mark("900461");
+    assert.deepEqual(createUnsettledRefunds(openCounterState(dir)).list(), ["900461"], "a new run holds it too");
+  });
+
+  test("a record that cannot be read holds every tid and lists none; a mark is refused", () => {
+    const dir = tempDataDir("unsettled");
+    writeFileSync(join(dir, COUNTER_STATE_FILE), "junk the account wrote over the record ".repeat(100));
+    const held = createUnsettledRefunds(openCounterState(dir));
+    assert.equal(held.has("13192443"), true);
     assert.deepEqual(held.list(), []);
+    assert.equal(held.mark("13192443"), false);
+    assert.doesNotThrow(() => held.settle("13192443"));
+  });
+
+  test("a settle that cannot be written keeps the hold for the next run", () => {
+    const dir = tempDataDir("unsettled");
+    const file = join(dir, COUNTER_STATE_FILE);
+    assert.equal(createUnsettledRefunds(openCounterState(dir)).mark("13192443"), true);
+    renameSync(file, `${file}.aside`);
+    mkdirSync(file);
+    const broken = createUnsettledRefunds(openCounterState(dir));
+    assert.doesNotThrow(() => broken.settle("13192443"));
+    rmdirSync(file);
+    renameSync(`${file}.aside`, file);
+    assert.deepEqual(createUnsettledRefunds(openCounterState(dir)).list(), ["13192443"]);
   });
 });
 
-describe("reading the file back", () => {
-  test("a new run holds what the last one left", () => {
-    const file = fileIn(tempDataDir("unsettled"));
-    const first = createUnsettledRefunds(file);
-    first.mark("13192443");
-    first.mark("900461");
-    assert.deepEqual(createUnsettledRefunds(file).list(), ["13192443", "900461"]);
-  });
-
-  test("no file, an empty list or an unreadable one: nothing held", () => {
+describe("an earlier version's unsettled-refunds.json", () => {
+  test("every tid it names is held, and the file goes", () => {
     const dir = tempDataDir("unsettled");
-    assert.deepEqual(createUnsettledRefunds(fileIn(dir)).list(), []);
-    writeFileSync(fileIn(dir), "[]\n");
-    assert.deepEqual(createUnsettledRefunds(fileIn(dir)).list(), []);
-    const folder = join(dir, "folder.json");
-    mkdirSync(folder);
-    assert.deepEqual(createUnsettledRefunds(folder).list(), []);
+    writeFileSync(legacyIn(dir), '["13192443","900461"]\n');
+    const held = createUnsettledRefunds(openCounterState(dir), legacyIn(dir));
+    assert.deepEqual(held.list(), ["13192443", "900461"]);
+    assert.equal(existsSync(legacyIn(dir)), false);
+    held.settle("13192443");
+    assert.deepEqual(createUnsettledRefunds(openCounterState(dir), legacyIn(dir)).list(), ["900461"], "moved once");
   });
 
   test("a hand-edited file holds every run of digits, each cut to a tid's 20 digits at most", () => {
-    const file = fileIn(tempDataDir("unsettled"));
-    writeFileSync(file, `13192443, "x"\n7 ${"1".repeat(20)}99`);
-    assert.deepEqual(createUnsettledRefunds(file).list(), ["13192443", "7", "1".repeat(20), "99"]);
+    const dir = tempDataDir("unsettled");
+    writeFileSync(legacyIn(dir), `13192443, "x"\n7 ${"1".repeat(20)}99`);
+    const held = createUnsettledRefunds(openCounterState(dir), legacyIn(dir));
+    assert.deepEqual(held.list(), ["13192443", "7", "1".repeat(20), "99"]);
+  });
+
+  test("kept while the state cannot take its tids, so a later run still moves them", () => {
+    const dir = tempDataDir("unsettled");
+    writeFileSync(legacyIn(dir), '["13192443"]\n');
+    mkdirSync(join(dir, COUNTER_STATE_FILE));
+    createUnsettledRefunds(openCounterState(dir), legacyIn(dir));
+    assert.equal(existsSync(legacyIn(dir)), true);
   });
 });

@@ -34,6 +34,9 @@ export const TEST_SECRETS = {
     /** The kiosk's PIN main/leak-checks/ types, right and wrong, through IPC and the CLI. */
     leakCheck: "27604951",
     leakCheckWrong: "84163907",
+    /** The right and a wrong PIN of the PIN checks run in parallel processes (counter-state.process.test.ts). */
+    processes: "52830617",
+    wrongProcesses: "61940728",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */
