@@ -64,6 +64,7 @@ function describeInvalidInput(field: string, reason: string, m: Messages): Advic
   // A History range of days: main names the end of the range at fault.
   if ((field === "from" || field === "to") && isKey(m.history.range, reason)) return m.history.range[reason];
   if (field === "accessKey" && reason === "no-environment") return m.accessKeyNeedsEnvironment;
+  if (field === "environment" && reason === "demo-practice-only") return m.demoPracticeOnly;
   if (isKey(m.invalidSetting, field)) return m.invalidSetting[field];
   return m.invalidOther;
 }

@@ -439,6 +439,10 @@ export const en = {
     title: "The OTP reference is missing or not valid",
     action: "Send the OTP to the customer again, then use the new OTP reference shown.",
   },
+  demoPracticeOnly: {
+    title: "The demo is Practice only",
+    action: "To work with UAT or production, use the Refund Desk app itself (npm start).",
+  },
   accessKeyNeedsEnvironment: {
     title: "An access key belongs to UAT, production or a custom URL",
     action:

@@ -407,6 +407,10 @@ export const hi: Messages = {
     title: "ओटीपी रेफ़रेंस खाली है या सही नहीं है",
     action: "ग्राहक को ओटीपी फिर से भेजें, फिर दिखाया गया नया ओटीपी रेफ़रेंस इस्तेमाल करें।",
   },
+  demoPracticeOnly: {
+    title: "डेमो केवल Practice के लिए है",
+    action: "UAT या production के साथ काम करने के लिए Refund Desk ऐप ही चलाएँ (npm start)।",
+  },
   accessKeyNeedsEnvironment: {
     title: "एक्सेस की UAT, production या किसी custom URL की होती है",
     action:

@@ -10,6 +10,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT } from "../../main/cli/exit-codes";
 import { findBrowser } from "./browser";
+import { browserArgs, browserEnd, type BrowserEnd } from "./browser-run";
 import { startDemoHost } from "./demo-host";
 
 async function demo(): Promise<number> {
@@ -28,27 +29,31 @@ async function demo(): Promise<number> {
   }
   const { host } = started;
 
-  const args = [
-    `--app=${host.url}`,
-    `--user-data-dir=${join(throwaway, "profile")}`,
-    "--no-first-run",
-    "--no-default-browser-check",
-  ];
   process.stdout.write(
     `Refund Desk demo (Practice only) at ${host.url} in ${browser.path}\nClose the window or press Ctrl+C to end it.\n`,
   );
-  const child = spawn(browser.path, args, { stdio: "ignore" });
-  const stop = () => child.kill();
+  const child = spawn(browser.path, browserArgs(host.url, join(throwaway, "profile"), process.getuid?.() === 0), {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let lastWords = "";
+  child.stderr.on("data", (chunk: Buffer) => (lastWords = `${lastWords}${chunk.toString("utf8")}`.slice(-2000)));
+  let stoppedByUs = false;
+  const stop = () => {
+    stoppedByUs = true;
+    child.kill();
+  };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const opened = await new Promise<boolean>((resolve) => {
-    child.once("error", () => resolve(false));
-    child.once("exit", () => resolve(true));
+  const ended = await new Promise<BrowserEnd>((resolve) => {
+    child.once("error", (error) =>
+      resolve({ ok: false, message: `${browser.path} could not be started: ${error.message}` }),
+    );
+    child.once("exit", (code) => resolve(browserEnd(code, stoppedByUs, lastWords)));
   });
   await host.close();
   cleanUp();
-  if (!opened) {
-    process.stderr.write(`refund-desk demo: ${browser.path} could not be started.\n`);
+  if (!ended.ok) {
+    process.stderr.write(`refund-desk demo: ${ended.message}\n`);
     return EXIT.failed;
   }
   return EXIT.ok;
