@@ -16,6 +16,8 @@ export function testDesk(
     dataDir?: string;
     machinePolicyPath?: string;
     osLog?: OsLog;
+    /** This computer's clock (cooldowns, waits); the real one by default. */
+    now?: () => number;
   } = {},
 ) {
   const calls: string[] = [];
@@ -32,6 +34,7 @@ export function testDesk(
     appOrigin: TEST_ORIGIN,
     machinePolicyPath: options.machinePolicyPath ?? null,
     ...(options.osLog ? { osLog: options.osLog } : {}),
+    ...(options.now ? { now: options.now } : {}),
     practice: createPractice(() => startSimulator({ accounts: [PRACTICE_CREDENTIALS], delayScale: 0.05 })),
   });
   return { desk, calls, keyStore, dataDir };
