@@ -761,7 +761,9 @@ export const en = {
   },
   accessKey: {
     title: "Access key",
-    hint: "Secret. It is kept only in this computer's keychain and is never shown again.",
+    hint: "Secret. It is kept only in this computer's keychain, for the environment in force, and is never shown again.",
+    practice:
+      "Practice signs with the simulator's own key. Choose UAT, production or a custom server and save: the key is then stored for that environment alone.",
     stored: "Stored in the system keychain",
     missing: "No access key is stored",
     unavailable: "The system keychain cannot be reached",

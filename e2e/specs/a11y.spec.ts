@@ -152,6 +152,10 @@ test("Settings: the form, a refused value, a custom server, the access key, the 
   await expect(page.getByTestId("doctor-report")).toHaveAttribute("data-ok", "true");
   await expectAccessibleInBothLanguages(page, "connection check: all well");
 
+  // A custom server on a loopback port nobody listens on, with a key of its own: the check fails, and says so.
+  await page.getByTestId("env-select").selectOption("custom");
+  await page.getByTestId("base-url-input").fill("http://127.0.0.1:9/ekoapi/v3");
+  await saveSettings(page);
   await page.getByTestId("access-key-input").fill(E2E_ACCESS_KEY);
   await page.getByTestId("store-access-key").click();
   await expect(page.getByTestId("access-key-status")).toHaveAttribute("data-state", "stored");
@@ -159,11 +163,6 @@ test("Settings: the form, a refused value, a custom server, the access key, the 
   await page.getByTestId("replace-access-key").click();
   await expect(page.getByTestId("access-key-input")).toBeVisible();
   await expectAccessibleInBothLanguages(page, "access key: replacing");
-
-  // A custom server on a loopback port nobody listens on: the check fails, and says so.
-  await page.getByTestId("env-select").selectOption("custom");
-  await page.getByTestId("base-url-input").fill("http://127.0.0.1:9/ekoapi/v3");
-  await saveSettings(page);
   await page.getByTestId("check-connection").click();
   await expect(page.getByTestId("doctor-report")).toHaveAttribute("data-ok", "false");
   await expectAccessibleInBothLanguages(page, "custom server: connection check failing");

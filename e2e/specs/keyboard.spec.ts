@@ -167,7 +167,10 @@ test("Escape in Settings first cancels replacing the access key or closes error 
   page,
   openApp,
 }) => {
-  await openApp();
+  // A key is stored for UAT, production or a custom server: this counter is on UAT.
+  const host = await openApp();
+  await host.desk.services.updateSettings({ environment: "uat" });
+  await page.reload();
   await expect(page.getByTestId("tid-input")).toBeFocused();
   await pressUntilFocused(page, "Shift+Tab", "nav-settings");
   await page.keyboard.press("Enter");

@@ -160,6 +160,10 @@ test("kiosk mode (?kiosk=1): every target is at least 44 × 44 px on every scree
   await page.getByTestId("nav-settings").click();
   await page.getByTestId("env-select").selectOption("custom");
   await expectTouchSized(page, "settings, custom server");
+  // A key is stored for the environment in force: the custom server is saved first.
+  await page.getByTestId("base-url-input").fill("http://127.0.0.1:9/ekoapi/v3");
+  await page.getByTestId("save-settings").click();
+  await expect(page.getByTestId("settings-saved")).toBeVisible();
   await page.getByTestId("access-key-input").fill(E2E_ACCESS_KEY);
   await page.getByTestId("store-access-key").click();
   await expect(page.getByTestId("access-key-status")).toHaveAttribute("data-state", "stored");

@@ -6,7 +6,7 @@ import { useSettings, useStores, useT } from "../stores";
  * The access key is write-only: the app can store, replace or remove it and learn whether one is
  * stored, never read it back. The typed key leaves component state the moment it is submitted.
  */
-export function AccessKeySection({ state }: { state: AccessKeyState }) {
+export function AccessKeySection({ state, practice }: { state: AccessKeyState; practice: boolean }) {
   const t = useT();
   const { settings } = useStores();
   const pending = useSettings((s) => s.pending);
@@ -43,6 +43,19 @@ export function AccessKeySection({ state }: { state: AccessKeyState }) {
     missing: t("accessKey.missing"),
     unavailable: t("accessKey.unavailable"),
   }[state];
+
+  // A key is stored for UAT, production or a custom server and signs for it alone; Practice has its own.
+  if (practice)
+    return (
+      <section className="panel" aria-labelledby="access-key-title">
+        <h2 id="access-key-title" className="panel-title">
+          {t("accessKey.title")}
+        </h2>
+        <p className="hint" data-testid="access-key-practice">
+          {t("accessKey.practice")}
+        </p>
+      </section>
+    );
 
   return (
     <section className="panel" aria-labelledby="access-key-title">

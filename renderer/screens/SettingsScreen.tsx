@@ -115,7 +115,7 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
           {view && ready ? (
             <>
               <SettingsForm key={revision} view={view} />
-              <AccessKeySection state={view.accessKey} />
+              <AccessKeySection state={view.accessKey} practice={view.environment === "practice"} />
               <ReceiptSettings key={`receipt-${revision}`} view={view} />
             </>
           ) : pending === "load" ? (
