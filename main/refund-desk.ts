@@ -7,6 +7,9 @@ import type { Settings } from "../app/settings";
 import { err, ok, type Result } from "../app/result";
 import { parseTid } from "../app/tid";
 import { createAccessKey } from "./keychain/access-key";
+import { createSigners } from "./signer/signers";
+import { createTokenClient, type TokenClient } from "./signer/token-client";
+import { createTokenPin } from "./signer/token-pin";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createKioskExit } from "./admin/kiosk-exit";
 import { createSettingsLock } from "./admin/settings-lock";
@@ -45,6 +48,10 @@ export interface RefundDeskDeps {
   /** net.fetch in Electron, the global fetch under Node. */
   fetch: typeof fetch;
   keyStore: KeyStore;
+  /** The keychain entry of the token's user PIN (signer pkcs11); absent: none stored. */
+  tokenPinStore?: KeyStore;
+  /** The token's worker; by default one started on the first request for the token. */
+  tokenClient?: TokenClient;
   dataDir: string;
   /** The origin whose top-level page may call main (app://refund-desk in Electron). */
   appOrigin: string;
@@ -93,6 +100,13 @@ export interface RefundDesk {
   close(): Promise<void>;
 }
 
+/** No PIN stored: a desk given no keychain entry for it (tests, Practice-only machines). */
+const NO_TOKEN_PIN: KeyStore = {
+  get: async () => ok(null),
+  set: async () => err({ kind: "keychain-unavailable", details: { cause: "no-token-pin-entry" } }),
+  remove: async () => ok(undefined),
+};
+
 /** Wires the main-process services from their dependencies; no Electron and no behaviour in here. */
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const inForce =
@@ -110,6 +124,9 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       });
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
+  const tokenPin = createTokenPin(deps.tokenPinStore ?? NO_TOKEN_PIN);
+  const token = deps.tokenClient ?? createTokenClient();
+  const signers = createSigners({ accessKey, tokenPin, token });
   const journal = createJournal(deps.dataDir, inForce.desk.counterName);
   const session = createSessionMemory();
   // One lock per tid for OTP, inquiry and refund alike, whichever window or screen asks.
@@ -160,6 +177,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     source: inForce.settings,
     lock: settingsLock,
     accessKey,
+    tokenPin,
+    token,
     practice,
     ...(keepProvisioned ? { keepProvisioned } : {}),
   });
@@ -169,7 +188,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     client,
     settings: current,
     practice,
-    accessKey,
+    signers,
     journal,
     locks,
     now: () => clock.now(),
@@ -184,7 +203,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       client,
       settings: current,
       practice,
-      accessKey,
+      signers,
       journal,
       session,
       now,
@@ -196,6 +215,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     updateSettings: (patch) => settings.update(patch),
     setAccessKey: ({ accessKey: key }) => settings.setAccessKey(key),
     removeAccessKey: () => settings.removeAccessKey(),
+    setTokenPin: ({ pin }) => settings.setTokenPin(pin),
     checkConnection: () =>
       runDoctor({
         settings: current,
@@ -232,7 +252,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       client,
       settings: current,
       practice,
-      accessKey,
+      signers,
       journal,
       now: () => clock.now(),
     }),
@@ -283,6 +303,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     exportGate,
     async close() {
       journal.close();
+      await token.close();
       await practice.close();
     },
   };

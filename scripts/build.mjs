@@ -18,12 +18,17 @@ const ENTRY_TAG = '<script type="module" src="app.js"></script>';
 const results = await Promise.all([
   build({
     ...common,
-    entryPoints: { index: join(root, "main/index.ts"), cli: join(root, "main/cli/cli-entry.ts") },
+    // The token's worker thread is its own file beside them (main/signer/token-client.ts starts it).
+    entryPoints: {
+      index: join(root, "main/index.ts"),
+      cli: join(root, "main/cli/cli-entry.ts"),
+      "pkcs11-worker": join(root, "main/signer/pkcs11-worker.ts"),
+    },
     outdir: join(out, "main"),
     platform: "node",
     format: "cjs",
     target: "node20",
-    external: ["electron", "keytar"],
+    external: ["electron", "keytar", "pkcs11js"],
   }),
   build({
     ...common,

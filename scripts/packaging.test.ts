@@ -255,9 +255,15 @@ test("the icons: a 1024 px PNG, a Windows .ico up to 256 px and a macOS .icns, a
 test("the browser demo and the test host it runs on stay out of the package", () => {
   const included = (config.files as string[]).filter((pattern) => !pattern.startsWith("!"));
   assert.deepEqual(included, ["dist/main/**", "dist/renderer/**", "package.json"]);
-  // dist/ holds only what scripts/build.mjs bundles: main, the CLI, the preload and the renderer.
+  // dist/ holds only what scripts/build.mjs bundles: main, the CLI, the token's worker, the preload and the renderer.
   const build = readFileSync(join(root, "scripts", "build.mjs"), "utf8");
   const entries = [...build.matchAll(/join\(root, "([^"]+\.tsx?)"\)/g)].map((m) => m[1]);
-  assert.deepEqual(entries.sort(), ["main/cli/cli-entry.ts", "main/index.ts", "main/preload.ts", "renderer/main.tsx"]);
+  assert.deepEqual(entries.sort(), [
+    "main/cli/cli-entry.ts",
+    "main/index.ts",
+    "main/preload.ts",
+    "main/signer/pkcs11-worker.ts",
+    "renderer/main.tsx",
+  ]);
   assert.ok(!/scripts\/demo|e2e\//.test(build));
 });

@@ -292,6 +292,45 @@ export const en = {
       title: "The settings are locked on this computer",
       action: "Ask your IT admin to unlock them with the admin PIN.",
     },
+    "token-library": {
+      title: "The security token's software (its PKCS#11 library) cannot be loaded",
+      action: "Nothing was sent. Ask your IT admin to install the token's software where the machine policy says.",
+    },
+    "token-absent": {
+      title: "The security token that signs for Eko is not there",
+      action: "Nothing was sent. Plug the token in (or ask IT whether the bank's HSM can be reached), then try again.",
+    },
+    "token-pin-wrong": {
+      title: "The security token refused its PIN",
+      action:
+        "Nothing was sent, and the app will not try this PIN again, so the token does not lock. Ask your IT admin to set the right token PIN.",
+    },
+    "token-pin-locked": {
+      title: "The security token's PIN is locked",
+      action: "Nothing was sent. Only your IT admin can unlock the token (with its security officer PIN).",
+    },
+    "token-key-missing": {
+      title: "The security token has no Eko key under the configured label",
+      action:
+        "Nothing was sent. Ask your IT admin to put the access key into the token (refund-desk set-key) or fix the key label.",
+    },
+    "token-key-cannot-sign": {
+      title: "The key in the security token is not allowed to sign",
+      action:
+        "Nothing was sent. Ask your IT admin to import the key again with the sign usage (refund-desk set-key does).",
+    },
+    "token-mechanism": {
+      title: "The security token cannot make Eko's signature (HMAC-SHA256) with this key",
+      action: "Nothing was sent. Ask your IT admin to check the key's type (a generic secret) and the token's model.",
+    },
+    "token-timeout": {
+      title: "The security token did not answer in time",
+      action: "Nothing was sent. Check the token (or the network to the bank's HSM) and try again.",
+    },
+    "token-failed": {
+      title: "The security token refused to sign",
+      action: "Nothing was sent. Call your IT admin and read them the details below.",
+    },
     "set-by-policy": {
       title: "These settings come from the machine policy",
       action:
@@ -500,6 +539,26 @@ export const en = {
       title: "The time before the screen clears is not valid",
       action: "Type a whole number of minutes from 1 to 15.",
     },
+    signer: {
+      title: "The signer is not valid",
+      action: "Choose keychain or pkcs11.",
+    },
+    pkcs11Module: {
+      title: "The token's library path is not valid",
+      action: "Only the machine policy (or provisioning) sets it: the full path of the vendor's PKCS#11 library.",
+    },
+    pkcs11Token: {
+      title: "The token label is not valid",
+      action: "Type the token's label as the vendor's tools show it: one line of at most 32 bytes.",
+    },
+    pkcs11Key: {
+      title: "The key label is not valid",
+      action: "Type the key's label: one line of at most 32 bytes (default eko-access-key).",
+    },
+    tokenPin: {
+      title: "The token PIN is not valid",
+      action: "Type the token's user PIN: one line of 4 to 64 characters.",
+    },
     maxClockCorrectionMinutes: {
       title: "The largest clock correction is not valid",
       action: "Type a whole number of minutes from 5 to 1440.",
@@ -549,6 +608,11 @@ export const en = {
     grievanceContact: "Grievance contact",
     rbiGrievance: "RBI complaint route",
     idleClearMinutes: "Clear the screen after (minutes)",
+    signer: "Signer",
+    pkcs11Module: "Token library",
+    pkcs11Token: "Token label",
+    pkcs11Key: "Key label in the token",
+    tokenPin: "Token PIN",
     maxClockCorrectionMinutes: "Largest clock correction (minutes)",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",

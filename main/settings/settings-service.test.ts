@@ -6,6 +6,8 @@ import { ok } from "../../app/result";
 import type { SettingsLock } from "../admin/settings-lock";
 import { EKO_BASE_URLS } from "../../app/settings";
 import { createAccessKey } from "../keychain/access-key";
+import { createTokenClient } from "../signer/token-client";
+import { createTokenPin } from "../signer/token-pin";
 import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
@@ -35,6 +37,8 @@ function service(locked: boolean, key: string | null = null) {
     source: { from: "user" },
     lock,
     accessKey: createAccessKey(keyStore),
+    tokenPin: createTokenPin(memoryKeyStore()),
+    token: createTokenClient(),
     practice,
   });
   return { settings, file, keyStore, state };

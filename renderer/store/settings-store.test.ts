@@ -14,6 +14,7 @@ const VIEW: SettingsView = {
   ...DEFAULT_SETTINGS,
   baseUrl: "http://127.0.0.1:4010/ekoapi/v3",
   accessKey: "missing",
+  tokenPin: "missing",
   practiceScenarios: [{ tid: "1001", scenario: "refund-pending" }],
 };
 

@@ -1,0 +1,36 @@
+import type { RefundDeskError } from "../../app/errors";
+import { ok, type Result } from "../../app/result";
+import type { AccessKeyState } from "../../app/settings";
+import type { KeyStore } from "../keychain/key-store";
+
+/** The keychain entry (service "Refund Desk") that holds the token's user PIN. */
+export const TOKEN_PIN_ACCOUNT = "pkcs11-token-pin";
+
+/** The token's user PIN, read from the keychain once and kept while the app runs, like the key. */
+export interface TokenPin {
+  get(): Promise<Result<string | null, RefundDeskError>>;
+  set(pin: string): Promise<Result<void, RefundDeskError>>;
+  state(): Promise<AccessKeyState>;
+}
+
+export function createTokenPin(store: KeyStore): TokenPin {
+  let cached: string | null = null;
+  return {
+    async get() {
+      if (cached !== null) return ok(cached);
+      const read = await store.get();
+      if (read.ok) cached = read.value;
+      return read;
+    },
+    async set(pin) {
+      const written = await store.set(pin);
+      cached = written.ok ? pin : null;
+      return written;
+    },
+    async state() {
+      const read = await this.get();
+      if (!read.ok) return "unavailable";
+      return read.value ? "stored" : "missing";
+    },
+  };
+}

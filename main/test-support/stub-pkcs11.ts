@@ -1,0 +1,73 @@
+/**
+ * A PKCS#11 library of the test's making: what SoftHSM cannot be made to do (lock its PIN, lose
+ * its token mid-session, hang) on request. It signs with Node's HMAC over the key it was given.
+ */
+import { createHmac } from "node:crypto";
+import type { Pkcs11Library } from "../signer/pkcs11-session";
+
+export interface StubBehaviour {
+  label?: string;
+  pin?: string;
+  /** The token's flags say its user PIN is locked. */
+  flagsLocked?: boolean;
+  /** C_Login throws this CKR name whatever the PIN. */
+  loginThrows?: string;
+  /** The next C_Sign calls throw these CKR names, one each ("": that one signs). */
+  signThrows?: string[];
+  /** C_Sign blocks the thread this long (a slow network HSM, a hung token). */
+  signBlocksMs?: number;
+  /** The key's bytes (already Eko's: UTF-8 of base64(access key)). */
+  keyBytes?: number[];
+}
+
+export interface StubCounts {
+  logins: number;
+  sessions: number;
+  signs: number;
+}
+
+const CKR = (name: string) => new Error(`${name}:0`);
+
+export function stubPkcs11(behaviour: StubBehaviour, counts: StubCounts): Pkcs11Library {
+  const keyHandle = Buffer.from([7]);
+  const signThrows = [...(behaviour.signThrows ?? [])];
+  return {
+    load() {},
+    C_Initialize() {},
+    C_Finalize() {},
+    C_GetSlotList: () => [Buffer.from([1])],
+    C_GetTokenInfo: () => ({
+      label: (behaviour.label ?? "stub").padEnd(32, " "),
+      manufacturerID: "stub",
+      model: "stub",
+      flags: behaviour.flagsLocked ? 0x40000 : 0,
+    }),
+    C_GetMechanismList: () => [0x251],
+    C_OpenSession() {
+      counts.sessions += 1;
+      return Buffer.from([counts.sessions]);
+    },
+    C_CloseSession() {},
+    C_Login(_session, _user, pin) {
+      counts.logins += 1;
+      if (behaviour.loginThrows) throw CKR(behaviour.loginThrows);
+      if (pin !== behaviour.pin) throw CKR("CKR_PIN_INCORRECT");
+    },
+    C_FindObjectsInit() {},
+    C_FindObjects: () => [keyHandle],
+    C_FindObjectsFinal() {},
+    C_GetAttributeValue: () => [],
+    C_CreateObject: () => keyHandle,
+    C_DestroyObject() {},
+    C_SignInit() {},
+    C_Sign(_session, data) {
+      counts.signs += 1;
+      const thrown = signThrows.shift();
+      if (thrown) throw CKR(thrown);
+      if (behaviour.signBlocksMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, behaviour.signBlocksMs);
+      return createHmac("sha256", Buffer.from(behaviour.keyBytes ?? []))
+        .update(data)
+        .digest();
+    },
+  };
+}
