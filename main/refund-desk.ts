@@ -9,7 +9,7 @@ import { parseTid } from "../app/tid";
 import { createAccessKey } from "./keychain/access-key";
 import { createSigners } from "./signer/signers";
 import { createTokenClient, type TokenClient } from "./signer/token-client";
-import { createTokenPin } from "./signer/token-pin";
+import { createTokenPin, NO_PIN_ENTRY } from "./signer/token-pin";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createKioskExit } from "./admin/kiosk-exit";
 import { createSettingsLock } from "./admin/settings-lock";
@@ -100,13 +100,6 @@ export interface RefundDesk {
   close(): Promise<void>;
 }
 
-/** No PIN stored: a desk given no keychain entry for it (tests, Practice-only machines). */
-const NO_TOKEN_PIN: KeyStore = {
-  get: async () => ok(null),
-  set: async () => err({ kind: "keychain-unavailable", details: { cause: "no-token-pin-entry" } }),
-  remove: async () => ok(undefined),
-};
-
 /** Wires the main-process services from their dependencies; no Electron and no behaviour in here. */
 export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const inForce =
@@ -124,7 +117,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       });
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
-  const tokenPin = createTokenPin(deps.tokenPinStore ?? NO_TOKEN_PIN);
+  const tokenPin = createTokenPin(deps.tokenPinStore ?? NO_PIN_ENTRY);
   const token = deps.tokenClient ?? createTokenClient();
   const signers = createSigners({ accessKey, tokenPin, token });
   const journal = createJournal(deps.dataDir, inForce.desk.counterName);

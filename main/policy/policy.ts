@@ -138,7 +138,7 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
     else if (checked.value[field] !== null) Object.assign(receipt, { [field]: checked.value[field] });
   }
 
-  const pkcs11Module = tokenFields(input, receipt, refuse);
+  const pkcs11Module = tokenFields(input, receipt, use, refuse);
 
   const counterName = input.counterName.trim();
   if (counterName === "") refuse("counterName", "empty");
@@ -232,10 +232,16 @@ export function policyFromSettings(base: Policy, settings: Settings): Policy {
 
 type Refuse = (field: PolicyField, reason: string) => void;
 
-/** The token's library path; with signer pkcs11 the policy names the library and the token too. */
-function tokenFields(input: PolicyShape, checked: Partial<Policy>, refuse: Refuse): string | undefined {
+/**
+ * The token's library path; with signer pkcs11 the policy names the library and the token too. An
+ * open provisioned counter runs on settings.json, which never names a library: provisioning sets
+ * one only with the settings locked (or the machine policy does, locked or not).
+ */
+function tokenFields(input: PolicyShape, checked: Partial<Policy>, use: PolicyUse, refuse: Refuse): string | undefined {
   let pkcs11Module: string | undefined;
-  if (input.pkcs11Module !== undefined) {
+  if (input.pkcs11Module !== undefined && use === "provision" && !input.settingsLocked)
+    refuse("pkcs11Module", "needs-settings-locked");
+  else if (input.pkcs11Module !== undefined) {
     const path = checkModulePath(input.pkcs11Module);
     if (path.ok) pkcs11Module = path.value;
     else refuse("pkcs11Module", reasonOf(path.error));

@@ -1,10 +1,17 @@
 import type { RefundDeskError } from "../../app/errors";
-import { ok, type Result } from "../../app/result";
+import { err, ok, type Result } from "../../app/result";
 import type { AccessKeyState } from "../../app/settings";
 import type { KeyStore } from "../keychain/key-store";
 
 /** The keychain entry (service "Refund Desk") that holds the token's user PIN. */
 export const TOKEN_PIN_ACCOUNT = "pkcs11-token-pin";
+
+/** No keychain entry for the PIN given (tests, a Practice-only machine): none stored, none storable. */
+export const NO_PIN_ENTRY: KeyStore = {
+  get: async () => ok(null),
+  set: async () => err({ kind: "keychain-unavailable", details: { cause: "no-token-pin-entry" } }),
+  remove: async () => ok(undefined),
+};
 
 /** The token's user PIN, read from the keychain once and kept while the app runs, like the key. */
 export interface TokenPin {
