@@ -810,6 +810,17 @@ export const en = {
     saving: "Saving…",
     saved: "Settings saved.",
   },
+  tokenPin: {
+    title: "Security token PIN",
+    hint: "The signer is a PKCS#11 token or HSM: it holds the access key and signs; this PIN opens it. Secret: kept only in this computer's keychain and never shown again.",
+    stored: "Stored in the system keychain",
+    missing: "No token PIN is stored",
+    unavailable: "The system keychain cannot be reached",
+    inputLabel: "Token PIN",
+    store: "Store in keychain",
+    storing: "Storing…",
+    storedNotice: "The token PIN is stored in the keychain.",
+  },
   accessKey: {
     title: "Access key",
     hint: "Secret. It is kept only in this computer's keychain and is never shown again.",
