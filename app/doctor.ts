@@ -1,7 +1,8 @@
 import type { RefundDeskError } from "./errors";
 import type { Environment } from "./settings";
 
-export type DoctorCheckId = "policy" | "overrides" | "keychain" | "access-key" | "settings" | "reachable" | "clock";
+export type DoctorCheckId =
+  "policy" | "overrides" | "keychain" | "access-key" | "signer" | "settings" | "reachable" | "clock";
 export type DoctorStatus = "ok" | "warn" | "fail" | "skipped";
 
 export interface DoctorCheck {

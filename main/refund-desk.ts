@@ -214,6 +214,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         settings: current,
         practice,
         accessKey,
+        token: { tokenPin, token },
         client,
         policy: inForce.desk,
         ...(deps.launch ? { launch: deps.launch } : {}),

@@ -205,6 +205,8 @@ export function describeDoctorCheck(
   // Where the broken policy is and what is wrong with it, or which override was ignored: for the admin.
   if ((check.id === "policy" || check.id === "overrides") && check.status !== "ok" && check.detail)
     lines.push(check.detail);
+  // Which token and key, and what about the key deserves a look: for the admin.
+  if (check.id === "signer" && check.detail) lines.push(check.detail);
   if (check.id === "clock" && report.clockOffsetMs !== null) {
     const offset = describeClockOffset(report.clockOffsetMs, lang, reference);
     // "The clock is right" and "it matches within 1 s" say the same: keep the precise one.

@@ -1002,6 +1002,13 @@ export const en = {
         fail: "No access key is stored.",
         skipped: "Not checked.",
       },
+      signer: {
+        name: "Security token",
+        ok: "The token's library loads, the token is there and opens with its PIN, and the Eko key in it is sensitive, cannot be extracted and only signs:",
+        warn: "The token signs, but its Eko key could be better kept (extractable, not sensitive, or with usages besides signing):",
+        fail: "The token cannot sign for Eko:",
+        skipped: "Not checked.",
+      },
       settings: {
         name: "Settings",
         ok: "All settings are filled in.",
@@ -1028,6 +1035,7 @@ export const en = {
     accessKeySkipped: {
       practice: "Not needed in Practice.",
       keychain: "Not checked: the keychain cannot be opened.",
+      pkcs11: "Not in the keychain: the security token holds it (see the token's row).",
     },
     /** In Practice the server is the simulator on this computer, not Eko. */
     practiceReachable: {

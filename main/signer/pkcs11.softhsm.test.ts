@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { signTimestamp } from "../eko/signing";
+import { signerCheck } from "../doctor/signer-check";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { initToken, makeKeyWithVendorTool, ownSoftHsm, softHsmLibrary } from "../test-support/softhsm";
 import { TEST_SECRETS } from "../test-support/test-secrets";
@@ -183,5 +184,44 @@ test(
     assert.ok(wrongs.every((answer) => !answer.ok && answer.error.kind === "token-pin-wrong"));
     const right = await sign("1", { token: OTHER, key: "no-sign" });
     assert.equal(!right.ok && right.error.kind, "token-key-cannot-sign", "the right PIN still logs in");
+  },
+);
+
+test(
+  "doctor's signer row: ok for the key set-key put in; a warning for an extractable one; failures named",
+  { skip },
+  async () => {
+    const deps = { tokenPin: createTokenPin(memoryKeyStore(PIN)), token };
+    assert.ok((await put(TEST_SECRETS.accessKeys.token, { pkcs11Key: "doctor-ok" })).ok);
+    const good = await signerCheck(settings({ pkcs11Key: "doctor-ok" }), deps);
+    assert.equal(good.status, "ok", JSON.stringify(good));
+    assert.match(good.detail ?? "", /SoftHSM.*token "refund-desk-test", key "doctor-ok"/);
+
+    makeKeyWithVendorTool(library ?? "", TOKEN, {
+      label: "doctor-extractable",
+      type: "generic",
+      sign: true,
+      extractable: true,
+      sensitive: true,
+    });
+    const extractable = await signerCheck(settings({ pkcs11Key: "doctor-extractable" }), deps);
+    assert.equal(extractable.status, "warn");
+    assert.match(extractable.detail ?? "", /CKA_EXTRACTABLE/);
+
+    const rows = [
+      await signerCheck(settings({ pkcs11Key: "doctor-none" }), deps),
+      await signerCheck(settings({ pkcs11Token: OTHER, pkcs11Key: "no-sign" }), deps),
+      await signerCheck(settings({ pkcs11Token: "absent" }), deps),
+      await signerCheck(settings(), { tokenPin: createTokenPin(memoryKeyStore()), token }),
+    ];
+    assert.deepEqual(
+      rows.map((row) => [row.status, row.error?.kind]),
+      [
+        ["fail", "token-key-missing"],
+        ["fail", "token-key-cannot-sign"],
+        ["fail", "token-absent"],
+        ["fail", "not-configured"],
+      ],
+    );
   },
 );

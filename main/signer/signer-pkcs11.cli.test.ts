@@ -150,6 +150,14 @@ test(
     assert.equal(otp.code, EXIT.ok, otp.err);
     assert.ok(signedWith(KEY), "the token's signature is Eko's");
 
+    const doctor = JSON.parse((await c.run(["doctor", "--json"])).out);
+    const rows = doctor.value.checks.map((check: { id: string; status: string }) => [check.id, check.status]);
+    assert.deepEqual(rows.slice(1, 4), [
+      ["keychain", "ok"],
+      ["access-key", "skipped"],
+      ["signer", "ok"],
+    ]);
+
     const shown = await c.run(["config", "show"]);
     assert.match(shown.out, /^signer: +pkcs11$/m);
     assert.match(shown.out, /^token PIN: +stored in the system keychain$/m);
