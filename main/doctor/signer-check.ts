@@ -32,7 +32,7 @@ export async function signerCheck(
   const facts = inspected.value;
   const where = `${facts.token.manufacturer} ${facts.token.model}, token "${facts.token.label}", key "${config.key}"`;
   const keyError = (kind: "token-key-missing" | "token-mechanism" | "token-key-cannot-sign", cause: string) =>
-    fail({ kind, details: { cause } } as RefundDeskError, where);
+    fail({ kind, details: { cause } }, where);
   if (facts.keysWithLabel === 0) return keyError("token-key-missing", "no-key-with-label");
   if (facts.keysWithLabel > 1) return keyError("token-key-missing", "several-keys-with-label");
   if (!facts.genericSecret || !facts.hmacSha256) return keyError("token-mechanism", "not-a-generic-secret-for-hmac");
