@@ -93,8 +93,8 @@ test("fuses: no RunAsNode, NODE_OPTIONS or inspector; asar integrity and asar-on
   assert.equal(config.asar, true);
   assert.deepEqual(
     config.asarUnpack,
-    ["**/node_modules/keytar/**/*.node"],
-    "keytar's native module is loaded from disk",
+    ["**/node_modules/keytar/**/*.node", "**/node_modules/pkcs11js/**/*.node"],
+    "keytar's and pkcs11js's native modules are loaded from disk",
   );
 });
 
@@ -134,6 +134,7 @@ test("the package holds the built bundles and package.json only: no sources, tes
     "dist/main/index.js",
     "dist/main/cli.js",
     "dist/main/preload.js",
+    "dist/main/pkcs11-worker.js",
     "dist/renderer/app.js",
     "dist/renderer/index.html",
     "dist/renderer/styles.css",
