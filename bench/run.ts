@@ -10,6 +10,7 @@ import { measureBurst } from "./burst";
 import { measureFootprint } from "./footprint";
 import { measureRendererStart } from "./renderer-start";
 import { measureRequestPath } from "./request-path";
+import { measureSigners } from "./signer";
 import { measureThroughUi } from "./through-ui";
 import { kib } from "./stats";
 
@@ -22,6 +23,7 @@ async function main() {
   const rendererStart = await measureRendererStart({ rounds: quick ? 3 : 10 });
   const footprint = measureFootprint();
   const burst = await measureBurst({ tids: 200, callers: 20 });
+  const signers = await measureSigners({ signs: quick ? 200 : 2_000, requests: quick ? 100 : 500 });
 
   const results = {
     when: started.toISOString(),
@@ -40,6 +42,7 @@ async function main() {
     rendererStart,
     footprint,
     burst,
+    signers,
   };
   writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -126,6 +129,7 @@ async function main() {
       `${burst.memoryBefore.rssMiB}→${burst.memoryAfter.rssMiB} MiB / ${burst.memoryBefore.heapUsedMiB}→${burst.memoryAfter.heapUsedMiB} MiB`,
       "",
     ],
+    ...signerRows(signers),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
@@ -135,6 +139,29 @@ async function main() {
   for (const [name, value, target] of rows)
     console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
   console.log(`\nwritten: bench/results.json`);
+}
+
+/** The signers' rows: keychain against pkcs11 (SoftHSM2), and the slow signer's effect on IPC. */
+function signerRows(signers: Awaited<ReturnType<typeof measureSigners>>): Array<[string, string, string]> {
+  if ("skipped" in signers) return [["signers (keychain / pkcs11)", signers.skipped ?? "skipped", ""]];
+  const { signMs, requestPathMs, slowSigner } = signers;
+  return [
+    [
+      "sign p50 / p99 (keychain | pkcs11 on SoftHSM2)",
+      `${signMs.keychain.p50} / ${signMs.keychain.p99} ms | ${signMs.pkcs11.p50} / ${signMs.pkcs11.p99} ms: +${signers.tokenAddsAtP50Ms} ms at p50`,
+      "token ≤ +1 ms p50",
+    ],
+    [
+      "OTP request path p50 / p99 (keychain | pkcs11)",
+      `${requestPathMs.keychain.p50} / ${requestPathMs.keychain.p99} ms | ${requestPathMs.pkcs11.p50} / ${requestPathMs.pkcs11.p99} ms`,
+      "",
+    ],
+    [
+      "IPC call while a 200 ms signer works (p50 / p99 delay)",
+      `+${slowSigner.delayAtP50Ms} / +${slowSigner.delayAtP99Ms} ms over ${slowSigner.callsWhileSigning} calls`,
+      "≤ 5 ms",
+    ],
+  ];
 }
 
 main().catch((error: unknown) => {
