@@ -14,8 +14,10 @@ export interface StubBehaviour {
   loginThrows?: string;
   /** The next C_Sign calls throw these CKR names, one each ("": that one signs). */
   signThrows?: string[];
-  /** C_Sign blocks the thread this long (a slow network HSM, a hung token). */
+  /** C_Sign blocks the thread this long (a slow network HSM, a hung token)… */
   signBlocksMs?: number;
+  /** …once this many signs have been made without blocking (a warm-up). */
+  signBlocksAfter?: number;
   /** The key's bytes (already Eko's: UTF-8 of base64(access key)). */
   keyBytes?: number[];
 }
@@ -64,7 +66,8 @@ export function stubPkcs11(behaviour: StubBehaviour, counts: StubCounts): Pkcs11
       counts.signs += 1;
       const thrown = signThrows.shift();
       if (thrown) throw CKR(thrown);
-      if (behaviour.signBlocksMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, behaviour.signBlocksMs);
+      if (behaviour.signBlocksMs && counts.signs > (behaviour.signBlocksAfter ?? 0))
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, behaviour.signBlocksMs);
       return createHmac("sha256", Buffer.from(behaviour.keyBytes ?? []))
         .update(data)
         .digest();
