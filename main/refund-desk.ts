@@ -10,6 +10,7 @@ import { createAccessKey } from "./keychain/access-key";
 import { createSigners } from "./signer/signers";
 import { createTokenClient, type TokenClient } from "./signer/token-client";
 import { createTokenPin, NO_PIN_ENTRY } from "./signer/token-pin";
+import { pinGuarded } from "./signer/pin-guard";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createKioskExit } from "./admin/kiosk-exit";
 import { createSettingsLock } from "./admin/settings-lock";
@@ -118,7 +119,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
   const tokenPin = createTokenPin(deps.tokenPinStore ?? NO_PIN_ENTRY);
-  const token = deps.tokenClient ?? createTokenClient();
+  const token = pinGuarded(deps.tokenClient ?? createTokenClient(), tokenPin);
   const signers = createSigners({ accessKey, tokenPin, token });
   const journal = createJournal(deps.dataDir, inForce.desk.counterName);
   const session = createSessionMemory();

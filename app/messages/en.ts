@@ -303,7 +303,7 @@ export const en = {
     "token-pin-wrong": {
       title: "The security token refused its PIN",
       action:
-        "Nothing was sent, and the app will not try this PIN again, so the token does not lock. Ask your IT admin to set the right token PIN.",
+        "Nothing was sent. The PIN was removed from this computer so that nothing tries it again and locks the token. Ask your IT admin to set the right token PIN.",
     },
     "token-pin-locked": {
       title: "The security token's PIN is locked",

@@ -39,6 +39,7 @@ import { keyBaseUrl } from "../eko/endpoint";
 import { createAccessKey } from "../keychain/access-key";
 import { createTokenClient } from "../signer/token-client";
 import { putKeyInToken } from "../signer/token-key";
+import { pinGuarded } from "../signer/pin-guard";
 import { createTokenPin, NO_PIN_ENTRY } from "../signer/token-pin";
 import type { Result } from "../../app/result";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
@@ -463,9 +464,10 @@ function usage(message: string): Step<never> {
 
 /** The key into the token, through a worker of its own for this one command. */
 async function intoToken(settings: Settings, key: string, deps: CliDeps): Promise<Result<unknown, RefundDeskError>> {
-  const token = createTokenClient();
+  const tokenPin = createTokenPin(deps.tokenPinStore ?? NO_PIN_ENTRY);
+  const token = pinGuarded(createTokenClient(), tokenPin);
   try {
-    return await putKeyInToken(settings, key, { tokenPin: createTokenPin(deps.tokenPinStore ?? NO_PIN_ENTRY), token });
+    return await putKeyInToken(settings, key, { tokenPin, token });
   } finally {
     await token.close();
   }

@@ -237,3 +237,18 @@ test(
     assert.equal(shown.value.pkcs11Module, null);
   },
 );
+
+test("a PIN the token refuses leaves the keychain: no later command or restart tries it again", { skip }, async () => {
+  const c = counter(policy());
+  await c.run(["set-token-pin"], TEST_SECRETS.tokenPins.wrong);
+  const sent = server.requests.length;
+  const refused = await c.run(["otp", "13192443", "--json"]);
+  assert.deepEqual(JSON.parse(refused.out).error.details, { cause: "CKR_PIN_INCORRECT" });
+  assert.equal(c.tokenPinStore.value, null, "the refused PIN is gone from the keychain");
+  const next = await c.run(["otp", "13192443", "--json"]);
+  assert.deepEqual(JSON.parse(next.out).error.missing, ["tokenPin"]);
+  assert.equal(server.requests.length, sent, "nothing reached the server");
+  // The right PIN set again works at once.
+  await c.run(["set-token-pin"], TEST_SECRETS.tokenPins.user);
+  assert.equal((await c.run(["otp", "13192443", "--json"])).code, EXIT.ok);
+});

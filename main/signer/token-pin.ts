@@ -17,6 +17,8 @@ export const NO_PIN_ENTRY: KeyStore = {
 export interface TokenPin {
   get(): Promise<Result<string | null, RefundDeskError>>;
   set(pin: string): Promise<Result<void, RefundDeskError>>;
+  /** The token refused this PIN: it leaves the keychain (unless another was set meanwhile). */
+  refused(pin: string): Promise<void>;
   state(): Promise<AccessKeyState>;
 }
 
@@ -33,6 +35,12 @@ export function createTokenPin(store: KeyStore): TokenPin {
       const written = await store.set(pin);
       cached = written.ok ? pin : null;
       return written;
+    },
+    async refused(pin) {
+      const read = await this.get();
+      if (!read.ok || read.value !== pin) return;
+      cached = null;
+      await store.remove();
     },
     async state() {
       const read = await this.get();
