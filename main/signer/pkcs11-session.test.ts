@@ -17,7 +17,7 @@ const config = { module: "/stub/libstub.so", token: "stub", key: "eko-access-key
 const sign = (pin: string): TokenRequest => ({ op: "sign", config, pin, timestampMs: "1516705204593" });
 
 function session(behaviour: StubBehaviour) {
-  const counts = { logins: 0, sessions: 0, signs: 0 };
+  const counts = { initialized: 0, logins: 0, sessions: 0, signs: 0 };
   const keyBytes = [...ekoKeyBytes(KEY)];
   return { counts, session: createPkcs11Session(() => stubPkcs11({ pin: PIN, keyBytes, ...behaviour }, counts)) };
 }
@@ -71,5 +71,15 @@ test("a token pulled out mid-session: that request is token-absent, the next ope
 test("one session serves request after request: one login", () => {
   const { counts, session: s } = session({});
   for (let i = 0; i < 4; i++) assert.ok(s.handle(sign(PIN)).ok);
-  assert.deepEqual(counts, { logins: 1, sessions: 1, signs: 4 });
+  assert.deepEqual(counts, { initialized: 1, logins: 1, sessions: 1, signs: 4 });
+});
+
+test("a library finalised under the session (an earlier worker exiting) is initialised again on the next request", () => {
+  const { counts, session: s } = session({ signThrows: ["CKR_CRYPTOKI_NOT_INITIALIZED"] });
+  assert.deepEqual(s.handle(sign(PIN)), {
+    ok: false,
+    error: { kind: "token-failed", details: { cause: "CKR_CRYPTOKI_NOT_INITIALIZED" } },
+  });
+  assert.ok(s.handle(sign(PIN)).ok);
+  assert.equal(counts.initialized, 2);
 });

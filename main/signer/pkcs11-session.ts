@@ -57,7 +57,6 @@ const SESSION_GONE = new Set([
   "CKR_TOKEN_NOT_RECOGNIZED",
   "CKR_DEVICE_ERROR",
   "CKR_USER_NOT_LOGGED_IN",
-  "CKR_CRYPTOKI_NOT_INITIALIZED",
 ]);
 
 const KIND_OF: Readonly<Record<string, RefundDeskError["kind"]>> = {
@@ -334,7 +333,12 @@ export function createPkcs11Session(newLibrary: () => Pkcs11Library): Pkcs11Sess
       try {
         return run(request);
       } catch (error) {
-        if (SESSION_GONE.has(ckrOf(error) ?? "")) closeSession();
+        const ckr = ckrOf(error) ?? "";
+        // Finalised under it (an earlier worker of this process exiting): initialise again next time.
+        if (ckr === "CKR_CRYPTOKI_NOT_INITIALIZED") {
+          open = null;
+          library = null;
+        } else if (SESSION_GONE.has(ckr)) closeSession();
         return err(fromThrown(error));
       }
     },

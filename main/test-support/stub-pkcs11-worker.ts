@@ -4,6 +4,6 @@ import { serveToken } from "../signer/token-worker-service";
 import { stubPkcs11, type StubBehaviour } from "./stub-pkcs11";
 
 if (parentPort) {
-  const counts = { logins: 0, sessions: 0, signs: 0 };
+  const counts = { initialized: 0, logins: 0, sessions: 0, signs: 0 };
   serveToken(parentPort, () => stubPkcs11(workerData as StubBehaviour, counts));
 }

@@ -23,6 +23,7 @@ export interface StubBehaviour {
 }
 
 export interface StubCounts {
+  initialized: number;
   logins: number;
   sessions: number;
   signs: number;
@@ -32,12 +33,23 @@ const CKR = (name: string) => new Error(`${name}:0`);
 
 export function stubPkcs11(behaviour: StubBehaviour, counts: StubCounts): Pkcs11Library {
   const keyHandle = Buffer.from([7]);
-  const signThrows = [...(behaviour.signThrows ?? [])];
+  // Shared by every library object made from this behaviour: a failure is used up once.
+  const signThrows = (behaviour.signThrows ??= []);
+  // Finalised under this object (CKR_CRYPTOKI_NOT_INITIALIZED): every call fails from then on.
+  let live = true;
+  const alive = () => {
+    if (!live) throw CKR("CKR_CRYPTOKI_NOT_INITIALIZED");
+  };
   return {
     load() {},
-    C_Initialize() {},
+    C_Initialize() {
+      counts.initialized += 1;
+    },
     C_Finalize() {},
-    C_GetSlotList: () => [Buffer.from([1])],
+    C_GetSlotList: () => {
+      alive();
+      return [Buffer.from([1])];
+    },
     C_GetTokenInfo: () => ({
       label: (behaviour.label ?? "stub").padEnd(32, " "),
       manufacturerID: "stub",
@@ -63,8 +75,10 @@ export function stubPkcs11(behaviour: StubBehaviour, counts: StubCounts): Pkcs11
     C_DestroyObject() {},
     C_SignInit() {},
     C_Sign(_session, data) {
+      alive();
       counts.signs += 1;
       const thrown = signThrows.shift();
+      if (thrown === "CKR_CRYPTOKI_NOT_INITIALIZED") live = false;
       if (thrown) throw CKR(thrown);
       if (behaviour.signBlocksMs && counts.signs > (behaviour.signBlocksAfter ?? 0))
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, behaviour.signBlocksMs);
