@@ -41,12 +41,7 @@ export function createTokenClient(options: TokenClientOptions = {}): TokenClient
   let queue: Promise<unknown> = Promise.resolve();
 
   function start(): Worker {
-    const started = new Worker(options.workerFile ?? defaultWorkerFile(), {
-      workerData: options.workerData,
-      // The worker needs no environment of its own beyond what the token's library reads.
-      stdout: false,
-      stderr: false,
-    });
+    const started = new Worker(options.workerFile ?? defaultWorkerFile(), { workerData: options.workerData });
     started.unref();
     return started;
   }
