@@ -73,14 +73,23 @@ export async function measureSigners(options: { signs: number; requests: number 
   if (!module) return { skipped: "SoftHSM2 is not installed" } as const;
   ownSoftHsm();
   initToken(TOKEN);
+  const simulator = await startSimulator({ accounts: [account], scenarioFor: () => ({ type: "otp-sent" }) });
   const token = createTokenClient();
+  // Put in for the simulator's URL, where the desks below send their requests.
   const put = await putKeyInToken(
-    { ...DEFAULT_SETTINGS, signer: "pkcs11", pkcs11Module: module, pkcs11Token: TOKEN },
+    {
+      ...DEFAULT_SETTINGS,
+      environment: "custom",
+      customBaseUrl: simulator.baseUrl,
+      signer: "pkcs11",
+      pkcs11Module: module,
+      pkcs11Token: TOKEN,
+    },
     KEY,
     { tokenPin: createTokenPin(memoryKeyStore(PIN)), token },
   );
   if (!put.ok) throw new Error(`the key did not go into the token: ${put.error.kind}`);
-  const config = { module, token: TOKEN, key: DEFAULT_SETTINGS.pkcs11Key };
+  const config = { module, token: TOKEN, key: DEFAULT_SETTINGS.pkcs11Key, baseUrl: simulator.baseUrl };
   const keychain = keySigner(KEY);
   const signs = { keychain: [] as number[], pkcs11: [] as number[] };
   for (let i = 0; i < options.signs + 100; i++) {
@@ -93,7 +102,6 @@ export async function measureSigners(options: { signs: number; requests: number 
   }
   await token.close();
 
-  const simulator = await startSimulator({ accounts: [account], scenarioFor: () => ({ type: "otp-sent" }) });
   const desks = {
     keychain: desk(simulator.baseUrl, "keychain", module),
     pkcs11: desk(simulator.baseUrl, "pkcs11", module),
@@ -126,7 +134,7 @@ export async function measureSigners(options: { signs: number; requests: number 
 async function measureSlowSigner(baseUrl: string) {
   const tokenClient = createTokenClient({
     workerFile: join(__dirname, "..", "main", "test-support", "stub-pkcs11-worker.ts"),
-    workerData: { label: TOKEN, pin: PIN, keyBytes: [...ekoKeyBytes(KEY)], signBlocksMs: 200 },
+    workerData: { label: TOKEN, pin: PIN, keyBytes: [...ekoKeyBytes(KEY)], signBlocksMs: 200, boundTo: baseUrl },
   });
   const slow = desk(baseUrl, "pkcs11", "/stand-in/libslow.so", tokenClient);
   const call = () => timed(() => slow.dispatch(IPC_CHANNELS.getDesk, {}, APP_PAGE));

@@ -2,6 +2,7 @@ import type { DoctorCheck } from "../../app/doctor";
 import type { RefundDeskError } from "../../app/errors";
 import type { Settings } from "../../app/settings";
 import { tokenConfig } from "../signer/signers";
+import { signsFor } from "../keychain/bound-key";
 import type { TokenClient } from "../signer/token-client";
 import type { TokenPin } from "../signer/token-pin";
 
@@ -30,7 +31,7 @@ export async function signerCheck(
   const inspected = await deps.token.ask({ op: "inspect", config, pin: pin.value });
   if (!inspected.ok) return fail(inspected.error);
   const facts = inspected.value;
-  const where = `${facts.token.manufacturer} ${facts.token.model}, token "${facts.token.label}", key "${config.key}"`;
+  const where = `${facts.token.manufacturer} ${facts.token.model}, token "${facts.token.label}", key "${config.key}" for ${facts.boundTo ?? "Eko's own hosts"}`;
   const keyError = (kind: "token-key-missing" | "token-mechanism" | "token-key-cannot-sign", cause: string) =>
     fail({ kind, details: { cause } }, where);
   if (facts.keysWithLabel === 0) return keyError("token-key-missing", "no-key-with-label");
@@ -38,6 +39,8 @@ export async function signerCheck(
   if (!facts.genericSecret || !facts.hmacSha256) return keyError("token-mechanism", "not-a-generic-secret-for-hmac");
   if (!facts.sign) return keyError("token-key-cannot-sign", "CKA_SIGN-false");
   if (facts.valueReadable) return { id: "signer", status: "fail", detail: `${where}: its value can be read` };
+  if (config.baseUrl === null || !signsFor(facts.boundTo, config.baseUrl))
+    return keyError("token-key-missing", "key-for-another-base-url");
   const concerns = [
     ...(facts.extractable ? ["CKA_EXTRACTABLE"] : []),
     ...(facts.sensitive ? [] : ["CKA_SENSITIVE false"]),

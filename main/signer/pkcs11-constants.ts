@@ -11,6 +11,7 @@ export const CK = {
   CKA_PRIVATE: 0x2,
   CKA_LABEL: 0x3,
   CKA_VALUE: 0x11,
+  CKA_ID: 0x102,
   CKA_KEY_TYPE: 0x100,
   CKA_SENSITIVE: 0x103,
   CKA_ENCRYPT: 0x104,

@@ -9,11 +9,12 @@ import { createPkcs11Session, ekoKeyBytes } from "./pkcs11-session";
 import { stubPkcs11, type StubBehaviour } from "../test-support/stub-pkcs11";
 import { TEST_SECRETS } from "../test-support/test-secrets";
 import type { TokenRequest } from "./token-protocol";
+import { EKO_BASE_URLS } from "../../app/settings";
 
 const PIN = TEST_SECRETS.tokenPins.user;
 const WRONG = TEST_SECRETS.tokenPins.wrong;
 const KEY = TEST_SECRETS.accessKeys.token;
-const config = { module: "/stub/libstub.so", token: "stub", key: "eko-access-key" };
+const config = { module: "/stub/libstub.so", token: "stub", key: "eko-access-key", baseUrl: EKO_BASE_URLS.uat };
 const sign = (pin: string): TokenRequest => ({ op: "sign", config, pin, timestampMs: "1516705204593" });
 
 function session(behaviour: StubBehaviour) {

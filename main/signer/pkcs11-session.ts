@@ -10,6 +10,7 @@ import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import { CK } from "./pkcs11-constants";
 import type { KeyFacts, TokenAnswers, TokenConfig, TokenRequest } from "./token-protocol";
+import { boundUrl, signsFor } from "../keychain/bound-key";
 
 type Handle = Buffer;
 interface Attribute {
@@ -231,9 +232,19 @@ export function createPkcs11Session(newLibrary: () => Pkcs11Library): Pkcs11Sess
     return ok(key);
   }
 
+  /** The base URL a key was put in for: its CKA_ID when that is a URL, else none (vendor-made). */
+  function boundTo(lib: Pkcs11Library, session: Handle, key: Handle): string | null {
+    const [id] = lib.C_GetAttributeValue(session, key, [{ type: CK.CKA_ID }]);
+    const text = id?.value.toString("utf8") ?? "";
+    return /^https?:\/\//.test(text) ? text : null;
+  }
+
   function sign(lib: Pkcs11Library, session: Handle, config: TokenConfig, timestampMs: string) {
     const key = oneKey(lib, session, config.key);
     if (!key.ok) return key;
+    // A key put in for one environment never signs for another (a custom URL needs its own).
+    if (config.baseUrl === null || !signsFor(boundTo(lib, session, key.value), config.baseUrl))
+      return err(tokenError("token-key-missing", "key-for-another-base-url"));
     lib.C_SignInit(session, { mechanism: CK.CKM_SHA256_HMAC }, key.value);
     return ok(lib.C_Sign(session, Buffer.from(timestampMs, "utf8"), Buffer.alloc(32)).toString("base64"));
   }
@@ -249,6 +260,7 @@ export function createPkcs11Session(newLibrary: () => Pkcs11Library): Pkcs11Sess
         { type: CK.CKA_TOKEN, value: true },
         { type: CK.CKA_PRIVATE, value: true },
         { type: CK.CKA_LABEL, value: config.key },
+        ...(config.baseUrl === null ? [] : [{ type: CK.CKA_ID, value: Buffer.from(boundUrl(config.baseUrl), "utf8") }]),
         { type: CK.CKA_SENSITIVE, value: true },
         { type: CK.CKA_EXTRACTABLE, value: false },
         { type: CK.CKA_SIGN, value: true },
@@ -290,6 +302,7 @@ export function createPkcs11Session(newLibrary: () => Pkcs11Library): Pkcs11Sess
         sign: false,
         otherUsages: [],
         valueReadable: false,
+        boundTo: null,
       });
     const [keyType] = lib.C_GetAttributeValue(session, key, [{ type: CK.CKA_KEY_TYPE }]);
     let valueReadable = false;
@@ -311,6 +324,7 @@ export function createPkcs11Session(newLibrary: () => Pkcs11Library): Pkcs11Sess
         .filter(([, type]) => flag(lib, session, key, type))
         .map(([name]) => name),
       valueReadable,
+      boundTo: boundTo(lib, session, key),
     });
   }
 

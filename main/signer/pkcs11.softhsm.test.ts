@@ -16,7 +16,7 @@ import { CK } from "./pkcs11-constants";
 import { createTokenClient } from "./token-client";
 import { putKeyInToken } from "./token-key";
 import { createTokenPin } from "./token-pin";
-import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
+import { DEFAULT_SETTINGS, EKO_BASE_URLS, type Settings } from "../../app/settings";
 import type { TokenConfig } from "./token-protocol";
 
 const library = softHsmLibrary();
@@ -41,6 +41,7 @@ const config = (more: Partial<TokenConfig> = {}): TokenConfig => ({
   module: library ?? "",
   token: TOKEN,
   key: "eko-access-key",
+  baseUrl: EKO_BASE_URLS.uat,
   ...more,
 });
 const settings = (more: Partial<Settings> = {}): Settings => ({
@@ -112,7 +113,34 @@ test(
       // Asking for CKA_VALUE got CKR_ATTRIBUTE_SENSITIVE (any other answer fails the inspection).
       valueReadable: false,
       hmacSha256: true,
+      boundTo: EKO_BASE_URLS.uat,
     });
+  },
+);
+
+test(
+  "a key signs only for the environment it was put in for; a vendor-made one for Eko's own hosts only",
+  { skip },
+  async () => {
+    assert.ok((await put(TEST_SECRETS.accessKeys.token, { pkcs11Key: "uat-only" })).ok);
+    assert.ok((await sign("1", { key: "uat-only" })).ok);
+    for (const baseUrl of [EKO_BASE_URLS.production, "https://collector.example/v3"]) {
+      const refused = await sign("1", { key: "uat-only", baseUrl });
+      assert.deepEqual(refused, {
+        ok: false,
+        error: { kind: "token-key-missing", details: { cause: "key-for-another-base-url" } },
+      });
+    }
+    makeKeyWithVendorTool(library ?? "", TOKEN, {
+      label: "vendor-unbound",
+      type: "generic",
+      sign: true,
+      extractable: false,
+      sensitive: true,
+    });
+    assert.ok((await sign("1", { key: "vendor-unbound", baseUrl: EKO_BASE_URLS.production })).ok);
+    const custom = await sign("1", { key: "vendor-unbound", baseUrl: "https://collector.example/v3" });
+    assert.equal(!custom.ok && custom.error.kind, "token-key-missing");
   },
 );
 

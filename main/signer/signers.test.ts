@@ -54,7 +54,12 @@ test("signer pkcs11: the token signs with the settings' library, token and key; 
   assert.deepEqual(asked, [
     {
       op: "sign",
-      config: { module: "/opt/vendor/libvendor.so", token: "branch", key: "eko-access-key" },
+      config: {
+        module: "/opt/vendor/libvendor.so",
+        token: "branch",
+        key: "eko-access-key",
+        baseUrl: EKO_BASE_URLS.uat,
+      },
       pin: TEST_SECRETS.tokenPins.user,
       timestampMs: "1516705204593",
     },

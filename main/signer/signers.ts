@@ -14,7 +14,12 @@ export function tokenConfig(settings: Settings): TokenConfig | SettingName[] {
   if (!settings.pkcs11Module) missing.push("pkcs11Module");
   if (!settings.pkcs11Token) missing.push("pkcs11Token");
   if (!settings.pkcs11Module || !settings.pkcs11Token) return missing;
-  return { module: settings.pkcs11Module, token: settings.pkcs11Token, key: settings.pkcs11Key };
+  return {
+    module: settings.pkcs11Module,
+    token: settings.pkcs11Token,
+    key: settings.pkcs11Key,
+    baseUrl: keyBaseUrl(settings),
+  };
 }
 
 /**

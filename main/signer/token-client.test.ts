@@ -11,10 +11,11 @@ import { createTokenClient } from "./token-client";
 import { ekoKeyBytes } from "./pkcs11-session";
 import { TEST_SECRETS } from "../test-support/test-secrets";
 import type { StubBehaviour } from "../test-support/stub-pkcs11";
+import { EKO_BASE_URLS } from "../../app/settings";
 
 const workerFile = join(__dirname, "..", "test-support", "stub-pkcs11-worker.ts");
 const KEY = TEST_SECRETS.accessKeys.token;
-const config = { module: "/stub/libstub.so", token: "stub", key: "eko-access-key" };
+const config = { module: "/stub/libstub.so", token: "stub", key: "eko-access-key", baseUrl: EKO_BASE_URLS.uat };
 const behaviour = (more: StubBehaviour): StubBehaviour => ({
   pin: TEST_SECRETS.tokenPins.user,
   keyBytes: [...ekoKeyBytes(KEY)],

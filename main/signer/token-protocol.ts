@@ -1,10 +1,14 @@
 /** What main asks of the token's worker, and what comes back: plain data, copied between threads. */
 
-/** Which library, which token, which key: the settings in force (module from a policy only). */
+/**
+ * Which library, which token, which key (module from a policy only), and the base URL requests go
+ * to: a key signs only for the URL it was put in for (its CKA_ID), as the keychain's does.
+ */
 export interface TokenConfig {
   module: string;
   token: string;
   key: string;
+  baseUrl: string | null;
 }
 
 export type TokenRequest =
@@ -27,6 +31,8 @@ export interface KeyFacts {
   otherUsages: string[];
   /** Whether the token gave the key's value when asked: it must refuse (CKR_ATTRIBUTE_SENSITIVE). */
   valueReadable: boolean;
+  /** The base URL the key was put in for (its CKA_ID), or null: a key from the vendor's tools. */
+  boundTo: string | null;
   hmacSha256: boolean;
 }
 

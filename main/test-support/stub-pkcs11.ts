@@ -18,6 +18,8 @@ export interface StubBehaviour {
   signBlocksMs?: number;
   /** …once this many signs have been made without blocking (a warm-up). */
   signBlocksAfter?: number;
+  /** The base URL the key was put in for (its CKA_ID); none: a vendor-made key. */
+  boundTo?: string;
   /** The key's bytes (already Eko's: UTF-8 of base64(access key)). */
   keyBytes?: number[];
 }
@@ -70,7 +72,10 @@ export function stubPkcs11(behaviour: StubBehaviour, counts: StubCounts): Pkcs11
     C_FindObjectsInit() {},
     C_FindObjects: () => [keyHandle],
     C_FindObjectsFinal() {},
-    C_GetAttributeValue: () => [],
+    C_GetAttributeValue: (_session, _key, [asked]) =>
+      asked?.type === 0x102 && behaviour.boundTo
+        ? [{ type: asked.type, value: Buffer.from(behaviour.boundTo, "utf8") }]
+        : [],
     C_CreateObject: () => keyHandle,
     C_DestroyObject() {},
     C_SignInit() {},
