@@ -2,7 +2,16 @@ import type { RefundDeskError } from "./errors";
 import type { Environment } from "./settings";
 
 export type DoctorCheckId =
-  "policy" | "overrides" | "counter-state" | "keychain" | "access-key" | "settings" | "reachable" | "clock" | "os-log";
+  | "policy"
+  | "overrides"
+  | "counter-state"
+  | "keychain"
+  | "access-key"
+  | "signer"
+  | "settings"
+  | "reachable"
+  | "clock"
+  | "os-log";
 export type DoctorStatus = "ok" | "warn" | "fail" | "skipped";
 
 export interface DoctorCheck {

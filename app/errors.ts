@@ -25,7 +25,12 @@ export type SettingName =
   | "grievanceContact"
   | "rbiGrievance"
   | "idleClearMinutes"
-  | "maxClockCorrectionMinutes";
+  | "maxClockCorrectionMinutes"
+  | "signer"
+  | "pkcs11Module"
+  | "pkcs11Token"
+  | "pkcs11Key"
+  | "tokenPin";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }
@@ -108,6 +113,25 @@ export type RefundDeskError =
    * open a Save dialog, a file browser on the counter. `details.cause` names what gave it away.
    */
   | { kind: "printer-prints-to-file"; details: RawDetails }
+  // The signer pkcs11's failures, each before anything is sent. `details.cause` is the PKCS#11
+  // return value's name (CKR_…) or what the app found; never a PIN or a key.
+  /** The vendor's PKCS#11 library is not at its path or cannot be loaded. */
+  | { kind: "token-library"; details: RawDetails }
+  /** No token with the configured label is present (or it went away mid-session). */
+  | { kind: "token-absent"; details: RawDetails }
+  /** The token refused the user PIN; the app does not try that PIN again. */
+  | { kind: "token-pin-wrong"; details: RawDetails }
+  | { kind: "token-pin-locked"; details: RawDetails }
+  /** No key with the configured label in the token. */
+  | { kind: "token-key-missing"; details: RawDetails }
+  /** The key is there but may not sign (CKA_SIGN false). */
+  | { kind: "token-key-cannot-sign"; details: RawDetails }
+  /** The token cannot make HMAC-SHA256 with this key (mechanism, key type or size). */
+  | { kind: "token-mechanism"; details: RawDetails }
+  /** The token did not answer in time. */
+  | { kind: "token-timeout"; afterMs: number; details: RawDetails }
+  /** Any other refusal of the token's. */
+  | { kind: "token-failed"; details: RawDetails }
   | { kind: "internal"; details: RawDetails };
 
 export type ErrorKind = RefundDeskError["kind"];
@@ -153,6 +177,15 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "no-printer",
   "print-failed",
   "printer-prints-to-file",
+  "token-library",
+  "token-absent",
+  "token-pin-wrong",
+  "token-pin-locked",
+  "token-key-missing",
+  "token-key-cannot-sign",
+  "token-mechanism",
+  "token-timeout",
+  "token-failed",
   "internal",
 ];
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ACCESS_KEY_MAX_LENGTH } from "./access-key";
+import { TOKEN_PIN_MAX_LENGTH } from "./token-pin";
 import type { DayRange } from "./history";
 import type { RefundRequest } from "./refund";
 import {
@@ -19,6 +20,7 @@ import {
   MIN_TIMEOUT_MS,
   PAPER_SIZES,
   RECEIPT_LANGUAGE_CHOICES,
+  SIGNERS,
   type SettingsPatch,
 } from "./settings";
 
@@ -49,6 +51,10 @@ const settingsPatch = z.strictObject({
     .min(MIN_MAX_CLOCK_CORRECTION_MINUTES)
     .max(MAX_MAX_CLOCK_CORRECTION_MINUTES)
     .optional(),
+  signer: z.enum(SIGNERS).optional(),
+  // No pkcs11Module: the token's library comes from a policy only.
+  pkcs11Token: z.string().max(128).nullable().optional(),
+  pkcs11Key: z.string().max(128).optional(),
 }) satisfies z.ZodType<SettingsPatch>;
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(ACCESS_KEY_MAX_LENGTH) });
@@ -82,6 +88,8 @@ export const IPC_SCHEMAS = {
   updateSettings: settingsPatch,
   setAccessKey: accessKeyRequest,
   removeAccessKey: empty,
+  /** The token's user PIN (signer pkcs11), into the keychain; write-only like the access key. */
+  setTokenPin: z.strictObject({ pin: z.string().min(1).max(TOKEN_PIN_MAX_LENGTH) }),
   checkConnection: empty,
   getSession: empty,
   getDesk: empty,

@@ -27,6 +27,7 @@ interface IpcReplies {
   updateSettings: SettingsView;
   setAccessKey: SettingsView;
   removeAccessKey: SettingsView;
+  setTokenPin: SettingsView;
   checkConnection: DoctorReport;
   getSession: Session;
   getDesk: DeskView;
@@ -51,6 +52,7 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   updateSettings: "refund-desk:update-settings",
   setAccessKey: "refund-desk:set-access-key",
   removeAccessKey: "refund-desk:remove-access-key",
+  setTokenPin: "refund-desk:set-token-pin",
   checkConnection: "refund-desk:check-connection",
   getSession: "refund-desk:get-session",
   getDesk: "refund-desk:get-desk",

@@ -3,7 +3,7 @@
  * machine-wide policy file holds. Types only; main validates the JSON (main/policy/).
  */
 import type { RefundDeskError } from "./errors";
-import type { AgentCopy, Environment, PaperSize, ReceiptLanguages } from "./settings";
+import type { AgentCopy, Environment, PaperSize, ReceiptLanguages, SignerKind } from "./settings";
 
 /** A validated policy. The admin PIN is never part of it: it travels only as a hash (PolicyPin). */
 export interface Policy {
@@ -30,6 +30,11 @@ export interface Policy {
   rbiGrievance?: boolean;
   idleClearMinutes?: number;
   maxClockCorrectionMinutes?: number;
+  signer?: SignerKind;
+  /** The vendor's PKCS#11 library (absolute path): set by a policy only, never by settings.json. */
+  pkcs11Module?: string;
+  pkcs11Token?: string;
+  pkcs11Key?: string;
 }
 
 /** The policy's field names, as an admin writes them in the JSON file. */

@@ -28,6 +28,10 @@ test("a new install starts in Practice, unconfigured, with the published waits a
     rbiGrievance: false,
     idleClearMinutes: 2,
     maxClockCorrectionMinutes: 360,
+    signer: "keychain",
+    pkcs11Module: null,
+    pkcs11Token: null,
+    pkcs11Key: "eko-access-key",
   });
 });
 

@@ -49,6 +49,18 @@ export const MAX_MAX_CLOCK_CORRECTION_MINUTES = 1440;
 /** A helpline or grievance contact as printed: one line of plain text. */
 export const MAX_CONTACT_CHARS = 120;
 
+/**
+ * What signs Eko's secret-key: the access key from the OS keychain, or a PKCS#11 token or HSM that
+ * holds it and never gives it back (main then never holds the key).
+ */
+export const SIGNERS = ["keychain", "pkcs11"] as const;
+export type SignerKind = (typeof SIGNERS)[number];
+
+/** The token's key label when none is set: the label `set-key` writes and the vendor's tools may use. */
+export const DEFAULT_PKCS11_KEY_LABEL = "eko-access-key";
+/** PKCS#11 labels are 32 bytes of UTF-8, blank-padded. */
+export const PKCS11_LABEL_MAX_BYTES = 32;
+
 /** What is stored in settings.json (non-secret). */
 export interface Settings {
   environment: Environment;
@@ -73,6 +85,13 @@ export interface Settings {
   idleClearMinutes: number;
   /** The most the signing clock is corrected towards Eko's time; further off, requests are refused. */
   maxClockCorrectionMinutes: number;
+  signer: SignerKind;
+  /** The vendor's PKCS#11 library, an absolute path: only a policy (machine or provisioned) sets it. */
+  pkcs11Module: string | null;
+  /** The label of the token (or HSM partition) that holds the key. */
+  pkcs11Token: string | null;
+  /** The label of the key inside the token. */
+  pkcs11Key: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -92,6 +111,10 @@ export const DEFAULT_SETTINGS: Settings = {
   rbiGrievance: false,
   idleClearMinutes: DEFAULT_IDLE_CLEAR_MINUTES,
   maxClockCorrectionMinutes: DEFAULT_MAX_CLOCK_CORRECTION_MINUTES,
+  signer: "keychain",
+  pkcs11Module: null,
+  pkcs11Token: null,
+  pkcs11Key: DEFAULT_PKCS11_KEY_LABEL,
 };
 
 /** A change an admin asks for; absent fields are left as they are, null clears. */
@@ -135,5 +158,7 @@ export interface SettingsView extends Settings {
   /** The URL requests go to now (for practice: the simulator's loopback address). */
   baseUrl: string | null;
   accessKey: AccessKeyState;
+  /** The token's user PIN in the keychain (signer pkcs11): never the PIN itself. */
+  tokenPin: AccessKeyState;
   practiceScenarios: PracticeScenario[];
 }

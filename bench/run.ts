@@ -11,6 +11,7 @@ import { measureFootprint } from "./footprint";
 import { measureJournalWitness } from "./journal-witness";
 import { measureRendererStart } from "./renderer-start";
 import { measureRequestPath } from "./request-path";
+import { measureSigners } from "./signer";
 import { measureThroughUi } from "./through-ui";
 import { kib } from "./stats";
 
@@ -24,6 +25,7 @@ async function main() {
   const footprint = measureFootprint();
   const burst = await measureBurst({ tids: 200, callers: 20 });
   const journalWitness = await measureJournalWitness({ lines: quick ? 300 : 2_000 });
+  const signers = await measureSigners({ signs: quick ? 200 : 2_000, requests: quick ? 100 : 500 });
 
   const results = {
     when: started.toISOString(),
@@ -43,6 +45,7 @@ async function main() {
     footprint,
     burst,
     journalWitness,
+    signers,
   };
   writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -134,6 +137,7 @@ async function main() {
       `${journalWitness.appendUs.without.p50} / ${journalWitness.appendUs.withWitness.p50} µs (+${journalWitness.addedP50Us} µs; ${journalWitness.witnessedLines}/${journalWitness.lines} witnessed)`,
       "",
     ],
+    ...signerRows(signers),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
@@ -143,6 +147,29 @@ async function main() {
   for (const [name, value, target] of rows)
     console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
   console.log(`\nwritten: bench/results.json`);
+}
+
+/** The signers' rows: keychain against pkcs11 (SoftHSM2), and the slow signer's effect on IPC. */
+function signerRows(signers: Awaited<ReturnType<typeof measureSigners>>): Array<[string, string, string]> {
+  if ("skipped" in signers) return [["signers (keychain / pkcs11)", signers.skipped ?? "skipped", ""]];
+  const { signMs, requestPathMs, slowSigner } = signers;
+  return [
+    [
+      "sign p50 / p99 (keychain | pkcs11 on SoftHSM2)",
+      `${signMs.keychain.p50} / ${signMs.keychain.p99} ms | ${signMs.pkcs11.p50} / ${signMs.pkcs11.p99} ms: +${signers.tokenAddsAtP50Ms} ms at p50`,
+      "token ≤ +1 ms p50",
+    ],
+    [
+      "OTP request path p50 / p99 (keychain | pkcs11)",
+      `${requestPathMs.keychain.p50} / ${requestPathMs.keychain.p99} ms | ${requestPathMs.pkcs11.p50} / ${requestPathMs.pkcs11.p99} ms`,
+      "",
+    ],
+    [
+      "IPC call while a 200 ms signer works (p50 / p99 delay)",
+      `+${slowSigner.delayAtP50Ms} / +${slowSigner.delayAtP99Ms} ms over ${slowSigner.callsWhileSigning} calls`,
+      "≤ 5 ms",
+    ],
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -18,7 +18,8 @@ import { APP_ORIGIN } from "./window-policy/protocol-paths";
 import { applyPermissionPolicy, lockDownRendererSession, UI_PARTITION } from "./electron/session-policy";
 import { applyApplicationMenu, createMainWindow } from "./electron/window";
 import { resolveDataDir } from "./fs/data-dir";
-import { createKeytarKeyStore } from "./keychain/key-store";
+import { createKeytarKeyStore, KEYCHAIN_SERVICE } from "./keychain/key-store";
+import { TOKEN_PIN_ACCOUNT } from "./signer/token-pin";
 import { launchOverrides } from "./launch/launch-overrides";
 import { isE2eBuild } from "./launch/e2e-build";
 import { checkLaunch, REFUSED_LAUNCH_EXIT } from "./launch/launch-switches";
@@ -71,7 +72,13 @@ async function runCliAndExit(): Promise<void> {
     code = await runCli(
       process.argv,
       { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-      { fetch: net.fetch.bind(net) as typeof fetch, keyStore: createKeytarKeyStore(), dataDir, machine },
+      {
+        fetch: net.fetch.bind(net) as typeof fetch,
+        keyStore: createKeytarKeyStore(),
+        tokenPinStore: tokenPinStore(),
+        dataDir,
+        machine,
+      },
     );
   } catch (error) {
     // One line and where the details went, as in cli-entry.ts: never a stack trace on the screen.
@@ -80,6 +87,11 @@ async function runCliAndExit(): Promise<void> {
   // app.exit does not wait for piped output; let it drain first.
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
   app.exit(code);
+}
+
+/** The token's user PIN (signer pkcs11): its own keychain entry beside the access key's. */
+function tokenPinStore() {
+  return createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, TOKEN_PIN_ACCOUNT);
 }
 
 function flush(stream: NodeJS.WritableStream): Promise<void> {
@@ -101,6 +113,7 @@ async function startDesk(): Promise<void> {
     {
       fetch: net.fetch.bind(net) as typeof fetch,
       keyStore: createKeytarKeyStore(),
+      tokenPinStore: tokenPinStore(),
       dataDir,
       appOrigin: APP_ORIGIN,
       saveFile: saveWithDialog([dataDir, ...protectedFolders]),

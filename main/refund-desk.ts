@@ -7,6 +7,10 @@ import type { Settings } from "../app/settings";
 import { err, ok, type Result } from "../app/result";
 import { parseTid } from "../app/tid";
 import { createAccessKey } from "./keychain/access-key";
+import { createSigners } from "./signer/signers";
+import { createTokenClient, type TokenClient } from "./signer/token-client";
+import { createTokenPin, NO_PIN_ENTRY } from "./signer/token-pin";
+import { pinGuarded } from "./signer/pin-guard";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createKioskExit } from "./admin/kiosk-exit";
 import { createSettingsLock } from "./admin/settings-lock";
@@ -48,6 +52,10 @@ export interface RefundDeskDeps {
   /** net.fetch in Electron, the global fetch under Node. */
   fetch: typeof fetch;
   keyStore: KeyStore;
+  /** The keychain entry of the token's user PIN (signer pkcs11); absent: none stored. */
+  tokenPinStore?: KeyStore;
+  /** The token's worker; by default one started on the first request for the token. */
+  tokenClient?: TokenClient;
   dataDir: string;
   /** The origin whose top-level page may call main (app://refund-desk in Electron). */
   appOrigin: string;
@@ -115,6 +123,9 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       });
   const practice = deps.practice ?? createPractice();
   const accessKey = createAccessKey(deps.keyStore);
+  const tokenPin = createTokenPin(deps.tokenPinStore ?? NO_PIN_ENTRY);
+  const token = pinGuarded(deps.tokenClient ?? createTokenClient(), tokenPin);
+  const signers = createSigners({ accessKey, tokenPin, token });
   const osLog = deps.osLog;
   const journal = createJournal(
     deps.dataDir,
@@ -175,6 +186,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     source: inForce.settings,
     lock: settingsLock,
     accessKey,
+    tokenPin,
+    token,
     practice,
     ...(keepProvisioned ? { keepProvisioned } : {}),
   });
@@ -184,7 +197,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     client,
     settings: current,
     practice,
-    accessKey,
+    signers,
     journal,
     locks,
     now: () => clock.now(),
@@ -199,7 +212,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       client,
       settings: current,
       practice,
-      accessKey,
+      signers,
       journal,
       session,
       now,
@@ -212,11 +225,13 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     updateSettings: (patch) => settings.update(patch),
     setAccessKey: ({ accessKey: key }) => settings.setAccessKey(key),
     removeAccessKey: () => settings.removeAccessKey(),
+    setTokenPin: ({ pin }) => settings.setTokenPin(pin),
     checkConnection: () =>
       runDoctor({
         settings: current,
         practice,
         accessKey,
+        token: { tokenPin, token },
         client,
         policy: inForce.desk,
         counterState: () => counterState.locked(() => undefined),
@@ -250,7 +265,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       client,
       settings: current,
       practice,
-      accessKey,
+      signers,
       journal,
       now: () => clock.now(),
     }),
@@ -303,6 +318,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       journal.close();
       osLog?.close();
       counterState.close();
+      await token.close();
       await practice.close();
     },
   };

@@ -32,7 +32,13 @@ test("start-up reads the settings, the desk and this run's answers, and a kiosk 
     ...unusedApi(),
     async getSettings() {
       calls.push("getSettings");
-      return ok({ ...DEFAULT_SETTINGS, baseUrl: null, accessKey: "missing", practiceScenarios: [] });
+      return ok({
+        ...DEFAULT_SETTINGS,
+        baseUrl: null,
+        accessKey: "missing",
+        tokenPin: "missing",
+        practiceScenarios: [],
+      });
     },
     async getDesk() {
       calls.push("getDesk");

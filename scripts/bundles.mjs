@@ -14,12 +14,17 @@ export function bundles(root, out) {
   return {
     main: {
       ...common,
-      entryPoints: { index: join(root, "main/index.ts"), cli: join(root, "main/cli/cli-entry.ts") },
+      // The token's worker thread is its own file beside them (main/signer/token-client.ts starts it).
+      entryPoints: {
+        index: join(root, "main/index.ts"),
+        cli: join(root, "main/cli/cli-entry.ts"),
+        "pkcs11-worker": join(root, "main/signer/pkcs11-worker.ts"),
+      },
       outdir: join(out, "main"),
       platform: "node",
       format: "cjs",
       target: "node20",
-      external: ["electron", "keytar"],
+      external: ["electron", "keytar", "pkcs11js"],
     },
     preload: {
       ...common,

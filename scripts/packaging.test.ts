@@ -93,8 +93,8 @@ test("fuses: no RunAsNode, NODE_OPTIONS or inspector; asar integrity and asar-on
   assert.equal(config.asar, true);
   assert.deepEqual(
     config.asarUnpack,
-    ["**/node_modules/keytar/**/*.node"],
-    "keytar's native module is loaded from disk",
+    ["**/node_modules/keytar/**/*.node", "**/node_modules/pkcs11js/**/*.node"],
+    "keytar's and pkcs11js's native modules are loaded from disk",
   );
 });
 
@@ -134,6 +134,7 @@ test("the package holds the built bundles and package.json only: no sources, tes
     "dist/main/index.js",
     "dist/main/cli.js",
     "dist/main/preload.js",
+    "dist/main/pkcs11-worker.js",
     "dist/renderer/app.js",
     "dist/renderer/index.html",
     "dist/renderer/styles.css",
@@ -255,9 +256,15 @@ test("the icons: a 1024 px PNG, a Windows .ico up to 256 px and a macOS .icns, a
 test("the browser demo and the test host it runs on stay out of the package", () => {
   const included = (config.files as string[]).filter((pattern) => !pattern.startsWith("!"));
   assert.deepEqual(included, ["dist/main/**", "dist/renderer/**", "package.json"]);
-  // dist/ holds only what scripts/bundles.mjs bundles: main, the CLI, the preload and the renderer.
+  // dist/ holds only what scripts/bundles.mjs bundles: main, the CLI, the token's worker, the preload and the renderer.
   const build = readFileSync(join(root, "scripts", "bundles.mjs"), "utf8");
   const entries = [...build.matchAll(/join\(root, "([^"]+\.tsx?)"\)/g)].map((m) => m[1]);
-  assert.deepEqual(entries.sort(), ["main/cli/cli-entry.ts", "main/index.ts", "main/preload.ts", "renderer/main.tsx"]);
+  assert.deepEqual(entries.sort(), [
+    "main/cli/cli-entry.ts",
+    "main/index.ts",
+    "main/preload.ts",
+    "main/signer/pkcs11-worker.ts",
+    "renderer/main.tsx",
+  ]);
   assert.ok(!/scripts\/demo|e2e\//.test(build));
 });

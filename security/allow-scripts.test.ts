@@ -1,7 +1,7 @@
 /**
  * Install scripts run code from the registry on every developer machine and CI run. Each package
  * in the lockfile that has one must be reviewed in package.json's allowScripts (true: it needs
- * to run, as keytar's native build, or the pinned Node fetching its platform's binary package
+ * to run, as keytar's and pkcs11js's native builds (node-gyp, no download), or the pinned Node fetching its platform's binary package
  * from the npm registry; false: denied, as Electron's binary download).
  */
 import { test } from "node:test";
@@ -42,11 +42,11 @@ test("a new dependency bringing an install script is caught", () => {
   assert.deepEqual(unreviewed(withNewcomer, manifest.allowScripts), ["@evil/postinstall"]);
 });
 
-test("only keytar's native build, esbuild's binary check and the pinned Node may run; Electron's download is denied", () => {
+test("only keytar's and pkcs11js's native builds, esbuild's binary check and the pinned Node may run; Electron's download is denied", () => {
   const allowed = Object.entries(manifest.allowScripts)
     .filter(([, ok]) => ok)
     .map(([name]) => name)
     .sort();
-  assert.deepEqual(allowed, ["esbuild", "keytar", "node"]);
+  assert.deepEqual(allowed, ["esbuild", "keytar", "node", "pkcs11js"]);
   assert.equal(manifest.allowScripts.electron, false);
 });

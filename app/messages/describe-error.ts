@@ -216,6 +216,8 @@ export function describeDoctorCheck(
     check.detail
   )
     lines.push(check.detail);
+  // Which token and key, and what about the key deserves a look: for the admin.
+  if (check.id === "signer" && check.detail) lines.push(check.detail);
   if (check.id === "clock" && report.clockOffsetMs !== null) {
     const offset = describeClockOffset(report.clockOffsetMs, lang, reference);
     // "The clock is right" and "it matches within 1 s" say the same: keep the precise one.

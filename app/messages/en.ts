@@ -301,6 +301,45 @@ export const en = {
       title: "The settings are locked on this computer",
       action: "Ask your IT admin to unlock them with the admin PIN.",
     },
+    "token-library": {
+      title: "The security token's software (its PKCS#11 library) cannot be loaded",
+      action: "Nothing was sent. Ask your IT admin to install the token's software where the machine policy says.",
+    },
+    "token-absent": {
+      title: "The security token that signs for Eko is not there",
+      action: "Nothing was sent. Plug the token in (or ask IT whether the bank's HSM can be reached), then try again.",
+    },
+    "token-pin-wrong": {
+      title: "The security token refused its PIN",
+      action:
+        "Nothing was sent. The PIN was removed from this computer so that nothing tries it again and locks the token. Ask your IT admin to set the right token PIN.",
+    },
+    "token-pin-locked": {
+      title: "The security token's PIN is locked",
+      action: "Nothing was sent. Only your IT admin can unlock the token (with its security officer PIN).",
+    },
+    "token-key-missing": {
+      title: "The security token has no Eko key under the configured label",
+      action:
+        "Nothing was sent. Ask your IT admin to put the access key into the token (refund-desk set-key) or fix the key label.",
+    },
+    "token-key-cannot-sign": {
+      title: "The key in the security token is not allowed to sign",
+      action:
+        "Nothing was sent. Ask your IT admin to import the key again with the sign usage (refund-desk set-key does).",
+    },
+    "token-mechanism": {
+      title: "The security token cannot make Eko's signature (HMAC-SHA256) with this key",
+      action: "Nothing was sent. Ask your IT admin to check the key's type (a generic secret) and the token's model.",
+    },
+    "token-timeout": {
+      title: "The security token did not answer in time",
+      action: "Nothing was sent. Check the token (or the network to the bank's HSM) and try again.",
+    },
+    "token-failed": {
+      title: "The security token refused to sign",
+      action: "Nothing was sent. Call your IT admin and read them the details below.",
+    },
     "set-by-policy": {
       title: "These settings come from the machine policy",
       action:
@@ -513,6 +552,26 @@ export const en = {
       title: "The time before the screen clears is not valid",
       action: "Type a whole number of minutes from 1 to 15.",
     },
+    signer: {
+      title: "The signer is not valid",
+      action: "Choose keychain or pkcs11.",
+    },
+    pkcs11Module: {
+      title: "The token's library path is not valid",
+      action: "Only the machine policy (or provisioning) sets it: the full path of the vendor's PKCS#11 library.",
+    },
+    pkcs11Token: {
+      title: "The token label is not valid",
+      action: "Type the token's label as the vendor's tools show it: one line of at most 32 bytes.",
+    },
+    pkcs11Key: {
+      title: "The key label is not valid",
+      action: "Type the key's label: one line of at most 32 bytes (default eko-access-key).",
+    },
+    tokenPin: {
+      title: "The token PIN is not valid",
+      action: "Type the token's user PIN: one line of 4 to 64 characters.",
+    },
     maxClockCorrectionMinutes: {
       title: "The largest clock correction is not valid",
       action: "Type a whole number of minutes from 5 to 1440.",
@@ -562,6 +621,11 @@ export const en = {
     grievanceContact: "Grievance contact",
     rbiGrievance: "RBI complaint route",
     idleClearMinutes: "Clear the screen after (minutes)",
+    signer: "Signer",
+    pkcs11Module: "Token library",
+    pkcs11Token: "Token label",
+    pkcs11Key: "Key label in the token",
+    tokenPin: "Token PIN",
     maxClockCorrectionMinutes: "Largest clock correction (minutes)",
   } satisfies Record<SettingField, string>,
   listSeparator: ", ",
@@ -758,6 +822,17 @@ export const en = {
     save: "Save settings",
     saving: "Saving…",
     saved: "Settings saved.",
+  },
+  tokenPin: {
+    title: "Security token PIN",
+    hint: "The signer is a PKCS#11 token or HSM: it holds the access key and signs; this PIN opens it. Secret: kept only in this computer's keychain and never shown again.",
+    stored: "Stored in the system keychain",
+    missing: "No token PIN is stored",
+    unavailable: "The system keychain cannot be reached",
+    inputLabel: "Token PIN",
+    store: "Store in keychain",
+    storing: "Storing…",
+    storedNotice: "The token PIN is stored in the keychain.",
   },
   accessKey: {
     title: "Access key",
@@ -957,6 +1032,13 @@ export const en = {
         fail: "No access key is stored.",
         skipped: "Not checked.",
       },
+      signer: {
+        name: "Security token",
+        ok: "The token's library loads, the token is there and opens with its PIN, and the Eko key in it is sensitive, cannot be extracted and only signs:",
+        warn: "The token signs, but its Eko key could be better kept (extractable, not sensitive, or with usages besides signing):",
+        fail: "The token cannot sign for Eko:",
+        skipped: "Not checked.",
+      },
       settings: {
         name: "Settings",
         ok: "All settings are filled in.",
@@ -983,6 +1065,7 @@ export const en = {
     accessKeySkipped: {
       practice: "Not needed in Practice.",
       keychain: "Not checked: the keychain cannot be opened.",
+      pkcs11: "Not in the keychain: the security token holds it (see the token's row).",
     },
     /** In Practice the server is the simulator on this computer, not Eko. */
     practiceReachable: {

@@ -159,14 +159,19 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 }
 
 /**
- * A request as the transcript keeps it. The access key, the admin PIN, the customer's OTP and the
+ * A request as the transcript keeps it. The access key, the admin and token PINs, the customer's OTP and the
  * customer's mobile legitimately travel renderer→main but may be written nowhere (the mobile
  * keeps its last 4 digits, as in the journal), so they are redacted here.
  * Replies are kept verbatim.
  */
 function transcribed(channel: string, payload: unknown): unknown {
   if (channel === IPC_CHANNELS.setAccessKey) return { accessKey: REDACTED };
-  if (channel === IPC_CHANNELS.unlockSettings || channel === IPC_CHANNELS.exitKiosk) return { pin: REDACTED };
+  if (
+    channel === IPC_CHANNELS.unlockSettings ||
+    channel === IPC_CHANNELS.exitKiosk ||
+    channel === IPC_CHANNELS.setTokenPin
+  )
+    return { pin: REDACTED };
   // A kiosk export carries the admin PIN too.
   if (channel === IPC_CHANNELS.exportHistory && typeof payload === "object" && payload !== null && "pin" in payload)
     return { ...payload, pin: REDACTED };

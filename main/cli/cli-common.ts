@@ -16,6 +16,8 @@ export interface CliIo {
 export interface CliDeps {
   fetch: typeof fetch;
   keyStore: KeyStore;
+  /** The keychain entry of the token's user PIN (signer pkcs11). */
+  tokenPinStore?: KeyStore;
   dataDir: string;
   /** Development and tests: one policy.json as the machine-wide policy; absent or null: none is read. */
   machinePolicyPath?: string | null;

@@ -1,4 +1,5 @@
-import { createKeytarKeyStore } from "../keychain/key-store";
+import { createKeytarKeyStore, KEYCHAIN_SERVICE } from "../keychain/key-store";
+import { TOKEN_PIN_ACCOUNT } from "../signer/token-pin";
 import { defaultDataDir, resolveDataDir } from "../fs/data-dir";
 import { launchOverrides } from "../launch/launch-overrides";
 import { realMachineDeps } from "../launch/machine-deps";
@@ -17,6 +18,7 @@ export function runFromProcess(): void {
     runCli(["refund-desk", ...process.argv.slice(2)], process, {
       fetch: globalThis.fetch,
       keyStore: createKeytarKeyStore(),
+      tokenPinStore: createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, TOKEN_PIN_ACCOUNT),
       dataDir,
       machine: realMachineDeps(launch, dataDir),
     }).then((code) => {

@@ -18,6 +18,7 @@ export { EXIT, type CliDeps, type CliIo };
 
 const COMMANDS = [
   "set-key",
+  "set-token-pin",
   "config",
   "otp",
   "inquire",
@@ -48,7 +49,10 @@ const USAGE = `Usage: refund-desk <command>   (refund-desk --version: the app's 
                                 set several at once, in any order, judged together: nothing
                                 changes unless all are acceptable. name: ${Object.keys(CONFIG_NAMES).join(", ")}
   set-key                       store the access key read from standard input in the keychain,
-                                for the environment in force (it signs for that one alone)
+                                for the environment in force (it signs for that one alone);
+                                with signer pkcs11, into the token instead (sensitive, never
+                                extractable, sign-only) and any key left in the keychain removed
+  set-token-pin                 store the token's user PIN read from standard input in the keychain
   provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]
                                 apply an admin policy: settings, counter name, kiosk mode,
                                 settings lock, admin PIN (hashed) and the access key
@@ -146,6 +150,15 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
             "set-key reads the access key from standard input; never pass it as an argument (it would stay in the shell history).",
           );
         return await setKey(desk, io, json);
+      case "set-token-pin":
+        if (rest.length !== 0)
+          return fail("set-token-pin reads the PIN from standard input; never pass it as an argument.");
+        return report(
+          await desk.services.setTokenPin({ pin: (await readAll(io.stdin)).replace(/\r?\n$/, "") }),
+          json,
+          io,
+          () => "The token PIN is stored in the system keychain.",
+        );
     }
     return fail(USAGE);
   } finally {
@@ -210,7 +223,12 @@ function formatSettings(view: SettingsView): string {
     `rbi-grievance: ${view.rbiGrievance ? "on" : "off"}`,
     `idle-clear-minutes: ${view.idleClearMinutes}`,
     `max-clock-correction-minutes: ${view.maxClockCorrectionMinutes}`,
-    `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? "not stored" : "keychain unavailable"}`,
+    `signer:        ${view.signer}`,
+    `pkcs11-module: ${view.pkcs11Module ?? "(not set: a policy sets it)"}`,
+    `pkcs11-token:  ${view.pkcs11Token ?? "(not set)"}`,
+    `pkcs11-key:    ${view.pkcs11Key}`,
+    `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? (view.signer === "pkcs11" ? "not in the keychain (the token holds it)" : "not stored") : "keychain unavailable"}`,
+    `token PIN:     ${{ stored: "stored in the system keychain", missing: "not stored", unavailable: "keychain unavailable" }[view.tokenPin]}`,
   ].join("\n");
 }
 
@@ -272,10 +290,9 @@ function reportProblems(problems: ConfigProblem[], json: boolean, io: CliIo): nu
 
 async function setKey(desk: RefundDesk, io: CliIo, json: boolean): Promise<number> {
   const key = (await readAll(io.stdin)).replace(/\r?\n$/, "");
-  return report(
-    await desk.services.setAccessKey({ accessKey: key }),
-    json,
-    io,
-    () => "The access key is stored in the system keychain.",
+  return report(await desk.services.setAccessKey({ accessKey: key }), json, io, (view) =>
+    view.signer === "pkcs11"
+      ? `The access key is in the token ${view.pkcs11Token ?? ""} as ${view.pkcs11Key}; none is left in the keychain.`
+      : "The access key is stored in the system keychain.",
   );
 }

@@ -20,6 +20,10 @@ export const CONFIG_NAMES = {
   "rbi-grievance": "rbiGrievance",
   "idle-clear-minutes": "idleClearMinutes",
   "max-clock-correction-minutes": "maxClockCorrectionMinutes",
+  signer: "signer",
+  "pkcs11-module": "pkcs11Module",
+  "pkcs11-token": "pkcs11Token",
+  "pkcs11-key": "pkcs11Key",
 } as const;
 
 type ConfigName = keyof typeof CONFIG_NAMES;

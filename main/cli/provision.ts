@@ -38,6 +38,12 @@ import { COUNTER_STATE_FILE, openCounterState } from "../fs/counter-state";
 import { MAX_POLICY_BYTES, overlayPolicy, parsePolicyJson } from "../policy/policy";
 import { keyBaseUrl } from "../eko/endpoint";
 import { createAccessKey } from "../keychain/access-key";
+import { createTokenClient } from "../signer/token-client";
+import { putKeyInToken } from "../signer/token-key";
+import { pinGuarded } from "../signer/pin-guard";
+import { createTokenPin, NO_PIN_ENTRY } from "../signer/token-pin";
+import type { Result } from "../../app/result";
+import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
 import { createSettingsFile, settingsText } from "../settings/settings-file";
 import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
 import { EXIT } from "./exit-codes";
@@ -83,8 +89,11 @@ interface Provisioned {
   kioskMode: boolean;
   settingsLocked: boolean;
   adminPin: "set" | "none";
-  /** stored: the given key is in the keychain; kept: none given, the stored one stays; none: neither. */
-  accessKey: "stored" | "kept" | "none";
+  /**
+   * stored: the given key is in the keychain; in-token: in the policy's token (signer pkcs11), none
+   * left in the keychain; kept: none given, the stored one stays; none: neither.
+   */
+  accessKey: "stored" | "in-token" | "kept" | "none";
   keyFileRemoved: boolean;
   /** Where the lock is kept: the keychain (and a copy in the data folder), or the data folder alone. */
   lockKept: "keychain" | "data-folder";
@@ -128,6 +137,9 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   // The key is stored for the policy's environment and signs only for it (keychain/bound-key.ts).
   const accessKey = createAccessKey(deps.keyStore);
   const keyUrl = keyBaseUrl({ environment: policy.environment, customBaseUrl: policy.baseUrl ?? null });
+  // With signer pkcs11 the key goes into the policy's token, and the keychain keeps none.
+  const tokenSettings = overlayPolicy(DEFAULT_SETTINGS, policy);
+  const toToken = tokenSettings.signer === "pkcs11";
   if (keyUrl === null && (keyFile || options.flags.has("key-stdin"))) {
     return failed(
       EXIT.usage,
@@ -152,7 +164,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     }
     key = checked.value;
   }
-  if (key === null && keyUrl !== null) {
+  if (key === null && keyUrl !== null && !toToken) {
     const stored = await accessKey.get(keyUrl);
     if (!stored.ok) return keychainFailure(stored.error);
     if (!stored.value) {
@@ -169,11 +181,12 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   if (!staged.ok) return staged;
 
   if (key !== null && keyUrl !== null) {
-    const stored = await accessKey.set(key, keyUrl);
+    const stored = toToken ? await intoToken(tokenSettings, key, deps) : await accessKey.set(key, keyUrl);
     if (!stored.ok) {
       for (const file of staged.value) file.discard();
       return keychainFailure(stored.error);
     }
+    if (toToken) await accessKey.remove();
   }
   let lockKept: Provisioned["lockKept"] = "data-folder";
   if (deps.machine) {
@@ -202,8 +215,9 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     );
   }
 
-  let storedKey: Provisioned["accessKey"] = "stored";
-  if (key === null) {
+  let storedKey: Provisioned["accessKey"] = toToken ? "in-token" : "stored";
+  if (key === null && toToken) storedKey = "kept";
+  else if (key === null) {
     const stored = await accessKey.get(keyUrl);
     storedKey = stored.ok && stored.value ? "kept" : "none";
   }
@@ -442,7 +456,7 @@ function describeDone(done: Provisioned): string {
     `  kiosk mode:      ${done.kioskMode ? "on" : "off"}`,
     `  settings locked: ${done.settingsLocked ? "yes" : "no"}`,
     `  admin PIN:       ${done.adminPin === "set" ? "set (kept as a salted scrypt hash)" : "none"}`,
-    `  access key:      ${{ stored: "stored in the system keychain", kept: "unchanged (one is stored in the system keychain)", none: "none (not needed in Practice)" }[done.accessKey]}`,
+    `  access key:      ${{ stored: "stored in the system keychain", "in-token": "in the token (sensitive, not extractable, sign-only); none in the keychain", kept: "unchanged", none: "none (not needed in Practice)" }[done.accessKey]}`,
   ];
   if (done.keyFileRemoved) lines.push("  key file:        overwritten and deleted");
   lines.push(
@@ -455,6 +469,17 @@ function describeDone(done: Provisioned): string {
 
 function usage(message: string): Step<never> {
   return failed(EXIT.usage, invalid("arguments", "usage"), `${message}\n${PROVISION_USAGE}`);
+}
+
+/** The key into the token, through a worker of its own for this one command. */
+async function intoToken(settings: Settings, key: string, deps: CliDeps): Promise<Result<unknown, RefundDeskError>> {
+  const tokenPin = createTokenPin(deps.tokenPinStore ?? NO_PIN_ENTRY);
+  const token = pinGuarded(createTokenClient(), tokenPin);
+  try {
+    return await putKeyInToken(settings, key, { tokenPin, token });
+  } finally {
+    await token.close();
+  }
 }
 
 function keychainFailure(error: RefundDeskError): Step<never> {

@@ -5,6 +5,9 @@ import type { RefundDeskError } from "../../app/errors";
 import type { Settings } from "../../app/settings";
 import type { DeskPolicy } from "../../app/policy";
 import type { AccessKey } from "../keychain/access-key";
+import type { TokenClient } from "../signer/token-client";
+import type { TokenPin } from "../signer/token-pin";
+import { signerCheck } from "./signer-check";
 import { isEkoHost } from "../time/eko-hosts";
 import type { EkoClient } from "../eko/eko-client";
 import type { OsLog } from "../journal/os-log/os-log";
@@ -18,6 +21,8 @@ export interface DoctorDeps {
   settings: () => Settings;
   practice: Practice;
   accessKey: AccessKey;
+  /** The token's PIN and worker, for signer pkcs11's check (signer-check.ts). */
+  token?: { tokenPin: TokenPin; token: TokenClient };
   client: EkoClient;
   /** The policy in force: a broken machine policy is the admin's first thing to fix. */
   policy?: DeskPolicy;
@@ -49,9 +54,13 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
       ? { id: "keychain", status: "ok" }
       : { id: "keychain", status: practice ? "warn" : "fail", error: key.error },
   );
+  const token = !practice && settings.signer === "pkcs11" ? deps.token : undefined;
   if (practice) checks.push({ id: "access-key", status: "skipped", detail: "practice" });
   else if (!key.ok) checks.push({ id: "access-key", status: "skipped", detail: "keychain" });
+  // The token holds the key (set-key removed any the keychain had); its own row follows.
+  else if (token) checks.push({ id: "access-key", status: "skipped", detail: "pkcs11" });
   else checks.push({ id: "access-key", status: key.value ? "ok" : "fail" });
+  if (token) checks.push(await signerCheck(settings, token));
 
   const missing = practice ? [] : (["developerKey", "initiatorId"] as const).filter((name) => !settings[name]);
   const baseUrl = await baseUrlFor(settings, deps.practice);

@@ -9,11 +9,12 @@ import assert from "node:assert/strict";
 import { dateOffsetMs, type Clock } from "../time/clock";
 import { signTimestamp } from "./signing";
 import { createEkoClient, type RefundEndpoint } from "./eko-client";
+import { keySigner } from "./signer";
 
 const endpoint: RefundEndpoint = {
   baseUrl: "https://eko.example/ekoapi/v3",
   developerKey: "dev-key",
-  accessKey: "access-key",
+  signer: keySigner("access-key"),
   initiatorId: "9000000001",
   userCode: "20810200",
 };

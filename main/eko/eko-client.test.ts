@@ -8,6 +8,8 @@ import { closedPort } from "../test-support/closed-port";
 import { fetchAsUat, UAT_BASE_URL } from "../test-support/eko-host-route";
 import { startSelfSignedServer } from "../test-support/tls-server";
 import { createEkoClient, type EkoEndpoint } from "./eko-client";
+import { keySigner } from "./signer";
+import { practiceEndpoint } from "../test-support/signers";
 import { detailsOf } from "../../app/errors";
 
 let sim: Simulator;
@@ -16,7 +18,7 @@ const client = () => createEkoClient({ fetch, clock: createClock() });
 
 before(async () => {
   sim = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], delayScale: 0 });
-  endpoint = { ...PRACTICE_CREDENTIALS, baseUrl: sim.baseUrl };
+  endpoint = practiceEndpoint(sim.baseUrl);
 });
 after(() => sim.close());
 
@@ -105,7 +107,7 @@ describe("Get Refund OTP against the simulator", () => {
   });
 
   test("a wrong access key is auth-rejected when the clock is right", async () => {
-    const result = await client().getRefundOtp({ ...endpoint, accessKey: "not-the-key" }, "13192443", 5_000);
+    const result = await client().getRefundOtp({ ...endpoint, signer: keySigner("not-the-key") }, "13192443", 5_000);
     assert.ok(!result.ok);
     assert.equal(result.error.kind, "auth-rejected");
   });
@@ -217,7 +219,7 @@ describe("clock drift", () => {
   test("a wrong key with a skewed clock is retried once only, then reported as keys rejected", async () => {
     const { skewed, c, at } = await skewedUat(3_600_000);
     try {
-      const result = await c.getRefundOtp({ ...at, accessKey: "wrong" }, "13192443", 5_000);
+      const result = await c.getRefundOtp({ ...at, signer: keySigner("wrong") }, "13192443", 5_000);
       assert.ok(!result.ok);
       assert.equal(result.error.kind, "auth-rejected");
       assert.equal(skewed.requests.length, 2);

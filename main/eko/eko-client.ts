@@ -2,7 +2,7 @@ import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import { dateOffsetMs, type Clock } from "../time/clock";
 import { sleep as realSleep } from "../time/sleep";
-import { signTimestamp } from "./signing";
+import type { Signer } from "./signer";
 import { interpretRefundOtpReply, type ClockSuspect, type RefundOtpReply } from "./envelope";
 import { classifyNetworkError } from "./network-error";
 import { readCapped } from "./read-capped";
@@ -11,11 +11,11 @@ import { interpretRefundReply, type RefundReply } from "./refund-reply";
 import { initiateRefundBody } from "./refund-request";
 import { interpretTransactionReply, type TransactionReply } from "./transaction-reply";
 
-/** Where and as whom to call Eko. The access key stays in main; nothing here is logged. */
+/** Where and as whom to call Eko; the signer makes each secret-key. Nothing here is logged. */
 export interface EkoEndpoint {
   baseUrl: string;
   developerKey: string;
-  accessKey: string;
+  signer: Signer;
   initiatorId: string;
 }
 
@@ -205,13 +205,16 @@ export function createEkoClient(deps: EkoClientDeps): EkoClient {
     const now = deps.clock.signingTime(url);
     const timestamp = now <= lastTimestamp && lastTimestamp - now < 1_000 ? lastTimestamp + 1 : now;
     lastTimestamp = timestamp;
+    // A signer that cannot sign (a token gone, a wrong PIN) stops the request before it is sent.
+    const secretKey = await endpoint.signer.secretKey(String(timestamp));
+    if (!secretKey.ok) return secretKey;
     const sent = await send(
       url,
       {
         method,
         headers: {
           developer_key: endpoint.developerKey,
-          "secret-key": signTimestamp(endpoint.accessKey, String(timestamp)),
+          "secret-key": secretKey.value,
           "secret-key-timestamp": String(timestamp),
           "content-type": "application/json",
         },

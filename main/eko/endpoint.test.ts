@@ -10,6 +10,8 @@ import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
 import type { AccessKey } from "../keychain/access-key";
 import type { Practice } from "../simulator/practice";
 import { baseUrlFor, resolveEndpoint } from "./endpoint";
+import type { Signers } from "./signer";
+import { keychainSigners, signatureOf, signing } from "../test-support/signers";
 
 const practice: Practice = { baseUrl: async () => "http://127.0.0.1:4321/ekoapi/v3", close: async () => undefined };
 
@@ -25,7 +27,7 @@ function keyOf(answer: Result<string | null, RefundDeskError>) {
     remove: async () => ok(undefined),
     state: async () => "stored",
   };
-  return { accessKey, reads };
+  return { accessKey: keychainSigners(accessKey), reads };
 }
 
 const configured: Settings = {
@@ -57,18 +59,19 @@ test("the base URL of each environment: Eko's published ones, the custom one, th
 
 test("Practice: its own published test keys and the simulator, whatever the settings, no keychain", async () => {
   const { accessKey, reads } = keyOf(err({ kind: "keychain-unavailable", details: {} }));
-  const resolved = await resolveEndpoint(
-    { ...configured, environment: "practice", developerKey: null, initiatorId: null },
-    practice,
-    accessKey,
+  const resolved = await signing(
+    await resolveEndpoint(
+      { ...configured, environment: "practice", developerKey: null, initiatorId: null },
+      practice,
+      accessKey,
+    ),
   );
   assert.deepEqual(resolved, {
     ok: true,
     value: {
       developerKey: "becbbce45f79c6f5109f848acd540567",
-      accessKey: "d2fe1d99-6298-4af2-8cc5-d97dcf46df30",
+      signer: signatureOf("d2fe1d99-6298-4af2-8cc5-d97dcf46df30"),
       initiatorId: "9962981729",
-      userCode: "20810200",
       baseUrl: "http://127.0.0.1:4321/ekoapi/v3",
     },
   });
@@ -77,15 +80,18 @@ test("Practice: its own published test keys and the simulator, whatever the sett
 
 test("an Eko environment with everything set: the settings and the key from the keychain", async () => {
   const { accessKey } = keyOf(ok("the-access-key"));
-  assert.deepEqual(await resolveEndpoint({ ...configured, environment: "production" }, practice, accessKey), {
-    ok: true,
-    value: {
-      baseUrl: "https://api.eko.in/ekoicici/v3",
-      developerKey: "dev-key",
-      initiatorId: "9000000001",
-      accessKey: "the-access-key",
+  assert.deepEqual(
+    await signing(await resolveEndpoint({ ...configured, environment: "production" }, practice, accessKey)),
+    {
+      ok: true,
+      value: {
+        baseUrl: "https://api.eko.in/ekoicici/v3",
+        developerKey: "dev-key",
+        initiatorId: "9000000001",
+        signer: signatureOf("the-access-key"),
+      },
     },
-  });
+  );
 });
 
 test("whatever is missing is listed, all of it at once, in the order of the settings screen", async () => {
@@ -99,7 +105,7 @@ test("whatever is missing is listed, all of it at once, in the order of the sett
     { ok: false, error: { kind: "not-configured", missing: ["baseUrl", "developerKey", "initiatorId", "accessKey"] } },
   );
   const key = keyOf(ok("k")).accessKey;
-  const cases: Array<[Partial<Settings>, AccessKey, string]> = [
+  const cases: Array<[Partial<Settings>, Signers, string]> = [
     [{ environment: "custom", customBaseUrl: "" }, key, "baseUrl"],
     [{ developerKey: "" }, key, "developerKey"],
     [{ developerKey: null }, key, "developerKey"],

@@ -1,8 +1,8 @@
 import type { RefundDeskError, SettingName } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import { EKO_BASE_URLS, type Settings } from "../../app/settings";
-import type { AccessKey } from "../keychain/access-key";
 import type { EkoEndpoint } from "./eko-client";
+import { keySigner, type Signers } from "./signer";
 import type { Practice } from "../simulator/practice";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 
@@ -38,20 +38,28 @@ export function keyBaseUrl(settings: Pick<Settings, "environment" | "customBaseU
 export async function resolveEndpoint(
   settings: Settings,
   practice: Practice,
-  accessKey: AccessKey,
+  signers: Signers,
 ): Promise<Result<EkoEndpoint, RefundDeskError>> {
-  if (settings.environment === "practice") return ok({ ...PRACTICE_CREDENTIALS, baseUrl: await practice.baseUrl() });
+  if (settings.environment === "practice") {
+    const { developerKey, initiatorId, accessKey } = PRACTICE_CREDENTIALS;
+    return ok({ baseUrl: await practice.baseUrl(), developerKey, initiatorId, signer: keySigner(accessKey) });
+  }
   const missing: SettingName[] = [];
   const baseUrl = await baseUrlFor(settings, practice);
   if (!baseUrl) missing.push("baseUrl");
   if (!settings.developerKey) missing.push("developerKey");
   if (!settings.initiatorId) missing.push("initiatorId");
-  // Only a key stored for this very base URL signs for it.
-  const key = await accessKey.get(keyBaseUrl(settings));
-  if (!key.ok) return key;
-  if (!key.value) missing.push("accessKey");
-  // The same four checks as the list above, written out so the types know each value is set.
-  if (!baseUrl || !settings.developerKey || !settings.initiatorId || !key.value)
+  // The keychain's key only for the base URL it was stored for; or the token's signer.
+  const signer = await signers.forSettings(settings);
+  if (!signer.ok) return signer;
+  if ("missing" in signer.value) missing.push(...signer.value.missing);
+  // The same checks as the list above, written out so the types know each value is set.
+  if (!baseUrl || !settings.developerKey || !settings.initiatorId || "missing" in signer.value)
     return err({ kind: "not-configured", missing });
-  return ok({ baseUrl, developerKey: settings.developerKey, initiatorId: settings.initiatorId, accessKey: key.value });
+  return ok({
+    baseUrl,
+    developerKey: settings.developerKey,
+    initiatorId: settings.initiatorId,
+    signer: signer.value.signer,
+  });
 }

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createClock } from "../time/clock";
-import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
+import { practiceEndpoint } from "../test-support/signers";
 import { createEkoClient, pendingRefundsUrl, type RefundEndpoint } from "./eko-client";
 
-const endpoint: RefundEndpoint = { ...PRACTICE_CREDENTIALS, baseUrl: "https://eko.example/ekoapi/v3/" };
+const endpoint: RefundEndpoint = practiceEndpoint("https://eko.example/ekoapi/v3/");
 const LIST = JSON.stringify({ status: 0, data: [{ tid: "13192460", amount: "2500" }] });
 
 /** A fetch that answers from `replies` in turn and records each request's URL and signature. */

@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createClock } from "../time/clock";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
+import { practiceEndpoint } from "../test-support/signers";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { closedPort } from "../test-support/closed-port";
 import { TEST_SECRETS } from "../test-support/test-secrets";
@@ -23,7 +24,7 @@ const sleeps: number[] = [];
 
 before(async () => {
   sim = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], delayScale: 0 });
-  endpoint = { ...PRACTICE_CREDENTIALS, baseUrl: sim.baseUrl };
+  endpoint = practiceEndpoint(sim.baseUrl);
   const counting: typeof fetch = (input, init) => {
     fetched.push(`${init?.method ?? "GET"} ${input instanceof Request ? input.url : input.toString()}`);
     return fetch(input, init);

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createClock } from "../time/clock";
 import { signTimestamp } from "./signing";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
+import { practiceEndpoint } from "../test-support/signers";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { closedPort } from "../test-support/closed-port";
@@ -26,7 +27,7 @@ const client = () =>
 
 before(async () => {
   sim = await startSimulator({ accounts: [PRACTICE_CREDENTIALS] });
-  endpoint = { ...PRACTICE_CREDENTIALS, baseUrl: sim.baseUrl };
+  endpoint = practiceEndpoint(sim.baseUrl);
 });
 after(() => sim.close());
 
@@ -352,7 +353,7 @@ describe("Initiate Refund against the simulator", () => {
 describe("the OTP digit for digit, and Eko's two refusal shapes, through the client", () => {
   test("an OTP with no leading zero goes as a JSON number; one with a leading zero as its digits in a string", async () => {
     const zero = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], otp: "012345" });
-    const zeroEndpoint = { ...PRACTICE_CREDENTIALS, baseUrl: zero.baseUrl };
+    const zeroEndpoint = practiceEndpoint(zero.baseUrl);
     try {
       const wrong = await client().initiateRefund(
         zeroEndpoint,
@@ -405,7 +406,7 @@ describe("the OTP digit for digit, and Eko's two refusal shapes, through the cli
         { headers: { "content-type": "application/json" } },
       );
     const result = await createEkoClient({ fetch: echoing, clock: createClock() }).initiateRefund(
-      { ...PRACTICE_CREDENTIALS, baseUrl: "http://127.0.0.1:9/ekoapi/v3" },
+      practiceEndpoint("http://127.0.0.1:9/ekoapi/v3"),
       { tid: "13192443", otp: "482913", otpRefId: null },
       5_000,
     );

@@ -11,6 +11,7 @@ import type { RefundDeskError } from "../../app/errors";
 import { IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "../../app/ipc";
 import { defaultExportsDir } from "../history/export-folder";
 import { memoryKeyStore } from "../test-support/memory-key-store";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 import { APP_PAGE, testDesk } from "../test-support/desk";
 
 // The counting store wraps a separate inner one: wrapping a store in itself would make each call
@@ -54,6 +55,7 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   unlockSettings: { pin: "1234" },
   lockSettings: {},
   exitKiosk: { pin: "1234" },
+  setTokenPin: { pin: TEST_SECRETS.tokenPins.user },
   readHistory: { from: "2026-11-25", to: "2026-11-25" },
   exportHistory: { from: "2026-11-25", to: "2026-11-25" },
   printReceipt: {},

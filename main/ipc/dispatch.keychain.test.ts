@@ -88,6 +88,7 @@ const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
   unlockSettings: { pin: TEST_SECRETS.adminPins.e2e },
   lockSettings: {},
   exitKiosk: { pin: TEST_SECRETS.adminPins.e2e },
+  setTokenPin: { pin: TEST_SECRETS.tokenPins.user },
   readHistory: { from: "2026-11-25", to: "2026-11-25" },
   exportHistory: { from: "2026-11-25", to: "2026-11-25" },
   requestRefundOtp: { tid: "13192443" },

@@ -17,6 +17,7 @@ import { createPractice } from "../simulator/practice";
 import { createRefundFlow } from "../refund/refund-flow";
 import { createTidLocks } from "../refund/tid-locks";
 import { memoryKeyStore } from "../test-support/memory-key-store";
+import { keychainSigners } from "../test-support/signers";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createJournal, JOURNAL_FOLDER, type JournalRecord } from "./journal";
 
@@ -99,7 +100,7 @@ function recordedFlow(
       setClockShift: () => undefined,
       close: async () => undefined,
     })),
-    accessKey: createAccessKey(memoryKeyStore()),
+    signers: keychainSigners(createAccessKey(memoryKeyStore())),
     journal: createJournal(dataDir, null, { intervalMs: 10_000, fsync: () => log.push(`fsync ${lastOutcome()}`) }),
     locks: createTidLocks(),
     now: Date.now,

@@ -40,6 +40,19 @@ function readBoundKey(entry: string): BoundKey | { legacy: string } {
  */
 export function keyFor(entry: string, baseUrl: string): { accessKey: string; rebind: boolean } | null {
   const read = readBoundKey(entry);
-  if ("legacy" in read) return EKO_HOSTS.includes(normal(baseUrl)) ? { accessKey: read.legacy, rebind: true } : null;
-  return read.baseUrl === normal(baseUrl) ? { accessKey: read.accessKey, rebind: false } : null;
+  if ("legacy" in read) return signsFor(null, baseUrl) ? { accessKey: read.legacy, rebind: true } : null;
+  return signsFor(read.baseUrl, baseUrl) ? { accessKey: read.accessKey, rebind: false } : null;
+}
+
+/**
+ * Whether a key stored for `boundTo` may sign for `baseUrl`; null: stored with no URL (by an older
+ * version, or a token's key from the vendor's tools), taken for Eko's own hosts only.
+ */
+export function signsFor(boundTo: string | null, baseUrl: string): boolean {
+  return boundTo === null ? EKO_HOSTS.includes(normal(baseUrl)) : normal(boundTo) === normal(baseUrl);
+}
+
+/** A base URL as a key is bound to it: one spelling (what the token's CKA_ID holds). */
+export function boundUrl(baseUrl: string): string {
+  return normal(baseUrl);
 }

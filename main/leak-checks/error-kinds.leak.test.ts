@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
-import type { ErrorKind } from "../../app/errors";
+import type { ErrorKind, RefundDeskError } from "../../app/errors";
 import { ERROR_KINDS } from "../../app/errors";
 import { localDay } from "../../app/history";
 import { sampleBody } from "../eko/conformance/eko-samples";
@@ -57,7 +57,14 @@ const SOUGHT: readonly SoughtSecret[] = [
   { name: "admin PIN", value: PIN, type: "digits" },
   { name: "wrong admin PIN", value: WRONG_PIN, type: "digits" },
   { name: "customer mobile", value: MOBILE, type: "digits" },
+  { name: "token PIN", value: TEST_SECRETS.tokenPins.user, type: "digits" },
 ];
+
+/** A counter whose token refuses with `error`: the OTP request through the window and the CLI. */
+const tokenFails = (name: string, error: RefundDeskError): { cases: Case[] } => ({
+  cases: [{ name, world: { tokenFails: error }, ...otp() }],
+});
+const standIn = { cause: "the token's stand-in" };
 
 /** The worlds a case can ask for; the stub and the TLS server start once for the file. */
 type Where = "stub" | "tls" | "closed";
@@ -561,6 +568,19 @@ const PRODUCED: { [K in ErrorKind]: Produced } = {
     notProduced:
       "printing takes no input and reads no secret (see no-printer); the OS's printer list is the Electron shell's",
   },
+  "token-library": tokenFails("the token's library cannot be loaded", { kind: "token-library", details: standIn }),
+  "token-absent": tokenFails("no token under the label", { kind: "token-absent", details: standIn }),
+  "token-pin-wrong": tokenFails("the token refuses its PIN", { kind: "token-pin-wrong", details: standIn }),
+  "token-pin-locked": tokenFails("the token's PIN is locked", { kind: "token-pin-locked", details: standIn }),
+  "token-key-missing": tokenFails("no key under the label", { kind: "token-key-missing", details: standIn }),
+  "token-key-cannot-sign": tokenFails("a key not allowed to sign", { kind: "token-key-cannot-sign", details: standIn }),
+  "token-mechanism": tokenFails("the token cannot HMAC", { kind: "token-mechanism", details: standIn }),
+  "token-timeout": tokenFails("a token that does not answer", {
+    kind: "token-timeout",
+    afterMs: 10_000,
+    details: standIn,
+  }),
+  "token-failed": tokenFails("a token error of another kind", { kind: "token-failed", details: standIn }),
   internal: {
     cases: [
       {

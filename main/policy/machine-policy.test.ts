@@ -270,6 +270,10 @@ test("the machine-wide field list leaves out only the PIN in clear; fields are f
     "rbiGrievance",
     "idleClearMinutes",
     "maxClockCorrectionMinutes",
+    "signer",
+    "pkcs11Module",
+    "pkcs11Token",
+    "pkcs11Key",
   ]);
   assert.equal(policyField("adminPin")?.provisionOnly, true);
   assert.deepEqual(policyField("kioskMode")?.kind, { type: "boolean" });

@@ -15,6 +15,7 @@ import {
   MIN_TIMEOUT_MS,
   PAPER_SIZES,
   RECEIPT_LANGUAGE_CHOICES,
+  SIGNERS,
 } from "../../app/settings";
 
 type PolicyFieldKind =
@@ -199,6 +200,34 @@ export const POLICY_FIELDS: readonly PolicyFieldSpec[] = [
     required: false,
     en: "The most, in minutes, the app corrects this PC's clock towards Eko's when signing (default 360); further off, requests are refused until the clock is fixed.",
     hi: "हस्ताक्षर करते समय ऐप इस PC की घड़ी को Eko के समय की ओर अधिकतम कितने मिनट सुधारे (डिफ़ॉल्ट 360); इससे ज़्यादा अंतर पर घड़ी ठीक होने तक अनुरोध रोक दिए जाते हैं।",
+  },
+  {
+    name: "signer",
+    kind: { type: "enum", values: SIGNERS },
+    required: false,
+    en: "What signs requests: keychain (the access key in the agent's keychain, the default) or pkcs11 (a PKCS#11 token or HSM holds the key; the app never does).",
+    hi: "अनुरोधों पर हस्ताक्षर कौन करे: keychain (एजेंट के कीचेन में एक्सेस की, डिफ़ॉल्ट) या pkcs11 (की PKCS#11 टोकन या HSM में रहती है; ऐप के पास कभी नहीं)।",
+  },
+  {
+    name: "pkcs11Module",
+    kind: { type: "string", maxLength: 1024 },
+    required: false,
+    en: "The full path of the token's or HSM's PKCS#11 library (vendor's); set only by a policy, required with signer pkcs11.",
+    hi: "टोकन या HSM की PKCS#11 लाइब्रेरी (वेंडर की) का पूरा पाथ; केवल पॉलिसी से सेट होता है, signer pkcs11 के साथ ज़रूरी।",
+  },
+  {
+    name: "pkcs11Token",
+    kind: { type: "string", maxLength: 128 },
+    required: false,
+    en: "The label of the token or HSM partition holding the key (at most 32 bytes); required with signer pkcs11.",
+    hi: "की रखने वाले टोकन या HSM पार्टीशन का लेबल (अधिकतम 32 बाइट); signer pkcs11 के साथ ज़रूरी।",
+  },
+  {
+    name: "pkcs11Key",
+    kind: { type: "string", maxLength: 128 },
+    required: false,
+    en: "The label of the key in the token (default eko-access-key).",
+    hi: "टोकन में की का लेबल (डिफ़ॉल्ट eko-access-key)।",
   },
 ];
 

@@ -527,6 +527,10 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     rbiGrievance: true,
     idleClearMinutes: 10,
     maxClockCorrectionMinutes: 1440,
+    signer: "keychain",
+    pkcs11Module: "/home/agent/own-library.so",
+    pkcs11Token: "agent's token",
+    pkcs11Key: "agent's key",
   };
   const policy: Policy = {
     environment: "custom",
@@ -548,6 +552,10 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     rbiGrievance: false,
     idleClearMinutes: 1,
     maxClockCorrectionMinutes: 30,
+    signer: "pkcs11",
+    pkcs11Module: "/usr/lib/vendor/libhsm.so",
+    pkcs11Token: "branch-hsm",
+    pkcs11Key: "eko-prod",
   };
   assert.deepEqual(overlayPolicy(user, policy), {
     environment: "custom",
@@ -566,12 +574,18 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     rbiGrievance: false,
     idleClearMinutes: 1,
     maxClockCorrectionMinutes: 30,
+    signer: "pkcs11",
+    pkcs11Module: "/usr/lib/vendor/libhsm.so",
+    pkcs11Token: "branch-hsm",
+    pkcs11Key: "eko-prod",
   });
+  // The token's library is a policy's alone: the user's never survives an overlay.
   assert.deepEqual(
     overlayPolicy(user, { environment: "uat", counterName: "C1", kioskMode: true, settingsLocked: true }),
     {
       ...user,
       environment: "uat",
+      pkcs11Module: null,
     },
   );
 });
@@ -595,6 +609,10 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     rbiGrievance: true,
     idleClearMinutes: 3,
     maxClockCorrectionMinutes: 120,
+    signer: "pkcs11",
+    pkcs11Module: "/usr/lib/vendor/libhsm.so",
+    pkcs11Token: "branch-hsm",
+    pkcs11Key: "eko-prod",
   };
   assert.deepEqual(policyFromSettings(base, custom), {
     environment: "custom",
@@ -616,6 +634,10 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     rbiGrievance: true,
     idleClearMinutes: 3,
     maxClockCorrectionMinutes: 120,
+    signer: "pkcs11",
+    pkcs11Module: "/usr/lib/vendor/libhsm.so",
+    pkcs11Token: "branch-hsm",
+    pkcs11Key: "eko-prod",
   });
   assert.deepEqual(policyFromSettings(base, { ...DEFAULT_SETTINGS, customBaseUrl: "https://left.example/v3" }), {
     environment: "practice",
@@ -630,5 +652,7 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     rbiGrievance: false,
     idleClearMinutes: 2,
     maxClockCorrectionMinutes: 360,
+    signer: "keychain",
+    pkcs11Key: "eko-access-key",
   });
 });

@@ -4,7 +4,7 @@ import { err, ok, type Result } from "../../app/result";
 import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings } from "../../app/settings";
 import { parsePinHash, pinStrengthProblem } from "../admin/pin-hash";
 import { POLICY_FIELDS, type PolicyFieldSpec } from "./policy-fields";
-import { applySettingsPatch, checkBaseUrl } from "../settings/settings-validation";
+import { applySettingsPatch, checkBaseUrl, checkModulePath } from "../settings/settings-validation";
 
 /**
  * Where a policy is read: "provision" is the file an admin hands to `refund-desk provision` (it may
@@ -67,9 +67,13 @@ interface PolicyShape {
   rbiGrievance?: boolean;
   idleClearMinutes?: number;
   maxClockCorrectionMinutes?: number;
+  signer?: string;
+  pkcs11Module?: string;
+  pkcs11Token?: string;
+  pkcs11Key?: string;
 }
 
-/** The receipt and counter fields (and the clock's bound), checked by the settings' own rules. */
+/** The receipt and counter fields (the clock's bound, the signer), checked by the settings' own rules. */
 const RECEIPT_FIELDS = [
   "paperSize",
   "agentCopy",
@@ -79,6 +83,9 @@ const RECEIPT_FIELDS = [
   "rbiGrievance",
   "idleClearMinutes",
   "maxClockCorrectionMinutes",
+  "signer",
+  "pkcs11Token",
+  "pkcs11Key",
 ] as const;
 type ReceiptField = (typeof RECEIPT_FIELDS)[number];
 
@@ -131,6 +138,8 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
     else if (checked.value[field] !== null) Object.assign(receipt, { [field]: checked.value[field] });
   }
 
+  const pkcs11Module = tokenFields(input, receipt, use, refuse);
+
   const counterName = input.counterName.trim();
   if (counterName === "") refuse("counterName", "empty");
   else if ([...counterName].length > MAX_COUNTER_NAME) refuse("counterName", "too-long");
@@ -153,6 +162,7 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
       ...(resendCooldownMs !== undefined ? { resendCooldownMs } : {}),
       ...(printerName !== undefined ? { printerName } : {}),
       ...receipt,
+      ...(pkcs11Module !== undefined ? { pkcs11Module } : {}),
     },
     pin,
   });
@@ -181,6 +191,11 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
     rbiGrievance: policy.rbiGrievance ?? settings.rbiGrievance,
     idleClearMinutes: policy.idleClearMinutes ?? settings.idleClearMinutes,
     maxClockCorrectionMinutes: policy.maxClockCorrectionMinutes ?? settings.maxClockCorrectionMinutes,
+    signer: policy.signer ?? settings.signer,
+    // A policy's alone: never the user's, even under an open policy.
+    pkcs11Module: policy.pkcs11Module ?? null,
+    pkcs11Token: policy.pkcs11Token ?? settings.pkcs11Token,
+    pkcs11Key: policy.pkcs11Key ?? settings.pkcs11Key,
   };
 }
 
@@ -208,10 +223,35 @@ export function policyFromSettings(base: Policy, settings: Settings): Policy {
     rbiGrievance: settings.rbiGrievance,
     idleClearMinutes: settings.idleClearMinutes,
     maxClockCorrectionMinutes: settings.maxClockCorrectionMinutes,
+    signer: settings.signer,
+    ...optional("pkcs11Module", settings.pkcs11Module),
+    ...optional("pkcs11Token", settings.pkcs11Token),
+    pkcs11Key: settings.pkcs11Key,
   };
 }
 
 type Refuse = (field: PolicyField, reason: string) => void;
+
+/**
+ * The token's library path; with signer pkcs11 the policy names the library and the token too. An
+ * open provisioned counter runs on settings.json, which never names a library: provisioning sets
+ * one only with the settings locked (or the machine policy does, locked or not).
+ */
+function tokenFields(input: PolicyShape, checked: Partial<Policy>, use: PolicyUse, refuse: Refuse): string | undefined {
+  let pkcs11Module: string | undefined;
+  if (input.pkcs11Module !== undefined && use === "provision" && !input.settingsLocked)
+    refuse("pkcs11Module", "needs-settings-locked");
+  else if (input.pkcs11Module !== undefined) {
+    const path = checkModulePath(input.pkcs11Module);
+    if (path.ok) pkcs11Module = path.value;
+    else refuse("pkcs11Module", reasonOf(path.error));
+  }
+  if (checked.signer === "pkcs11") {
+    if (input.pkcs11Module === undefined) refuse("pkcs11Module", "required-for-pkcs11");
+    if (input.pkcs11Token === undefined) refuse("pkcs11Token", "required-for-pkcs11");
+  }
+  return pkcs11Module;
+}
 
 function checkPin(input: PolicyShape, use: PolicyUse, refuse: Refuse): PolicyPin | null {
   let pin: PolicyPin | null = null;

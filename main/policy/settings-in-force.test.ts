@@ -34,6 +34,10 @@ const CHANGED_BY_THE_ACCOUNT: Settings = {
   rbiGrievance: true,
   idleClearMinutes: 15,
   maxClockCorrectionMinutes: 1440,
+  signer: "pkcs11",
+  pkcs11Module: "/home/agent/own-library.so",
+  pkcs11Token: "agent's token",
+  pkcs11Key: "agent's key",
 };
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 const LOCKED: Policy = { environment: "uat", counterName: "C1", kioskMode: true, settingsLocked: true };
@@ -61,7 +65,8 @@ test("open policy: its fields over the user's; no policy: the user's", () => {
     { from: "user-under-policy", policy: { ...LOCKED, settingsLocked: false } },
     CHANGED_BY_THE_ACCOUNT,
   );
-  assert.deepEqual(open, { ...CHANGED_BY_THE_ACCOUNT, environment: "uat" });
+  // The token's library is a policy's alone, even under an open policy.
+  assert.deepEqual(open, { ...CHANGED_BY_THE_ACCOUNT, environment: "uat", pkcs11Module: null });
   assert.deepEqual(settingsInForce({ from: "user" }, CHANGED_BY_THE_ACCOUNT), CHANGED_BY_THE_ACCOUNT);
   assert.equal(readsUserSettings({ from: "user-under-policy", policy: LOCKED }), true);
 });
@@ -83,7 +88,12 @@ test("through the desk: a machine policy, open then locked, and a settings.json 
     machinePolicyPath: policyFile({ ...practice, settingsLocked: true, adminPinHash }),
   });
   try {
-    assert.deepEqual(open.desk.settings.current(), { ...CHANGED_BY_THE_ACCOUNT, environment: "practice" });
+    // Open: the user's file has its say, except on the token's library, which only a policy names.
+    assert.deepEqual(open.desk.settings.current(), {
+      ...CHANGED_BY_THE_ACCOUNT,
+      environment: "practice",
+      pkcs11Module: null,
+    });
     assert.deepEqual(locked.desk.settings.current(), DEFAULT_SETTINGS);
   } finally {
     await open.desk.close();

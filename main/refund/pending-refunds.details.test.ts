@@ -8,6 +8,7 @@ import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
 import type { Journal, JournalRecord } from "../journal/journal";
 import { createAccessKey } from "../keychain/access-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
+import { keychainSigners } from "../test-support/signers";
 import { createPendingRefundsService } from "./pending-refunds";
 
 const ANSWERED = Date.parse("2026-01-15T10:00:00.000Z");
@@ -42,7 +43,7 @@ function serviceWith(answer: Awaited<ReturnType<EkoClient["pendingRefunds"]>>, s
     client,
     settings: () => ({ ...DEFAULT_SETTINGS, timeoutMs: 4_321, ...settings }),
     practice: { baseUrl: async () => "http://127.0.0.1:9/ekoapi/v3", close: async () => undefined },
-    accessKey: createAccessKey(memoryKeyStore()),
+    signers: keychainSigners(createAccessKey(memoryKeyStore())),
     journal,
     now: () => NOW,
   });

@@ -5,7 +5,7 @@ import { ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import type { EkoClient } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
-import type { AccessKey } from "../keychain/access-key";
+import type { Signers } from "../eko/signer";
 import type { Practice } from "../simulator/practice";
 import { resolveRefundEndpoint } from "./refund-endpoint";
 
@@ -13,7 +13,7 @@ export interface PendingRefundsDeps {
   client: EkoClient;
   settings: () => Settings;
   practice: Practice;
-  accessKey: AccessKey;
+  signers: Signers;
   journal: Journal;
   /** The corrected clock, for the journal's time of a request that got no answer. */
   now: () => number;
@@ -30,7 +30,7 @@ export function createPendingRefundsService(
     const mobile = parseCustomerMobile(raw);
     if (!mobile.ok) return mobile;
     const settings = deps.settings();
-    const endpoint = await resolveRefundEndpoint(settings, deps.practice, deps.accessKey);
+    const endpoint = await resolveRefundEndpoint(settings, deps.practice, deps.signers);
     if (!endpoint.ok) return endpoint;
     const answer = await deps.client.pendingRefunds(endpoint.value, mobile.value, settings.timeoutMs);
     const last4 = mobileLast4(mobile.value);

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
 import { createAccessKey } from "../keychain/access-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
+import { keychainSigners, signatureOf, signing } from "../test-support/signers";
 import { resolveRefundEndpoint } from "./refund-endpoint";
 
 const practice = { baseUrl: async () => "http://127.0.0.1:9/ekoapi/v3", close: async () => undefined };
@@ -13,8 +14,10 @@ const uat: Settings = {
   initiatorId: "9876543210",
   userCode: "30810300",
 };
-const resolve = (settings: Settings, key: string | null = "the-access-key", broken = false) =>
-  resolveRefundEndpoint(settings, practice, createAccessKey(memoryKeyStore(key, broken)));
+const resolve = async (settings: Settings, key: string | null = "the-access-key", broken = false) =>
+  signing(
+    await resolveRefundEndpoint(settings, practice, keychainSigners(createAccessKey(memoryKeyStore(key, broken)))),
+  );
 
 test("Practice uses its own user code, whatever the settings hold", async () => {
   const endpoint = await resolve({ ...DEFAULT_SETTINGS, userCode: "30810300" }, null);
@@ -22,7 +25,7 @@ test("Practice uses its own user code, whatever the settings hold", async () => 
     ok: true,
     value: {
       developerKey: "becbbce45f79c6f5109f848acd540567",
-      accessKey: "d2fe1d99-6298-4af2-8cc5-d97dcf46df30",
+      signer: signatureOf("d2fe1d99-6298-4af2-8cc5-d97dcf46df30"),
       initiatorId: "9962981729",
       userCode: "20810200",
       baseUrl: "http://127.0.0.1:9/ekoapi/v3",
@@ -37,7 +40,7 @@ test("outside Practice: the settings' user code beside the keys", async () => {
       baseUrl: "https://staging.eko.in/ekoapi/v3",
       developerKey: "0123456789abcdef0123456789abcdef",
       initiatorId: "9876543210",
-      accessKey: "the-access-key",
+      signer: signatureOf("the-access-key"),
       userCode: "30810300",
     },
   });

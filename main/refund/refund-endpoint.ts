@@ -1,8 +1,8 @@
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
-import type { AccessKey } from "../keychain/access-key";
 import type { RefundEndpoint } from "../eko/eko-client";
+import type { Signers } from "../eko/signer";
 import { resolveEndpoint } from "../eko/endpoint";
 import type { Practice } from "../simulator/practice";
 import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
@@ -11,9 +11,9 @@ import { PRACTICE_CREDENTIALS } from "../simulator/practice-credentials";
 export async function resolveRefundEndpoint(
   settings: Settings,
   practice: Practice,
-  accessKey: AccessKey,
+  signers: Signers,
 ): Promise<Result<RefundEndpoint, RefundDeskError>> {
-  const endpoint = await resolveEndpoint(settings, practice, accessKey);
+  const endpoint = await resolveEndpoint(settings, practice, signers);
   const userCode = settings.environment === "practice" ? PRACTICE_CREDENTIALS.userCode : settings.userCode;
   if (userCode) return endpoint.ok ? ok({ ...endpoint.value, userCode }) : endpoint;
   if (endpoint.ok) return err({ kind: "not-configured", missing: ["userCode"] });

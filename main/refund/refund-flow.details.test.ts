@@ -13,6 +13,7 @@ import type { EkoClient, RefundAnswer, RefundEndpoint, TransactionAnswer } from 
 import type { Durability } from "../journal/group-commit";
 import type { Journal, JournalRecord } from "../journal/journal";
 import { memoryKeyStore } from "../test-support/memory-key-store";
+import { keychainSigners, signatureOf, withSignatures } from "../test-support/signers";
 import { createRefundFlow, type RefundFlowDeps } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
@@ -85,7 +86,7 @@ function flowWith(
     client,
     settings: () => ({ ...DEFAULT_SETTINGS, timeoutMs: 4_321, ...options.settings }),
     practice: { baseUrl: async () => BASE_URL, close: async () => undefined },
-    accessKey: createAccessKey(memoryKeyStore()),
+    signers: keychainSigners(createAccessKey(memoryKeyStore())),
     journal,
     locks: options.locks ?? createTidLocks(),
     now: () => NOW,
@@ -136,7 +137,7 @@ const wrongOtp = err<RefundDeskError>({ kind: "wrong-otp", tries: 0, details: { 
 
 const practiceEndpoint = {
   developerKey: "becbbce45f79c6f5109f848acd540567",
-  accessKey: "d2fe1d99-6298-4af2-8cc5-d97dcf46df30",
+  signer: signatureOf("d2fe1d99-6298-4af2-8cc5-d97dcf46df30"),
   initiatorId: "9962981729",
   userCode: "20810200",
   baseUrl: BASE_URL,
@@ -167,7 +168,9 @@ describe("a check (Transaction Inquiry)", () => {
         environment: "practice",
       },
     });
-    assert.deepEqual(calls, [{ step: "inquiry", endpoint: practiceEndpoint, tid: TID, timeoutMs: 4_321 }]);
+    assert.deepEqual(await withSignatures(calls), [
+      { step: "inquiry", endpoint: practiceEndpoint, tid: TID, timeoutMs: 4_321 },
+    ]);
     assert.deepEqual(lines, [
       {
         entry: {
@@ -267,7 +270,7 @@ describe("a refund with Eko's answer", () => {
         transaction: null,
       },
     });
-    assert.deepEqual(calls, [
+    assert.deepEqual(await withSignatures(calls), [
       {
         step: "refund",
         endpoint: practiceEndpoint,

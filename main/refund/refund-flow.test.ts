@@ -13,6 +13,7 @@ import { createPractice } from "../simulator/practice";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import type { Simulator } from "../simulator/simulator";
 import { memoryKeyStore } from "../test-support/memory-key-store";
+import { keychainSigners } from "../test-support/signers";
 import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createRefundFlow } from "./refund-flow";
@@ -292,7 +293,7 @@ function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: 
       setClockShift: () => undefined,
       close: async () => undefined,
     })),
-    accessKey: createAccessKey(memoryKeyStore()),
+    signers: keychainSigners(createAccessKey(memoryKeyStore())),
     journal: createJournal(tempDataDir("flow")),
     locks: createTidLocks(),
     now: Date.now,

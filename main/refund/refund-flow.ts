@@ -11,7 +11,7 @@ import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import { parseTid } from "../../app/tid";
 import type { Transaction } from "../../app/transaction";
-import type { AccessKey } from "../keychain/access-key";
+import type { Signers } from "../eko/signer";
 import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
 import type { Practice } from "../simulator/practice";
@@ -26,7 +26,7 @@ export interface RefundFlowDeps {
   client: EkoClient;
   settings: () => Settings;
   practice: Practice;
-  accessKey: AccessKey;
+  signers: Signers;
   journal: Journal;
   /** Shared with Get Refund OTP: one request per tid at a time, whichever it is. */
   locks: TidLocks;
@@ -134,7 +134,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     const lock = deps.locks.acquire(tid, settings.timeoutMs + LEASE_MARGIN_MS);
     if (!lock.ok) return lock;
     try {
-      const endpoint = await resolveRefundEndpoint(settings, deps.practice, deps.accessKey);
+      const endpoint = await resolveRefundEndpoint(settings, deps.practice, deps.signers);
       return endpoint.ok ? await run(tid, settings, endpoint.value) : endpoint;
     } finally {
       lock.value();

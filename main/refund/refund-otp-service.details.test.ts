@@ -13,6 +13,7 @@ import type { Durability } from "../journal/group-commit";
 import type { Journal, JournalRecord } from "../journal/journal";
 import { createAccessKey } from "../keychain/access-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
+import { keychainSigners, signatureOf, withSignatures } from "../test-support/signers";
 import { createRefundOtpService } from "./refund-otp-service";
 import type { SessionMemory } from "./session-memory";
 import { createTidLocks, type TidLocks } from "./tid-locks";
@@ -66,7 +67,7 @@ function serviceWith(
     client,
     settings: () => ({ ...DEFAULT_SETTINGS, timeoutMs: 4_321, resendCooldownMs: 500, ...options.settings }),
     practice: { baseUrl: async () => BASE_URL, close: async () => undefined },
-    accessKey: createAccessKey(memoryKeyStore()),
+    signers: keychainSigners(createAccessKey(memoryKeyStore())),
     journal,
     session,
     now: () => clock.now,
@@ -89,13 +90,12 @@ describe("an OTP sent", () => {
       details: { httpStatus: 200, ekoStatus: 0, responseTypeId: 321 },
     };
     assert.deepEqual(result, { ok: true, value });
-    assert.deepEqual(calls, [
+    assert.deepEqual(await withSignatures(calls), [
       {
         endpoint: {
           developerKey: "becbbce45f79c6f5109f848acd540567",
-          accessKey: "d2fe1d99-6298-4af2-8cc5-d97dcf46df30",
+          signer: signatureOf("d2fe1d99-6298-4af2-8cc5-d97dcf46df30"),
           initiatorId: "9962981729",
-          userCode: "20810200",
           baseUrl: BASE_URL,
         },
         tid: TID,

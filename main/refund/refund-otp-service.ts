@@ -3,7 +3,7 @@ import type { OtpSent } from "../../app/refund-otp";
 import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import { parseTid } from "../../app/tid";
-import type { AccessKey } from "../keychain/access-key";
+import type { Signers } from "../eko/signer";
 import type { EkoClient } from "../eko/eko-client";
 import { resolveEndpoint } from "../eko/endpoint";
 import { shortRef, type Journal } from "../journal/journal";
@@ -16,7 +16,7 @@ export interface RefundOtpServiceDeps {
   client: EkoClient;
   settings: () => Settings;
   practice: Practice;
-  accessKey: AccessKey;
+  signers: Signers;
   journal: Journal;
   session: SessionMemory;
   /** Local time, for the resend cooldown (only ever compared with itself). */
@@ -49,7 +49,7 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
       const wait = cooldowns.waitMs(tid);
       if (!wait.ok) return wait;
       if (wait.value > 0) return err({ kind: "cooldown", tid, retryAfterMs: wait.value });
-      const endpoint = await resolveEndpoint(settings, deps.practice, deps.accessKey);
+      const endpoint = await resolveEndpoint(settings, deps.practice, deps.signers);
       if (!endpoint.ok) return endpoint;
       const answer = await deps.client.getRefundOtp(endpoint.value, tid, settings.timeoutMs);
       // After a success, or a timeout that may have reached Eko, the customer may be getting an SMS.

@@ -6,7 +6,10 @@ import { applySettingsPatch } from "./settings-validation";
 
 export const SETTINGS_FILE = "settings.json";
 
-/** The custom URL is applied before the environment that needs it. */
+/**
+ * The custom URL is applied before the environment that needs it. pkcs11Module is not read: the
+ * token's library comes from a policy only (a path the account wrote would be code run in main).
+ */
 const LOAD_ORDER: (keyof Settings)[] = [
   "customBaseUrl",
   "developerKey",
@@ -23,6 +26,9 @@ const LOAD_ORDER: (keyof Settings)[] = [
   "rbiGrievance",
   "idleClearMinutes",
   "maxClockCorrectionMinutes",
+  "signer",
+  "pkcs11Token",
+  "pkcs11Key",
   "environment",
 ];
 

@@ -6,6 +6,9 @@ import { ok } from "../../app/result";
 import type { SettingsLock } from "../admin/settings-lock";
 import { EKO_BASE_URLS } from "../../app/settings";
 import { createAccessKey } from "../keychain/access-key";
+import { createTokenClient } from "../signer/token-client";
+import { createTokenPin } from "../signer/token-pin";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
@@ -28,6 +31,7 @@ function service(locked: boolean, key: string | null = null) {
   const dataDir = tempDataDir("settings-service");
   const file = createSettingsFile(dataDir);
   const keyStore = memoryKeyStore(key);
+  const pinStore = memoryKeyStore();
   const { state, lock } = handLock(locked);
   const practice = { baseUrl: async () => "http://127.0.0.1:1/ekoapi/v3", close: async () => undefined };
   const settings = createSettingsService({
@@ -35,10 +39,28 @@ function service(locked: boolean, key: string | null = null) {
     source: { from: "user" },
     lock,
     accessKey: createAccessKey(keyStore),
+    tokenPin: createTokenPin(pinStore),
+    token: createTokenClient(),
     practice,
   });
-  return { settings, file, keyStore, state };
+  return { settings, file, keyStore, pinStore, state };
 }
+
+test("the token PIN: refused while locked, stored trimmed when open, shown only as stored", async () => {
+  const { settings, pinStore, state } = service(true);
+  assert.deepEqual(await settings.setTokenPin(TEST_SECRETS.tokenPins.user), {
+    ok: false,
+    error: { kind: "settings-locked" },
+  });
+  assert.equal(pinStore.value, null);
+  state.locked = false;
+  const refused = await settings.setTokenPin("12");
+  assert.deepEqual(refused, { ok: false, error: { kind: "invalid-input", field: "tokenPin", reason: "length" } });
+  const stored = await settings.setTokenPin(`${TEST_SECRETS.tokenPins.user}\n`);
+  assert.equal(stored.ok && stored.value.tokenPin, "stored");
+  assert.equal(pinStore.value, TEST_SECRETS.tokenPins.user);
+  assert.ok(!JSON.stringify(stored).includes(TEST_SECRETS.tokenPins.user));
+});
 
 test("every change goes through the one lock check: settings, storing and removing the key are refused while locked", async () => {
   const { settings, file, keyStore, state } = service(true, "stored-key");

@@ -6,6 +6,10 @@ import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, type SettingsView 
 import { LOCKED_OUT_FIELDS, type SettingsLock } from "../admin/settings-lock";
 import { baseUrlFor, keyBaseUrl } from "../eko/endpoint";
 import type { AccessKey } from "../keychain/access-key";
+import { tokenPinFrom } from "../../app/token-pin";
+import type { TokenClient } from "../signer/token-client";
+import { putKeyInToken } from "../signer/token-key";
+import type { TokenPin } from "../signer/token-pin";
 import { readsUserSettings, settingsInForce, type SettingsSource } from "../policy/settings-in-force";
 import { PRACTICE_LIST } from "../simulator/scenarios";
 import type { Practice } from "../simulator/practice";
@@ -18,6 +22,9 @@ export interface SettingsServiceDeps {
   source: SettingsSource;
   lock: SettingsLock;
   accessKey: AccessKey;
+  /** The token's PIN and the token itself, for signer pkcs11. */
+  tokenPin: TokenPin;
+  token: TokenClient;
   practice: Practice;
   /**
    * On a locked, provisioned counter: keeps an unlocked edit in the keychain's lock record and
@@ -36,6 +43,8 @@ export interface SettingsService {
   update(patch: SettingsPatch): Promise<Result<SettingsView, RefundDeskError>>;
   setAccessKey(input: string): Promise<Result<SettingsView, RefundDeskError>>;
   removeAccessKey(): Promise<Result<SettingsView, RefundDeskError>>;
+  /** Stores the token's user PIN in the keychain (signer pkcs11). */
+  setTokenPin(input: string): Promise<Result<SettingsView, RefundDeskError>>;
 }
 
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
@@ -55,6 +64,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       ...hidden,
       baseUrl: await baseUrlFor(settings, deps.practice),
       accessKey: await deps.accessKey.state(keyBaseUrl(settings)),
+      tokenPin: await deps.tokenPin.state(),
       practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
     });
   }
@@ -96,10 +106,19 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         const key = accessKeyFrom(input);
         if (!key.ok) return key;
         // A key is stored for the environment in force and signs only for it.
-        const baseUrl = keyBaseUrl(current());
+        const settings = current();
+        const baseUrl = keyBaseUrl(settings);
         if (baseUrl === null) return err({ kind: "invalid-input", field: "accessKey", reason: "no-environment" });
-        return deps.accessKey.set(key.value, baseUrl);
+        if (settings.signer === "keychain") return deps.accessKey.set(key.value, baseUrl);
+        // Into the token; once it is there, a key left in the keychain goes.
+        const put = await putKeyInToken(settings, key.value, deps);
+        return put.ok ? deps.accessKey.remove() : put;
       }),
     removeAccessKey: () => whileOpen(() => deps.accessKey.remove()),
+    setTokenPin: (input) =>
+      whileOpen(async () => {
+        const pin = tokenPinFrom(input);
+        return pin.ok ? deps.tokenPin.set(pin.value) : pin;
+      }),
   };
 }

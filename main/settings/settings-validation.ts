@@ -12,11 +12,15 @@ import {
   MIN_MAX_CLOCK_CORRECTION_MINUTES,
   MIN_TIMEOUT_MS,
   PAPER_SIZES,
+  PKCS11_LABEL_MAX_BYTES,
   RECEIPT_LANGUAGE_CHOICES,
+  SIGNERS,
+  DEFAULT_PKCS11_KEY_LABEL,
   type Settings,
   type SettingsPatch,
 } from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
+import { isAbsolute } from "node:path";
 
 /** Eko's developer keys are hex-like tokens; allow the usual token alphabet, nothing else. */
 const DEVELOPER_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -107,6 +111,7 @@ export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Res
     else next.printerName = name ? name : null;
   }
   applyReceiptFields(next, patch, refuse);
+  applySignerFields(next, patch, refuse);
   // Only when the URL itself was acceptable: a bad one is already listed with its own reason.
   const urlRefused = problems.some((problem) => problem.kind === "invalid-input" && problem.field === "customBaseUrl");
   if (next.environment === "custom" && !next.customBaseUrl && !urlRefused)
@@ -160,6 +165,51 @@ function applyReceiptFields(
     if (!inRange) refuse("maxClockCorrectionMinutes", "out-of-range");
     else next.maxClockCorrectionMinutes = minutes;
   }
+}
+
+/**
+ * The signer and the token's labels. The token's library is code loaded into main, so it is never
+ * a setting: only a policy (machine or provisioned) names it (checkModulePath).
+ */
+function applySignerFields(
+  next: Settings,
+  patch: SettingsPatch,
+  refuse: (field: string, reason: string) => void,
+): void {
+  if (patch.signer !== undefined) {
+    if (!SIGNERS.includes(patch.signer)) refuse("signer", "unknown-choice");
+    else next.signer = patch.signer;
+  }
+  if (patch.pkcs11Module !== undefined) refuse("pkcs11Module", "policy-only");
+  if (patch.pkcs11Token !== undefined) {
+    const label = checkLabel(patch.pkcs11Token);
+    if (typeof label === "string" && label.startsWith("!")) refuse("pkcs11Token", label.slice(1));
+    else next.pkcs11Token = label;
+  }
+  if (patch.pkcs11Key !== undefined) {
+    const label = checkLabel(patch.pkcs11Key);
+    if (typeof label === "string" && label.startsWith("!")) refuse("pkcs11Key", label.slice(1));
+    else next.pkcs11Key = label ?? DEFAULT_PKCS11_KEY_LABEL;
+  }
+}
+
+/** A token or key label: one line of at most 32 bytes of UTF-8; null or blank clears; "!reason" refuses. */
+function checkLabel(value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== "string") return "!not-text";
+  const label = value.trim();
+  if (label === "") return null;
+  if (/\p{Cc}/u.test(label)) return "!bad-characters";
+  if (Buffer.byteLength(label, "utf8") > PKCS11_LABEL_MAX_BYTES) return "!too-long";
+  return label;
+}
+
+/** The vendor's PKCS#11 library as a policy names it: an absolute path, one line, no search path. */
+export function checkModulePath(input: string): Result<string, RefundDeskError> {
+  const path = input.trim();
+  if (path === "" || /\p{Cc}/u.test(path)) return invalid("pkcs11Module", "bad-characters");
+  if (!isAbsolute(path)) return invalid("pkcs11Module", "not-absolute");
+  return ok(path);
 }
 
 /** https only, except plain http to this machine (the simulator); no credentials or query in it. */

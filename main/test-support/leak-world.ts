@@ -14,6 +14,9 @@ import { boundKeyText } from "../keychain/bound-key";
 import type { KeyStore } from "../keychain/key-store";
 import { createRefundDesk } from "../refund-desk";
 import { createSettingsFile } from "../settings/settings-file";
+import type { TokenClient } from "../signer/token-client";
+import type { RefundDeskError } from "../../app/errors";
+import { err } from "../../app/result";
 import { capturingOutput } from "./capture-output";
 import { cliIo } from "./cli-io";
 import { APP_PAGE, TEST_ORIGIN } from "./desk";
@@ -41,6 +44,40 @@ export interface WorldSetup {
   resendCooldownMs?: number;
   /** Done to the data folder before the desk opens (a file where a folder should be). */
   prepare?: (dataDir: string) => void;
+  /**
+   * Signing in a PKCS#11 token (signer pkcs11, set by a machine policy as only it may), whose
+   * client answers every request with this error; the token's PIN is in the keychain.
+   */
+  tokenFails?: RefundDeskError;
+}
+
+/** A token's client that refuses every request with `error`, as the worker would pass it on. */
+function failingToken(error: RefundDeskError): TokenClient {
+  return {
+    ask: async () => err(error),
+    close: async () => undefined,
+  };
+}
+
+/** The machine policy of a counter whose token signs, on the custom URL under test. */
+async function writeTokenPolicy(baseUrl: string): Promise<string> {
+  const path = join(tempDataDir("leak-policy"), "policy.json");
+  writeFileSync(
+    path,
+    JSON.stringify({
+      environment: "custom",
+      baseUrl,
+      ...LEAK_ACCOUNT,
+      counterName: "Leak check counter",
+      kioskMode: false,
+      settingsLocked: false,
+      signer: "pkcs11",
+      pkcs11Module: "/usr/lib/softhsm/libsofthsm2.so",
+      pkcs11Token: "leak-check-token",
+    }),
+  );
+  chmodSync(path, 0o644);
+  return path;
 }
 
 /** A machine policy takes no hash cheaper than the app's own (ln 17): made once for every kiosk world. */
@@ -102,7 +139,11 @@ export async function reach(
 ): Promise<Reached> {
   const dataDir = tempDataDir("leak");
   setup.prepare?.(dataDir);
-  const policyPath = setup.policy ? await writePolicy(setup.policy) : null;
+  const policyPath = setup.tokenFails
+    ? await writeTokenPolicy(setup.baseUrl)
+    : setup.policy
+      ? await writePolicy(setup.policy)
+      : null;
   // A policy's counter runs on UAT; the rest on the custom URL under test. The key is stored bound to it.
   const keyUrl = setup.policy ? EKO_BASE_URLS.uat : setup.baseUrl;
   const keyStore = setup.keyStore ?? memoryKeyStore(boundKeyText(TEST_SECRETS.accessKeys.leakCheck, keyUrl));
@@ -117,7 +158,16 @@ export async function reach(
       resendCooldownMs: setup.resendCooldownMs ?? 0,
     });
   }
-  const deps = { fetch, keyStore, dataDir, machinePolicyPath: policyPath, sleep: async () => undefined };
+  const deps = {
+    fetch,
+    keyStore,
+    dataDir,
+    machinePolicyPath: policyPath,
+    sleep: async () => undefined,
+    ...(setup.tokenFails
+      ? { tokenClient: failingToken(setup.tokenFails), tokenPinStore: memoryKeyStore(TEST_SECRETS.tokenPins.user) }
+      : {}),
+  };
   const runCommand = async (args: string[]) => {
     const io = cliIo(cli?.stdin ?? "");
     const code = await runCli(["refund-desk", ...args], io, deps).catch((error: unknown) =>

@@ -21,6 +21,16 @@ export const TEST_SECRETS = {
     dispatch: "dispatch-4ccess-key-do-not-leak-3d81c5",
     /** The key main/leak-checks/ signs with while producing every error kind. */
     leakCheck: "leak-check-4ccess-key-do-not-leak-e91b72",
+    /** Keys put into a SoftHSM token (main/signer/): set-key, provision and a rotation. */
+    token: "token-4ccess-key-do-not-leak-5e29b1",
+    tokenRotated: "token-rotated-4ccess-key-do-not-leak-c07a",
+    tokenProvisioned: "token-provisioned-4ccess-key-do-not-leak-88",
+  },
+  /** The SoftHSM tokens' PINs (main/signer/): user, security officer, and a wrong one. */
+  tokenPins: {
+    user: "40718263",
+    securityOfficer: "95173840",
+    wrong: "26093718",
   },
   adminPins: {
     /** The PIN e2e/specs/kiosk.spec.ts types. */
@@ -60,7 +70,10 @@ export const TEST_SECRETS = {
 
 /** Access keys, as the leak scan seeks them. */
 export const ALL_TEST_ACCESS_KEYS: readonly string[] = Object.values(TEST_SECRETS.accessKeys);
-export const ALL_TEST_PINS: readonly string[] = Object.values(TEST_SECRETS.adminPins);
+export const ALL_TEST_PINS: readonly string[] = [
+  ...Object.values(TEST_SECRETS.adminPins),
+  ...Object.values(TEST_SECRETS.tokenPins),
+];
 export const ALL_TEST_OTPS: readonly string[] = Object.values(TEST_SECRETS.otps);
 export const ALL_TEST_MOBILES: readonly string[] = Object.values(TEST_SECRETS.customerMobiles);
 export const ALL_TEST_MOBILE_FORMS: readonly string[] = Object.values(TEST_SECRETS.customerMobileForms);

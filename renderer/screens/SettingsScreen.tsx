@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { RefundDeskError } from "../../app/errors";
 import { formatTime } from "../../app/messages/format";
 import { AccessKeySection } from "../components/AccessKeySection";
+import { TokenPinSection } from "../components/TokenPinSection";
 import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { LockedSettings } from "../components/LockedSettings";
@@ -116,6 +117,7 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
             <>
               <SettingsForm key={revision} view={view} />
               <AccessKeySection state={view.accessKey} practice={view.environment === "practice"} />
+              {view.signer === "pkcs11" && <TokenPinSection state={view.tokenPin} />}
               <ReceiptSettings key={`receipt-${revision}`} view={view} />
             </>
           ) : pending === "load" ? (

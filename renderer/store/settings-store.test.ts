@@ -8,12 +8,14 @@ import { draftFromView, draftToPatch, type SettingsDraft } from "./settings-draf
 import type { DeskView } from "../../app/policy";
 import { createDeskStore } from "./desk-store";
 import { createSettingsStore, followDeskLock, formReady } from "./settings-store";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 import { deferred, unusedApi } from "./test-helpers";
 
 const VIEW: SettingsView = {
   ...DEFAULT_SETTINGS,
   baseUrl: "http://127.0.0.1:4010/ekoapi/v3",
   accessKey: "missing",
+  tokenPin: "missing",
   practiceScenarios: [{ tid: "1001", scenario: "refund-pending" }],
 };
 
@@ -47,6 +49,11 @@ function fakeApi(overrides: Partial<RefundDeskApi> = {}) {
     async removeAccessKey(request) {
       record("removeAccessKey", request);
       view = { ...view, accessKey: "missing" };
+      return ok(view);
+    },
+    async setTokenPin(request) {
+      record("setTokenPin", request);
+      view = { ...view, tokenPin: "stored" };
       return ok(view);
     },
     async checkConnection(request) {
@@ -197,6 +204,20 @@ test("a keychain failure while storing is shown, and the key still is not kept",
   assert.equal(await store.getState().storeAccessKey(SECRET), false);
   assert.deepEqual(store.getState().error, error);
   assert.doesNotMatch(JSON.stringify(store.getState()), new RegExp(SECRET));
+});
+
+test("the token PIN goes to the api trimmed, shows as stored, and is never kept in state", async () => {
+  const { api, calls } = fakeApi();
+  const store = createSettingsStore(api);
+  await store.getState().load();
+  assert.equal(await store.getState().storeTokenPin(` ${TEST_SECRETS.tokenPins.user}\n`), true);
+  assert.deepEqual(calls[1], { method: "setTokenPin", request: { pin: TEST_SECRETS.tokenPins.user } });
+  assert.equal(store.getState().view?.tokenPin, "stored");
+  assert.equal(store.getState().notice, "pin-stored");
+  assert.doesNotMatch(JSON.stringify(store.getState()), new RegExp(TEST_SECRETS.tokenPins.user));
+  assert.equal(await store.getState().storeTokenPin("  "), false);
+  assert.equal(calls.length, 2, "an empty PIN never reaches the api");
+  assert.deepEqual(store.getState().error, { kind: "invalid-input", field: "tokenPin", reason: "empty" });
 });
 
 test("remove asks the api and shows the new state", async () => {

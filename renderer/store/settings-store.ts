@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { accessKeyFrom } from "../../app/access-key";
+import { tokenPinFrom } from "../../app/token-pin";
 import type { DoctorReport } from "../../app/doctor";
 import type { RefundDeskError } from "../../app/errors";
 import type { RefundDeskApi } from "../../app/ipc";
@@ -28,8 +29,8 @@ type ReceiptField =
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
-type SettingsAction = "load" | "save" | "store-key" | "remove-key" | "check";
-type SettingsNotice = "saved" | "key-stored" | "key-removed";
+type SettingsAction = "load" | "save" | "store-key" | "remove-key" | "store-pin" | "check";
+type SettingsNotice = "saved" | "key-stored" | "key-removed" | "pin-stored";
 
 export interface SettingsState {
   view: SettingsView | null;
@@ -53,6 +54,8 @@ export interface SettingsState {
   saveReceipt: (patch: Pick<SettingsPatch, ReceiptField>) => Promise<boolean>;
   storeAccessKey: (accessKey: string) => Promise<boolean>;
   removeAccessKey: () => Promise<boolean>;
+  /** The token's user PIN (signer pkcs11): passed to main, never kept in state. */
+  storeTokenPin: (pin: string) => Promise<boolean>;
   checkConnection: () => Promise<void>;
   clearNotice: () => void;
   /** The desk was locked or unlocked: what main shows differs between the two, so read again. */
@@ -63,7 +66,7 @@ export type SettingsStore = StoreApi<SettingsState>;
 
 type SettingsApi = Pick<
   RefundDeskApi,
-  "getSettings" | "updateSettings" | "setAccessKey" | "removeAccessKey" | "checkConnection"
+  "getSettings" | "updateSettings" | "setAccessKey" | "removeAccessKey" | "setTokenPin" | "checkConnection"
 >;
 
 export function createSettingsStore(api: SettingsApi): SettingsStore {
@@ -135,6 +138,13 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
 
       async removeAccessKey() {
         return applyView("remove-key", () => api.removeAccessKey({}), "key-removed", false);
+      },
+
+      async storeTokenPin(input) {
+        if (get().pending) return false;
+        const pin = tokenPinFrom(input);
+        if (!pin.ok) return refuse(pin.error);
+        return applyView("store-pin", () => api.setTokenPin({ pin: pin.value }), "pin-stored", false);
       },
 
       async checkConnection() {
