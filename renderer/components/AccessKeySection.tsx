@@ -44,25 +44,18 @@ export function AccessKeySection({ state, practice }: { state: AccessKeyState; p
     unavailable: t("accessKey.unavailable"),
   }[state];
 
-  // A key is stored for UAT, production or a custom server and signs for it alone; Practice has its own.
-  if (practice)
-    return (
-      <section className="panel" aria-labelledby="access-key-title">
-        <h2 id="access-key-title" className="panel-title">
-          {t("accessKey.title")}
-        </h2>
-        <p className="hint" data-testid="access-key-practice">
-          {t("accessKey.practice")}
-        </p>
-      </section>
-    );
-
   return (
     <section className="panel" aria-labelledby="access-key-title">
       <h2 id="access-key-title" className="panel-title">
         {t("accessKey.title")}
       </h2>
       <p className="hint">{t("accessKey.hint")}</p>
+      {/* A key is stored for UAT, production or a custom server and signs for it alone. */}
+      {practice && (
+        <p className="hint" data-testid="access-key-practice">
+          {t("accessKey.practice")}
+        </p>
+      )}
       <p
         className={`key-status key-${state}`}
         data-testid="access-key-status"
