@@ -41,10 +41,14 @@ run_suites() {
   echo "== docs: every relative link and heading in the Markdown resolves"
   npm run -s docs:links || return
   echo "== unit and integration (node:test)"
-  # scripts/ci has its own step below.
+  # scripts/ci has its own step below. Two files at a time (most wait on sockets and child
+  # processes, not the CPU); the ones that share the session's one keychain entry for the access key
+  # or start many processes (*.process.test.ts, *.keychain.test.ts) run after them, one at a time.
   mapfile -t files < <(find app main renderer scripts security bench -path scripts/ci -prune \
-    -o \( -name '*.test.ts' -o -name '*.test.tsx' \) -print | sort)
-  node --import tsx --test --test-reporter=spec "${files[@]}" || return
+    -o \( -name '*.test.ts' -o -name '*.test.tsx' \) -print | grep -v -e '\.process\.test\.ts$' -e '\.keychain\.test\.ts$' | sort)
+  mapfile -t serial < <(find main -name '*.process.test.ts' -o -name '*.keychain.test.ts' | sort)
+  node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}" || return
+  node --import tsx --test --test-concurrency=1 --test-reporter=spec "${serial[@]}" || return
   echo "== release pipeline (workflows valid and complete; checksums and SBOM run on the built files)"
   node --import tsx --test --test-reporter=spec scripts/ci/release-pipeline.test.ts || return
   echo "== end to end (Playwright: Chromium through the test host, and Electron when present)"
