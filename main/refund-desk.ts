@@ -65,7 +65,7 @@ export interface RefundDeskDeps {
   policyInForce?: PolicyInForce;
   /** Development and tests: one policy.json to read as the machine-wide policy; absent or null: none. */
   machinePolicyPath?: string | null;
-  /** The keychain's lock record (provisioned policy, last machine policy), for PIN upgrades and unlocked edits. */
+  /** The keychain's lock record (the provisioned policy), for PIN upgrades and unlocked edits. */
   lockStore?: CounterLockStore;
   /** The keychain's copy of the wrong-PIN record. */
   attemptsSlot?: KeyStore;

@@ -882,6 +882,16 @@ export const en = {
     },
   },
   /** Settings while the policy locks them. */
+  deskNotices: {
+    title: "For your IT admin:",
+    "lock-record-damaged":
+      "The counter's lock record in this computer's keychain was damaged. The machine policy still applies; have IT look at this account.",
+    "lock-record-unreadable": "The keychain could not be read for the counter's lock record.",
+    "lock-record-missing":
+      "This counter was provisioned, but its lock record is gone from the keychain: only the data folder's copy holds it.",
+    "provisioned-lock-only":
+      "This counter is locked by provisioning only: that stops casual changes, not the owner of this Windows or Mac account. A machine policy (Group Policy, MDM or policy.json) is the lock that holds.",
+  },
   lockedDown: {
     title: "This counter is locked",
     intro:

@@ -303,3 +303,24 @@ for (const [name, content, mode] of [
     expect(refused.ok ? null : refused.error.kind).toBe("settings-locked");
   });
 }
+
+test("a counter locked only by provisioning tells IT in Settings that it holds against casual changes only", async ({
+  page,
+  openApp,
+}) => {
+  // What older provisioning (or the account itself) leaves in the data folder: a counter file.
+  const dataDir = tempDataDir("provisioned-only");
+  writeFileSync(
+    join(dataDir, "counter.json"),
+    JSON.stringify({ counterName: "Counter 9", kioskMode: false, settingsLocked: false }),
+  );
+  await openApp({ dataDir });
+  await page.getByTestId("nav-settings").click();
+  const notices = page.getByTestId("desk-notices");
+  await expect(notices.locator('[data-notice="provisioned-lock-only"]')).toContainText(
+    "not the owner of this Windows or Mac account",
+  );
+  await setLanguage(page, "hi");
+  await expect(notices).toContainText("आपके IT एडमिन के लिए");
+  await expectAccessible(page, "settings with a notice for IT, hi");
+});

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { RefundDeskError } from "../../app/errors";
 import { formatTime } from "../../app/messages/format";
 import { AccessKeySection } from "../components/AccessKeySection";
+import { DeskNotices } from "../components/DeskNotices";
 import { TokenPinSection } from "../components/TokenPinSection";
 import { DoctorReportView } from "../components/DoctorReportView";
 import { ErrorPanel } from "../components/ErrorPanel";
@@ -88,6 +89,7 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
       {error && error.kind !== "settings-locked" && (
         <ErrorPanel key={JSON.stringify(error)} error={error} ref={errorRef} />
       )}
+      {desk && <DeskNotices notices={desk.notices} />}
       {!deskKnown ? (
         <p className="intro">{t("app.loading")}</p>
       ) : locked ? (
