@@ -11,8 +11,8 @@ import type { RefundDeskError } from "../../app/errors";
 import { IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "../../app/ipc";
 import { defaultExportsDir } from "../history/export-folder";
 import { memoryKeyStore } from "../test-support/memory-key-store";
-import { TEST_SECRETS } from "../test-support/test-secrets";
 import { APP_PAGE, testDesk } from "../test-support/desk";
+import { VALID_REQUESTS } from "../test-support/valid-requests";
 
 // The counting store wraps a separate inner one: wrapping a store in itself would make each call
 // call itself. Reads count too (Practice never reads the keychain; see dispatch.keychain.test.ts).
@@ -47,29 +47,8 @@ function isRealDay(day: string): boolean {
 }
 after(() => desk.close());
 
-/** A valid payload per method, to which the generators add something wrong. */
-const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
-  inquireTransaction: { tid: "13192443" },
-  refund: { tid: "13192443", otp: "123456", otpRefId: "ref" },
-  getDesk: {},
-  unlockSettings: { pin: "1234" },
-  lockSettings: {},
-  exitKiosk: { pin: "1234" },
-  setTokenPin: { pin: TEST_SECRETS.tokenPins.user },
-  readHistory: { from: "2026-11-25", to: "2026-11-25" },
-  exportHistory: { from: "2026-11-25", to: "2026-11-25" },
-  printReceipt: {},
-  requestRefundOtp: { tid: "13192443" },
-  getSettings: {},
-  updateSettings: { timeoutMs: 15_000 },
-  setAccessKey: { accessKey: "k" },
-  removeAccessKey: {},
-  checkConnection: {},
-  getSession: {},
-  pendingRefunds: { mobile: "6111111111" },
-  getReceiptSetup: {},
-  recordReprint: { tid: "13192443" },
-};
+/** A valid payload per method (the one fixture both fuzz tests share), to which the generators add something wrong. */
+const VALID: { [M in IpcMethod]: Record<string, unknown> } = VALID_REQUESTS;
 
 const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
 

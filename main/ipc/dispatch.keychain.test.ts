@@ -15,6 +15,7 @@ import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { TEST_SECRETS } from "../test-support/test-secrets";
 import { tempDataDir } from "../test-support/temp-dir";
+import { VALID_REQUESTS } from "../test-support/valid-requests";
 
 const account = { ...PRACTICE_CREDENTIALS, accessKey: TEST_SECRETS.accessKeys.fuzz };
 const dataDir = tempDataDir("fuzz-keychain");
@@ -80,29 +81,8 @@ test("outside Practice a valid request reads the keychain and reaches Eko, so th
   }
 });
 
-/** A valid payload per method, to which the generators add something wrong. */
-const VALID: { [M in IpcMethod]: Record<string, unknown> } = {
-  inquireTransaction: { tid: "13192443" },
-  refund: { tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "ref" },
-  getDesk: {},
-  unlockSettings: { pin: TEST_SECRETS.adminPins.e2e },
-  lockSettings: {},
-  exitKiosk: { pin: TEST_SECRETS.adminPins.e2e },
-  setTokenPin: { pin: TEST_SECRETS.tokenPins.user },
-  readHistory: { from: "2026-11-25", to: "2026-11-25" },
-  exportHistory: { from: "2026-11-25", to: "2026-11-25" },
-  requestRefundOtp: { tid: "13192443" },
-  getSettings: {},
-  updateSettings: { timeoutMs: 15_000 },
-  setAccessKey: { accessKey: TEST_SECRETS.accessKeys.fuzz },
-  removeAccessKey: {},
-  checkConnection: {},
-  getSession: {},
-  printReceipt: {},
-  pendingRefunds: { mobile: TEST_SECRETS.customerMobiles.withPending },
-  getReceiptSetup: {},
-  recordReprint: { tid: "13192443" },
-};
+/** A valid payload per method (the one fixture both fuzz tests share), to which the generators add something wrong. */
+const VALID: { [M in IpcMethod]: Record<string, unknown> } = VALID_REQUESTS;
 
 const notAnObject = fc.oneof(
   fc.string(),
