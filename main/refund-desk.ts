@@ -219,6 +219,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       ekoNow: () => clock.now(),
       locks,
       cooldowns: createOtpCooldowns(counterState, now),
+      unsettled,
     }),
     refund: (request) => refundFlow.refund(request),
     getSettings: () => settings.view(),

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { testDesk } from "../test-support/desk";
+import { openCounterState } from "../fs/counter-state";
+import { tempDataDir } from "../test-support/temp-dir";
 
 const practice = testDesk();
 after(() => practice.desk.close());
@@ -209,5 +211,27 @@ test("a custom base URL receives the documented request, signed with the key fro
   } finally {
     await desk.close();
     await server.close();
+  }
+});
+
+test("a tid whose refund answer was lost is held for an OTP too, until the inquiry settles it", async () => {
+  const dataDir = tempDataDir("otp-held");
+  // What a refund whose answer never came leaves on the counter (here, from another process).
+  const state = openCounterState(dataDir);
+  state.locked((db) => db.prepare("INSERT INTO unsettled_refunds (tid) VALUES (?)").run("13192443"));
+  state.close();
+  const { desk, calls } = testDesk({ dataDir });
+  try {
+    const held = await desk.services.requestRefundOtp({ tid: "13192443" });
+    assert.deepEqual(held, {
+      ok: false,
+      error: { kind: "refund-outcome-unknown", tid: "13192443", details: { cause: "awaiting-inquiry" } },
+    });
+    assert.deepEqual(calls, [], "nothing went to Eko");
+    // The inquiry is what settles it: Eko says the transfer still waits for a refund.
+    assert.ok((await desk.services.inquireTransaction({ tid: "13192443" })).ok);
+    assert.ok((await desk.services.requestRefundOtp({ tid: "13192443" })).ok, "settled, the OTP goes out");
+  } finally {
+    await desk.close();
   }
 });

@@ -9,6 +9,7 @@ import { resolveEndpoint } from "../eko/endpoint";
 import { shortRef, type Journal } from "../journal/journal";
 import type { Practice } from "../simulator/practice";
 import { createOtpCooldowns, type OtpCooldowns } from "./otp-cooldowns";
+import type { UnsettledRefunds } from "./unsettled-refunds";
 import { createTidLocks, LEASE_MARGIN_MS, type TidLocks } from "./tid-locks";
 import type { SessionMemory } from "./session-memory";
 
@@ -27,6 +28,11 @@ export interface RefundOtpServiceDeps {
   locks?: TidLocks;
   /** The resend cooldowns, shared with every process of the counter; by default this service's own. */
   cooldowns?: OtpCooldowns;
+  /**
+   * Refunds sent whose answer was lost: such a tid is held for everything but the inquiry that
+   * settles it, an OTP too (the refund may have gone through; a new OTP would invite a second one).
+   */
+  unsettled?: Pick<UnsettledRefunds, "has">;
 }
 
 /**
@@ -46,6 +52,8 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
     const lock = locks.acquire(tid, settings.timeoutMs + LEASE_MARGIN_MS);
     if (!lock.ok) return lock;
     try {
+      if (deps.unsettled?.has(tid))
+        return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
       const wait = cooldowns.waitMs(tid);
       if (!wait.ok) return wait;
       if (wait.value > 0) return err({ kind: "cooldown", tid, retryAfterMs: wait.value });
