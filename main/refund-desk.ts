@@ -1,11 +1,8 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../app/errors";
 import type { ActionAnswer, DeskServices, RefundDeskApi } from "../app/ipc";
-import type { DeskPolicy, Policy } from "../app/policy";
-import type { Settings } from "../app/settings";
-import { err, ok, type Result } from "../app/result";
-import { parseTid } from "../app/tid";
+import type { DeskPolicy } from "../app/policy";
+import { ok, type Result } from "../app/result";
 import { createAccessKey } from "./keychain/access-key";
 import { createSigners } from "./signer/signers";
 import { createTokenClient, type TokenClient } from "./signer/token-client";
@@ -14,6 +11,7 @@ import { pinGuarded } from "./signer/pin-guard";
 import { createPinGate, type PinGate } from "./admin/pin-gate";
 import { createKioskExit } from "./admin/kiosk-exit";
 import { createSettingsLock } from "./admin/settings-lock";
+import { provisionedWrites } from "./admin/provisioned-writes";
 import { createClock } from "./time/clock";
 import { runDoctor } from "./doctor/doctor";
 import { createEkoClient } from "./eko/eko-client";
@@ -21,7 +19,8 @@ import { lockedDownClient } from "./eko/locked-down-client";
 
 import { defaultExportsDir, saveIntoFolder } from "./history/export-folder";
 import { createKioskExportGate, type KioskExportGate } from "./history/kiosk-export-gate";
-import { kioskPrinterProblem, type PrinterFacts } from "./window-policy/print-to-file";
+import type { PrinterFacts } from "./print/print-to-file";
+import { createReceiptPrinter, type PrintOptions } from "./print/receipt-printer";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal } from "./journal/journal";
@@ -29,10 +28,7 @@ import type { OsLog } from "./journal/os-log/os-log";
 import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
 import { developmentTrust } from "./policy/machine-policy";
-import { policyFromSettings } from "./policy/policy";
 import type { CounterLockStore } from "./admin/counter-lock";
-import { adminPinPath, adminPinText } from "./admin/admin-pin-file";
-import { writeFileDurably } from "./fs/durable-file";
 import type { LaunchOverrides } from "./launch/launch-overrides";
 import type { MachineDeps } from "./launch/machine-deps";
 import { createPractice, type Practice } from "./simulator/practice";
@@ -80,7 +76,7 @@ export interface RefundDeskDeps {
   /** Folders no save may go into besides the data folder: Electron's user data, the install folder. */
   protectedFolders?: string[];
   /** Prints the window from main (webContents.print); absent: printing is not available here. */
-  print?: (options: { silent: boolean; deviceName?: string }) => Promise<Result<void, RefundDeskError>>;
+  print?: (options: PrintOptions) => Promise<Result<void, RefundDeskError>>;
   /** The OS's printers (webContents.getPrintersAsync), for a kiosk's print-to-file check; absent: none listed. */
   printers?: () => Promise<PrinterFacts[]>;
   /** The journal's witness in the OS log (journal/os-log/); none in tests and the demo. */
@@ -140,23 +136,17 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   // One lock per tid for OTP, inquiry and refund alike, whichever window, screen or process asks.
   const locks = createTidLocks({ state: counterState, ...(deps.now ? { now: deps.now } : {}) });
   const now = deps.now ?? Date.now;
+  // A locked, provisioned counter runs on the keychain's record: the admin's changes go back there.
+  const provisioned = provisionedWrites(inForce, deps.lockStore, deps.dataDir);
   const adminPin = createPinGate({
     pinHash: inForce.pinHash,
     dataDir: deps.dataDir,
     now,
     state: counterState,
     ...(deps.attemptsSlot ? { attemptsSlot: deps.attemptsSlot } : {}),
-    // Only a provisioned hash is the app's to rewrite; a machine policy's is the admin's.
-    ...(inForce.desk.source === "provisioned" && !inForce.desk.problem
-      ? { rehash: { save: saveProvisionedPinHash } }
-      : {}),
+    ...(provisioned.rehash ? { rehash: provisioned.rehash } : {}),
   });
 
-  async function saveProvisionedPinHash(pinHash: string): Promise<void> {
-    const provisioned = inForce.lock?.provisioned;
-    if (provisioned && deps.lockStore) await deps.lockStore.write({ provisioned: { ...provisioned, pinHash } });
-    if (existsSync(adminPinPath(deps.dataDir))) writeFileDurably(adminPinPath(deps.dataDir), adminPinText(pinHash));
-  }
   const settingsLock = createSettingsLock(inForce.desk, adminPin, now);
   const exportGate = createKioskExportGate(inForce.desk, adminPin);
   const forbidden = [deps.dataDir, ...(deps.protectedFolders ?? [])];
@@ -168,19 +158,6 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       ? saveIntoFolder(exportsDir, forbidden)
       : (deps.saveFile ?? saveIntoFolder(exportsDir, forbidden)),
   );
-  // A locked, provisioned counter runs on the keychain's policy: an admin's unlocked edit is made to
-  // the settings in force and goes there too, not only to settings.json.
-  const provisioned = inForce.lock?.provisioned;
-  const lockStore =
-    inForce.settings.from === "policy" && inForce.desk.source === "provisioned" ? deps.lockStore : undefined;
-  const keepProvisioned =
-    lockStore && provisioned
-      ? async (next: Settings): Promise<Result<Policy, RefundDeskError>> => {
-          const policy = policyFromSettings(provisioned.policy, next);
-          const written = await lockStore.write({ provisioned: { ...provisioned, policy } });
-          return written.ok ? ok(policy) : written;
-        }
-      : undefined;
   const settings = createSettingsService({
     file: createSettingsFile(deps.dataDir),
     source: inForce.settings,
@@ -189,7 +166,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     tokenPin,
     token,
     practice,
-    ...(keepProvisioned ? { keepProvisioned } : {}),
+    ...(provisioned.keepProvisioned ? { keepProvisioned: provisioned.keepProvisioned } : {}),
   });
   const current = () => settings.current();
   const unsettled = createUnsettledRefunds(counterState, join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
@@ -204,6 +181,16 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     unsettled,
     finished: (tid) => session.forget(tid),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+
+  const receipts = createReceiptPrinter({
+    kioskMode: inForce.desk.kioskMode,
+    printerName: () => current().printerName,
+    environment: () => current().environment,
+    journal,
+    now: () => clock.now(),
+    ...(deps.print ? { print: deps.print } : {}),
+    ...(deps.printers ? { printers: deps.printers } : {}),
   });
 
   const services: DeskServices = {
@@ -250,18 +237,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       const allowed = await exportGate.allow(pin);
       return allowed.ok ? history.export(range) : allowed;
     },
-    async printReceipt() {
-      const printer = current().printerName;
-      if (!printer && inForce.desk.kioskMode) return err({ kind: "no-printer" });
-      if (printer && inForce.desk.kioskMode) {
-        const refused = await kioskPrintToFile(printer);
-        if (refused) return err(refused);
-      }
-      if (!deps.print) return err({ kind: "print-failed", details: { cause: "no-printing-here" } });
-      // Named printer: straight to it, no dialog. None, outside a kiosk: the OS print dialog.
-      const printed = await deps.print(printer ? { silent: true, deviceName: printer } : { silent: false });
-      return printed.ok ? ok({ printer }) : printed;
-    },
+    printReceipt: () => receipts.print(),
     pendingRefunds: createPendingRefundsService({
       client,
       settings: current,
@@ -271,29 +247,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
       now: () => clock.now(),
     }),
     getReceiptSetup: async () => ok(receiptSetup(current(), inForce.desk)),
-    async recordReprint({ tid: raw }) {
-      const tid = parseTid(raw);
-      if (!tid.ok) return tid;
-      const at = new Date(clock.now()).toISOString();
-      journal.append({ at, tid: tid.value, environment: current().environment, outcome: "reprint:printed" });
-      return ok({ at });
-    },
+    recordReprint: ({ tid }) => receipts.recordReprint(tid),
   };
-
-  /**
-   * A kiosk prints only to a real printer: one that saves to a file would open a Save dialog. When
-   * the OS's list cannot be read, nothing is printed (fail closed).
-   */
-  async function kioskPrintToFile(printer: string): Promise<RefundDeskError | null> {
-    let listed: PrinterFacts[];
-    try {
-      listed = deps.printers ? await deps.printers() : [];
-    } catch {
-      return { kind: "print-failed", details: { cause: "printer-list-unreadable" } };
-    }
-    const problem = kioskPrinterProblem(printer, listed);
-    return problem ? { kind: "printer-prints-to-file", details: { cause: problem } } : null;
-  }
 
   // The window's actions: one round trip each, the clock note riding on the answer.
   const answered = <T>(result: Result<T, RefundDeskError>): ActionAnswer<T> => ({

@@ -1,7 +1,7 @@
 import type { WebContents, WebContentsPrintOptions } from "electron";
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import type { PrinterFacts } from "../window-policy/print-to-file";
+import type { PrinterFacts } from "../print/print-to-file";
 
 /** The OS's printers as Electron lists them, their platform facts kept as text. */
 export async function listPrinters(contents: WebContents): Promise<PrinterFacts[]> {
