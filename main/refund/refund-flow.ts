@@ -1,7 +1,7 @@
 import { detailsOf, type RefundDeskError } from "../../app/errors";
 import {
-  parseCustomerOtp,
   OUTCOME_UNKNOWN_KINDS,
+  parseCustomerOtp,
   parseOtpRefId,
   receiptFromInquiry,
   SETTLE_BEFORE_INQUIRY_MS,
@@ -105,7 +105,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
       result,
     );
     if (!deps.journal.append(line, settling ? "now" : "group")) {
-      // The hold stays: the next check that is recorded settles it.
+      // Nothing is settled or remembered: a held tid stays held until a check is recorded.
       const details = result.ok ? result.value.details : detailsOf(result.error);
       return err(
         settling
