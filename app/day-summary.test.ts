@@ -99,7 +99,7 @@ test("refunds add up exactly in paise, a refund confirmed by a check without an 
     line("refund-check:tx_status=4", { refundedAmount: "12.34" }),
     // Not refunds: a check that found the money still pending, and a refund that failed.
     line("refund-check:tx_status=3", { refundedAmount: "1.00" }),
-    line("refund:timeout", { refundedAmount: "1.00" }),
+    line("refund:timeout", { tid: "13192450", refundedAmount: "1.00" }),
   ]);
   assert.equal(summary.refunds, 5);
   assert.equal(summary.refundsWithoutAmount, 1);
@@ -130,4 +130,29 @@ test("a negative amount (a correction) is subtracted, and a negative total keeps
   assert.equal(summary.refundedTotal, "-2.05");
   assert.equal(summary.feeTotal, "-0.57");
   assert.equal(summarizeDay("d", [line("refund:refunded", { refundedAmount: "-0.05" })]).refundedTotal, "-0.05");
+});
+
+test("fees are Eko's refund answers' only: a refund confirmed by a check adds none, whatever its line carries", () => {
+  const summary = summarizeDay("2026-03-05", [
+    line("refund:refunded", { refundedAmount: "5000.00", fee: "45.00" }),
+    line("refund:refunded", { tid: "13192451", refundedAmount: "100.00" }),
+    // An earlier version wrote the transfer's fee on a check's line.
+    line("refund-check:tx_status=4", { tid: "13192452", txAmount: "5000.00", fee: "50.00" }),
+  ]);
+  assert.equal(summary.refunds, 3);
+  assert.equal(summary.feeTotal, "45.00");
+});
+
+test("a lost refund answer a later check found refunded is counted once, as refunded, not also as a failure", () => {
+  const summary = summarizeDay("2026-03-05", [
+    line("refund:timeout", { at: "2026-03-05T10:00:00.000Z" }),
+    line("refund-check:tx_status=4", { at: "2026-03-05T10:00:20.000Z", txAmount: "5000.00" }),
+    // The same lost answer on another tid, never confirmed; a refusal on the confirmed tid before it.
+    line("refund:offline", { tid: "13192450", at: "2026-03-05T10:01:00.000Z" }),
+    line("refund:wrong-otp", { at: "2026-03-05T09:59:00.000Z" }),
+    // A lost answer after the confirmation is another try, counted as it came.
+    line("refund:server", { at: "2026-03-05T11:00:00.000Z" }),
+  ]);
+  assert.equal(summary.refunds, 1);
+  assert.deepEqual({ ...summary.failures }, { offline: 1, "wrong-otp": 1, server: 1 });
 });

@@ -3,7 +3,9 @@
  * kind. The History screen, its printed summary and `refund-desk journal summary` all count with
  * this one function, so the three always agree.
  */
+import type { ErrorKind } from "./errors";
 import type { JournalEntry } from "./history";
+import { OUTCOME_UNKNOWN_KINDS } from "./refund";
 import { isRefundLine } from "./receipt";
 import type { Rupees } from "./transaction";
 
@@ -13,6 +15,7 @@ export interface DaySummary {
   refunds: number;
   /** The refunded amounts Eko reported, added up exactly (paise as integers). */
   refundedTotal: Rupees;
+  /** The refunds' fees as Eko's refund answers gave them; a refund confirmed by a check has none. */
   feeTotal: Rupees;
   /** Refunds confirmed by a check after a lost answer, whose refunded amount Eko did not give. */
   refundsWithoutAmount: number;
@@ -28,7 +31,20 @@ const TX_STATUS = /^tx_status=/;
 /** What a step's line says when the step went as it should, not counted as a failure. */
 const SUCCESS: ReadonlySet<string> = new Set(["otp-sent", "refunded", "printed", "listed"]);
 
+/**
+ * Tid → when a check found its refund made after a lost answer: the lost answer before it is that
+ * same refund, counted once, as refunded, not also as a failure.
+ */
+function refundsConfirmed(entries: readonly JournalEntry[]): Map<string, number> {
+  const confirmed = new Map<string, number>();
+  for (const entry of entries)
+    if (entry.outcome.startsWith("refund-check:") && isRefundLine(entry))
+      confirmed.set(entry.tid, Math.max(confirmed.get(entry.tid) ?? -Infinity, Date.parse(entry.at)));
+  return confirmed;
+}
+
 export function summarizeDay(day: string, entries: readonly JournalEntry[]): DaySummary {
+  const confirmed = refundsConfirmed(entries);
   let refunded = 0n;
   let fees = 0n;
   // A Map, so a hand-edited line's "constructor" or "__proto__" is counted like any other kind.
@@ -54,13 +70,18 @@ export function summarizeDay(day: string, entries: readonly JournalEntry[]): Day
       const amount = paise(entry.refundedAmount);
       if (amount === null) summary.refundsWithoutAmount += 1;
       else refunded += amount;
-      fees += paise(entry.fee) ?? 0n;
+      // Only Eko's answer to the refund gives its fee (an older check's line may carry the transfer's).
+      if (step === "refund") fees += paise(entry.fee) ?? 0n;
     }
     if (step === "otp" && rest === "otp-sent") summary.otpsSent += 1;
     if (step === "inquiry") summary.checks += 1;
     if (step === "reprint") summary.reprints += 1;
     if (step === "pending") summary.lookups += 1;
-    if (!SUCCESS.has(rest) && !TX_STATUS.test(rest)) failures.set(rest, (failures.get(rest) ?? 0) + 1);
+    const settled =
+      step === "refund" &&
+      OUTCOME_UNKNOWN_KINDS.has(rest as ErrorKind) &&
+      (confirmed.get(entry.tid) ?? -Infinity) >= Date.parse(entry.at);
+    if (!SUCCESS.has(rest) && !TX_STATUS.test(rest) && !settled) failures.set(rest, (failures.get(rest) ?? 0) + 1);
   }
   summary.failures = Object.fromEntries(failures);
   summary.refundedTotal = rupeesOf(refunded);

@@ -32,6 +32,9 @@ export type SettingName =
   | "pkcs11Key"
   | "tokenPin";
 
+/** The requests to Eko whose answers the journal records. */
+type JournaledStep = "check" | "otp" | "refund" | "pending";
+
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }
   | { kind: "not-configured"; missing: SettingName[] }
@@ -87,6 +90,23 @@ export type RefundDeskError =
    * saved on this computer, and without it a crash could let the same refund be sent twice.
    */
   | { kind: "refund-not-recorded"; tid: string; details: RawDetails }
+  /**
+   * Eko answered, but the journal line for the answer could not be written (the disk full, the
+   * data folder unwritable or gone), so the answer is withheld: no answer without its line. What
+   * went out is kept, so the agent is told: `outcome` is the line's (`otp-sent`, `refunded`,
+   * `tx_status=3`, `listed`, or the kind of Eko's refusal), with the otp_ref_id's or refund's id
+   * when Eko gave one. A refund made stays held until a check is journaled.
+   */
+  | {
+      kind: "not-journaled";
+      step: JournaledStep;
+      /** Empty for a find by mobile. */
+      tid: string;
+      outcome: string;
+      otpRefTail?: string;
+      refundTid?: string;
+      details: RawDetails;
+    }
   /** Eko's answer to a refund was lost, and an inquiry then showed the refund did not happen. */
   | { kind: "refund-not-done"; tid: string; details: RawDetails }
   /** The transaction is not waiting for a refund (tx_status other than 3). */
@@ -165,6 +185,7 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   "otp-ref-needed",
   "refund-outcome-unknown",
   "refund-not-recorded",
+  "not-journaled",
   "refund-not-done",
   "not-refund-pending",
   "settings-locked",

@@ -24,6 +24,14 @@ export const WRONG_OTP_TRIES_BEFORE_NEW_OTP = 3;
  */
 export const SETTLE_BEFORE_INQUIRY_MS = 3_000;
 
+/** A refund's answer of these kinds is no answer: the refund may or may not have been made. */
+export const OUTCOME_UNKNOWN_KINDS: ReadonlySet<RefundDeskError["kind"]> = new Set([
+  "timeout",
+  "offline",
+  "server",
+  "bad-response",
+]);
+
 /** Longer than any otp_ref_id Eko has shown (a 72-character base64 string); the reply parser cuts at 128. */
 const OTP_REF_ID_MAX_CHARS = 128;
 

@@ -69,6 +69,20 @@ function describeInvalidInput(field: string, reason: string, m: Messages): Advic
   return m.invalidOther;
 }
 
+/** What left this computer is said first: an OTP sent, a refund made or answered. */
+function describeNotJournaled(error: Extract<RefundDeskError, { kind: "not-journaled" }>, m: Messages): Advice {
+  const values = { tid: error.tid, ref: error.otpRefTail ?? "" };
+  const advice =
+    error.step === "otp" && error.outcome === "otp-sent"
+      ? m.notJournaled.otpSent
+      : error.step === "refund"
+        ? error.outcome === "refunded"
+          ? m.notJournaled.refunded
+          : m.notJournaled.refund
+        : m.errors["not-journaled"];
+  return { title: fill(advice.title, values), action: fill(advice.action, values) };
+}
+
 export function describeError(error: RefundDeskError, lang: Lang): Advice {
   const m = catalogue(lang);
   switch (error.kind) {
@@ -111,6 +125,8 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
     case "refund-not-recorded":
     case "refund-not-done":
       return { title: fill(m.errors[error.kind].title, { tid: error.tid }), action: m.errors[error.kind].action };
+    case "not-journaled":
+      return describeNotJournaled(error, m);
     case "not-refund-pending": {
       const state = describeTxState(error.state, lang);
       return {

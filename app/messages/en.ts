@@ -164,6 +164,9 @@ export const en = {
       afterMs: "Waited (ms)",
       retryAfterMs: "Wait left (ms)",
       tid: "Transaction ID",
+      outcome: "Eko's answer (not recorded)",
+      otpRefTail: "OTP reference (end)",
+      refundTid: "Refund ID",
       invalidParams: "Eko's invalid_params",
     },
   },
@@ -288,6 +291,11 @@ export const en = {
       action:
         "This computer could not save the note that guards against a double refund, so nothing went to Eko and no money moved. Check that the disk is not full, then try again. If it keeps happening, call support.",
     },
+    "not-journaled": {
+      title: "Eko answered, but this computer could not record the answer",
+      action:
+        "Nothing is shown without its record. Tell IT: the journal cannot be written (the disk may be full or the data folder unwritable). Try again once IT has fixed it.",
+    },
     "refund-not-done": {
       title: "The refund for transaction {tid} did not go through",
       action:
@@ -384,6 +392,24 @@ export const en = {
       action: "Close the app, open it again and try again. If it keeps happening, call support.",
     },
   } satisfies Record<ErrorKind, Advice>,
+  /** not-journaled when something left this computer: the agent must know it went. */
+  notJournaled: {
+    otpSent: {
+      title: "The OTP was sent to the customer for transaction {tid}, but this computer could not record it",
+      action:
+        "Tell IT: the journal cannot be written. Do not send another OTP until IT has fixed it; the customer's SMS ends with reference {ref}.",
+    },
+    refunded: {
+      title: "The refund for transaction {tid} was made, but this computer could not record it",
+      action:
+        "Money moved: do not refund again. Tell IT: the journal cannot be written. Once IT has fixed it, check the transaction: the refund is recorded and its receipt shown.",
+    },
+    refund: {
+      title: "Eko answered the refund for transaction {tid}, but this computer could not record the answer",
+      action:
+        "Do not refund again: the transaction stays held. Tell IT: the journal cannot be written. Once IT has fixed it, check the transaction.",
+    },
+  },
   /** The wrong-otp advice once WRONG_OTP_TRIES_BEFORE_NEW_OTP wrong OTPs were typed for one OTP. */
   wrongOtpTooMany: {
     title: "The OTP was wrong {tries} times",

@@ -83,6 +83,7 @@ const SAMPLES: { [K in ErrorKind]: Extract<RefundDeskError, { kind: K }> } = {
   "token-timeout": { kind: "token-timeout", afterMs: 10_000, details: { cause: "no-answer" } },
   "token-failed": { kind: "token-failed", details: { cause: "CKR_GENERAL_ERROR" } },
   internal: { kind: "internal", details: {} },
+  "not-journaled": { kind: "not-journaled", step: "check", tid: "13192443", outcome: "tx_status=3", details: {} },
   "refund-not-recorded": {
     kind: "refund-not-recorded",
     tid: "13192443",
@@ -305,6 +306,32 @@ test("a wrong OTP asks to type it again, and after 3 wrong tries suggests a new 
     assert.equal(fresh.action, catalogue(lang).wrongOtpTooMany.action);
     assert.match(fresh.title, /3/);
   }
+});
+
+test("an answer not journaled says what went out: an OTP sent (with its reference), a refund made or answered", () => {
+  const words = (error: Omit<Extract<RefundDeskError, { kind: "not-journaled" }>, "kind" | "details">) =>
+    describeError({ kind: "not-journaled", details: {}, ...error }, "en");
+  const otp = words({ step: "otp", tid: "13192443", outcome: "otp-sent", otpRefTail: "a1b2c3" });
+  assert.match(otp.title, /The OTP was sent to the customer for transaction 13192443/);
+  assert.match(otp.action, /a1b2c3/);
+  assert.match(otp.action, /Tell IT: the journal cannot be written/);
+  const made = words({ step: "refund", tid: "13192443", outcome: "refunded", refundTid: "99" });
+  assert.match(made.title, /refund for transaction 13192443 was made/);
+  assert.match(made.action, /do not refund again/);
+  assert.match(words({ step: "refund", tid: "13192443", outcome: "wrong-otp" }).action, /Do not refund again/);
+  for (const quiet of [
+    words({ step: "otp", tid: "13192443", outcome: "otp-not-sent" }),
+    words({ step: "check", tid: "13192443", outcome: "tx_status=3" }),
+    words({ step: "pending", tid: "", outcome: "listed" }),
+  ]) {
+    assert.doesNotMatch(quiet.title, /sent|made/);
+    assert.match(quiet.action, /Tell IT: the journal cannot be written/);
+  }
+  const hindi = describeError(
+    { kind: "not-journaled", step: "otp", tid: "1", outcome: "otp-sent", otpRefTail: "a1b2c3", details: {} },
+    "hi",
+  );
+  assert.match(hindi.action, /a1b2c3/);
 });
 
 test("each transaction state has its own words and next step, and not-refund-pending uses them", () => {

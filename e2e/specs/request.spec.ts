@@ -1,4 +1,7 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { IPC_METHODS } from "../../app/ipc";
+import { tempDataDir } from "../../main/test-support/temp-dir";
 import { checkAndSendOtp, checkTid, expect, practiceOn, test } from "../fixtures/app";
 
 // What the simulator answers as otp_ref_id; the screen must show it whole.
@@ -207,6 +210,31 @@ test("an unknown tid explains itself, with Eko's raw answer under details", asyn
   await expect(details).toBeVisible();
   await expect(details.locator(".detail-row", { hasText: "HTTP status" }).locator("dd")).toHaveText("200");
   await expect(details.locator(".detail-row", { hasText: "Eko status" }).locator("dd")).toHaveText("168");
+});
+
+test("an OTP sent that this computer cannot record says it went out and to tell IT, its reference's end under details", async ({
+  page,
+  openApp,
+}) => {
+  const dataDir = tempDataDir("e2e-unjournaled");
+  await openApp({ dataDir });
+  await checkTid(page, "13192443");
+  await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
+  // The journal's folder is removed mid-run and a file takes its place: no line can be written now.
+  rmSync(join(dataDir, "journal"), { recursive: true });
+  writeFileSync(join(dataDir, "journal"), "");
+  await page.getByTestId("send-otp").click();
+
+  const panel = page.getByTestId("error");
+  await expect(panel).toHaveAttribute("data-kind", "not-journaled");
+  await expect(panel).toContainText(
+    "The OTP was sent to the customer for transaction 13192443, but this computer could not record it",
+  );
+  await expect(panel).toContainText("Tell IT: the journal cannot be written");
+  await page.getByTestId("error-details-toggle").click();
+  await expect(
+    page.getByTestId("error-details").locator(".detail-row", { hasText: "OTP reference (end)" }).locator("dd"),
+  ).toHaveText(/^[0-9a-f-]{6}$/);
 });
 
 test("a tid that is not digits is refused before any request", async ({ page, openApp }) => {

@@ -1,18 +1,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FIXTURES_DIR } from "../eko/conformance/eko-samples";
+import { createJournal, JOURNAL_FOLDER } from "../journal/journal";
 import { PRACTICE_OTP } from "../simulator/scenarios";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 import { EXIT, runCli } from "./cli";
 
 /** The CLI in Practice: each command starts its own simulator, as `npx refund-desk` would. */
-function cli() {
+function cli(dataDir = tempDataDir("cli-refund")) {
   const keyStore = memoryKeyStore();
-  const dataDir = tempDataDir("cli-refund");
   return async (args: string[], stdin = "") => {
     const io = cliIo(stdin);
     const code = await runCli(["refund-desk", ...args], io, { fetch, keyStore, dataDir, machinePolicyPath: null });
@@ -155,4 +156,36 @@ test("refund --json against Eko's own refund sample: the refund id, the refunded
     [value.refundTid, value.refundedAmount, value.fee, value.balance, value.refundedAt],
     ["2147591637", "5050.00", "50.00", "2222637312.86", "2018-10-30T12:00:14.058Z"],
   );
+});
+
+test("a refund by the CLI: its journal line carries the transfer's amount, time and account tail", async () => {
+  const dataDir = tempDataDir("cli-refund-line");
+  const refund = await cli(dataDir)(["refund", "13192443"], `${PRACTICE_OTP}\n`);
+  assert.equal(refund.code, EXIT.ok, refund.err);
+  const lines = createJournal(dataDir).read(Date.now() - 60_000, Date.now() + 60_000).entries;
+  const made = lines.find((line) => line.outcome === "refund:refunded");
+  assert.deepEqual(made && [made.txAmount, typeof made.txTime, made.accountLast4], ["5000.00", "string", "7890"]);
+});
+
+test("otp, inquire and pending whose journal line cannot be written: exit 1, not-journaled, and an OTP sent is said", async () => {
+  const dataDir = tempDataDir("cli-unjournaled");
+  writeFileSync(join(dataDir, JOURNAL_FOLDER), "a file where the journal folder goes");
+  const run = cli(dataDir);
+  const otp = await run(["otp", "13192443"]);
+  assert.equal(otp.code, EXIT.failed);
+  assert.equal(otp.out, "");
+  assert.match(
+    otp.err,
+    /The OTP was sent to the customer for transaction 13192443, but this computer could not record it/,
+  );
+  assert.match(otp.err, /Tell IT: the journal cannot be written/);
+  for (const args of [
+    ["inquire", "13192443", "--json"],
+    ["pending", TEST_SECRETS.customerMobiles.withPending, "--json"],
+  ]) {
+    const refused = await run(args);
+    assert.equal(refused.code, EXIT.failed, args[0]);
+    const body = JSON.parse(refused.out);
+    assert.deepEqual([body.ok, body.error.kind], [false, "not-journaled"], args[0]);
+  }
 });

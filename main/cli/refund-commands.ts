@@ -41,7 +41,8 @@ export async function refundCommand(args: string[], json: boolean, io: CliIo, de
   if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write("Customer's OTP: ");
   const otp = await readFirstLine(io.stdin);
   const request = { tid: others[0] ?? "", otp, ...(otpRefId === undefined ? {} : { otpRefId }) };
-  return report(await withProgress(desk.refundFlow.refund(request), io), json, io, formatReceipt);
+  // Checked first, so the refund's journal line carries the transfer's amount, time and account.
+  return report(await withProgress(desk.refundFlow.refund(request, { checkFirst: true }), io), json, io, formatReceipt);
 }
 
 /** Find by customer mobile: the mobile goes to Eko only; the output names its last 4 digits. */

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { createJournal, JOURNAL_FOLDER, type JournalRecord } from "./journal";
 import { csvField, journalCsv, localIsoTime } from "./journal-csv";
@@ -143,6 +143,51 @@ test("an append that cannot be written reports false instead of throwing", () =>
   const dataDir = tempDataDir("journal");
   writeFileSync(join(dataDir, JOURNAL_FOLDER), "a file where the folder should be");
   assert.equal(createJournal(dataDir, "C1").append(record("2026-03-05T10:00:00.000Z")), false);
+});
+
+test("the journal folder removed mid-run: the next line goes to a new file and is read back, not to the deleted one", () => {
+  const dataDir = tempDataDir("journal");
+  const journal = createJournal(dataDir, "C1");
+  assert.ok(journal.append(record("2026-03-05T10:00:00.000Z", "1")));
+  rmSync(join(dataDir, JOURNAL_FOLDER), { recursive: true });
+  assert.ok(journal.append(record("2026-03-05T10:00:01.000Z", "2")));
+  assert.deepEqual(
+    journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z")).entries.map((e) => e.tid),
+    ["2"],
+  );
+});
+
+test("the data folder removed mid-run: the line is refused, and the folder is not made again", () => {
+  const dataDir = tempDataDir("journal");
+  const journal = createJournal(dataDir, "C1");
+  assert.ok(journal.append(record("2026-03-05T10:00:00.000Z", "1")));
+  rmSync(dataDir, { recursive: true });
+  assert.equal(journal.append(record("2026-03-05T10:00:01.000Z", "2")), false);
+  assert.equal(existsSync(dataDir), false);
+});
+
+test("a disk full (ENOSPC) mid-line is refused; once there is room the next line is written and read apart", () => {
+  const dataDir = tempDataDir("journal");
+  let full = false;
+  const journal = createJournal(dataDir, "C1", {
+    write: (fd, data) => {
+      if (!full) return void writeSync(fd, data);
+      // Half the line reaches the file before the disk fills, as a real short write leaves it.
+      writeSync(fd, data.subarray(0, data.length >> 1));
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    },
+  });
+  assert.ok(journal.append(record("2026-03-05T10:00:00.000Z", "1")));
+  full = true;
+  assert.equal(journal.append(record("2026-03-05T10:00:01.000Z", "2")), false);
+  full = false;
+  assert.ok(journal.append(record("2026-03-05T10:00:02.000Z", "3")));
+  const read = journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z"));
+  assert.deepEqual(
+    read.entries.map((e) => e.tid),
+    ["1", "3"],
+  );
+  assert.equal(read.skipped, 1);
 });
 
 test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet would run", () => {

@@ -29,8 +29,8 @@ interface JournalRead {
 export interface Journal {
   /**
    * Writes the line before returning; "now" also flushes it to disk before returning (a refund),
-   * "group" within GROUP_COMMIT_MS. False when the line could not be written; the request's
-   * answer still reaches the agent.
+   * "group" within GROUP_COMMIT_MS. False when the line could not be written: the caller withholds
+   * the request's answer (`not-journaled`), saying only what went out.
    */
   append(entry: JournalRecord, durability?: Durability): boolean;
   /** Entries with fromMs <= time < toMs. */
@@ -46,15 +46,21 @@ export function shortRef(otpRefId: string): string {
   return otpRefId.slice(-OTP_REF_TAIL);
 }
 
+export interface JournalOptions extends GroupCommitOptions {
+  /** Writes a line's bytes to the month file (durable-file's writeAll); tests pass one that fails (ENOSPC). */
+  write?: (fd: number, data: Buffer) => void;
+}
+
 export function createJournal(
   dataDir: string,
   counter: string | null = null,
-  commit: GroupCommitOptions = {},
+  commit: JournalOptions = {},
   /** Gets each line as written (os-log/): called after the line is on its way to disk, never failing it. */
   witness: (record: WitnessRecord) => void = () => undefined,
 ): Journal {
   const folder = join(dataDir, JOURNAL_FOLDER);
   const group = createGroupCommit(commit);
+  const write = commit.write ?? writeAll;
   // The month file stays open between lines: opening and closing it per line cost more than the write.
   let open: { name: string; fd: number } | null = null;
 
@@ -66,9 +72,12 @@ export function createJournal(
   }
 
   function fileFor(name: string): number {
-    if (open?.name === name) return open.fd;
+    // A file removed while open (its folder, or the data folder, deleted mid-run) would take lines
+    // that no one can ever read: it is opened again by its name.
+    if (open?.name === name && fstatSync(open.fd).nlink > 0) return open.fd;
     closeOpen();
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // The data folder itself is not made again here: gone, the line cannot be written.
+    makeFolder(folder);
     const file = join(folder, name);
     const created = !existsSync(file);
     const fd = openSync(file, "a+", 0o600);
@@ -86,7 +95,7 @@ export function createJournal(
         const fd = fileFor(name);
         const body = JSON.stringify({ at, counter, ...rest });
         let sealed = "";
-        appendLine(fd, (lastLine) => {
+        appendLine(fd, write, (lastLine) => {
           sealed = sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body);
           return sealed;
         });
@@ -153,7 +162,11 @@ function witnessOf(entry: JournalEntry, head: string): WitnessRecord {
  * readable apart. `line` gets the file's last line (null: none), to seal the new one to it
  * (journal-chain.ts).
  */
-function appendLine(fd: number, line: (lastLine: string | null) => string): void {
+function appendLine(
+  fd: number,
+  write: (fd: number, data: Buffer) => void,
+  line: (lastLine: string | null) => string,
+): void {
   const { size } = fstatSync(fd);
   let text = `${line(lastLineOf(fd, size))}\n`;
   if (size > 0) {
@@ -161,7 +174,7 @@ function appendLine(fd: number, line: (lastLine: string | null) => string): void
     readSync(fd, last, 0, 1, size - 1);
     if (last[0] !== 0x0a) text = `\n${text}`;
   }
-  writeAll(fd, Buffer.from(text, "utf8"));
+  write(fd, Buffer.from(text, "utf8"));
 }
 
 /** Journal lines are a few hundred bytes: the last one is within the file's last 64 KiB. */
@@ -173,6 +186,15 @@ function lastLineOf(fd: number, size: number): string | null {
   const tail = Buffer.alloc(length);
   readSync(fd, tail, 0, length, size - length);
   return journalLines(tail.toString("utf8")).at(-1) ?? null;
+}
+
+/** Another process may make it at the same moment. */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
 }
 
 /** A new month's file is only safe once its folder entry is on disk too (POSIX; Windows cannot open folders). */

@@ -10,6 +10,7 @@ import { createAccessKey } from "../keychain/access-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { keychainSigners } from "../test-support/signers";
 import { createPendingRefundsService } from "./pending-refunds";
+import { brokenJournals } from "../test-support/broken-journals";
 
 const ANSWERED = Date.parse("2026-01-15T10:00:00.000Z");
 const NOW = Date.parse("2026-01-15T11:30:00.000Z");
@@ -21,7 +22,11 @@ const transfer = {
   recipientAccountLast4: "3321",
 };
 
-function serviceWith(answer: Awaited<ReturnType<EkoClient["pendingRefunds"]>>, settings: Partial<Settings> = {}) {
+function serviceWith(
+  answer: Awaited<ReturnType<EkoClient["pendingRefunds"]>>,
+  settings: Partial<Settings> = {},
+  broken?: Journal,
+) {
   const calls: { endpoint: RefundEndpoint; mobile: string; timeoutMs: number }[] = [];
   const lines: JournalRecord[] = [];
   const client: EkoClient = {
@@ -44,7 +49,7 @@ function serviceWith(answer: Awaited<ReturnType<EkoClient["pendingRefunds"]>>, s
     settings: () => ({ ...DEFAULT_SETTINGS, timeoutMs: 4_321, ...settings }),
     practice: { baseUrl: async () => "http://127.0.0.1:9/ekoapi/v3", close: async () => undefined },
     signers: keychainSigners(createAccessKey(memoryKeyStore())),
-    journal,
+    journal: broken ?? journal,
     now: () => NOW,
   });
   return { find, calls, lines };
@@ -106,3 +111,24 @@ test("settings that are not complete: not-configured before Eko, nothing journal
   });
   assert.deepEqual([calls, lines], [[], []]);
 });
+
+for (const { name, journal } of brokenJournals()) {
+  test(`${name}: the list is not shown when its lookup cannot be journaled (not-journaled)`, async () => {
+    const { find, calls } = serviceWith(
+      ok({ transfers: [transfer], details: { ekoStatus: 0, responseTypeId: 1700 }, answeredAt: ANSWERED }),
+      {},
+      journal,
+    );
+    assert.deepEqual(await find({ mobile: "61111-11234" }), {
+      ok: false,
+      error: {
+        kind: "not-journaled",
+        step: "pending",
+        tid: "",
+        outcome: "listed",
+        details: { ekoStatus: 0, responseTypeId: 1700 },
+      },
+    });
+    assert.equal(calls.length, 1);
+  });
+}

@@ -1,7 +1,7 @@
 import type { RefundDeskError } from "../../app/errors";
 import { detailsOf } from "../../app/errors";
 import { mobileLast4, parseCustomerMobile, type PendingRefunds } from "../../app/pending";
-import { ok, type Result } from "../../app/result";
+import { err, ok, type Result } from "../../app/result";
 import type { Settings } from "../../app/settings";
 import type { EkoClient } from "../eko/eko-client";
 import type { Journal } from "../journal/journal";
@@ -35,16 +35,19 @@ export function createPendingRefundsService(
     const answer = await deps.client.pendingRefunds(endpoint.value, mobile.value, settings.timeoutMs);
     const last4 = mobileLast4(mobile.value);
     const details = answer.ok ? answer.value.details : detailsOf(answer.error);
-    deps.journal.append({
+    const outcome = answer.ok ? "listed" : answer.error.kind;
+    const journaled = deps.journal.append({
       at: new Date(answer.ok ? answer.value.answeredAt : deps.now()).toISOString(),
       tid: "",
       environment: settings.environment,
-      outcome: `pending:${answer.ok ? "listed" : answer.error.kind}`,
+      outcome: `pending:${outcome}`,
       ...(details.ekoStatus !== undefined ? { ekoStatus: details.ekoStatus } : {}),
       ...(details.responseTypeId !== undefined ? { responseTypeId: details.responseTypeId } : {}),
       mobileLast4: last4,
       ...(answer.ok ? { listed: answer.value.transfers.length } : {}),
     });
+    // No answer without its line: the list is not shown when its lookup could not be recorded.
+    if (!journaled) return err({ kind: "not-journaled", step: "pending", tid: "", outcome, details });
     if (!answer.ok) return answer;
     return ok({
       mobileLast4: last4,

@@ -17,6 +17,7 @@ import { keychainSigners, signatureOf, withSignatures } from "../test-support/si
 import { createRefundFlow, type RefundFlowDeps } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
+import { brokenJournals } from "../test-support/broken-journals";
 
 const TID = "13192443";
 /** Long enough that no lock lapses while a test runs. */
@@ -49,6 +50,7 @@ function scripted(script: {
     },
     async inquireTransaction(endpoint, tid, timeoutMs) {
       calls.push({ step: "inquiry", endpoint, tid, timeoutMs });
+      script.sending?.();
       return inquiries.shift() ?? err({ kind: "internal", details: { cause: "script ran out" } });
     },
   };
@@ -57,15 +59,18 @@ function scripted(script: {
 
 function memoryJournal() {
   const lines: { entry: JournalRecord; durability: Durability | undefined }[] = [];
+  /** Set `full` to refuse lines, as a full disk does. */
+  const disk = { full: false };
   const journal: Journal = {
     append(entry, durability) {
+      if (disk.full) return false;
       lines.push({ entry, durability });
       return true;
     },
     read: () => ({ entries: [], skipped: 0 }),
     close: () => undefined,
   };
-  return { journal, lines };
+  return { journal, lines, disk };
 }
 
 function flowWith(
@@ -76,10 +81,13 @@ function flowWith(
     locks?: RefundFlowDeps["locks"];
     /** False: a desk that is told of no finished refunds. */
     tellFinished?: boolean;
+    /** A real journal that cannot write (test-support/broken-journals.ts); by default one in memory. */
+    journal?: Journal;
   } = {},
 ) {
   const { client, calls } = scripted(script);
-  const { journal, lines } = memoryJournal();
+  const { journal: memory, lines, disk } = memoryJournal();
+  const journal = options.journal ?? memory;
   const slept: number[] = [];
   const finished: string[] = [];
   const flow = createRefundFlow({
@@ -96,7 +104,7 @@ function flowWith(
     ...(options.tellFinished === false ? {} : { finished: (tid: string) => finished.push(tid) }),
     ...(options.unsettled ? { unsettled: options.unsettled } : {}),
   });
-  return { flow, calls, lines, slept, finished };
+  return { flow, calls, lines, slept, finished, disk };
 }
 
 const tx = (
@@ -514,7 +522,6 @@ describe("a refund whose answer was lost", () => {
           outcome: "refund-check:tx_status=4",
           ekoStatus: 0,
           responseTypeId: 1400,
-          fee: "52.00",
           txAmount: "5000.00",
           txTime: "2026-01-14T09:00:00.000Z",
           accountLast4: "7890",
@@ -640,5 +647,170 @@ describe("the hold on a refund without a settled answer", () => {
     assert.deepEqual(unsettled.list(), [TID]);
     await flow.inquire({ tid: TID });
     assert.deepEqual(unsettled.list(), []);
+  });
+});
+
+describe("an answer whose journal line cannot be written is not given", () => {
+  for (const { name, journal } of brokenJournals()) {
+    test(`${name}: a check is refused as not-journaled with what Eko said; a held tid stays held`, async () => {
+      const unsettled = createUnsettledRefunds();
+      const { flow } = flowWith({ inquiry: [tx(3, "refund-pending"), tx(4, "refunded")] }, { journal, unsettled });
+      assert.deepEqual(await flow.inquire({ tid: TID }), {
+        ok: false,
+        error: {
+          kind: "not-journaled",
+          step: "check",
+          tid: TID,
+          outcome: "tx_status=3",
+          details: { httpStatus: 200, ekoStatus: 0, responseTypeId: 1400 },
+        },
+      });
+      unsettled.mark(TID);
+      const held = await flow.inquire({ tid: TID });
+      assert.deepEqual(!held.ok && [held.error.kind, "step" in held.error && held.error.step], [
+        "not-journaled",
+        "refund",
+      ]);
+      assert.deepEqual(unsettled.list(), [TID]);
+    });
+
+    test(`${name}: a refund made says it was made (its refund id); the tid stays held, no second POST`, async () => {
+      const unsettled = createUnsettledRefunds();
+      const { flow, calls, finished } = flowWith({ refund: [refunded()] }, { journal, unsettled });
+      assert.deepEqual(await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" }), {
+        ok: false,
+        error: {
+          kind: "not-journaled",
+          step: "refund",
+          tid: TID,
+          outcome: "refunded",
+          refundTid: "2882755",
+          details: { httpStatus: 200, ekoStatus: 0, responseTypeId: 74 },
+        },
+      });
+      assert.deepEqual(unsettled.list(), [TID]);
+      const again = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+      assert.equal(!again.ok && again.error.kind, "refund-outcome-unknown");
+      assert.deepEqual([calls.length, finished], [1, []]);
+    });
+  }
+
+  test("a lost answer whose check finds it refunded but cannot record it: says the refund was made; the hold stays", async () => {
+    const unsettled = createUnsettledRefunds();
+    // The disk fills after the refund's line, as the check after it leaves.
+    const filling: { disk?: { full: boolean } } = {};
+    let requests = 0;
+    const script = {
+      refund: [timeout],
+      inquiry: [tx(4, "refunded")],
+      sending: () => {
+        requests += 1;
+        if (requests === 2 && filling.disk) filling.disk.full = true;
+      },
+    };
+    const { flow, disk, lines } = flowWith(script, { unsettled });
+    filling.disk = disk;
+    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    assert.deepEqual(!result.ok && result.error, {
+      kind: "not-journaled",
+      step: "refund",
+      tid: TID,
+      outcome: "refunded",
+      details: { httpStatus: 200, ekoStatus: 0, responseTypeId: 1400 },
+    });
+    assert.deepEqual(
+      lines.map((l) => l.entry.outcome),
+      ["refund:timeout"],
+    );
+    assert.deepEqual(unsettled.list(), [TID]);
+  });
+
+  test("once the journal writes again, the check of the held tid records the refund with its facts and lifts the hold", async () => {
+    const unsettled = createUnsettledRefunds();
+    const { flow, lines, disk } = flowWith(
+      { inquiry: [tx(3, "refund-pending"), tx(4, "refunded")], refund: [refunded()] },
+      { unsettled },
+    );
+    await flow.inquire({ tid: TID });
+    disk.full = true;
+    await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    disk.full = false;
+    const check = await flow.inquire({ tid: TID });
+    assert.equal(check.ok && check.value.state, "refunded");
+    assert.deepEqual(lines.at(-1), {
+      entry: {
+        at: "2026-01-15T10:00:00.000Z",
+        tid: TID,
+        environment: "practice",
+        outcome: "refund-check:tx_status=4",
+        ekoStatus: 0,
+        responseTypeId: 1400,
+        txAmount: "5000.00",
+        txTime: "2026-01-14T09:00:00.000Z",
+        accountLast4: "7890",
+        agentCode: "20810200",
+      },
+      durability: "now",
+    });
+    assert.deepEqual(unsettled.list(), []);
+  });
+});
+
+describe("every refund line carries the transfer's amount, time and account, however it was made", () => {
+  const transfer = { txAmount: "5000.00", txTime: "2026-01-14T09:00:00.000Z", accountLast4: "7890" };
+  const factsOf = (entry: JournalRecord | undefined) =>
+    entry && { txAmount: entry.txAmount, txTime: entry.txTime, accountLast4: entry.accountLast4 };
+
+  test("the CLI's (checkFirst, a tid this process has not checked): checked under the same lock, then refunded", async () => {
+    const { flow, calls, lines } = flowWith({ inquiry: [tx(3, "refund-pending")], refund: [refunded()] });
+    const result = await flow.refund({ tid: TID, otp: "123456" }, { checkFirst: true });
+    assert.equal(result.ok, true);
+    assert.deepEqual(
+      calls.map((c) => c.step),
+      ["inquiry", "refund"],
+    );
+    assert.deepEqual(
+      lines.map((l) => l.entry.outcome),
+      ["inquiry:tx_status=3", "refund:refunded"],
+    );
+    assert.deepEqual(factsOf(lines[1]?.entry), transfer);
+  });
+
+  test("checkFirst on a tid already checked asks Eko nothing more; on one not waiting, no refund goes", async () => {
+    const checked = flowWith({ inquiry: [tx(3, "refund-pending")], refund: [refunded()] });
+    await checked.flow.inquire({ tid: TID });
+    await checked.flow.refund({ tid: TID, otp: "123456" }, { checkFirst: true });
+    assert.deepEqual(
+      checked.calls.map((c) => c.step),
+      ["inquiry", "refund"],
+    );
+    const done = flowWith({ inquiry: [tx(0, "success")], refund: [refunded()] });
+    const refused = await done.flow.refund({ tid: TID, otp: "123456" }, { checkFirst: true });
+    assert.deepEqual(!refused.ok && [refused.error.kind, "state" in refused.error && refused.error.state], [
+      "not-refund-pending",
+      "success",
+    ]);
+    assert.deepEqual(
+      done.calls.map((c) => c.step),
+      ["inquiry"],
+    );
+  });
+
+  test("restored after a restart: the agent's check of a held tid that finds it refunded is the refund's line, on disk at once", async () => {
+    const unsettled = createUnsettledRefunds();
+    unsettled.mark(TID);
+    const { flow, lines } = flowWith({ inquiry: [tx(4, "refunded")] }, { unsettled });
+    await flow.inquire({ tid: TID });
+    assert.equal(lines[0]?.entry.outcome, "refund-check:tx_status=4");
+    assert.equal(lines[0]?.durability, "now");
+    assert.deepEqual(factsOf(lines[0]?.entry), transfer);
+    assert.deepEqual(unsettled.list(), []);
+  });
+
+  test("a plain check of a tid not held is a check, whatever it finds", async () => {
+    const { flow, lines } = flowWith({ inquiry: [tx(4, "refunded")] });
+    await flow.inquire({ tid: TID });
+    assert.deepEqual(lines[0]?.entry.outcome, "inquiry:tx_status=4");
+    assert.equal(factsOf(lines[0]?.entry)?.txAmount, undefined);
   });
 });

@@ -1,5 +1,6 @@
 import { detailsOf, type RefundDeskError } from "../../app/errors";
 import {
+  OUTCOME_UNKNOWN_KINDS,
   parseCustomerOtp,
   parseOtpRefId,
   receiptFromInquiry,
@@ -13,7 +14,7 @@ import { parseTid } from "../../app/tid";
 import type { Transaction } from "../../app/transaction";
 import type { Signers } from "../eko/signer";
 import type { EkoClient, RefundEndpoint } from "../eko/eko-client";
-import type { Journal } from "../journal/journal";
+import type { Journal, JournalRecord } from "../journal/journal";
 import type { Practice } from "../simulator/practice";
 import { sleep as realSleep } from "../time/sleep";
 import { resolveRefundEndpoint } from "./refund-endpoint";
@@ -48,14 +49,24 @@ export interface RefundFlow {
    * Initiate Refund with the customer's OTP: sent once, never retried; a lost answer is inquired.
    * Without an otpRefId the OTP is the one from the failure SMS.
    */
-  refund(input: RefundRequest): Promise<Result<RefundReceipt, RefundDeskError>>;
+  refund(input: RefundRequest, options?: RefundOptions): Promise<Result<RefundReceipt, RefundDeskError>>;
+}
+
+/** A line's outcome without its step: "tx_status=3", "timeout". */
+const outcomeOf = (line: JournalRecord) => line.outcome.slice(line.outcome.indexOf(":") + 1);
+
+interface RefundOptions {
+  /**
+   * A tid this process has not checked is checked first, under the same lock, and refunded only
+   * when Eko says it waits for a refund: the refund's line then carries the transfer's amount, time
+   * and account as the window's does. The CLI asks for it (each command is a process of its own);
+   * the window checks before Refund opens.
+   */
+  checkFirst?: boolean;
 }
 
 /** The wrong-OTP count of refunds with the OTP from the failure SMS, which has no otp_ref_id. */
 const FAILURE_SMS = "failure-sms";
-
-/** No well-formed answer from Eko: the refund may or may not have been made. */
-const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout", "offline", "server", "bad-response"]);
 
 export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
   const sleep = deps.sleep ?? realSleep;
@@ -67,7 +78,12 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
    */
   const checked = new Map<string, Transaction>();
 
-  /** Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers. */
+  /**
+   * Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers
+   * and the answer is recorded. A check of a held tid is that refund's check, wherever it came from
+   * (this flow after a lost answer, the agent's check after a restart, another process's refund):
+   * found refunded, its line is the refund's for the day's close, on disk before it is shown.
+   */
   async function inquiry(
     step: "inquiry" | "refund-check",
     tid: string,
@@ -75,29 +91,33 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     endpoint: RefundEndpoint,
   ): Promise<Result<Transaction, RefundDeskError>> {
     const answer = await deps.client.inquireTransaction(endpoint, tid, settings.timeoutMs);
+    const settling = step === "refund-check" || unsettled.has(tid);
     let result: Result<Transaction, RefundDeskError>;
     if (answer.ok) {
       const { answeredAt, ...reply } = answer.value;
-      const tx: Transaction = {
-        ...reply,
-        tid,
-        checkedAt: new Date(answeredAt).toISOString(),
-        environment: settings.environment,
-      };
-      result = ok(tx);
-      unsettled.settle(tid);
-      checked.set(tid, tx);
-      if (reply.state !== "refund-pending") deps.finished?.(tid);
+      result = ok({ ...reply, tid, checkedAt: new Date(answeredAt).toISOString(), environment: settings.environment });
     } else result = answer;
-    // A check after a lost answer that finds the refund made is the refund's line for the day's close,
-    // and can be what confirms the refund: on disk before the receipt.
-    const made = step === "refund-check" && result.ok && result.value.state === "refunded" ? result.value : null;
+    const made = settling && result.ok && result.value.state === "refunded" ? result.value : null;
     const facts = { at: answer.ok ? answer.value.answeredAt : deps.now(), tid, environment: settings.environment };
-    const durability = step === "refund-check" ? "now" : "group";
-    deps.journal.append(
-      inquiryLine(step, made ? { ...facts, refund: refundFacts(null, made, endpoint.userCode) } : facts, result),
-      durability,
+    const line = inquiryLine(
+      settling ? "refund-check" : "inquiry",
+      made ? { ...facts, refund: refundFacts(null, made, endpoint.userCode) } : facts,
+      result,
     );
+    if (!deps.journal.append(line, settling ? "now" : "group")) {
+      // Nothing is settled or remembered: a held tid stays held until a check is recorded.
+      const details = result.ok ? result.value.details : detailsOf(result.error);
+      return err(
+        settling
+          ? { kind: "not-journaled", step: "refund", tid, outcome: made ? "refunded" : outcomeOf(line), details }
+          : { kind: "not-journaled", step: "check", tid, outcome: outcomeOf(line), details },
+      );
+    }
+    if (result.ok) {
+      unsettled.settle(tid);
+      checked.set(tid, result.value);
+      if (result.value.state !== "refund-pending") deps.finished?.(tid);
+    }
     return result;
   }
 
@@ -112,6 +132,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     // refund about to complete. The pause is in app/refund.ts so the window can count it down.
     await sleep(SETTLE_BEFORE_INQUIRY_MS);
     const check = await inquiry("refund-check", tid, settings, endpoint);
+    if (!check.ok && check.error.kind === "not-journaled") return check;
     if (!check.ok) return err({ kind: "refund-outcome-unknown", tid, details: detailsOf(lost) });
     const tx = check.value;
     if (tx.state === "refunded") {
@@ -144,7 +165,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
   return {
     inquire: (input) => withTid(input.tid, (tid, settings, endpoint) => inquiry("inquiry", tid, settings, endpoint)),
 
-    async refund(input) {
+    async refund(input, options = {}) {
       // Checked before the tid is locked or Eko is called; a refusal names the field, never the OTP.
       const otp = parseCustomerOtp(input.otp);
       if (!otp.ok) return otp;
@@ -155,6 +176,19 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         // sent a refund for this tid since this one started.
         if (unsettled.has(tid))
           return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
+        if (options.checkFirst && !checked.has(tid)) {
+          const check = await inquiry("inquiry", tid, settings, endpoint);
+          if (!check.ok) return check;
+          const tx = check.value;
+          if (tx.state !== "refund-pending")
+            return err({
+              kind: "not-refund-pending",
+              tid,
+              txStatus: tx.txStatus,
+              state: tx.state,
+              details: tx.details,
+            });
+        }
         // Marked before the POST leaves: a crash before its answer must leave the tid held too. A
         // mark that cannot be saved stops the refund here, before anything reaches Eko.
         if (!unsettled.mark(tid)) {
@@ -165,7 +199,6 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
           { tid, otp: otp.value, otpRefId: otpRefId.value },
           settings.timeoutMs,
         );
-        if (answer.ok || !OUTCOME_UNKNOWN.has(answer.error.kind)) unsettled.settle(tid);
         const facts = {
           at: answer.ok ? answer.value.answeredAt : deps.now(),
           tid,
@@ -173,8 +206,19 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
           ...(otpRefId.value === null ? {} : { otpRefId: otpRefId.value }),
           ...(answer.ok ? { refund: refundFacts(answer.value, checked.get(tid) ?? null, endpoint.userCode) } : {}),
         };
-        // Money may have moved: this line is on disk before the agent sees the answer.
-        deps.journal.append(refundLine(facts, answer), "now");
+        // Money may have moved: this line is on disk before the agent sees the answer. Without it,
+        // the tid stays held, so the check that next answers records what became of the refund.
+        if (!deps.journal.append(refundLine(facts, answer), "now")) {
+          return err({
+            kind: "not-journaled",
+            step: "refund",
+            tid,
+            outcome: answer.ok ? "refunded" : answer.error.kind,
+            ...(answer.ok && answer.value.refundTid ? { refundTid: answer.value.refundTid } : {}),
+            details: answer.ok ? answer.value.details : detailsOf(answer.error),
+          });
+        }
+        if (answer.ok || !OUTCOME_UNKNOWN_KINDS.has(answer.error.kind)) unsettled.settle(tid);
         if (answer.ok) {
           wrongTries.clear(tid);
           deps.finished?.(tid);
@@ -196,7 +240,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         if (otpRefId.value === null && error.kind === "eko") {
           return err({ kind: "otp-ref-needed", tid, details: error.details });
         }
-        if (OUTCOME_UNKNOWN.has(error.kind)) return settle(tid, error, settings, endpoint);
+        if (OUTCOME_UNKNOWN_KINDS.has(error.kind)) return settle(tid, error, settings, endpoint);
         return answer;
       });
     },

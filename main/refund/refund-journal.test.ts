@@ -22,7 +22,7 @@ const tx: Transaction = {
 const reply = { refundTid: "2882755", refundedAmount: "4950.00", fee: "45.00" };
 const facts = { at: Date.parse("2026-01-15T10:00:00.000Z"), tid: "13192443", environment: "uat" as const };
 
-test("a refund's facts: Eko's reply first, the checked transfer for the rest, the fee from either", () => {
+test("a refund's facts: Eko's reply first, the checked transfer for the rest; the fee only as the refund's answer gave it", () => {
   assert.deepEqual(refundFacts(reply, tx, "20810200"), {
     refundedAmount: "4950.00",
     fee: "45.00",
@@ -32,9 +32,9 @@ test("a refund's facts: Eko's reply first, the checked transfer for the rest, th
     accountLast4: "7890",
     agentCode: "20810200",
   });
-  assert.deepEqual(refundFacts({ ...reply, fee: null }, tx, null).fee, "50.00");
+  // The checked transfer's fee (50.00) is the transfer's, not the refund's: the day's close would count it.
+  assert.equal(refundFacts({ ...reply, fee: null }, tx, null).fee, undefined);
   assert.deepEqual(refundFacts(null, tx, null), {
-    fee: "50.00",
     txAmount: "5000.00",
     txTime: "2026-01-14T09:00:00.000Z",
     accountLast4: "7890",

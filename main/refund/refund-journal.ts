@@ -34,7 +34,8 @@ export function refundFacts(
 ): RefundFacts {
   const facts: RefundFacts = {
     ...(reply?.refundedAmount ? { refundedAmount: reply.refundedAmount } : {}),
-    ...((reply?.fee ?? tx?.fee) ? { fee: (reply?.fee ?? tx?.fee) as string } : {}),
+    // The refund's fee as Eko's refund answer gave it; the transfer's fee is another sum.
+    ...(reply?.fee ? { fee: reply.fee } : {}),
     ...(reply?.refundTid ? { refundTid: reply.refundTid } : {}),
     ...(tx?.amount ? { txAmount: tx.amount } : {}),
     ...(tx?.time ? { txTime: tx.time } : {}),

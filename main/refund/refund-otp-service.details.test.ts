@@ -17,6 +17,7 @@ import { keychainSigners, signatureOf, withSignatures } from "../test-support/si
 import { createRefundOtpService } from "./refund-otp-service";
 import type { SessionMemory } from "./session-memory";
 import { createTidLocks, type TidLocks } from "./tid-locks";
+import { brokenJournals } from "../test-support/broken-journals";
 
 const TID = "13192443";
 /** Long enough that no lock lapses while a test runs. */
@@ -33,7 +34,7 @@ const sent = (otpRefId = "ref-0000abcdef"): Answer =>
 
 function serviceWith(
   answers: Answer[],
-  options: { settings?: Partial<Settings>; locks?: TidLocks; pending?: Promise<void> } = {},
+  options: { settings?: Partial<Settings>; locks?: TidLocks; pending?: Promise<void>; journal?: Journal } = {},
 ) {
   const clock = { now: 1_000 };
   const calls: { endpoint: EkoEndpoint; tid: string; timeoutMs: number }[] = [];
@@ -68,7 +69,7 @@ function serviceWith(
     settings: () => ({ ...DEFAULT_SETTINGS, timeoutMs: 4_321, resendCooldownMs: 500, ...options.settings }),
     practice: { baseUrl: async () => BASE_URL, close: async () => undefined },
     signers: keychainSigners(createAccessKey(memoryKeyStore())),
-    journal,
+    journal: options.journal ?? journal,
     session,
     now: () => clock.now,
     ekoNow: () => EKO_NOW,
@@ -244,5 +245,38 @@ describe("one request per tid", () => {
       error: { kind: "invalid-input", field: "tid", reason: "too-long" },
     });
     assert.equal(calls.length, 0);
+  });
+});
+
+describe("an OTP whose journal line cannot be written", () => {
+  for (const { name, journal } of brokenJournals()) {
+    test(`${name}: refused as not-journaled, saying the OTP went out (its reference's tail); the resend waits`, async () => {
+      const { request, clock, calls, remembered } = serviceWith([sent("ref-0000abcdef")], { journal });
+      const refused = {
+        ok: false,
+        error: {
+          kind: "not-journaled",
+          step: "otp",
+          tid: TID,
+          outcome: "otp-sent",
+          otpRefTail: "abcdef",
+          details: { httpStatus: 200, ekoStatus: 0, responseTypeId: 321 },
+        },
+      };
+      assert.deepEqual(await request({ tid: TID }), refused);
+      assert.deepEqual(remembered, [[TID, "2026-01-15T10:00:00.000Z", refused]]);
+      clock.now += 100;
+      assert.equal(((await request({ tid: TID })) as { error: RefundDeskError }).error.kind, "cooldown");
+      assert.equal(calls.length, 1);
+    });
+  }
+
+  test("an OTP Eko did not send, not journaled: refused with Eko's refusal as the outcome", async () => {
+    const journal = brokenJournals()[0]!.journal;
+    const { request } = serviceWith([err({ kind: "otp-not-sent", details: { ekoStatus: 0 } })], { journal });
+    assert.deepEqual(await request({ tid: TID }), {
+      ok: false,
+      error: { kind: "not-journaled", step: "otp", tid: TID, outcome: "otp-not-sent", details: { ekoStatus: 0 } },
+    });
   });
 });

@@ -64,25 +64,30 @@ export function createRefundOtpService(deps: RefundOtpServiceDeps) {
       if (answer.ok || answer.error.kind === "timeout") cooldowns.start(tid, settings.resendCooldownMs);
       const at = new Date(answer.ok ? answer.value.answeredAt : deps.ekoNow()).toISOString();
       const details = answer.ok ? answer.value.details : detailsOf(answer.error);
-      deps.journal.append({
+      const outcome = answer.ok ? "otp-sent" : answer.error.kind;
+      const otpRefTail = answer.ok ? { otpRefTail: shortRef(answer.value.otpRefId) } : {};
+      const journaled = deps.journal.append({
         at,
         tid,
         environment: settings.environment,
-        outcome: answer.ok ? "otp-sent" : answer.error.kind,
+        outcome,
         ...(details.ekoStatus !== undefined ? { ekoStatus: details.ekoStatus } : {}),
         ...(details.responseTypeId !== undefined ? { responseTypeId: details.responseTypeId } : {}),
-        ...(answer.ok ? { otpRefTail: shortRef(answer.value.otpRefId) } : {}),
+        ...otpRefTail,
       });
-      const result: Result<OtpSent, RefundDeskError> = answer.ok
-        ? ok({
-            tid,
-            otpRefId: answer.value.otpRefId,
-            sentAt: at,
-            environment: settings.environment,
-            resendAfter: new Date(answer.value.answeredAt + settings.resendCooldownMs).toISOString(),
-            details: answer.value.details,
-          })
-        : answer;
+      // No answer without its line; an OTP that went out is still said to have gone (its tail, for support).
+      const result: Result<OtpSent, RefundDeskError> = !journaled
+        ? err({ kind: "not-journaled", step: "otp", tid, outcome, ...otpRefTail, details })
+        : answer.ok
+          ? ok({
+              tid,
+              otpRefId: answer.value.otpRefId,
+              sentAt: at,
+              environment: settings.environment,
+              resendAfter: new Date(answer.value.answeredAt + settings.resendCooldownMs).toISOString(),
+              details: answer.value.details,
+            })
+          : answer;
       deps.session.remember(tid, at, result);
       return result;
     } finally {

@@ -38,6 +38,14 @@ function detailRows(error: RefundDeskError): [DetailField, string | number][] {
     case "not-refund-pending":
       rows.push(["tid", error.tid]);
       break;
+    case "not-journaled":
+      rows.push(
+        ["tid", error.tid],
+        ["outcome", error.outcome],
+        ["otpRefTail", error.otpRefTail],
+        ["refundTid", error.refundTid],
+      );
+      break;
     case "cooldown":
       rows.push(["tid", error.tid], ["retryAfterMs", error.retryAfterMs]);
       break;

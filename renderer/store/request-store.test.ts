@@ -314,6 +314,27 @@ test("a lost refund answer holds the tid: no refund until a check answers; refun
   assert.equal(store.getState().otpSent?.otpRefId, "REF-1", "the reference stays for the refund again");
 });
 
+test("a refund made but not journaled holds the tid: no second refund; a check that says refunded shows the receipt", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api);
+  await upToRefund(fake, store, "13192453");
+  store.getState().setCustomerOtp("123456");
+  const made = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(
+    err({ kind: "not-journaled", step: "refund", tid: "13192453", outcome: "refunded", refundTid: "77", details: {} }),
+  );
+  await made;
+  assert.equal(store.getState().unsettled, true);
+  store.getState().setCustomerOtp("123456");
+  await store.getState().refund();
+  assert.equal(fake.refunds.length, 1, "a second refund went out after one made");
+
+  const again = store.getState().check();
+  fake.pendingTx.at(-1)!.resolve(ok(tx("13192453", "refunded")));
+  await again;
+  assert.equal(store.getState().receipt?.confirmedBy, "inquiry");
+});
+
 test("a lost refund answer, then a check that says refunded: the confirmation is a receipt by inquiry", async () => {
   const fake = fakeApi();
   const store = createRequestStore(fake.api);

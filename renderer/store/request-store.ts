@@ -303,7 +303,8 @@ export function createRequestStore(
             return {
               customerOtp: "",
               failure: { task: "refund", tid, error: result.error },
-              unsettled: kind === "refund-outcome-unknown",
+              // Main holds the tid after either: no refund until a check answers (and is recorded).
+              unsettled: kind === "refund-outcome-unknown" || kind === "not-journaled",
               ...(kind === "otp-ref-needed" ? { failureSmsOtp: false } : {}),
             };
           },
