@@ -14,6 +14,8 @@ import { createSettingsLock } from "./admin/settings-lock";
 import { provisionedWrites } from "./admin/provisioned-writes";
 import { createClock } from "./time/clock";
 import { runDoctor } from "./doctor/doctor";
+import { appVersion } from "./launch/app-version";
+import { lastRefundAt } from "./journal/last-refund";
 import { createEkoClient } from "./eko/eko-client";
 import { lockedDownClient } from "./eko/locked-down-client";
 
@@ -216,6 +218,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     setTokenPin: ({ pin }) => settings.setTokenPin(pin),
     checkConnection: () =>
       runDoctor({
+        version: appVersion(),
         settings: current,
         practice,
         accessKey,
@@ -223,6 +226,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         client,
         policy: inForce.desk,
         counterState: () => counterState.locked(() => undefined),
+        lastRefundAt: (environment) => lastRefundAt(journal, environment, clock.now()),
         ...(deps.launch ? { launch: deps.launch } : {}),
         ...(osLog ? { osLog } : {}),
       }),

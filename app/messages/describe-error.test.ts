@@ -11,6 +11,7 @@ import {
   formatDuration,
   formatWait,
 } from "./describe-error";
+import { PRACTICE_FLEET_FACTS } from "../../main/test-support/fleet-facts";
 
 test("placeholders are filled by name; an unknown one stays visible, an inherited name is not a value", () => {
   assert.equal(fill("{a} and {b}", { a: 1, b: "two" }), "1 and two");
@@ -161,6 +162,7 @@ const report = (environment: DoctorReport["environment"], clockOffsetMs: number 
   checks: [],
   clockOffsetMs,
   ok: false,
+  fleet: PRACTICE_FLEET_FACTS,
 });
 
 test("connection-check rows: each status's sentence; a broken policy or ignored override says where", () => {

@@ -17,6 +17,7 @@ import { TX_STATES } from "../transaction";
 import { en } from "./en";
 import { hi } from "./hi";
 import { loadCatalogue } from "./catalogues";
+import { PRACTICE_FLEET_FACTS } from "../../main/test-support/fleet-facts";
 
 // Hindi is loaded on first use (catalogues.ts); these tests use it throughout.
 before(() => loadCatalogue("hi"));
@@ -256,6 +257,7 @@ test("connection-check rows speak plainly: no raw detail codes, the simulator na
     checks: [],
     clockOffsetMs,
     ok: true,
+    fleet: PRACTICE_FLEET_FACTS,
   });
   const practice = report("practice", 420);
   const reachable = describeDoctorCheck({ id: "reachable", status: "ok", detail: "HTTP 404" }, practice, "en");

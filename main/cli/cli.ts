@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describeError } from "../../app/messages/describe-error";
 import type { DoctorReport } from "../../app/doctor";
 import type { DeskPolicy } from "../../app/policy";
 import type { SettingsView } from "../../app/settings";
+import { appVersion } from "../launch/app-version";
 import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
 import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
 import { CONFIG_NAMES, configProblem, parseConfigPairs, type ConfigProblem } from "./config-set";
@@ -182,16 +181,6 @@ async function doctor(desk: RefundDesk, json: boolean, io: CliIo): Promise<numbe
   }
   const code = report(result, json, io, formatDoctor);
   return result.ok && !result.value.ok ? EXIT.failed : code;
-}
-
-/** The app's version, from the package.json two folders up (the checkout's, or the one in app.asar). */
-function appVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string })
-      .version;
-  } catch {
-    return "unknown";
-  }
 }
 
 function formatDoctor(report: DoctorReport): string {

@@ -8,6 +8,8 @@ import { createAccessKey } from "../keychain/access-key";
 import { createPractice } from "../simulator/practice";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { TEST_SECRETS } from "../test-support/test-secrets";
+import { createTokenPin, NO_PIN_ENTRY } from "../signer/token-pin";
+import type { TokenClient } from "../signer/token-client";
 import { runDoctor } from "./doctor";
 
 const HOUR = 3_600_000;
@@ -29,6 +31,7 @@ async function clockRow(settings: Settings, offsetMs: number): Promise<DoctorChe
     },
   } as unknown as EkoClient;
   const report = await runDoctor({
+    version: "0.1.0",
     settings: () => settings,
     practice: createPractice(async () => assert.fail("Practice is not started here")),
     accessKey: createAccessKey(memoryKeyStore(TEST_SECRETS.accessKeys.signing)),
@@ -62,4 +65,103 @@ test("Eko's clock past the bound: the check fails with clock-skew naming this co
 test("a custom URL's clock is only reported: the app corrects nothing there, so no bound applies", async () => {
   const custom: Settings = { ...UAT, environment: "custom", customBaseUrl: "https://api.eko.in:25002/ekoicici/v3" };
   assert.deepEqual(await clockRow(custom, 8 * HOUR), { id: "clock", status: "warn", detail: String(8 * HOUR) });
+});
+
+test("the fleet's record: version, policy and lock, signer and key, keychain, OS log, clock, last refund, problems", async () => {
+  const client = { probe: async () => ok({ httpStatus: 404, dateOffsetMs: 45_000 }) } as unknown as EkoClient;
+  const asked: string[] = [];
+  const report = await runDoctor({
+    version: "9.8.7",
+    settings: () => UAT,
+    practice: createPractice(async () => assert.fail("Practice is not started here")),
+    accessKey: createAccessKey(memoryKeyStore(null)),
+    client,
+    policy: {
+      source: "machine",
+      counterName: "Pune Camp - Counter 3",
+      kioskMode: true,
+      settingsLocked: true,
+      adminPinSet: true,
+      problem: null,
+      notices: [],
+    },
+    osLog: { problem: () => "cannot start /usr/bin/logger" },
+    lastRefundAt: (environment) => {
+      asked.push(environment);
+      return "2026-03-05T10:15:00.000Z";
+    },
+  });
+  assert.ok(report.ok);
+  assert.deepEqual(asked, ["uat"]);
+  assert.deepEqual(report.value.fleet, {
+    version: "9.8.7",
+    environment: "uat",
+    counterName: "Pune Camp - Counter 3",
+    policySource: "machine",
+    lockedDown: false,
+    settingsLocked: true,
+    kioskMode: true,
+    signer: "keychain",
+    keychain: "ok",
+    key: "fail",
+    osLog: "warn",
+    clockOffsetMs: 45_000,
+    lastRefundAt: "2026-03-05T10:15:00.000Z",
+    failed: ["access-key"],
+    warned: ["os-log", "clock"],
+  });
+});
+
+test("the fleet's record without a policy or a journal: nothing provisioned, no refund, no OS log", async () => {
+  const client = { probe: async () => ok({ httpStatus: 404, dateOffsetMs: 0 }) } as unknown as EkoClient;
+  const report = await runDoctor({
+    version: "0.1.0",
+    settings: () => ({ ...UAT, signer: "pkcs11" }),
+    practice: createPractice(async () => assert.fail("Practice is not started here")),
+    accessKey: createAccessKey(memoryKeyStore(TEST_SECRETS.accessKeys.signing)),
+    client,
+  });
+  assert.ok(report.ok);
+  const { fleet } = report.value;
+  assert.deepEqual(
+    [fleet.policySource, fleet.counterName, fleet.lockedDown, fleet.settingsLocked, fleet.kioskMode],
+    ["none", null, false, false, false],
+  );
+  // No token given: the key's row is the access key's, and no OS log row.
+  assert.deepEqual([fleet.signer, fleet.key, fleet.osLog, fleet.lastRefundAt], ["pkcs11", "ok", null, null]);
+  // With the token: its row, here failing for want of a library and a token label.
+  const withToken = await runDoctor({
+    version: "0.1.0",
+    settings: () => ({ ...UAT, signer: "pkcs11" }),
+    practice: createPractice(async () => assert.fail("Practice is not started here")),
+    accessKey: createAccessKey(memoryKeyStore(null)),
+    token: { tokenPin: createTokenPin(NO_PIN_ENTRY), token: {} as TokenClient },
+    client,
+  });
+  assert.ok(withToken.ok);
+  assert.equal(withToken.value.fleet.key, "fail");
+  assert.deepEqual(withToken.value.fleet.failed, ["signer"]);
+});
+
+test("the fleet's record of a counter locked down by a machine policy it cannot trust", async () => {
+  const client = { probe: async () => ok({ httpStatus: 404, dateOffsetMs: 0 }) } as unknown as EkoClient;
+  const report = await runDoctor({
+    version: "0.1.0",
+    settings: () => UAT,
+    practice: createPractice(async () => assert.fail("Practice is not started here")),
+    accessKey: createAccessKey(memoryKeyStore(TEST_SECRETS.accessKeys.signing)),
+    client,
+    policy: {
+      source: "none",
+      counterName: null,
+      kioskMode: false,
+      settingsLocked: true,
+      adminPinSet: false,
+      problem: { path: "/etc/refund-desk/policy.json", errors: [] },
+      notices: [],
+    },
+  });
+  assert.ok(report.ok);
+  assert.equal(report.value.fleet.lockedDown, true);
+  assert.deepEqual(report.value.fleet.failed, ["policy"]);
 });

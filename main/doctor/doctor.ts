@@ -1,8 +1,8 @@
 import { clockOffsetToMention } from "../../app/clock-offset";
-import type { DoctorCheck, DoctorReport } from "../../app/doctor";
+import type { DoctorCheck, DoctorCheckId, DoctorReport, DoctorStatus, FleetFacts } from "../../app/doctor";
 import { ok, type Result } from "../../app/result";
 import type { RefundDeskError } from "../../app/errors";
-import type { Settings } from "../../app/settings";
+import type { Environment, Settings } from "../../app/settings";
 import type { DeskPolicy } from "../../app/policy";
 import type { AccessKey } from "../keychain/access-key";
 import type { TokenClient } from "../signer/token-client";
@@ -18,6 +18,8 @@ import type { LaunchOverrides } from "../launch/launch-overrides";
 const PROBE_TIMEOUT_MS = 5_000;
 
 export interface DoctorDeps {
+  /** The app's version, for the fleet's tools. */
+  version: string;
   settings: () => Settings;
   practice: Practice;
   accessKey: AccessKey;
@@ -31,6 +33,8 @@ export interface DoctorDeps {
   osLog?: Pick<OsLog, "problem">;
   /** Reads the counter's shared state once: shown only when it cannot be read, since nothing that needs it runs then. */
   counterState?: () => Result<unknown, RefundDeskError>;
+  /** When the journal's last refund in this environment was made; absent: none known. */
+  lastRefundAt?: (environment: Environment) => string | null;
 }
 
 /** The same checks for the Settings screen's "Check connection" and the CLI's `doctor`. */
@@ -90,7 +94,37 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
     checks,
     clockOffsetMs,
     ok: checks.every((c) => c.status !== "fail"),
+    fleet: fleetFacts(deps, settings, checks, clockOffsetMs),
   });
+}
+
+/** The report's rows and the policy in force, as the flat record a fleet's tools read. */
+function fleetFacts(
+  deps: DoctorDeps,
+  settings: Settings,
+  checks: DoctorCheck[],
+  clockOffsetMs: number | null,
+): FleetFacts {
+  const status = (id: DoctorCheckId): DoctorStatus | null => checks.find((c) => c.id === id)?.status ?? null;
+  const ids = (wanted: DoctorStatus) => checks.filter((c) => c.status === wanted).map((c) => c.id);
+  return {
+    version: deps.version,
+    environment: settings.environment,
+    counterName: deps.policy?.counterName ?? null,
+    policySource: deps.policy?.source ?? "none",
+    lockedDown: Boolean(deps.policy?.problem),
+    settingsLocked: deps.policy?.settingsLocked ?? false,
+    kioskMode: deps.policy?.kioskMode ?? false,
+    signer: settings.signer,
+    keychain: status("keychain") ?? "skipped",
+    // With signer pkcs11 outside Practice the token's row says whether the key can sign.
+    key: status("signer") ?? status("access-key") ?? "skipped",
+    osLog: status("os-log"),
+    clockOffsetMs,
+    lastRefundAt: deps.lastRefundAt?.(settings.environment) ?? null,
+    failed: ids("fail"),
+    warned: ids("warn"),
+  };
 }
 
 /**

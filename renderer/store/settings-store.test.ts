@@ -10,6 +10,7 @@ import { createDeskStore } from "./desk-store";
 import { createSettingsStore, followDeskLock, formReady } from "./settings-store";
 import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 import { deferred, unusedApi } from "./test-helpers";
+import { PRACTICE_FLEET_FACTS } from "../../main/test-support/fleet-facts";
 
 const VIEW: SettingsView = {
   ...DEFAULT_SETTINGS,
@@ -75,6 +76,7 @@ const REPORT: DoctorReport = {
   checks: [{ id: "clock", status: "warn" }],
   clockOffsetMs: -125_000,
   ok: false,
+  fleet: PRACTICE_FLEET_FACTS,
 };
 
 const draft = (change: Partial<SettingsDraft> = {}): SettingsDraft => ({ ...draftFromView(VIEW), ...change });
