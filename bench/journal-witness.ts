@@ -45,7 +45,7 @@ export async function measureJournalWitness(options: { lines: number }) {
     appendTimes(tempDataDir("bench-journal-witness"), options.lines, osLog ? (line) => osLog.witness(line) : undefined),
   );
   for (let i = 0; i < 300 && received < options.lines; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  osLog?.close();
+  await osLog?.close();
   server.close();
   rmSync(socket, { force: true });
   return {

@@ -276,7 +276,7 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     exportGate,
     async close() {
       journal.close();
-      osLog?.close();
+      await osLog?.close();
       counterState.close();
       await token.close();
       await practice.close();

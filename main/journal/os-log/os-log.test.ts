@@ -155,13 +155,14 @@ function fakeTool() {
     stdin: new PassThrough(),
     stderr: new PassThrough(),
     unref: () => undefined,
+    ref: () => undefined,
   });
   let written = "";
   child.stdin.on("data", (chunk: Buffer) => (written += chunk.toString("utf8")));
   return { child, written: () => written, die: () => child.emit("exit", 1) };
 }
 
-test("a writer that died is reported and started again for a later line, at most once a minute", () => {
+test("a writer that died is reported and started again for a later line, at most once a minute", async () => {
   const tools: ReturnType<typeof fakeTool>[] = [];
   let t = 0;
   const osLog = createOsLog(
@@ -193,5 +194,53 @@ test("a writer that died is reported and started again for a later line, at most
   osLog.witness({ ...line, head: "c".repeat(64) });
   assert.equal(tools.length, 2);
   assert.match(tools[1]?.written() ?? "", /"head":"c{64}"/);
-  osLog.close();
+  const closed = osLog.close();
+  tools[1]?.child.emit("exit", 0);
+  await closed;
+});
+
+test("closing waits for the writer to take its last lines and exit, 10 s at most", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const tools: ReturnType<typeof fakeTool>[] = [];
+  const osLog = () =>
+    createOsLog({ file: "/usr/bin/logger", args: [], cwd: "/", env: {} }, () => {
+      const tool = fakeTool();
+      tools.push(tool);
+      return tool.child as unknown as ChildProcess;
+    });
+  const line = {
+    at: "2026-12-07T05:00:00.000Z",
+    kind: "otp",
+    outcome: "otp:sent",
+    tid: "1",
+    amount: null,
+    counter: null,
+  };
+  const settled = (promise: Promise<void>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    return async () => {
+      await new Promise(setImmediate);
+      return done;
+    };
+  };
+
+  const exiting = osLog();
+  exiting.witness({ ...line, head: "a".repeat(64) });
+  const first = settled(exiting.close());
+  t.mock.timers.tick(9_999);
+  assert.equal(await first(), false, "still writing");
+  assert.equal(tools[0]?.child.stdin.writableEnded, true, "its input was ended");
+  tools[0]?.child.emit("exit", 0);
+  assert.equal(await first(), true);
+
+  const stuck = osLog();
+  stuck.witness({ ...line, head: "b".repeat(64) });
+  const second = settled(stuck.close());
+  t.mock.timers.tick(9_999);
+  assert.equal(await second(), false);
+  t.mock.timers.tick(1);
+  assert.equal(await second(), true, "a writer that never exits does not hold the run past 10 s");
+  // Nothing written, nothing to wait for.
+  assert.equal(await settled(osLog().close())(), true);
 });

@@ -12,7 +12,12 @@ export interface OsLog {
   witness(record: WitnessRecord): void;
   /** Why the OS log is not being written, or null. */
   problem(): string | null;
-  close(): void;
+  /**
+   * Ends the tool's input and waits (CLOSE_WAIT_MS at most) for it to write what it was given and
+   * exit: on Windows a process's children die with it, so a command line that ended first would
+   * take its lines with it.
+   */
+  close(): Promise<void>;
 }
 
 type Spawn = (
@@ -22,6 +27,7 @@ type Spawn = (
 ) => ChildProcess;
 
 const RESTART_AFTER_MS = 60_000;
+const CLOSE_WAIT_MS = 10_000;
 
 export function createOsLog(
   call: ToolCall,
@@ -77,7 +83,18 @@ export function createOsLog(
     close() {
       const tool = child;
       child = null;
-      tool?.stdin?.end();
+      if (!tool) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(bound);
+          resolve();
+        };
+        const bound = setTimeout(done, CLOSE_WAIT_MS);
+        tool.once("exit", done);
+        // Unreferenced so it never kept a run alive; now the run waits for it.
+        tool.ref();
+        tool.stdin?.end();
+      });
     },
   };
 }

@@ -8,7 +8,7 @@ import { EVENT_SOURCE, osLogReader, osLogWriter } from "./platform-os-log";
 test("Linux and macOS: the system's logger by absolute path, from /, with the system's PATH only", () => {
   assert.deepEqual(osLogWriter("linux"), {
     file: "/usr/bin/logger",
-    args: ["--socket-errors=on", "-t", "refund-desk", "-p", "user.info"],
+    args: ["--socket-errors=on", "-t", "refund-desk", "-p", "user.notice"],
     cwd: "/",
     env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
   });
@@ -16,7 +16,7 @@ test("Linux and macOS: the system's logger by absolute path, from /, with the sy
     "-t",
     "refund-desk",
     "-p",
-    "user.info",
+    "user.notice",
     "-u",
     "/tmp/s.sock",
   ]);

@@ -31,12 +31,13 @@ export function osLogWriter(platform: NodeJS.Platform, socket: string | null = n
   }
   // util-linux's logger says nothing of a socket it cannot reach unless asked; macOS's has no such flag.
   const errors = platform === "linux" ? ["--socket-errors=on"] : [];
+  // Notice, not info: macOS's unified log keeps info messages in memory only, never on disk.
   return posixToolCall("/usr/bin/logger", [
     ...errors,
     "-t",
     OS_LOG_TAG,
     "-p",
-    "user.info",
+    "user.notice",
     ...(socket ? ["-u", socket] : []),
   ]);
 }
