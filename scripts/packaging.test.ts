@@ -5,11 +5,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import Ajv from "ajv";
 import { load } from "js-yaml";
+import { EVENT_SOURCE } from "../main/journal/os-log/platform-os-log";
 
 const root = join(__dirname, "..");
 const config = load(readFileSync(join(root, "electron-builder.yml"), "utf8")) as Record<string, any>;
@@ -39,7 +41,10 @@ test("electron-builder.yml is valid against electron-builder's own schema, and a
 });
 
 test("Windows: a per-machine NSIS installer that installs silently, into a folder users cannot write", () => {
-  assert.deepEqual(config.win.target, [{ target: "nsis", arch: ["x64"] }]);
+  assert.deepEqual(config.win.target, [
+    { target: "nsis", arch: ["x64"] },
+    { target: "msi", arch: ["x64"] },
+  ]);
   assert.equal(config.nsis.perMachine, true);
   assert.equal(config.nsis.oneClick, false);
   // No folder page: a folder users can write would let them swap the exe, the asar or keytar.node.
@@ -59,6 +64,54 @@ test("Windows: a per-machine NSIS installer that installs silently, into a folde
   assert.equal(config.appId, "in.refunddesk.app");
   assert.equal(config.productName, "Refund Desk");
   assert.equal(config.directories.buildResources, "build");
+});
+
+test("Windows: an MSI per machine, silent, with one upgrade code, registering the event source as the NSIS installer does", async () => {
+  assert.equal(config.msi.perMachine, true);
+  assert.equal(config.msi.oneClick, true, "no dialogs: msiexec /qn and Group Policy install it unattended");
+  assert.equal(config.msi.runAfterFinish, false);
+  // Fixed, never derived: every version must carry the same one for an upgrade to replace the last.
+  assert.match(config.msi.upgradeCode, /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+
+  // The hook as electron-builder loads it, on the end of electron-builder's own WiX template.
+  const hook = (await import(join(root, config.msiProjectCreated))) as {
+    default: ((file: string) => Promise<void>) & { withEventSource: (project: string) => string };
+  };
+  const template = readFileSync(
+    join(root, "node_modules", "app-builder-lib", "templates", "msi", "template.xml"),
+    "utf8",
+  );
+  const project = join(mkdtempSync(join(tmpdir(), "msi-project-")), "project.wxs");
+  writeFileSync(project, template);
+  await hook.default(project);
+  const wxs = readFileSync(project, "utf8");
+  const group = /<ComponentGroup Id="ProductComponents"[\s\S]*?<\/ComponentGroup>/.exec(wxs)?.[0] ?? "";
+  const component = /<Component Id="RefundDeskEventSource" Guid="\{[0-9A-F-]{36}\}">[\s\S]*?<\/Component>/.exec(
+    group,
+  )?.[0];
+  assert.ok(component, "the event source's component is in the product's components");
+  assert.throws(() => hook.default.withEventSource("<Wix><Product/></Wix>"), /no ProductComponents/);
+
+  // The same key and values as build/installer.nsh writes, for the source the app writes to.
+  const nsh = readFileSync(join(root, config.nsis.include), "utf8");
+  const nsisKey = /!define REFUND_DESK_EVENT_SOURCE "([^"]+)"/.exec(nsh)?.[1];
+  const nsisFile = /"EventMessageFile" "([^"]+)"/.exec(nsh)?.[1];
+  assert.equal(nsisKey, `SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\${EVENT_SOURCE}`);
+  assert.ok(component.includes(`<RegistryKey Root="HKLM" Key="${nsisKey}"`));
+  assert.ok(component.includes(`Type="expandable" Name="EventMessageFile" Value="${nsisFile}"`));
+  assert.match(nsh, /WriteRegDWORD HKLM "\$\{REFUND_DESK_EVENT_SOURCE\}" "TypesSupported" 7/);
+  assert.ok(component.includes('<RegistryValue Type="integer" Name="TypesSupported" Value="7"/>'));
+});
+
+test("macOS: the pkg installs for all users into /Applications only, as Jamf and Intune expect", () => {
+  assert.equal(config.pkg.isRelocatable, false);
+  assert.equal(config.pkg.allowCurrentUserHome, false);
+});
+
+test("the fleet's health scripts go beside the app, in its resources", () => {
+  assert.deepEqual(config.extraResources, [{ from: "build/fleet", to: "fleet" }]);
+  assert.ok(existsSync(join(root, "build", "fleet", "intune-detect.ps1")));
+  assert.ok(existsSync(join(root, "build", "fleet", "jamf-extension-attribute.sh")));
 });
 
 test("macOS: hardened runtime with the project's own entitlements, without disable-library-validation", () => {

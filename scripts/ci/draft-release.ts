@@ -5,7 +5,7 @@
  *   GH_TOKEN=… node --import tsx scripts/ci/draft-release.ts --tag v0.1.0 --dir release-assets
  *
  * The tag must be package.json's version with a "v", and the folder must hold SHA256SUMS that
- * matches every other file in it, an SBOM, the Windows installer and the macOS dmg and pkg.
+ * matches every other file in it, an SBOM, the Windows installer and MSI, and the macOS dmg and pkg.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -21,6 +21,7 @@ export function releaseProblems(files: string[], version: string): string[] {
     ["SHA256SUMS", (f) => f === "SHA256SUMS"],
     ["a CycloneDX SBOM (.cdx.json)", (f) => f.endsWith(".cdx.json")],
     ["the Windows installer", (f) => f === `refund-desk-setup-${version}.exe`],
+    ["the Windows MSI", (f) => f === `refund-desk-${version}.msi`],
     ["the macOS x64 dmg", (f) => f === `refund-desk-${version}-x64.dmg`],
     ["the macOS arm64 dmg", (f) => f === `refund-desk-${version}-arm64.dmg`],
     ["the macOS x64 pkg", (f) => f === `refund-desk-${version}-x64.pkg`],

@@ -6,7 +6,12 @@
  *   node --import tsx scripts/ci/installer-check.ts [--release <folder>] [--arch <arch>]
  *
  * Windows: the NSIS installer with `/S`, then again with `/S /D=<folder with spaces>`, whose access
- * list must let Users read and run only. macOS: the .pkg with `installer`, then the .dmg copied out.
+ * list must let Users read and run only, then the MSI with `msiexec /i … /qn` and `/x … /qn`; each
+ * registers the event source and takes it away again. macOS: the .pkg with `installer`, then the
+ * .dmg copied out. Each time the fleet's health script in the app's resources runs against the
+ * installed app, and the Practice OTP's journal line is read back from the OS log with the OS's own
+ * tool (`journal verify --against-os-log`: Get-WinEvent, log show). The data folder is kept across
+ * rounds, so the journal and the OS log grow together.
  * It changes the machine (Program Files, /Applications): meant for a CI runner or a test machine.
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
@@ -14,16 +19,44 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { EVENT_SOURCE } from "../../main/journal/os-log/platform-os-log";
 import { PRODUCT_NAME } from "./built-app";
 
 const ROOT = join(__dirname, "..", "..");
 const APP_ID = "in.refunddesk.app";
 const PRACTICE_TID = "13192443";
+const { version: VERSION } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+/** Get-WinEvent and log show can take a while to show a message just written. */
+const OS_LOG_ATTEMPTS = 6;
+const OS_LOG_PAUSE_MS = 5_000;
 
 /** What `--json` prints, as far as these checks read it. */
 interface CliReply {
   ok?: boolean;
   value?: { environment?: string; checks?: Array<{ id?: string; status?: string }>; tid?: string; otpRefId?: string };
+}
+
+/** What `journal verify --json` prints, as far as these checks read it. */
+interface VerifyReply {
+  ok?: boolean;
+  value?: { osLog?: { witnessed?: number } };
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** A command whose failure is a finding, not an exception. */
+function runQuiet(
+  command: string,
+  args: string[],
+  options: SpawnSyncOptions = {},
+): { status: number | null; stdout: string; stderr: string } {
+  try {
+    return run(command, args, options);
+  } catch (error) {
+    return { status: null, stdout: "", stderr: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function run(
@@ -58,10 +91,7 @@ function parseJson(text: string, what: string): CliReply {
  * real data folder.
  */
 function checkInstalledCli(executable: string): void {
-  // As a deployment tool would start it: no development overrides, no Electron or Node debugging variables.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(REFUND_DESK_|ELECTRON_|NODE_(?!ENV$))/i.test(name)),
-  );
+  const env = deploymentEnv();
   const doctor = run(executable, ["doctor", "--json"], { env });
   process.stdout.write(`doctor --json (exit ${doctor.status}): ${doctor.stdout}${doctor.stderr}\n`);
   const report = parseJson(doctor.stdout, "doctor --json");
@@ -84,6 +114,51 @@ function checkInstalledCli(executable: string): void {
     usage.status === 2 && parseJson(usage.stdout, "otp with a bad tid").ok === false,
     "a bad tid exits 2 with ok: false",
   );
+  checkOsLog(executable, env);
+}
+
+/** As a deployment tool would start the app: no development overrides, no Electron or Node debugging variables. */
+function deploymentEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(REFUND_DESK_|ELECTRON_|NODE_(?!ENV$))/i.test(name)),
+  );
+}
+
+/**
+ * The OTP's journal line, read back from the OS log by the installed app's `journal verify
+ * --against-os-log`: witnessed, and every witnessed line still in the journal.
+ */
+function checkOsLog(executable: string, env: NodeJS.ProcessEnv): void {
+  const verify = () => {
+    const run = runQuiet(executable, ["journal", "verify", "--against-os-log", "--json"], { env });
+    try {
+      return { status: run.status, report: JSON.parse(run.stdout) as VerifyReply, text: run.stdout + run.stderr };
+    } catch {
+      return { status: run.status, report: {} as VerifyReply, text: run.stdout + run.stderr };
+    }
+  };
+  let verified = verify();
+  for (let attempt = 1; attempt < OS_LOG_ATTEMPTS && !verified.report.value?.osLog?.witnessed; attempt += 1) {
+    pause(OS_LOG_PAUSE_MS);
+    verified = verify();
+  }
+  process.stdout.write(`journal verify --against-os-log --json (exit ${verified.status}): ${verified.text}\n`);
+  check(
+    (verified.report.value?.osLog?.witnessed ?? 0) >= 1,
+    "the OS log, read with its own tool, has the journal's lines",
+  );
+  check(verified.status === 0 && verified.report.ok === true, "journal verify --against-os-log passes");
+}
+
+/** The fleet's health script shipped in the app's resources, run as IT's tool runs it. */
+function checkFleetScript(command: string, args: string[], expectedExit: number, prefix: string): void {
+  const run = runQuiet(command, args);
+  process.stdout.write(`${[command, ...args].join(" ")} (exit ${run.status}): ${run.stdout}${run.stderr}\n`);
+  check(run.status === expectedExit, `the fleet script exits ${expectedExit}`);
+  const line = new RegExp(
+    `^${prefix}(ok|warn) \\| version=${VERSION.replaceAll(".", "\\.")} \\| environment=practice \\|`,
+  );
+  check(line.test(run.stdout), "the fleet script prints the installed app's health in one line");
 }
 
 /** The data folder the installed app used, with the journal the OTP request wrote. */
@@ -120,7 +195,78 @@ function windowsLeftovers(installDir: string): string[] {
     "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
   ];
   const entries = keys.filter((key) => run("reg", ["query", key, "/s", "/f", PRODUCT_NAME, "/d"]).status === 0);
-  return [...files, ...entries.map((key) => `an uninstall entry under ${key}`)];
+  const source = run("reg", ["query", EVENT_SOURCE_KEY]).status === 0 ? [`the event source (${EVENT_SOURCE_KEY})`] : [];
+  return [...files, ...entries.map((key) => `an uninstall entry under ${key}`), ...source];
+}
+
+/** Where the installers register the Application log's source the journal's witness writes to. */
+const EVENT_SOURCE_KEY = `HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\${EVENT_SOURCE}`;
+
+/** What every Windows install must have and every uninstall must take away. */
+const WINDOWS_INSTALLED = 5;
+
+/** The installed app, checked the same way whichever installer put it there. */
+function checkWindowsInstall(installDir: string): string {
+  const exe = join(installDir, `${PRODUCT_NAME}.exe`);
+  check(existsSync(exe), `the app is installed at ${exe}`);
+  const acl = run("icacls", [installDir]).stdout;
+  process.stdout.write(acl);
+  check(!nonAdminsCanWrite(acl), "no one but administrators and SYSTEM can write in the install folder");
+  check(run("reg", ["query", EVENT_SOURCE_KEY]).status === 0, `the event source "${EVENT_SOURCE}" is registered`);
+  checkInstalledCli(exe);
+  checkFleetScript(
+    "powershell.exe",
+    [
+      "-NoProfile",
+      "-ExecutionPolicy",
+      "Bypass",
+      "-File",
+      join(installDir, "resources", "fleet", "intune-detect.ps1"),
+      "-App",
+      exe,
+    ],
+    0,
+    "",
+  );
+  // The places the uninstall must clear hold the app now, so finding them empty later means something.
+  const installed = windowsLeftovers(installDir);
+  process.stdout.write(`  installed: ${installed.join("; ")}\n`);
+  check(
+    installed.length === WINDOWS_INSTALLED,
+    "the folder, both shortcuts, the uninstall entry and the event source are there before uninstalling",
+  );
+  return exe;
+}
+
+function checkWindowsRemoved(installDir: string, seconds: number): void {
+  waitUntil(
+    () => windowsLeftovers(installDir).length === 0,
+    seconds,
+    `uninstall to remove ${windowsLeftovers(installDir).join(", ")}`,
+  );
+  check(true, "nothing of the app is left: folder, shortcuts, uninstall entry and event source are gone");
+  checkDataFolderKept(join(process.env.APPDATA ?? join(homedir(), "AppData", "Roaming"), PRODUCT_NAME));
+}
+
+/** The MSI as Intune, SCCM or Group Policy runs it: per machine, no UI, then removed the same way. */
+function msiRound(msi: string): void {
+  const installDir = join(process.env.ProgramFiles ?? "C:\\Program Files", PRODUCT_NAME);
+  const log = join(mkdtempSync(join(tmpdir(), "refund-desk-msi-")), "msiexec.log");
+  process.stdout.write(`\n== msiexec /i ${msi} /qn\n`);
+  // 3010: done, a restart is wanted (never for this package, but not a failure either).
+  const done = (status: number | null) => status === 0 || status === 3010;
+  const install = run("msiexec", ["/i", msi, "/qn", "/norestart", "/l*v", log]);
+  if (!done(install.status)) {
+    const bytes = existsSync(log) ? readFileSync(log) : Buffer.alloc(0);
+    // msiexec writes its log as UTF-16 with a byte-order mark.
+    const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString("utf16le") : bytes.toString("latin1");
+    process.stdout.write(text.slice(-8000));
+  }
+  check(done(install.status), `msiexec /i exits 0 (got ${install.status})`);
+  checkWindowsInstall(installDir);
+  const uninstall = run("msiexec", ["/x", msi, "/qn", "/norestart"]);
+  check(done(uninstall.status), `msiexec /x exits 0 (got ${uninstall.status})`);
+  checkWindowsRemoved(installDir, 60);
 }
 
 /** Users, Authenticated Users and Everyone may read and run, never write, in the folder (icacls's listing). */
@@ -140,28 +286,12 @@ function windowsRound(installer: string, folder: string | null): void {
   const args = folder ? ["/S", `/D=${folder}`] : ["/S"];
   const install = run(installer, args, { windowsVerbatimArguments: true });
   check(install.status === 0, `the installer exits 0 (got ${install.status})`);
-  const exe = join(installDir, `${PRODUCT_NAME}.exe`);
-  check(existsSync(exe), `the app is installed at ${exe}`);
-  const acl = run("icacls", [installDir]).stdout;
-  process.stdout.write(acl);
-  check(!nonAdminsCanWrite(acl), "no one but administrators and SYSTEM can write in the install folder");
-
-  checkInstalledCli(exe);
-  // The places the uninstall must clear hold the app now, so finding them empty later means something.
-  const installed = windowsLeftovers(installDir);
-  process.stdout.write(`  installed: ${installed.join("; ")}\n`);
-  check(installed.length === 4, "the folder, both shortcuts and the uninstall entry are there before uninstalling");
+  checkWindowsInstall(installDir);
 
   // The uninstaller copies itself to %TEMP% and returns at once: wait for the folder to go.
   const uninstall = run(join(installDir, `Uninstall ${PRODUCT_NAME}.exe`), ["/S"]);
   check(uninstall.status === 0, `the uninstaller exits 0 (got ${uninstall.status})`);
-  waitUntil(
-    () => windowsLeftovers(installDir).length === 0,
-    180,
-    `uninstall to remove ${windowsLeftovers(installDir).join(", ")}`,
-  );
-  check(true, "nothing of the app is left: folder, shortcuts and uninstall entry are gone");
-  checkDataFolderKept(join(process.env.APPDATA ?? join(homedir(), "AppData", "Roaming"), PRODUCT_NAME));
+  checkWindowsRemoved(installDir, 180);
 }
 
 // --- macOS -----------------------------------------------------------------------------------
@@ -210,6 +340,12 @@ function macRounds(release: string, arch: string): void {
   check(run("pkgutil", ["--pkgs"]).stdout.includes(APP_ID), `the package receipt ${APP_ID} is there before removal`);
   macSignature();
   checkInstalledCli(MAC_EXECUTABLE);
+  checkFleetScript(
+    "/bin/sh",
+    [join(MAC_APP, "Contents", "Resources", "fleet", "jamf-extension-attribute.sh")],
+    0,
+    "<result>",
+  );
   macRemove();
 
   const dmg = named("dmg");
@@ -234,6 +370,7 @@ if (require.main === module) {
     const installer = join(release, `refund-desk-setup-${version}.exe`);
     windowsRound(installer, null);
     windowsRound(installer, "C:\\Refund Desk Test\\Counter App");
+    msiRound(join(release, `refund-desk-${version}.msi`));
   } else if (process.platform === "darwin") {
     macRounds(release, values.arch ?? process.arch);
   } else {

@@ -2,7 +2,7 @@
  * electron-builder from a script, so CI and a person at a Windows or Mac machine run the same thing.
  *
  *   node --import tsx scripts/ci/package-app.ts --e2e       the unpacked app for the Electron e2e run
- *   node --import tsx scripts/ci/package-app.ts --release   the installers (Windows: NSIS;
+ *   node --import tsx scripts/ci/package-app.ts --release   the installers (Windows: NSIS and MSI;
  *                                                           macOS: dmg and pkg, x64 and arm64)
  *
  * --e2e differs from a release in one fuse and one mark: Playwright drives Electron through the Node
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   }
   const targets: CliOptions =
     process.platform === "win32"
-      ? { win: ["nsis"], x64: true }
+      ? { win: ["nsis", "msi"], x64: true }
       : process.platform === "darwin"
         ? { mac: ["dmg", "pkg"], x64: true, arm64: true }
         : { linux: ["AppImage"] };

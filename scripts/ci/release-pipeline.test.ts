@@ -94,7 +94,13 @@ function requiredStepProblems(ci: Workflow, release: Workflow): string[] {
     "test:electron-leaks",
     "bench:electron",
     "ci:mac-keychain",
+    "ci:os-log-check",
   ]);
+  // The OS log check reads every witness on the machine: it must come before any other step writes one.
+  const electronRuns = ci.jobs.electron ? npmRuns(ci.jobs.electron) : [];
+  const osLogAt = electronRuns.indexOf("ci:os-log-check");
+  if (osLogAt !== -1 && electronRuns.slice(0, osLogAt).some((script) => script !== "ci:mac-keychain"))
+    problems.push("ci.yml electron: the OS log check does not run first");
   const oses = (ci.jobs.electron?.strategy?.matrix?.include ?? []).map((entry) => entry.os);
   for (const os of ["windows-latest", "macos-latest", "macos-15-intel"])
     if (!oses.includes(os)) problems.push(`ci.yml electron: not run on ${os}`);
@@ -117,6 +123,8 @@ function requiredStepProblems(ci: Workflow, release: Workflow): string[] {
   need(release, "release.yml", "macos", ["release:build", "release:fuses", "release:install-check"]);
   need(release, "release.yml", "macos-x64-install", ["release:install-check"]);
   need(release, "release.yml", "draft-release", ["release:sbom", "release:checksums", "release:draft"]);
+  const windowsUpload = release.jobs.windows?.steps.find((s) => s.uses?.startsWith("actions/upload-artifact"));
+  if (!windowsUpload?.with?.path?.includes("release/*.msi")) problems.push("release.yml windows: the MSI is not kept");
   const secrets = ["CSC_LINK", "CSC_KEY_PASSWORD", "APPLE_ID", "APPLE_APP_SPECIFIC_PASSWORD", "APPLE_TEAM_ID"];
   const macBuild = release.jobs.macos?.steps.find((s) => s.run?.includes("npm run release:build"));
   for (const secret of secrets)
@@ -134,6 +142,8 @@ test("the workflows keep each step that proves something: e2e, keychain, install
   const without = (text: string, line: string) => workflow(text.replace(line, "run: echo removed\n"));
   const cases: Array<[string, string, string]> = [
     ["ci.yml", "run: npm run test:electron\n", "ci.yml electron: no step runs npm run test:electron"],
+    ["ci.yml", "run: npm run ci:os-log-check\n", "ci.yml electron: no step runs npm run ci:os-log-check"],
+    ["release.yml", "release/*.msi\n", "release.yml windows: the MSI is not kept"],
     [
       "release.yml",
       "run: npm run release:fuses -- --arch x64 --arch arm64\n",
@@ -161,6 +171,15 @@ test("the workflows keep each step that proves something: e2e, keychain, install
     const release2 = file === "release.yml" ? without(workflowText(file), line) : release;
     assert.ok(requiredStepProblems(ci2, release2).includes(problem), problem);
   }
+  // The OS log check moved after a step that writes the journal is reported too.
+  const electron = ci.jobs.electron as Job;
+  const check = electron.steps.findIndex((s) => s.run === "npm run ci:os-log-check");
+  const late = [...electron.steps];
+  late.push(...late.splice(check, 1));
+  assert.deepEqual(
+    requiredStepProblems({ ...ci, jobs: { ...ci.jobs, electron: { ...electron, steps: late } } }, release),
+    ["ci.yml electron: the OS log check does not run first"],
+  );
 });
 
 test("every npm script the workflows run exists, and every file those scripts run is in the repository", () => {
@@ -444,6 +463,7 @@ test("the release folder needs every installer, the SBOM and SHA256SUMS", () => 
     "SHA256SUMS",
     "refund-desk-sbom.cdx.json",
     "refund-desk-setup-0.1.0.exe",
+    "refund-desk-0.1.0.msi",
     "refund-desk-0.1.0-x64.dmg",
     "refund-desk-0.1.0-arm64.dmg",
     "refund-desk-0.1.0-x64.pkg",
@@ -457,5 +477,12 @@ test("the release folder needs every installer, the SBOM and SHA256SUMS", () => 
     ),
     ["missing: a CycloneDX SBOM (.cdx.json)"],
   );
-  assert.deepEqual(releaseProblems(all, "0.2.0").length, 5);
+  assert.deepEqual(releaseProblems(all, "0.2.0").length, 6);
+  assert.deepEqual(
+    releaseProblems(
+      all.filter((f) => !f.endsWith(".msi")),
+      "0.1.0",
+    ),
+    ["missing: the Windows MSI"],
+  );
 });
