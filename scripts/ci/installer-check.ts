@@ -174,7 +174,7 @@ function waitUntil(condition: () => boolean, seconds: number, what: string): voi
   const until = Date.now() + seconds * 1000;
   while (!condition()) {
     if (Date.now() > until) fail(`timed out after ${seconds} s: ${what}`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    pause(1000);
   }
 }
 
