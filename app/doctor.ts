@@ -1,6 +1,6 @@
 import type { RefundDeskError } from "./errors";
 import type { DeskPolicy } from "./policy";
-import type { Environment, SignerKind } from "./settings";
+import type { Environment, Settings } from "./settings";
 
 export type DoctorCheckId =
   | "policy"
@@ -48,7 +48,7 @@ export interface FleetFacts {
   lockedDown: boolean;
   settingsLocked: boolean;
   kioskMode: boolean;
-  signer: SignerKind;
+  signer: Settings["signer"];
   /** The OS keychain: the "keychain" row's status. */
   keychain: DoctorStatus;
   /** The signing key: the access key in the keychain (signer keychain) or the token's row (signer pkcs11). */

@@ -1,5 +1,6 @@
 import type { RawDetails } from "./raw-details";
 import type { TxState } from "./transaction";
+import type { SettingName as FieldSettingName } from "./setting-fields";
 
 /**
  * The error union. Each member is a situation an agent (or support) can act on; the UI maps
@@ -9,28 +10,11 @@ import type { TxState } from "./transaction";
 /** Carried by every error something answered; the errors' users import it from here. */
 export type { RawDetails };
 
-export type SettingName =
-  | "environment"
-  | "baseUrl"
-  | "developerKey"
-  | "initiatorId"
-  | "timeoutMs"
-  | "resendCooldownMs"
-  | "userCode"
-  | "accessKey"
-  | "paperSize"
-  | "agentCopy"
-  | "receiptLanguages"
-  | "helpline"
-  | "grievanceContact"
-  | "rbiGrievance"
-  | "idleClearMinutes"
-  | "maxClockCorrectionMinutes"
-  | "signer"
-  | "pkcs11Module"
-  | "pkcs11Token"
-  | "pkcs11Key"
-  | "tokenPin";
+/**
+ * A setting an error names: each in the field table (the custom URL by its policy name, baseUrl),
+ * and the secrets that are not settings.
+ */
+export type SettingName = Exclude<FieldSettingName, "customBaseUrl"> | "baseUrl" | "accessKey" | "tokenPin";
 
 /** The requests to Eko whose answers the journal records. */
 type JournaledStep = "check" | "otp" | "refund" | "pending";

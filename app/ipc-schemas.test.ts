@@ -102,14 +102,16 @@ test("a pending-refunds lookup: a mobile as text up to 64 characters", () => {
 
 test("a settings change: each field optional, the text ones nullable and bounded", () => {
   accepts("updateSettings", {});
+  // The field table's bounds (app/setting-fields.ts), the same main enforces and the docs state.
   const bounded = {
     customBaseUrl: 2048,
-    developerKey: 256,
-    initiatorId: 64,
-    userCode: 64,
-    printerName: 128,
-    helpline: 512,
-    grievanceContact: 512,
+    developerKey: 128,
+    initiatorId: 10,
+    userCode: 8,
+    printerName: 256,
+    helpline: 120,
+    grievanceContact: 120,
+    pkcs11Token: 32,
   } as const;
   for (const [field, max] of Object.entries(bounded)) {
     accepts("updateSettings", { [field]: text(max) });

@@ -8,54 +8,12 @@ import { ACCESS_KEY_MAX_LENGTH } from "./access-key";
 import { TOKEN_PIN_MAX_LENGTH } from "./token-pin";
 import type { DayRange } from "./history";
 import type { RefundRequest } from "./refund";
-import {
-  AGENT_COPY_CHOICES,
-  ENVIRONMENTS,
-  MAX_IDLE_CLEAR_MINUTES,
-  MAX_MAX_CLOCK_CORRECTION_MINUTES,
-  MAX_RESEND_COOLDOWN_MS,
-  MAX_TIMEOUT_MS,
-  MIN_IDLE_CLEAR_MINUTES,
-  MIN_MAX_CLOCK_CORRECTION_MINUTES,
-  MIN_TIMEOUT_MS,
-  PAPER_SIZES,
-  RECEIPT_LANGUAGE_CHOICES,
-  SIGNERS,
-  type SettingsPatch,
-} from "./settings";
+import { SETTINGS_PATCH_SCHEMA } from "./field-schema";
 
 /** Shape only; the meaning (digits, length) is checked by parseTid so the reason is precise. */
 const tidRequest = z.strictObject({ tid: z.string().max(256) });
 
 const empty = z.strictObject({});
-
-const settingsPatch = z.strictObject({
-  environment: z.enum(ENVIRONMENTS).optional(),
-  customBaseUrl: z.string().max(2048).nullable().optional(),
-  developerKey: z.string().max(256).nullable().optional(),
-  initiatorId: z.string().max(64).nullable().optional(),
-  userCode: z.string().max(64).nullable().optional(),
-  timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
-  resendCooldownMs: z.number().int().min(0).max(MAX_RESEND_COOLDOWN_MS).optional(),
-  printerName: z.string().max(128).nullable().optional(),
-  paperSize: z.enum(PAPER_SIZES).optional(),
-  agentCopy: z.enum(AGENT_COPY_CHOICES).optional(),
-  receiptLanguages: z.enum(RECEIPT_LANGUAGE_CHOICES).optional(),
-  helpline: z.string().max(512).nullable().optional(),
-  grievanceContact: z.string().max(512).nullable().optional(),
-  rbiGrievance: z.boolean().optional(),
-  idleClearMinutes: z.number().int().min(MIN_IDLE_CLEAR_MINUTES).max(MAX_IDLE_CLEAR_MINUTES).optional(),
-  maxClockCorrectionMinutes: z
-    .number()
-    .int()
-    .min(MIN_MAX_CLOCK_CORRECTION_MINUTES)
-    .max(MAX_MAX_CLOCK_CORRECTION_MINUTES)
-    .optional(),
-  signer: z.enum(SIGNERS).optional(),
-  // No pkcs11Module: the token's library comes from a policy only.
-  pkcs11Token: z.string().max(128).nullable().optional(),
-  pkcs11Key: z.string().max(128).optional(),
-}) satisfies z.ZodType<SettingsPatch>;
 
 const accessKeyRequest = z.strictObject({ accessKey: z.string().min(1).max(ACCESS_KEY_MAX_LENGTH) });
 
@@ -85,7 +43,8 @@ export const IPC_SCHEMAS = {
   /** Initiate Refund with the customer's OTP; main sends it once and never retries it. */
   refund: refundRequest,
   getSettings: empty,
-  updateSettings: settingsPatch,
+  /** The settings from the field table (app/setting-fields.ts); no policy-only setting. */
+  updateSettings: SETTINGS_PATCH_SCHEMA,
   setAccessKey: accessKeyRequest,
   removeAccessKey: empty,
   /** The token's user PIN (signer pkcs11), into the keychain; write-only like the access key. */

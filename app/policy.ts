@@ -3,39 +3,14 @@
  * machine-wide policy file holds. Types only; main validates the JSON (main/policy/).
  */
 import type { RefundDeskError } from "./errors";
-import type { AgentCopy, Environment, PaperSize, ReceiptLanguages, SignerKind } from "./settings";
+import type { PolicyValues } from "./setting-fields";
 
-/** A validated policy. The admin PIN is never part of it: it travels only as a hash (PolicyPin). */
-export interface Policy {
-  environment: Environment;
-  /** Only with environment "custom", where it is required. */
-  baseUrl?: string;
-  developerKey?: string;
-  initiatorId?: string;
-  /** Eko's user_code of the agent, for the refund steps after the OTP. */
-  userCode?: string;
-  /** Shown to the agent and written on every journal line ("which counter asked?"). */
-  counterName: string;
-  kioskMode: boolean;
-  settingsLocked: boolean;
-  timeoutMs?: number;
-  resendCooldownMs?: number;
-  printerName?: string;
-  /** The receipt and counter settings (app/settings.ts); each one the policy sets wins. */
-  paperSize?: PaperSize;
-  agentCopy?: AgentCopy;
-  receiptLanguages?: ReceiptLanguages;
-  helpline?: string;
-  grievanceContact?: string;
-  rbiGrievance?: boolean;
-  idleClearMinutes?: number;
-  maxClockCorrectionMinutes?: number;
-  signer?: SignerKind;
-  /** The vendor's PKCS#11 library (absolute path): set by a policy only, never by settings.json. */
-  pkcs11Module?: string;
-  pkcs11Token?: string;
-  pkcs11Key?: string;
-}
+/**
+ * A validated policy: the counter's own fields and any setting it names (app/setting-fields.ts).
+ * The admin PIN is never part of it: it travels only as a hash (PolicyPin). The token's library
+ * (pkcs11Module) is set by a policy only, never by settings.json.
+ */
+export type Policy = PolicyValues;
 
 /** The policy's field names, as an admin writes them in the JSON file. */
 export type PolicyField = keyof Policy | "adminPin" | "adminPinHash";

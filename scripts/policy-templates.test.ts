@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
-import { MACHINE_POLICY_FIELDS, POLICY_FIELDS } from "../main/policy/policy-fields";
+import { MACHINE_POLICY_FIELDS, POLICY_FIELDS } from "../app/setting-fields";
 import { validatePolicy } from "../main/policy/policy";
 import { generated } from "./policy-templates";
 

@@ -13,6 +13,7 @@ import type { ErrorKind, SettingName } from "../errors";
 import type { MobileInvalidReason } from "../pending";
 import type { OtpInvalidReason } from "../refund";
 import type { AgentCopy, Environment, PaperSize, PracticeScenarioId, ReceiptLanguages } from "../settings";
+import type { FormField } from "../setting-fields";
 import type { TxState } from "../transaction";
 
 export interface Advice {
@@ -574,6 +575,10 @@ export const en = {
       title: "The RBI complaint route setting is not valid",
       action: "Turn it on or off.",
     },
+    printerName: {
+      title: "The printer's name is not valid",
+      action: "Type the printer's name as the computer lists it: one line of at most 256 characters.",
+    },
     idleClearMinutes: {
       title: "The time before the screen clears is not valid",
       action: "Type a whole number of minutes from 1 to 15.",
@@ -647,6 +652,7 @@ export const en = {
     grievanceContact: "Grievance contact",
     rbiGrievance: "RBI complaint route",
     idleClearMinutes: "Clear the screen after (minutes)",
+    printerName: "Receipt printer",
     signer: "Signer",
     pkcs11Module: "Token library",
     pkcs11Token: "Token label",
@@ -819,9 +825,17 @@ export const en = {
       interface: "The app's language",
       both: "English and Hindi",
     } satisfies Record<ReceiptLanguages, string>,
-    contactHint: "Printed on the customer's receipt. One line; leave empty to leave it out.",
-    rbiHint: "Adds: the bank first; after 30 days, cms.rbi.org.in or 14448.",
-    idleHint: "1 to 15 minutes without input; never while a request runs or a refund is unsettled.",
+    hint: {
+      printerName:
+        "Its name as the computer lists it. Receipts go to it without a print dialog; a kiosk needs one. Leave empty to choose each time.",
+      paperSize: "The roll or sheet the receipt printer takes.",
+      agentCopy: "A second copy for the agent, with the balance and a line to sign.",
+      receiptLanguages: "The language the receipt is printed in.",
+      helpline: "Printed on the customer's receipt. One line; leave empty to leave it out.",
+      grievanceContact: "Printed on the customer's receipt. One line; leave empty to leave it out.",
+      rbiGrievance: "Adds: the bank first; after 30 days, cms.rbi.org.in or 14448.",
+      idleClearMinutes: "1 to 15 minutes without input; never while a request runs or a refund is unsettled.",
+    } satisfies Record<FormField<"receipt">, string>,
   },
   practiceRefund: {
     otpLabel: "Customer's OTP for every practice refund",

@@ -265,7 +265,14 @@ test("a kiosk with a printer in its policy prints the receipt silently to it", a
 for (const [name, content, mode] of [
   [
     "damaged",
-    JSON.stringify({ environment: "moon", counterName: "Counter 7", kioskMode: false, settingsLocked: false }),
+    // A misspelt field beside a bad value: both are listed, not the first alone.
+    JSON.stringify({
+      environment: "moon",
+      counterName: "Counter 7",
+      kioskMode: false,
+      settingsLocked: false,
+      timoutMs: 5,
+    }),
     0o644,
   ],
   ["truncated", '{"environment": "practice", "counterName": "Cou', 0o644],
@@ -285,6 +292,11 @@ for (const [name, content, mode] of [
     const host = await openApp({ machinePolicyPath: broken });
     // Locked down: no Refund screen, the cause in its place, sized as a kiosk.
     await expect(page.getByTestId("locked-down-cause")).toContainText(broken);
+    if (name === "damaged")
+      await expect(page.getByTestId("locked-down-cause").locator("li")).toHaveText([
+        "timoutMs: unknown-field",
+        "environment: unknown-choice",
+      ]);
     await expect(page.getByTestId("tid-input")).toHaveCount(0);
     await expect(page.locator("html.kiosk")).toHaveCount(1);
     await page.getByTestId("nav-settings").click();

@@ -224,22 +224,23 @@ test("the idle clear: the customer is forgotten after the idle time, never mid-c
   await expect(page.getByTestId("transaction")).toHaveCount(0);
 });
 
-test("Settings: the admin sets the paper, the copies, the grievance text and the idle time; a bad idle time is refused in words", async ({
+test("Settings: the admin sets the printer, the paper, the copies, the grievance text and the idle time; a bad idle time is refused in words", async ({
   page,
   openApp,
 }) => {
   const host = await openApp();
   await page.getByTestId("nav-settings").click();
   const form = page.getByTestId("receipt-settings");
-  await form.getByTestId("paper-size").selectOption("80mm");
-  await form.getByTestId("agent-copy").selectOption("always");
-  await form.getByTestId("receipt-languages").selectOption("both");
+  await form.getByTestId("printer-name-input").fill("EPSON TM-T82 Receipt");
+  await form.getByTestId("paper-size-input").selectOption("80mm");
+  await form.getByTestId("agent-copy-input").selectOption("always");
+  await form.getByTestId("receipt-languages-input").selectOption("both");
   await form.getByTestId("helpline-input").fill("1800 103 3333");
-  await form.getByTestId("rbi-grievance").check();
-  await form.getByTestId("idle-minutes-input").fill("20");
+  await form.getByTestId("rbi-grievance-input").check();
+  await form.getByTestId("idle-clear-minutes-input").fill("20");
   await form.getByTestId("save-receipt-settings").click();
   await expect(page.getByTestId("error")).toContainText("from 1 to 15");
-  await form.getByTestId("idle-minutes-input").fill("3");
+  await form.getByTestId("idle-clear-minutes-input").fill("3");
   await form.getByTestId("save-receipt-settings").click();
   await expect(page.getByTestId("error")).toHaveCount(0);
   await expect
@@ -258,4 +259,5 @@ test("Settings: the admin sets the paper, the copies, the grievance text and the
     .toEqual(["80mm", true, "both", "1800 103 3333", true]);
   const view = await host.desk.services.getSettings({});
   expect(view.ok && view.value.idleClearMinutes).toBe(3);
+  expect(view.ok && view.value.printerName).toBe("EPSON TM-T82 Receipt");
 });

@@ -1,11 +1,10 @@
 import { describeError } from "../../app/messages/describe-error";
 import type { DoctorReport } from "../../app/doctor";
 import type { DeskPolicy } from "../../app/policy";
-import type { SettingsView } from "../../app/settings";
 import { appVersion } from "../launch/app-version";
 import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
 import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
-import { CONFIG_NAMES, configProblem, parseConfigPairs, type ConfigProblem } from "./config-set";
+import { CONFIG_NAMES, configProblem, formatSettings, parseConfigPairs, type ConfigProblem } from "./config-set";
 import { didYouMean } from "./did-you-mean";
 import { EXIT, exitCodeTable } from "./exit-codes";
 import { journalCommand } from "./journal-export";
@@ -192,33 +191,6 @@ function formatDoctor(report: DoctorReport): string {
   if (report.clockOffsetMs !== null)
     lines.push(`clock offset: ${(report.clockOffsetMs / 1000).toFixed(1)} s (server minus this machine)`);
   return lines.join("\n");
-}
-
-function formatSettings(view: SettingsView): string {
-  return [
-    `environment:   ${view.environment}`,
-    `base-url:      ${view.baseUrl ?? "(none)"}`,
-    `developer-key: ${view.developerKey ?? "(not set)"}`,
-    `initiator-id:  ${view.initiatorId ?? "(not set)"}`,
-    `user-code:     ${view.userCode ?? "(not set)"}`,
-    `timeout-ms:    ${view.timeoutMs}`,
-    `resend-cooldown-ms: ${view.resendCooldownMs}`,
-    `printer-name:  ${view.printerName ?? "(not set)"}`,
-    `paper-size:    ${view.paperSize}`,
-    `agent-copy:    ${view.agentCopy}`,
-    `receipt-languages: ${view.receiptLanguages}`,
-    `helpline:      ${view.helpline ?? "(not set)"}`,
-    `grievance-contact: ${view.grievanceContact ?? "(not set)"}`,
-    `rbi-grievance: ${view.rbiGrievance ? "on" : "off"}`,
-    `idle-clear-minutes: ${view.idleClearMinutes}`,
-    `max-clock-correction-minutes: ${view.maxClockCorrectionMinutes}`,
-    `signer:        ${view.signer}`,
-    `pkcs11-module: ${view.pkcs11Module ?? "(not set: a policy sets it)"}`,
-    `pkcs11-token:  ${view.pkcs11Token ?? "(not set)"}`,
-    `pkcs11-key:    ${view.pkcs11Key}`,
-    `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? (view.signer === "pkcs11" ? "not in the keychain (the token holds it)" : "not stored") : "keychain unavailable"}`,
-    `token PIN:     ${{ stored: "stored in the system keychain", missing: "not stored", unavailable: "keychain unavailable" }[view.tokenPin]}`,
-  ].join("\n");
 }
 
 function formatPolicy(policy: DeskPolicy): string {

@@ -1,42 +1,12 @@
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
-import type { SettingsPatch } from "../../app/settings";
+import { SETTING_NAMES, cliName, fieldSpec, type SettingName } from "../../app/setting-fields";
+import type { SettingsPatch, SettingsView } from "../../app/settings";
 
-/** CLI names of settings, mapped to the settings' own names. */
-export const CONFIG_NAMES = {
-  environment: "environment",
-  "base-url": "customBaseUrl",
-  "developer-key": "developerKey",
-  "initiator-id": "initiatorId",
-  "user-code": "userCode",
-  "timeout-ms": "timeoutMs",
-  "resend-cooldown-ms": "resendCooldownMs",
-  "printer-name": "printerName",
-  "paper-size": "paperSize",
-  "agent-copy": "agentCopy",
-  "receipt-languages": "receiptLanguages",
-  helpline: "helpline",
-  "grievance-contact": "grievanceContact",
-  "rbi-grievance": "rbiGrievance",
-  "idle-clear-minutes": "idleClearMinutes",
-  "max-clock-correction-minutes": "maxClockCorrectionMinutes",
-  signer: "signer",
-  "pkcs11-module": "pkcs11Module",
-  "pkcs11-token": "pkcs11Token",
-  "pkcs11-key": "pkcs11Key",
-} as const;
-
-type ConfigName = keyof typeof CONFIG_NAMES;
-type SettingKey = (typeof CONFIG_NAMES)[ConfigName];
-
-/** Whole numbers, with the unit `config set` names in its refusal. */
-const NUMBER_SETTINGS: ReadonlyMap<SettingKey, string> = new Map([
-  ["timeoutMs", "milliseconds"],
-  ["resendCooldownMs", "milliseconds"],
-  ["idleClearMinutes", "minutes"],
-  ["maxClockCorrectionMinutes", "minutes"],
-]);
-const ON_OFF_SETTINGS: ReadonlySet<SettingKey> = new Set(["rbiGrievance"]);
+/** CLI names of settings (base-url, idle-clear-minutes…), mapped to the settings' own names, from the field table. */
+export const CONFIG_NAMES: Readonly<Record<string, SettingName>> = Object.fromEntries(
+  SETTING_NAMES.map((name) => [cliName(name), name]),
+);
 
 /** One refused pair of `config set`: the setting as the command line names it, and why. */
 export interface ConfigProblem {
@@ -46,15 +16,16 @@ export interface ConfigProblem {
   message: string;
 }
 
-const isConfigName = (name: string): name is ConfigName => Object.hasOwn(CONFIG_NAMES, name);
+const settingOf = (name: string): SettingName | undefined =>
+  Object.hasOwn(CONFIG_NAMES, name) ? CONFIG_NAMES[name] : undefined;
 
 /** The CLI name of a setting named in an error (customBaseUrl → base-url), or the field itself. */
-function cliName(field: string): string {
-  return Object.entries(CONFIG_NAMES).find(([, key]) => key === field)?.[0] ?? field;
+function cliNameOf(field: string): string {
+  return (SETTING_NAMES as readonly string[]).includes(field) ? cliName(field as SettingName) : field;
 }
 
 function problem(name: string, reason: string, message: string): ConfigProblem {
-  return { name, error: { kind: "invalid-input", field: CONFIG_NAMES[name as ConfigName] ?? name, reason }, message };
+  return { name, error: { kind: "invalid-input", field: settingOf(name) ?? name, reason }, message };
 }
 
 /**
@@ -75,7 +46,8 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
       value = args[i + 1];
       i += 1;
     }
-    if (!isConfigName(name)) {
+    const key = settingOf(name);
+    if (key === undefined) {
       problems.push(
         problem(name, "unknown-setting", `unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`),
       );
@@ -90,12 +62,11 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
       continue;
     }
     seen.add(name);
-    const key = CONFIG_NAMES[name];
-    const unit = NUMBER_SETTINGS.get(key);
-    if (unit) {
+    const kind = fieldSpec(key).kind;
+    if (kind.type === "number") {
       if (/^\d+$/.test(value)) patch[key] = Number(value);
-      else problems.push(problem(name, "not-a-whole-number", `${name} must be a whole number of ${unit}`));
-    } else if (ON_OFF_SETTINGS.has(key)) {
+      else problems.push(problem(name, "not-a-whole-number", `${name} must be a whole number of ${kind.unit}`));
+    } else if (kind.type === "boolean") {
       if (value === "on" || value === "off") patch[key] = value === "on";
       else problems.push(problem(name, "not-on-or-off", `${name} must be on or off`));
     } else patch[key] = value;
@@ -106,8 +77,26 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
 
 /** A refusal of the settings' own rules (a URL that is not https, …) as a `config set` problem. */
 export function configProblem(error: RefundDeskError): ConfigProblem {
-  const name = error.kind === "invalid-input" ? cliName(error.field) : "";
+  const name = error.kind === "invalid-input" ? cliNameOf(error.field) : "";
   const { title, action } = describeError(error, "en");
   const reason = error.kind === "invalid-input" ? ` (${error.reason})` : "";
   return { name, error, message: `${name ? `${name}: ` : ""}${title} ${action}${reason}` };
+}
+
+/** One line per setting, by its CLI name, from the field table; then the secrets' state, never the secrets. */
+export function formatSettings(view: SettingsView): string {
+  const shown = (name: SettingName): string => {
+    // The URL requests go to now: the custom one, or the environment's own.
+    if (name === "customBaseUrl") return view.baseUrl ?? "(none)";
+    const value = view[name];
+    if (typeof value === "boolean") return value ? "on" : "off";
+    if (value === null) return fieldSpec(name).setBy === "policy" ? "(not set: a policy sets it)" : "(not set)";
+    return String(value);
+  };
+  const lines = SETTING_NAMES.map((name) => `${`${cliName(name)}:`.padEnd(14)} ${shown(name)}`);
+  return [
+    ...lines,
+    `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? (view.signer === "pkcs11" ? "not in the keychain (the token holds it)" : "not stored") : "keychain unavailable"}`,
+    `token PIN:     ${{ stored: "stored in the system keychain", missing: "not stored", unavailable: "keychain unavailable" }[view.tokenPin]}`,
+  ].join("\n");
 }

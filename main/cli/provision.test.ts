@@ -200,7 +200,7 @@ test("the key from standard input; the plain-text report says what was done and 
 
 test("each bad field: exit 2 naming the field and reason, and nothing changes (not even the key file)", async () => {
   const cases: [Record<string, unknown>, string, string][] = [
-    [{ environment: "staging" }, "environment", "unknown-environment"],
+    [{ environment: "staging" }, "environment", "unknown-choice"],
     [{ initiatorId: "12345" }, "initiatorId", "not-10-digits"],
     [{ developerKey: "x y" }, "developerKey", "bad-shape"],
     [{ counterName: "" }, "counterName", "empty"],

@@ -17,7 +17,7 @@ import {
   readMachinePolicy,
 } from "./machine-policy";
 import { validatePolicy } from "./policy";
-import { MACHINE_POLICY_FIELDS, POLICY_FIELDS, policyField } from "./policy-fields";
+import { MACHINE_POLICY_FIELDS, POLICY_FIELDS, policyField } from "../../app/setting-fields";
 import { POSIX_POLICY_PATHS } from "./sources/posix-sources";
 import type { RunTool } from "./sources/run-tool";
 
@@ -117,6 +117,18 @@ test("a PIN hash made at a lower cost than the app's own (ln 17, r 8) fails the 
   for (const params of ["ln=17,r=8,p=1", "ln=18,r=8,p=1", "ln=17,r=8,p=2"]) {
     assert.equal(withHash(params).state, "applied", params);
   }
+  // Beside the policy's other problems, not instead of them.
+  const alsoBroken = combineSources([
+    {
+      state: "found",
+      origin: "registry",
+      values: { ...BASE, timoutMs: 1, adminPinHash: `$scrypt$ln=16,r=8,p=1$${salt}$${hash}` },
+    },
+  ]);
+  assert.deepEqual(
+    alsoBroken.state === "failed" && alsoBroken.problem.errors.map((e) => `${e.field}:${e.reason.split(":")[0]}`),
+    ["timoutMs:unknown-field", "adminPinHash:pin-hash-too-cheap"],
+  );
 });
 
 function policyFile(values: object, mode: number): string {

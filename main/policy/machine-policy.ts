@@ -42,19 +42,19 @@ export function combineSources(reads: SourceRead[]): MachinePolicy {
   const path = found.map((read) => read.origin).join(" + ");
   const merged = Object.assign({}, ...[...found].reverse().map((read) => read.values)) as Record<string, unknown>;
   const valid = validatePolicy(merged, "machine");
-  if (!valid.ok) return { state: "failed", problem: { path, errors: valid.error } };
-  const cheap = cheapPinHash(valid.value);
-  return cheap
-    ? { state: "failed", problem: { path, errors: [cheap] } }
-    : { state: "applied", path, valid: valid.value };
+  // Listed with the policy's other problems, so the admin fixes the file in one go.
+  const cheap = valid.ok || !valid.error.some((e) => e.field === "adminPinHash") ? cheapPinHash(merged) : null;
+  const errors = [...(valid.ok ? [] : valid.error), ...(cheap ? [cheap] : [])];
+  if (errors.length > 0 || !valid.ok) return { state: "failed", problem: { path, errors } };
+  return { state: "applied", path, valid: valid.value };
 }
 
 /**
  * A PIN hash made at a lower cost than the app's own makes an offline search of the PIN that much
  * faster, and the app cannot rehash the admin's policy (it may a provisioned one, on use).
  */
-function cheapPinHash(valid: ValidPolicy): PolicyFieldError | null {
-  const hash = valid.pin && "hash" in valid.pin ? valid.pin.hash : null;
+function cheapPinHash(policy: Record<string, unknown>): PolicyFieldError | null {
+  const hash = typeof policy.adminPinHash === "string" ? policy.adminPinHash : null;
   const parsed = hash === null ? null : parsePinHash(hash);
   if (hash === null || parsed === null || !needsRehash(hash)) return null;
   return {

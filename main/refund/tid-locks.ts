@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import { MAX_TIMEOUT_MS } from "../../app/settings";
+import { FIELDS } from "../../app/setting-fields";
 import { openCounterState, type CounterState } from "../fs/counter-state";
 
 /**
@@ -29,7 +29,7 @@ type TidLockRefusal = Extract<
  * after its request would have timed out. The holder renews well before then.
  */
 export const LEASE_MARGIN_MS = 15_000;
-const LONGEST_LEASE_MS = MAX_TIMEOUT_MS + LEASE_MARGIN_MS;
+const LONGEST_LEASE_MS = FIELDS.timeoutMs.kind.max + LEASE_MARGIN_MS;
 /** Renewals per lease: one missed renewal (a busy event loop) does not lose the lock. */
 const RENEWALS_PER_LEASE = 3;
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { USER_SETTING_NAMES, type UserSettingName } from "../../app/setting-fields";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
 import { writeFileDurably } from "../fs/durable-file";
 import { applySettingsPatch } from "./settings-validation";
@@ -7,30 +8,11 @@ import { applySettingsPatch } from "./settings-validation";
 export const SETTINGS_FILE = "settings.json";
 
 /**
- * The custom URL is applied before the environment that needs it. pkcs11Module is not read: the
- * token's library comes from a policy only (a path the account wrote would be code run in main).
+ * Each setting a user may set, the environment last so the custom URL it needs is there first.
+ * The token's library is not read: it comes from a policy only (a path the account wrote would be
+ * code run in main).
  */
-const LOAD_ORDER: (keyof Settings)[] = [
-  "customBaseUrl",
-  "developerKey",
-  "initiatorId",
-  "userCode",
-  "timeoutMs",
-  "resendCooldownMs",
-  "printerName",
-  "paperSize",
-  "agentCopy",
-  "receiptLanguages",
-  "helpline",
-  "grievanceContact",
-  "rbiGrievance",
-  "idleClearMinutes",
-  "maxClockCorrectionMinutes",
-  "signer",
-  "pkcs11Token",
-  "pkcs11Key",
-  "environment",
-];
+const LOAD_ORDER: UserSettingName[] = [...USER_SETTING_NAMES.filter((name) => name !== "environment"), "environment"];
 
 /** settings.json in the data folder: non-secret configuration only (the key is in the keychain). */
 export interface SettingsFile {

@@ -38,7 +38,7 @@ test("refuses each bad field with its reason", () => {
   refused({ resendCooldownMs: -1 }, "resendCooldownMs", "out-of-range");
   refused({ resendCooldownMs: 600_001 }, "resendCooldownMs", "out-of-range");
   refused({ environment: "custom" }, "customBaseUrl", "required-for-custom");
-  refused({ environment: "staging" as never }, "environment", "unknown-environment");
+  refused({ environment: "staging" as never }, "environment", "unknown-choice");
   refused({ customBaseUrl: "http://eko.example.com/v3" }, "customBaseUrl", "not-https");
   refused({ customBaseUrl: "ftp://eko.example.com/v3" }, "customBaseUrl", "not-https");
   refused({ customBaseUrl: "https://user:pw@eko.example.com/v3" }, "customBaseUrl", "has-credentials");
@@ -107,7 +107,7 @@ test("the user code: 8 ASCII digits as Eko's (20810200), null clears, a hand-edi
   assert.equal(set.value.userCode, "20810200");
   for (const bad of ["2081020", "208102000", "2081020a", "२०८१०२००", "2081 0200"])
     refused({ userCode: bad }, "userCode", "not-8-digits");
-  refused({ userCode: 20810200 as never }, "userCode", "not-8-digits");
+  refused({ userCode: 20810200 as never }, "userCode", "not-text");
   const cleared = applySettingsPatch(set.value, { userCode: null });
   assert.ok(cleared.ok && cleared.value.userCode === null);
 

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_CLOCK_CORRECTION_MINUTES } from "../../app/settings";
+import { DEFAULT_SETTINGS } from "../../app/settings";
 import { isEkoHost } from "./eko-hosts";
 
 /**
@@ -33,7 +33,7 @@ export function dateOffsetMs(dateHeader: string | null, localMs: number): number
 
 export function createClock(
   localNow: () => number = Date.now,
-  maxCorrectionMs: () => number = () => DEFAULT_MAX_CLOCK_CORRECTION_MINUTES * 60_000,
+  maxCorrectionMs: () => number = () => DEFAULT_SETTINGS.maxClockCorrectionMinutes * 60_000,
 ): Clock {
   let learned: number | null = null;
   // The bound may be lowered while the app runs (a new policy): an offset past it is not applied.

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { DEFAULT_IDLE_CLEAR_MINUTES } from "../../app/settings";
+import { DEFAULT_SETTINGS } from "../../app/settings";
 import { createIdleClear } from "../store/idle-clear";
 import { useSettings, useStores, useT } from "../stores";
 
@@ -14,7 +14,7 @@ const INPUT_EVENTS = ["keydown", "pointerdown", "input", "wheel"] as const;
 export function IdleClear({ onCleared }: { onCleared: () => void }) {
   const t = useT();
   const { request, findMobile } = useStores();
-  const minutes = useSettings((s) => s.view?.idleClearMinutes ?? DEFAULT_IDLE_CLEAR_MINUTES);
+  const minutes = useSettings((s) => (s.view ?? DEFAULT_SETTINGS).idleClearMinutes);
   const minutesRef = useRef(minutes);
   const onClearedRef = useRef(onCleared);
   const [cleared, setCleared] = useState(false);

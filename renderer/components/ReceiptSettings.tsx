@@ -1,28 +1,39 @@
 import { useState } from "react";
-import {
-  AGENT_COPY_CHOICES,
-  PAPER_SIZES,
-  RECEIPT_LANGUAGE_CHOICES,
-  type AgentCopy,
-  type PaperSize,
-  type ReceiptLanguages,
-  type SettingsView,
-} from "../../app/settings";
+import { cliName, fieldSpec, formFields } from "../../app/setting-fields";
+import type { SettingsView, UserSettingsPatch } from "../../app/settings";
+import type { MessageKey } from "../../app/messages/keys";
 import { useSettings, useStores, useT } from "../stores";
 import { TextField } from "./TextField";
 
-/** The receipt printer's paper, the copies, the grievance text and the idle clear: for the branch IT admin. */
+/** The fields of the Receipts and counter section, from the field table (app/setting-fields.ts). */
+const FIELDS = formFields("receipt");
+type ReceiptFormField = (typeof FIELDS)[number];
+type Draft = Record<ReceiptFormField, string | boolean>;
+
+function draftFrom(view: SettingsView): Draft {
+  return Object.fromEntries(
+    FIELDS.map((name) => [name, typeof view[name] === "boolean" ? view[name] : String(view[name] ?? "")]),
+  ) as Draft;
+}
+
+/** The draft as a patch: numbers as typed (blank is not a number, so it is refused), the rest as they are. */
+function patchFrom(draft: Draft): UserSettingsPatch {
+  return Object.fromEntries(
+    FIELDS.map((name) => {
+      const value = draft[name];
+      const number = typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+      return [name, fieldSpec(name).kind.type === "number" ? number : value];
+    }),
+  );
+}
+
+/** The receipt printer and its paper, the copies, the grievance text and the idle clear: for the branch IT admin. */
 export function ReceiptSettings({ view }: { view: SettingsView }) {
   const t = useT();
   const { settings } = useStores();
   const saving = useSettings((s) => s.pending === "save");
-  const [paperSize, setPaperSize] = useState<PaperSize>(view.paperSize);
-  const [agentCopy, setAgentCopy] = useState<AgentCopy>(view.agentCopy);
-  const [receiptLanguages, setReceiptLanguages] = useState<ReceiptLanguages>(view.receiptLanguages);
-  const [helpline, setHelpline] = useState(view.helpline ?? "");
-  const [grievanceContact, setGrievanceContact] = useState(view.grievanceContact ?? "");
-  const [rbiGrievance, setRbiGrievance] = useState(view.rbiGrievance);
-  const [idleMinutes, setIdleMinutes] = useState(String(view.idleClearMinutes));
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(view));
+  const change = (name: ReceiptFormField, value: string | boolean) => setDraft((d) => ({ ...d, [name]: value }));
 
   return (
     <form
@@ -32,114 +43,75 @@ export function ReceiptSettings({ view }: { view: SettingsView }) {
       data-testid="receipt-settings"
       onSubmit={(event) => {
         event.preventDefault();
-        const minutes = idleMinutes.trim() === "" ? Number.NaN : Number(idleMinutes);
-        void settings.getState().saveReceipt({
-          paperSize,
-          agentCopy,
-          receiptLanguages,
-          helpline,
-          grievanceContact,
-          rbiGrievance,
-          idleClearMinutes: minutes,
-        });
+        void settings.getState().saveSection(patchFrom(draft));
       }}
     >
       <h2 id="receipt-settings-title" className="panel-title">
         {t("receiptSettings.title")}
       </h2>
-      <div className="field">
-        <label htmlFor="paper-size" className="field-label">
-          {t("settingName.paperSize")}
-        </label>
-        <select
-          id="paper-size"
-          data-testid="paper-size"
-          value={paperSize}
-          onChange={(e) => setPaperSize(e.target.value as PaperSize)}
-        >
-          {PAPER_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {t(`receiptSettings.paperSize.${size}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="agent-copy" className="field-label">
-          {t("settingName.agentCopy")}
-        </label>
-        <select
-          id="agent-copy"
-          data-testid="agent-copy"
-          value={agentCopy}
-          onChange={(e) => setAgentCopy(e.target.value as AgentCopy)}
-        >
-          {AGENT_COPY_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`receiptSettings.agentCopy.${choice}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="receipt-languages" className="field-label">
-          {t("settingName.receiptLanguages")}
-        </label>
-        <select
-          id="receipt-languages"
-          data-testid="receipt-languages"
-          value={receiptLanguages}
-          onChange={(e) => setReceiptLanguages(e.target.value as ReceiptLanguages)}
-        >
-          {RECEIPT_LANGUAGE_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`receiptSettings.receiptLanguages.${choice}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField
-        id="helpline-input"
-        label={t("settingName.helpline")}
-        hint={t("receiptSettings.contactHint")}
-        value={helpline}
-        maxLength={120}
-        onChange={(e) => setHelpline(e.target.value)}
-      />
-      <TextField
-        id="grievance-input"
-        label={t("settingName.grievanceContact")}
-        hint={t("receiptSettings.contactHint")}
-        value={grievanceContact}
-        maxLength={120}
-        onChange={(e) => setGrievanceContact(e.target.value)}
-      />
-      <div className="field">
-        <label className="field-label check-label">
-          <input
-            type="checkbox"
-            data-testid="rbi-grievance"
-            checked={rbiGrievance}
-            aria-describedby="rbi-hint"
-            onChange={(e) => setRbiGrievance(e.target.checked)}
-          />{" "}
-          {t("settingName.rbiGrievance")}
-        </label>
-        <p id="rbi-hint" className="hint">
-          {t("receiptSettings.rbiHint")}
-        </p>
-      </div>
-      <TextField
-        id="idle-minutes-input"
-        label={t("settingName.idleClearMinutes")}
-        hint={t("receiptSettings.idleHint")}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={15}
-        value={idleMinutes}
-        onChange={(e) => setIdleMinutes(e.target.value)}
-      />
+      {FIELDS.map((name) => {
+        const kind = fieldSpec(name).kind;
+        const id = `${cliName(name)}-input`;
+        const label = t(`settingName.${name}`);
+        const hint = t(`receiptSettings.hint.${name}`);
+        const value = draft[name];
+        if (kind.type === "boolean")
+          return (
+            <div className="field" key={name}>
+              <label className="field-label check-label">
+                <input
+                  type="checkbox"
+                  id={id}
+                  data-testid={id}
+                  checked={value === true}
+                  aria-describedby={`${id}-hint`}
+                  onChange={(e) => change(name, e.target.checked)}
+                />{" "}
+                {label}
+              </label>
+              <p id={`${id}-hint`} className="hint">
+                {hint}
+              </p>
+            </div>
+          );
+        if (kind.type === "enum")
+          return (
+            <div className="field" key={name}>
+              <label htmlFor={id} className="field-label">
+                {label}
+              </label>
+              <select
+                id={id}
+                data-testid={id}
+                value={String(value)}
+                aria-describedby={`${id}-hint`}
+                onChange={(e) => change(name, e.target.value)}
+              >
+                {kind.values.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {t(`receiptSettings.${name}.${choice}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+              <p id={`${id}-hint`} className="hint">
+                {hint}
+              </p>
+            </div>
+          );
+        return (
+          <TextField
+            key={name}
+            id={id}
+            label={label}
+            hint={hint}
+            value={String(value)}
+            {...(kind.type === "number"
+              ? { type: "number", inputMode: "numeric", min: kind.min, max: kind.max, step: 1 }
+              : { maxLength: kind.maxLength, autoComplete: "off", spellCheck: false })}
+            onChange={(e) => change(name, e.target.value)}
+          />
+        );
+      })}
       <button
         type="submit"
         className="button primary"

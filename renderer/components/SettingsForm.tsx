@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { FIELDS } from "../../app/setting-fields";
 import { ENVIRONMENTS, type Environment, type SettingsView } from "../../app/settings";
 import { useSettings, useStores, useT } from "../stores";
 import { draftFromView, type SettingsDraft } from "../store/settings-draft";
@@ -110,8 +111,8 @@ export function SettingsForm({ view }: { view: SettingsView }) {
           label={t("settings.timeout")}
           hint={t("settings.timeoutHint")}
           type="number"
-          min={1}
-          max={120}
+          min={FIELDS.timeoutMs.kind.min / 1000}
+          max={FIELDS.timeoutMs.kind.max / 1000}
           step={1}
           value={draft.timeoutSeconds}
           onChange={(event) => change({ timeoutSeconds: event.target.value })}
@@ -121,8 +122,8 @@ export function SettingsForm({ view }: { view: SettingsView }) {
           label={t("settings.resendCooldown")}
           hint={t("settings.resendCooldownHint")}
           type="number"
-          min={0}
-          max={600}
+          min={FIELDS.resendCooldownMs.kind.min / 1000}
+          max={FIELDS.resendCooldownMs.kind.max / 1000}
           step={1}
           value={draft.resendCooldownSeconds}
           onChange={(event) => change({ resendCooldownSeconds: event.target.value })}

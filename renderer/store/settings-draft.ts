@@ -5,14 +5,8 @@
  */
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
-import {
-  MAX_RESEND_COOLDOWN_MS,
-  MAX_TIMEOUT_MS,
-  MIN_TIMEOUT_MS,
-  type Environment,
-  type SettingsPatch,
-  type SettingsView,
-} from "../../app/settings";
+import { FIELDS } from "../../app/setting-fields";
+import type { Environment, SettingsPatch, SettingsView } from "../../app/settings";
 import { parseInitiatorId } from "../../app/tid";
 
 export interface SettingsDraft {
@@ -68,19 +62,19 @@ export function draftToPatch(draft: SettingsDraft): Result<SettingsPatch, Refund
   if (userCode && !/^[0-9]{8}$/.test(userCode)) return invalid("userCode", "not-8-digits");
   patch.userCode = userCode || null;
 
-  const timeoutMs = secondsToMs(draft.timeoutSeconds, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS);
+  const timeoutMs = secondsToMs(draft.timeoutSeconds, FIELDS.timeoutMs.kind);
   if (timeoutMs === null) return invalid("timeoutMs", "out-of-range");
   patch.timeoutMs = timeoutMs;
 
-  const resendCooldownMs = secondsToMs(draft.resendCooldownSeconds, 0, MAX_RESEND_COOLDOWN_MS);
+  const resendCooldownMs = secondsToMs(draft.resendCooldownSeconds, FIELDS.resendCooldownMs.kind);
   if (resendCooldownMs === null) return invalid("resendCooldownMs", "out-of-range");
   patch.resendCooldownMs = resendCooldownMs;
 
   return ok(patch);
 }
 
-/** Whole seconds as typed, in ms within [minMs, maxMs]; null for anything else (blank, 2.5, -1). */
-function secondsToMs(text: string, minMs: number, maxMs: number): number | null {
+/** Whole seconds as typed, in ms within the field's bounds; null for anything else (blank, 2.5, -1). */
+function secondsToMs(text: string, { min: minMs, max: maxMs }: { min: number; max: number }): number | null {
   const trimmed = text.trim();
   const seconds = Number(trimmed);
   const ms = seconds * 1000;

@@ -10,22 +10,9 @@ import type { DoctorReport } from "../../app/doctor";
 import type { RefundDeskError } from "../../app/errors";
 import type { RefundDeskApi } from "../../app/ipc";
 import type { Result } from "../../app/result";
-import {
-  MAX_IDLE_CLEAR_MINUTES,
-  MIN_IDLE_CLEAR_MINUTES,
-  type SettingsPatch,
-  type SettingsView,
-} from "../../app/settings";
+import { fieldSpec } from "../../app/setting-fields";
+import type { SettingsView, UserSettingsPatch } from "../../app/settings";
 import type { DeskStore } from "./desk-store";
-
-type ReceiptField =
-  | "paperSize"
-  | "agentCopy"
-  | "receiptLanguages"
-  | "helpline"
-  | "grievanceContact"
-  | "rbiGrievance"
-  | "idleClearMinutes";
 import { safeCall } from "./safe-call";
 import { draftToPatch, type SettingsDraft } from "./settings-draft";
 
@@ -50,8 +37,11 @@ export interface SettingsState {
   staleRevision: number | null;
   load: () => Promise<void>;
   save: (draft: SettingsDraft) => Promise<boolean>;
-  /** The receipt and counter settings: choices and contacts as they are, checked again by main. */
-  saveReceipt: (patch: Pick<SettingsPatch, ReceiptField>) => Promise<boolean>;
+  /**
+   * A section of settings as the form holds them: a number outside its field's bounds is refused
+   * here at once; choices and text go as they are, and main checks everything again.
+   */
+  saveSection: (patch: UserSettingsPatch) => Promise<boolean>;
   storeAccessKey: (accessKey: string) => Promise<boolean>;
   removeAccessKey: () => Promise<boolean>;
   /** The token's user PIN (signer pkcs11): passed to main, never kept in state. */
@@ -117,15 +107,16 @@ export function createSettingsStore(api: SettingsApi): SettingsStore {
         return applyView("save", () => api.updateSettings(patch.value), "saved", true);
       },
 
-      async saveReceipt(patch) {
+      async saveSection(patch) {
         if (get().pending) return false;
-        const minutes = patch.idleClearMinutes;
-        if (
-          minutes !== undefined &&
-          !(Number.isInteger(minutes) && minutes >= MIN_IDLE_CLEAR_MINUTES && minutes <= MAX_IDLE_CLEAR_MINUTES)
-        ) {
-          return refuse({ kind: "invalid-input", field: "idleClearMinutes", reason: "out-of-range" });
-        }
+        const outOfRange = Object.entries(patch).find(([name, value]) => {
+          const kind = fieldSpec(name as keyof UserSettingsPatch).kind;
+          return (
+            kind.type === "number" &&
+            !(Number.isInteger(value) && Number(value) >= kind.min && Number(value) <= kind.max)
+          );
+        });
+        if (outOfRange) return refuse({ kind: "invalid-input", field: outOfRange[0], reason: "out-of-range" });
         return applyView("save", () => api.updateSettings(patch), "saved", true);
       },
 

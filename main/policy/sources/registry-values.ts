@@ -2,7 +2,7 @@
  * Windows policy values as policy fields. Group Policy (ADMX) and Intune write under
  * HKLM\SOFTWARE\Policies, which only administrators may change.
  */
-import { policyField } from "../policy-fields";
+import { policyField } from "../../../app/setting-fields";
 import type { RegValue } from "./windows-registry";
 
 export const POLICY_KEY = "HKLM\\SOFTWARE\\Policies\\Refund Desk";
