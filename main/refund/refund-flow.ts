@@ -20,6 +20,7 @@ import { resolveRefundEndpoint } from "./refund-endpoint";
 import { inquiryLine, refundFacts, refundLine } from "./refund-journal";
 import { LEASE_MARGIN_MS, type TidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
+import { createTidDayMemory } from "./tid-day-memory";
 import { createWrongOtpTries } from "./wrong-otp-tries";
 
 export interface RefundFlowDeps {
@@ -59,13 +60,14 @@ const OUTCOME_UNKNOWN: ReadonlySet<RefundDeskError["kind"]> = new Set(["timeout"
 
 export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
   const sleep = deps.sleep ?? realSleep;
-  const wrongTries = createWrongOtpTries();
+  const wrongTries = createWrongOtpTries(deps.now);
   const unsettled = deps.unsettled ?? createUnsettledRefunds();
   /**
    * The newest inquiry answer per tid, in memory: the refund's journal line takes the original
-   * transfer's amount, time and masked account from it, for a reprint and the day's close.
+   * transfer's amount, time and masked account from it, for a reprint and the day's close. A refund
+   * made forgets it, and so does the calendar.
    */
-  const checked = new Map<string, Transaction>();
+  const checked = createTidDayMemory<Transaction>(deps.now);
 
   /** Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers. */
   async function inquiry(
@@ -116,6 +118,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     const tx = check.value;
     if (tx.state === "refunded") {
       wrongTries.clear(tid);
+      checked.delete(tid);
       return ok(receiptFromInquiry(tx));
     }
     if (tx.state === "refund-pending") return err({ kind: "refund-not-done", tid, details: detailsOf(lost) });
@@ -177,6 +180,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         deps.journal.append(refundLine(facts, answer), "now");
         if (answer.ok) {
           wrongTries.clear(tid);
+          checked.delete(tid);
           deps.finished?.(tid);
           const { answeredAt, refundedAt, ...reply } = answer.value;
           return ok({
