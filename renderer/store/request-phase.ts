@@ -19,7 +19,7 @@ export interface Failure {
 }
 
 /** The call under way, and when it started on the injected clock (the lost-answer countdown). */
-export interface Call {
+interface Call {
   task: Task;
   since: number;
 }
