@@ -22,6 +22,8 @@ export async function measureBurst(options: { tids: number; callers: number }) {
   const simulator = await startSimulator({
     accounts: [PRACTICE_CREDENTIALS],
     scenarioFor: () => ({ type: "otp-sent" }),
+    // Every request of the burst, to count duplicates.
+    keepRequests: options.tids * 2,
   });
   const desk = createRefundDesk({
     fetch,

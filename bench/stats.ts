@@ -26,3 +26,18 @@ export function round(value: number, places = 3): number {
 export function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
+
+/** The least-squares slope of `ys` over `xs` (units of y per unit of x). */
+export function slope(xs: number[], ys: number[]): number {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 2) return Number.NaN;
+  const meanX = xs.slice(0, n).reduce((a, b) => a + b, 0) / n;
+  const meanY = ys.slice(0, n).reduce((a, b) => a + b, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (let i = 0; i < n; i++) {
+    covariance += ((xs[i] as number) - meanX) * ((ys[i] as number) - meanY);
+    variance += ((xs[i] as number) - meanX) ** 2;
+  }
+  return covariance / variance;
+}

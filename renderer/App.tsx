@@ -8,10 +8,11 @@ import { useHeldCounterName, useHeldEnvironment } from "./held-space";
 import { HistoryScreen, PrintSheet, SettingsScreen } from "./lazy-parts";
 import { RequestScreen } from "./screens/RequestScreen";
 import { useDesk, useDisplay, useLang, usePrint, useRequest, useSettings, useStores, useT } from "./stores";
+import { runningOf } from "./store/request-phase";
 
 /** When the screen showing an action's answer is committed (benchmark marks only). */
 function useAnswerCommitMark(): void {
-  const running = useRequest((s) => s.running);
+  const running = useRequest(runningOf);
   const last = useRef<MarkedTask | null>(null);
   useLayoutEffect(() => {
     if (last.current && running === null) markAction(last.current, "commit");

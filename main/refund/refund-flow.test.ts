@@ -281,9 +281,10 @@ const transaction = (txStatus: number, state: TransactionAnswer["state"]): Resul
     answeredAt: Date.now(),
   });
 
-function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: UnsettledRefunds) {
+function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: UnsettledRefunds, now = Date.now) {
   const { client, calls } = scriptedClient(script);
   const slept: number[] = [];
+  const dataDir = tempDataDir("flow");
   const flow = createRefundFlow({
     client,
     settings: () => ({ ...DEFAULT_SETTINGS }),
@@ -294,15 +295,15 @@ function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: 
       close: async () => undefined,
     })),
     signers: keychainSigners(createAccessKey(memoryKeyStore())),
-    journal: createJournal(tempDataDir("flow")),
+    journal: createJournal(dataDir),
     locks: createTidLocks(),
-    now: Date.now,
+    now,
     sleep: async (ms) => {
       slept.push(ms);
     },
     ...(unsettled ? { unsettled } : {}),
   });
-  return { flow, client, calls, slept };
+  return { flow, client, calls, slept, dataDir };
 }
 
 const request = { tid: "13192443", otp: "123456", otpRefId: "ref-1" };
@@ -508,4 +509,30 @@ test("the simulator's tid that wants an otp_ref_id: refused as otp-ref-needed wi
   } finally {
     await desk.close();
   }
+});
+
+test("the refund's line takes the transfer's amount from a check the day before, not from one two days before", async () => {
+  const refunded = ok({
+    refundTid: "9",
+    refundedAmount: "10.00",
+    fee: null,
+    balance: null,
+    refundedAt: null,
+    details: {},
+    answeredAt: Date.now(),
+  });
+  const txAmountAfter = async (checkedAt: Date, refundedAt: Date) => {
+    let clock = checkedAt.getTime();
+    const { flow, dataDir } = scriptedFlow(
+      { refund: [refunded], inquiry: [transaction(3, "refund-pending")] },
+      undefined,
+      () => clock,
+    );
+    assert.ok((await flow.inquire({ tid: request.tid })).ok);
+    clock = refundedAt.getTime();
+    assert.ok((await flow.refund(request)).ok);
+    return journalLines(dataDir).find((l) => l.outcome === "refund:refunded")?.txAmount;
+  };
+  assert.equal(await txAmountAfter(new Date(2026, 2, 10, 23, 59), new Date(2026, 2, 11, 0, 1)), "10.00");
+  assert.equal(await txAmountAfter(new Date(2026, 2, 10, 23, 59), new Date(2026, 2, 12, 0, 1)), undefined);
 });

@@ -21,6 +21,7 @@ import { resolveRefundEndpoint } from "./refund-endpoint";
 import { inquiryLine, refundFacts, refundLine } from "./refund-journal";
 import { LEASE_MARGIN_MS, type TidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
+import { createTidDayMemory } from "./tid-day-memory";
 import { createWrongOtpTries } from "./wrong-otp-tries";
 
 export interface RefundFlowDeps {
@@ -70,13 +71,14 @@ const FAILURE_SMS = "failure-sms";
 
 export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
   const sleep = deps.sleep ?? realSleep;
-  const wrongTries = createWrongOtpTries();
+  const wrongTries = createWrongOtpTries(deps.now);
   const unsettled = deps.unsettled ?? createUnsettledRefunds();
   /**
    * The newest inquiry answer per tid, in memory: the refund's journal line takes the original
-   * transfer's amount, time and masked account from it, for a reprint and the day's close.
+   * transfer's amount, time and masked account from it, for a reprint and the day's close. A refund
+   * made forgets it, and so does the calendar.
    */
-  const checked = new Map<string, Transaction>();
+  const checked = createTidDayMemory<Transaction>(deps.now);
 
   /**
    * Inquires, journals, and lifts the block a lost refund answer put on the tid once Eko answers
@@ -137,6 +139,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
     const tx = check.value;
     if (tx.state === "refunded") {
       wrongTries.clear(tid);
+      checked.delete(tid);
       return ok(receiptFromInquiry(tx));
     }
     if (tx.state === "refund-pending") return err({ kind: "refund-not-done", tid, details: detailsOf(lost) });
@@ -176,7 +179,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         // sent a refund for this tid since this one started.
         if (unsettled.has(tid))
           return err({ kind: "refund-outcome-unknown", tid, details: { cause: "awaiting-inquiry" } });
-        if (options.checkFirst && !checked.has(tid)) {
+        if (options.checkFirst && checked.get(tid) === undefined) {
           const check = await inquiry("inquiry", tid, settings, endpoint);
           if (!check.ok) return check;
           const tx = check.value;
@@ -221,6 +224,7 @@ export function createRefundFlow(deps: RefundFlowDeps): RefundFlow {
         if (answer.ok || !OUTCOME_UNKNOWN_KINDS.has(answer.error.kind)) unsettled.settle(tid);
         if (answer.ok) {
           wrongTries.clear(tid);
+          checked.delete(tid);
           deps.finished?.(tid);
           const { answeredAt, refundedAt, ...reply } = answer.value;
           return ok({

@@ -1,6 +1,9 @@
+import { createTidDayMemory } from "./tid-day-memory";
+
 /**
  * Wrong OTPs typed per tid and otp_ref_id: each new OTP starts again from zero, and a refund that
- * went through forgets the tid. Keyed by the reference, never by the OTP typed.
+ * went through forgets the tid; so does the calendar (tid-day-memory.ts), long after any OTP has
+ * expired. Keyed by the reference, never by the OTP typed.
  */
 export interface WrongOtpTries {
   /** Counts one more wrong OTP and returns the count for this tid and otp_ref_id. */
@@ -8,8 +11,8 @@ export interface WrongOtpTries {
   clear(tid: string): void;
 }
 
-export function createWrongOtpTries(): WrongOtpTries {
-  const byTid = new Map<string, Map<string, number>>();
+export function createWrongOtpTries(now: () => number = Date.now): WrongOtpTries {
+  const byTid = createTidDayMemory<Map<string, number>>(now);
   return {
     add(tid, otpRefId) {
       const refs = byTid.get(tid) ?? new Map<string, number>();

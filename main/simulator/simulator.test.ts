@@ -203,3 +203,20 @@ test("an OTP with a leading zero is taken as a string of digits; a string withou
     await zero.close();
   }
 });
+
+test("keeps only the latest requests, in order, in the array a test holds", async () => {
+  const windowed = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], keepRequests: 3 });
+  const held = windowed.requests;
+  try {
+    for (const tid of ["13192448", "13192449", "13192450", "13192451", "13192452"])
+      await fetch(`${windowed.baseUrl}/tools/reference/transaction/${tid}?initiator_id=9962981729&user_code=20810200`, {
+        headers: signed(),
+      });
+    assert.deepEqual(
+      held.map((r) => r.path.split("?")[0]?.split("/").at(-1)),
+      ["13192450", "13192451", "13192452"],
+    );
+  } finally {
+    await windowed.close();
+  }
+});

@@ -12,6 +12,7 @@ import {
   TRANSACTIONS,
   type EkoDialect,
   type ScenarioBehaviour,
+  type TransactionSeed,
 } from "./scenarios";
 import { readBody } from "./read-body";
 
@@ -43,6 +44,10 @@ export interface SimulatorOptions {
   otp?: string;
   /** How long an otp_ref_id stays valid (default DEFAULT_OTP_VALIDITY_MS). */
   otpValidityMs?: number;
+  /** The transactions the ledger starts with (default TRANSACTIONS; the soak run refunds hundreds). */
+  transactions?: Readonly<Record<string, TransactionSeed>>;
+  /** How many of the latest requests `requests` keeps (default RECENT_REQUESTS). */
+  keepRequests?: number;
   port?: number;
 }
 
@@ -59,6 +64,7 @@ export interface RecordedRequest {
 export interface Simulator {
   /** Base URL in the same shape as Eko's (`…/ekoapi/v3`). */
   baseUrl: string;
+  /** The latest requests, oldest first: a window, so a day of Practice does not grow main's memory. */
   requests: RecordedRequest[];
   setClockShift(ms: number): void;
   close(): Promise<void>;
@@ -67,6 +73,8 @@ export interface Simulator {
 const SIMULATOR_BASE_PATH = "/ekoapi/v3";
 const DEFAULT_WINDOW_MS = 30_000;
 const MAX_BODY_BYTES = 16 * 1024;
+/** More than any one test reads back; about 0.76 KB each. */
+const RECENT_REQUESTS = 200;
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
 type Operation = "otp" | "refund" | "inquiry" | "pending";
@@ -88,11 +96,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const delayScale = options.delayScale ?? 1;
   let clockShift = options.clockShiftMs ?? 0;
   const requests: RecordedRequest[] = [];
+  const keepRequests = options.keepRequests ?? RECENT_REQUESTS;
   const openSockets = new Set<import("node:net").Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const now = () => Date.now() + clockShift;
   const ledger: Ledger = createLedger({
-    transactions: TRANSACTIONS,
+    transactions: options.transactions ?? TRANSACTIONS,
     otp: options.otp ?? PRACTICE_OTP,
     otpValidityMs: options.otpValidityMs ?? DEFAULT_OTP_VALIDITY_MS,
     now,
@@ -122,6 +131,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       outcome,
       ...(reason ? { reason } : {}),
     });
+    // In place: a test holding the array sees the window move.
+    if (requests.length > keepRequests) requests.splice(0, requests.length - keepRequests);
   }
 
   function reject(req: IncomingMessage, res: ServerResponse, body: string, httpStatus: number, reason: string) {

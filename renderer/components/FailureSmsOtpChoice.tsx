@@ -1,4 +1,5 @@
 import { useRequest, useStores, useT } from "../stores";
+import { runningOf } from "../store/request-phase";
 
 /**
  * Beside "Send OTP to customer" once a check shows refund pending: Eko texts the customer an OTP
@@ -7,7 +8,7 @@ import { useRequest, useStores, useT } from "../stores";
 export function FailureSmsOtpChoice() {
   const t = useT();
   const { request } = useStores();
-  const running = useRequest((s) => s.running);
+  const running = useRequest(runningOf);
   return (
     <div className="failure-sms-choice" data-testid="failure-sms-choice">
       <button

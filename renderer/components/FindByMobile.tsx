@@ -1,4 +1,5 @@
 import { useFindMobile, useLang, useRequest, useStores, useT } from "../stores";
+import { runningOf } from "../store/request-phase";
 import { ErrorPanel } from "./ErrorPanel";
 import { printDate, printMoney } from "../print/print-format";
 
@@ -17,7 +18,7 @@ export function FindByMobile({ onChosen }: { onChosen: () => void }) {
   const running = useFindMobile((s) => s.running);
   const list = useFindMobile((s) => s.list);
   const failure = useFindMobile((s) => s.failure);
-  const requestRunning = useRequest((s) => s.running);
+  const requestRunning = useRequest(runningOf);
   const invalid = failure?.kind === "invalid-input";
 
   if (!open) {

@@ -1,6 +1,7 @@
 import { formatDateTime } from "../../app/messages/format";
 import type { OtpSent } from "../../app/refund-otp";
 import { useLang, useRequest, useT } from "../stores";
+import { runningOf } from "../store/request-phase";
 import { CopyButton } from "./CopyButton";
 import { SendAgainButton } from "./SendAgainButton";
 import { useResendWaitMs } from "./use-resend-wait";
@@ -22,7 +23,7 @@ interface Props {
 export function OtpResult({ result, stopped, resend }: Props) {
   const t = useT();
   const lang = useLang();
-  const sending = useRequest((s) => s.running === "send-otp");
+  const sending = useRequest((s) => runningOf(s) === "send-otp");
   const waiting = useResendWaitMs() > 0 && !sending;
   const expired = stopped === "expired";
   return (

@@ -5,6 +5,7 @@ import { printableFromReceipt, receiptOnScreen } from "../../app/receipt";
 import type { RefundReceipt } from "../../app/refund";
 import { ariaShortcut, shortcutLabel, useAltShortcut } from "../shortcuts";
 import { useLang, usePrint, useRequest, useStores, useT } from "../stores";
+import { transactionOf } from "../store/request-phase";
 import { NewRequestButton } from "./NewRequestButton";
 
 interface Props {
@@ -24,7 +25,7 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
   const printError = usePrint((s) => s.error);
   const lang = useLang();
   const { print } = useStores();
-  const checked = useRequest((s) => s.transaction);
+  const checked = useRequest(transactionOf);
   const printable = () => printableFromReceipt(receipt, checked, { counterName: null, agentCode: null });
   const notGiven = <span className="not-given">{t("transaction.notGiven")}</span>;
   const rows: [string, ReactNode, string?][] = receiptOnScreen(receipt).map(({ label, value }) => {

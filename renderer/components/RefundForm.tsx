@@ -3,6 +3,7 @@ import { formatWait } from "../../app/messages/describe-error";
 import { formatRupees } from "../../app/messages/format";
 import { CUSTOMER_OTP_MAX_DIGITS, SETTLE_BEFORE_INQUIRY_MS } from "../../app/refund";
 import { useLang, useRequest, useSettings, useStores, useT } from "../stores";
+import { customerOtpOf, failureSmsOtpOf, runningOf, runningSinceOf } from "../store/request-phase";
 import { useMsUntil } from "./use-ms-until";
 
 export const OTP_ERROR_ID = "customer-otp-error";
@@ -22,13 +23,13 @@ export function RefundForm({ amount, inputRef, otpInvalid, locked }: Props) {
   const t = useT();
   const lang = useLang();
   const { request } = useStores();
-  const otp = useRequest((s) => s.customerOtp);
-  const running = useRequest((s) => s.running);
+  const otp = useRequest(customerOtpOf);
+  const running = useRequest(runningOf);
   const timeoutMs = useSettings((s) => s.view?.timeoutMs ?? null);
   // The OTP from the SMS Eko sent when the transfer failed, rather than one sent just now.
-  const fromFailureSms = useRequest((s) => s.failureSmsOtp && s.otpSent === null);
+  const fromFailureSms = useRequest(failureSmsOtpOf);
   const refunding = running === "refund";
-  const since = useRequest((s) => (s.running === "refund" ? s.runningSince : null));
+  const since = useRequest((s) => (runningOf(s) === "refund" ? runningSinceOf(s) : null));
   // The longest wait before main inquires by itself: the timeout, then the pause before the inquiry.
   const left = useMsUntil(since === null || timeoutMs === null ? null : since + timeoutMs + SETTLE_BEFORE_INQUIRY_MS);
 

@@ -1,5 +1,6 @@
 import { formatWait } from "../../app/messages/describe-error";
 import { useLang, useRequest, useStores, useT } from "../stores";
+import { runningOf } from "../store/request-phase";
 import { useResendWaitMs } from "./use-resend-wait";
 
 interface Props {
@@ -18,8 +19,8 @@ export function SendAgainButton({ label, testId, waitLabel, primary = false }: P
   const t = useT();
   const lang = useLang();
   const { request } = useStores();
-  const sending = useRequest((s) => s.running === "send-otp");
-  const busy = useRequest((s) => s.running !== null);
+  const sending = useRequest((s) => runningOf(s) === "send-otp");
+  const busy = useRequest((s) => runningOf(s) !== null);
   const wait = useResendWaitMs();
   const waiting = wait > 0 && !sending;
   const waitWords = waitLabel ?? ((time: string) => t("result.resendIn", { time }));

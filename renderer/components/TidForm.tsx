@@ -1,5 +1,6 @@
 import type { ReactNode, RefObject } from "react";
 import { useRequest, useStores, useT } from "../stores";
+import { failureOf, runningOf } from "../store/request-phase";
 
 export const TID_ERROR_ID = "tid-error";
 
@@ -16,13 +17,14 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
   const t = useT();
   const { request } = useStores();
   const tidInput = useRequest((s) => s.tidInput);
-  const running = useRequest((s) => s.running);
+  const running = useRequest(runningOf);
   // Refused before the call, or a number Eko does not know: the field is where it is fixed.
-  const invalid = useRequest(
-    (s) =>
-      s.failure?.task === "check" &&
-      (s.failure.error.kind === "invalid-input" || s.failure.error.kind === "unknown-tid"),
-  );
+  const invalid = useRequest((s) => {
+    const failure = failureOf(s);
+    return (
+      failure?.task === "check" && (failure.error.kind === "invalid-input" || failure.error.kind === "unknown-tid")
+    );
+  });
   const checking = running === "check";
 
   return (

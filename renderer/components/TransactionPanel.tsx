@@ -5,6 +5,7 @@ import type { Transaction } from "../../app/transaction";
 import { VERDICT_ID } from "./flow-ids";
 import { ariaShortcut, shortcutLabel } from "../shortcuts";
 import { useLang, useRequest, useStores, useT } from "../stores";
+import { runningOf } from "../store/request-phase";
 import { WaitedLine } from "./WaitedLine";
 
 interface Props {
@@ -25,7 +26,7 @@ export function TransactionPanel({ tx, canSendOtp, sendRef, children }: Props) {
   const t = useT();
   const lang = useLang();
   const { request } = useStores();
-  const running = useRequest((s) => s.running);
+  const running = useRequest(runningOf);
   const sending = running === "send-otp";
   const state = describeTxState(tx.state, lang);
   const notGiven = <span className="not-given">{t("transaction.notGiven")}</span>;

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { useRequest, useStores } from "../stores";
+import { resendReadyAtOf } from "../store/request-phase";
 
 /** Milliseconds until the OTP may be sent again, read from the store's clock a few times a second while waiting. */
 export function useResendWaitMs(): number {
   const { request } = useStores();
-  const readyAt = useRequest((s) => s.resendReadyAt);
+  const readyAt = useRequest(resendReadyAtOf);
   const [wait, setWait] = useState(() => request.getState().resendWaitMs());
   useEffect(() => {
     const tick = () => {

@@ -15,7 +15,19 @@ import { TID_ERROR_ID, TidForm } from "../components/TidForm";
 import { TransactionSummary } from "../components/TransactionSummary";
 import { useHoldPracticeSpace } from "../held-space";
 import { useAltShortcut } from "../shortcuts";
-import type { Failure, RequestState } from "../store/request-store";
+import type { RequestState } from "../store/request-store";
+import {
+  failureOf,
+  failureSmsOtpOf,
+  otpSentOf,
+  receiptOf,
+  restoredOf,
+  runningOf,
+  tidOf,
+  transactionOf,
+  unsettledOf,
+  type Failure,
+} from "../store/request-phase";
 import { useDisplay, useLang, useRequest, useSettings, useStores, useT } from "../stores";
 
 /** Errors about the OTP the agent typed: the field is where they are fixed. */
@@ -36,10 +48,10 @@ function otpStopped(failure: Failure | null): OtpStopped {
   return failure.error.kind === "insufficient-balance" ? "no-balance" : null;
 }
 
-function refundOpen(s: RequestState): boolean {
-  if ((!s.otpSent && !s.failureSmsOtp) || s.receipt || s.unsettled) return false;
-  if (s.transaction && s.transaction.state !== "refund-pending") return false;
-  return otpStopped(s.failure) === null;
+function refundOpen({ phase }: RequestState): boolean {
+  if (phase.phase !== "otp-sent" && phase.phase !== "failure-sms") return false;
+  if (phase.transaction && phase.transaction.state !== "refund-pending") return false;
+  return otpStopped(phase.failure) === null;
 }
 
 /** An error whose own button sends a new OTP: the OTP panel then offers no second one. */
@@ -59,18 +71,18 @@ export function RequestScreen() {
   const t = useT();
   const lang = useLang();
   const { request, display } = useStores();
-  const tid = useRequest((s) => s.tid);
-  const transaction = useRequest((s) => s.transaction);
-  const otpSent = useRequest((s) => s.otpSent);
-  const receipt = useRequest((s) => s.receipt);
-  const failure = useRequest((s) => s.failure);
-  const running = useRequest((s) => s.running);
-  const restored = useRequest((s) => s.restored);
+  const tid = useRequest(tidOf);
+  const transaction = useRequest(transactionOf);
+  const otpSent = useRequest(otpSentOf);
+  const receipt = useRequest(receiptOf);
+  const failure = useRequest(failureOf);
+  const running = useRequest(runningOf);
+  const restored = useRequest(restoredOf);
   const showRefund = useRequest(refundOpen);
   const used = useDisplay((s) => s.used);
   const practiceFolded = useDisplay((s) => s.practiceFolded);
-  const failureSmsOtp = useRequest((s) => s.failureSmsOtp);
-  const unsettled = useRequest((s) => s.unsettled);
+  const failureSmsOtp = useRequest(failureSmsOtpOf);
+  const unsettled = useRequest(unsettledOf);
   const view = useSettings((s) => s.view);
   const loadError = useSettings((s) => (s.view ? null : s.error));
   const inputRef = useRef<HTMLInputElement>(null);
@@ -129,7 +141,8 @@ export function RequestScreen() {
       const next = errorRef.current?.querySelector<HTMLButtonElement>(".error-next button:not(:disabled)");
       return focusSoon(next && hasFailureAction(failure.error) ? { current: next } : errorRef);
     }
-    if (answered === "send-otp" || (answered === "check" && request.getState().otpSent)) return focusSoon(otpInputRef);
+    if (answered === "send-otp" || (answered === "check" && otpSentOf(request.getState())))
+      return focusSoon(otpInputRef);
     focusSoon(sendRef.current ? sendRef : inputRef);
   }, [running, failure, receipt, focusSoon, request]);
 

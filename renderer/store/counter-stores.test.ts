@@ -9,6 +9,7 @@ import { createIdleClear } from "./idle-clear";
 import { createPrintStore } from "./print-store";
 import { createRequestStore } from "./request-store";
 import { deferred, unusedApi, type Deferred } from "./test-helpers";
+import { runningOf, tidOf } from "./request-phase";
 
 const TX: Transaction = {
   tid: "13192443",
@@ -63,7 +64,7 @@ test("idle clear: after the idle time without input the customer is gone; input 
   c.clock.now = 239_000;
   assert.equal(c.idle.check(), true);
   const s = c.request.getState();
-  assert.deepEqual([s.tid, s.transaction, s.tidInput, s.customerOtp], [null, null, "", ""]);
+  assert.deepEqual([s.phase, s.tidInput], [{ phase: "idle", failure: null }, ""]);
 });
 
 test("idle clear: never while a call runs; the wait starts again once it is answered", async () => {
@@ -72,12 +73,12 @@ test("idle clear: never while a call runs; the wait starts again once it is answ
   const running = c.request.getState().check();
   c.clock.now = 10 * 60_000;
   assert.equal(c.idle.check(), false, "mid-call");
-  assert.equal(c.request.getState().running, "check");
+  assert.equal(runningOf(c.request.getState()), "check");
   c.inquiries.shift()?.resolve(ok(TX));
   await running;
   c.clock.now = 10 * 60_000 + 60_000;
   assert.equal(c.idle.check(), false, "a minute after the answer");
-  assert.equal(c.request.getState().tid, "13192443");
+  assert.equal(tidOf(c.request.getState()), "13192443");
   c.clock.now = 10 * 60_000 + 120_000;
   assert.equal(c.idle.check(), true);
 });
@@ -85,10 +86,13 @@ test("idle clear: never while a call runs; the wait starts again once it is answ
 test("idle clear: never while a refund is unsettled", async () => {
   const c = counter();
   await checked(c);
-  c.request.setState({ unsettled: true });
+  const { phase } = c.request.getState();
+  assert.equal(phase.phase, "check");
+  if (phase.phase === "check")
+    c.request.setState({ phase: { ...phase, phase: "unsettled", sent: null, restored: false } });
   c.clock.now = 60 * 60_000;
   assert.equal(c.idle.check(), false);
-  assert.equal(c.request.getState().tid, "13192443");
+  assert.equal(tidOf(c.request.getState()), "13192443");
 });
 
 test("idle clear: an empty screen stays as it is; the find-by-mobile panel is forgotten too", async () => {

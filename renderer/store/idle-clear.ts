@@ -5,6 +5,7 @@
  * runs under plain Node in tests; the React side only reports input and calls `check` on a timer.
  */
 import type { FindMobileStore } from "./find-mobile-store";
+import { customerOtpOf, failureOf, runningOf, tidOf, unsettledOf } from "./request-phase";
 import type { RequestStore } from "./request-store";
 
 export interface IdleClearDeps {
@@ -32,16 +33,16 @@ export function createIdleClear(deps: IdleClearDeps): IdleClear {
       const request = deps.request.getState();
       const find = deps.findMobile.getState();
       // A call under way or a refund whose outcome is unknown keeps the screen, and restarts the wait.
-      if (request.running !== null || request.unsettled || find.running) {
+      if (runningOf(request) !== null || unsettledOf(request) || find.running) {
         lastActive = deps.now();
         return false;
       }
       if (deps.now() - lastActive < deps.idleMs()) return false;
       const customerOnScreen =
-        request.tid !== null ||
-        request.failure !== null ||
+        tidOf(request) !== null ||
+        failureOf(request) !== null ||
         request.tidInput !== "" ||
-        request.customerOtp !== "" ||
+        customerOtpOf(request) !== "" ||
         find.open;
       if (!customerOnScreen) return false;
       lastActive = deps.now();

@@ -7,6 +7,18 @@ import type { Transaction, TxState } from "../../app/transaction";
 import { clockOffsetToMention } from "../../app/clock-offset";
 import { createRequestStore, ON_SCREEN_STORAGE_KEY, type RequestApi, type RequestStore } from "./request-store";
 import { deferred, type Deferred } from "./test-helpers";
+import {
+  customerOtpOf,
+  failureOf,
+  failureSmsOtpOf,
+  otpSentOf,
+  receiptOf,
+  restoredOf,
+  runningOf,
+  tidOf,
+  transactionOf,
+  unsettledOf,
+} from "./request-phase";
 
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
 
@@ -118,21 +130,21 @@ test("check → transaction on screen; send OTP → reference on screen", async 
   const store = createRequestStore(fake.api);
   store.getState().setTidInput(" 13192443 ");
   const checked = store.getState().check();
-  assert.equal(store.getState().running, "check");
+  assert.equal(runningOf(store.getState()), "check");
   assert.deepEqual(fake.inquiries, [{ tid: "13192443" }]);
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await checked;
-  assert.equal(store.getState().running, null);
-  assert.deepEqual(store.getState().transaction, tx("13192443"));
+  assert.equal(runningOf(store.getState()), null);
+  assert.deepEqual(transactionOf(store.getState()), tx("13192443"));
   assert.equal(fake.calls.length, 0, "the check alone sends no OTP");
 
   const sending = store.getState().sendOtp();
-  assert.equal(store.getState().running, "send-otp");
+  assert.equal(runningOf(store.getState()), "send-otp");
   fake.pending[0]!.resolve(ok(sent("13192443")));
   await sending;
   assert.deepEqual(fake.calls, [{ tid: "13192443" }]);
-  assert.deepEqual(store.getState().otpSent, sent("13192443"));
-  assert.deepEqual(store.getState().transaction, tx("13192443"));
+  assert.deepEqual(otpSentOf(store.getState()), sent("13192443"));
+  assert.deepEqual(transactionOf(store.getState()), tx("13192443"));
 });
 
 test("a failed check keeps the error value and its tid", async () => {
@@ -143,8 +155,8 @@ test("a failed check keeps the error value and its tid", async () => {
   const error = { kind: "unknown-tid", details: { ekoStatus: 168 } } as const;
   fake.pendingTx[0]!.resolve(err(error));
   await done;
-  assert.deepEqual(store.getState().failure, { task: "check", tid: "13192445", error });
-  assert.equal(store.getState().transaction, null);
+  assert.deepEqual(failureOf(store.getState()), { task: "check", tid: "13192445", error });
+  assert.equal(transactionOf(store.getState()), null);
 });
 
 test("an invalid tid is refused locally with invalid-input, without calling the api", async () => {
@@ -161,7 +173,7 @@ test("an invalid tid is refused locally with invalid-input, without calling the 
     store.getState().setTidInput(input);
     await store.getState().check();
     assert.equal(fake.inquiries.length, 0, `api called for ${JSON.stringify(input)}`);
-    assert.deepEqual(store.getState().failure, {
+    assert.deepEqual(failureOf(store.getState()), {
       task: "check",
       tid: null,
       error: { kind: "invalid-input", field: "tid", reason },
@@ -194,8 +206,8 @@ test("a double press on Refund sends one refund, with the OTP and the otp_ref_id
   assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-7" }]);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await first;
-  assert.deepEqual(store.getState().receipt, receiptFor("13192443"));
-  assert.equal(store.getState().otpSent, null, "the reference is used up");
+  assert.deepEqual(receiptOf(store.getState()), receiptFor("13192443"));
+  assert.equal(otpSentOf(store.getState()), null, "the reference is used up");
   assert.equal(fake.refunds.length, 1);
 });
 
@@ -267,9 +279,9 @@ test("the customer's OTP is kept only while the refund step runs: every way the 
     const store = createRequestStore(fake.api);
     await upToRefund(fake, store);
     store.getState().setCustomerOtp("80417293");
-    assert.equal(store.getState().customerOtp, "80417293");
+    assert.equal(customerOtpOf(store.getState()), "80417293");
     await end(fake, store);
-    assert.equal(store.getState().customerOtp, "", `still there after ${name}`);
+    assert.equal(customerOtpOf(store.getState()), "", `still there after ${name}`);
     assert.doesNotMatch(JSON.stringify(store.getState()), /80417293/, `somewhere in the store after ${name}`);
   }
 });
@@ -279,16 +291,16 @@ test("the customer's OTP keeps digits only, at most 8; a short one is refused be
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store);
   store.getState().setCustomerOtp("12 34-56789");
-  assert.equal(store.getState().customerOtp, "12345678");
+  assert.equal(customerOtpOf(store.getState()), "12345678");
   store.getState().setCustomerOtp("123");
   await store.getState().refund();
   assert.equal(fake.refunds.length, 0);
-  assert.deepEqual(store.getState().failure, {
+  assert.deepEqual(failureOf(store.getState()), {
     task: "refund",
     tid: "13192443",
     error: { kind: "invalid-input", field: "otp", reason: "too-short" },
   });
-  assert.equal(store.getState().customerOtp, "123");
+  assert.equal(customerOtpOf(store.getState()), "123");
 });
 
 test("a lost refund answer holds the tid: no refund until a check answers; refund pending then opens it again", async () => {
@@ -301,7 +313,7 @@ test("a lost refund answer holds the tid: no refund until a check answers; refun
     err({ kind: "refund-outcome-unknown", tid: "13192456", details: { cause: "timeout" } }),
   );
   await lost;
-  assert.equal(store.getState().unsettled, true);
+  assert.equal(unsettledOf(store.getState()), true);
   store.getState().setCustomerOtp("123456");
   await store.getState().refund();
   assert.equal(fake.refunds.length, 1, "a refund went out while the outcome was unknown");
@@ -309,9 +321,9 @@ test("a lost refund answer holds the tid: no refund until a check answers; refun
   const again = store.getState().check();
   fake.pendingTx.at(-1)!.resolve(ok(tx("13192456")));
   await again;
-  assert.equal(store.getState().unsettled, false);
-  assert.equal(store.getState().receipt, null);
-  assert.equal(store.getState().otpSent?.otpRefId, "REF-1", "the reference stays for the refund again");
+  assert.equal(unsettledOf(store.getState()), false);
+  assert.equal(receiptOf(store.getState()), null);
+  assert.equal(otpSentOf(store.getState())?.otpRefId, "REF-1", "the reference stays for the refund again");
 });
 
 test("a refund made but not journaled holds the tid: no second refund; a check that says refunded shows the receipt", async () => {
@@ -324,7 +336,7 @@ test("a refund made but not journaled holds the tid: no second refund; a check t
     err({ kind: "not-journaled", step: "refund", tid: "13192453", outcome: "refunded", refundTid: "77", details: {} }),
   );
   await made;
-  assert.equal(store.getState().unsettled, true);
+  assert.equal(store.getState().phase.phase, "unsettled");
   store.getState().setCustomerOtp("123456");
   await store.getState().refund();
   assert.equal(fake.refunds.length, 1, "a second refund went out after one made");
@@ -332,7 +344,7 @@ test("a refund made but not journaled holds the tid: no second refund; a check t
   const again = store.getState().check();
   fake.pendingTx.at(-1)!.resolve(ok(tx("13192453", "refunded")));
   await again;
-  assert.equal(store.getState().receipt?.confirmedBy, "inquiry");
+  assert.equal(receiptOf(store.getState())?.confirmedBy, "inquiry");
 });
 
 test("a lost refund answer, then a check that says refunded: the confirmation is a receipt by inquiry", async () => {
@@ -347,12 +359,12 @@ test("a lost refund answer, then a check that says refunded: the confirmation is
   const again = store.getState().check();
   fake.pendingTx.at(-1)!.resolve(ok(tx("13192453", "refunded")));
   await again;
-  const receipt = store.getState().receipt;
+  const receipt = receiptOf(store.getState());
   assert.equal(receipt?.confirmedBy, "inquiry");
   assert.equal(receipt?.tid, "13192453");
   assert.equal(receipt?.refundedAt, tx("13192453").checkedAt);
-  assert.equal(store.getState().otpSent, null);
-  assert.equal(store.getState().failure, null);
+  assert.equal(otpSentOf(store.getState()), null);
+  assert.equal(failureOf(store.getState()), null);
 });
 
 test("a check that says refunded without a refund on this screen shows the state, not a receipt", async () => {
@@ -362,8 +374,8 @@ test("a check that says refunded without a refund on this screen shows the state
   const done = store.getState().check();
   fake.pendingTx[0]!.resolve(ok(tx("13192444", "refunded")));
   await done;
-  assert.equal(store.getState().transaction?.state, "refunded");
-  assert.equal(store.getState().receipt, null);
+  assert.equal(transactionOf(store.getState())?.state, "refunded");
+  assert.equal(receiptOf(store.getState()), null);
 });
 
 test("editing the field to another tid clears everything about the old one; the same tid keeps it", async () => {
@@ -371,12 +383,12 @@ test("editing the field to another tid clears everything about the old one; the 
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store);
   store.getState().setTidInput("13192443 ");
-  assert.ok(store.getState().otpSent);
-  assert.ok(store.getState().transaction);
+  assert.ok(otpSentOf(store.getState()));
+  assert.ok(transactionOf(store.getState()));
   store.getState().setTidInput("1319244");
-  assert.equal(store.getState().tid, null);
-  assert.equal(store.getState().otpSent, null);
-  assert.equal(store.getState().transaction, null);
+  assert.equal(tidOf(store.getState()), null);
+  assert.equal(otpSentOf(store.getState()), null);
+  assert.equal(transactionOf(store.getState()), null);
   assert.equal(store.getState().tidInput, "1319244");
 });
 
@@ -386,10 +398,10 @@ test("editing the field while a call runs does not abandon it", async () => {
   store.getState().setTidInput("13192443");
   const done = store.getState().check();
   store.getState().setTidInput("999");
-  assert.equal(store.getState().running, "check");
+  assert.equal(runningOf(store.getState()), "check");
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await done;
-  assert.equal(store.getState().transaction?.tid, "13192443");
+  assert.equal(transactionOf(store.getState())?.tid, "13192443");
 });
 
 test("a rejected promise becomes kind internal, without the thrown message", async () => {
@@ -399,8 +411,8 @@ test("a rejected promise becomes kind internal, without the thrown message", asy
   const done = store.getState().check();
   fake.pendingTx[0]!.reject(new Error("Error invoking remote method: at secret stack"));
   await done;
-  assert.equal(store.getState().failure?.error.kind, "internal");
-  assert.doesNotMatch(JSON.stringify(store.getState().failure), /stack/);
+  assert.equal(failureOf(store.getState())?.error.kind, "internal");
+  assert.doesNotMatch(JSON.stringify(failureOf(store.getState())), /stack/);
 });
 
 test("a method that throws synchronously or answers nonsense also becomes internal", async () => {
@@ -414,7 +426,7 @@ test("a method that throws synchronously or answers nonsense also becomes intern
     const store = createRequestStore({ ...fakeApi().api, inquireTransaction });
     store.getState().setTidInput("13192443");
     await store.getState().check();
-    assert.equal(store.getState().failure?.error.kind, "internal");
+    assert.equal(failureOf(store.getState())?.error.kind, "internal");
   }
 });
 
@@ -444,9 +456,9 @@ test("a reload brings back the tid that was on screen, OTP and all, marked resto
   await store.getState().restore();
   assert.deepEqual(fake.sessionCalls, [{}]);
   assert.equal(store.getState().tidInput, "13192443");
-  assert.equal(store.getState().tid, "13192443");
-  assert.deepEqual(store.getState().otpSent, sent("13192443", "REF-9"));
-  assert.equal(store.getState().restored, true);
+  assert.equal(tidOf(store.getState()), "13192443");
+  assert.deepEqual(otpSentOf(store.getState()), sent("13192443", "REF-9"));
+  assert.equal(restoredOf(store.getState()), true);
   assert.equal(store.getState().clockOffsetMs, 1_200);
 
   store.getState().setCustomerOtp("123456");
@@ -456,8 +468,8 @@ test("a reload brings back the tid that was on screen, OTP and all, marked resto
   const checked = store.getState().check();
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await checked;
-  assert.equal(store.getState().restored, false);
-  assert.equal(store.getState().otpSent?.otpRefId, "REF-9");
+  assert.equal(restoredOf(store.getState()), false);
+  assert.equal(otpSentOf(store.getState())?.otpRefId, "REF-9");
   store.getState().setCustomerOtp("123456");
   const done = store.getState().refund();
   assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-9" }]);
@@ -475,7 +487,7 @@ test("a cleared or finished screen comes back empty, though main still holds an 
   assert.equal(first.getState().reset(), true);
   const reloaded = createRequestStore(fake.api, Date.now, storage);
   await reloaded.getState().restore();
-  assert.equal(reloaded.getState().tid, null);
+  assert.equal(tidOf(reloaded.getState()), null);
 
   const second = createRequestStore(fake.api, Date.now, storage);
   await upToRefund(fake, second, "13192443");
@@ -486,7 +498,7 @@ test("a cleared or finished screen comes back empty, though main still holds an 
   assert.equal(storage.items.get(ON_SCREEN_STORAGE_KEY), "", "a receipt on screen is a finished customer");
   const afterReceipt = createRequestStore(fake.api, Date.now, storage);
   await afterReceipt.getState().restore();
-  assert.equal(afterReceipt.getState().tid, null);
+  assert.equal(tidOf(afterReceipt.getState()), null);
 });
 
 test("another tid's answer on screen last: a reload does not bring back an earlier customer's OTP", async () => {
@@ -497,7 +509,7 @@ test("another tid's answer on screen last: a reload does not bring back an earli
     memoryStorage({ [ON_SCREEN_STORAGE_KEY]: "13192444" }),
   );
   await store.getState().restore();
-  assert.equal(store.getState().tid, null);
+  assert.equal(tidOf(store.getState()), null);
   assert.equal(store.getState().tidInput, "");
 });
 
@@ -505,16 +517,16 @@ test("after a restart an unsettled refund comes back, held: no refund, and a che
   const fake = fakeApi({ outcomes: [], unsettled: ["13192453"], clockOffsetMs: null });
   const store = createRequestStore(fake.api, Date.now, memoryStorage());
   await store.getState().restore();
-  assert.equal(store.getState().tid, "13192453");
+  assert.equal(tidOf(store.getState()), "13192453");
   assert.equal(store.getState().tidInput, "13192453");
-  assert.equal(store.getState().unsettled, true);
-  assert.equal(store.getState().restored, true);
-  assert.equal(store.getState().otpSent, null);
+  assert.equal(unsettledOf(store.getState()), true);
+  assert.equal(restoredOf(store.getState()), true);
+  assert.equal(otpSentOf(store.getState()), null);
   const checked = store.getState().check();
   fake.pendingTx[0]!.resolve(ok(tx("13192453", "refunded")));
   await checked;
-  assert.equal(store.getState().receipt?.confirmedBy, "inquiry");
-  assert.equal(store.getState().restored, false);
+  assert.equal(receiptOf(store.getState())?.confirmedBy, "inquiry");
+  assert.equal(restoredOf(store.getState()), false);
 });
 
 test("restore never overwrites what the agent already typed or asked; an empty or failed session changes nothing", async () => {
@@ -524,17 +536,17 @@ test("restore never overwrites what the agent already typed or asked; an empty o
   store.getState().setTidInput("999");
   await store.getState().restore();
   assert.equal(store.getState().tidInput, "999");
-  assert.equal(store.getState().otpSent, null);
+  assert.equal(otpSentOf(store.getState()), null);
 
   const empty = createRequestStore(fakeApi().api);
   await empty.getState().restore();
-  assert.equal(empty.getState().tid, null);
+  assert.equal(tidOf(empty.getState()), null);
 
   const broken = fakeApi({ outcomes: [outcome], unsettled: [], clockOffsetMs: 5_000 });
   broken.state.sessionReply = err({ kind: "internal", details: {} });
   const failing = createRequestStore(broken.api);
   await failing.getState().restore();
-  assert.equal(failing.getState().otpSent, null);
+  assert.equal(otpSentOf(failing.getState()), null);
   assert.equal(failing.getState().clockOffsetMs, null);
 });
 
@@ -556,10 +568,10 @@ test("sending again waits for resendAfter on the injected clock, then opens", as
   assert.equal(store.getState().resendWaitMs(), 0);
   const again = store.getState().sendOtp();
   assert.equal(fake.calls.length, 2);
-  assert.equal(store.getState().otpSent?.otpRefId, "REF-1", "the old reference stays on screen meanwhile");
+  assert.equal(otpSentOf(store.getState())?.otpRefId, "REF-1", "the old reference stays on screen meanwhile");
   fake.pending[1]!.resolve(ok(sent("13192443", "REF-2")));
   await again;
-  assert.equal(store.getState().otpSent?.otpRefId, "REF-2");
+  assert.equal(otpSentOf(store.getState())?.otpRefId, "REF-2");
 });
 
 test("the countdown allows for this computer's clock being off: resendAfter is on the server's clock", async () => {
@@ -584,16 +596,16 @@ test("a resend main refuses as too soon keeps the reference on screen and counts
   const error = { kind: "cooldown", tid: "13192443", retryAfterMs: 800 } as const;
   fake.pending[1]!.resolve(err(error));
   await again;
-  assert.deepEqual(store.getState().failure, { task: "send-otp", tid: "13192443", error });
-  assert.deepEqual(store.getState().otpSent, sent("13192443"));
+  assert.deepEqual(failureOf(store.getState()), { task: "send-otp", tid: "13192443", error });
+  assert.deepEqual(otpSentOf(store.getState()), sent("13192443"));
   assert.equal(store.getState().resendWaitMs(), 800);
 
   clock.advance(800);
   const third = store.getState().sendOtp();
   fake.pending[2]!.resolve(err({ kind: "server", details: { httpStatus: 503 } }));
   await third;
-  assert.equal(store.getState().otpSent, null);
-  assert.equal(store.getState().failure?.error.kind, "server");
+  assert.equal(otpSentOf(store.getState()), null);
+  assert.equal(failureOf(store.getState())?.error.kind, "server");
 });
 
 test("the clock offset comes back with each action's answer (one call per action), and is mentioned only beyond 30 s", async () => {
@@ -645,7 +657,7 @@ test("an answer without `after` (main refused the call before running it) keeps 
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await checked;
   await store.getState().sendOtp();
-  assert.equal(store.getState().failure?.error.kind, "invalid-input");
+  assert.equal(failureOf(store.getState())?.error.kind, "invalid-input");
   assert.equal(store.getState().clockOffsetMs, 90_000);
 });
 
@@ -657,30 +669,30 @@ test("a new request clears the field, the answers and the countdown, but never w
   store.getState().setCustomerOtp("123456");
   const refunding = store.getState().refund();
   assert.equal(store.getState().reset(), false, "reset while refunding");
-  assert.equal(store.getState().running, "refund");
+  assert.equal(runningOf(store.getState()), "refund");
   fake.pendingRefund[0]!.resolve(err({ kind: "refund-not-done", tid: "13192443", details: {} }));
   await refunding;
   assert.equal(store.getState().resendWaitMs(), 30_000);
 
   assert.equal(store.getState().reset(), true);
   assert.equal(store.getState().tidInput, "");
-  assert.equal(store.getState().tid, null);
-  assert.equal(store.getState().transaction, null);
-  assert.equal(store.getState().otpSent, null);
-  assert.equal(store.getState().failure, null);
+  assert.equal(tidOf(store.getState()), null);
+  assert.equal(transactionOf(store.getState()), null);
+  assert.equal(otpSentOf(store.getState()), null);
+  assert.equal(failureOf(store.getState()), null);
   assert.equal(store.getState().resendWaitMs(), 0);
 });
 test("the OTP from the failure SMS: chosen after a check shows refund pending, the refund goes without otp_ref_id", async () => {
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   store.getState().chooseFailureSmsOtp();
-  assert.equal(store.getState().failureSmsOtp, false, "nothing checked yet");
+  assert.equal(failureSmsOtpOf(store.getState()), false, "nothing checked yet");
   store.getState().setTidInput("13192443");
   const checked = store.getState().check();
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await checked;
   store.getState().chooseFailureSmsOtp();
-  assert.equal(store.getState().failureSmsOtp, true);
+  assert.equal(failureSmsOtpOf(store.getState()), true);
   assert.equal(fake.calls.length, 0, "no OTP sent");
   store.getState().setCustomerOtp("123456");
   const refunding = store.getState().refund();
@@ -689,7 +701,7 @@ test("the OTP from the failure SMS: chosen after a check shows refund pending, t
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await refunding;
   assert.deepEqual(
-    [store.getState().receipt?.refundTid, store.getState().failureSmsOtp, store.getState().customerOtp],
+    [receiptOf(store.getState())?.refundTid, failureSmsOtpOf(store.getState()), customerOtpOf(store.getState())],
     ["R-1", false, ""],
   );
 });
@@ -707,7 +719,7 @@ test("Eko refusing a refund without otp_ref_id closes that path and leaves Send 
   fake.pendingRefund[0]!.resolve(err({ kind: "otp-ref-needed", tid: "13192443", details: { ekoStatus: 1 } }));
   await refunding;
   assert.deepEqual(
-    [store.getState().failure?.error.kind, store.getState().failureSmsOtp, store.getState().customerOtp],
+    [failureOf(store.getState())?.error.kind, failureSmsOtpOf(store.getState()), customerOtpOf(store.getState())],
     ["otp-ref-needed", false, ""],
   );
   const sending = store.getState().sendOtp();
@@ -726,10 +738,60 @@ test("the failure-SMS choice is not offered off a refund-pending check, nor once
   fake.pendingTx[0]!.resolve(ok(tx("13192444", "refunded")));
   await checked;
   store.getState().chooseFailureSmsOtp();
-  assert.equal(store.getState().failureSmsOtp, false);
+  assert.equal(failureSmsOtpOf(store.getState()), false);
   const fake2 = fakeApi();
   const withOtp = createRequestStore(fake2.api);
   await upToRefund(fake2, withOtp);
   withOtp.getState().chooseFailureSmsOtp();
-  assert.equal(withOtp.getState().failureSmsOtp, false);
+  assert.equal(failureSmsOtpOf(withOtp.getState()), false);
+});
+
+test("the state is one phase of the flow at a time, holding only what the screen has there", async () => {
+  const fake = fakeApi();
+  const store = createRequestStore(fake.api, manualClock().now);
+  const phase = () => store.getState().phase;
+  assert.deepEqual(phase(), { phase: "idle", failure: null });
+  store.getState().setTidInput("13192443");
+  const checking = store.getState().check();
+  assert.deepEqual(phase(), {
+    phase: "check",
+    tid: "13192443",
+    transaction: null,
+    call: { task: "check", since: SENT_AT },
+    failure: null,
+  });
+  fake.pendingTx[0]!.resolve(ok(tx("13192443")));
+  await checking;
+  store.getState().setCustomerOtp("123456");
+  assert.equal(customerOtpOf(store.getState()), "", "no OTP is typed before the refund step");
+  const sending = store.getState().sendOtp();
+  fake.pending[0]!.resolve(ok(sent("13192443")));
+  await sending;
+  store.getState().setCustomerOtp("123456");
+  assert.deepEqual(phase(), {
+    phase: "otp-sent",
+    tid: "13192443",
+    transaction: tx("13192443"),
+    call: null,
+    failure: null,
+    otpSent: sent("13192443"),
+    resendReadyAt: null,
+    customerOtp: "123456",
+    restored: false,
+  });
+  const lost = store.getState().refund();
+  fake.pendingRefund[0]!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192443", details: {} }));
+  await lost;
+  assert.deepEqual(
+    [phase().phase, otpSentOf(store.getState()), customerOtpOf(store.getState())],
+    ["unsettled", sent("13192443"), ""],
+    "the OTP on screen stays, the one typed is gone",
+  );
+  const again = store.getState().check();
+  fake.pendingTx[1]!.resolve(ok(tx("13192443", "refunded")));
+  await again;
+  assert.deepEqual(
+    [phase().phase, otpSentOf(store.getState()), receiptOf(store.getState())?.confirmedBy],
+    ["refunded", null, "inquiry"],
+  );
 });

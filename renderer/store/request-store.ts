@@ -1,7 +1,8 @@
 /**
  * The counter flow as one state machine: check the transaction (Transaction Inquiry), send the
- * refund OTP to the customer, refund with the customer's OTP. Each step keeps what the earlier
- * ones learned about the tid on screen; one call runs at a time, and a second press while one
+ * refund OTP to the customer, refund with the customer's OTP. The state is a phase of the flow
+ * (request-phase.ts) carrying what the screen has there; each step keeps what the earlier ones
+ * learned about the tid on screen; one call runs at a time, and a second press while one
  * runs is ignored (main refuses it too, as `busy`). The api and the clock are passed in so the
  * store runs under plain Node in tests; React binds it with `useStore`.
  *
@@ -13,9 +14,8 @@
  * Each action is one call: what the screen needs afterwards (the clock offset) comes back with it.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { RefundDeskError } from "../../app/errors";
 import type { ActionAnswer, AfterAction, RefundDeskApi } from "../../app/ipc";
-import { CUSTOMER_OTP_MAX_DIGITS, parseCustomerOtp, receiptFromInquiry, type RefundReceipt } from "../../app/refund";
+import { CUSTOMER_OTP_MAX_DIGITS, parseCustomerOtp, receiptFromInquiry } from "../../app/refund";
 import type { OtpSent, Session, TidOutcome } from "../../app/refund-otp";
 import type { Result } from "../../app/result";
 import { parseTid } from "../../app/tid";
@@ -23,54 +23,26 @@ import type { Transaction } from "../../app/transaction";
 import type { KeyValueStorage } from "./lang-store";
 import { markAction } from "../action-marks";
 import { safeCall } from "./safe-call";
-
-type Task = "check" | "send-otp" | "refund";
-
-/** The last call's error; `tid` is null when the typed tid was refused before any call. */
-export interface Failure {
-  task: Task;
-  tid: string | null;
-  error: RefundDeskError;
-}
+import {
+  failureOf,
+  receiptOf,
+  resendReadyAtOf,
+  runningOf,
+  sentOtpOf,
+  tidOf,
+  type Failure,
+  type RequestPhase,
+  type Task,
+  type TidPhase,
+} from "./request-phase";
 
 export interface RequestState {
   /** What is in the tid field, as typed. */
   tidInput: string;
-  /** The tid the answers on screen are about; null while none is. */
-  tid: string | null;
-  transaction: Transaction | null;
-  /** The OTP sent for `tid`; it stays under a later error while its otp_ref_id is still good. */
-  otpSent: OtpSent | null;
-  /**
-   * The agent chose to type the OTP from the SMS Eko sent when the transfer failed: the refund
-   * then goes without an otp_ref_id. Ends with a sent OTP, a refund, or Eko refusing it.
-   */
-  failureSmsOtp: boolean;
-  /**
-   * The customer's OTP as typed. It lives only while the refund step runs: cleared by any answer
-   * to the refund, a new OTP, a new check, another tid and New request. Never sent anywhere else.
-   */
-  customerOtp: string;
-  receipt: RefundReceipt | null;
-  /** The call under way, if any. */
-  running: Task | null;
-  /** When it started, on the injected clock (for the lost-answer countdown); null when none runs. */
-  runningSince: number | null;
-  failure: Failure | null;
-  /**
-   * A refund's answer was lost and no inquiry has answered since: nothing but a check is
-   * offered for the tid until one does (main holds the tid the same way).
-   */
-  unsettled: boolean;
+  /** Where the counter flow is for the tid on screen, with what the screen has there (request-phase.ts). */
+  phase: RequestPhase;
   /** The server's clock minus this computer's, as main last learned it; null until known. */
   clockOffsetMs: number | null;
-  /** Local time (ms) from which the OTP may be sent again; null when it may be now. */
-  resendReadyAt: number | null;
-  /**
-   * Brought back after a reload or restart: the customer may have gone, so the tid must be checked
-   * again (with the customer) before Refund works.
-   */
-  restored: boolean;
   setTidInput: (text: string) => void;
   /** Validates the field and asks Eko about the transaction. */
   check: () => Promise<void>;
@@ -78,7 +50,7 @@ export interface RequestState {
   sendOtp: () => Promise<void>;
   /** "Customer has the OTP from the failure SMS": opens the refund step without sending an OTP. */
   chooseFailureSmsOtp: () => void;
-  /** Keeps digits only, at most CUSTOMER_OTP_MAX_DIGITS. */
+  /** Keeps digits only, at most CUSTOMER_OTP_MAX_DIGITS, while the refund form is open. */
   setCustomerOtp: (text: string) => void;
   /** Refunds with the customer's OTP and the otp_ref_id on screen. */
   refund: () => Promise<void>;
@@ -116,18 +88,32 @@ function resendReadyAt(result: OtpSent, clockOffsetMs: number | null): number | 
 }
 
 /** Nothing about any tid on screen. */
-const CLEAR = {
-  tid: null,
-  transaction: null,
-  otpSent: null,
-  failureSmsOtp: false,
-  customerOtp: "",
-  receipt: null,
-  failure: null,
-  unsettled: false,
-  resendReadyAt: null,
-  restored: false,
-} as const;
+const IDLE: RequestPhase = { phase: "idle", failure: null };
+
+/** A tid just typed: nothing known about it yet. */
+const fresh = (tid: string): TidPhase => ({ phase: "check", tid, transaction: null, call: null, failure: null });
+
+/** The same phase with no OTP typed. */
+function untyped(phase: TidPhase): TidPhase {
+  return phase.phase === "otp-sent" || phase.phase === "failure-sms" ? { ...phase, customerOtp: "" } : phase;
+}
+
+/** What a check's answer moves the tid to, from the phase it was asked in. */
+function checked(before: TidPhase, tx: Transaction): TidPhase {
+  const about = { tid: before.tid, transaction: tx, call: null, failure: null };
+  // After a lost refund answer, "refunded" is the confirmation the agent was waiting for.
+  if (tx.state === "refunded") {
+    if (before.phase === "refunded") return { ...about, phase: "refunded", receipt: before.receipt };
+    if (before.phase === "unsettled") return { ...about, phase: "refunded", receipt: receiptFromInquiry(tx) };
+  }
+  if (tx.state === "refund-pending") {
+    const sent = sentOtpOf(before);
+    const customerOtp = before.phase === "otp-sent" || before.phase === "failure-sms" ? before.customerOtp : "";
+    if (sent) return { ...about, phase: "otp-sent", ...sent, customerOtp, restored: false };
+    if (before.phase === "failure-sms") return { ...about, phase: "failure-sms", customerOtp };
+  }
+  return { ...about, phase: "check" };
+}
 
 /** The tid on screen, kept for a reload: "" once the screen was cleared, absent in a new run. */
 export const ON_SCREEN_STORAGE_KEY = "refund-desk.on-screen-tid";
@@ -164,13 +150,17 @@ export function createRequestStore(
       return session.ok ? session.value : null;
     }
 
-    /** Runs one call, the only one for the action: its answer carries the clock offset it taught main. */
+    /**
+     * Runs one call for the tid on screen, the only one for the action: its answer carries the
+     * clock offset it taught main. `apply` moves the phase on from where the answer finds it.
+     */
     async function run<T>(
+      from: TidPhase,
       task: Task,
       call: () => Promise<ActionAnswer<T>>,
-      apply: (result: Result<T>, clockOffsetMs: number | null) => Partial<RequestState>,
+      apply: (before: TidPhase, result: Result<T>, clockOffsetMs: number | null) => TidPhase,
     ) {
-      set({ running: task, runningSince: now(), failure: null });
+      set({ phase: { ...from, call: { task, since: now() }, failure: null } });
       markAction(task, "call");
       let after: AfterAction | null = null;
       const result = await safeCall(async () => {
@@ -180,133 +170,156 @@ export function createRequestStore(
       });
       markAction(task, "answer");
       const clockOffsetMs = after === null ? get().clockOffsetMs : (after as AfterAction).clockOffsetMs;
-      set({ running: null, runningSince: null, clockOffsetMs, ...apply(result, clockOffsetMs) });
+      // Nothing clears the screen while a call runs (reset and another tid wait for it).
+      const current = get().phase as TidPhase;
+      set({ clockOffsetMs, phase: apply({ ...current, call: null }, result, clockOffsetMs) });
     }
 
     /** An OTP answer; a resend refused as too soon keeps the reference on screen, which is still good. */
     function otpAnswer(
-      tid: string,
+      before: TidPhase,
       result: Result<OtpSent>,
       clockOffsetMs: number | null,
       previous: OtpSent | null,
-    ): Partial<RequestState> {
+    ): TidPhase {
+      const about = { tid: before.tid, transaction: before.transaction, call: null };
+      const restored = (before.phase === "otp-sent" || before.phase === "unsettled") && before.restored;
       if (result.ok) {
-        const readyAt = resendReadyAt(result.value, clockOffsetMs);
-        return { otpSent: result.value, failureSmsOtp: false, resendReadyAt: readyAt, receipt: null, customerOtp: "" };
+        const sent = { otpSent: result.value, resendReadyAt: resendReadyAt(result.value, clockOffsetMs) };
+        if (before.phase === "unsettled") return { ...before, sent, failure: null };
+        return { ...about, failure: null, phase: "otp-sent", ...sent, customerOtp: "", restored };
       }
-      const failure: Failure = { task: "send-otp", tid, error: result.error };
-      if (result.error.kind === "cooldown" && previous)
-        return { failure, otpSent: previous, resendReadyAt: now() + result.error.retryAfterMs };
-      return { failure, otpSent: null, resendReadyAt: null, customerOtp: "" };
+      const failure: Failure = { task: "send-otp", tid: before.tid, error: result.error };
+      const kept =
+        result.error.kind === "cooldown" && previous
+          ? { otpSent: previous, resendReadyAt: now() + result.error.retryAfterMs }
+          : null;
+      if (before.phase === "unsettled") return { ...before, sent: kept, failure };
+      if (kept) {
+        const customerOtp = before.phase === "otp-sent" ? before.customerOtp : "";
+        return { ...about, failure, phase: "otp-sent", ...kept, customerOtp, restored };
+      }
+      if (before.phase === "failure-sms" || before.phase === "refunded") return { ...untyped(before), failure };
+      return { ...about, failure, phase: "check" };
     }
 
+    /** Brings back the tid's unfinished refund (an OTP sent, or a refund whose answer was lost). */
     function show(session: Session, tid: string): void {
       const outcome: TidOutcome | undefined = session.outcomes.find((o) => o.tid === tid && o.result.ok);
-      const otp = outcome ? otpAnswer(tid, outcome.result, session.clockOffsetMs, null) : {};
-      set({ ...CLEAR, tidInput: tid, tid, ...otp, unsettled: session.unsettled.includes(tid), restored: true });
+      const sent = outcome?.result.ok
+        ? { otpSent: outcome.result.value, resendReadyAt: resendReadyAt(outcome.result.value, session.clockOffsetMs) }
+        : null;
+      const about = { tid, transaction: null, call: null, failure: null };
+      const phase: RequestPhase =
+        sent && !session.unsettled.includes(tid)
+          ? { ...about, phase: "otp-sent", ...sent, customerOtp: "", restored: true }
+          : { ...about, phase: "unsettled", sent, restored: true };
+      set({ tidInput: tid, phase });
     }
 
     return {
       tidInput: "",
-      ...CLEAR,
-      running: null,
-      runningSince: null,
+      phase: IDLE,
       clockOffsetMs: null,
 
       setTidInput(text) {
-        const { running, tid, failure } = get();
+        const state = get();
+        const tid = tidOf(state);
         // Answers about another tid must not stay on screen next to the new number.
-        const stale = running === null && (tid !== null || failure !== null) && text.trim() !== tid;
-        set(stale ? { ...CLEAR, tidInput: text } : { tidInput: text });
+        const stale = runningOf(state) === null && (tid !== null || failureOf(state) !== null) && text.trim() !== tid;
+        set(stale ? { phase: IDLE, tidInput: text } : { tidInput: text });
       },
 
       async check() {
         const state = get();
-        if (state.running) return;
+        if (runningOf(state)) return;
         const parsed = parseTid(state.tidInput);
         if (!parsed.ok) {
-          set({ ...CLEAR, failure: { task: "check", tid: null, error: parsed.error } });
+          set({ phase: { phase: "idle", failure: { task: "check", tid: null, error: parsed.error } } });
           return;
         }
         const tid = parsed.value;
         // The same tid keeps its OTP and receipt while Eko is asked again; another starts afresh.
-        set(tid === state.tid ? { customerOtp: "" } : { ...CLEAR, tid });
-        const { otpSent, receipt, unsettled } = get();
+        const from = state.phase.phase !== "idle" && state.phase.tid === tid ? untyped(state.phase) : fresh(tid);
         await run(
+          from,
           "check",
           () => api.inquireTransaction({ tid }),
-          (result) => {
-            if (!result.ok) return { transaction: null, failure: { task: "check", tid, error: result.error } };
-            const tx = result.value;
-            // After a lost refund answer, "refunded" is the confirmation the agent was waiting for.
-            const refunded = tx.state === "refunded" ? (receipt ?? (unsettled ? receiptFromInquiry(tx) : null)) : null;
-            return {
-              transaction: tx,
-              unsettled: false,
-              restored: false,
-              receipt: refunded,
-              otpSent: tx.state === "refund-pending" ? otpSent : null,
-            };
-          },
+          (before, result) =>
+            result.ok
+              ? checked(before, result.value)
+              : { ...before, transaction: null, failure: { task: "check", tid, error: result.error } },
         );
       },
 
       async sendOtp() {
-        const { running, tid, otpSent } = get();
-        if (running || tid === null || get().resendWaitMs() > 0) return;
-        const previous = otpSent?.tid === tid ? otpSent : null;
-        set({ customerOtp: "" });
+        const state = get();
+        const phase = state.phase;
+        if (phase.phase === "idle" || phase.call || state.resendWaitMs() > 0) return;
+        const otpSent = sentOtpOf(phase)?.otpSent ?? null;
+        const previous = otpSent?.tid === phase.tid ? otpSent : null;
         await run(
+          untyped(phase),
           "send-otp",
-          () => api.requestRefundOtp({ tid }),
-          (result, offset) => otpAnswer(tid, result, offset, previous),
+          () => api.requestRefundOtp({ tid: phase.tid }),
+          (before, result, offset) => otpAnswer(before, result, offset, previous),
         );
       },
 
       chooseFailureSmsOtp() {
-        const { running, transaction, otpSent, receipt, unsettled } = get();
-        if (running || transaction?.state !== "refund-pending" || otpSent || receipt || unsettled) return;
-        set({ failureSmsOtp: true, customerOtp: "", failure: null });
+        const phase = get().phase;
+        if (phase.phase !== "check" && phase.phase !== "failure-sms") return;
+        if (phase.call || phase.transaction?.state !== "refund-pending") return;
+        set({ phase: { ...phase, phase: "failure-sms", customerOtp: "", failure: null } });
       },
 
       setCustomerOtp(text) {
-        set({ customerOtp: text.replace(/[^0-9]/g, "").slice(0, CUSTOMER_OTP_MAX_DIGITS) });
+        const phase = get().phase;
+        if (phase.phase !== "otp-sent" && phase.phase !== "failure-sms") return;
+        set({ phase: { ...phase, customerOtp: text.replace(/[^0-9]/g, "").slice(0, CUSTOMER_OTP_MAX_DIGITS) } });
       },
 
       async refund() {
-        const { running, tid, otpSent, failureSmsOtp, customerOtp, unsettled, receipt, restored } = get();
-        if (running || tid === null || (otpSent === null && !failureSmsOtp) || unsettled || receipt || restored) return;
-        const otp = parseCustomerOtp(customerOtp);
+        const phase = get().phase;
+        if (phase.phase !== "otp-sent" && phase.phase !== "failure-sms") return;
+        if (phase.call || (phase.phase === "otp-sent" && phase.restored)) return;
+        const { tid } = phase;
+        const otp = parseCustomerOtp(phase.customerOtp);
         if (!otp.ok) {
-          set({ failure: { task: "refund", tid, error: otp.error } });
+          set({ phase: { ...phase, failure: { task: "refund", tid, error: otp.error } } });
           return;
         }
         // A sent OTP's reference goes with it; the OTP from the failure SMS goes without one.
-        const request = otpSent ? { tid, otp: otp.value, otpRefId: otpSent.otpRefId } : { tid, otp: otp.value };
+        const request =
+          phase.phase === "otp-sent"
+            ? { tid, otp: otp.value, otpRefId: phase.otpSent.otpRefId }
+            : { tid, otp: otp.value };
         await run(
+          phase,
           "refund",
           () => api.refund(request),
-          (result) => {
+          (before, result) => {
+            const about = { tid, call: null };
             if (result.ok) {
               const receipt = result.value;
-              const transaction = receipt.transaction ?? get().transaction;
-              return {
-                customerOtp: "",
-                receipt,
-                otpSent: null,
-                failureSmsOtp: false,
-                resendReadyAt: null,
-                transaction,
-              };
+              const transaction = receipt.transaction ?? before.transaction;
+              return { ...about, transaction, failure: null, phase: "refunded", receipt };
             }
+            const failure: Failure = { task: "refund", tid, error: result.error };
             const kind = result.error.kind;
-            return {
-              customerOtp: "",
-              failure: { task: "refund", tid, error: result.error },
-              // Main holds the tid after either: no refund until a check answers (and is recorded).
-              unsettled: kind === "refund-outcome-unknown" || kind === "not-journaled",
-              ...(kind === "otp-ref-needed" ? { failureSmsOtp: false } : {}),
-            };
+            // Main holds the tid after either: no refund until a check answers (and is recorded).
+            if (kind === "refund-outcome-unknown" || kind === "not-journaled")
+              return {
+                ...about,
+                transaction: before.transaction,
+                failure,
+                phase: "unsettled",
+                sent: sentOtpOf(before),
+                restored: false,
+              };
+            if (kind === "otp-ref-needed" && before.phase === "failure-sms")
+              return { ...about, transaction: before.transaction, failure, phase: "check" };
+            return { ...untyped(before), failure };
           },
         );
       },
@@ -316,30 +329,31 @@ export function createRequestStore(
         if (!session) return;
         set({ clockOffsetMs: session.clockOffsetMs });
         // Only onto an untouched screen: the agent may already have typed or asked something.
-        const { tid, failure, running, tidInput } = get();
-        if (tid !== null || failure !== null || running !== null || tidInput !== "") return;
+        const { phase, tidInput } = get();
+        if (phase.phase !== "idle" || phase.failure !== null || tidInput !== "") return;
         const restore = tidToRestore({ ...session, unsettled: session.unsettled ?? [] }, readOnScreen(onScreen));
         if (restore !== null) show({ ...session, unsettled: session.unsettled ?? [] }, restore);
       },
 
       resendWaitMs() {
-        const readyAt = get().resendReadyAt;
+        const readyAt = resendReadyAtOf(get());
         return readyAt === null ? 0 : Math.max(0, readyAt - now());
       },
 
       reset() {
         // The answer still on its way would land on the next customer's empty screen.
-        if (get().running) return false;
-        set({ ...CLEAR, tidInput: "" });
+        if (runningOf(get())) return false;
+        set({ phase: IDLE, tidInput: "" });
         return true;
       },
     };
   });
   // The tid on screen follows every change, so a reload brings back only what was last shown.
   store.subscribe((state, previous) => {
-    if (state.tid === previous.tid && (state.receipt === null) === (previous.receipt === null)) return;
+    const [tid, receipt] = [tidOf(state), receiptOf(state)];
+    if (tid === tidOf(previous) && (receipt === null) === (receiptOf(previous) === null)) return;
     try {
-      onScreen?.setItem(ON_SCREEN_STORAGE_KEY, state.receipt === null ? (state.tid ?? "") : "");
+      onScreen?.setItem(ON_SCREEN_STORAGE_KEY, receipt === null ? (tid ?? "") : "");
     } catch {
       // Not kept: a reload then restores as a new run would.
     }
