@@ -30,7 +30,8 @@ export type SettingName =
   | "pkcs11Module"
   | "pkcs11Token"
   | "pkcs11Key"
-  | "tokenPin";
+  | "tokenPin"
+  | "journalRetentionMonths";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }

@@ -35,6 +35,8 @@ export interface Policy {
   pkcs11Module?: string;
   pkcs11Token?: string;
   pkcs11Key?: string;
+  /** Months of journal kept: set by a policy only, never by settings.json. */
+  journalRetentionMonths?: number;
 }
 
 /** The policy's field names, as an admin writes them in the JSON file. */

@@ -46,6 +46,13 @@ export const DEFAULT_MAX_CLOCK_CORRECTION_MINUTES = 360;
 export const MIN_MAX_CLOCK_CORRECTION_MINUTES = 5;
 export const MAX_MAX_CLOCK_CORRECTION_MINUTES = 1440;
 
+/**
+ * Months of journal kept, this month counted (main/journal/retention.ts); none set keeps every
+ * month. Removing the journal is an admin's decision, so only a policy sets it.
+ */
+export const MIN_JOURNAL_RETENTION_MONTHS = 2;
+export const MAX_JOURNAL_RETENTION_MONTHS = 1200;
+
 /** A helpline or grievance contact as printed: one line of plain text. */
 export const MAX_CONTACT_CHARS = 120;
 
@@ -92,6 +99,8 @@ export interface Settings {
   pkcs11Token: string | null;
   /** The label of the key inside the token. */
   pkcs11Key: string;
+  /** Months of journal kept; null keeps every month. A policy's alone. */
+  journalRetentionMonths: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -115,6 +124,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pkcs11Module: null,
   pkcs11Token: null,
   pkcs11Key: DEFAULT_PKCS11_KEY_LABEL,
+  journalRetentionMonths: null,
 };
 
 /** A change an admin asks for; absent fields are left as they are, null clears. */

@@ -130,6 +130,7 @@ export async function measureJournalYears(options: { years: number }) {
   return {
     journal: {
       threeYears: {
+        lines: LINES_A_DAY * 6 * 52 * options.years,
         files: readdirSync(folder).length,
         bytes: folderBytes(folder),
         verifyRssMiB: verify.rssMiB,

@@ -24,7 +24,8 @@ import { createKioskExportGate, type KioskExportGate } from "./history/kiosk-exp
 import { kioskPrinterProblem, type PrinterFacts } from "./window-policy/print-to-file";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
-import { createJournal } from "./journal/journal";
+import { createJournal, JOURNAL_FOLDER } from "./journal/journal";
+import { keepJournal, type JournalUpkeep } from "./journal/retention";
 import type { OsLog } from "./journal/os-log/os-log";
 import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
@@ -103,6 +104,8 @@ export interface RefundDesk {
   adminPin: PinGate;
   /** Whether an export of the journal needs the admin PIN here (a kiosk), and its check: the CLI's too. */
   exportGate: KioskExportGate;
+  /** The journal's upkeep (journal/retention.ts): closed months compressed, the retention policy's cut. */
+  keepJournal(): Promise<JournalUpkeep>;
   close(): Promise<void>;
 }
 
@@ -315,6 +318,11 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     policy: inForce.desk,
     adminPin,
     exportGate,
+    keepJournal: () =>
+      keepJournal(join(deps.dataDir, JOURNAL_FOLDER), journal, {
+        now: new Date(now()),
+        retentionMonths: current().journalRetentionMonths,
+      }),
     async close() {
       journal.close();
       osLog?.close();

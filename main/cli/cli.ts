@@ -227,6 +227,7 @@ function formatSettings(view: SettingsView): string {
     `pkcs11-module: ${view.pkcs11Module ?? "(not set: a policy sets it)"}`,
     `pkcs11-token:  ${view.pkcs11Token ?? "(not set)"}`,
     `pkcs11-key:    ${view.pkcs11Key}`,
+    `journal-retention-months: ${view.journalRetentionMonths ?? "(every month kept; a policy sets it)"}`,
     `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? (view.signer === "pkcs11" ? "not in the keychain (the token holds it)" : "not stored") : "keychain unavailable"}`,
     `token PIN:     ${{ stored: "stored in the system keychain", missing: "not stored", unavailable: "keychain unavailable" }[view.tokenPin]}`,
   ].join("\n");

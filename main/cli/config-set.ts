@@ -24,6 +24,7 @@ export const CONFIG_NAMES = {
   "pkcs11-module": "pkcs11Module",
   "pkcs11-token": "pkcs11Token",
   "pkcs11-key": "pkcs11Key",
+  "journal-retention-months": "journalRetentionMonths",
 } as const;
 
 type ConfigName = keyof typeof CONFIG_NAMES;
@@ -35,6 +36,7 @@ const NUMBER_SETTINGS: ReadonlyMap<SettingKey, string> = new Map([
   ["resendCooldownMs", "milliseconds"],
   ["idleClearMinutes", "minutes"],
   ["maxClockCorrectionMinutes", "minutes"],
+  ["journalRetentionMonths", "months"],
 ]);
 const ON_OFF_SETTINGS: ReadonlySet<SettingKey> = new Set(["rbiGrievance"]);
 

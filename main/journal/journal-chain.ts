@@ -32,7 +32,7 @@ export function lineDigest(raw: string): string {
   return SEAL.exec(raw)?.[1] ?? sha256(raw);
 }
 
-export function checkLine(previousDigest: string, raw: string): LinkState {
+function checkLine(previousDigest: string, raw: string): LinkState {
   const seal = SEAL.exec(raw);
   if (!seal) return "unsealed";
   const body = `${raw.slice(0, seal.index)}}`;

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { Policy, PolicyField, PolicyFieldError } from "../../app/policy";
 import { err, ok, type Result } from "../../app/result";
-import { DEFAULT_SETTINGS, ENVIRONMENTS, type Settings } from "../../app/settings";
+import {
+  DEFAULT_SETTINGS,
+  ENVIRONMENTS,
+  MAX_JOURNAL_RETENTION_MONTHS,
+  MIN_JOURNAL_RETENTION_MONTHS,
+  type Settings,
+} from "../../app/settings";
 import { parsePinHash, pinStrengthProblem } from "../admin/pin-hash";
 import { POLICY_FIELDS, type PolicyFieldSpec } from "./policy-fields";
 import { applySettingsPatch, checkBaseUrl, checkModulePath } from "../settings/settings-validation";
@@ -71,6 +77,7 @@ interface PolicyShape {
   pkcs11Module?: string;
   pkcs11Token?: string;
   pkcs11Key?: string;
+  journalRetentionMonths?: number;
 }
 
 /** The receipt and counter fields (the clock's bound, the signer), checked by the settings' own rules. */
@@ -139,6 +146,7 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
   }
 
   const pkcs11Module = tokenFields(input, receipt, use, refuse);
+  const journalRetentionMonths = retentionSetting(input.journalRetentionMonths, refuse);
 
   const counterName = input.counterName.trim();
   if (counterName === "") refuse("counterName", "empty");
@@ -163,6 +171,7 @@ export function validatePolicy(raw: unknown, use: PolicyUse): Result<ValidPolicy
       ...(printerName !== undefined ? { printerName } : {}),
       ...receipt,
       ...(pkcs11Module !== undefined ? { pkcs11Module } : {}),
+      ...(journalRetentionMonths !== undefined ? { journalRetentionMonths } : {}),
     },
     pin,
   });
@@ -196,6 +205,8 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
     pkcs11Module: policy.pkcs11Module ?? null,
     pkcs11Token: policy.pkcs11Token ?? settings.pkcs11Token,
     pkcs11Key: policy.pkcs11Key ?? settings.pkcs11Key,
+    // A policy's alone, like the library: the account never removes its own journal.
+    journalRetentionMonths: policy.journalRetentionMonths ?? null,
   };
 }
 
@@ -227,6 +238,7 @@ export function policyFromSettings(base: Policy, settings: Settings): Policy {
     ...optional("pkcs11Module", settings.pkcs11Module),
     ...optional("pkcs11Token", settings.pkcs11Token),
     pkcs11Key: settings.pkcs11Key,
+    ...optional("journalRetentionMonths", settings.journalRetentionMonths),
   };
 }
 
@@ -298,6 +310,14 @@ function printerSetting(value: string | undefined, refuse: Refuse): string | und
     return undefined;
   }
   return checked.value.printerName ?? undefined;
+}
+
+function retentionSetting(value: number | undefined, refuse: Refuse): number | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isInteger(value) && value >= MIN_JOURNAL_RETENTION_MONTHS && value <= MAX_JOURNAL_RETENTION_MONTHS)
+    return value;
+  refuse("journalRetentionMonths", "out-of-range");
+  return undefined;
 }
 
 function numberSetting(

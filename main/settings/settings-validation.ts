@@ -181,6 +181,7 @@ function applySignerFields(
     else next.signer = patch.signer;
   }
   if (patch.pkcs11Module !== undefined) refuse("pkcs11Module", "policy-only");
+  if (patch.journalRetentionMonths !== undefined) refuse("journalRetentionMonths", "policy-only");
   if (patch.pkcs11Token !== undefined) {
     const label = checkLabel(patch.pkcs11Token);
     if (typeof label === "string" && label.startsWith("!")) refuse("pkcs11Token", label.slice(1));
