@@ -208,3 +208,26 @@ test("the desk's upkeep cuts by the machine policy's retention; settings.json ca
   const refused = await cli(dataDir, "config", "set", "journal-retention-months", "2");
   assert.notEqual(refused.code, EXIT.ok);
 });
+
+test("a compression stopped before the plain file was removed: the plain file is read, and the next upkeep finishes", async () => {
+  const { dataDir, folder, journal } = journalOfFourMonths();
+  const plainFeb = readFileSync(join(folder, "2026-02.jsonl"));
+  await keepJournal(folder, journal, { now: new Date("2026-04-20T10:00:00Z"), retentionMonths: null });
+  writeFileSync(join(folder, "2026-02.jsonl"), plainFeb);
+  const feb = await createJournal(dataDir).read(Date.parse("2026-02-01T00:00:00Z"), Date.parse("2026-03-01T00:00:00Z"));
+  assert.equal(feb.entries.length, 3, "read once, not from both");
+  assert.equal((await verifyChain(folder)).lines, 12);
+  assert.deepEqual(
+    await keepJournal(folder, journal, { now: new Date("2026-04-20T10:00:00Z"), retentionMonths: null }),
+    {
+      compressed: ["2026-02"],
+      removed: [],
+    },
+  );
+  assert.deepEqual(readdirSync(folder).sort(), [
+    "2026-01.jsonl.gz",
+    "2026-02.jsonl.gz",
+    "2026-03.jsonl",
+    "2026-04.jsonl",
+  ]);
+});
