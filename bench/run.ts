@@ -145,12 +145,12 @@ async function main() {
     [
       "journal of 3 busy years: `journal verify`, peak RSS / time",
       `${journal.threeYears.verifyRssMiB} MiB / ${journal.threeYears.verifyMs} ms (${journal.threeYears.lines} lines, ${kib(journal.threeYears.bytes)})`,
-      "≤ 150 MB",
+      "≤ 150 MiB",
     ],
     [
       "journal of 3 busy years: `journal export` (all), peak RSS / time",
       `${journal.threeYears.exportRssMiB} MiB / ${journal.threeYears.exportMs} ms`,
-      "≤ 150 MB",
+      "≤ 150 MiB",
     ],
     [
       "an IPC call while History exports a year, late by p50 / p99 / max",
