@@ -132,13 +132,16 @@ export async function verifyChain(folder: string, fromMonth = "", toMonth = "999
   }
   report.head = previous;
   if (opening) {
+    const start = opening;
+    const vouches = () => [...cuts].find(([anchor]) => opensAfter(anchor, start.raw));
+    // A cut is written after the months it removed: past the range checked, when the range stops short.
     const later = all.filter(({ month }) => month > toMonth);
-    if (cuts.size === 0 && later.length > 0)
-      for (const [anchor, keptFrom] of await cutsIn(folder, later)) cuts.set(anchor, keptFrom);
-    const cut = [...cuts].find(([anchor]) => opensAfter(anchor, opening.raw));
+    if (!vouches() && later.length > 0)
+      for (const [anchor, keptFrom] of await cutsAfter(folder, later, previous)) cuts.set(anchor, keptFrom);
+    const cut = vouches();
     if (cut) report.keptFrom = cut[1];
     // The earliest line there is: before any other break.
-    else report.firstBreak = { file: opening.file, line: 1, state: "broken" };
+    else report.firstBreak = { file: start.file, line: 1, state: "broken" };
   }
   return report;
 }
@@ -149,13 +152,15 @@ function opensAfter(anchor: string, raw: string): boolean {
   return checkLine(anchor, raw) === "ok" && (mark?.journal !== "month" || mark.previous === anchor);
 }
 
-/** The retention cuts in `files` (each sealed where it stands is not checked here: only its head is used). */
-async function cutsIn(folder: string, files: MonthFile[]): Promise<Map<string, string>> {
+/** The retention cuts in `files` that link where they stand, the chain followed on from `head`. */
+async function cutsAfter(folder: string, files: MonthFile[], head: string): Promise<Map<string, string>> {
   const cuts = new Map<string, string>();
+  let previous = head;
   for (const file of files)
     for await (const raw of monthLines(folder, file)) {
       const mark = markOf(raw);
-      if (mark?.journal === "retention-cut") cuts.set(mark.anchor, mark.keptFrom);
+      if (mark?.journal === "retention-cut" && checkLine(previous, raw) === "ok") cuts.set(mark.anchor, mark.keptFrom);
+      previous = lineDigest(raw);
     }
   return cuts;
 }

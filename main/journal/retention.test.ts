@@ -231,3 +231,24 @@ test("a compression stopped before the plain file was removed: the plain file is
     "2026-04.jsonl",
   ]);
 });
+
+test("after a cut, the first kept month verifies alone too: the cut is found past the range, where it links", async () => {
+  const { folder, journal } = journalOfFourMonths();
+  await keepJournal(folder, journal, { now: new Date("2026-04-20T10:00:00Z"), retentionMonths: 2 });
+  const march = await verifyChain(folder, "2026-03", "2026-03");
+  assert.deepEqual(
+    { firstBreak: march.firstBreak, keptFrom: march.keptFrom },
+    { firstBreak: null, keptFrom: "2026-03" },
+  );
+  // The same cut, its seal broken: it vouches for nothing.
+  const april = join(folder, "2026-04.jsonl");
+  writeFileSync(
+    april,
+    readFileSync(april, "utf8").replace('"counter":"Counter 4","keptFrom"', '"counter":"Counter 9","keptFrom"'),
+  );
+  assert.deepEqual((await verifyChain(folder, "2026-03", "2026-03")).firstBreak, {
+    file: "2026-03.jsonl",
+    line: 1,
+    state: "broken",
+  });
+});
