@@ -38,7 +38,7 @@ const DEFAULT_PKCS11_KEY_LABEL = "eko-access-key";
 type SetBy = "anyone" | "policy" | "policy-only" | "provision-only";
 
 /** How `config set` reads a number, and the unit its refusal names. */
-type NumberUnit = "milliseconds" | "minutes";
+type NumberUnit = "milliseconds" | "minutes" | "months";
 
 /** The Settings screen's sections a field may appear in. */
 export type FormSection = "receipt";
@@ -300,6 +300,17 @@ export const FIELDS = {
     en: "The full path of the token's or HSM's PKCS#11 library (vendor's); set only by a policy, required with signer pkcs11.",
     hi: "टोकन या HSM की PKCS#11 लाइब्रेरी (वेंडर की) का पूरा पाथ; केवल पॉलिसी से सेट होता है, signer pkcs11 के साथ ज़रूरी।",
   }),
+  // The agent's account never sets it: deleting old journal would make the counter looser.
+  journalRetentionMonths: whole(
+    { min: 2, max: 1200, unit: "months" },
+    {
+      setBy: "policy",
+      default: 1200,
+      example: 36,
+      en: "Months of journal kept, this month counted; older months are removed after a retention cut is journaled. The default, 1200, keeps every month.",
+      hi: "जर्नल के कितने महीने रखे जाएँ, यह महीना गिनकर; पुराने महीने रिटेंशन कट जर्नल में लिखे जाने के बाद हटाए जाते हैं। डिफ़ॉल्ट 1200 हर महीना रखता है।",
+    },
+  ),
   // PKCS#11 labels are 32 bytes of UTF-8, blank-padded.
   pkcs11Token: text(32, {
     setBy: "anyone",

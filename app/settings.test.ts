@@ -32,6 +32,7 @@ test("a new install starts in Practice, unconfigured, with the published waits a
     pkcs11Module: null,
     pkcs11Token: null,
     pkcs11Key: "eko-access-key",
+    journalRetentionMonths: 1200,
   });
 });
 

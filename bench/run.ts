@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { measureBurst } from "./burst";
 import { measureFootprint } from "./footprint";
 import { measureJournalWitness } from "./journal-witness";
+import { measureJournalYears } from "./journal-years";
 import { measureRendererStart } from "./renderer-start";
 import { measureRequestPath } from "./request-path";
 import { measureSigners } from "./signer";
@@ -26,6 +27,7 @@ async function main() {
   const burst = await measureBurst({ tids: 200, callers: 20 });
   const journalWitness = await measureJournalWitness({ lines: quick ? 300 : 2_000 });
   const signers = await measureSigners({ signs: quick ? 200 : 2_000, requests: quick ? 100 : 500 });
+  const { journal, history } = await measureJournalYears({ years: 3 });
 
   const results = {
     when: started.toISOString(),
@@ -46,6 +48,8 @@ async function main() {
     burst,
     journalWitness,
     signers,
+    journal,
+    history,
   };
   writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -138,6 +142,21 @@ async function main() {
       "",
     ],
     ...signerRows(signers),
+    [
+      "journal of 3 busy years: `journal verify`, peak RSS / time",
+      `${journal.threeYears.verifyRssMiB} MiB / ${journal.threeYears.verifyMs} ms (${journal.threeYears.lines} lines, ${kib(journal.threeYears.bytes)})`,
+      "≤ 150 MiB",
+    ],
+    [
+      "journal of 3 busy years: `journal export` (all), peak RSS / time",
+      `${journal.threeYears.exportRssMiB} MiB / ${journal.threeYears.exportMs} ms`,
+      "≤ 150 MiB",
+    ],
+    [
+      "an IPC call while History exports a year, late by p50 / p99 / max",
+      `${history.ipcDuringExportMs.p50} / ${history.ipcDuringExportMs.p99} / ${history.ipcDuringExportMs.max} ms (${history.ipcDuringExportMs.calls} calls; the export ${history.yearExport.ms} ms)`,
+      "p99 ≤ 50 ms",
+    ],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));

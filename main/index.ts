@@ -131,6 +131,7 @@ async function startDesk(): Promise<void> {
   );
   registerIpc(desk);
   closeDeskOnQuit(desk);
+  keepJournalDaily(desk);
 
   // Kiosk mode comes from the policy in force, read once at start (machine-wide file or provisioning).
   const { kioskMode } = desk.policy;
@@ -143,6 +144,16 @@ async function startDesk(): Promise<void> {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
+}
+
+/**
+ * The journal's upkeep a minute after start (not to compete with it), then once a day. A failed
+ * upkeep leaves every file as it was and is tried again the next time.
+ */
+function keepJournalDaily(desk: RefundDesk): void {
+  const keep = () => void desk.keepJournal().catch(() => undefined);
+  setTimeout(keep, 60_000).unref();
+  setInterval(keep, 24 * 60 * 60_000).unref();
 }
 
 /** Quitting waits for the desk to close (journal flushed, simulator stopped), then finishes. */

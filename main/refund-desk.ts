@@ -25,7 +25,8 @@ import type { PrinterFacts } from "./print/print-to-file";
 import { createReceiptPrinter, type PrintOptions } from "./print/receipt-printer";
 import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
-import { createJournal } from "./journal/journal";
+import { createJournal, JOURNAL_FOLDER } from "./journal/journal";
+import { keepJournal, type JournalUpkeep } from "./journal/retention";
 import type { OsLog } from "./journal/os-log/os-log";
 import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
@@ -101,6 +102,8 @@ export interface RefundDesk {
   adminPin: PinGate;
   /** Whether an export of the journal needs the admin PIN here (a kiosk), and its check: the CLI's too. */
   exportGate: KioskExportGate;
+  /** The journal's upkeep (journal/retention.ts): closed months compressed, the retention policy's cut. */
+  keepJournal(): Promise<JournalUpkeep>;
   close(): Promise<void>;
 }
 
@@ -274,6 +277,11 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
     policy: inForce.desk,
     adminPin,
     exportGate,
+    keepJournal: () =>
+      keepJournal(join(deps.dataDir, JOURNAL_FOLDER), journal, {
+        now: new Date(now()),
+        retentionMonths: current().journalRetentionMonths,
+      }),
     async close() {
       journal.close();
       await osLog?.close();

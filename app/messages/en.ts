@@ -591,6 +591,11 @@ export const en = {
       title: "The token's library path is not valid",
       action: "Only the machine policy (or provisioning) sets it: the full path of the vendor's PKCS#11 library.",
     },
+    journalRetentionMonths: {
+      title: "The months of journal kept is not valid",
+      action:
+        "Only the machine policy (or provisioning) sets it: a whole number of months from 2 to 1200 (1200, the default, keeps every month).",
+    },
     pkcs11Token: {
       title: "The token label is not valid",
       action: "Type the token's label as the vendor's tools show it: one line of at most 32 bytes.",
@@ -655,6 +660,7 @@ export const en = {
     printerName: "Receipt printer",
     signer: "Signer",
     pkcs11Module: "Token library",
+    journalRetentionMonths: "Months of journal kept",
     pkcs11Token: "Token label",
     pkcs11Key: "Key label in the token",
     tokenPin: "Token PIN",

@@ -551,6 +551,11 @@ export const hi: Messages = {
       title: "साइनर मान्य नहीं है",
       action: "keychain या pkcs11 चुनें।",
     },
+    journalRetentionMonths: {
+      title: "जर्नल रखने के महीने मान्य नहीं हैं",
+      action:
+        "इसे केवल मशीन पॉलिसी (या प्रोविज़निंग) सेट करती है: 2 से 1200 तक महीनों की पूरी संख्या (डिफ़ॉल्ट 1200 हर महीना रखता है)।",
+    },
     pkcs11Module: {
       title: "टोकन की लाइब्रेरी का पाथ मान्य नहीं है",
       action: "इसे केवल मशीन पॉलिसी (या प्रोविज़निंग) सेट करती है: वेंडर की PKCS#11 लाइब्रेरी का पूरा पाथ।",
@@ -618,6 +623,7 @@ export const hi: Messages = {
     printerName: "रसीद प्रिंटर",
     signer: "साइनर",
     pkcs11Module: "टोकन लाइब्रेरी",
+    journalRetentionMonths: "जर्नल कितने महीने रखा जाए",
     pkcs11Token: "टोकन लेबल",
     pkcs11Key: "टोकन में की का लेबल",
     tokenPin: "टोकन PIN",

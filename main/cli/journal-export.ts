@@ -3,13 +3,15 @@
  * journal's requests between two days (inclusive, on this computer's calendar) as CSV, for IT.
  * On a kiosk counter it needs the admin PIN, read from standard input, as the window's export does.
  */
-import { writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
 import { summarizeDay } from "../../app/day-summary";
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import type { RefundDesk } from "../refund-desk";
 import { createJournal } from "../journal/journal";
-import { journalCsv } from "../journal/journal-csv";
+import { journalCsvChunks } from "../journal/journal-csv";
 import { rangeToMs } from "../journal/journal-range";
 import { parseOptions, readAll, type CliDeps, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
@@ -59,12 +61,20 @@ export async function journalCommand(
   const refused = await kioskRefusal(io, openDesk);
   if (refused) return refusePin(refused, json, io);
 
-  // Reading only: each line carries its own counter name.
-  const { entries, skipped } = createJournal(deps.dataDir).read(window.value.fromMs, window.value.toMs);
-  const csv = journalCsv(entries);
+  // Reading only (each line carries its own counter name), a month at a time, written as it is read.
+  const { fromMs, toMs } = window.value;
+  const counts = { rows: 0, skipped: 0 };
+  async function* counted() {
+    for await (const month of createJournal(deps.dataDir).pieces(fromMs, toMs)) {
+      counts.rows += month.entries.length;
+      counts.skipped += month.skipped;
+      yield month;
+    }
+  }
+  const csv = journalCsvChunks(counted());
   if (out) {
     try {
-      writeFileSync(out, csv, { mode: 0o600 });
+      await writeOut(createWriteStream(out, { mode: 0o600 }), csv, true);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "unknown";
       if (json)
@@ -74,14 +84,25 @@ export async function journalCommand(
       else io.stderr.write(`refund-desk journal: ${out} cannot be written (${code})\n`);
       return EXIT.failed;
     }
-  } else io.stdout.write(csv);
-
-  if (json) io.stdout.write(`${JSON.stringify({ ok: true, value: { rows: entries.length, skipped, out } })}\n`);
+  } else await writeOut(io.stdout, csv, false);
+  const { rows, skipped } = counts;
+  if (json) io.stdout.write(`${JSON.stringify({ ok: true, value: { rows, skipped, out } })}\n`);
   else
     io.stderr.write(
-      `${entries.length} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`,
+      `${rows} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`,
     );
   return EXIT.ok;
+}
+
+/** Writes the pieces as the stream takes them (its buffer stays small); a file is closed and its errors thrown. */
+async function writeOut(stream: NodeJS.WritableStream, chunks: AsyncIterable<string>, close: boolean): Promise<void> {
+  const failed = once(stream, "error").then(([error]) => Promise.reject(error as Error));
+  // Seen here or by `finished`, never unhandled.
+  failed.catch(() => undefined);
+  for await (const chunk of chunks) if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), failed]);
+  if (!close) return;
+  stream.end();
+  await Promise.race([finished(stream), failed]);
 }
 
 /**
@@ -112,19 +133,19 @@ function refusePin(error: RefundDeskError, json: boolean, io: CliIo): number {
 }
 
 /** The day's close for IT: the same counts as the History screen's totals (app/day-summary.ts). */
-function summaryCommand(
+async function summaryCommand(
   args: string[],
   json: boolean,
   io: CliIo,
   deps: CliDeps,
   fail: (message: string) => number,
-): number {
+): Promise<number> {
   const options = parseOptions(args, { values: ["date"] });
   if (typeof options === "string") return fail(options);
   const day = options.values.get("date") ?? "";
   const window = rangeToMs({ from: day, to: day }, 1);
   if (!window.ok) return fail("--date must be a date written YYYY-MM-DD");
-  const { entries, skipped } = createJournal(deps.dataDir).read(window.value.fromMs, window.value.toMs);
+  const { entries, skipped } = await createJournal(deps.dataDir).read(window.value.fromMs, window.value.toMs);
   const summary = summarizeDay(day, entries);
   if (json) {
     io.stdout.write(`${JSON.stringify({ ok: true, value: { ...summary, skipped } })}\n`);

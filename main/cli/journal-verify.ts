@@ -39,10 +39,10 @@ export async function journalVerify(
   const osLogFile = options.values.get("os-log-file");
   if (osLogFile !== undefined && !againstOsLog) return fail("--os-log-file goes with --against-os-log");
   if (againstOsLog && (from || to)) return fail("--against-os-log checks the whole journal: leave out --from and --to");
-  // The chain is per monthly file: the months the days fall in.
-  const month = (day: string | undefined) => (day ? `${DAY.exec(day)?.[1]}.jsonl` : undefined);
+  // The chain is checked a month file at a time: the months the days fall in.
+  const month = (day: string | undefined) => (day ? DAY.exec(day)?.[1] : undefined);
   const folder = join(deps.dataDir, JOURNAL_FOLDER);
-  const report = verifyChain(folder, month(from), month(to));
+  const report = await verifyChain(folder, month(from), month(to));
 
   let witness: WitnessReport | null = null;
   if (againstOsLog) {
@@ -53,7 +53,7 @@ export async function journalVerify(
       else io.stderr.write(`refund-desk journal: the OS log could not be read: ${text.why}\n`);
       return EXIT.failed;
     }
-    witness = checkAgainstWitness(chainLinks(folder), readWitnessed(text.value));
+    witness = await checkAgainstWitness(chainLinks(folder), readWitnessed(text.value));
   }
   const intact = report.firstBreak === null && (witness?.ok ?? true);
   if (json) {
@@ -69,8 +69,9 @@ export async function journalVerify(
     );
   } else {
     const before = report.unsealedBefore > 0 ? `; ${report.unsealedBefore} older line(s) from before the chain` : "";
+    const kept = report.keptFrom ? `; kept from ${report.keptFrom} (the months before were removed by retention)` : "";
     io.stdout.write(
-      `journal chain intact: ${report.lines} line(s) in ${report.files} file(s)${before}\nhead ${report.head}\n`,
+      `journal chain intact: ${report.lines} line(s) in ${report.files} file(s)${before}${kept}\nhead ${report.head}\n`,
     );
   }
   if (witness) writeWitness(witness, io);

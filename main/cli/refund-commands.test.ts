@@ -162,7 +162,7 @@ test("a refund by the CLI: its journal line carries the transfer's amount, time 
   const dataDir = tempDataDir("cli-refund-line");
   const refund = await cli(dataDir)(["refund", "13192443"], `${PRACTICE_OTP}\n`);
   assert.equal(refund.code, EXIT.ok, refund.err);
-  const lines = createJournal(dataDir).read(Date.now() - 60_000, Date.now() + 60_000).entries;
+  const lines = (await createJournal(dataDir).read(Date.now() - 60_000, Date.now() + 60_000)).entries;
   const made = lines.find((line) => line.outcome === "refund:refunded");
   assert.deepEqual(made && [made.txAmount, typeof made.txTime, made.accountLast4], ["5000.00", "string", "7890"]);
 });

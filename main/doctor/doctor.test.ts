@@ -86,7 +86,7 @@ test("the fleet's record: version, policy and lock, signer and key, keychain, OS
       notices: [],
     },
     osLog: { problem: () => "cannot start /usr/bin/logger" },
-    lastRefundAt: (environment) => {
+    lastRefundAt: async (environment) => {
       asked.push(environment);
       return "2026-03-05T10:15:00.000Z";
     },

@@ -34,7 +34,7 @@ export interface DoctorDeps {
   /** Reads the counter's shared state once: shown only when it cannot be read, since nothing that needs it runs then. */
   counterState?: () => Result<unknown, RefundDeskError>;
   /** When the journal's last refund in this environment was made; absent: none known. */
-  lastRefundAt?: (environment: Environment) => string | null;
+  lastRefundAt?: (environment: Environment) => Promise<string | null>;
 }
 
 /** The same checks for the Settings screen's "Check connection" and the CLI's `doctor`. */
@@ -94,7 +94,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
     checks,
     clockOffsetMs,
     ok: checks.every((c) => c.status !== "fail"),
-    fleet: fleetFacts(deps, settings, checks, clockOffsetMs),
+    fleet: fleetFacts(deps, settings, checks, clockOffsetMs, (await deps.lastRefundAt?.(settings.environment)) ?? null),
   });
 }
 
@@ -104,6 +104,7 @@ function fleetFacts(
   settings: Settings,
   checks: DoctorCheck[],
   clockOffsetMs: number | null,
+  lastRefundAt: string | null,
 ): FleetFacts {
   const status = (id: DoctorCheckId): DoctorStatus | null => checks.find((c) => c.id === id)?.status ?? null;
   const ids = (wanted: DoctorStatus) => checks.filter((c) => c.status === wanted).map((c) => c.id);
@@ -121,7 +122,7 @@ function fleetFacts(
     key: status("signer") ?? status("access-key") ?? "skipped",
     osLog: status("os-log"),
     clockOffsetMs,
-    lastRefundAt: deps.lastRefundAt?.(settings.environment) ?? null,
+    lastRefundAt,
     failed: ids("fail"),
     warned: ids("warn"),
   };

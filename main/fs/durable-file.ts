@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 
 /** A file written beside its final path, not yet in place: commit renames it, discard removes it. */
 export interface StagedFile {
@@ -30,6 +31,25 @@ export function stageFile(path: string, text: string): StagedFile {
 
 export function writeFileDurably(path: string, text: string): void {
   stageFile(path, text).commit();
+}
+
+/**
+ * writeFileDurably for text that comes in pieces (an export of years): written and flushed off the
+ * main thread, a piece at a time, so neither the text nor the disk holds up other work.
+ */
+export async function writeChunksDurably(path: string, chunks: AsyncIterable<string>): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const file = await open(temporary, "w", 0o600);
+  try {
+    for await (const chunk of chunks) await file.write(chunk, null, "utf8");
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await file.close();
+  await rename(temporary, path);
 }
 
 /** writeSync may write less than asked; loop until every byte is out (at `position`, when given). */

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { writeFileDurably } from "../fs/durable-file";
+import { writeChunksDurably } from "../fs/durable-file";
 import type { SaveFile } from "./history-service";
 import { RefusedSavePath, savePathProblem } from "./save-path";
 
@@ -10,12 +10,12 @@ import { RefusedSavePath, savePathProblem } from "./save-path";
  * The folder itself must not be (in) a protected one.
  */
 export function saveIntoFolder(folder: string, forbidden: readonly string[]): SaveFile {
-  return async (name, text) => {
+  return async (name, chunks) => {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const path = join(folder, name);
     const problem = savePathProblem(path, forbidden);
     if (problem) throw new RefusedSavePath(problem);
-    writeFileDurably(path, text);
+    await writeChunksDurably(path, chunks);
     return path;
   };
 }

@@ -54,11 +54,19 @@ function journalWithDays() {
 /** A save dialog stand-in that records what it was handed. */
 function recordingSave(answer: (name: string) => Promise<string | null>) {
   const saved: { name: string; text: string }[] = [];
-  const save: SaveFile = async (name, text) => {
-    saved.push({ name, text });
-    return answer(name);
+  const save: SaveFile = async (name, chunks) => {
+    const entry = { name, text: "" };
+    saved.push(entry);
+    const location = await answer(name);
+    // A save dialog closed without a choice writes nothing, so reads nothing.
+    if (location !== null) for await (const chunk of chunks) entry.text += chunk;
+    return location;
   };
   return { save, saved };
+}
+
+async function* pieces(...texts: string[]) {
+  yield* texts;
 }
 
 const unused: SaveFile = async () => assert.fail("nothing should be saved");
@@ -194,7 +202,7 @@ test("a save that fails is save-failed with the error's code, never thrown", asy
 
 test("saveIntoFolder writes the CSV under the given name into its folder, creating it", async () => {
   const folder = join(tempDataDir("exports"), "exports");
-  const path = await saveIntoFolder(folder, [])("refund-desk-2026-03-05.csv", "time\r\n");
+  const path = await saveIntoFolder(folder, [])("refund-desk-2026-03-05.csv", pieces("time", "\r\n"));
   assert.equal(path, join(folder, "refund-desk-2026-03-05.csv"));
   assert.equal(readFileSync(path ?? "", "utf8"), "time\r\n");
 });
@@ -229,7 +237,7 @@ test("no save goes into the data, user-data or install folders, by any path, lin
   const range = { from: "2026-03-05", to: "2026-03-05" };
   const inside = saveIntoFolder(join(dataDir, "exports"), forbidden);
   await assert.rejects(
-    inside("refund-desk-2026-03-05.csv", "x"),
+    inside("refund-desk-2026-03-05.csv", pieces("x")),
     (e: { code?: string }) => e.code === "refused-protected-folder",
   );
   assert.equal(existsSync(join(dataDir, "exports", "refund-desk-2026-03-05.csv")), false);

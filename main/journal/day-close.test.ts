@@ -161,7 +161,7 @@ test("reprints are journal lines; the day summary counts refunds, totals to the 
   );
 });
 
-test("sums are exact decimals: many small amounts add up to the paisa", () => {
+test("sums are exact decimals: many small amounts add up to the paisa", async () => {
   const entries = Array.from({ length: 10 }, (_, i) => ({
     at: "2026-03-05T10:00:00.000Z",
     counter: null,
@@ -176,7 +176,7 @@ test("sums are exact decimals: many small amounts add up to the paisa", () => {
   assert.equal(summary.feeTotal, "0.10");
 });
 
-test("CSV: the first eight columns as before, then the amount columns", () => {
+test("CSV: the first eight columns as before, then the amount columns", async () => {
   assert.deepEqual(CSV_HEADER.slice(0, 8), [
     "time",
     "counter",
@@ -207,7 +207,7 @@ test("CSV: the first eight columns as before, then the amount columns", () => {
   assert.equal(csv.split("\r\n")[1], "T,C1,uat,1,refund:refunded,,,,5000.00,50.00,23000001,5000.00,");
 });
 
-test("a hand-edited line cannot put anything but its own shape in the refund fields", () => {
+test("a hand-edited line cannot put anything but its own shape in the refund fields", async () => {
   const dir = tempDataDir("journal-fields");
   mkdirSync(join(dir, "journal"), { recursive: true });
   const month = new Date().toISOString().slice(0, 7);
@@ -238,7 +238,7 @@ test("a hand-edited line cannot put anything but its own shape in the refund fie
     },
   ];
   writeFileSync(join(dir, "journal", `${month}.jsonl`), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
-  const [first, second] = createJournal(dir).read(Date.now() - 60_000, Date.now() + 60_000).entries;
+  const [first, second] = (await createJournal(dir).read(Date.now() - 60_000, Date.now() + 60_000)).entries;
   // Written by hand, so outside the journal's hash chain too.
   assert.deepEqual(first, {
     at,

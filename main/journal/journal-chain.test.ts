@@ -7,9 +7,13 @@ import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createJournal, JOURNAL_FOLDER } from "./journal";
-import { verifyChain } from "./journal-chain";
+import { lineDigest, sealLine, verifyChain } from "./journal-chain";
 
-/** Five lines in February, four in March: the March file is anchored to February's last line. */
+/**
+ * Five lines in February, four in March: the March file is anchored to February's last line. Each
+ * file starts with the line naming the head before it; `lines` gives the requests' lines only, and
+ * `write` puts that first line back before them (file line numbers count it).
+ */
 function journalOfTwoMonths() {
   const dataDir = tempDataDir("journal-chain");
   const journal = createJournal(dataDir, "Counter 2");
@@ -18,12 +22,17 @@ function journalOfTwoMonths() {
   for (let i = 1; i <= 4; i += 1)
     journal.append({ at: `2026-03-0${i}T10:00:00.000Z`, tid: `3${i}`, environment: "uat", outcome: "otp-sent" });
   const folder = join(dataDir, JOURNAL_FOLDER);
-  const lines = (month: string) =>
+  const fileLines = (month: string) =>
     readFileSync(join(folder, `${month}.jsonl`), "utf8")
       .split("\n")
       .filter(Boolean);
-  const write = (month: string, rows: string[]) =>
-    writeFileSync(join(folder, `${month}.jsonl`), `${rows.join("\n")}\n`);
+  const openings = new Map(["2026-02", "2026-03"].map((month) => [month, fileLines(month)[0] as string]));
+  const lines = (month: string) => fileLines(month).slice(1);
+  const write = (month: string, rows: string[], opening = true) =>
+    writeFileSync(
+      join(folder, `${month}.jsonl`),
+      `${[...(opening ? [openings.get(month)] : []), ...rows].join("\n")}\n`,
+    );
   return { dataDir, folder, lines, write };
 }
 
@@ -40,10 +49,10 @@ async function verify(dataDir: string, ...args: string[]) {
 
 test("an untouched journal verifies across months, and the CLI says so with the head digest", async () => {
   const { dataDir, folder } = journalOfTwoMonths();
-  const report = verifyChain(folder);
+  const report = await verifyChain(folder);
   assert.deepEqual(
     { ...report, head: report.head.length },
-    { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: 64 },
+    { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: 64, keptFrom: null },
   );
   const { code, report: cli } = await verify(dataDir);
   assert.equal(code, EXIT.ok);
@@ -68,18 +77,26 @@ test("one edited line fails verify at that line", async () => {
   write("2026-02", feb);
   const { code, report } = await verify(dataDir);
   assert.equal(code, EXIT.failed);
-  assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 3, state: "broken" });
+  assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 4, state: "broken" });
 });
 
 test("one removed line fails verify at the line after it; a removed first line of a month, at that month's first", async () => {
   const { dataDir, lines, write } = journalOfTwoMonths();
   const feb = lines("2026-02");
   write("2026-02", [...feb.slice(0, 1), ...feb.slice(2)]);
-  assert.deepEqual((await verify(dataDir)).report.firstBreak, { file: "2026-02.jsonl", line: 2, state: "broken" });
+  assert.deepEqual((await verify(dataDir)).report.firstBreak, { file: "2026-02.jsonl", line: 3, state: "broken" });
 
   const other = journalOfTwoMonths();
   other.write("2026-03", other.lines("2026-03").slice(1));
   assert.deepEqual((await verify(other.dataDir)).report.firstBreak, {
+    file: "2026-03.jsonl",
+    line: 2,
+    state: "broken",
+  });
+  // The month's opening line removed: its first request's line no longer links to February.
+  const third = journalOfTwoMonths();
+  third.write("2026-03", third.lines("2026-03"), false);
+  assert.deepEqual((await verify(third.dataDir)).report.firstBreak, {
     file: "2026-03.jsonl",
     line: 1,
     state: "broken",
@@ -90,7 +107,7 @@ test("two reordered lines fail verify at the first of them; a changed earlier mo
   const { dataDir, lines, write } = journalOfTwoMonths();
   const march = lines("2026-03");
   write("2026-03", [march[0] as string, march[2] as string, march[1] as string, march[3] as string]);
-  assert.deepEqual((await verify(dataDir)).report.firstBreak, { file: "2026-03.jsonl", line: 2, state: "broken" });
+  assert.deepEqual((await verify(dataDir)).report.firstBreak, { file: "2026-03.jsonl", line: 3, state: "broken" });
 
   const other = journalOfTwoMonths();
   other.write("2026-02", other.lines("2026-02").slice(0, 4));
@@ -110,7 +127,7 @@ test("a line added by hand without its seal is named; lines from before the chai
     '{"at":"2026-03-02T11:00:00.000Z","counter":"Counter 2","tid":"77","environment":"uat","outcome":"otp-sent"}',
     ...march.slice(2),
   ]);
-  assert.deepEqual((await verify(dataDir)).report.firstBreak, { file: "2026-03.jsonl", line: 3, state: "unsealed" });
+  assert.deepEqual((await verify(dataDir)).report.firstBreak, { file: "2026-03.jsonl", line: 4, state: "unsealed" });
 
   // A journal from before the chain, then sealed lines after it.
   const old = tempDataDir("journal-old");
@@ -122,32 +139,35 @@ test("a line added by hand without its seal is named; lines from before the chai
     '{"at":"2026-01-01T10:00:00.000Z","counter":"C","tid":"0","environment":"uat","outcome":"otp-sent"}\n',
   );
   createJournal(old, "C").append({ at: "2026-01-02T10:00:00.000Z", tid: "1", environment: "uat", outcome: "otp-sent" });
-  const report = verifyChain(folder);
+  const report = await verifyChain(folder);
   assert.equal(report.firstBreak, null);
   assert.equal(report.unsealedBefore, 1);
 });
 
-test("the export marks the lines that fail", () => {
+test("the export marks the lines that fail", async () => {
   const { dataDir, lines, write } = journalOfTwoMonths();
   const feb = lines("2026-02");
   feb[1] = (feb[1] as string).replace('"outcome":"otp-sent"', '"outcome":"refund:refunded"');
   write("2026-02", feb);
-  const read = createJournal(dataDir).read(Date.parse("2026-02-01T00:00:00Z"), Date.parse("2026-03-01T00:00:00Z"));
+  const read = await createJournal(dataDir).read(
+    Date.parse("2026-02-01T00:00:00Z"),
+    Date.parse("2026-03-01T00:00:00Z"),
+  );
   assert.deepEqual(
     read.entries.map((e) => `${e.tid}:${e.chain}`),
     ["21:ok", "22:broken", "23:ok", "24:ok", "25:ok"],
   );
 });
 
-test("text added after a line's seal breaks the chain there", () => {
+test("text added after a line's seal breaks the chain there", async () => {
   const { folder, lines, write } = journalOfTwoMonths();
   const march = lines("2026-03");
   march[1] = `${march[1] as string}{"tid":"99"}`;
   write("2026-03", march);
-  assert.deepEqual(verifyChain(folder).firstBreak, { file: "2026-03.jsonl", line: 2, state: "unsealed" });
+  assert.deepEqual((await verifyChain(folder)).firstBreak, { file: "2026-03.jsonl", line: 3, state: "unsealed" });
 });
 
-test("only YYYY-MM.jsonl files are the journal: copies and other files in the folder are passed over", () => {
+test("only YYYY-MM.jsonl files are the journal: copies and other files in the folder are passed over", async () => {
   const { folder, lines } = journalOfTwoMonths();
   const copy = `${lines("2026-02").slice(0, 2).join("\n")}\n`;
   for (const name of [
@@ -159,11 +179,14 @@ test("only YYYY-MM.jsonl files are the journal: copies and other files in the fo
     "notes.txt",
   ])
     writeFileSync(join(folder, name), copy);
-  const report = verifyChain(folder);
-  assert.deepEqual({ ...report, head: "" }, { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: "" });
+  const report = await verifyChain(folder);
+  assert.deepEqual(
+    { ...report, head: "" },
+    { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+  );
 });
 
-test("an empty month file (a failed write) is passed over: the next month anchors to the line before it", () => {
+test("an empty month file (a failed write) is passed over: the next month anchors to the line before it", async () => {
   const dataDir = tempDataDir("journal-chain-gap");
   const journal = createJournal(dataDir, "C");
   journal.append({ at: "2026-01-05T10:00:00.000Z", tid: "1", environment: "uat", outcome: "otp-sent" });
@@ -172,52 +195,65 @@ test("an empty month file (a failed write) is passed over: the next month anchor
   writeFileSync(join(folder, "2026-03.jsonl"), "\n");
   journal.append({ at: "2026-04-05T10:00:00.000Z", tid: "4", environment: "uat", outcome: "otp-sent" });
   journal.close();
-  const report = verifyChain(folder);
-  assert.deepEqual({ ...report, head: "" }, { files: 4, lines: 2, unsealedBefore: 0, firstBreak: null, head: "" });
-  assert.equal(verifyChain(folder, "2026-04.jsonl").firstBreak, null);
-  const april = createJournal(dataDir).read(Date.parse("2026-04-01T00:00:00Z"), Date.parse("2026-05-01T00:00:00Z"));
+  const report = await verifyChain(folder);
+  assert.deepEqual(
+    { ...report, head: "" },
+    { files: 4, lines: 2, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+  );
+  assert.equal((await verifyChain(folder, "2026-04")).firstBreak, null);
+  const april = await createJournal(dataDir).read(
+    Date.parse("2026-04-01T00:00:00Z"),
+    Date.parse("2026-05-01T00:00:00Z"),
+  );
   assert.deepEqual(
     april.entries.map((e) => e.chain),
     ["ok"],
   );
 });
 
-test("checked from a later month, an unsealed first line is a break, not a line from before the chain", () => {
+test("checked from a later month, an unsealed first line is a break, not a line from before the chain", async () => {
   const { folder, lines, write } = journalOfTwoMonths();
   const march = lines("2026-03");
-  write("2026-03", [
-    '{"at":"2026-03-01T09:00:00.000Z","counter":"Counter 2","tid":"77","environment":"uat","outcome":"otp-sent"}',
-    ...march,
-  ]);
-  const report = verifyChain(folder, "2026-03.jsonl", "2026-03.jsonl");
+  write(
+    "2026-03",
+    [
+      '{"at":"2026-03-01T09:00:00.000Z","counter":"Counter 2","tid":"77","environment":"uat","outcome":"otp-sent"}',
+      ...march,
+    ],
+    false,
+  );
+  const report = await verifyChain(folder, "2026-03", "2026-03");
   assert.equal(report.files, 1);
   assert.equal(report.unsealedBefore, 0);
   assert.deepEqual(report.firstBreak, { file: "2026-03.jsonl", line: 1, state: "unsealed" });
 });
 
-test("the first month checked alone anchors to nothing; its head is its last line's seal", () => {
+test("the first month checked alone anchors to nothing; its head is its last line's seal", async () => {
   const { folder, lines } = journalOfTwoMonths();
-  const report = verifyChain(folder, "2026-02.jsonl", "2026-02.jsonl");
-  assert.deepEqual({ ...report, head: "" }, { files: 1, lines: 5, unsealedBefore: 0, firstBreak: null, head: "" });
+  const report = await verifyChain(folder, "2026-02", "2026-02");
+  assert.deepEqual(
+    { ...report, head: "" },
+    { files: 1, lines: 5, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+  );
   assert.equal(report.head, /"h":"([0-9a-f]{64})"\}$/.exec(lines("2026-02").at(-1) as string)?.[1]);
 });
 
-test("a journal folder that does not exist yet verifies as empty", () => {
-  const report = verifyChain(join(tempDataDir("journal-chain-none"), JOURNAL_FOLDER));
-  assert.deepEqual(report, { files: 0, lines: 0, unsealedBefore: 0, firstBreak: null, head: "" });
+test("a journal folder that does not exist yet verifies as empty", async () => {
+  const report = await verifyChain(join(tempDataDir("journal-chain-none"), JOURNAL_FOLDER));
+  assert.deepEqual(report, { files: 0, lines: 0, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null });
 });
 
-test("an edit of the journal's very first line fails verify at line 1", () => {
+test("an edit of the journal's very first line fails verify at line 1", async () => {
   const { folder, lines, write } = journalOfTwoMonths();
   const feb = lines("2026-02");
   feb[0] = (feb[0] as string).replace('"tid":"21"', '"tid":"99"');
-  write("2026-02", feb);
-  const report = verifyChain(folder);
+  write("2026-02", feb, false);
+  const report = await verifyChain(folder);
   assert.equal(report.unsealedBefore, 0);
   assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 1, state: "broken" });
 });
 
-test("the chain is walked in month order whatever order the file system lists the files in", (t) => {
+test("the chain is walked in month order whatever order the file system lists the files in", async (t) => {
   const { dataDir, folder } = journalOfTwoMonths();
   const journal = createJournal(dataDir, "Counter 2");
   journal.append({ at: "2026-04-01T10:00:00.000Z", tid: "41", environment: "uat", outcome: "otp-sent" });
@@ -225,22 +261,75 @@ test("the chain is walked in month order whatever order the file system lists th
   // Node does not promise an order; the test lists newest first.
   const readdirSync = fs.readdirSync.bind(fs) as (path: string) => string[];
   t.mock.method(fs, "readdirSync", (path: string) => readdirSync(path).reverse());
-  const report = verifyChain(folder);
-  assert.deepEqual({ ...report, head: "" }, { files: 3, lines: 10, unsealedBefore: 0, firstBreak: null, head: "" });
-  const april = createJournal(dataDir).read(Date.parse("2026-04-01T00:00:00Z"), Date.parse("2026-05-01T00:00:00Z"));
+  const report = await verifyChain(folder);
+  assert.deepEqual(
+    { ...report, head: "" },
+    { files: 3, lines: 10, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+  );
+  const april = await createJournal(dataDir).read(
+    Date.parse("2026-04-01T00:00:00Z"),
+    Date.parse("2026-05-01T00:00:00Z"),
+  );
   assert.deepEqual(
     april.entries.map((e) => e.chain),
     ["ok"],
   );
 });
 
-test("lines before the chain are only those before the first sealed line, even when that line was edited", () => {
+test("lines before the chain are only those before the first sealed line, even when that line was edited", async () => {
   const { folder, lines, write } = journalOfTwoMonths();
   const old =
     '{"at":"2026-02-01T09:00:00.000Z","counter":"Counter 2","tid":"20","environment":"uat","outcome":"otp-sent"}';
   const feb = lines("2026-02");
-  write("2026-02", [old, (feb[0] as string).replace('"tid":"21"', '"tid":"99"'), old.replace('"20"', '"22"')]);
-  const report = verifyChain(folder, "2026-02.jsonl", "2026-02.jsonl");
+  write("2026-02", [old, (feb[0] as string).replace('"tid":"21"', '"tid":"99"'), old.replace('"20"', '"22"')], false);
+  const report = await verifyChain(folder, "2026-02", "2026-02");
   assert.equal(report.unsealedBefore, 1);
   assert.deepEqual(report.firstBreak, { file: "2026-02.jsonl", line: 2, state: "broken" });
+});
+
+test("a month is read without the month before it: its first line names the head before it", async (t) => {
+  const { dataDir, folder } = journalOfTwoMonths();
+  const opened: string[] = [];
+  const openSync = fs.openSync.bind(fs) as (path: string, flags: string) => number;
+  t.mock.method(fs, "openSync", (path: string, flags: string) => {
+    opened.push(String(path));
+    return openSync(path, flags);
+  });
+  const createReadStream = fs.createReadStream.bind(fs) as (path: string) => fs.ReadStream;
+  t.mock.method(fs, "createReadStream", (path: string) => {
+    opened.push(String(path));
+    return createReadStream(path);
+  });
+  const march = await createJournal(dataDir).read(
+    Date.parse("2026-03-02T00:00:00Z"),
+    Date.parse("2026-03-03T00:00:00Z"),
+  );
+  assert.deepEqual(
+    march.entries.map((e) => `${e.tid}:${e.chain}`),
+    ["32:ok"],
+  );
+  assert.deepEqual([...new Set(opened)], [join(folder, "2026-03.jsonl")]);
+});
+
+test("a month written before months named the head before them reads and verifies from the month before's last line", async () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  // As an older version wrote it: March's first request's line sealed straight to February's last.
+  let previous = lineDigest(lines("2026-02").at(-1) as string);
+  const resealed = lines("2026-03").map((raw) => {
+    const { h: _h, ...body } = JSON.parse(raw) as Record<string, unknown>;
+    const line = sealLine(previous, JSON.stringify(body));
+    previous = lineDigest(line);
+    return line;
+  });
+  write("2026-03", resealed, false);
+  assert.equal((await verifyChain(folder)).firstBreak, null);
+  assert.equal((await verifyChain(folder, "2026-03", "2026-03")).firstBreak, null);
+  const read = await createJournal(join(folder, "..")).read(
+    Date.parse("2026-03-01T00:00:00Z"),
+    Date.parse("2026-04-01T00:00:00Z"),
+  );
+  assert.deepEqual(
+    read.entries.map((e) => e.chain),
+    ["ok", "ok", "ok", "ok"],
+  );
 });

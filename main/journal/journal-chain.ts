@@ -1,19 +1,19 @@
 /**
  * The journal's hash chain. Each line ends with "h": SHA-256 over the digest of the line before it
  * and the line's own text, so an edited, removed, inserted or reordered line no longer matches.
- * Per monthly file; a file's first line is anchored to the last line of the month before it
- * (or to nothing, for the first file). A line without "h" (written before the chain, or torn by a
- * crash) still links: its digest is the SHA-256 of its text.
+ * Across month files: a file's first line is anchored to the last line of the month before it (or
+ * to nothing, for the first file; or to the head a retention cut names, journal-marks.ts). A line
+ * without "h" (written before the chain, or torn by a crash) still links: its digest is the
+ * SHA-256 of its text.
  *
  * Nothing on the counter is secret, so someone who rewrites every line after an edit can make a
  * new chain: `journal verify` prints the head digest for IT to note, and a rewrite changes it.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { markOf } from "./journal-marks";
+import { lastLineSync, monthFiles, monthLines, type MonthFile } from "./month-files";
 
 const SEAL = /,"h":"([0-9a-f]{64})"\}$/;
-const MONTH_FILE = /^\d{4}-\d{2}\.jsonl$/;
 
 export type LinkState = "ok" | "broken" | "unsealed";
 
@@ -44,39 +44,34 @@ export function journalLines(text: string): string[] {
   return text.split("\n").filter((line) => line !== "");
 }
 
-function monthFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder)
-      .filter((name) => MONTH_FILE.test(name))
-      .sort();
-  } catch {
-    return [];
+/** The journal's lines of the month file `file`, as its lines link, from the head before it. */
+export async function* linkedLines(folder: string, file: MonthFile): AsyncGenerator<{ raw: string; state: LinkState }> {
+  let previous: string | null = null;
+  for await (const raw of monthLines(folder, file)) {
+    if (previous === null) {
+      // The month's first line names the head before it; a month written before it did: the month before's last line.
+      const mark = markOf(raw);
+      previous = mark?.journal === "month" ? mark.previous : headBefore(folder, file.month);
+    }
+    const state = checkLine(previous, raw);
+    previous = lineDigest(raw);
+    yield { raw, state };
   }
 }
 
-/** The digest a month's first line is anchored to: the last line of the newest earlier file, or "". */
-export function anchorBefore(folder: string, file: string): string {
-  const earlier = monthFiles(folder).filter((name) => name < file);
+/** The chain's head before `month` (YYYY-MM): the last line of the newest earlier file that has one, or "". */
+export function headBefore(folder: string, month: string): string {
+  const earlier = monthFiles(folder).filter((other) => other.month < month);
   for (let i = earlier.length - 1; i >= 0; i -= 1) {
-    const lines = journalLines(readFileSync(join(folder, earlier[i] as string), "utf8"));
-    const last = lines.at(-1);
-    if (last !== undefined) return lineDigest(last);
+    const last = lastLineSync(folder, earlier[i] as MonthFile);
+    if (last !== null) return lineDigest(last);
   }
   return "";
 }
 
-/** Each line's link state in one file's text, from the anchor. */
-export function linkStates(anchor: string, text: string): { raw: string; state: LinkState }[] {
-  let previous = anchor;
-  return journalLines(text).map((raw) => {
-    const state = checkLine(previous, raw);
-    previous = lineDigest(raw);
-    return { raw, state };
-  });
-}
-
 export interface ChainReport {
   files: number;
+  /** Requests' lines (the journal's own marks are not counted). */
   lines: number;
   /** Lines before the first sealed one: the journal from before the chain, not covered by it. */
   unsealedBefore: number;
@@ -84,39 +79,103 @@ export interface ChainReport {
   firstBreak: { file: string; line: number; state: LinkState } | null;
   /** The last line's digest: noted by IT, it shows a later rewrite of the whole chain. */
   head: string;
+  /** The month the journal is kept from, when a retention cut removed the months before it. */
+  keptFrom: string | null;
 }
 
-/** Checks the files from `fromFile` to `toFile` (names YYYY-MM.jsonl, inclusive), anchored to the file before. */
-export function verifyChain(folder: string, fromFile = "", toFile = "9999-99.jsonl"): ChainReport {
-  const files = monthFiles(folder).filter((name) => name >= fromFile && name <= toFile);
-  const report: ChainReport = { files: files.length, lines: 0, unsealedBefore: 0, firstBreak: null, head: "" };
-  let previous = files[0] ? anchorBefore(folder, files[0]) : "";
+/**
+ * Checks the month files from `fromMonth` to `toMonth` (YYYY-MM, inclusive), anchored to the file
+ * before, a line at a time. The journal's earliest file is anchored to nothing, or to a retention
+ * cut's head: a cut is written after the months it removed, so that first line is judged once
+ * the cuts are known.
+ */
+export async function verifyChain(folder: string, fromMonth = "", toMonth = "9999-99"): Promise<ChainReport> {
+  const all = monthFiles(folder);
+  const files = all.filter(({ month }) => month >= fromMonth && month <= toMonth);
+  const report: ChainReport = {
+    files: files.length,
+    lines: 0,
+    unsealedBefore: 0,
+    firstBreak: null,
+    head: "",
+    keptFrom: null,
+  };
+  const first = files[0];
+  const fromStart = first !== undefined && first === all[0];
+  let previous = first && !fromStart ? headBefore(folder, first.month) : "";
   let sealedSeen = previous !== "";
+  let opening: { file: string; raw: string } | null = null;
+  const cuts = new Map<string, string>();
   for (const file of files) {
-    journalLines(readFileSync(join(folder, file), "utf8")).forEach((raw, index) => {
-      report.lines += 1;
-      const state = checkLine(previous, raw);
+    let line = 0;
+    for await (const raw of monthLines(folder, file)) {
+      line += 1;
+      const mark = markOf(raw);
+      if (!mark) report.lines += 1;
+      let state = checkLine(previous, raw);
+      if (mark?.journal === "month" && mark.previous !== previous) state = "broken";
+      if (mark?.journal === "retention-cut" && state === "ok") cuts.set(mark.anchor, mark.keptFrom);
+      if (fromStart && file === first && line === 1 && state === "broken") {
+        // Judged at the end, against the cuts.
+        opening = { file: file.name, raw };
+        state = "ok";
+      }
       previous = lineDigest(raw);
       if (state === "unsealed" && !sealedSeen) {
         report.unsealedBefore += 1;
-        return;
+        continue;
       }
       // A sealed line, even one that no longer links, starts the chain.
       sealedSeen = true;
-      if (state !== "ok" && report.firstBreak === null) report.firstBreak = { file, line: index + 1, state };
-    });
+      if (state !== "ok" && report.firstBreak === null) report.firstBreak = { file: file.name, line, state };
+    }
   }
   report.head = previous;
+  if (opening) {
+    const start = opening;
+    const vouches = () => [...cuts].find(([anchor]) => opensAfter(anchor, start.raw));
+    // A cut is written after the months it removed: past the range checked, when the range stops short.
+    const later = all.filter(({ month }) => month > toMonth);
+    if (!vouches() && later.length > 0)
+      for (const [anchor, keptFrom] of await cutsAfter(folder, later, previous)) cuts.set(anchor, keptFrom);
+    const cut = vouches();
+    if (cut) report.keptFrom = cut[1];
+    // The earliest line there is: before any other break.
+    else report.firstBreak = { file: start.file, line: 1, state: "broken" };
+  }
   return report;
 }
 
-/** Every line of the journal, oldest file first, with the chain's head after it (os-log/witness-check.ts). */
-export function chainLinks(folder: string): { file: string; line: number; digest: string }[] {
-  return monthFiles(folder).flatMap((file) =>
-    journalLines(readFileSync(join(folder, file), "utf8")).map((raw, index) => ({
-      file,
-      line: index + 1,
-      digest: lineDigest(raw),
-    })),
-  );
+/** Whether `raw` is a first line sealed to `anchor` (and, a month's first line, naming it). */
+function opensAfter(anchor: string, raw: string): boolean {
+  const mark = markOf(raw);
+  return checkLine(anchor, raw) === "ok" && (mark?.journal !== "month" || mark.previous === anchor);
+}
+
+/** The retention cuts in `files` that link where they stand, the chain followed on from `head`. */
+async function cutsAfter(folder: string, files: MonthFile[], head: string): Promise<Map<string, string>> {
+  const cuts = new Map<string, string>();
+  let previous = head;
+  for (const file of files)
+    for await (const raw of monthLines(folder, file)) {
+      const mark = markOf(raw);
+      if (mark?.journal === "retention-cut" && checkLine(previous, raw) === "ok") cuts.set(mark.anchor, mark.keptFrom);
+      previous = lineDigest(raw);
+    }
+  return cuts;
+}
+
+/**
+ * Every line of the journal but the months' first lines, oldest file first, with the chain's head
+ * after it (os-log/witness-check.ts). A retention cut is one of them: the OS log witnessed it.
+ */
+export async function* chainLinks(folder: string): AsyncGenerator<{ file: string; line: number; digest: string }> {
+  for (const file of monthFiles(folder)) {
+    let line = 0;
+    for await (const raw of monthLines(folder, file)) {
+      line += 1;
+      if (markOf(raw)?.journal === "month") continue;
+      yield { file: file.name, line, digest: lineDigest(raw) };
+    }
+  }
 }

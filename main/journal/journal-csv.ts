@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import type { JournalEntry } from "./journal";
 
 /**
@@ -31,7 +32,36 @@ export function localIsoTime(at: string): string {
 
 /** RFC 4180: a header row, CRLF line ends, fields with a comma, quote or line break quoted. */
 export function journalCsv(entries: JournalEntry[], formatTime: (at: string) => string = localIsoTime): string {
-  const rows = entries.map((e) => [
+  return [csvHeaderRow(), ...entries.map((entry) => csvRow(entry, formatTime))].join("");
+}
+
+/**
+ * Entries read a month at a time as CSV, a few hundred rows a piece, with a turn of the event loop
+ * between pieces: years in the memory of a month, and the window's calls answered meanwhile.
+ */
+export async function* journalCsvChunks(
+  months: AsyncIterable<{ entries: JournalEntry[] }>,
+  formatTime: (at: string) => string = localIsoTime,
+): AsyncGenerator<string> {
+  yield csvHeaderRow();
+  for await (const { entries } of months)
+    for (let i = 0; i < entries.length; i += CHUNK_ROWS) {
+      yield entries
+        .slice(i, i + CHUNK_ROWS)
+        .map((entry) => csvRow(entry, formatTime))
+        .join("");
+      await setImmediate();
+    }
+}
+
+const CHUNK_ROWS = 500;
+
+function csvHeaderRow(): string {
+  return csvLine(CSV_HEADER);
+}
+
+function csvRow(e: JournalEntry, formatTime: (at: string) => string): string {
+  return csvLine([
     formatTime(e.at),
     e.counter ?? "",
     e.environment,
@@ -46,7 +76,10 @@ export function journalCsv(entries: JournalEntry[], formatTime: (at: string) => 
     e.txAmount ?? "",
     e.chain ?? "",
   ]);
-  return [CSV_HEADER, ...rows].map((row) => `${row.map((v) => csvField(String(v))).join(",")}\r\n`).join("");
+}
+
+function csvLine(row: readonly (string | number)[]): string {
+  return `${row.map((v) => csvField(String(v))).join(",")}\r\n`;
 }
 
 export function csvField(value: string): string {

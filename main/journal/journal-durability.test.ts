@@ -29,13 +29,13 @@ const record = (tid: string, outcome = "otp-sent"): JournalRecord => ({
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The lines in the journal folder's files right now, as the tids they name. */
+/** The requests' lines in the journal folder's files right now, as the tids they name. */
 function tidsOnFile(dataDir: string): string[] {
   const folder = join(dataDir, JOURNAL_FOLDER);
   return readdirSync(folder).flatMap((f) =>
     readFileSync(join(folder, f), "utf8")
       .split("\n")
-      .filter(Boolean)
+      .filter((l) => l !== "" && !l.startsWith('{"journal":'))
       .map((l) => (JSON.parse(l) as { tid: string }).tid),
   );
 }

@@ -40,38 +40,46 @@ function recordFsyncs(): string[] {
   return synced;
 }
 
-test("a new month's file has its folder entry flushed to disk; a month already on disk does not", linuxOnly, () => {
-  const dataDir = tempDataDir("journal-files");
-  const folder = join(dataDir, JOURNAL_FOLDER);
-  const synced = recordFsyncs();
-  const journal = createJournal(dataDir, "C1");
-  journal.append(record("2026-03-05T10:00:00.000Z", "1"));
-  assert.deepEqual(synced, [folder]);
-  journal.append(record("2026-03-05T10:00:01.000Z", "2"));
-  journal.close();
-  assert.deepEqual(synced, [folder, join(folder, "2026-03.jsonl")]);
-
-  synced.length = 0;
-  const reopened = createJournal(dataDir, "C1");
-  reopened.append(record("2026-03-06T10:00:00.000Z", "3"), "now");
-  assert.deepEqual(synced, [join(folder, "2026-03.jsonl")], "no folder flush for a file that was there");
-  reopened.close();
-});
-
-test("on Windows, which cannot open a folder, a new month's file is written without a folder flush", linuxOnly, () => {
-  const dataDir = tempDataDir("journal-files-win");
-  const synced = recordFsyncs();
-  const platform = Object.getOwnPropertyDescriptor(process, "platform") as PropertyDescriptor;
-  Object.defineProperty(process, "platform", { ...platform, value: "win32" });
-  try {
+test(
+  "a new month's file has its folder entry flushed to disk; a month already on disk does not",
+  linuxOnly,
+  async () => {
+    const dataDir = tempDataDir("journal-files");
+    const folder = join(dataDir, JOURNAL_FOLDER);
+    const synced = recordFsyncs();
     const journal = createJournal(dataDir, "C1");
-    assert.equal(journal.append(record("2026-03-05T10:00:00.000Z", "1"), "now"), true);
+    journal.append(record("2026-03-05T10:00:00.000Z", "1"));
+    assert.deepEqual(synced, [folder]);
+    journal.append(record("2026-03-05T10:00:01.000Z", "2"));
     journal.close();
-  } finally {
-    Object.defineProperty(process, "platform", platform);
-  }
-  assert.deepEqual(synced, [join(dataDir, JOURNAL_FOLDER, "2026-03.jsonl")]);
-});
+    assert.deepEqual(synced, [folder, join(folder, "2026-03.jsonl")]);
+
+    synced.length = 0;
+    const reopened = createJournal(dataDir, "C1");
+    reopened.append(record("2026-03-06T10:00:00.000Z", "3"), "now");
+    assert.deepEqual(synced, [join(folder, "2026-03.jsonl")], "no folder flush for a file that was there");
+    reopened.close();
+  },
+);
+
+test(
+  "on Windows, which cannot open a folder, a new month's file is written without a folder flush",
+  linuxOnly,
+  async () => {
+    const dataDir = tempDataDir("journal-files-win");
+    const synced = recordFsyncs();
+    const platform = Object.getOwnPropertyDescriptor(process, "platform") as PropertyDescriptor;
+    Object.defineProperty(process, "platform", { ...platform, value: "win32" });
+    try {
+      const journal = createJournal(dataDir, "C1");
+      assert.equal(journal.append(record("2026-03-05T10:00:00.000Z", "1"), "now"), true);
+      journal.close();
+    } finally {
+      Object.defineProperty(process, "platform", platform);
+    }
+    assert.deepEqual(synced, [join(dataDir, JOURNAL_FOLDER, "2026-03.jsonl")]);
+  },
+);
 
 test(
   "no file handle is left open: the folder's after its flush, a month's once the next month starts or on close",
@@ -88,24 +96,28 @@ test(
   },
 );
 
-test("a journal closed before any line was written closes without error", () => {
+test("a journal closed before any line was written closes without error", async () => {
   assert.doesNotThrow(() => createJournal(tempDataDir("journal-files-empty"), "C1").close());
 });
 
-test("a month file whose handle went bad fails one line, and the next line opens the file afresh", linuxOnly, () => {
-  const dataDir = tempDataDir("journal-files-bad");
-  const folder = join(dataDir, JOURNAL_FOLDER);
-  const journal = createJournal(dataDir, "C1");
-  assert.equal(journal.append(record("2026-03-05T10:00:00.000Z", "1")), true);
-  const [fd] = handlesOn(folder);
-  assert.ok(fd !== undefined);
-  closeSync(fd); // as if the OS had dropped it: any use now fails with EBADF, closing it too
-  assert.equal(journal.append(record("2026-03-05T10:00:01.000Z", "2")), false);
-  assert.equal(journal.append(record("2026-03-05T10:00:02.000Z", "3")), true);
-  journal.close();
-  const read = journal.read(Date.parse("2026-03-01T00:00:00Z"), Date.parse("2026-04-01T00:00:00Z"));
-  assert.deepEqual(
-    read.entries.map((e) => `${e.tid}:${e.chain}`),
-    ["1:ok", "3:ok"],
-  );
-});
+test(
+  "a month file whose handle went bad fails one line, and the next line opens the file afresh",
+  linuxOnly,
+  async () => {
+    const dataDir = tempDataDir("journal-files-bad");
+    const folder = join(dataDir, JOURNAL_FOLDER);
+    const journal = createJournal(dataDir, "C1");
+    assert.equal(journal.append(record("2026-03-05T10:00:00.000Z", "1")), true);
+    const [fd] = handlesOn(folder);
+    assert.ok(fd !== undefined);
+    closeSync(fd); // as if the OS had dropped it: any use now fails with EBADF, closing it too
+    assert.equal(journal.append(record("2026-03-05T10:00:01.000Z", "2")), false);
+    assert.equal(journal.append(record("2026-03-05T10:00:02.000Z", "3")), true);
+    journal.close();
+    const read = await journal.read(Date.parse("2026-03-01T00:00:00Z"), Date.parse("2026-04-01T00:00:00Z"));
+    assert.deepEqual(
+      read.entries.map((e) => `${e.tid}:${e.chain}`),
+      ["1:ok", "3:ok"],
+    );
+  },
+);

@@ -23,7 +23,7 @@ const record = (at: string, tid = "13192443", extra: Partial<JournalRecord> = {}
 const ms = (iso: string) => Date.parse(iso);
 const monthFile = (dataDir: string, month: string) => join(dataDir, JOURNAL_FOLDER, `${month}.jsonl`);
 
-test("append then read: one JSON line per request, with the counter name, oldest first, inside the range only", () => {
+test("append then read: one JSON line per request, with the counter name, oldest first, inside the range only", async () => {
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "Counter 7");
   assert.ok(journal.append(record("2026-03-05T10:00:02.000Z", "2")));
@@ -34,9 +34,11 @@ test("append then read: one JSON line per request, with the counter name, oldest
     ),
   );
   const lines = readFileSync(monthFile(dataDir, "2026-03"), "utf8").split("\n");
-  assert.equal(lines.length, 4);
-  assert.equal(lines[3], "");
-  assert.deepEqual(Object.keys(JSON.parse(lines[0] ?? "")), [
+  assert.equal(lines.length, 5);
+  assert.equal(lines[4], "");
+  // The month's first line names the chain's head before it (none: the journal's first month).
+  assert.match(lines[0] ?? "", /^\{"journal":"month","month":"2026-03","previous":"","h":"[0-9a-f]{64}"\}$/);
+  assert.deepEqual(Object.keys(JSON.parse(lines[1] ?? "")), [
     "at",
     "counter",
     "tid",
@@ -48,14 +50,14 @@ test("append then read: one JSON line per request, with the counter name, oldest
     "h",
   ]);
 
-  const day = journal.read(ms("2026-03-05T00:00:00Z"), ms("2026-03-06T00:00:00Z"));
+  const day = await journal.read(ms("2026-03-05T00:00:00Z"), ms("2026-03-06T00:00:00Z"));
   assert.deepEqual(
     day.entries.map((e) => e.tid),
     ["1", "2"],
   );
   assert.equal(day.entries[0]?.counter, "Counter 7");
   assert.equal(day.skipped, 0);
-  assert.deepEqual(journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-07T00:00:00Z")).entries, [
+  assert.deepEqual((await journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-07T00:00:00Z"))).entries, [
     {
       at: "2026-03-06T09:00:00.000Z",
       counter: "Counter 7",
@@ -67,23 +69,26 @@ test("append then read: one JSON line per request, with the counter name, oldest
       chain: "ok",
     },
   ]);
-  assert.deepEqual(journal.read(ms("2026-04-01T00:00:00Z"), ms("2026-05-01T00:00:00Z")), { entries: [], skipped: 0 });
+  assert.deepEqual(await journal.read(ms("2026-04-01T00:00:00Z"), ms("2026-05-01T00:00:00Z")), {
+    entries: [],
+    skipped: 0,
+  });
 });
 
-test("a torn last line (crash mid-write) is skipped, not fatal, and the next append starts on a line of its own", () => {
+test("a torn last line (crash mid-write) is skipped, not fatal, and the next append starts on a line of its own", async () => {
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "C1");
   journal.append(record("2026-03-05T10:00:00.000Z", "1"));
   appendFileSync(monthFile(dataDir, "2026-03"), '{"at":"2026-03-05T10:00:05.000Z","counter":"C1","tid":"2","envir');
   const range = [ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z")] as const;
   assert.deepEqual(
-    journal.read(...range).entries.map((e) => e.tid),
+    (await journal.read(...range)).entries.map((e) => e.tid),
     ["1"],
   );
-  assert.equal(journal.read(...range).skipped, 1);
+  assert.equal((await journal.read(...range)).skipped, 1);
 
   journal.append(record("2026-03-05T10:00:09.000Z", "3"));
-  const after = journal.read(...range);
+  const after = await journal.read(...range);
   assert.deepEqual(
     after.entries.map((e) => e.tid),
     ["1", "3"],
@@ -91,7 +96,7 @@ test("a torn last line (crash mid-write) is skipped, not fatal, and the next app
   assert.equal(after.skipped, 1);
 });
 
-test("garbage and foreign lines are skipped; a hand-edited line cannot add fields", () => {
+test("garbage and foreign lines are skipped; a hand-edited line cannot add fields", async () => {
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "C1");
   journal.append(record("2026-03-05T10:00:00.000Z", "1"));
@@ -103,7 +108,7 @@ test("garbage and foreign lines are skipped; a hand-edited line cannot add field
     monthFile(dataDir, "2026-03"),
     `${JSON.stringify({ ...record("2026-03-05T11:00:00.000Z", "4"), counter: "C1", accessKey: "sneaked-in", otpRefTail: "0123456789abcdef" })}\n`,
   );
-  const read = journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z"));
+  const read = await journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z"));
   assert.equal(read.skipped, 5);
   assert.deepEqual(
     read.entries.map((e) => e.tid),
@@ -113,7 +118,7 @@ test("garbage and foreign lines are skipped; a hand-edited line cannot add field
   assert.equal(read.entries[1]?.otpRefTail, "abcdef");
 });
 
-test("files rotate by the request's UTC month and an old month's file is never rewritten", () => {
+test("files rotate by the request's UTC month and an old month's file is never rewritten", async () => {
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "C1");
   journal.append(record("2026-01-31T23:59:59.000Z", "1"));
@@ -128,31 +133,31 @@ test("files rotate by the request's UTC month and an old month's file is never r
     "2027-01.jsonl",
   ]);
   assert.deepEqual(readFileSync(monthFile(dataDir, "2026-01")), january);
-  const all = journal.read(ms("2026-01-31T00:00:00Z"), ms("2027-01-02T00:00:00Z"));
+  const all = await journal.read(ms("2026-01-31T00:00:00Z"), ms("2027-01-02T00:00:00Z"));
   assert.deepEqual(
     all.entries.map((e) => e.tid),
     ["1", "2", "3", "4"],
   );
   assert.deepEqual(
-    journal.read(ms("2026-02-01T00:00:00Z"), ms("2026-02-01T00:00:00.001Z")).entries.map((e) => e.tid),
+    (await journal.read(ms("2026-02-01T00:00:00Z"), ms("2026-02-01T00:00:00.001Z"))).entries.map((e) => e.tid),
     ["2"],
   );
 });
 
-test("an append that cannot be written reports false instead of throwing", () => {
+test("an append that cannot be written reports false instead of throwing", async () => {
   const dataDir = tempDataDir("journal");
   writeFileSync(join(dataDir, JOURNAL_FOLDER), "a file where the folder should be");
   assert.equal(createJournal(dataDir, "C1").append(record("2026-03-05T10:00:00.000Z")), false);
 });
 
-test("the journal folder removed mid-run: the next line goes to a new file and is read back, not to the deleted one", () => {
+test("the journal folder removed mid-run: the next line goes to a new file and is read back, not to the deleted one", async () => {
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "C1");
   assert.ok(journal.append(record("2026-03-05T10:00:00.000Z", "1")));
   rmSync(join(dataDir, JOURNAL_FOLDER), { recursive: true });
   assert.ok(journal.append(record("2026-03-05T10:00:01.000Z", "2")));
   assert.deepEqual(
-    journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z")).entries.map((e) => e.tid),
+    (await journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z"))).entries.map((e) => e.tid),
     ["2"],
   );
 });
@@ -166,7 +171,7 @@ test("the data folder removed mid-run: the line is refused, and the folder is no
   assert.equal(existsSync(dataDir), false);
 });
 
-test("a disk full (ENOSPC) mid-line is refused; once there is room the next line is written and read apart", () => {
+test("a disk full (ENOSPC) mid-line is refused; once there is room the next line is written and read apart", async () => {
   const dataDir = tempDataDir("journal");
   let full = false;
   const journal = createJournal(dataDir, "C1", {
@@ -182,7 +187,7 @@ test("a disk full (ENOSPC) mid-line is refused; once there is room the next line
   assert.equal(journal.append(record("2026-03-05T10:00:01.000Z", "2")), false);
   full = false;
   assert.ok(journal.append(record("2026-03-05T10:00:02.000Z", "3")));
-  const read = journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z"));
+  const read = await journal.read(ms("2026-03-01T00:00:00Z"), ms("2026-04-01T00:00:00Z"));
   assert.deepEqual(
     read.entries.map((e) => e.tid),
     ["1", "3"],
@@ -190,7 +195,7 @@ test("a disk full (ENOSPC) mid-line is refused; once there is room the next line
   assert.equal(read.skipped, 1);
 });
 
-test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet would run", () => {
+test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet would run", async () => {
   const csv = journalCsv(
     [
       {
@@ -235,7 +240,7 @@ test("CSV: a header row, CRLF, RFC 4180 quoting, and no formula a spreadsheet wo
   }
 });
 
-test("times in the export are this computer's clock with its offset", () => {
+test("times in the export are this computer's clock with its offset", async () => {
   const zone = process.env.TZ;
   try {
     process.env.TZ = "Asia/Kolkata";
@@ -280,7 +285,7 @@ test("a real request's journal line and its CSV hold neither the access key nor 
     const text = readdirSync(folder)
       .map((f) => readFileSync(join(folder, f), "utf8"))
       .join("");
-    const { entries } = createJournal(dataDir).read(0, Date.now() + 86_400_000);
+    const { entries } = await createJournal(dataDir).read(0, Date.now() + 86_400_000);
     const csv = journalCsv(entries);
     assert.equal(entries.length, 2);
     assert.equal(entries.find((e) => e.outcome === "otp-sent")?.otpRefTail, sent.value.otpRefId.slice(-6));
@@ -293,23 +298,23 @@ test("a real request's journal line and its CSV hold neither the access key nor 
   }
 });
 
-test("a read's range ends just before toMs: a line at toMs belongs to the next range", () => {
+test("a read's range ends just before toMs: a line at toMs belongs to the next range", async () => {
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "C1");
   journal.append(record("2026-03-05T23:59:59.999Z", "1"));
   journal.append(record("2026-03-06T00:00:00.000Z", "2"));
   assert.deepEqual(
-    journal.read(ms("2026-03-05T00:00:00Z"), ms("2026-03-06T00:00:00Z")).entries.map((e) => e.tid),
+    (await journal.read(ms("2026-03-05T00:00:00Z"), ms("2026-03-06T00:00:00Z"))).entries.map((e) => e.tid),
     ["1"],
   );
   assert.deepEqual(
-    journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-07T00:00:00Z")).entries.map((e) => e.tid),
+    (await journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-07T00:00:00Z"))).entries.map((e) => e.tid),
     ["2"],
   );
-  assert.deepEqual(journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-06T00:00:00Z")).entries, []);
+  assert.deepEqual((await journal.read(ms("2026-03-06T00:00:00Z"), ms("2026-03-06T00:00:00Z"))).entries, []);
 });
 
-test("CSV: a refund's amounts, refund id and chain state fill the later columns", () => {
+test("CSV: a refund's amounts, refund id and chain state fill the later columns", async () => {
   const csv = journalCsv(
     [
       {
@@ -333,7 +338,7 @@ test("CSV: a refund's amounts, refund id and chain state fill the later columns"
   );
 });
 
-test("CSV cells: a leading tab or CR starts a formula, a sign inside text does not, a number keeps its minus", () => {
+test("CSV cells: a leading tab or CR starts a formula, a sign inside text does not, a number keeps its minus", async () => {
   for (const [raw, cell] of [
     ["\tcmd", "'\tcmd"],
     ["\r=1", '"\'\r=1"'],
@@ -353,7 +358,7 @@ test("CSV cells: a leading tab or CR starts a formula, a sign inside text does n
   }
 });
 
-test("unreadable lines are counted for the months the range touches only, and an empty range counts none", () => {
+test("unreadable lines are counted for the months the range touches only, and an empty range counts none", async () => {
   const dataDir = tempDataDir("journal");
   const journal = createJournal(dataDir, "C1");
   for (const at of ["2026-02-10", "2026-03-10", "2026-04-10", "2026-12-10", "2027-01-10"])
@@ -361,17 +366,17 @@ test("unreadable lines are counted for the months the range touches only, and an
   journal.close();
   for (const month of ["2026-02", "2026-03", "2026-04", "2026-12", "2027-01"])
     appendFileSync(monthFile(dataDir, month), `torn line of ${month}\n`);
-  const counted = (from: string, to: string) => {
-    const { entries, skipped } = journal.read(ms(from), ms(to));
+  const counted = async (from: string, to: string) => {
+    const { entries, skipped } = await journal.read(ms(from), ms(to));
     return { tids: entries.map((e) => e.tid), skipped };
   };
-  assert.deepEqual(counted("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"), { tids: ["2026-03-10"], skipped: 1 });
-  assert.deepEqual(counted("2026-03-15T00:00:00Z", "2026-04-15T00:00:00Z"), { tids: ["2026-04-10"], skipped: 2 });
-  assert.deepEqual(counted("2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z"), { tids: ["2026-12-10"], skipped: 1 });
-  assert.deepEqual(counted("2026-11-20T00:00:00Z", "2027-02-01T00:00:00Z"), {
+  assert.deepEqual(await counted("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"), { tids: ["2026-03-10"], skipped: 1 });
+  assert.deepEqual(await counted("2026-03-15T00:00:00Z", "2026-04-15T00:00:00Z"), { tids: ["2026-04-10"], skipped: 2 });
+  assert.deepEqual(await counted("2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z"), { tids: ["2026-12-10"], skipped: 1 });
+  assert.deepEqual(await counted("2026-11-20T00:00:00Z", "2027-02-01T00:00:00Z"), {
     tids: ["2026-12-10", "2027-01-10"],
     skipped: 2,
   });
-  assert.deepEqual(counted("2026-03-10T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
-  assert.deepEqual(counted("2026-03-11T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
+  assert.deepEqual(await counted("2026-03-10T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
+  assert.deepEqual(await counted("2026-03-11T00:00:00Z", "2026-03-10T00:00:00Z"), { tids: [], skipped: 0 });
 });

@@ -1,10 +1,12 @@
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
 import { writeAll } from "../fs/durable-file";
 import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
-import { anchorBefore, journalLines, lineDigest, linkStates, sealLine } from "./journal-chain";
+import { headBefore, lineDigest, linkedLines, sealLine } from "./journal-chain";
+import { markOf, monthOpening, retentionCut } from "./journal-marks";
+import { lastLineOf, monthFiles, monthLines, syncFolder, type MonthFile } from "./month-files";
 import type { WitnessRecord } from "./os-log/witness-record";
 
 /**
@@ -19,7 +21,7 @@ export type { JournalEntry };
 /** What a request hands the journal; the journal adds the counter. */
 export type JournalRecord = Omit<JournalEntry, "counter">;
 
-interface JournalRead {
+export interface JournalRead {
   /** Oldest first. */
   entries: JournalEntry[];
   /** Lines that were torn (a crash mid-write) or are not journal entries; skipped, not fatal. */
@@ -29,12 +31,20 @@ interface JournalRead {
 export interface Journal {
   /**
    * Writes the line before returning; "now" also flushes it to disk before returning (a refund),
-   * "group" within GROUP_COMMIT_MS. False when the line could not be written: the caller withholds
-   * the request's answer (`not-journaled`), saying only what went out.
+   * "group" within GROUP_COMMIT_MS. False when the line could not be written; the request's
+   * answer still reaches the agent.
    */
   append(entry: JournalRecord, durability?: Durability): boolean;
-  /** Entries with fromMs <= time < toMs. */
-  read(fromMs: number, toMs: number): JournalRead;
+  /** Entries with fromMs <= time < toMs, read a line at a time (other work goes on meanwhile). */
+  read(fromMs: number, toMs: number): Promise<JournalRead>;
+  /** The same a few hundred entries at a time, oldest first: years are read in the memory of a piece. */
+  pieces(fromMs: number, toMs: number): AsyncGenerator<JournalRead>;
+  /**
+   * Writes a retention cut (journal-marks.ts), flushed to disk before returning, before the months
+   * before `keptFrom` are removed: the chain then verifies from `keptFrom`, whose first line links
+   * to `anchor`. False when it could not be written (nothing may be removed then).
+   */
+  cut(at: string, keptFrom: string, anchor: string): boolean;
   /** Flushes what is not yet on disk and closes the file (the app quitting). */
   close(): void;
 }
@@ -60,7 +70,7 @@ export function createJournal(
 ): Journal {
   const folder = join(dataDir, JOURNAL_FOLDER);
   const group = createGroupCommit(commit);
-  const write = commit.write ?? writeAll;
+  const writeBytes = commit.write ?? writeAll;
   // The month file stays open between lines: opening and closing it per line cost more than the write.
   let open: { name: string; fd: number } | null = null;
 
@@ -87,59 +97,150 @@ export function createJournal(
     return fd;
   }
 
+  /** Seals `body` to the file's last line (a new month's file first gets its opening line) and writes it. */
+  function write(month: string, body: string, durability: Durability): string {
+    const fd = fileFor(`${month}.jsonl`);
+    let sealed = "";
+    appendLine(fd, writeBytes, (lastLine) => {
+      if (lastLine !== null) return (sealed = sealLine(lineDigest(lastLine), body));
+      const previous = headBefore(folder, month);
+      const opening = sealLine(previous, monthOpening(month, previous));
+      sealed = sealLine(lineDigest(opening), body);
+      return `${opening}\n${sealed}`;
+    });
+    group.written(fd, durability);
+    return sealed;
+  }
+
+  function witnessing(record: WitnessRecord): void {
+    try {
+      witness(record);
+    } catch {
+      // The witness is reported by doctor when it cannot be written; the line stands.
+    }
+  }
+
+  function failed(): false {
+    // A file that failed once is opened afresh for the next line.
+    try {
+      closeOpen();
+    } catch {
+      open = null;
+    }
+    return false;
+  }
+
   return {
     append(record, durability = "group") {
       try {
         const { at, ...rest } = record;
-        const name = `${at.slice(0, 7)}.jsonl`;
-        const fd = fileFor(name);
-        const body = JSON.stringify({ at, counter, ...rest });
-        let sealed = "";
-        appendLine(fd, write, (lastLine) => {
-          sealed = sealLine(lastLine === null ? anchorBefore(folder, name) : lineDigest(lastLine), body);
-          return sealed;
-        });
-        group.written(fd, durability);
-        try {
-          witness(witnessOf({ ...record, counter }, lineDigest(sealed)));
-        } catch {
-          // The witness is reported by doctor when it cannot be written; the line stands.
-        }
+        const sealed = write(at.slice(0, 7), JSON.stringify({ at, counter, ...rest }), durability);
+        witnessing(witnessOf({ ...record, counter }, lineDigest(sealed)));
         return true;
       } catch {
-        // A file that failed once is opened afresh for the next line.
-        try {
-          closeOpen();
-        } catch {
-          open = null;
-        }
-        return false;
+        return failed();
+      }
+    },
+    cut(at, keptFrom, anchor) {
+      try {
+        const sealed = write(at.slice(0, 7), retentionCut(at, counter, keptFrom, anchor), "now");
+        witnessing({
+          at,
+          kind: "journal",
+          outcome: "retention-cut",
+          tid: "",
+          amount: null,
+          counter,
+          head: lineDigest(sealed),
+          keptFrom,
+        });
+        return true;
+      } catch {
+        return failed();
       }
     },
     close: closeOpen,
-    read(fromMs, toMs) {
+    pieces,
+    async read(fromMs, toMs) {
       const entries: JournalEntry[] = [];
       let skipped = 0;
-      for (const month of monthsBetween(fromMs, toMs)) {
-        let text: string;
-        try {
-          text = readFileSync(join(folder, `${month}.jsonl`), "utf8");
-        } catch {
-          continue;
-        }
-        for (const { raw, state } of linkStates(anchorBefore(folder, `${month}.jsonl`), text)) {
-          if (raw.trim() === "") continue;
-          const entry = parseEntry(raw);
-          if (!entry) skipped += 1;
-          else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs)
-            entries.push({ ...entry, chain: state });
-        }
+      for await (const month of pieces(fromMs, toMs)) {
+        entries.push(...month.entries);
+        skipped += month.skipped;
       }
-      // Times come from the corrected clock, so lines can be a little out of order in a file.
-      entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
       return { entries, skipped };
     },
   };
+
+  async function* pieces(fromMs: number, toMs: number): AsyncGenerator<JournalRead> {
+    const wanted = new Set(monthsBetween(fromMs, toMs));
+    for (const file of monthFiles(folder)) {
+      if (!wanted.has(file.month)) continue;
+      try {
+        // Times come from the corrected clock, so a file's lines can be a little out of order (never
+        // across months): such a month is read whole and sorted; one in order, the usual, is passed on as read.
+        if (await inOrder(file)) yield* asRead(file, fromMs, toMs);
+        else yield await sorted(file, fromMs, toMs);
+      } catch {
+        // A month that cannot be read (gone meanwhile, a damaged compressed file) is passed over, as a missing one is.
+        continue;
+      }
+    }
+  }
+
+  async function inOrder(file: MonthFile): Promise<boolean> {
+    let last = Number.NEGATIVE_INFINITY;
+    for await (const raw of monthLines(folder, file)) {
+      const ms = timeOf(raw);
+      if (ms < last) return false;
+      if (!Number.isNaN(ms)) last = ms;
+    }
+    return true;
+  }
+
+  /** The month's entries in the range with their link states, a piece at a time. */
+  async function* asRead(file: MonthFile, fromMs: number, toMs: number): AsyncGenerator<JournalRead> {
+    let piece: JournalRead = { entries: [], skipped: 0 };
+    for await (const { raw, state } of linkedLines(folder, file)) {
+      if (raw.trim() === "" || markOf(raw)) continue;
+      const entry = parseEntry(raw);
+      if (!entry) piece.skipped += 1;
+      else if (Date.parse(entry.at) >= fromMs && Date.parse(entry.at) < toMs)
+        piece.entries.push({ ...entry, chain: state });
+      if (piece.entries.length === PIECE_ENTRIES) {
+        yield piece;
+        piece = { entries: [], skipped: 0 };
+      }
+    }
+    if (piece.entries.length > 0 || piece.skipped > 0) yield piece;
+  }
+
+  async function sorted(file: MonthFile, fromMs: number, toMs: number): Promise<JournalRead> {
+    const whole: JournalRead = { entries: [], skipped: 0 };
+    for await (const piece of asRead(file, fromMs, toMs)) {
+      whole.entries.push(...piece.entries);
+      whole.skipped += piece.skipped;
+    }
+    const timed = whole.entries.map((entry) => ({ ms: Date.parse(entry.at), entry }));
+    timed.sort((a, b) => a.ms - b.ms);
+    return { entries: timed.map(({ entry }) => entry), skipped: whole.skipped };
+  }
+}
+
+/** Entries handed on at a time: a piece of CSV, and what stays in memory while it is read. */
+const PIECE_ENTRIES = 100;
+const AT_FIRST = /^\{"at":"([^"]{1,40})"/;
+
+/** A line's time, from its start as the app writes it (no parse for the order check); NaN when it has none. */
+function timeOf(raw: string): number {
+  const at = AT_FIRST.exec(raw)?.[1];
+  if (at !== undefined) return Date.parse(at);
+  try {
+    const value = (JSON.parse(raw) as { at?: unknown } | null)?.at;
+    return typeof value === "string" ? Date.parse(value) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** What the OS log keeps of a line: no secret, no full mobile (the line holds none either). */
@@ -177,34 +278,12 @@ function appendLine(
   write(fd, Buffer.from(text, "utf8"));
 }
 
-/** Journal lines are a few hundred bytes: the last one is within the file's last 64 KiB. */
-const TAIL_BYTES = 64 * 1024;
-
-function lastLineOf(fd: number, size: number): string | null {
-  if (size === 0) return null;
-  const length = Math.min(size, TAIL_BYTES);
-  const tail = Buffer.alloc(length);
-  readSync(fd, tail, 0, length, size - length);
-  return journalLines(tail.toString("utf8")).at(-1) ?? null;
-}
-
 /** Another process may make it at the same moment. */
 function makeFolder(folder: string): void {
   try {
     mkdirSync(folder, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-}
-
-/** A new month's file is only safe once its folder entry is on disk too (POSIX; Windows cannot open folders). */
-function syncFolder(folder: string): void {
-  if (process.platform === "win32") return;
-  const fd = openSync(folder, "r");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -284,6 +284,7 @@ test("the machine-wide field list leaves out only the PIN in clear; fields are f
     "maxClockCorrectionMinutes",
     "signer",
     "pkcs11Module",
+    "journalRetentionMonths",
     "pkcs11Token",
     "pkcs11Key",
   ]);
@@ -325,5 +326,6 @@ test("the profile example's values make a valid machine policy, each kept as wri
     helpline: "1800 123 4567",
     idleClearMinutes: 2,
     maxClockCorrectionMinutes: 360,
+    journalRetentionMonths: 36,
   });
 });

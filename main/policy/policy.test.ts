@@ -545,6 +545,7 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     pkcs11Module: "/home/agent/own-library.so",
     pkcs11Token: "agent's token",
     pkcs11Key: "agent's key",
+    journalRetentionMonths: 2,
   };
   const policy: Policy = {
     environment: "custom",
@@ -570,6 +571,7 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     pkcs11Module: "/usr/lib/vendor/libhsm.so",
     pkcs11Token: "branch-hsm",
     pkcs11Key: "eko-prod",
+    journalRetentionMonths: 36,
   };
   assert.deepEqual(overlayPolicy(user, policy), {
     environment: "custom",
@@ -592,14 +594,16 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
     pkcs11Module: "/usr/lib/vendor/libhsm.so",
     pkcs11Token: "branch-hsm",
     pkcs11Key: "eko-prod",
+    journalRetentionMonths: 36,
   });
-  // The token's library is a policy's alone: the user's never survives an overlay.
+  // The token's library and the journal's retention are a policy's alone: the user's never survive an overlay.
   assert.deepEqual(
     overlayPolicy(user, { environment: "uat", counterName: "C1", kioskMode: true, settingsLocked: true }),
     {
       ...user,
       environment: "uat",
       pkcs11Module: null,
+      journalRetentionMonths: 1200,
     },
   );
 });
@@ -627,6 +631,7 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     pkcs11Module: "/usr/lib/vendor/libhsm.so",
     pkcs11Token: "branch-hsm",
     pkcs11Key: "eko-prod",
+    journalRetentionMonths: 24,
   };
   assert.deepEqual(policyFromSettings(base, custom), {
     environment: "custom",
@@ -652,6 +657,7 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     pkcs11Module: "/usr/lib/vendor/libhsm.so",
     pkcs11Token: "branch-hsm",
     pkcs11Key: "eko-prod",
+    journalRetentionMonths: 24,
   });
   assert.deepEqual(policyFromSettings(base, { ...DEFAULT_SETTINGS, customBaseUrl: "https://left.example/v3" }), {
     environment: "practice",
@@ -668,5 +674,6 @@ test("a policy made from settings: the counter, kiosk and lock of the base; the 
     maxClockCorrectionMinutes: 360,
     signer: "keychain",
     pkcs11Key: "eko-access-key",
+    journalRetentionMonths: 1200,
   });
 });

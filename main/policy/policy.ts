@@ -4,7 +4,6 @@ import {
   FIELDS,
   POLICY_FIELDS,
   SETTING_NAMES,
-  USER_SETTING_NAMES,
   policyField,
   policyName,
   type PolicyFieldSpec,
@@ -118,21 +117,26 @@ function shapeProblem(field: PolicyFieldSpec, value: unknown): string | null {
   return kind.type === "text" && !isSetting && [...value.trim()].length > kind.maxLength ? "too-long" : null;
 }
 
+/** The settings a policy sets by their rules; the token's library is judged apart (tokenFields). */
+const POLICY_SETTING_NAMES = SETTING_NAMES.filter(
+  (name) => FIELDS[name].setBy === "anyone" || (FIELDS[name].setBy === "policy" && name !== "pkcs11Module"),
+);
+
 /**
  * The settings a policy names, judged together by the settings' own rules (so the rules are the
  * same); blank text is left out. The token's library is judged apart (tokenFields).
  */
 function settingFields(shaped: Shaped, refuse: Refuse): Partial<Policy> {
   const patch: SettingsPatch = {};
-  for (const name of USER_SETTING_NAMES)
+  for (const name of POLICY_SETTING_NAMES)
     if (shaped[policyName(name)] !== undefined) Object.assign(patch, { [name]: shaped[policyName(name)] });
-  const checked = checkSettingsPatch(DEFAULT_SETTINGS, patch);
+  const checked = checkSettingsPatch(DEFAULT_SETTINGS, patch, "policy");
   if (!checked.ok) {
     for (const error of checked.error)
       if (error.kind === "invalid-input") refuse(policyName(error.field as keyof typeof FIELDS), error.reason);
   }
   const values: Record<string, unknown> = {};
-  for (const name of USER_SETTING_NAMES) {
+  for (const name of POLICY_SETTING_NAMES) {
     const value = checked.ok ? checked.value[name] : patch[name];
     const refused = !checked.ok && checked.error.some((e) => e.kind === "invalid-input" && e.field === name);
     if (patch[name] !== undefined && value !== null && !refused) values[policyName(name)] = value;
@@ -156,7 +160,7 @@ export function overlayPolicy(settings: Settings, policy: Policy): Settings {
   for (const name of SETTING_NAMES) {
     const value = values[policyName(name)];
     if (value !== undefined) next[name] = value;
-    else if (FIELDS[name].setBy === "policy") next[name] = null;
+    else if (FIELDS[name].setBy === "policy") next[name] = FIELDS[name].default;
   }
   return next as Settings;
 }

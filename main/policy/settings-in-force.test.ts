@@ -38,6 +38,7 @@ const CHANGED_BY_THE_ACCOUNT: Settings = {
   pkcs11Module: "/home/agent/own-library.so",
   pkcs11Token: "agent's token",
   pkcs11Key: "agent's key",
+  journalRetentionMonths: 2,
 };
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 const LOCKED: Policy = { environment: "uat", counterName: "C1", kioskMode: true, settingsLocked: true };
@@ -65,8 +66,13 @@ test("open policy: its fields over the user's; no policy: the user's", () => {
     { from: "user-under-policy", policy: { ...LOCKED, settingsLocked: false } },
     CHANGED_BY_THE_ACCOUNT,
   );
-  // The token's library is a policy's alone, even under an open policy.
-  assert.deepEqual(open, { ...CHANGED_BY_THE_ACCOUNT, environment: "uat", pkcs11Module: null });
+  // The token's library and the journal's retention are a policy's alone, even under an open policy.
+  assert.deepEqual(open, {
+    ...CHANGED_BY_THE_ACCOUNT,
+    environment: "uat",
+    pkcs11Module: null,
+    journalRetentionMonths: 1200,
+  });
   assert.deepEqual(settingsInForce({ from: "user" }, CHANGED_BY_THE_ACCOUNT), CHANGED_BY_THE_ACCOUNT);
   assert.equal(readsUserSettings({ from: "user-under-policy", policy: LOCKED }), true);
 });
@@ -88,11 +94,12 @@ test("through the desk: a machine policy, open then locked, and a settings.json 
     machinePolicyPath: policyFile({ ...practice, settingsLocked: true, adminPinHash }),
   });
   try {
-    // Open: the user's file has its say, except on the token's library, which only a policy names.
+    // Open: the user's file has its say, except on the token's library and the journal's retention, which only a policy names.
     assert.deepEqual(open.desk.settings.current(), {
       ...CHANGED_BY_THE_ACCOUNT,
       environment: "practice",
       pkcs11Module: null,
+      journalRetentionMonths: 1200,
     });
     assert.deepEqual(locked.desk.settings.current(), DEFAULT_SETTINGS);
   } finally {

@@ -41,7 +41,9 @@ function serviceWith(
   };
   const journal: Journal = {
     append: (entry) => lines.push(entry) > 0,
-    read: () => ({ entries: [], skipped: 0 }),
+    read: async () => ({ entries: [], skipped: 0 }),
+    pieces: async function* () {},
+    cut: () => false,
     close: () => undefined,
   };
   const find = createPendingRefundsService({

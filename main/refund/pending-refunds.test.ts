@@ -49,7 +49,9 @@ test("find by mobile in Practice: Eko's test customer has two transfers waiting,
   const lines = journal
     .trim()
     .split("\n")
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    // A month's opening line is the journal's own, not a request's.
+    .filter((line) => !("journal" in line));
   assert.deepEqual(
     lines.map((l) => [l.outcome, l.mobileLast4, l.listed]),
     [

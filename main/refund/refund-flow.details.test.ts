@@ -67,7 +67,9 @@ function memoryJournal() {
       lines.push({ entry, durability });
       return true;
     },
-    read: () => ({ entries: [], skipped: 0 }),
+    read: async () => ({ entries: [], skipped: 0 }),
+    pieces: async function* () {},
+    cut: () => false,
     close: () => undefined,
   };
   return { journal, lines, disk };

@@ -23,9 +23,13 @@ import { openCounterState } from "../fs/counter-state";
 
 function journalLines(dataDir: string): Record<string, unknown>[] {
   const folder = join(dataDir, "journal");
-  return readdirSync(folder)
-    .flatMap((f) => readFileSync(join(folder, f), "utf8").trim().split("\n"))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return (
+    readdirSync(folder)
+      .flatMap((f) => readFileSync(join(folder, f), "utf8").trim().split("\n"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      // A month's opening line is the journal's own, not a request's.
+      .filter((line) => !("journal" in line))
+  );
 }
 
 async function sendOtp(desk: Awaited<ReturnType<typeof practiceDesk>>["desk"], tid: string): Promise<string> {

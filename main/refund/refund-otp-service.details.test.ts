@@ -56,7 +56,9 @@ function serviceWith(
       lines.push({ entry, durability });
       return true;
     },
-    read: () => ({ entries: [], skipped: 0 }),
+    read: async () => ({ entries: [], skipped: 0 }),
+    pieces: async function* () {},
+    cut: () => false,
     close: () => undefined,
   };
   const session: SessionMemory = {

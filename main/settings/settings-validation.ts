@@ -53,14 +53,19 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Res
  * its kind and bounds in the field table, then by its own rule; settings.json is read back as-is,
  * so a hand-edited value of the wrong type is refused, never thrown on.
  */
-export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings, RefundDeskError[]> {
+export function checkSettingsPatch(
+  current: Settings,
+  patch: SettingsPatch,
+  /** Who asks: a setting only a policy sets is refused from anyone else. */
+  from: "user" | "policy" = "user",
+): Result<Settings, RefundDeskError[]> {
   const next: Record<string, unknown> = { ...current };
   const problems: RefundDeskError[] = [];
   const refuse = (field: string, reason: string) => problems.push({ kind: "invalid-input", field, reason });
   for (const name of SETTING_NAMES) {
     const value: unknown = patch[name];
     if (value === undefined) continue;
-    const checked = checkSetting(name, value);
+    const checked = checkSetting(name, value, from);
     if (checked.ok) next[name] = checked.value;
     else refuse(name, checked.error);
   }
@@ -72,9 +77,9 @@ export function checkSettingsPatch(current: Settings, patch: SettingsPatch): Res
 }
 
 /** One setting's value as stored, or the reason it is refused. */
-function checkSetting(name: SettingName, value: unknown): Result<unknown, string> {
-  // The token's library is code loaded into main: only a policy names it (checkModulePath).
-  if (FIELDS[name].setBy === "policy") return err("policy-only");
+function checkSetting(name: SettingName, value: unknown, from: "user" | "policy"): Result<unknown, string> {
+  // The token's library is code loaded into main, the journal's retention deletes records: only a policy sets them.
+  if (FIELDS[name].setBy === "policy" && from === "user") return err("policy-only");
   const kind = FIELDS[name].kind;
   switch (kind.type) {
     case "enum":

@@ -7,6 +7,9 @@ import { readWitnessed, witnessMessage, type WitnessRecord } from "./witness-rec
 const digest = (n: number) => n.toString(16).padStart(64, "0");
 const links = (n: number): JournalLink[] =>
   Array.from({ length: n }, (_, i) => ({ file: "2026-12.jsonl", line: i + 1, digest: digest(i + 1) }));
+async function* each(links: JournalLink[]) {
+  yield* links;
+}
 const record = (n: number): WitnessRecord => ({
   at: `2026-12-07T05:0${n % 10}:00.000Z`,
   kind: "otp",
@@ -17,8 +20,8 @@ const record = (n: number): WitnessRecord => ({
   head: digest(n),
 });
 
-test("an untouched journal has every witnessed head; lines since the last are counted, not blamed", () => {
-  const report = checkAgainstWitness(links(5), [record(1), record(2), record(3)]);
+test("an untouched journal has every witnessed head; lines since the last are counted, not blamed", async () => {
+  const report = await checkAgainstWitness(each(links(5)), [record(1), record(2), record(3)]);
   assert.deepEqual(report, {
     witnessed: 3,
     missing: [],
@@ -29,16 +32,16 @@ test("an untouched journal has every witnessed head; lines since the last are co
   });
 });
 
-test("a journal rewritten whole and sealed again matches no witnessed head", () => {
+test("a journal rewritten whole and sealed again matches no witnessed head", async () => {
   const rewritten = links(3).map((link) => ({ ...link, digest: `f${link.digest.slice(1)}` }));
-  const report = checkAgainstWitness(rewritten, [record(1), record(2), record(3)]);
+  const report = await checkAgainstWitness(each(rewritten), [record(1), record(2), record(3)]);
   assert.equal(report.ok, false);
   assert.equal(report.missing.length, 3);
   assert.equal(report.lastHeadReached, false);
 });
 
-test("a tail cut after the OS log saw it: the last head is no longer reached", () => {
-  const report = checkAgainstWitness(links(2), [record(1), record(2), record(3)]);
+test("a tail cut after the OS log saw it: the last head is no longer reached", async () => {
+  const report = await checkAgainstWitness(each(links(2)), [record(1), record(2), record(3)]);
   assert.equal(report.ok, false);
   assert.deepEqual(
     report.missing.map((r) => r.head),
@@ -47,8 +50,8 @@ test("a tail cut after the OS log saw it: the last head is no longer reached", (
   assert.equal(report.lastHeadReached, false);
 });
 
-test("nothing witnessed yet: nothing to hold against the journal", () => {
-  assert.deepEqual(checkAgainstWitness(links(2), []), {
+test("nothing witnessed yet: nothing to hold against the journal", async () => {
+  assert.deepEqual(await checkAgainstWitness(each(links(2)), []), {
     witnessed: 0,
     missing: [],
     lastHead: null,
@@ -58,7 +61,7 @@ test("nothing witnessed yet: nothing to hold against the journal", () => {
   });
 });
 
-test("witness lines are found inside whatever the OS log puts around them; look-alikes are skipped", () => {
+test("witness lines are found inside whatever the OS log puts around them; look-alikes are skipped", async () => {
   const line = witnessMessage(record(7));
   const text = [
     `Dec  7 05:58:51 counter-3 refund-desk[42]: ${line}`,
@@ -71,8 +74,8 @@ test("witness lines are found inside whatever the OS log puts around them; look-
   assert.deepEqual(readWitnessed(text), [record(7), record(7), record(7)]);
 });
 
-test("a witnessed line missing from the journal fails the check even when the last head is reached", () => {
-  const report = checkAgainstWitness(links(3), [record(1), record(9), record(3)]);
+test("a witnessed line missing from the journal fails the check even when the last head is reached", async () => {
+  const report = await checkAgainstWitness(each(links(3)), [record(1), record(9), record(3)]);
   assert.equal(report.lastHeadReached, true);
   assert.deepEqual(
     report.missing.map((r) => r.head),

@@ -22,11 +22,23 @@ export interface WitnessReport {
 /**
  * The journal against its OS-log witness. A journal rewritten whole and sealed again has none of
  * the heads the OS log saw; a tail cut off no longer reaches the last one; an untouched journal
- * has every one, in order.
+ * has every one, in order. Lines of the months a retention cut removed are not looked for, when the
+ * OS log saw the app write that cut: a cut written by hand, which it did not see, excuses nothing.
  */
-export function checkAgainstWitness(links: readonly JournalLink[], witnessed: readonly WitnessRecord[]): WitnessReport {
-  const position = new Map(links.map((link, index) => [link.digest, index]));
-  const missing = witnessed.filter((record) => !position.has(record.head));
+export async function checkAgainstWitness(
+  links: AsyncIterable<JournalLink>,
+  witnessed: readonly WitnessRecord[],
+): Promise<WitnessReport> {
+  const position = new Map<string, number>();
+  for await (const link of links) position.set(link.digest, position.size);
+  const keptFrom = witnessed.reduce(
+    (latest, record) =>
+      record.kind === "journal" && record.outcome === "retention-cut" && record.keptFrom && record.keptFrom > latest
+        ? record.keptFrom
+        : latest,
+    "",
+  );
+  const missing = witnessed.filter((record) => !position.has(record.head) && record.at.slice(0, 7) >= keptFrom);
   const last = witnessed.at(-1) ?? null;
   const lastIndex = last ? position.get(last.head) : undefined;
   const lastHeadReached = last === null || lastIndex !== undefined;
@@ -35,7 +47,7 @@ export function checkAgainstWitness(links: readonly JournalLink[], witnessed: re
     missing,
     lastHead: last?.head ?? null,
     lastHeadReached,
-    unwitnessedTail: lastIndex === undefined ? (last === null ? links.length : 0) : links.length - lastIndex - 1,
+    unwitnessedTail: lastIndex === undefined ? (last === null ? position.size : 0) : position.size - lastIndex - 1,
     ok: missing.length === 0 && lastHeadReached,
   };
 }

@@ -14,6 +14,8 @@ export interface WitnessRecord {
   counter: string | null;
   /** The chain's head after the line: the line's seal (journal-chain.ts). */
   head: string;
+  /** A retention cut (kind "journal", outcome "retention-cut"): the month the journal is kept from. */
+  keptFrom?: string;
 }
 
 export const WITNESS_MARKER = "REFUND-DESK-JOURNAL";
@@ -50,6 +52,9 @@ export function readWitnessed(text: string): WitnessRecord[] {
       amount: typeof value.amount === "string" ? value.amount : null,
       counter: typeof value.counter === "string" ? value.counter : null,
       head: value.head,
+      ...(typeof value.keptFrom === "string" && /^\d{4}-\d{2}$/.test(value.keptFrom)
+        ? { keptFrom: value.keptFrom }
+        : {}),
     });
   }
   return found;
