@@ -6,6 +6,7 @@ import type { DeskPolicy } from "../../app/policy";
 import type { SettingsView } from "../../app/settings";
 import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
 import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
+import { COMMAND_OPTIONS } from "./cli-options";
 import { CONFIG_NAMES, configProblem, parseConfigPairs, type ConfigProblem } from "./config-set";
 import { didYouMean } from "./did-you-mean";
 import { EXIT, exitCodeTable } from "./exit-codes";
@@ -16,24 +17,14 @@ import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands
 
 export { EXIT, type CliDeps, type CliIo };
 
-const COMMANDS = [
-  "set-key",
-  "set-token-pin",
-  "config",
-  "otp",
-  "inquire",
-  "refund",
-  "pending",
-  "doctor",
-  "provision",
-  "pin-hash",
-  "journal",
+const COMMANDS: readonly string[] = [
+  ...new Set(Object.keys(COMMAND_OPTIONS).map((command) => command.split(" ")[0] as string)),
   "help",
   "--help",
   "-h",
   "--version",
   "version",
-] as const;
+];
 
 const USAGE = `Usage: refund-desk <command>   (refund-desk --version: the app's version)
 
@@ -53,7 +44,7 @@ const USAGE = `Usage: refund-desk <command>   (refund-desk --version: the app's 
                                 with signer pkcs11, into the token instead (sensitive, never
                                 extractable, sign-only) and any key left in the keychain removed
   set-token-pin                 store the token's user PIN read from standard input in the keychain
-  provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]
+  provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]
                                 apply an admin policy: settings, counter name, kiosk mode,
                                 settings lock, admin PIN (hashed) and the access key
   pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
@@ -85,7 +76,7 @@ export function isCliInvocation(argv: string[]): boolean {
 function commandArgs(argv: string[]): string[] | null {
   // Skip the executable, then Electron's app path ("." in development) and Chromium switches.
   const rest = argv.slice(1);
-  const at = rest.findIndex((arg) => (COMMANDS as readonly string[]).includes(arg));
+  const at = rest.findIndex((arg) => COMMANDS.includes(arg));
   if (at < 0) return null;
   return rest.slice(0, at).every((arg) => arg === "." || arg.startsWith("-") || arg.endsWith(".js"))
     ? rest.slice(at)
@@ -111,7 +102,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     out(`refund-desk ${appVersion()}`);
     return EXIT.ok;
   }
-  if (!(COMMANDS as readonly string[]).includes(command)) {
+  if (!COMMANDS.includes(command)) {
     const meant = didYouMean(command, COMMANDS);
     return fail(`unknown command "${command}"${meant ? ` (did you mean "${meant}"?)` : ""}\n\n${USAGE}`);
   }
