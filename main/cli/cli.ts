@@ -196,13 +196,15 @@ function formatDoctor(report: DoctorReport): string {
   return lines.join("\n");
 }
 
-function formatSettings(view: SettingsView): string {
+/** `locked`: the view leaves out the account fields, as the window does for the agent (LOCKED_OUT_FIELDS). */
+function formatSettings(view: SettingsView, locked = false): string {
+  const account = (value: string | null) => value ?? (locked ? "(hidden while the settings are locked)" : "(not set)");
   return [
     `environment:   ${view.environment}`,
     `base-url:      ${view.baseUrl ?? "(none)"}`,
-    `developer-key: ${view.developerKey ?? "(not set)"}`,
-    `initiator-id:  ${view.initiatorId ?? "(not set)"}`,
-    `user-code:     ${view.userCode ?? "(not set)"}`,
+    `developer-key: ${account(view.developerKey)}`,
+    `initiator-id:  ${account(view.initiatorId)}`,
+    `user-code:     ${account(view.userCode)}`,
     `timeout-ms:    ${view.timeoutMs}`,
     `resend-cooldown-ms: ${view.resendCooldownMs}`,
     `printer-name:  ${view.printerName ?? "(not set)"}`,
@@ -252,7 +254,12 @@ async function config(
     const shown = await desk.services.getSettings({});
     // --json carries what the text shows: the settings and the counter's policy, never a PIN or hash.
     const withDesk = shown.ok ? { ...shown, value: { ...shown.value, desk: desk.policy } } : shown;
-    return report(withDesk, json, io, (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`);
+    return report(
+      withDesk,
+      json,
+      io,
+      (view) => `${formatSettings(view, desk.policy.settingsLocked)}\n${formatPolicy(desk.policy)}`,
+    );
   }
   if (action !== "set")
     return fail("usage: refund-desk config show [--json] | config set <name> <value> [<name> <value> …]");

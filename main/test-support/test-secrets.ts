@@ -25,6 +25,8 @@ export const TEST_SECRETS = {
     token: "token-4ccess-key-do-not-leak-5e29b1",
     tokenRotated: "token-rotated-4ccess-key-do-not-leak-c07a",
     tokenProvisioned: "token-provisioned-4ccess-key-do-not-leak-88",
+    /** The key main/cli/config-show.test.ts provisions. */
+    configShow: "config-show-4ccess-key-do-not-leak-6b40",
   },
   /** The SoftHSM tokens' PINs (main/signer/): user, security officer, and a wrong one. */
   tokenPins: {
@@ -47,6 +49,8 @@ export const TEST_SECRETS = {
     /** The right and a wrong PIN of the PIN checks run in parallel processes (counter-state.process.test.ts). */
     processes: "52830617",
     wrongProcesses: "61940728",
+    /** The PIN of the locked counter main/cli/config-show.test.ts provisions. */
+    configShow: "39462108",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */
