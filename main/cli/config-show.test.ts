@@ -8,14 +8,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
-import { tempDataDir } from "../test-support/temp-dir";
+import { inputDir, tempDataDir } from "../test-support/temp-dir";
 import { TEST_SECRETS } from "../test-support/test-secrets";
 import { EXIT, runCli } from "./cli";
 
 const FAST = { ln: 12, r: 8, p: 1 };
 
 async function provisioned(settingsLocked: boolean) {
-  const policyFile = join(tempDataDir("config-show-input"), "policy.json");
+  const policyFile = join(inputDir("config-show-input"), "policy.json");
   writeFileSync(
     policyFile,
     JSON.stringify({

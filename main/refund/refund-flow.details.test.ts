@@ -17,6 +17,7 @@ import { keychainSigners, signatureOf, withSignatures } from "../test-support/si
 import { createRefundFlow, type RefundFlowDeps } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const TID = "13192443";
 /** Long enough that no lock lapses while a test runs. */
@@ -254,7 +255,11 @@ describe("a check (Transaction Inquiry)", () => {
 describe("a refund with Eko's answer", () => {
   test("the receipt: Eko's amounts and ids, the time it answered, confirmed by the refund", async () => {
     const { flow, calls, finished } = flowWith({ refund: [refunded()] });
-    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    const result = await flow.refund({
+      tid: TID,
+      otp: TEST_SECRETS.otps.practice,
+      otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+    });
     assert.deepEqual(result, {
       ok: true,
       value: {
@@ -274,7 +279,7 @@ describe("a refund with Eko's answer", () => {
       {
         step: "refund",
         endpoint: practiceEndpoint,
-        request: { tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" },
+        request: { tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}` },
         timeoutMs: 4_321,
       },
     ]);
@@ -283,14 +288,18 @@ describe("a refund with Eko's answer", () => {
 
   test("Eko's own refund time is kept when it gave one", async () => {
     const { flow } = flowWith({ refund: [refunded({ refundedAt: "2026-01-15T09:59:58.000Z" })] });
-    const result = await flow.refund({ tid: TID, otp: "123456" });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice });
     assert.equal(result.ok && result.value.refundedAt, "2026-01-15T09:59:58.000Z");
   });
 
   test("the refund's journal line, on disk at once: Eko's facts, the checked transfer's, the agent code", async () => {
     const { flow, lines } = flowWith({ inquiry: [tx(3, "refund-pending")], refund: [refunded()] });
     await flow.inquire({ tid: TID });
-    await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    await flow.refund({
+      tid: TID,
+      otp: TEST_SECRETS.otps.practice,
+      otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+    });
     assert.deepEqual(lines[1], {
       entry: {
         at: "2026-01-15T10:00:00.000Z",
@@ -299,7 +308,7 @@ describe("a refund with Eko's answer", () => {
         outcome: "refund:refunded",
         ekoStatus: 0,
         responseTypeId: 74,
-        otpRefTail: "123456",
+        otpRefTail: TEST_SECRETS.otps.practice,
         refundedAmount: "5000.00",
         fee: "45.00",
         refundTid: "2882755",
@@ -314,7 +323,7 @@ describe("a refund with Eko's answer", () => {
 
   test("without a check before it, the line has Eko's facts only; without an otp_ref_id, no reference", async () => {
     const { flow, lines } = flowWith({ refund: [refunded()] });
-    await flow.refund({ tid: TID, otp: "123456" });
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice });
     assert.deepEqual(lines[0]?.entry, {
       at: "2026-01-15T10:00:00.000Z",
       tid: TID,
@@ -333,7 +342,14 @@ describe("a refund with Eko's answer", () => {
     const unsettled = createUnsettledRefunds();
     const refusal = err<RefundDeskError>({ kind: "insufficient-balance", details: { ekoStatus: 347 } });
     const { flow, lines, finished } = flowWith({ refund: [refusal] }, { unsettled });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" }), refusal);
+    assert.deepEqual(
+      await flow.refund({
+        tid: TID,
+        otp: TEST_SECRETS.otps.practice,
+        otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+      }),
+      refusal,
+    );
     assert.deepEqual(lines, [
       {
         entry: {
@@ -342,7 +358,7 @@ describe("a refund with Eko's answer", () => {
           environment: "practice",
           outcome: "refund:insufficient-balance",
           ekoStatus: 347,
-          otpRefTail: "123456",
+          otpRefTail: TEST_SECRETS.otps.practice,
         },
         durability: "now",
       },
@@ -353,7 +369,7 @@ describe("a refund with Eko's answer", () => {
   test("after a refund the tid is free: the next request for it is not busy", async () => {
     const locks = createTidLocks();
     const { flow } = flowWith({ refund: [refunded()] }, { locks });
-    assert.ok((await flow.refund({ tid: TID, otp: "123456" })).ok);
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice })).ok);
     assert.ok(locks.acquire(TID, LEASE_MS).ok);
   });
 
@@ -361,8 +377,8 @@ describe("a refund with Eko's answer", () => {
     const { flow, calls, lines } = flowWith({ refund: [refunded()] });
     const refusals = [
       [{ tid: "x", otp: "12", otpRefId: " " }, "otp"],
-      [{ tid: "x", otp: "123456", otpRefId: " " }, "otpRefId"],
-      [{ tid: "x", otp: "123456", otpRefId: "ref" }, "tid"],
+      [{ tid: "x", otp: TEST_SECRETS.otps.practice, otpRefId: " " }, "otpRefId"],
+      [{ tid: "x", otp: TEST_SECRETS.otps.practice, otpRefId: "ref" }, "tid"],
     ] as const;
     for (const [input, field] of refusals) {
       const result = await flow.refund(input);
@@ -374,7 +390,7 @@ describe("a refund with Eko's answer", () => {
   test("settings that are not complete: not-configured before the hold or Eko", async () => {
     const unsettled = createUnsettledRefunds();
     const { flow, calls } = flowWith({ refund: [refunded()] }, { settings: { environment: "uat" }, unsettled });
-    const result = await flow.refund({ tid: TID, otp: "123456" });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice });
     assert.deepEqual(result, {
       ok: false,
       error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey", "userCode"] },
@@ -386,29 +402,29 @@ describe("a refund with Eko's answer", () => {
 test("a desk told of no finished refunds still checks and refunds", async () => {
   const { flow } = flowWith({ inquiry: [tx(0, "success")], refund: [refunded()] }, { tellFinished: false });
   assert.equal((await flow.inquire({ tid: TID })).ok, true);
-  assert.equal((await flow.refund({ tid: TID, otp: "123456" })).ok, true);
+  assert.equal((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice })).ok, true);
 });
 
 describe("wrong OTPs", () => {
   test("counted per otp_ref_id, the failure SMS's apart, with Eko's details kept", async () => {
     const { flow } = flowWith({ refund: [wrongOtp, wrongOtp, wrongOtp, wrongOtp, wrongOtp] });
-    const first = await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
+    const first = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
     assert.deepEqual(first, { ok: false, error: { kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } } });
     const counts = [
-      triesOf(await flow.refund({ tid: TID, otp: "222222", otpRefId: "ref-1" })),
-      triesOf(await flow.refund({ tid: TID, otp: "333333", otpRefId: "ref-2" })),
-      triesOf(await flow.refund({ tid: TID, otp: "444444" })),
-      triesOf(await flow.refund({ tid: TID, otp: "555555", otpRefId: "ref-1" })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong2, otpRefId: "ref-1" })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-2" })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong4 })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong5, otpRefId: "ref-1" })),
     ];
     assert.deepEqual(counts, [2, 1, 1, 3]);
   });
 
   test("a refund made starts the count again", async () => {
     const { flow } = flowWith({ refund: [wrongOtp, wrongOtp, refunded(), wrongOtp] });
-    await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
-    await flow.refund({ tid: TID, otp: "111112", otpRefId: "ref-1" });
-    assert.ok((await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" })).ok);
-    assert.equal(triesOf(await flow.refund({ tid: TID, otp: "111113", otpRefId: "ref-1" })), 1);
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong2, otpRefId: "ref-1" });
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" })).ok);
+    assert.equal(triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-1" })), 1);
   });
 
   test("a refund confirmed by the check after a lost answer starts the count again", async () => {
@@ -416,9 +432,9 @@ describe("wrong OTPs", () => {
       refund: [wrongOtp, timeout, wrongOtp],
       inquiry: [tx(4, "refunded")],
     });
-    await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
-    assert.ok((await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" })).ok);
-    assert.equal(triesOf(await flow.refund({ tid: TID, otp: "111113", otpRefId: "ref-1" })), 1);
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" })).ok);
+    assert.equal(triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-1" })), 1);
   });
 
   test("a lost answer that turned out not done keeps the count", async () => {
@@ -426,9 +442,9 @@ describe("wrong OTPs", () => {
       refund: [wrongOtp, timeout, wrongOtp],
       inquiry: [tx(3, "refund-pending")],
     });
-    await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
-    await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" });
-    assert.equal(triesOf(await flow.refund({ tid: TID, otp: "111113", otpRefId: "ref-1" })), 2);
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" });
+    assert.equal(triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-1" })), 2);
   });
 });
 
@@ -436,7 +452,7 @@ describe("a refusal with the OTP from the failure SMS", () => {
   test("Eko's unexplained refusal asks for an OTP sent by the app, naming the tid", async () => {
     const refusal = err<RefundDeskError>({ kind: "eko", code: 1, message: "Failed", details: { ekoStatus: 1 } });
     const { flow } = flowWith({ refund: [refusal] });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "otp-ref-needed", tid: TID, details: { ekoStatus: 1 } },
     });
@@ -445,7 +461,7 @@ describe("a refusal with the OTP from the failure SMS", () => {
   test("a refusal with a named reason is that reason", async () => {
     const expired = err<RefundDeskError>({ kind: "otp-expired", details: { ekoStatus: 303 } });
     const { flow } = flowWith({ refund: [expired] });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), expired);
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), expired);
   });
 });
 
@@ -456,7 +472,11 @@ describe("a refund whose answer was lost", () => {
       { refund: [timeout], inquiry: [tx(4, "refunded", { fee: "52.00", statusText: "Refunded" })] },
       { unsettled },
     );
-    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    const result = await flow.refund({
+      tid: TID,
+      otp: TEST_SECRETS.otps.practice,
+      otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+    });
     const transaction = {
       txStatus: 4,
       state: "refunded",
@@ -502,7 +522,7 @@ describe("a refund whose answer was lost", () => {
           tid: TID,
           environment: "practice",
           outcome: "refund:timeout",
-          otpRefTail: "123456",
+          otpRefTail: TEST_SECRETS.otps.practice,
         },
         durability: "now",
       },
@@ -532,7 +552,7 @@ describe("a refund whose answer was lost", () => {
       { refund: [timeout], inquiry: [tx(3, "refund-pending")] },
       { unsettled },
     );
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-not-done", tid: TID, details: { cause: "no answer" } },
     });
@@ -549,7 +569,7 @@ describe("a refund whose answer was lost", () => {
 
   test("the check finds another state: not-refund-pending with the check's status and details", async () => {
     const { flow } = flowWith({ refund: [offline], inquiry: [tx(1, "failed", { details: { ekoStatus: 0 } })] });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "not-refund-pending", tid: TID, txStatus: 1, state: "failed", details: { ekoStatus: 0 } },
     });
@@ -558,7 +578,7 @@ describe("a refund whose answer was lost", () => {
   test("the check is lost too: outcome unknown with the lost answer details; the tid stays held", async () => {
     const unsettled = createUnsettledRefunds();
     const { flow, calls, lines } = flowWith({ refund: [timeout], inquiry: [offline] }, { unsettled });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-outcome-unknown", tid: TID, details: { cause: "no answer" } },
     });
@@ -567,7 +587,7 @@ describe("a refund whose answer was lost", () => {
       durability: "now",
     });
     assert.deepEqual(unsettled.list(), [TID]);
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-outcome-unknown", tid: TID, details: { cause: "awaiting-inquiry" } },
     });
@@ -600,7 +620,7 @@ describe("a refund whose answer was lost", () => {
   async function runOnce(error: RefundDeskError) {
     const unsettled = createUnsettledRefunds();
     const { flow, calls } = flowWith({ refund: [err(error)], inquiry: [offline] }, { unsettled });
-    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" });
     return { calls: calls.map((c) => c.step), result, held: unsettled.list() };
   }
 });
@@ -614,7 +634,7 @@ describe("the hold on a refund without a settled answer", () => {
       list: () => [],
     };
     const { flow, calls, lines } = flowWith({ refund: [refunded()] }, { unsettled });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-not-recorded", tid: TID, details: { cause: "unsettled-refunds-write" } },
     });
@@ -628,7 +648,7 @@ describe("the hold on a refund without a settled answer", () => {
       { refund: [refunded()], sending: () => heldAsSent.push(unsettled.list()) },
       { unsettled },
     );
-    assert.ok((await flow.refund({ tid: TID, otp: "123456" })).ok);
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice })).ok);
     assert.deepEqual([heldAsSent, unsettled.list()], [[[TID]], []]);
   });
 

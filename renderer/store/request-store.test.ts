@@ -7,6 +7,7 @@ import type { Transaction, TxState } from "../../app/transaction";
 import { clockOffsetToMention } from "../../app/clock-offset";
 import { createRequestStore, ON_SCREEN_STORAGE_KEY, type RequestApi, type RequestStore } from "./request-store";
 import { deferred, type Deferred } from "./test-helpers";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
 
@@ -187,11 +188,11 @@ test("a double press on Refund sends one refund, with the OTP and the otp_ref_id
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store, "13192443", sent("13192443", "REF-7"));
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const first = store.getState().refund();
   const second = store.getState().refund();
   await second;
-  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-7" }]);
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "REF-7" }]);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await first;
   assert.deepEqual(store.getState().receipt, receiptFor("13192443"));
@@ -266,8 +267,8 @@ test("the customer's OTP is kept only while the refund step runs: every way the 
     const fake = fakeApi();
     const store = createRequestStore(fake.api);
     await upToRefund(fake, store);
-    store.getState().setCustomerOtp("80417293");
-    assert.equal(store.getState().customerOtp, "80417293");
+    store.getState().setCustomerOtp(TEST_SECRETS.otps.wrongE2e);
+    assert.equal(store.getState().customerOtp, TEST_SECRETS.otps.wrongE2e);
     await end(fake, store);
     assert.equal(store.getState().customerOtp, "", `still there after ${name}`);
     assert.doesNotMatch(JSON.stringify(store.getState()), /80417293/, `somewhere in the store after ${name}`);
@@ -295,14 +296,14 @@ test("a lost refund answer holds the tid: no refund until a check answers; refun
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store, "13192456");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const lost = store.getState().refund();
   fake.pendingRefund[0]!.resolve(
     err({ kind: "refund-outcome-unknown", tid: "13192456", details: { cause: "timeout" } }),
   );
   await lost;
   assert.equal(store.getState().unsettled, true);
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   await store.getState().refund();
   assert.equal(fake.refunds.length, 1, "a refund went out while the outcome was unknown");
 
@@ -318,7 +319,7 @@ test("a lost refund answer, then a check that says refunded: the confirmation is
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store, "13192453");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const lost = store.getState().refund();
   fake.pendingRefund[0]!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192453", details: {} }));
   await lost;
@@ -428,7 +429,7 @@ test("a reload brings back the tid that was on screen, OTP and all, marked resto
   assert.equal(store.getState().restored, true);
   assert.equal(store.getState().clockOffsetMs, 1_200);
 
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   await store.getState().refund();
   assert.deepEqual(fake.refunds, [], "a restored screen refunded without a fresh check");
 
@@ -437,9 +438,9 @@ test("a reload brings back the tid that was on screen, OTP and all, marked resto
   await checked;
   assert.equal(store.getState().restored, false);
   assert.equal(store.getState().otpSent?.otpRefId, "REF-9");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const done = store.getState().refund();
-  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-9" }]);
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "REF-9" }]);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await done;
 });
@@ -458,7 +459,7 @@ test("a cleared or finished screen comes back empty, though main still holds an 
 
   const second = createRequestStore(fake.api, Date.now, storage);
   await upToRefund(fake, second, "13192443");
-  second.getState().setCustomerOtp("123456");
+  second.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = second.getState().refund();
   fake.pendingRefund.at(-1)!.resolve(ok(receiptFor("13192443")));
   await refunding;
@@ -600,7 +601,7 @@ test("check, send OTP and refund make one call each; the offset each answer carr
   fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 40_000 };
   await upToRefund(fake, store);
   assert.equal(store.getState().clockOffsetMs, 40_000);
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 41_000 };
   const refunding = store.getState().refund();
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
@@ -633,7 +634,7 @@ test("a new request clears the field, the answers and the countdown, but never w
   const fake = fakeApi();
   const store = createRequestStore(fake.api, clock.now);
   await upToRefund(fake, store, "13192443", sent("13192443", "REF-1", 30_000));
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = store.getState().refund();
   assert.equal(store.getState().reset(), false, "reset while refunding");
   assert.equal(store.getState().running, "refund");
@@ -661,9 +662,9 @@ test("the OTP from the failure SMS: chosen after a check shows refund pending, t
   store.getState().chooseFailureSmsOtp();
   assert.equal(store.getState().failureSmsOtp, true);
   assert.equal(fake.calls.length, 0, "no OTP sent");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = store.getState().refund();
-  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456" }]);
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: TEST_SECRETS.otps.practice }]);
   assert.equal(Object.hasOwn(fake.refunds[0]!, "otpRefId"), false);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await refunding;
@@ -681,7 +682,7 @@ test("Eko refusing a refund without otp_ref_id closes that path and leaves Send 
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await checked;
   store.getState().chooseFailureSmsOtp();
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = store.getState().refund();
   fake.pendingRefund[0]!.resolve(err({ kind: "otp-ref-needed", tid: "13192443", details: { ekoStatus: 1 } }));
   await refunding;
@@ -692,9 +693,9 @@ test("Eko refusing a refund without otp_ref_id closes that path and leaves Send 
   const sending = store.getState().sendOtp();
   fake.pending[0]!.resolve(ok(sent("13192443", "REF-9")));
   await sending;
-  store.getState().setCustomerOtp("654321");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.other);
   void store.getState().refund();
-  assert.deepEqual(fake.refunds.at(-1), { tid: "13192443", otp: "654321", otpRefId: "REF-9" });
+  assert.deepEqual(fake.refunds.at(-1), { tid: "13192443", otp: TEST_SECRETS.otps.other, otpRefId: "REF-9" });
 });
 
 test("the failure-SMS choice is not offered off a refund-pending check, nor once an OTP is on screen", async () => {
