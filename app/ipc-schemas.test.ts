@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AFTER_ACTION_SCHEMA, IPC_SCHEMAS } from "./ipc-schemas";
 import { ACTION_METHODS, IPC_CHANNELS, IPC_METHODS } from "./ipc";
+import { TEST_SECRETS } from "../main/test-support/test-secrets";
 
 const accepts = (method: keyof typeof IPC_SCHEMAS, payload: unknown) =>
   assert.equal(IPC_SCHEMAS[method].safeParse(payload).success, true, `${method} refused ${JSON.stringify(payload)}`);
@@ -52,14 +53,14 @@ test("requests without a payload take an empty object only", () => {
 });
 
 test("a refund: tid, OTP and an optional otp_ref_id, each bounded", () => {
-  accepts("refund", { tid: "1", otp: "123456" });
+  accepts("refund", { tid: "1", otp: TEST_SECRETS.otps.practice });
   accepts("refund", { tid: text(256), otp: text(64), otpRefId: text(256) });
-  refuses("refund", { tid: text(257), otp: "123456" });
+  refuses("refund", { tid: text(257), otp: TEST_SECRETS.otps.practice });
   refuses("refund", { tid: "1", otp: text(65) });
-  refuses("refund", { tid: "1", otp: "123456", otpRefId: text(257) });
+  refuses("refund", { tid: "1", otp: TEST_SECRETS.otps.practice, otpRefId: text(257) });
   refuses("refund", { tid: "1" });
-  refuses("refund", { otp: "123456" });
-  refuses("refund", { tid: "1", otp: "123456", pin: "1" });
+  refuses("refund", { otp: TEST_SECRETS.otps.practice });
+  refuses("refund", { tid: "1", otp: TEST_SECRETS.otps.practice, pin: "1" });
 });
 
 test("an access key: 1 to 512 characters", () => {

@@ -9,6 +9,7 @@ import {
   PRACTICE_OTP,
   RECEIPT_LANGUAGE_CHOICES,
 } from "./settings";
+import { TEST_SECRETS } from "../main/test-support/test-secrets";
 
 test("a new install starts in Practice, unconfigured, with the published waits and a 58 mm receipt", () => {
   assert.deepEqual(DEFAULT_SETTINGS, {
@@ -45,5 +46,5 @@ test("Eko's published base URLs, and the choices each setting offers", () => {
   assert.deepEqual([...PAPER_SIZES], ["58mm", "80mm", "a4"]);
   assert.deepEqual([...AGENT_COPY_CHOICES], ["kiosk", "always", "never"]);
   assert.deepEqual([...RECEIPT_LANGUAGE_CHOICES], ["interface", "both"]);
-  assert.equal(PRACTICE_OTP, "123456");
+  assert.equal(PRACTICE_OTP, TEST_SECRETS.otps.practice);
 });

@@ -10,10 +10,11 @@ import { _electron, test, type ElectronApplication } from "@playwright/test";
 import { machinePolicyPath } from "../../main/policy/machine-policy";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { builtExecutable } from "../../scripts/ci/built-app";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 const ROOT = join(__dirname, "..", "..");
 /** The wrong OTP the refund spec types; e2e/leak/electron-profile.test.ts looks for it everywhere. */
-export const WRONG_OTP = "80417293";
+export const WRONG_OTP = TEST_SECRETS.otps.wrongE2e;
 /** Under $REFUND_DESK_TEST_ARTIFACTS: one line per data folder the app really used, for the leak scan. */
 export const PROFILES_LIST = "electron-profiles.txt";
 const NO_APP =

@@ -15,7 +15,9 @@ import {
   ALL_TEST_MOBILE_FORMS,
   ALL_TEST_MOBILES,
   ALL_TEST_OTPS,
+  ALL_TEST_PASSPHRASES,
   ALL_TEST_PINS,
+  TEST_SECRETS,
 } from "../../main/test-support/test-secrets";
 import { REDACTED } from "../host/test-host";
 import { scanForLeaks } from "./leak-scan";
@@ -25,7 +27,7 @@ import { scanForLeaks } from "./leak-scan";
  * "123456" is also in the source and bundles, which are not under the scanned artifacts folder),
  * admin PINs and customer mobiles. Digit secrets are sought as values of their own, like an OTP.
  */
-const STORED_KEYS = [...ALL_TEST_ACCESS_KEYS];
+const STORED_KEYS = [...ALL_TEST_ACCESS_KEYS, ...ALL_TEST_PASSPHRASES];
 /**
  * Customer mobiles are typed into find by mobile (receipts.spec.ts, screenshots.spec.ts): only their
  * last 4 digits may be kept anywhere. Sought whole like an OTP, and the spaced form typed as bytes.
@@ -68,18 +70,24 @@ test("the scanner finds every registry secret planted in UTF-16LE and base64, ke
 
 test("the scanner finds an OTP as a value of its own, not inside longer numbers, hex or words", () => {
   const dir = mkdtempSync(join(tmpdir(), "leak-scan-"));
-  writeFileSync(join(dir, "transcript.jsonl"), '{"request":{"tid":"13192443","otp":"80417293"}}\n');
-  writeFileSync(join(dir, "log.txt"), "refund sent with otp=123456\n");
+  writeFileSync(
+    join(dir, "transcript.jsonl"),
+    `{"request":{"tid":"13192443","otp":"${TEST_SECRETS.otps.wrongE2e}"}}\n`,
+  );
+  writeFileSync(join(dir, "log.txt"), `refund sent with otp=${TEST_SECRETS.otps.practice}\n`);
   writeFileSync(
     join(dir, "reply.bin"),
-    Buffer.concat([Buffer.from([0, 255]), Buffer.from("123456"), Buffer.from([0])]),
+    Buffer.concat([Buffer.from([0, 255]), Buffer.from(TEST_SECRETS.otps.practice), Buffer.from([0])]),
   );
   writeFileSync(
     join(dir, "settings.json"),
-    '{"developerKey":"0123456789abcdef","initiatorId":"9123456780","note":"userkey123456","waitUntil":1760000123456,"ref":"a80417293b"}\n',
+    `{"developerKey":"0123456789abcdef","initiatorId":"9123456780","note":"userkey${TEST_SECRETS.otps.practice}","waitUntil":1760000123456,"ref":"a${TEST_SECRETS.otps.wrongE2e}b"}\n`,
   );
-  writeFileSync(join(dir, "encoded.txt"), `${Buffer.from("123456").toString("base64")}\n`);
-  const { scanned, findings } = scanForLeaks(dir, { keys: [], otps: ["123456", "80417293"] });
+  writeFileSync(join(dir, "encoded.txt"), `${Buffer.from(TEST_SECRETS.otps.practice).toString("base64")}\n`);
+  const { scanned, findings } = scanForLeaks(dir, {
+    keys: [],
+    otps: [TEST_SECRETS.otps.practice, TEST_SECRETS.otps.wrongE2e],
+  });
   assert.equal(scanned.length, 5);
   assert.deepEqual(findings.map((f) => `${f.file}:${f.form}`).sort(), [
     "encoded.txt:base64",

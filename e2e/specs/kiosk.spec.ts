@@ -6,6 +6,7 @@ import { tempDataDir } from "../../main/test-support/temp-dir";
 import { expectAccessible } from "../fixtures/axe";
 import { E2E_ADMIN_PIN } from "../fixtures/test-keys";
 import { checkAndSendOtp, expect, test } from "../fixtures/app";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 // A kiosk as a branch IT admin provisions it: a machine-wide policy with a counter name, kiosk
 // mode, locked settings and the admin PIN's hash. Each test starts on a fresh data folder, so the
@@ -235,7 +236,7 @@ test("a kiosk receipt prints through main: with no printer set, the kiosk says s
   const host = await openApp({ machinePolicyPath: policyPath, sleep: async () => undefined });
   await page.evaluate("window.print = () => { window.__dialog = true; }");
   await checkAndSendOtp(page, "13192443");
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
   await page.getByTestId("print-receipt").click();
   await expect(page.getByTestId("print-error")).toHaveAttribute("data-kind", "no-printer");
   await expect(page.getByTestId("print-error")).toContainText("No receipt printer is set for this counter");
@@ -256,7 +257,7 @@ test("a kiosk with a printer in its policy prints the receipt silently to it", a
   writeFileSync(withPrinter, JSON.stringify(policy));
   const host = await openApp({ machinePolicyPath: withPrinter, sleep: async () => undefined });
   await checkAndSendOtp(page, "13192443");
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
   await page.getByTestId("print-receipt").click();
   await expect.poll(() => host.prints()).toEqual([{ silent: true, deviceName: "EPSON TM-T82 Receipt" }]);
   await expect(page.getByTestId("print-error")).toHaveCount(0);

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { checkAndSendOtp, checkTid, expect, test } from "../fixtures/app";
 import { pdfPageTexts } from "../fixtures/pdf";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 // The counter's paper: both receipts at each paper size in each language, printed to PDF by
 // Chromium and read back; reprints marked DUPLICATE; find by customer mobile; the idle clear;
@@ -23,7 +24,7 @@ function printed(host: { prints(): unknown[] }): number {
 
 async function refundNow(page: Page, tid: string): Promise<void> {
   await checkAndSendOtp(page, tid);
-  await page.getByTestId("customer-otp").fill("123456");
+  await page.getByTestId("customer-otp").fill(TEST_SECRETS.otps.practice);
   await page.getByTestId("customer-otp").press("Enter");
   await expect(page.getByTestId("receipt")).toBeVisible();
 }
@@ -91,7 +92,7 @@ test("both receipts on 58 mm, 80 mm and A4, in English and Hindi: one page each,
         lang === "en" ? "until the money is back with you" : "संभालकर रखें",
       );
       expect(agent.replace(/\s+/g, " "), label).toContain(lang === "en" ? "signature / thumb" : "अँगूठा");
-      expect(customer, label).not.toContain("123456");
+      expect(customer, label).not.toContain(TEST_SECRETS.otps.practice);
       // page.pdf prints with whatever media is emulated: back to none, as a real print would be.
       await page.emulateMedia({ media: null });
     }
@@ -147,16 +148,16 @@ test("find by customer mobile: Eko's test customer lists two transfers, one clic
 }) => {
   const host = await openApp({ sleep: noWait });
   await page.getByTestId("find-mobile-open").click();
-  await page.getByTestId("mobile-input").fill("70000 12345");
+  await page.getByTestId("mobile-input").fill(TEST_SECRETS.customerMobileForms.spaced);
   await page.getByTestId("find-mobile-submit").click();
   await expect(page.getByTestId("find-mobile-none")).toContainText("2345");
   await expect(page.getByTestId("mobile-input")).toHaveValue("");
 
-  await page.getByTestId("mobile-input").fill("5111111111");
+  await page.getByTestId("mobile-input").fill(TEST_SECRETS.customerMobiles.other);
   await page.getByTestId("mobile-input").press("Enter");
   await expect(page.getByTestId("find-mobile-error")).toContainText("starts with 6, 7, 8 or 9");
 
-  await page.getByTestId("mobile-input").fill("6111111111");
+  await page.getByTestId("mobile-input").fill(TEST_SECRETS.customerMobiles.withPending);
   await page.getByTestId("mobile-input").press("Enter");
   const rows = page.getByTestId("find-mobile-row");
   await expect(rows).toHaveCount(2);
@@ -164,7 +165,7 @@ test("find by customer mobile: Eko's test customer lists two transfers, one clic
   await expect(rows.nth(0)).toContainText("₹2,500.00");
   await expect(rows.nth(0)).toContainText("Anil Sharma");
   await expect(rows.nth(1)).toContainText("13192461");
-  expect(await page.content()).not.toContain("6111111111");
+  expect(await page.content()).not.toContain(TEST_SECRETS.customerMobiles.withPending);
 
   await rows.nth(0).getByTestId("find-mobile-check").click();
   await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
@@ -172,7 +173,7 @@ test("find by customer mobile: Eko's test customer lists two transfers, one clic
   await expect(page.getByTestId("find-mobile")).toHaveCount(0);
   await expect(page.getByTestId("waited-overdue")).toBeVisible();
   await page.getByTestId("send-otp").click();
-  await page.getByTestId("customer-otp").fill("123456");
+  await page.getByTestId("customer-otp").fill(TEST_SECRETS.otps.practice);
   await page.getByTestId("customer-otp").press("Enter");
   await expect(page.getByTestId("receipt")).toContainText("13192460");
 

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import type { RecordedRequest } from "../../main/simulator/simulator";
 import { expectAccessibleInBothLanguages } from "../fixtures/axe";
 import { checkAndSendOtp, checkTid, expect, practiceOn, test } from "../fixtures/app";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 // The whole counter flow against the practice simulator: check the transaction, send the OTP,
 // refund with the customer's OTP, and the receipt. Main's waits are shortened: no settle pause
@@ -58,14 +59,14 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   await expect(otpInput).toHaveAttribute("autocomplete", "off");
   await expect(otpInput).toHaveAttribute("maxlength", "8");
 
-  await typeOtpAndRefund(page, "80417293");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.wrongE2e);
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
   await expect(otpInput).toHaveValue("");
   await expect(otpInput).toBeFocused();
   await expect(otpInput).toHaveAttribute("aria-invalid", "true");
   await expect(form).toBeVisible();
 
-  await page.keyboard.type("123456");
+  await page.keyboard.type(TEST_SECRETS.otps.practice);
   await page.keyboard.press("Enter");
   const receipt = page.getByTestId("receipt");
   await expect(receipt).toBeVisible();
@@ -82,14 +83,17 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   await expect(page.getByTestId("refund-form")).toHaveCount(0);
   await expect(page.getByTestId("error")).toHaveCount(0);
   // The customer's OTP is on no receipt and in no field once the step is over (123456 stays in the practice aside, public on purpose).
-  await expect(receipt).not.toContainText("123456");
-  expect(await page.content()).not.toContain("80417293");
+  await expect(receipt).not.toContainText(TEST_SECRETS.otps.practice);
+  expect(await page.content()).not.toContain(TEST_SECRETS.otps.wrongE2e);
   expect(
     await page.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
-  ).not.toContain("123456");
+  ).not.toContain(TEST_SECRETS.otps.practice);
 
   const posts = refundPosts(simulator.requests, "13192443");
-  expect(posts.map((p) => (JSON.parse(p.body) as { otp: number }).otp)).toEqual([80417293, 123456]);
+  expect(posts.map((p) => (JSON.parse(p.body) as { otp: number }).otp)).toEqual([
+    Number(TEST_SECRETS.otps.wrongE2e),
+    Number(TEST_SECRETS.otps.practice),
+  ]);
 
   // Print goes through main (no printer set, not a kiosk: the OS dialog); New request clears the screen for the next customer.
   await page.getByTestId("print-receipt").click();
@@ -107,7 +111,7 @@ test("the printed receipt: the print sheet alone, black on white, one column of 
   const host = await openApp({ sleep: noWait });
   await host.desk.services.updateSettings({ paperSize: "80mm" });
   await checkAndSendOtp(page, "13192443");
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
   await expect(page.getByTestId("receipt")).toBeVisible();
   await page.getByTestId("print-receipt").click();
   await expect.poll(() => host.prints()).toHaveLength(1);
@@ -154,7 +158,7 @@ test("a refund whose answer is lost but that went through: the status says so, t
   // The window reads the timeout with the settings it loads.
   await page.reload();
   await checkAndSendOtp(page, "13192453");
-  await page.getByTestId("customer-otp").fill("123456");
+  await page.getByTestId("customer-otp").fill(TEST_SECRETS.otps.practice);
   await page.getByTestId("refund-submit").click();
 
   const status = page.getByTestId("refund-status");
@@ -190,7 +194,7 @@ test("a double click on Refund sends one refund", async ({ page, openApp }) => {
   const { practice, simulator } = await practiceOn(0);
   await openApp({ practice });
   await checkAndSendOtp(page, "13192443");
-  await page.getByTestId("customer-otp").fill("123456");
+  await page.getByTestId("customer-otp").fill(TEST_SECRETS.otps.practice);
   await page.getByTestId("refund-submit").dblclick();
   await expect(page.getByTestId("receipt")).toBeVisible();
   await expect(page.getByTestId("error")).toHaveCount(0);
@@ -205,7 +209,7 @@ test("an expired OTP: the refund form goes, and one press sends a new OTP", asyn
   const ref = page.getByTestId("otp-ref-id");
   await expect(ref).not.toBeEmpty();
   const first = await ref.textContent();
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
 
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "otp-expired");
   // One button, and it says what it does; the expired reference is greyed out, not offered.
@@ -229,7 +233,7 @@ test("a lost answer and no refund: refund-not-done, and the form works again", a
   const host = await openApp({ practice, sleep: noWait });
   await host.desk.services.updateSettings({ timeoutMs: 1000 });
   await checkAndSendOtp(page, "13192456");
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
 
   const error = page.getByTestId("error");
   await expect(error).toHaveAttribute("data-kind", "refund-not-done", { timeout: 10_000 });
@@ -256,10 +260,10 @@ test("axe: the transaction, the refund form, a refund error and the receipt, in 
   await page.getByTestId("send-otp").click();
   await expect(page.getByTestId("refund-form")).toBeVisible();
   await expectAccessibleInBothLanguages(page, "OTP sent, refund form");
-  await typeOtpAndRefund(page, "80417293");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.wrongE2e);
   await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
   await expectAccessibleInBothLanguages(page, "wrong OTP");
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
   await expect(page.getByTestId("receipt")).toBeVisible();
   await expectAccessibleInBothLanguages(page, "receipt");
 });
@@ -290,7 +294,7 @@ test("at 200 % zoom, in Hindi with large text, the refund steps never scroll sid
   await expect(page.getByTestId("refund-form")).toBeVisible();
   expect(await sideways(), "refund form").toBeLessThanOrEqual(0);
   expect(await small(), "refund form").toEqual([]);
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
   await expect(page.getByTestId("receipt")).toBeVisible();
   expect(await sideways(), "receipt").toBeLessThanOrEqual(0);
   expect(await small(), "receipt").toEqual([]);
@@ -324,16 +328,16 @@ test("wrong OTP, expired OTP and low balance: the same screens and words whether
   ] as const) {
     await page.keyboard.press("Alt+N");
     await checkAndSendOtp(page, balanceTid);
-    await typeOtpAndRefund(page, "80417293");
+    await typeOtpAndRefund(page, TEST_SECRETS.otps.wrongE2e);
     await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
     // Typed again where it was typed (the language switch below moves focus to its button).
     await expect(page.getByTestId("customer-otp")).toBeFocused();
     await look(shape, "wrong-otp");
-    await typeOtpAndRefund(page, "123456");
+    await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
     await look(shape, "insufficient-balance");
     await page.keyboard.press("Alt+N");
     await checkAndSendOtp(page, expiredTid);
-    await typeOtpAndRefund(page, "123456");
+    await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
     await look(shape, "otp-expired");
   }
   expect(seen.status).toHaveLength(3);
@@ -356,7 +360,7 @@ test("the OTP from the failure SMS: typed without sending an OTP, refunded witho
   await page.getByTestId("use-failure-sms-otp").click();
   await expect(page.getByTestId("customer-otp")).toBeFocused();
   await expect(page.getByTestId("refund-form")).toContainText("Refund with the OTP from the failure SMS");
-  await page.keyboard.type("123456");
+  await page.keyboard.type(TEST_SECRETS.otps.practice);
   await page.keyboard.press("Enter");
   const receipt = page.getByTestId("receipt");
   await expect(receipt).toHaveAttribute("data-confirmed-by", "refund");
@@ -376,7 +380,7 @@ test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and o
   await host.desk.services.updateSettings({ resendCooldownMs: 0 });
   await checkTid(page, "900461");
   await page.getByTestId("use-failure-sms-otp").click();
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
   const error = page.getByTestId("error");
   await expect(error).toHaveAttribute("data-kind", "otp-ref-needed");
   await expect(error).toContainText("Eko did not accept the refund with the OTP from the failure SMS");
@@ -389,7 +393,7 @@ test("Eko refusing the failure SMS's OTP: said plainly, in both languages, and o
   await page.getByTestId("lang-toggle").click();
   await page.getByTestId("new-otp").click();
   await expect(page.getByTestId("customer-otp")).toBeFocused();
-  await typeOtpAndRefund(page, "123456");
+  await typeOtpAndRefund(page, TEST_SECRETS.otps.practice);
   await expect(page.getByTestId("receipt")).toBeVisible();
   expect(otpPosts(simulator.requests, "900461")).toHaveLength(1);
   expect(refundPosts(simulator.requests, "900461").map((p) => Object.hasOwn(JSON.parse(p.body), "otp_ref_id"))).toEqual(

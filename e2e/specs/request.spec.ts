@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { IPC_METHODS } from "../../app/ipc";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { checkAndSendOtp, checkTid, expect, practiceOn, test } from "../fixtures/app";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 // What the simulator answers as otp_ref_id; the screen must show it whole.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -265,7 +266,7 @@ test("picking a practice tid fills the field without checking; the practice OTP 
   await expect(page.getByTestId("tid-input")).toHaveValue("13192446");
   await expect(page.getByTestId("tid-input")).toBeFocused();
 
-  await expect(page.getByTestId("practice-otp")).toHaveText("123456");
+  await expect(page.getByTestId("practice-otp")).toHaveText(TEST_SECRETS.otps.practice);
 
   // Checking it now must be the first and only request: the click itself sent nothing.
   await page.getByTestId("tid-input").press("Enter");

@@ -5,6 +5,7 @@ import { hashPin } from "../../main/admin/pin-hash";
 import { tempDataDir } from "../../main/test-support/temp-dir";
 import { PRACTICE_OTP } from "../../app/settings";
 import { checkAndSendOtp, checkTid, expect, test } from "../fixtures/app";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 // The README's pictures, taken from the real bundle. The counter flow at 1366×768, the usual office
 // PC, as the agent sees it: the viewport, not the whole page, so a picture shows what fits on one
@@ -53,7 +54,7 @@ for (const lang of ["en", "hi"] as const) {
     await expect(page.getByTestId("customer-otp")).toBeFocused();
     await shootStep(page, `request-otp-sent${suffix}.png`);
 
-    await page.keyboard.type("80417293");
+    await page.keyboard.type(TEST_SECRETS.otps.wrongE2e);
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("error")).toHaveAttribute("data-kind", "wrong-otp");
     await shootStep(page, `request-wrong-otp${suffix}.png`);
@@ -109,7 +110,7 @@ for (const lang of ["en", "hi"] as const) {
     await page.evaluate("window.print = () => {}");
 
     await page.getByTestId("find-mobile-open").click();
-    await page.getByTestId("mobile-input").fill("6111111111");
+    await page.getByTestId("mobile-input").fill(TEST_SECRETS.customerMobiles.withPending);
     await page.getByTestId("find-mobile-submit").click();
     await expect(page.getByTestId("find-mobile-row")).toHaveCount(2);
     await shoot(page, `find-by-mobile${suffix}.png`);

@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDataDir } from "../test-support/temp-dir";
 import { adminPinPath, adminPinText, readAdminPinHash } from "./admin-pin-file";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
 
@@ -26,7 +27,7 @@ test("no file, a damaged one, or one without a checkable hash reads as no PIN", 
     "null",
     "{}",
     JSON.stringify({ pinHash: 1234 }),
-    JSON.stringify({ pinHash: "602913" }),
+    JSON.stringify({ pinHash: TEST_SECRETS.adminPins.lockRecord }),
     JSON.stringify({ pinHash: HASH.replace("ln=12", "ln=30") }),
   ]) {
     writeFileSync(adminPinPath(dataDir), text);

@@ -7,16 +7,17 @@ import { tempDataDir } from "../test-support/temp-dir";
 import { createPinGate, PIN_ATTEMPTS_FILE, PIN_WAITS } from "./pin-gate";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { DEFAULT_SCRYPT, hashPin, needsRehash, parsePinHash, pinStrengthProblem, verifyPin } from "./pin-hash";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 /** The lowest cost the parser accepts, so the rate-limit tests do not spend seconds hashing. */
 const FAST = { ln: 12, r: 8, p: 1 };
 
 test("the hash is scrypt in PHC form with its parameters (the real default: ln 17, r 8, p 1) and a random salt, never the PIN", async () => {
-  const first = await hashPin("482913");
-  assert.ok(await verifyPin("482913", first), "the default cost runs (maxmem raised for it)");
+  const first = await hashPin(TEST_SECRETS.adminPins.hashVector);
+  assert.ok(await verifyPin(TEST_SECRETS.adminPins.hashVector, first), "the default cost runs (maxmem raised for it)");
   assert.match(first, /^\$scrypt\$ln=17,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
-  assert.ok(!first.includes("482913"));
-  const again = await hashPin("482913", FAST);
+  assert.ok(!first.includes(TEST_SECRETS.adminPins.hashVector));
+  const again = await hashPin(TEST_SECRETS.adminPins.hashVector, FAST);
   assert.notEqual(again, first, "a new salt each time");
   const parsed = parsePinHash(first);
   assert.ok(parsed);
@@ -38,7 +39,7 @@ test("a hash with p 2 whose memory is just over Node's default 32 MiB cap verifi
   // ln 15 and r 8 need 32 MiB and a little more; p 2 is the highest the parser accepts. Made with
   // scryptSync and the salt of 16 sevens.
   const stored = "$scrypt$ln=15,r=8,p=2$BwcHBwcHBwcHBwcHBwcHBw$w4rPwes8KJAPkideW2gj43inqTbHHF8qF+ilvjAZhOo";
-  assert.equal(await verifyPin("482913", stored), true);
+  assert.equal(await verifyPin(TEST_SECRETS.adminPins.hashVector, stored), true);
 });
 
 test("the right PIN verifies; a wrong one, a longer one or a tampered hash does not", async () => {
@@ -206,7 +207,7 @@ test("an old, cheaper hash still verifies and is replaced at the new cost on the
 test("deleting the data folder's record does not reset the wrong-PIN wait: the keychain keeps a copy", async () => {
   const slot = memoryKeyStore();
   const clock = { t: 1_760_000_000_000 };
-  const pinHash = await hashPin("135790", FAST);
+  const pinHash = await hashPin(TEST_SECRETS.adminPins.pinGate, FAST);
   const make = (dataDir: string) => createPinGate({ pinHash, dataDir, now: () => clock.t, attemptsSlot: slot });
   const dataDir = tempDataDir("pin-gate-keychain");
   const first = make(dataDir);
@@ -214,8 +215,11 @@ test("deleting the data folder's record does not reset the wrong-PIN wait: the k
   assert.ok(slot.value, "the keychain holds the record");
   rmSync(dataDir, { recursive: true });
   const elsewhere = make(tempDataDir("pin-gate-other-home"));
-  assert.deepEqual(await elsewhere.check("135790"), { ok: false, error: { kind: "pin-wait", retryAfterMs: 30_000 } });
+  assert.deepEqual(await elsewhere.check(TEST_SECRETS.adminPins.pinGate), {
+    ok: false,
+    error: { kind: "pin-wait", retryAfterMs: 30_000 },
+  });
   clock.t += 30_000;
-  assert.ok((await elsewhere.check("135790")).ok);
+  assert.ok((await elsewhere.check(TEST_SECRETS.adminPins.pinGate)).ok);
   assert.equal(slot.value, null, "a right PIN clears both records");
 });

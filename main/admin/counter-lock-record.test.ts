@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { ok } from "../../app/result";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { createCounterLockStore, lockRecordText, parseLockRecord, type LockRecord } from "./counter-lock";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const HASH = "$scrypt$ln=12,r=8,p=1$BwcHBwcHBwcHBwcHBwcHBw$Ax0IN+ZDUIRtl7cJC58eZbPlDe5lfVnmPYmkpSThLrU";
 const KIOSK = { environment: "practice" as const, counterName: "Kiosk 7", kioskMode: true, settingsLocked: true };
@@ -31,7 +32,7 @@ test("a record whose entry the machine policy would refuse is refused whole", ()
   for (const text of [
     JSON.stringify({ provisioned: { ...KIOSK, counterName: 7 } }),
     JSON.stringify({ provisioned: { ...OPEN, kioskMode: "yes" } }),
-    JSON.stringify({ provisioned: { ...KIOSK, adminPin: "602913" } }),
+    JSON.stringify({ provisioned: { ...KIOSK, adminPin: TEST_SECRETS.adminPins.lockRecord } }),
     JSON.stringify({ provisioned: { ...KIOSK, adminPinHash: "1234" } }),
     "not json",
     "null",

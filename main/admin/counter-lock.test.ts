@@ -11,7 +11,7 @@ import type { MachineDeps } from "../launch/machine-deps";
 import { openRefundDesk } from "../refund-desk";
 import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
-import { tempDataDir } from "../test-support/temp-dir";
+import { inputDir, tempDataDir } from "../test-support/temp-dir";
 import { DEFAULT_SETTINGS } from "../../app/settings";
 import { COUNTER_FILE } from "../policy/counter-file";
 import { SETTINGS_FILE } from "../settings/settings-file";
@@ -25,7 +25,7 @@ const POLICY = {
   counterName: "Kiosk 7",
   kioskMode: true,
   settingsLocked: true,
-  adminPin: "602913",
+  adminPin: TEST_SECRETS.adminPins.lockRecord,
 };
 const FAST = { ln: 12, r: 8, p: 1 };
 
@@ -48,7 +48,7 @@ function machine(): MachineDeps & { lockSlot: ReturnType<typeof memoryKeyStore> 
 }
 
 async function provision(dataDir: string, deps: MachineDeps, policy: object, stdin = "") {
-  const file = join(tempDataDir("lock-policy"), "policy.json");
+  const file = join(inputDir("lock-policy"), "policy.json");
   writeFileSync(file, JSON.stringify(policy));
   const io = cliIo(stdin);
   const code = await runCli(

@@ -21,11 +21,12 @@ import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 /** How long an unlock lasts, as the README promises: a literal, not the production constant. */
 const TEN_MINUTES_MS = 600_000;
 
-const PIN = "482913";
+const PIN = TEST_SECRETS.adminPins.deskAdmin;
 /** At the app's own cost (a machine policy's cheaper hash is refused), made once for every test here. */
 let machineHash: Promise<string> | null = null;
 const kioskPinHash = () => (machineHash ??= hashPin(PIN));
@@ -114,7 +115,7 @@ describe("a kiosk with locked settings, through the handler table", () => {
       const before = settingsText();
       assert.deepEqual(await call("updateSettings", { timeoutMs: 5_000 }), LOCKED);
       assert.deepEqual(await call("updateSettings", { userCode: null }), LOCKED);
-      assert.deepEqual(await call("setAccessKey", { accessKey: "a-new-key-nobody-may-set" }), LOCKED);
+      assert.deepEqual(await call("setAccessKey", { accessKey: TEST_SECRETS.accessKeys.lockedOut }), LOCKED);
       assert.deepEqual(await call("removeAccessKey"), LOCKED);
       assert.equal(settingsText(), before);
       assert.deepEqual(keychainWrites, []);
@@ -136,7 +137,7 @@ describe("a kiosk with locked settings, through the handler table", () => {
   test("the right PIN opens them for ten minutes; lockSettings or the clock closes them again", async () => {
     const { desk, call, clock, store, settingsText } = await policyDesk();
     try {
-      const wrong = await call("unlockSettings", { pin: "000000" });
+      const wrong = await call("unlockSettings", { pin: TEST_SECRETS.adminPins.deskAdminWrong });
       assert.deepEqual(wrong, { ok: false, error: { kind: "wrong-pin", triesBeforeWait: 2, retryAfterMs: 0 } });
       assert.deepEqual(await call("updateSettings", { timeoutMs: 5_000 }), LOCKED);
 
@@ -156,8 +157,8 @@ describe("a kiosk with locked settings, through the handler table", () => {
         error: { kind: "set-by-policy" },
       });
       assert.equal(settingsText(), before);
-      assert.ok((await call("setAccessKey", { accessKey: "replaced-by-the-admin" })).ok);
-      assert.equal(store.value, boundKeyText("replaced-by-the-admin", EKO_BASE_URLS.uat));
+      assert.ok((await call("setAccessKey", { accessKey: TEST_SECRETS.accessKeys.adminReplaced })).ok);
+      assert.equal(store.value, boundKeyText(TEST_SECRETS.accessKeys.adminReplaced, EKO_BASE_URLS.uat));
 
       const closed = await call("lockSettings");
       assert.ok(closed.ok && (closed.value as { unlockedUntil: unknown }).unlockedUntil === null);
@@ -243,7 +244,7 @@ describe("a kiosk with locked settings, through the handler table", () => {
         ok: false,
         error: { kind: "invalid-input", field: "pin", reason: "required" },
       });
-      const wrong = await call("exportHistory", { ...range, pin: "999999" });
+      const wrong = await call("exportHistory", { ...range, pin: TEST_SECRETS.adminPins.exportWrong });
       assert.equal(!wrong.ok && wrong.error.kind, "wrong-pin");
       assert.equal(existsSync(location), false, "nothing written without the PIN");
       const exported = await call("exportHistory", { ...range, pin: PIN });

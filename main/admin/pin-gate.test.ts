@@ -12,11 +12,12 @@ import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createPinGate, PIN_ATTEMPTS_FILE, type PinGateDeps } from "./pin-gate";
 import { hashPin } from "./pin-hash";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 /** The cheapest cost the parser accepts: these tests are about the record, not the hash. */
 const CHEAP = { ln: 12, r: 1, p: 1 };
-const PIN = "135790";
-const WRONG = "000000";
+const PIN = TEST_SECRETS.adminPins.pinGate;
+const WRONG = TEST_SECRETS.adminPins.pinGateWrong;
 const START = 1_760_000_000_000;
 let cheapHash: Promise<string> | null = null;
 const pinHash = () => (cheapHash ??= hashPin(PIN, CHEAP));

@@ -8,13 +8,14 @@ import { tempDataDir } from "../test-support/temp-dir";
 import { createPinGate, PIN_ATTEMPTS_FILE, type PinGate } from "./pin-gate";
 import { hashPin } from "./pin-hash";
 import { createSettingsLock } from "./settings-lock";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 /** How long an unlock lasts, as the README promises: a literal, not the production constant. */
 const TEN_MINUTES_MS = 600_000;
 
 /** The lowest cost the hash parser accepts: these tests are about the lock, not the hash. */
 const FAST = { ln: 12, r: 8, p: 1 };
-const PIN = "482913";
+const PIN = TEST_SECRETS.adminPins.deskAdmin;
 const START = Date.parse("2026-03-05T10:00:00.000Z");
 
 const LOCKED: DeskPolicy = {
@@ -39,7 +40,7 @@ test("locked settings open only with the right PIN, until ten minutes from then"
   assert.equal(lock.isLocked(), true);
   assert.equal(lock.view().unlockedUntil, null);
 
-  const wrong = await lock.unlock("000000");
+  const wrong = await lock.unlock(TEST_SECRETS.adminPins.deskAdminWrong);
   assert.equal(wrong.ok, false);
   assert.equal(lock.isLocked(), true, "a wrong PIN leaves them locked");
 

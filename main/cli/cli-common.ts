@@ -43,7 +43,10 @@ export interface ParsedOptions {
 }
 
 /** `--name value` and `--flag` options, each at most once; anything else is a usage error (text). */
-export function parseOptions(args: string[], spec: { flags?: string[]; values?: string[] }): ParsedOptions | string {
+export function parseOptions(
+  args: string[],
+  spec: { flags?: readonly string[]; values?: readonly string[] },
+): ParsedOptions | string {
   const flags = new Set<string>();
   const values = new Map<string, string>();
   for (let i = 0; i < args.length; i += 1) {

@@ -145,7 +145,7 @@ test(
         counterName: "Counter 9",
         kioskMode: true,
         settingsLocked: true,
-        adminPin: "604172",
+        adminPin: TEST_SECRETS.adminPins.cliProcessKiosk,
       }),
     );
     const first = asAgent(["provision", "--file", policy], home);
@@ -169,7 +169,11 @@ test(
       before,
     );
 
-    const withPin = asAgent(["provision", "--file", policy, "--pin-stdin"], home, "604172\n");
+    const withPin = asAgent(
+      ["provision", "--file", policy, "--pin-stdin"],
+      home,
+      `${TEST_SECRETS.adminPins.cliProcessKiosk}\n`,
+    );
     assert.equal(withPin.code, 0, withPin.err);
     assert.match(withPin.out, /Provisioned counter "Mine"/);
   },

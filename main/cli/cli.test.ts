@@ -7,10 +7,11 @@ import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { tempDataDir } from "../test-support/temp-dir";
 import { EXIT, isCliInvocation, runCli } from "./cli";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const account = {
   developerKey: "0123456789abcdef0123456789abcdef",
-  accessKey: "cli-test-access-key-7",
+  accessKey: TEST_SECRETS.accessKeys.cliUnit,
   initiatorId: "9876543210",
 };
 let server: Simulator;

@@ -4,6 +4,7 @@ import type { DeskPolicy } from "../../app/policy";
 import { appVersion } from "../launch/app-version";
 import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
 import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
+import { COMMAND_OPTIONS } from "./cli-options";
 import { CONFIG_NAMES, configProblem, formatSettings, parseConfigPairs, type ConfigProblem } from "./config-set";
 import { didYouMean } from "./did-you-mean";
 import { EXIT, exitCodeTable } from "./exit-codes";
@@ -14,24 +15,14 @@ import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands
 
 export { EXIT, type CliDeps, type CliIo };
 
-const COMMANDS = [
-  "set-key",
-  "set-token-pin",
-  "config",
-  "otp",
-  "inquire",
-  "refund",
-  "pending",
-  "doctor",
-  "provision",
-  "pin-hash",
-  "journal",
+const COMMANDS: readonly string[] = [
+  ...new Set(Object.keys(COMMAND_OPTIONS).map((command) => command.split(" ")[0] as string)),
   "help",
   "--help",
   "-h",
   "--version",
   "version",
-] as const;
+];
 
 const USAGE = `Usage: refund-desk <command>   (refund-desk --version: the app's version)
 
@@ -51,7 +42,7 @@ const USAGE = `Usage: refund-desk <command>   (refund-desk --version: the app's 
                                 with signer pkcs11, into the token instead (sensitive, never
                                 extractable, sign-only) and any key left in the keychain removed
   set-token-pin                 store the token's user PIN read from standard input in the keychain
-  provision --file <policy.json> [--key-stdin | --key-file <path>] [--json]
+  provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]
                                 apply an admin policy: settings, counter name, kiosk mode,
                                 settings lock, admin PIN (hashed) and the access key
   pin-hash [--json]             hash an admin PIN read from standard input (for adminPinHash)
@@ -83,7 +74,7 @@ export function isCliInvocation(argv: string[]): boolean {
 function commandArgs(argv: string[]): string[] | null {
   // Skip the executable, then Electron's app path ("." in development) and Chromium switches.
   const rest = argv.slice(1);
-  const at = rest.findIndex((arg) => (COMMANDS as readonly string[]).includes(arg));
+  const at = rest.findIndex((arg) => COMMANDS.includes(arg));
   if (at < 0) return null;
   return rest.slice(0, at).every((arg) => arg === "." || arg.startsWith("-") || arg.endsWith(".js"))
     ? rest.slice(at)
@@ -109,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     out(`refund-desk ${appVersion()}`);
     return EXIT.ok;
   }
-  if (!(COMMANDS as readonly string[]).includes(command)) {
+  if (!COMMANDS.includes(command)) {
     const meant = didYouMean(command, COMMANDS);
     return fail(`unknown command "${command}"${meant ? ` (did you mean "${meant}"?)` : ""}\n\n${USAGE}`);
   }
@@ -222,7 +213,12 @@ async function config(
     const shown = await desk.services.getSettings({});
     // --json carries what the text shows: the settings and the counter's policy, never a PIN or hash.
     const withDesk = shown.ok ? { ...shown, value: { ...shown.value, desk: desk.policy } } : shown;
-    return report(withDesk, json, io, (view) => `${formatSettings(view)}\n${formatPolicy(desk.policy)}`);
+    return report(
+      withDesk,
+      json,
+      io,
+      (view) => `${formatSettings(view, desk.policy.settingsLocked)}\n${formatPolicy(desk.policy)}`,
+    );
   }
   if (action !== "set")
     return fail("usage: refund-desk config show [--json] | config set <name> <value> [<name> <value> …]");

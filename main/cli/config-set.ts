@@ -1,3 +1,4 @@
+import { LOCKED_OUT_FIELDS } from "../admin/settings-lock";
 import type { RefundDeskError } from "../../app/errors";
 import { describeError } from "../../app/messages/describe-error";
 import { SETTING_NAMES, cliName, fieldSpec, type SettingName } from "../../app/setting-fields";
@@ -84,12 +85,15 @@ export function configProblem(error: RefundDeskError): ConfigProblem {
 }
 
 /** One line per setting, by its CLI name, from the field table; then the secrets' state, never the secrets. */
-export function formatSettings(view: SettingsView): string {
+/** `locked`: the view leaves out the account fields, as the window does for the agent (LOCKED_OUT_FIELDS). */
+export function formatSettings(view: SettingsView, locked = false): string {
+  const hidden: readonly string[] = locked ? LOCKED_OUT_FIELDS : [];
   const shown = (name: SettingName): string => {
     // The URL requests go to now: the custom one, or the environment's own.
     if (name === "customBaseUrl") return view.baseUrl ?? "(none)";
     const value = view[name];
     if (typeof value === "boolean") return value ? "on" : "off";
+    if (value === null && hidden.includes(name)) return "(hidden while the settings are locked)";
     if (value === null) return fieldSpec(name).setBy === "policy" ? "(not set: a policy sets it)" : "(not set)";
     return String(value);
   };

@@ -14,6 +14,7 @@ import { createJournal } from "../journal/journal";
 import { journalCsvChunks } from "../journal/journal-csv";
 import { rangeToMs } from "../journal/journal-range";
 import { parseOptions, readAll, type CliDeps, type CliIo } from "./cli-common";
+import { COMMAND_OPTIONS } from "./cli-options";
 import { EXIT } from "./exit-codes";
 import { journalVerify } from "./journal-verify";
 
@@ -42,7 +43,7 @@ export async function journalCommand(
   if (action === "verify") return journalVerify(rest, json, io, deps, fail);
   if (action === "summary") return summaryCommand(rest, json, io, deps, fail);
   if (action !== "export") return fail(`unknown journal command "${action ?? ""}"`);
-  const options = parseOptions(rest, { values: ["from", "to", "out"] });
+  const options = parseOptions(rest, COMMAND_OPTIONS["journal export"]);
   if (typeof options === "string") return fail(options);
   // No length limit here: IT may export years at once; the screen's export stops at a year.
   const window = rangeToMs(
@@ -140,7 +141,7 @@ async function summaryCommand(
   deps: CliDeps,
   fail: (message: string) => number,
 ): Promise<number> {
-  const options = parseOptions(args, { values: ["date"] });
+  const options = parseOptions(args, COMMAND_OPTIONS["journal summary"]);
   if (typeof options === "string") return fail(options);
   const day = options.values.get("date") ?? "";
   const window = rangeToMs({ from: day, to: day }, 1);

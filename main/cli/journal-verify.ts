@@ -15,6 +15,7 @@ import { osLogReader } from "../journal/os-log/platform-os-log";
 import { checkAgainstWitness, type WitnessReport } from "../journal/os-log/witness-check";
 import { readWitnessed } from "../journal/os-log/witness-record";
 import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
+import { COMMAND_OPTIONS } from "./cli-options";
 import { EXIT } from "./exit-codes";
 
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
@@ -28,7 +29,7 @@ export async function journalVerify(
   deps: CliDeps,
   fail: (message: string) => number,
 ): Promise<number> {
-  const options = parseOptions(args, { values: ["from", "to", "os-log-file"], flags: ["against-os-log"] });
+  const options = parseOptions(args, COMMAND_OPTIONS["journal verify"]);
   if (typeof options === "string") return fail(options);
   const from = options.values.get("from");
   const to = options.values.get("to");

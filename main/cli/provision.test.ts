@@ -25,11 +25,12 @@ import { SETTINGS_FILE } from "../settings/settings-file";
 import { cliIo } from "../test-support/cli-io";
 import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
-import { tempDataDir } from "../test-support/temp-dir";
+import { inputDir, tempDataDir } from "../test-support/temp-dir";
 import { EXIT, runCli } from "./cli";
 import { isSameSingleFile } from "./provision";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
-const ACCESS_KEY = "provision-test-access-key-5d1e-never-on-disk";
+const ACCESS_KEY = TEST_SECRETS.accessKeys.provision;
 /** The keychain entry provisioning writes: the key with the UAT URL it signs for (POLICY is UAT). */
 const STORED_FOR_UAT = boundKeyText(ACCESS_KEY, EKO_BASE_URLS.uat);
 const POLICY = {
@@ -39,7 +40,7 @@ const POLICY = {
   counterName: "Pune Camp – Counter 3",
   kioskMode: true,
   settingsLocked: true,
-  adminPin: "048213",
+  adminPin: TEST_SECRETS.adminPins.provision,
 };
 
 /** Cheap hashes for speed; the real default cost is tested in main/admin/admin.test.ts. */
@@ -54,7 +55,7 @@ function setup(
     elevated?: boolean;
   } = {},
 ) {
-  const folder = tempDataDir("provision-input");
+  const folder = inputDir("provision-input");
   const dataDir = options.dataDir ?? tempDataDir("provision-home");
   const keyStore = options.keyStore ?? memoryKeyStore();
   const policyFile = join(folder, "policy.json");
@@ -128,10 +129,14 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
     settingsLocked: true,
   });
   const { pinHash } = JSON.parse(readFileSync(join(dataDir, ADMIN_PIN_FILE), "utf8"));
-  assert.ok(await verifyPin("048213", pinHash));
+  assert.ok(await verifyPin(TEST_SECRETS.adminPins.provision, pinHash));
   assert.ok(!(await verifyPin("048214", pinHash)));
   const written = allText(dataDir);
-  for (const secret of [ACCESS_KEY, Buffer.from(ACCESS_KEY).toString("base64"), '"048213"'])
+  for (const secret of [
+    ACCESS_KEY,
+    Buffer.from(ACCESS_KEY).toString("base64"),
+    `"${TEST_SECRETS.adminPins.provision}"`,
+  ])
     assert.ok(!written.includes(secret), secret);
   assert.ok(!(result.out + result.err).includes(ACCESS_KEY));
 
@@ -147,7 +152,7 @@ test("a good policy with a key file: key in the keychain, key file gone, setting
       problem: null,
       notices: ["provisioned-lock-only"],
     });
-    assert.ok((await desk.adminPin.check("048213")).ok);
+    assert.ok((await desk.adminPin.check(TEST_SECRETS.adminPins.provision)).ok);
     const view = await desk.services.getSettings({});
     assert.ok(view.ok && view.value.environment === "uat" && view.value.accessKey === "stored");
   } finally {
@@ -459,7 +464,10 @@ test("re-provisioning with the right PIN, or as an administrator, goes through",
   const keyStore = memoryKeyStore();
   const first = setup({ keyStore });
   assert.equal((await first.run(["provision", "--file", first.policyFile, "--key-file", first.keyFile])).code, EXIT.ok);
-  writeFileSync(first.policyFile, JSON.stringify({ ...POLICY, counterName: "Counter 5", adminPin: "730214" }));
+  writeFileSync(
+    first.policyFile,
+    JSON.stringify({ ...POLICY, counterName: "Counter 5", adminPin: TEST_SECRETS.adminPins.provisionAgain }),
+  );
   const withPin = await first.run(
     ["provision", "--file", first.policyFile, "--pin-stdin", "--json"],
     `${POLICY.adminPin}\n`,

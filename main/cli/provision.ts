@@ -46,6 +46,7 @@ import type { Result } from "../../app/result";
 import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
 import { createSettingsFile, settingsText } from "../settings/settings-file";
 import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
+import { COMMAND_OPTIONS } from "./cli-options";
 import { EXIT } from "./exit-codes";
 
 const PROVISION_USAGE =
@@ -102,7 +103,7 @@ interface Provisioned {
 }
 
 async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provisioned>> {
-  const options = parseOptions(args, { flags: ["key-stdin", "pin-stdin"], values: ["file", "key-file", "pin-file"] });
+  const options = parseOptions(args, COMMAND_OPTIONS.provision);
   if (typeof options === "string") return usage(options);
   const policyFile = options.values.get("file");
   const keyFile = options.values.get("key-file");

@@ -65,7 +65,7 @@ test("otp, then refund with the OTP on standard input: a receipt, and the OTP is
 test("refund --json: a wrong OTP exits 1 with the kind and the tries; a malformed one exits 2", async () => {
   const run = cli();
   const ref = JSON.parse((await run(["otp", "13192443", "--json"])).out).value.otpRefId as string;
-  const wrong = await run(["refund", "--otp-ref", ref, "13192443", "--json"], "654321");
+  const wrong = await run(["refund", "--otp-ref", ref, "13192443", "--json"], TEST_SECRETS.otps.other);
   assert.equal(wrong.code, EXIT.failed);
   const body = JSON.parse(wrong.out);
   assert.deepEqual([body.ok, body.error.kind, body.error.tries], [false, "wrong-otp", 1]);
@@ -78,7 +78,7 @@ test("refund --json: a wrong OTP exits 1 with the kind and the tries; a malforme
     reason: "not-digits",
     message: JSON.parse(malformed.out).error.message,
   });
-  assert.ok(!`${wrong.out}${malformed.out}`.includes("654321"));
+  assert.ok(!`${wrong.out}${malformed.out}`.includes(TEST_SECRETS.otps.other));
 });
 
 test("the OTP is never taken from the command line, and a mistaken one is not echoed", async () => {
@@ -123,8 +123,8 @@ test("refund without --otp-ref: the OTP from the failure SMS, on standard input"
 test("wrong OTP, expired OTP and low balance: the same CLI kinds with the code in status or in response_status_id", async () => {
   const run = cli();
   for (const [tid, otp, kind] of [
-    ["13192454", "654321", "wrong-otp"],
-    ["13192457", "654321", "wrong-otp"],
+    ["13192454", TEST_SECRETS.otps.other, "wrong-otp"],
+    ["13192457", TEST_SECRETS.otps.other, "wrong-otp"],
     ["13192455", PRACTICE_OTP, "otp-expired"],
     ["13192459", PRACTICE_OTP, "otp-expired"],
     ["13192454", PRACTICE_OTP, "insufficient-balance"],

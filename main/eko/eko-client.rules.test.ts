@@ -10,6 +10,7 @@ import { dateOffsetMs, type Clock } from "../time/clock";
 import { signTimestamp } from "./signing";
 import { createEkoClient, type RefundEndpoint } from "./eko-client";
 import { keySigner } from "./signer";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const endpoint: RefundEndpoint = {
   baseUrl: "https://eko.example/ekoapi/v3",
@@ -79,7 +80,7 @@ function scripted(
 const json = (value: unknown) => JSON.stringify(value);
 const INQUIRY = json({ status: 0, data: { tx_status: 3, amount: "10" } });
 const OTP_SENT = json({ status: 0, data: { otp_ref_id: "ref-1" } });
-const refundRequest = { tid: "13192443", otp: "482913", otpRefId: "ref-1" };
+const refundRequest = { tid: "13192443", otp: TEST_SECRETS.otps.echoedByEko, otpRefId: "ref-1" };
 const kindOf = (result: { ok: boolean; error?: { kind: string } }) => (result.ok ? "ok" : result.error?.kind);
 
 /** A Date header a minute ahead of the scripts' local time (1_700_000_000_000), and a 403 carrying it. */
@@ -125,7 +126,7 @@ test("the POSTs: Get Refund OTP with the initiator, Initiate Refund with its bod
       [
         "POST",
         "https://eko.example/ekoapi/v3/customer/payment/refund/13%2019",
-        '{"initiator_id":"9000000001","user_code":"20810200","otp":482913,' +
+        `{"initiator_id":"9000000001","user_code":"20810200","otp":${TEST_SECRETS.otps.echoedByEko},` +
           '"otp_ref_id":"ref-1","service_code":80,"state":1}',
         "error",
       ],
@@ -260,12 +261,18 @@ test("a read is retried after 300 ms and 1 s for the server's, the network's and
   // A 403 blamed on the clock is signed again with the corrected clock; refused again with the
   // clock right, it is the keys.
   const skew = scripted([SKEWED, SKEWED, SKEWED], { learns: true });
-  assert.equal(kindOf(await skew.client.pendingRefunds(endpoint, "6111111111", 5_000)), "auth-rejected");
+  assert.equal(
+    kindOf(await skew.client.pendingRefunds(endpoint, TEST_SECRETS.customerMobiles.withPending, 5_000)),
+    "auth-rejected",
+  );
   assert.equal(skew.requests.length, 2);
   assert.deepEqual(skew.slept, [300]);
   // A clock that did not take the Date (not Eko's host, beyond the bound) would sign the same way: no retry.
   const stuck = scripted([SKEWED, SKEWED, SKEWED]);
-  assert.equal(kindOf(await stuck.client.pendingRefunds(endpoint, "6111111111", 5_000)), "clock-skew");
+  assert.equal(
+    kindOf(await stuck.client.pendingRefunds(endpoint, TEST_SECRETS.customerMobiles.withPending, 5_000)),
+    "clock-skew",
+  );
   assert.equal(stuck.requests.length, 1);
   assert.deepEqual(stuck.slept, []);
 });
@@ -328,8 +335,10 @@ test("Initiate Refund: Eko's words are cleared of the OTP whatever the refusal's
     body: json({ status: 1, message, data: {}, ...extra }),
   });
   const { client } = scripted([
-    refusal("otp 482913 invalid, 482913", { invalid_params: { otp: "482913 is not valid", tid: "ok" } }),
-    refusal("482913: transaction not refundable"),
+    refusal(`otp ${TEST_SECRETS.otps.echoedByEko} invalid, ${TEST_SECRETS.otps.echoedByEko}`, {
+      invalid_params: { otp: `${TEST_SECRETS.otps.echoedByEko} is not valid`, tid: "ok" },
+    }),
+    refusal(`${TEST_SECRETS.otps.echoedByEko}: transaction not refundable`),
   ]);
   const eko = await client.initiateRefund(endpoint, refundRequest, 5_000);
   assert.deepEqual(!eko.ok && eko.error, {

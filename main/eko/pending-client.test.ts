@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createClock } from "../time/clock";
 import { practiceEndpoint } from "../test-support/signers";
 import { createEkoClient, pendingRefundsUrl, type RefundEndpoint } from "./eko-client";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const endpoint: RefundEndpoint = practiceEndpoint("https://eko.example/ekoapi/v3/");
 const LIST = JSON.stringify({ status: 0, data: [{ tid: "13192460", amount: "2500" }] });
@@ -30,11 +31,11 @@ function scripted(replies: { status: number; body: string; type?: string }[]) {
 
 test("Get Pending Refunds: a GET to /customer/payment/refunds with initiator_id, user_code and customer_id", async () => {
   assert.equal(
-    pendingRefundsUrl(endpoint, "6111111111"),
-    "https://eko.example/ekoapi/v3/customer/payment/refunds?initiator_id=9962981729&user_code=20810200&customer_id=6111111111",
+    pendingRefundsUrl(endpoint, TEST_SECRETS.customerMobiles.withPending),
+    `https://eko.example/ekoapi/v3/customer/payment/refunds?initiator_id=9962981729&user_code=20810200&customer_id=${TEST_SECRETS.customerMobiles.withPending}`,
   );
   const { client, requests } = scripted([{ status: 200, body: LIST }]);
-  const answer = await client.pendingRefunds(endpoint, "6111111111", 5_000);
+  const answer = await client.pendingRefunds(endpoint, TEST_SECRETS.customerMobiles.withPending, 5_000);
   assert.ok(answer.ok);
   assert.deepEqual(
     answer.value.transfers.map((t) => t.tid),
@@ -52,7 +53,7 @@ test("Get Pending Refunds is a read: 503 twice then an answer is retried, each t
     { status: 503, body: "<html>down</html>", type: "text/html" },
     { status: 200, body: LIST },
   ]);
-  const answer = await client.pendingRefunds(endpoint, "6111111111", 5_000);
+  const answer = await client.pendingRefunds(endpoint, TEST_SECRETS.customerMobiles.withPending, 5_000);
   assert.ok(answer.ok, JSON.stringify(answer));
   assert.equal(requests.length, 3);
   assert.deepEqual(slept, [300, 1_000]);
@@ -63,7 +64,7 @@ test("Get Pending Refunds: a refusal is not retried", async () => {
   const { client, requests } = scripted([
     { status: 200, body: JSON.stringify({ status: 463, message: "User not found", data: {} }) },
   ]);
-  const answer = await client.pendingRefunds(endpoint, "6111111111", 5_000);
+  const answer = await client.pendingRefunds(endpoint, TEST_SECRETS.customerMobiles.withPending, 5_000);
   assert.ok(!answer.ok);
   assert.equal(requests.length, 1);
 });

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { interpretPendingReply } from "./pending-reply";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const JSON_TYPE = "application/json";
 const ROW = {
@@ -34,7 +35,11 @@ test("the list as an array under data", () => {
 test("the list under any data.* key whose items carry a tid, whatever the key is called", () => {
   for (const key of ["refund_list", "transactions", "pending_refunds", "list"]) {
     assert.deepEqual(
-      tids({ status: 0, response_status_id: -1, data: { customer_id: "6111111111", [key]: [ROW] } }),
+      tids({
+        status: 0,
+        response_status_id: -1,
+        data: { customer_id: TEST_SECRETS.customerMobiles.withPending, [key]: [ROW] },
+      }),
       ["13192460"],
       key,
     );
@@ -152,7 +157,7 @@ test("the other names Eko's older replies use for each field", () => {
   assert.deepEqual(answer.value.transfers, [
     { tid: "5", amount: "10.00", time: "2025-11-04T10:50:05.000Z", recipientName: "Ravi", recipientAccountLast4: null },
   ]);
-  const accounts = read({ status: 0, data: [{ tid: "6", recipient_account: "XXXX123456" }] });
+  const accounts = read({ status: 0, data: [{ tid: "6", recipient_account: `XXXX${TEST_SECRETS.otps.practice}` }] });
   assert.ok(accounts.ok);
   assert.equal(accounts.value.transfers[0]?.recipientAccountLast4, "3456");
 });

@@ -10,6 +10,7 @@ import { closedPort } from "../test-support/closed-port";
 import { fetchAsUat, UAT_BASE_URL } from "../test-support/eko-host-route";
 import { createEkoClient, type RefundEndpoint } from "./eko-client";
 import { INITIATE_REFUND_FIXED } from "./refund-request";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 let sim: Simulator;
 let endpoint: RefundEndpoint;
@@ -178,7 +179,7 @@ describe("Initiate Refund against the simulator", () => {
     assert.deepEqual(JSON.parse(request?.body ?? ""), {
       initiator_id: "9962981729",
       user_code: "20810200",
-      otp: 123456,
+      otp: Number(TEST_SECRETS.otps.practice),
       otp_ref_id: ref,
       service_code: 80,
       state: 1,
@@ -215,7 +216,11 @@ describe("Initiate Refund against the simulator", () => {
 
   test("a wrong OTP is wrong-otp (302) and changes nothing", async () => {
     const ref = await otpRef("13192454");
-    const result = await client().initiateRefund(endpoint, { tid: "13192454", otp: "654321", otpRefId: ref }, 5_000);
+    const result = await client().initiateRefund(
+      endpoint,
+      { tid: "13192454", otp: TEST_SECRETS.otps.other, otpRefId: ref },
+      5_000,
+    );
     assert.ok(!result.ok);
     assert.deepEqual([result.error.kind, result.error.kind === "wrong-otp" && result.error.tries], ["wrong-otp", 1]);
     assert.equal("details" in result.error && result.error.details.ekoStatus, 302);
@@ -352,18 +357,18 @@ describe("Initiate Refund against the simulator", () => {
 });
 describe("the OTP digit for digit, and Eko's two refusal shapes, through the client", () => {
   test("an OTP with no leading zero goes as a JSON number; one with a leading zero as its digits in a string", async () => {
-    const zero = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], otp: "012345" });
+    const zero = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], otp: TEST_SECRETS.otps.leadingZero });
     const zeroEndpoint = practiceEndpoint(zero.baseUrl);
     try {
       const wrong = await client().initiateRefund(
         zeroEndpoint,
-        { tid: "13192443", otp: "123450", otpRefId: null },
+        { tid: "13192443", otp: TEST_SECRETS.otps.leadingZeroWrong, otpRefId: null },
         5_000,
       );
       assert.ok(!wrong.ok && wrong.error.kind === "wrong-otp");
       const done = await client().initiateRefund(
         zeroEndpoint,
-        { tid: "13192443", otp: "012345", otpRefId: null },
+        { tid: "13192443", otp: TEST_SECRETS.otps.leadingZero, otpRefId: null },
         5_000,
       );
       assert.ok(done.ok, JSON.stringify(done));
@@ -372,7 +377,7 @@ describe("the OTP digit for digit, and Eko's two refusal shapes, through the cli
         .map((r) => JSON.parse(r.body) as { otp: unknown });
       assert.deepEqual(
         bodies.map((b) => b.otp),
-        [123450, "012345"],
+        [Number(TEST_SECRETS.otps.leadingZeroWrong), TEST_SECRETS.otps.leadingZero],
       );
     } finally {
       await zero.close();
@@ -386,7 +391,7 @@ describe("the OTP digit for digit, and Eko's two refusal shapes, through the cli
   ];
   for (const [name, inStatus, inStatusId, kind] of shapes) {
     test(`${name}: the same kind whether the code is in status (${inStatus}) or response_status_id (${inStatusId})`, async () => {
-      const otp = kind === "wrong-otp" ? "654321" : PRACTICE_OTP;
+      const otp = kind === "wrong-otp" ? TEST_SECRETS.otps.other : PRACTICE_OTP;
       for (const tid of [inStatus, inStatusId]) {
         const result = await client().initiateRefund(endpoint, { tid, otp, otpRefId: await otpRef(tid) }, 5_000);
         assert.ok(!result.ok && result.error.kind === kind, `${tid}: ${JSON.stringify(result)}`);
@@ -399,19 +404,19 @@ describe("the OTP digit for digit, and Eko's two refusal shapes, through the cli
       new Response(
         JSON.stringify({
           status: 1,
-          message: "otp 482913 invalid",
-          invalid_params: { otp: "482913 is not valid" },
+          message: `otp ${TEST_SECRETS.otps.echoedByEko} invalid`,
+          invalid_params: { otp: `${TEST_SECRETS.otps.echoedByEko} is not valid` },
           data: {},
         }),
         { headers: { "content-type": "application/json" } },
       );
     const result = await createEkoClient({ fetch: echoing, clock: createClock() }).initiateRefund(
       practiceEndpoint("http://127.0.0.1:9/ekoapi/v3"),
-      { tid: "13192443", otp: "482913", otpRefId: null },
+      { tid: "13192443", otp: TEST_SECRETS.otps.echoedByEko, otpRefId: null },
       5_000,
     );
     assert.ok(!result.ok);
-    assert.ok(!JSON.stringify(result).includes("482913"), JSON.stringify(result));
+    assert.ok(!JSON.stringify(result).includes(TEST_SECRETS.otps.echoedByEko), JSON.stringify(result));
     const details = "details" in result.error ? result.error.details : {};
     assert.deepEqual(details.invalidParams, { otp: "•••• is not valid" });
   });

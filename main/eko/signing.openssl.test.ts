@@ -46,8 +46,8 @@ test("a non-ASCII key signs differently when read as latin1, so the tests above 
 
 test("the published vectors, through openssl and the simulator's signer", () => {
   const vectors = [
-    ["test-access-key-123", "1700000000000", "88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo="],
-    ["TEST_ACCESS_KEY_DO_NOT_USE", "1700000000000", "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk="],
+    [TEST_SECRETS.unsought.signingVector, "1700000000000", "88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo="],
+    [TEST_SECRETS.unsought.signingVectorUpper, "1700000000000", "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk="],
   ] as const;
   for (const [key, timestamp, secretKey] of vectors) {
     assert.equal(opensslHmac(base64Utf8(key), timestamp), secretKey);

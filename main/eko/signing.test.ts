@@ -2,16 +2,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { signTimestamp } from "./signing";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 // The test vectors Eko publishes with its signing recipe.
 const VECTORS = [
   {
-    accessKey: "test-access-key-123",
+    accessKey: TEST_SECRETS.unsought.signingVector,
     timestamp: "1700000000000",
     secretKey: "88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo=",
   },
   {
-    accessKey: "TEST_ACCESS_KEY_DO_NOT_USE",
+    accessKey: TEST_SECRETS.unsought.signingVectorUpper,
     timestamp: "1700000000000",
     secretKey: "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk=",
   },

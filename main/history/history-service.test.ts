@@ -8,6 +8,7 @@ import { tempDataDir } from "../test-support/temp-dir";
 import { saveIntoFolder } from "./export-folder";
 import { savePathProblem } from "./save-path";
 import { createHistoryService, MAX_HISTORY_READ_DAYS, type SaveFile } from "./history-service";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 // The History screen's days are this computer's days: run these as a counter PC in India would.
 process.env.TZ = "Asia/Kolkata";
@@ -16,7 +17,7 @@ process.env.TZ = "Asia/Kolkata";
  * Planted in a hand-edited journal line to prove an export drops it. Not one of the OTPs the leak
  * scan looks for: this file is left in the run's artifacts on purpose.
  */
-const PLANTED_OTP = "70263815";
+const PLANTED_OTP = TEST_SECRETS.unsought.plantedOtp;
 
 function journalWithDays() {
   const dataDir = tempDataDir("history");

@@ -16,7 +16,10 @@ test("the app's own page gets a result value", async () => {
 
 test("each counter action's answer carries what the screen needs next (the clock offset), in the contract's shape", async () => {
   for (const method of ACTION_METHODS) {
-    const payload = method === "refund" ? { tid: "13192445", otp: "123456", otpRefId: "ref-1" } : { tid: "13192445" };
+    const payload =
+      method === "refund"
+        ? { tid: "13192445", otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" }
+        : { tid: "13192445" };
     const answer = (await desk.dispatch(IPC_CHANNELS[method], payload, APP_PAGE)) as { after?: unknown };
     const after = AFTER_ACTION_SCHEMA.safeParse(answer.after);
     assert.ok(after.success, `${method}: ${JSON.stringify(answer)}`);

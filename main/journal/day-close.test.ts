@@ -12,6 +12,7 @@ import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createJournal } from "./journal";
 import { CSV_HEADER, journalCsv } from "./journal-csv";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const opened: Awaited<ReturnType<typeof practiceDesk>>[] = [];
 after(async () => {
@@ -25,7 +26,7 @@ async function refundWith(desk: Awaited<ReturnType<typeof practiceDesk>>["desk"]
   await desk.services.inquireTransaction({ tid });
   const otp = await desk.services.requestRefundOtp({ tid });
   assert.ok(otp.ok, tid);
-  return desk.services.refund({ tid, otp: "123456", otpRefId: otp.value.otpRefId });
+  return desk.services.refund({ tid, otp: TEST_SECRETS.otps.practice, otpRefId: otp.value.otpRefId });
 }
 
 test("a refund's journal line carries the refunded amount, fee, refund id and the transfer's amount, time and masked account; never the balance or a name", async () => {
@@ -50,7 +51,8 @@ test("a refund's journal line carries the refunded amount, fee, refund id and th
   assert.equal(line.accountLast4, "7890");
   assert.equal(line.agentCode, "20810200");
   assert.ok(!text.includes(receipt.value.balance ?? "none"), "the balance is never journaled");
-  for (const secret of ["Sunita", "Ramesh", "50100234567890", "123456"]) assert.ok(!text.includes(secret), secret);
+  for (const secret of ["Sunita", "Ramesh", "50100234567890", TEST_SECRETS.otps.practice])
+    assert.ok(!text.includes(secret), secret);
 
   // What the History screen reads back reprints the same refund.
   const page = await practice.desk.services.readHistory({ from: localDay(new Date()), to: localDay(new Date()) });

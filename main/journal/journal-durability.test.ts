@@ -20,6 +20,7 @@ import { memoryKeyStore } from "../test-support/memory-key-store";
 import { keychainSigners } from "../test-support/signers";
 import { tempDataDir } from "../test-support/temp-dir";
 import { createJournal, JOURNAL_FOLDER, type JournalRecord } from "./journal";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const record = (tid: string, outcome = "otp-sent"): JournalRecord => ({
   at: "2026-03-05T10:00:00.000Z",
@@ -141,7 +142,7 @@ test("a refund's line is flushed to disk before its answer is handed back; a che
   );
   const checked = await flow.inquire({ tid: "13192443" });
   log.push(`answer check ${checked.ok}`);
-  const refunded = await flow.refund({ tid: "13192443", otp: "123456", otpRefId: "ref-1" });
+  const refunded = await flow.refund({ tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" });
   log.push(`answer refund ${refunded.ok}`);
   assert.deepEqual(log, ["answer check true", "fsync refund:refunded", "answer refund true"]);
 });
@@ -154,7 +155,7 @@ test("a refund confirmed by the inquiry after a lost answer: both lines flushed 
     err({ kind: "timeout", afterMs: 1_000, details: {} }),
     [tx(4, "refunded")],
   );
-  const refunded = await flow.refund({ tid: "13192443", otp: "123456", otpRefId: "ref-1" });
+  const refunded = await flow.refund({ tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" });
   log.push(`answer refund ${refunded.ok && refunded.value.confirmedBy}`);
   assert.deepEqual(log, ["fsync refund:timeout", "fsync refund-check:tx_status=4", "answer refund inquiry"]);
 });

@@ -9,6 +9,7 @@ import { boundKeyText } from "../keychain/bound-key";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { testDesk } from "../test-support/desk";
 import { tempDataDir } from "../test-support/temp-dir";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const record = (at: string, tid = "13192443", extra: Partial<JournalRecord> = {}): JournalRecord => ({
   at,
@@ -257,7 +258,7 @@ test("times in the export are this computer's clock with its offset", async () =
 
 const account = {
   developerKey: "0123456789abcdef0123456789abcdef",
-  accessKey: "journal-test-access-key-3f9a-never-on-disk",
+  accessKey: TEST_SECRETS.accessKeys.journal,
   initiatorId: "9876543210",
 };
 let server: Simulator;

@@ -83,7 +83,12 @@ test("the CLI's own commands and options pass, and what macOS adds; a value may 
     [EXE, "refund", "13192443", "--otp-ref", "abc-123", "--json"],
     [EXE, "journal", "export", "--from", "2026-01-01", "--to", "2026-01-31", "--out", "D:\\out.csv"],
     [EXE, "journal", "verify", "--from", "2026-01-01", "--to", "2026-01-31"],
+    [EXE, "journal", "verify", "--against-os-log", "--os-log-file", "D:\\witness.log", "--json"],
+    [EXE, "journal", "summary", "--date", "2026-01-31"],
     [EXE, "help"],
+    [EXE, "--help"],
+    [EXE, "-h"],
+    [EXE, "--version"],
   ];
   for (const argv of allowed) assert.deepEqual(checkLaunch(argv, {}, "win32"), { ok: true }, argv.join(" "));
   assert.deepEqual(

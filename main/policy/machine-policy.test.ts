@@ -20,6 +20,7 @@ import { validatePolicy } from "./policy";
 import { MACHINE_POLICY_FIELDS, POLICY_FIELDS, policyField } from "../../app/setting-fields";
 import { POSIX_POLICY_PATHS } from "./sources/posix-sources";
 import type { RunTool } from "./sources/run-tool";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const BASE = { environment: "practice", counterName: "From the file", kioskMode: false, settingsLocked: false };
 
@@ -72,7 +73,9 @@ test("found sources merge, the first winning field by field; absent ones are no 
     valid: { policy: BASE, pin: null },
   });
   assert.deepEqual(
-    combineSources([{ state: "found", origin: "registry", values: { ...BASE, adminPin: "048213" } }]),
+    combineSources([
+      { state: "found", origin: "registry", values: { ...BASE, adminPin: TEST_SECRETS.adminPins.provision } },
+    ]),
     {
       state: "failed",
       problem: {

@@ -20,7 +20,7 @@ const GOOD = {
   counterName: "Pune Camp – Counter 3",
   kioskMode: true,
   settingsLocked: true,
-  adminPin: "048213",
+  adminPin: TEST_SECRETS.adminPins.provision,
   timeoutMs: 20_000,
 };
 
@@ -41,7 +41,7 @@ test("a complete provisioning policy is accepted, trimmed, and the PIN is kept a
   const { adminPin: _pin, ...policy } = GOOD;
   assert.deepEqual(result.value.policy, policy);
   assert.ok(!("adminPin" in result.value.policy));
-  assert.deepEqual(result.value.pin, { clear: "048213" });
+  assert.deepEqual(result.value.pin, { clear: TEST_SECRETS.adminPins.provision });
 });
 
 test("Practice needs no Eko account; custom needs its base URL; a hash may stand in for the PIN; Devanagari names work", () => {
@@ -96,7 +96,7 @@ test("each bad field is refused with its field and reason", () => {
     [{ settingsLocked: undefined }, "settingsLocked:required"],
     [{ counterName: undefined }, "counterName:required"],
     [{ developerkey: "becbbce45f79c6f5109f848acd540567" }, "developerkey:unknown-field"],
-    [{ accessKey: "never-in-a-policy" }, "accessKey:unknown-field"],
+    [{ accessKey: TEST_SECRETS.accessKeys.inPolicy }, "accessKey:unknown-field"],
   ];
   for (const [change, expected] of cases) {
     const raw: Record<string, unknown> = { ...GOOD, ...change };
@@ -146,7 +146,7 @@ test("overlay: every field the policy sets wins; what it leaves out stays the us
     ...DEFAULT_SETTINGS,
     environment: "custom",
     customBaseUrl: "https://mine.example/v3",
-    developerKey: "userkey123456",
+    developerKey: `userkey${TEST_SECRETS.otps.practice}`,
     initiatorId: "9000000000",
     timeoutMs: 30_000,
     resendCooldownMs: 5_000,
@@ -255,7 +255,11 @@ test("a policy file owned by another (non-root) account is refused, even when no
 
 test("the desk runs on the user's settings overlaid by the machine policy; the user's file is left as it was", async () => {
   const dataDir = tempDataDir("desk-policy");
-  createSettingsFile(dataDir).save({ ...DEFAULT_SETTINGS, timeoutMs: 42_000, developerKey: "userkey123456" });
+  createSettingsFile(dataDir).save({
+    ...DEFAULT_SETTINGS,
+    timeoutMs: 42_000,
+    developerKey: `userkey${TEST_SECRETS.otps.practice}`,
+  });
   const before = readFileSync(join(dataDir, "settings.json"), "utf8");
   // Settings not locked: a locked desk hides the account and refuses changes (main/admin/desk-admin.test.ts).
   const policyPath = machineFile(JSON.stringify({ ...MACHINE, settingsLocked: false, timeoutMs: undefined }));
@@ -505,7 +509,9 @@ test("the admin PIN: one of PIN or hash, the hash alone on a machine, needed for
   }
   assert.deepEqual(problems({ ...GOOD, adminPin: "1234" }), ["adminPin:pin-too-short"], "given, though refused");
   assert.deepEqual(problems({ ...noPin, adminPinHash: "not a hash" }, "machine"), ["adminPinHash:not-a-pin-hash"]);
-  assert.deepEqual(accepted({ ...GOOD, adminPin: "correct horse" }).pin, { clear: "correct horse" });
+  assert.deepEqual(accepted({ ...GOOD, adminPin: TEST_SECRETS.adminPassphrases.policy }).pin, {
+    clear: TEST_SECRETS.adminPassphrases.policy,
+  });
 });
 
 test("a policy file's text: parsed and judged whole", () => {
@@ -527,7 +533,7 @@ test("overlay: a policy that sets every field replaces every one; one that sets 
   const user: Settings = {
     environment: "custom",
     customBaseUrl: "https://mine.example/v3",
-    developerKey: "userkey123456",
+    developerKey: `userkey${TEST_SECRETS.otps.practice}`,
     initiatorId: "9000000000",
     userCode: "20810200",
     timeoutMs: 30_000,

@@ -14,9 +14,10 @@ import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 /** Eight digits, so no timestamp, id or amount of the run contains them by chance. */
-const OTP = "73915246";
+const OTP = TEST_SECRETS.otps.neverKept;
 const WRONG_OTPS = ["48261937", "59372048"];
 const TYPO = "7391524x";
 

@@ -7,6 +7,7 @@ import { cliIo } from "../test-support/cli-io";
 import { memoryKeyStore } from "../test-support/memory-key-store";
 import { practiceDesk } from "../test-support/practice-desk";
 import { tempDataDir } from "../test-support/temp-dir";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const journalText = (dataDir: string) =>
   readdirSync(join(dataDir, "journal"))
@@ -37,15 +38,19 @@ test("find by mobile in Practice: Eko's test customer has two transfers waiting,
   );
   const url = new URL(calls.at(-1)?.url ?? "");
   assert.equal(url.pathname, "/ekoapi/v3/customer/payment/refunds");
-  assert.equal(url.searchParams.get("customer_id"), "6111111111");
+  assert.equal(url.searchParams.get("customer_id"), TEST_SECRETS.customerMobiles.withPending);
   assert.equal(url.searchParams.get("user_code"), "20810200");
   assert.equal(calls.at(-1)?.method, "GET");
 
-  const none = await desk.services.pendingRefunds({ mobile: "7000012345" });
+  const none = await desk.services.pendingRefunds({ mobile: TEST_SECRETS.customerMobiles.withNone });
   assert.ok(none.ok && none.value.transfers.length === 0);
 
   const journal = journalText(dataDir);
-  assert.ok(!journal.includes("6111111111") && !journal.includes("7000012345"), "no full mobile in the journal");
+  assert.ok(
+    !journal.includes(TEST_SECRETS.customerMobiles.withPending) &&
+      !journal.includes(TEST_SECRETS.customerMobiles.withNone),
+    "no full mobile in the journal",
+  );
   const lines = journal
     .trim()
     .split("\n")
@@ -68,9 +73,13 @@ test("a refunded transfer drops off the customer's list", async () => {
   await desk.services.inquireTransaction({ tid: "13192460" });
   const otp = await desk.services.requestRefundOtp({ tid: "13192460" });
   assert.ok(otp.ok);
-  const refunded = await desk.services.refund({ tid: "13192460", otp: "123456", otpRefId: otp.value.otpRefId });
+  const refunded = await desk.services.refund({
+    tid: "13192460",
+    otp: TEST_SECRETS.otps.practice,
+    otpRefId: otp.value.otpRefId,
+  });
   assert.ok(refunded.ok);
-  const left = await desk.services.pendingRefunds({ mobile: "6111111111" });
+  const left = await desk.services.pendingRefunds({ mobile: TEST_SECRETS.customerMobiles.withPending });
   assert.ok(left.ok);
   assert.deepEqual(
     left.value.transfers.map((t) => t.tid),
@@ -88,7 +97,7 @@ test("a mobile that is not one is refused before Eko is called, naming the field
     ["61111a1111", "not-digits"],
     ["611111111", "not-10-digits"],
     ["+916111111111", "not-digits"],
-    ["5111111111", "bad-start"],
+    [TEST_SECRETS.customerMobiles.other, "bad-start"],
   ] as const) {
     const refused = await desk.services.pendingRefunds({ mobile });
     assert.deepEqual(refused, { ok: false, error: { kind: "invalid-input", field: "mobile", reason } }, mobile);
@@ -108,19 +117,21 @@ test("refund-desk pending <mobile> [--json]: the list with the mobile's last 4 o
     });
     return { code, out: io.out(), err: io.err() };
   };
-  const words = await run(["pending", "6111111111"]);
+  const words = await run(["pending", TEST_SECRETS.customerMobiles.withPending]);
   assert.equal(words.code, EXIT.ok, words.err);
   assert.match(
     words.out,
     /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192460 +₹2500\.00/,
   );
   assert.match(words.out, /13192461 .*Meena Kumari, account ending 7766/);
-  const json = await run(["pending", "7000012345", "--json"]);
+  const json = await run(["pending", TEST_SECRETS.customerMobiles.withNone, "--json"]);
   assert.equal(json.code, EXIT.ok, json.err);
   const reply = JSON.parse(json.out) as { ok: true; value: { mobileLast4: string; transfers: unknown[] } };
   assert.deepEqual([reply.value.mobileLast4, reply.value.transfers], ["2345", []]);
   for (const out of [words.out, words.err, json.out, json.err])
-    assert.ok(!out.includes("6111111111") && !out.includes("7000012345"));
+    assert.ok(
+      !out.includes(TEST_SECRETS.customerMobiles.withPending) && !out.includes(TEST_SECRETS.customerMobiles.withNone),
+    );
   const bad = await run(["pending", "12345"]);
   assert.equal(bad.code, EXIT.usage);
   assert.equal((await run(["pending"])).code, EXIT.usage);

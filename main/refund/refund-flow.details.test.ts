@@ -18,6 +18,7 @@ import { createRefundFlow, type RefundFlowDeps } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, type UnsettledRefunds } from "./unsettled-refunds";
 import { brokenJournals } from "../test-support/broken-journals";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const TID = "13192443";
 /** Long enough that no lock lapses while a test runs. */
@@ -264,7 +265,11 @@ describe("a check (Transaction Inquiry)", () => {
 describe("a refund with Eko's answer", () => {
   test("the receipt: Eko's amounts and ids, the time it answered, confirmed by the refund", async () => {
     const { flow, calls, finished } = flowWith({ refund: [refunded()] });
-    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    const result = await flow.refund({
+      tid: TID,
+      otp: TEST_SECRETS.otps.practice,
+      otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+    });
     assert.deepEqual(result, {
       ok: true,
       value: {
@@ -284,7 +289,7 @@ describe("a refund with Eko's answer", () => {
       {
         step: "refund",
         endpoint: practiceEndpoint,
-        request: { tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" },
+        request: { tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}` },
         timeoutMs: 4_321,
       },
     ]);
@@ -293,14 +298,18 @@ describe("a refund with Eko's answer", () => {
 
   test("Eko's own refund time is kept when it gave one", async () => {
     const { flow } = flowWith({ refund: [refunded({ refundedAt: "2026-01-15T09:59:58.000Z" })] });
-    const result = await flow.refund({ tid: TID, otp: "123456" });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice });
     assert.equal(result.ok && result.value.refundedAt, "2026-01-15T09:59:58.000Z");
   });
 
   test("the refund's journal line, on disk at once: Eko's facts, the checked transfer's, the agent code", async () => {
     const { flow, lines } = flowWith({ inquiry: [tx(3, "refund-pending")], refund: [refunded()] });
     await flow.inquire({ tid: TID });
-    await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    await flow.refund({
+      tid: TID,
+      otp: TEST_SECRETS.otps.practice,
+      otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+    });
     assert.deepEqual(lines[1], {
       entry: {
         at: "2026-01-15T10:00:00.000Z",
@@ -309,7 +318,7 @@ describe("a refund with Eko's answer", () => {
         outcome: "refund:refunded",
         ekoStatus: 0,
         responseTypeId: 74,
-        otpRefTail: "123456",
+        otpRefTail: TEST_SECRETS.otps.practice,
         refundedAmount: "5000.00",
         fee: "45.00",
         refundTid: "2882755",
@@ -324,7 +333,7 @@ describe("a refund with Eko's answer", () => {
 
   test("without a check before it, the line has Eko's facts only; without an otp_ref_id, no reference", async () => {
     const { flow, lines } = flowWith({ refund: [refunded()] });
-    await flow.refund({ tid: TID, otp: "123456" });
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice });
     assert.deepEqual(lines[0]?.entry, {
       at: "2026-01-15T10:00:00.000Z",
       tid: TID,
@@ -343,7 +352,14 @@ describe("a refund with Eko's answer", () => {
     const unsettled = createUnsettledRefunds();
     const refusal = err<RefundDeskError>({ kind: "insufficient-balance", details: { ekoStatus: 347 } });
     const { flow, lines, finished } = flowWith({ refund: [refusal] }, { unsettled });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" }), refusal);
+    assert.deepEqual(
+      await flow.refund({
+        tid: TID,
+        otp: TEST_SECRETS.otps.practice,
+        otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+      }),
+      refusal,
+    );
     assert.deepEqual(lines, [
       {
         entry: {
@@ -352,7 +368,7 @@ describe("a refund with Eko's answer", () => {
           environment: "practice",
           outcome: "refund:insufficient-balance",
           ekoStatus: 347,
-          otpRefTail: "123456",
+          otpRefTail: TEST_SECRETS.otps.practice,
         },
         durability: "now",
       },
@@ -363,7 +379,7 @@ describe("a refund with Eko's answer", () => {
   test("after a refund the tid is free: the next request for it is not busy", async () => {
     const locks = createTidLocks();
     const { flow } = flowWith({ refund: [refunded()] }, { locks });
-    assert.ok((await flow.refund({ tid: TID, otp: "123456" })).ok);
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice })).ok);
     assert.ok(locks.acquire(TID, LEASE_MS).ok);
   });
 
@@ -371,8 +387,8 @@ describe("a refund with Eko's answer", () => {
     const { flow, calls, lines } = flowWith({ refund: [refunded()] });
     const refusals = [
       [{ tid: "x", otp: "12", otpRefId: " " }, "otp"],
-      [{ tid: "x", otp: "123456", otpRefId: " " }, "otpRefId"],
-      [{ tid: "x", otp: "123456", otpRefId: "ref" }, "tid"],
+      [{ tid: "x", otp: TEST_SECRETS.otps.practice, otpRefId: " " }, "otpRefId"],
+      [{ tid: "x", otp: TEST_SECRETS.otps.practice, otpRefId: "ref" }, "tid"],
     ] as const;
     for (const [input, field] of refusals) {
       const result = await flow.refund(input);
@@ -384,7 +400,7 @@ describe("a refund with Eko's answer", () => {
   test("settings that are not complete: not-configured before the hold or Eko", async () => {
     const unsettled = createUnsettledRefunds();
     const { flow, calls } = flowWith({ refund: [refunded()] }, { settings: { environment: "uat" }, unsettled });
-    const result = await flow.refund({ tid: TID, otp: "123456" });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice });
     assert.deepEqual(result, {
       ok: false,
       error: { kind: "not-configured", missing: ["developerKey", "initiatorId", "accessKey", "userCode"] },
@@ -396,29 +412,29 @@ describe("a refund with Eko's answer", () => {
 test("a desk told of no finished refunds still checks and refunds", async () => {
   const { flow } = flowWith({ inquiry: [tx(0, "success")], refund: [refunded()] }, { tellFinished: false });
   assert.equal((await flow.inquire({ tid: TID })).ok, true);
-  assert.equal((await flow.refund({ tid: TID, otp: "123456" })).ok, true);
+  assert.equal((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice })).ok, true);
 });
 
 describe("wrong OTPs", () => {
   test("counted per otp_ref_id, the failure SMS's apart, with Eko's details kept", async () => {
     const { flow } = flowWith({ refund: [wrongOtp, wrongOtp, wrongOtp, wrongOtp, wrongOtp] });
-    const first = await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
+    const first = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
     assert.deepEqual(first, { ok: false, error: { kind: "wrong-otp", tries: 1, details: { ekoStatus: 302 } } });
     const counts = [
-      triesOf(await flow.refund({ tid: TID, otp: "222222", otpRefId: "ref-1" })),
-      triesOf(await flow.refund({ tid: TID, otp: "333333", otpRefId: "ref-2" })),
-      triesOf(await flow.refund({ tid: TID, otp: "444444" })),
-      triesOf(await flow.refund({ tid: TID, otp: "555555", otpRefId: "ref-1" })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong2, otpRefId: "ref-1" })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-2" })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong4 })),
+      triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong5, otpRefId: "ref-1" })),
     ];
     assert.deepEqual(counts, [2, 1, 1, 3]);
   });
 
   test("a refund made starts the count again", async () => {
     const { flow } = flowWith({ refund: [wrongOtp, wrongOtp, refunded(), wrongOtp] });
-    await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
-    await flow.refund({ tid: TID, otp: "111112", otpRefId: "ref-1" });
-    assert.ok((await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" })).ok);
-    assert.equal(triesOf(await flow.refund({ tid: TID, otp: "111113", otpRefId: "ref-1" })), 1);
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong2, otpRefId: "ref-1" });
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" })).ok);
+    assert.equal(triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-1" })), 1);
   });
 
   test("a refund confirmed by the check after a lost answer starts the count again", async () => {
@@ -426,9 +442,9 @@ describe("wrong OTPs", () => {
       refund: [wrongOtp, timeout, wrongOtp],
       inquiry: [tx(4, "refunded")],
     });
-    await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
-    assert.ok((await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" })).ok);
-    assert.equal(triesOf(await flow.refund({ tid: TID, otp: "111113", otpRefId: "ref-1" })), 1);
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" })).ok);
+    assert.equal(triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-1" })), 1);
   });
 
   test("a lost answer that turned out not done keeps the count", async () => {
@@ -436,9 +452,9 @@ describe("wrong OTPs", () => {
       refund: [wrongOtp, timeout, wrongOtp],
       inquiry: [tx(3, "refund-pending")],
     });
-    await flow.refund({ tid: TID, otp: "111111", otpRefId: "ref-1" });
-    await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" });
-    assert.equal(triesOf(await flow.refund({ tid: TID, otp: "111113", otpRefId: "ref-1" })), 2);
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong1, otpRefId: "ref-1" });
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" });
+    assert.equal(triesOf(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.wrong3, otpRefId: "ref-1" })), 2);
   });
 });
 
@@ -446,7 +462,7 @@ describe("a refusal with the OTP from the failure SMS", () => {
   test("Eko's unexplained refusal asks for an OTP sent by the app, naming the tid", async () => {
     const refusal = err<RefundDeskError>({ kind: "eko", code: 1, message: "Failed", details: { ekoStatus: 1 } });
     const { flow } = flowWith({ refund: [refusal] });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "otp-ref-needed", tid: TID, details: { ekoStatus: 1 } },
     });
@@ -455,7 +471,7 @@ describe("a refusal with the OTP from the failure SMS", () => {
   test("a refusal with a named reason is that reason", async () => {
     const expired = err<RefundDeskError>({ kind: "otp-expired", details: { ekoStatus: 303 } });
     const { flow } = flowWith({ refund: [expired] });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), expired);
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), expired);
   });
 });
 
@@ -466,7 +482,11 @@ describe("a refund whose answer was lost", () => {
       { refund: [timeout], inquiry: [tx(4, "refunded", { fee: "52.00", statusText: "Refunded" })] },
       { unsettled },
     );
-    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    const result = await flow.refund({
+      tid: TID,
+      otp: TEST_SECRETS.otps.practice,
+      otpRefId: `ref-abcdef${TEST_SECRETS.otps.practice}`,
+    });
     const transaction = {
       txStatus: 4,
       state: "refunded",
@@ -512,7 +532,7 @@ describe("a refund whose answer was lost", () => {
           tid: TID,
           environment: "practice",
           outcome: "refund:timeout",
-          otpRefTail: "123456",
+          otpRefTail: TEST_SECRETS.otps.practice,
         },
         durability: "now",
       },
@@ -541,7 +561,7 @@ describe("a refund whose answer was lost", () => {
       { refund: [timeout], inquiry: [tx(3, "refund-pending")] },
       { unsettled },
     );
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-not-done", tid: TID, details: { cause: "no answer" } },
     });
@@ -558,7 +578,7 @@ describe("a refund whose answer was lost", () => {
 
   test("the check finds another state: not-refund-pending with the check's status and details", async () => {
     const { flow } = flowWith({ refund: [offline], inquiry: [tx(1, "failed", { details: { ekoStatus: 0 } })] });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "not-refund-pending", tid: TID, txStatus: 1, state: "failed", details: { ekoStatus: 0 } },
     });
@@ -567,7 +587,7 @@ describe("a refund whose answer was lost", () => {
   test("the check is lost too: outcome unknown with the lost answer details; the tid stays held", async () => {
     const unsettled = createUnsettledRefunds();
     const { flow, calls, lines } = flowWith({ refund: [timeout], inquiry: [offline] }, { unsettled });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-outcome-unknown", tid: TID, details: { cause: "no answer" } },
     });
@@ -576,7 +596,7 @@ describe("a refund whose answer was lost", () => {
       durability: "now",
     });
     assert.deepEqual(unsettled.list(), [TID]);
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-outcome-unknown", tid: TID, details: { cause: "awaiting-inquiry" } },
     });
@@ -609,7 +629,7 @@ describe("a refund whose answer was lost", () => {
   async function runOnce(error: RefundDeskError) {
     const unsettled = createUnsettledRefunds();
     const { flow, calls } = flowWith({ refund: [err(error)], inquiry: [offline] }, { unsettled });
-    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-1" });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" });
     return { calls: calls.map((c) => c.step), result, held: unsettled.list() };
   }
 });
@@ -623,7 +643,7 @@ describe("the hold on a refund without a settled answer", () => {
       list: () => [],
     };
     const { flow, calls, lines } = flowWith({ refund: [refunded()] }, { unsettled });
-    assert.deepEqual(await flow.refund({ tid: TID, otp: "123456" }), {
+    assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }), {
       ok: false,
       error: { kind: "refund-not-recorded", tid: TID, details: { cause: "unsettled-refunds-write" } },
     });
@@ -637,7 +657,7 @@ describe("the hold on a refund without a settled answer", () => {
       { refund: [refunded()], sending: () => heldAsSent.push(unsettled.list()) },
       { unsettled },
     );
-    assert.ok((await flow.refund({ tid: TID, otp: "123456" })).ok);
+    assert.ok((await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice })).ok);
     assert.deepEqual([heldAsSent, unsettled.list()], [[[TID]], []]);
   });
 
@@ -679,7 +699,7 @@ describe("an answer whose journal line cannot be written is not given", () => {
     test(`${name}: a refund made says it was made (its refund id); the tid stays held, no second POST`, async () => {
       const unsettled = createUnsettledRefunds();
       const { flow, calls, finished } = flowWith({ refund: [refunded()] }, { journal, unsettled });
-      assert.deepEqual(await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" }), {
+      assert.deepEqual(await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-abcdef778899" }), {
         ok: false,
         error: {
           kind: "not-journaled",
@@ -691,7 +711,7 @@ describe("an answer whose journal line cannot be written is not given", () => {
         },
       });
       assert.deepEqual(unsettled.list(), [TID]);
-      const again = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+      const again = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-abcdef778899" });
       assert.equal(!again.ok && again.error.kind, "refund-outcome-unknown");
       assert.deepEqual([calls.length, finished], [1, []]);
     });
@@ -712,7 +732,7 @@ describe("an answer whose journal line cannot be written is not given", () => {
     };
     const { flow, disk, lines } = flowWith(script, { unsettled });
     filling.disk = disk;
-    const result = await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-abcdef778899" });
     assert.deepEqual(!result.ok && result.error, {
       kind: "not-journaled",
       step: "refund",
@@ -735,7 +755,7 @@ describe("an answer whose journal line cannot be written is not given", () => {
     );
     await flow.inquire({ tid: TID });
     disk.full = true;
-    await flow.refund({ tid: TID, otp: "123456", otpRefId: "ref-abcdef123456" });
+    await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice, otpRefId: "ref-abcdef778899" });
     disk.full = false;
     const check = await flow.inquire({ tid: TID });
     assert.equal(check.ok && check.value.state, "refunded");
@@ -765,7 +785,7 @@ describe("every refund line carries the transfer's amount, time and account, how
 
   test("the CLI's (checkFirst, a tid this process has not checked): checked under the same lock, then refunded", async () => {
     const { flow, calls, lines } = flowWith({ inquiry: [tx(3, "refund-pending")], refund: [refunded()] });
-    const result = await flow.refund({ tid: TID, otp: "123456" }, { checkFirst: true });
+    const result = await flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }, { checkFirst: true });
     assert.equal(result.ok, true);
     assert.deepEqual(
       calls.map((c) => c.step),
@@ -781,13 +801,13 @@ describe("every refund line carries the transfer's amount, time and account, how
   test("checkFirst on a tid already checked asks Eko nothing more; on one not waiting, no refund goes", async () => {
     const checked = flowWith({ inquiry: [tx(3, "refund-pending")], refund: [refunded()] });
     await checked.flow.inquire({ tid: TID });
-    await checked.flow.refund({ tid: TID, otp: "123456" }, { checkFirst: true });
+    await checked.flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }, { checkFirst: true });
     assert.deepEqual(
       checked.calls.map((c) => c.step),
       ["inquiry", "refund"],
     );
     const done = flowWith({ inquiry: [tx(0, "success")], refund: [refunded()] });
-    const refused = await done.flow.refund({ tid: TID, otp: "123456" }, { checkFirst: true });
+    const refused = await done.flow.refund({ tid: TID, otp: TEST_SECRETS.otps.practice }, { checkFirst: true });
     assert.deepEqual(!refused.ok && [refused.error.kind, "state" in refused.error && refused.error.state], [
       "not-refund-pending",
       "success",

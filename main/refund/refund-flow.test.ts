@@ -20,6 +20,7 @@ import { createRefundFlow } from "./refund-flow";
 import { createTidLocks } from "./tid-locks";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE, type UnsettledRefunds } from "./unsettled-refunds";
 import { openCounterState } from "../fs/counter-state";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 function journalLines(dataDir: string): Record<string, unknown>[] {
   const folder = join(dataDir, "journal");
@@ -100,7 +101,7 @@ describe("the refund flow against the Practice simulator", () => {
     try {
       const first = await sendOtp(desk, "13192443");
       const tries: number[] = [];
-      for (const otp of ["111111", "222222", "333333"]) {
+      for (const otp of [TEST_SECRETS.otps.wrong1, TEST_SECRETS.otps.wrong2, TEST_SECRETS.otps.wrong3]) {
         const result = await desk.refundFlow.refund({ tid: "13192443", otp, otpRefId: first });
         assert.ok(!result.ok && result.error.kind === "wrong-otp", JSON.stringify(result));
         if (result.error.kind === "wrong-otp") tries.push(result.error.tries);
@@ -109,7 +110,7 @@ describe("the refund flow against the Practice simulator", () => {
       }
       assert.deepEqual(tries, [1, 2, 3]);
       const second = await sendOtp(desk, "13192443");
-      const again = await desk.refundFlow.refund({ tid: "13192443", otp: "444444", otpRefId: second });
+      const again = await desk.refundFlow.refund({ tid: "13192443", otp: TEST_SECRETS.otps.wrong4, otpRefId: second });
       assert.ok(!again.ok && again.error.kind === "wrong-otp" && again.error.tries === 1);
       assert.ok((await desk.refundFlow.refund({ tid: "13192443", otp: PRACTICE_OTP, otpRefId: second })).ok);
     } finally {
@@ -205,8 +206,8 @@ describe("the refund flow against the Practice simulator", () => {
       const cases: [Record<string, string>, string][] = [
         [{ tid: "13192443", otp: "12a456", otpRefId: "ref" }, "otp"],
         [{ tid: "13192443", otp: "123", otpRefId: "ref" }, "otp"],
-        [{ tid: "13192443", otp: "123456", otpRefId: " " }, "otpRefId"],
-        [{ tid: "../1", otp: "123456", otpRefId: "ref" }, "tid"],
+        [{ tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: " " }, "otpRefId"],
+        [{ tid: "../1", otp: TEST_SECRETS.otps.practice, otpRefId: "ref" }, "tid"],
       ];
       for (const [input, field] of cases) {
         const result = await desk.refundFlow.refund(input as never);
@@ -310,7 +311,7 @@ function scriptedFlow(script: Parameters<typeof scriptedClient>[0], unsettled?: 
   return { flow, client, calls, slept, dataDir };
 }
 
-const request = { tid: "13192443", otp: "123456", otpRefId: "ref-1" };
+const request = { tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "ref-1" };
 const lost = (kind: "timeout" | "offline" | "server" | "bad-response"): Result<RefundAnswer, RefundDeskError> =>
   err(kind === "timeout" ? { kind, afterMs: 1_000, details: {} } : { kind, details: { cause: "test" } });
 
@@ -439,7 +440,7 @@ describe("a refund without a settled answer is held across a restart", () => {
   });
 });
 describe("a refund with the OTP from the failure SMS (no otp_ref_id)", () => {
-  const fromSms = { tid: "13192443", otp: "123456" };
+  const fromSms = { tid: "13192443", otp: TEST_SECRETS.otps.practice };
 
   test("the simulator takes the practice OTP for a refund-pending tid; no otp_ref_id is sent, none journaled", async () => {
     const { desk, dataDir, simulator } = await practiceDesk();
@@ -452,7 +453,10 @@ describe("a refund with the OTP from the failure SMS (no otp_ref_id)", () => {
       assert.ok(post);
       const body = JSON.parse(post.body) as Record<string, unknown>;
       assert.equal(Object.hasOwn(body, "otp_ref_id"), false);
-      assert.deepEqual([body.otp, body.service_code, body.state, body.user_code], [123456, 80, 1, "20810200"]);
+      assert.deepEqual(
+        [body.otp, body.service_code, body.state, body.user_code],
+        [Number(TEST_SECRETS.otps.practice), 80, 1, "20810200"],
+      );
       const line = journalLines(dataDir).at(-1);
       assert.deepEqual([line?.outcome, Object.hasOwn(line ?? {}, "otpRefTail")], ["refund:refunded", false]);
     } finally {

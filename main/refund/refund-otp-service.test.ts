@@ -6,6 +6,7 @@ import { memoryKeyStore } from "../test-support/memory-key-store";
 import { testDesk } from "../test-support/desk";
 import { openCounterState } from "../fs/counter-state";
 import { tempDataDir } from "../test-support/temp-dir";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 const practice = testDesk();
 after(() => practice.desk.close());
@@ -120,7 +121,11 @@ test("a refund made forgets its OTP: a reloaded window never shows a finished cu
   try {
     const sent = await desk.services.requestRefundOtp({ tid: "13192443" });
     assert.ok(sent.ok);
-    const refunded = await desk.services.refund({ tid: "13192443", otp: "123456", otpRefId: sent.value.otpRefId });
+    const refunded = await desk.services.refund({
+      tid: "13192443",
+      otp: TEST_SECRETS.otps.practice,
+      otpRefId: sent.value.otpRefId,
+    });
     assert.ok(refunded.ok);
     const session = await desk.services.getSession({});
     assert.ok(session.ok);
@@ -183,7 +188,7 @@ test("a custom base URL receives the documented request, signed with the key fro
   const { signTimestamp } = await import("../eko/signing");
   const account = {
     developerKey: "0123456789abcdef0123456789abcdef",
-    accessKey: "custom-access-key-42",
+    accessKey: TEST_SECRETS.accessKeys.customUrl,
     initiatorId: "9876543210",
   };
   const server = await startSimulator({ accounts: [account] });

@@ -65,7 +65,8 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       baseUrl: await baseUrlFor(settings, deps.practice),
       accessKey: await deps.accessKey.state(keyBaseUrl(settings)),
       tokenPin: await deps.tokenPin.state(),
-      practiceScenarios: settings.environment === "practice" ? [...PRACTICE_LIST] : [],
+      practiceScenarios:
+        settings.environment === "practice" ? PRACTICE_LIST.map(({ tid, scenario }) => ({ tid, scenario })) : [],
     });
   }
 

@@ -242,23 +242,45 @@ export const PENDING_BY_MOBILE: Readonly<Record<string, readonly string[]>> = {
   "6111111111": ["13192460", "13192461"],
 };
 
+/** One entry of the app's Practice list; `answers` is its row in the README (scripts/practice-table.ts). */
+export interface PracticeEntry extends PracticeScenario {
+  answers: string;
+}
+
 /**
  * The app's Practice list: every outcome of the refund flow, then the Get Refund OTP answers that
- * still matter once the check has passed.
+ * still matter once the check has passed. The README's Practice table is generated from it; the
+ * tids in Eko's other reply shape (13192457–59) are for tests and docs/eko.md, not the agent.
  */
-export const PRACTICE_LIST: readonly PracticeScenario[] = [
-  { tid: "13192443", scenario: "refund-pending" },
-  { tid: "13192444", scenario: "already-refunded" },
-  { tid: "13192448", scenario: "transfer-succeeded" },
-  { tid: "13192449", scenario: "transfer-failed" },
-  { tid: "13192450", scenario: "in-progress" },
-  { tid: "13192451", scenario: "on-hold" },
-  { tid: "13192452", scenario: "unknown-status" },
-  { tid: "13192453", scenario: "answer-lost-refunded" },
-  { tid: "13192456", scenario: "answer-lost-not-refunded" },
-  { tid: "13192454", scenario: "insufficient-balance" },
-  { tid: "13192455", scenario: "otp-expired" },
-  { tid: "13192447", scenario: "otp-slow" },
-  { tid: "13192446", scenario: "otp-eko-error" },
-  { tid: "13192445", scenario: "unknown-tid" },
+export const PRACTICE_LIST: readonly PracticeEntry[] = [
+  {
+    tid: "13192443",
+    scenario: "refund-pending",
+    answers: `refund pending: check → OTP → refund with \`${PRACTICE_OTP}\` → receipt (refunded afterwards, until the app restarts)`,
+  },
+  { tid: "13192444", scenario: "already-refunded", answers: "already refunded" },
+  { tid: "13192448", scenario: "transfer-succeeded", answers: "the transfer succeeded" },
+  { tid: "13192449", scenario: "transfer-failed", answers: "the transfer failed with no refund waiting" },
+  { tid: "13192450", scenario: "in-progress", answers: "the transfer is in progress" },
+  { tid: "13192451", scenario: "on-hold", answers: "the transfer is on hold" },
+  { tid: "13192452", scenario: "unknown-status", answers: "a status the app does not know" },
+  {
+    tid: "13192453",
+    scenario: "answer-lost-refunded",
+    answers: "the refund is made but its answer never comes: the inquiry after the timeout finds it refunded",
+  },
+  {
+    tid: "13192456",
+    scenario: "answer-lost-not-refunded",
+    answers: "the refund's answer never comes and no refund was made",
+  },
+  { tid: "13192454", scenario: "insufficient-balance", answers: "not enough balance (347)" },
+  { tid: "13192455", scenario: "otp-expired", answers: "the OTP has expired (303)" },
+  { tid: "13192447", scenario: "otp-slow", answers: "a slow answer (4 s) when sending the OTP" },
+  {
+    tid: "13192446",
+    scenario: "otp-eko-error",
+    answers: "an Eko error with its own message and code (945) when sending the OTP",
+  },
+  { tid: "13192445", scenario: "unknown-tid", answers: "unknown tid (Eko 168)" },
 ];

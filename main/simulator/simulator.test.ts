@@ -6,6 +6,7 @@ import { PRACTICE_CREDENTIALS } from "./practice-credentials";
 import { PRACTICE_LIST, PRACTICE_OTP, PRACTICE_SCENARIOS, TRANSACTIONS } from "./scenarios";
 import { eNotation } from "./ledger";
 import { startSimulator, type Simulator } from "./simulator";
+import { TEST_SECRETS } from "../test-support/test-secrets";
 
 let sim: Simulator;
 before(async () => {
@@ -89,7 +90,7 @@ test('Initiate Refund takes state as 1 or "1" (Eko documents both) and the pract
 test("a refund with neither user_code nor the right one is refused as Eko's 346", async () => {
   const refund = await post("/customer/payment/refund/13192443", {
     initiator_id: "9962981729",
-    otp: 123456,
+    otp: Number(TEST_SECRETS.otps.practice),
     otp_ref_id: "x",
     service_code: 80,
     state: 1,
@@ -149,7 +150,7 @@ test("refusals: the code in status for some tids, in response_status_id under st
   );
   const expired = await post("/customer/payment/refund/13192459", refundBody(Number(PRACTICE_OTP)));
   assert.deepEqual([expired.status, expired.response_status_id], [1, 303]);
-  const wrong = await post("/customer/payment/refund/13192457", refundBody(654321));
+  const wrong = await post("/customer/payment/refund/13192457", refundBody(Number(TEST_SECRETS.otps.other)));
   assert.deepEqual([wrong.status, wrong.response_status_id], [1, 302]);
 });
 
@@ -186,7 +187,7 @@ test("the balance in E-notation is exact: paise in, Eko's form out", () => {
 });
 
 test("an OTP with a leading zero is taken as a string of digits; a string without one, or a number that lost it, is not", async () => {
-  const zero = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], otp: "012345" });
+  const zero = await startSimulator({ accounts: [PRACTICE_CREDENTIALS], otp: TEST_SECRETS.otps.leadingZero });
   const postTo = async (body: unknown) => {
     const response = await fetch(`${zero.baseUrl}/customer/payment/refund/13192443`, {
       method: "POST",
@@ -196,9 +197,13 @@ test("an OTP with a leading zero is taken as a string of digits; a string withou
     return (await response.json()) as Record<string, unknown>;
   };
   try {
-    assert.deepEqual([(await postTo(refundBody(12345))).status], [302], "12345 is not 012345");
+    assert.deepEqual(
+      [(await postTo(refundBody(12345))).status],
+      [302],
+      `12345 is not ${TEST_SECRETS.otps.leadingZero}`,
+    );
     assert.equal((await postTo(refundBody("12345"))).status, 1, "digits in a string only for a leading zero");
-    assert.equal((await postTo(refundBody("012345"))).status, 0);
+    assert.equal((await postTo(refundBody(TEST_SECRETS.otps.leadingZero))).status, 0);
   } finally {
     await zero.close();
   }

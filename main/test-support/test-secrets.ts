@@ -25,6 +25,17 @@ export const TEST_SECRETS = {
     token: "token-4ccess-key-do-not-leak-5e29b1",
     tokenRotated: "token-rotated-4ccess-key-do-not-leak-c07a",
     tokenProvisioned: "token-provisioned-4ccess-key-do-not-leak-88",
+    /** The key main/cli/config-show.test.ts provisions. */
+    configShow: "config-show-4ccess-key-do-not-leak-6b40",
+    /** Unit tests' keys: a locked counter refusing one, an admin's replacement, the CLI's, provisioning's. */
+    lockedOut: "a-new-key-nobody-may-set",
+    adminReplaced: "replaced-by-the-admin",
+    cliUnit: "cli-test-access-key-7",
+    provision: "provision-test-access-key-5d1e-never-on-disk",
+    journal: "journal-test-access-key-3f9a-never-on-disk",
+    /** A key a policy file tries to carry (refused). */
+    inPolicy: "never-in-a-policy",
+    customUrl: "custom-access-key-42",
   },
   /** The SoftHSM tokens' PINs (main/signer/): user, security officer, and a wrong one. */
   tokenPins: {
@@ -47,6 +58,34 @@ export const TEST_SECRETS = {
     /** The right and a wrong PIN of the PIN checks run in parallel processes (counter-state.process.test.ts). */
     processes: "52830617",
     wrongProcesses: "61940728",
+    /** The PIN of the locked counter main/cli/config-show.test.ts provisions. */
+    configShow: "39462108",
+    /** The admin PINs of the lock, PIN gate, desk admin and provisioning unit tests, right and wrong. */
+    lockRecord: "602913",
+    /** The PIN of main/admin/admin.test.ts's hash made ahead with scryptSync. */
+    hashVector: "482913",
+    deskAdmin: "593817",
+    deskAdminWrong: "318264",
+    exportWrong: "927350",
+    pinGate: "135790",
+    pinGateWrong: "746021",
+    cliProcessKiosk: "604172",
+    provision: "048213",
+    provisionAgain: "730214",
+  },
+  /** Admin passphrases in place of digit PINs: sought as text, like a key. */
+  adminPassphrases: {
+    policy: "correct horse",
+  },
+  /**
+   * In the registry so no test spells them, but not sought by the leak scan: Eko's published signing
+   * vectors (public, and named in test titles) and an OTP planted in a hand-edited journal line that
+   * is left in the run's artifacts on purpose.
+   */
+  unsought: {
+    signingVector: "test-access-key-123",
+    signingVectorUpper: "TEST_ACCESS_KEY_DO_NOT_USE",
+    plantedOtp: "70263815",
   },
   otps: {
     /** Practice's right OTP (the simulator's, shown on screen in Practice). */
@@ -55,6 +94,21 @@ export const TEST_SECRETS = {
     wrongE2e: "80417293",
     /** The OTP main/leak-checks/ sends with every refund refusal. */
     leakCheck: "46092817",
+    /** An OTP Eko's refusal echoes back (the app must not repeat it). */
+    echoedByEko: "905718",
+    /** A customer's OTP other than Practice's, typed in the unit tests. */
+    other: "654321",
+    /** An OTP with a leading zero, and a wrong one beside it. */
+    leadingZero: "012345",
+    leadingZeroWrong: "123450",
+    /** The OTP main/refund/otp-never-kept.test.ts sends and then seeks everywhere. */
+    neverKept: "73915246",
+    /** Wrong OTPs the refund flow's tests count. */
+    wrong1: "318407",
+    wrong2: "529176",
+    wrong3: "640283",
+    wrong4: "751394",
+    wrong5: "862405",
   },
   customerMobiles: {
     /** Typed into find by mobile by receipts.spec.ts, screenshots.spec.ts and pending-refunds.test.ts. */
@@ -74,6 +128,7 @@ export const ALL_TEST_PINS: readonly string[] = [
   ...Object.values(TEST_SECRETS.adminPins),
   ...Object.values(TEST_SECRETS.tokenPins),
 ];
+export const ALL_TEST_PASSPHRASES: readonly string[] = Object.values(TEST_SECRETS.adminPassphrases);
 export const ALL_TEST_OTPS: readonly string[] = Object.values(TEST_SECRETS.otps);
 export const ALL_TEST_MOBILES: readonly string[] = Object.values(TEST_SECRETS.customerMobiles);
 export const ALL_TEST_MOBILE_FORMS: readonly string[] = Object.values(TEST_SECRETS.customerMobileForms);

@@ -10,6 +10,7 @@ import { createPrintStore } from "./print-store";
 import { createRequestStore } from "./request-store";
 import { deferred, unusedApi, type Deferred } from "./test-helpers";
 import { runningOf, tidOf } from "./request-phase";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 const TX: Transaction = {
   tid: "13192443",
@@ -100,7 +101,7 @@ test("idle clear: an empty screen stays as it is; the find-by-mobile panel is fo
   c.clock.now = 10 * 60_000;
   assert.equal(c.idle.check(), false, "nothing on screen");
   c.findMobile.getState().setOpen(true);
-  c.findMobile.getState().setMobileInput("6111111111");
+  c.findMobile.getState().setMobileInput(TEST_SECRETS.customerMobiles.withPending);
   c.clock.now = 20 * 60_000;
   assert.equal(c.idle.check(), true);
   assert.deepEqual([c.findMobile.getState().open, c.findMobile.getState().mobileInput], [false, ""]);
@@ -116,14 +117,14 @@ const LIST: PendingRefunds = {
 test("find by mobile: a bad mobile is refused before main is asked; a good one lists, and the typed number is cleared", async () => {
   const asked: string[] = [];
   const store = createFindMobileStore({ pendingRefunds: async ({ mobile }) => (asked.push(mobile), ok(LIST)) });
-  store.getState().setMobileInput("5111111111");
+  store.getState().setMobileInput(TEST_SECRETS.customerMobiles.other);
   await store.getState().find();
   assert.deepEqual(store.getState().failure, { kind: "invalid-input", field: "mobile", reason: "bad-start" });
   assert.deepEqual(asked, []);
   store.getState().setMobileInput("61111-11111x");
   assert.equal(store.getState().mobileInput, "61111-11111");
   await store.getState().find();
-  assert.deepEqual(asked, ["6111111111"]);
+  assert.deepEqual(asked, [TEST_SECRETS.customerMobiles.withPending]);
   assert.equal(store.getState().list, LIST);
   assert.equal(store.getState().mobileInput, "", "only the last 4 stay on screen");
 });
@@ -132,7 +133,7 @@ test("find by mobile: an error is kept to show; reset is refused while Eko is as
   const answer = deferred<Result<PendingRefunds>>();
   const store = createFindMobileStore({ pendingRefunds: () => answer.promise });
   store.getState().setOpen(true);
-  store.getState().setMobileInput("6111111111");
+  store.getState().setMobileInput(TEST_SECRETS.customerMobiles.withPending);
   const finding = store.getState().find();
   assert.equal(store.getState().reset(), false);
   answer.resolve(err({ kind: "timeout", afterMs: 15_000, details: {} }));

@@ -19,6 +19,7 @@ import {
   transactionOf,
   unsettledOf,
 } from "./request-phase";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 const SENT_AT = Date.parse("2025-11-25T08:13:05.000Z");
 
@@ -199,11 +200,11 @@ test("a double press on Refund sends one refund, with the OTP and the otp_ref_id
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store, "13192443", sent("13192443", "REF-7"));
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const first = store.getState().refund();
   const second = store.getState().refund();
   await second;
-  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-7" }]);
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "REF-7" }]);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await first;
   assert.deepEqual(receiptOf(store.getState()), receiptFor("13192443"));
@@ -278,8 +279,8 @@ test("the customer's OTP is kept only while the refund step runs: every way the 
     const fake = fakeApi();
     const store = createRequestStore(fake.api);
     await upToRefund(fake, store);
-    store.getState().setCustomerOtp("80417293");
-    assert.equal(customerOtpOf(store.getState()), "80417293");
+    store.getState().setCustomerOtp(TEST_SECRETS.otps.wrongE2e);
+    assert.equal(customerOtpOf(store.getState()), TEST_SECRETS.otps.wrongE2e);
     await end(fake, store);
     assert.equal(customerOtpOf(store.getState()), "", `still there after ${name}`);
     assert.doesNotMatch(JSON.stringify(store.getState()), /80417293/, `somewhere in the store after ${name}`);
@@ -307,14 +308,14 @@ test("a lost refund answer holds the tid: no refund until a check answers; refun
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store, "13192456");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const lost = store.getState().refund();
   fake.pendingRefund[0]!.resolve(
     err({ kind: "refund-outcome-unknown", tid: "13192456", details: { cause: "timeout" } }),
   );
   await lost;
   assert.equal(unsettledOf(store.getState()), true);
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   await store.getState().refund();
   assert.equal(fake.refunds.length, 1, "a refund went out while the outcome was unknown");
 
@@ -330,14 +331,14 @@ test("a refund made but not journaled holds the tid: no second refund; a check t
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store, "13192453");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const made = store.getState().refund();
   fake.pendingRefund[0]!.resolve(
     err({ kind: "not-journaled", step: "refund", tid: "13192453", outcome: "refunded", refundTid: "77", details: {} }),
   );
   await made;
   assert.equal(store.getState().phase.phase, "unsettled");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   await store.getState().refund();
   assert.equal(fake.refunds.length, 1, "a second refund went out after one made");
 
@@ -351,7 +352,7 @@ test("a lost refund answer, then a check that says refunded: the confirmation is
   const fake = fakeApi();
   const store = createRequestStore(fake.api);
   await upToRefund(fake, store, "13192453");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const lost = store.getState().refund();
   fake.pendingRefund[0]!.resolve(err({ kind: "refund-outcome-unknown", tid: "13192453", details: {} }));
   await lost;
@@ -461,7 +462,7 @@ test("a reload brings back the tid that was on screen, OTP and all, marked resto
   assert.equal(restoredOf(store.getState()), true);
   assert.equal(store.getState().clockOffsetMs, 1_200);
 
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   await store.getState().refund();
   assert.deepEqual(fake.refunds, [], "a restored screen refunded without a fresh check");
 
@@ -470,9 +471,9 @@ test("a reload brings back the tid that was on screen, OTP and all, marked resto
   await checked;
   assert.equal(restoredOf(store.getState()), false);
   assert.equal(otpSentOf(store.getState())?.otpRefId, "REF-9");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const done = store.getState().refund();
-  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456", otpRefId: "REF-9" }]);
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: TEST_SECRETS.otps.practice, otpRefId: "REF-9" }]);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await done;
 });
@@ -491,7 +492,7 @@ test("a cleared or finished screen comes back empty, though main still holds an 
 
   const second = createRequestStore(fake.api, Date.now, storage);
   await upToRefund(fake, second, "13192443");
-  second.getState().setCustomerOtp("123456");
+  second.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = second.getState().refund();
   fake.pendingRefund.at(-1)!.resolve(ok(receiptFor("13192443")));
   await refunding;
@@ -633,7 +634,7 @@ test("check, send OTP and refund make one call each; the offset each answer carr
   fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 40_000 };
   await upToRefund(fake, store);
   assert.equal(store.getState().clockOffsetMs, 40_000);
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   fake.state.session = { outcomes: [], unsettled: [], clockOffsetMs: 41_000 };
   const refunding = store.getState().refund();
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
@@ -666,7 +667,7 @@ test("a new request clears the field, the answers and the countdown, but never w
   const fake = fakeApi();
   const store = createRequestStore(fake.api, clock.now);
   await upToRefund(fake, store, "13192443", sent("13192443", "REF-1", 30_000));
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = store.getState().refund();
   assert.equal(store.getState().reset(), false, "reset while refunding");
   assert.equal(runningOf(store.getState()), "refund");
@@ -694,9 +695,9 @@ test("the OTP from the failure SMS: chosen after a check shows refund pending, t
   store.getState().chooseFailureSmsOtp();
   assert.equal(failureSmsOtpOf(store.getState()), true);
   assert.equal(fake.calls.length, 0, "no OTP sent");
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = store.getState().refund();
-  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: "123456" }]);
+  assert.deepEqual(fake.refunds, [{ tid: "13192443", otp: TEST_SECRETS.otps.practice }]);
   assert.equal(Object.hasOwn(fake.refunds[0]!, "otpRefId"), false);
   fake.pendingRefund[0]!.resolve(ok(receiptFor("13192443")));
   await refunding;
@@ -714,7 +715,7 @@ test("Eko refusing a refund without otp_ref_id closes that path and leaves Send 
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await checked;
   store.getState().chooseFailureSmsOtp();
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   const refunding = store.getState().refund();
   fake.pendingRefund[0]!.resolve(err({ kind: "otp-ref-needed", tid: "13192443", details: { ekoStatus: 1 } }));
   await refunding;
@@ -725,9 +726,9 @@ test("Eko refusing a refund without otp_ref_id closes that path and leaves Send 
   const sending = store.getState().sendOtp();
   fake.pending[0]!.resolve(ok(sent("13192443", "REF-9")));
   await sending;
-  store.getState().setCustomerOtp("654321");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.other);
   void store.getState().refund();
-  assert.deepEqual(fake.refunds.at(-1), { tid: "13192443", otp: "654321", otpRefId: "REF-9" });
+  assert.deepEqual(fake.refunds.at(-1), { tid: "13192443", otp: TEST_SECRETS.otps.other, otpRefId: "REF-9" });
 });
 
 test("the failure-SMS choice is not offered off a refund-pending check, nor once an OTP is on screen", async () => {
@@ -762,12 +763,12 @@ test("the state is one phase of the flow at a time, holding only what the screen
   });
   fake.pendingTx[0]!.resolve(ok(tx("13192443")));
   await checking;
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   assert.equal(customerOtpOf(store.getState()), "", "no OTP is typed before the refund step");
   const sending = store.getState().sendOtp();
   fake.pending[0]!.resolve(ok(sent("13192443")));
   await sending;
-  store.getState().setCustomerOtp("123456");
+  store.getState().setCustomerOtp(TEST_SECRETS.otps.practice);
   assert.deepEqual(phase(), {
     phase: "otp-sent",
     tid: "13192443",
@@ -776,7 +777,7 @@ test("the state is one phase of the flow at a time, holding only what the screen
     failure: null,
     otpSent: sent("13192443"),
     resendReadyAt: null,
-    customerOtp: "123456",
+    customerOtp: TEST_SECRETS.otps.practice,
     restored: false,
   });
   const lost = store.getState().refund();

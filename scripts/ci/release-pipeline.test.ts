@@ -26,6 +26,7 @@ import {
 import { nonAdminsCanWrite } from "./installer-check";
 import { adHocMac, signingPlan } from "./package-app";
 import { componentNames, sbomProblems } from "./sbom";
+import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 const ROOT = join(__dirname, "..", "..");
 const WORKFLOWS = join(ROOT, ".github", "workflows");
@@ -429,7 +430,7 @@ test("signing: without the secrets the build is unsigned and says so loudly; wit
     ...signing,
     APPLE_ID: "it@bank.example",
     APPLE_APP_SPECIFIC_PASSWORD: "app-pw",
-    APPLE_TEAM_ID: "TEAM123456",
+    APPLE_TEAM_ID: `TEAM${TEST_SECRETS.otps.practice}`,
   };
   assert.deepEqual(signingPlan(all, "darwin"), { sign: true, notarize: true, warnings: [] });
   // Unsigned Mac builds are signed ad hoc so they start on Apple silicon; the shipped settings stay as they are.
