@@ -14,4 +14,5 @@ export const CLI_OPTIONS: readonly string[] = [
   "from",
   "to",
   "out",
+  "lang",
 ];
