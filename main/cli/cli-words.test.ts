@@ -64,6 +64,15 @@ test("amounts with Indian grouping and paise; times in India's time, named", () 
   assert.equal(money(null, "en"), "Not given by Eko");
   assert.equal(when("2026-12-07T08:35:09.000Z", "en"), "7 Dec 2026, 2:05:09 pm IST");
   assert.match(when("2026-12-07T08:35:09.000Z", "hi"), /^7 दिसंबर 2026 .*14:05:09 IST/);
+  // Named on a computer in India too: the text may be read where the zone is not known.
+  const zone = process.env.TZ;
+  process.env.TZ = "Asia/Kolkata";
+  try {
+    assert.equal(when("2026-12-07T08:35:09.000Z", "en"), "7 Dec 2026, 2:05:09 pm IST");
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
 });
 
 test("inquire and otp in words: grouped rupees, IST; --json keeps Eko's forms", async () => {
@@ -132,8 +141,11 @@ test("on a terminal the wait is one spinner line, turning, cleared before the an
   const io = { ...cliIo(), stderr: stderr.stream };
   let finish: (value: string) => void = () => undefined;
   const waiting = withProgress(new Promise<string>((resolve) => (finish = resolve)), io, 20, 5);
-  await until(() => stderr.said().split("\r\u001b[K").filter(Boolean).length >= 3);
-  finish("done");
+  try {
+    await until(() => stderr.said().split("\r\u001b[K").filter(Boolean).length >= 3);
+  } finally {
+    finish("done");
+  }
   assert.equal(await waiting, "done");
   const said = stderr.said();
   assert.ok(!said.includes("\n"), "no new line: the spinner overwrites its own");
@@ -155,8 +167,11 @@ test("an answer before the first interval leaves a terminal untouched; elsewhere
   const plain = cliIo();
   let finish: (value: number) => void = () => undefined;
   const waiting = withProgress(new Promise<number>((resolve) => (finish = resolve)), { ...plain, lang: "hi" }, 20, 5);
-  await until(() => plain.err().length > 0);
-  finish(2);
+  try {
+    await until(() => plain.err().length > 0);
+  } finally {
+    finish(2);
+  }
   await waiting;
   assert.match(plain.err(), /^refund-desk: Eko के जवाब का अब भी इंतज़ार है \(0 सेकंड\)…\n/);
   assert.doesNotMatch(plain.err(), /\r/);
