@@ -78,6 +78,7 @@ async function runCliAndExit(): Promise<void> {
         tokenPinStore: tokenPinStore(),
         dataDir,
         machine,
+        env: process.env,
       },
     );
   } catch (error) {

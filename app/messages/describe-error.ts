@@ -1,6 +1,7 @@
 /**
  * Turns an error value into words an agent can act on. Pure TypeScript with no dependencies, so
- * the renderer and main's CLI (which prints `describeError(err, "en")`) share the same text.
+ * the renderer and main's CLI share the same text; the CLI reads its own words where the window's
+ * would mislead it (`{ surface: "cli" }`).
  */
 import type { DoctorCheck, DoctorReport } from "../doctor";
 import type { RefundDeskError } from "../errors";
@@ -83,8 +84,37 @@ function describeNotJournaled(error: Extract<RefundDeskError, { kind: "not-journ
   return { title: fill(advice.title, values), action: fill(advice.action, values) };
 }
 
-export function describeError(error: RefundDeskError, lang: Lang): Advice {
+/** Where the words are read: the window, or the command line (no buttons, nothing "below"). */
+type Surface = "window" | "cli";
+
+/** The request a command waited for: after a timeout, only an OTP may still reach the customer. */
+export type WaitedStep = keyof Messages["cli"]["timeoutAfter"];
+
+interface Reader {
+  surface: Surface;
+  step?: WaitedStep;
+}
+
+/** The catalogue as a surface reads it: on the command line, its own words over the window's. */
+export function wordsFor(lang: Lang, surface: Surface): Messages {
   const m = catalogue(lang);
+  if (surface === "window") return m;
+  const cli = m.cli;
+  return {
+    ...m,
+    errors: { ...m.errors, ...cli.errors },
+    invalidTid: { ...m.invalidTid, ...cli.invalidTid },
+    invalidOtp: { ...m.invalidOtp, ...cli.invalidOtp },
+    invalidMobile: { ...m.invalidMobile, ...cli.invalidMobile },
+    invalidSetting: { ...m.invalidSetting, ...cli.invalidSetting },
+    ekoCodes: { ...m.ekoCodes, ...cli.ekoCodes },
+    accessKeyNeedsEnvironment: cli.accessKeyNeedsEnvironment,
+    invalidOther: cli.invalidOther,
+  };
+}
+
+export function describeError(error: RefundDeskError, lang: Lang, reader: Reader = { surface: "window" }): Advice {
+  const m: Messages = wordsFor(lang, reader.surface);
   switch (error.kind) {
     case "invalid-input":
       return describeInvalidInput(error.field, error.reason, m);
@@ -103,7 +133,7 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
     case "timeout":
       return {
         title: fill(m.errors.timeout.title, { seconds: Math.round(error.afterMs / 1000) }),
-        action: m.errors.timeout.action,
+        action: reader.step ? m.cli.timeoutAfter[reader.step] : m.errors.timeout.action,
       };
     case "busy":
       return { title: fill(m.errors.busy.title, { tid: error.tid }), action: m.errors.busy.action };
@@ -124,7 +154,10 @@ export function describeError(error: RefundDeskError, lang: Lang): Advice {
     case "refund-outcome-unknown":
     case "refund-not-recorded":
     case "refund-not-done":
-      return { title: fill(m.errors[error.kind].title, { tid: error.tid }), action: m.errors[error.kind].action };
+      return {
+        title: fill(m.errors[error.kind].title, { tid: error.tid }),
+        action: fill(m.errors[error.kind].action, { tid: error.tid }),
+      };
     case "not-journaled":
       return describeNotJournaled(error, m);
     case "not-refund-pending": {
@@ -191,15 +224,36 @@ export function describeClockStatus(offsetMs: number, lang: Lang, reference: Clo
   return fill(offsetMs > 0 ? m.behind : m.ahead, { offset: formatDuration(offsetMs, lang) });
 }
 
+/** An advice as one line: its title and action as two sentences ("।" between them in Hindi). */
+export function adviceLine(advice: Advice, lang: Lang): string {
+  return `${advice.title}${catalogue(lang).sentenceEnd} ${advice.action}`;
+}
+
+/** A clock offset to a tenth of a second under a minute ("0.4 s"), in units above it ("6 min 55 s"). */
+function preciseOffset(offsetMs: number, lang: Lang): string {
+  const ms = Math.abs(offsetMs);
+  return ms < 60_000 ? fill(catalogue(lang).duration.seconds, { n: (ms / 1000).toFixed(1) }) : formatDuration(ms, lang);
+}
+
+/** The command line's clock sentence: the offset to a tenth of a second, and which way. */
+function describeCliClock(offsetMs: number, lang: Lang, reference: ClockReference): string {
+  const m = catalogue(lang).cli.doctor.clock[reference];
+  const offset = preciseOffset(offsetMs, lang);
+  if (Math.abs(offsetMs) < 1000) return fill(m.matches, { offset });
+  return fill(offsetMs > 0 ? m.behind : m.ahead, { offset });
+}
+
 /**
  * A connection-check row for people: its name and sentences. The check's `detail` is a code read
  * here, never shown raw: in Practice the server is the simulator, a skipped key check says why, a
- * failed settings check names the missing fields, and the clock row gives a human duration.
+ * failed settings check names the missing fields, and the clock row gives a human duration. The
+ * command line also gets the probe's HTTP status, said to be expected, and the clock to 0.1 s.
  */
 export function describeDoctorCheck(
   check: DoctorCheck,
   report: DoctorReport,
   lang: Lang,
+  surface: Surface = "window",
 ): { name: string; lines: string[] } {
   const m = catalogue(lang);
   const reference: ClockReference = report.environment === "practice" ? "practice" : "eko";
@@ -223,6 +277,10 @@ export function describeDoctorCheck(
       .join(m.listSeparator);
     sentence = `${sentence} ${fill(m.doctor.missing, { missing })}`;
   }
+  const status = /^HTTP (\d+)$/.exec(check.detail ?? "")?.[1];
+  if (surface === "cli" && check.id === "reachable" && check.status === "ok" && status) {
+    sentence = fill(reference === "practice" ? m.cli.doctor.practiceReachable : m.cli.doctor.reachable, { status });
+  }
   const lines = [sentence];
   // Where the broken policy is and what is wrong with it, which override was ignored, why the OS log
   // is not written: for the admin.
@@ -235,14 +293,14 @@ export function describeDoctorCheck(
   // Which token and key, and what about the key deserves a look: for the admin.
   if (check.id === "signer" && check.detail) lines.push(check.detail);
   if (check.id === "clock" && report.clockOffsetMs !== null) {
-    const offset = describeClockOffset(report.clockOffsetMs, lang, reference);
+    const offset =
+      surface === "cli"
+        ? describeCliClock(report.clockOffsetMs, lang, reference)
+        : describeClockOffset(report.clockOffsetMs, lang, reference);
     // "The clock is right" and "it matches within 1 s" say the same: keep the precise one.
     if (check.status === "ok") lines.splice(0, 1, offset);
     else lines.push(offset);
   }
-  if (check.error) {
-    const advice = describeError(check.error, lang);
-    lines.push(`${advice.title}. ${advice.action}`);
-  }
+  if (check.error) lines.push(adviceLine(describeError(check.error, lang, { surface }), lang));
   return { name: texts.name, lines };
 }

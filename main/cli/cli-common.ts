@@ -1,5 +1,12 @@
 import type { RefundDeskError } from "../../app/errors";
-import { describeError } from "../../app/messages/describe-error";
+import {
+  adviceLine,
+  catalogue,
+  describeError,
+  fill,
+  type Lang,
+  type WaitedStep,
+} from "../../app/messages/describe-error";
 import type { Result } from "../../app/result";
 import type { ScryptParams } from "../admin/pin-hash";
 import type { KeyStore } from "../keychain/key-store";
@@ -11,6 +18,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** The language of the words for people (runCli chooses it); English when absent. */
+  lang?: Lang;
 }
 
 export interface CliDeps {
@@ -29,6 +38,8 @@ export interface CliDeps {
   pinCost?: ScryptParams;
   /** The refund flow's waits (GET retries, the pause before inquiring a lost refund); tests skip them. */
   sleep?: (ms: number) => Promise<void>;
+  /** The process's environment, for the locale's language (LC_ALL, LC_MESSAGES, LANG); none: English. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -68,46 +79,80 @@ export function parseOptions(
   return { flags, values };
 }
 
-/** Prints a result for people (stderr on failure) or as JSON, and returns the exit code. */
+/**
+ * Prints a result for people (stderr on failure: the title and the action each on its own line) or
+ * as JSON, and returns the exit code. `step` names the request waited for, for a timeout's advice.
+ */
 export function report<T>(
   result: Result<T, RefundDeskError>,
   json: boolean,
   io: CliIo,
   text: (value: T) => string,
+  step?: WaitedStep,
 ): number {
+  const lang = io.lang ?? "en";
+  const advice = (error: RefundDeskError) =>
+    describeError(error, lang, step ? { surface: "cli", step } : { surface: "cli" });
   if (json) {
-    io.stdout.write(`${JSON.stringify(result.ok ? result : { ok: false, error: withMessage(result.error) })}\n`);
+    io.stdout.write(
+      `${JSON.stringify(result.ok ? result : { ok: false, error: { ...result.error, message: adviceLine(advice(result.error), lang) } })}\n`,
+    );
   } else if (result.ok) {
     io.stdout.write(`${text(result.value)}\n`);
   } else {
-    const { title, action } = describeError(result.error, "en");
+    const { title, action } = advice(result.error);
     io.stderr.write(`${title}\n${action}\n(${result.error.kind})\n`);
   }
   if (result.ok) return EXIT.ok;
   return result.error.kind === "invalid-input" ? EXIT.usage : EXIT.failed;
 }
 
-function withMessage(error: RefundDeskError) {
-  const { title, action } = describeError(error, "en");
-  return { ...error, message: `${title} ${action}` };
-}
-
 /** How long a command may wait on Eko before it says it is still waiting. */
 const PROGRESS_EVERY_MS = 2_000;
+/** How often a terminal's spinner turns, once shown. */
+const SPIN_EVERY_MS = 120;
+/** Plain ASCII: every console font has it. */
+const SPINNER = ["|", "/", "-", "\\"];
+/** Back to the start of the line and clear it: the spinner leaves nothing behind. */
+const CLEAR_LINE = "\r\u001b[K";
 
 /**
- * Says on standard error, every 2 s, that the command is still waiting (a refund whose answer was
- * lost waits up to 20 s for the inquiry that settles it): a script's standard output stays clean.
+ * Says on standard error that the command is still waiting for Eko once it has waited 2 s (a
+ * refund whose answer was lost waits up to 20 s for the inquiry that settles it): on a terminal as
+ * one spinner line, turning, cleared before the answer prints; elsewhere (a log, a pipe) as a plain
+ * line every 2 s. Standard output stays the answer alone.
  */
-export async function withProgress<T>(work: Promise<T>, io: CliIo, everyMs = PROGRESS_EVERY_MS): Promise<T> {
+export async function withProgress<T>(
+  work: Promise<T>,
+  io: CliIo,
+  everyMs = PROGRESS_EVERY_MS,
+  spinMs = SPIN_EVERY_MS,
+): Promise<T> {
+  const words = catalogue(io.lang ?? "en").cli.stillWaiting;
+  const waiting = (ms: number) => `refund-desk: ${fill(words, { seconds: Math.round(ms / 1000) })}`;
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let spinner: ReturnType<typeof setInterval> | undefined;
+  let spun = 0;
   let waited = 0;
   const timer = setInterval(() => {
     waited += everyMs;
-    io.stderr.write(`refund-desk: still waiting for Eko (${Math.round(waited / 1000)} s)…\n`);
+    if (!tty) {
+      io.stderr.write(`${waiting(waited)}\n`);
+      return;
+    }
+    clearInterval(timer);
+    const spin = () => {
+      io.stderr.write(`${CLEAR_LINE}${SPINNER[spun % SPINNER.length]} ${waiting(waited + spun * spinMs)}`);
+      spun += 1;
+    };
+    spin();
+    spinner = setInterval(spin, spinMs);
   }, everyMs);
   try {
     return await work;
   } finally {
     clearInterval(timer);
+    clearInterval(spinner);
+    if (spun > 0) io.stderr.write(CLEAR_LINE);
   }
 }

@@ -21,6 +21,7 @@ export function runFromProcess(): void {
       tokenPinStore: createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, TOKEN_PIN_ACCOUNT),
       dataDir,
       machine: realMachineDeps(launch, dataDir),
+      env: process.env,
     }).then((code) => {
       process.exitCode = code;
     }, failed);

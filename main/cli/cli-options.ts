@@ -30,8 +30,8 @@ export const COMMAND_OPTIONS = {
   "journal verify": { flags: ["against-os-log"], values: ["from", "to", "os-log-file"] },
 } as const satisfies Record<string, CommandOptions>;
 
-/** Options any command takes: `--json`, and `--help` / `--version` in place of a command. */
-export const GLOBAL_OPTIONS: readonly string[] = ["json", "help", "version"];
+/** Options any command takes: `--json`, `--lang en|hi`, and `--help` / `--version` in place of a command. */
+export const GLOBAL_OPTIONS: readonly string[] = ["json", "lang", "help", "version"];
 
 export const CLI_OPTIONS: readonly string[] = [
   ...new Set([

@@ -1,10 +1,13 @@
-import { describeError } from "../../app/messages/describe-error";
+import { loadCatalogue } from "../../app/messages/catalogues";
+import { catalogue, describeDoctorCheck, fill, type Lang } from "../../app/messages/describe-error";
 import type { DoctorReport } from "../../app/doctor";
 import type { DeskPolicy } from "../../app/policy";
 import { appVersion } from "../launch/app-version";
 import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
 import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
+import { when } from "./cli-format";
+import { takeLang } from "./cli-lang";
 import { CONFIG_NAMES, configProblem, formatSettings, parseConfigPairs, type ConfigProblem } from "./config-set";
 import { didYouMean } from "./did-you-mean";
 import { EXIT, exitCodeTable } from "./exit-codes";
@@ -24,7 +27,10 @@ const COMMANDS: readonly string[] = [
   "version",
 ];
 
-const USAGE = `Usage: refund-desk <command>   (refund-desk --version: the app's version)
+const USAGE = `Usage: refund-desk <command> [--lang en|hi]   (refund-desk --version: the app's version)
+
+  --lang en|hi                  the language of the answers and errors (--json's fields stay as they
+                                are); without it, Hindi when LC_ALL, LC_MESSAGES or LANG starts with "hi"
 
   inquire <tid> [--json]        check the transaction with Eko: status, amount, names, masked account
   otp <tid> [--json]            ask Eko to (re)send the refund OTP; prints the otp_ref_id
@@ -76,13 +82,24 @@ function commandArgs(argv: string[]): string[] | null {
   const rest = argv.slice(1);
   const at = rest.findIndex((arg) => COMMANDS.includes(arg));
   if (at < 0) return null;
-  return rest.slice(0, at).every((arg) => arg === "." || arg.startsWith("-") || arg.endsWith(".js"))
-    ? rest.slice(at)
+  const before = rest.slice(0, at);
+  const lang = before.indexOf("--lang");
+  const ours = lang >= 0 ? [lang, lang + 1] : [];
+  // --lang <en|hi> may come before the command too; it is read with the command's own arguments.
+  return before.every((arg, i) => ours.includes(i) || arg === "." || arg.startsWith("-") || arg.endsWith(".js"))
+    ? [...rest.slice(at), ...ours.flatMap((i) => before[i] ?? [])]
     : null;
 }
 
-export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
-  const args = commandArgs(argv) ?? argv.slice(1);
+export async function runCli(argv: string[], streams: CliIo, deps: CliDeps): Promise<number> {
+  const chosen = takeLang(commandArgs(argv) ?? argv.slice(1), deps.env ?? {});
+  if (typeof chosen === "string") {
+    streams.stderr.write(`refund-desk: ${chosen}\n`);
+    return EXIT.usage;
+  }
+  const { lang, rest: args } = chosen;
+  if (lang !== "en") await loadCatalogue(lang);
+  const io: CliIo = { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, lang };
   const json = args.includes("--json");
   const words = args.filter((a) => a !== "--json");
   const [command, ...rest] = words;
@@ -120,7 +137,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
           json,
           io,
           (v) =>
-            `${v.otpRefId}\n(tid ${v.tid}, sent ${v.sentAt}, ${v.environment}: the OTP went to the customer's mobile)`,
+            `${v.otpRefId}\n${fill(catalogue(lang).cli.out.otpSent, { tid: v.tid, time: when(v.sentAt, lang), environment: catalogue(lang).env.badge[v.environment] })}`,
+          "otp",
         );
       case "inquire":
         return await inquireCommand(rest, json, io, desk);
@@ -169,18 +187,20 @@ async function doctor(desk: RefundDesk, json: boolean, io: CliIo): Promise<numbe
     io.stdout.write(`${JSON.stringify({ ok: false, value: result.value })}\n`);
     return EXIT.failed;
   }
-  const code = report(result, json, io, formatDoctor);
+  const code = report(result, json, io, (done) => formatDoctor(done, io.lang ?? "en"));
   return result.ok && !result.value.ok ? EXIT.failed : code;
 }
 
-function formatDoctor(report: DoctorReport): string {
-  const lines = [`environment: ${report.environment}`, `base URL:    ${report.baseUrl ?? "(none)"}`];
+function formatDoctor(report: DoctorReport, lang: Lang): string {
+  const m = catalogue(lang);
+  const lines = [
+    `${m.settings.environment}: ${m.env.badge[report.environment]}`,
+    `${m.doctor.checkedUrl} ${report.baseUrl ?? m.settings.noUrl}`,
+  ];
   for (const check of report.checks) {
-    const why = check.error ? ` — ${describeError(check.error, "en").title}` : check.detail ? ` (${check.detail})` : "";
-    lines.push(`${check.status.padEnd(7)} ${check.id}${why}`);
+    const said = describeDoctorCheck(check, report, lang, "cli").lines.join(" ");
+    lines.push(`${check.status.padEnd(7)} ${check.id}: ${said}`);
   }
-  if (report.clockOffsetMs !== null)
-    lines.push(`clock offset: ${(report.clockOffsetMs / 1000).toFixed(1)} s (server minus this machine)`);
   return lines.join("\n");
 }
 
@@ -227,7 +247,7 @@ async function config(
   const unread = new Set(parsed.problems.map((p) => p.name));
   const refused = desk.settings
     .problems(parsed.patch)
-    .map(configProblem)
+    .map((error) => configProblem(error, io.lang))
     .filter((p) => !unread.has(p.name));
   const problems = [...parsed.problems, ...refused];
   if (problems.length > 0) return reportProblems(problems, json, io);

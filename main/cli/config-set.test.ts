@@ -144,7 +144,7 @@ test("max-clock-correction-minutes: set in whole minutes 5 to 1440, shown by con
   assert.equal(saved().maxClockCorrectionMinutes, 30);
   assert.match((await run(["config", "show"])).out, /^max-clock-correction-minutes: 30$/m);
   for (const [value, reason, words] of [
-    ["4", "out-of-range", /max-clock-correction-minutes: The largest clock correction is not valid .*5 to 1440/],
+    ["4", "out-of-range", /max-clock-correction-minutes: The largest clock correction is not valid\. .*5 to 1440/],
     ["1441", "out-of-range", /from 5 to 1440/],
     ["6h", "not-a-whole-number", /must be a whole number of minutes/],
   ] as const) {

@@ -1,6 +1,6 @@
 import { LOCKED_OUT_FIELDS } from "../admin/settings-lock";
 import type { RefundDeskError } from "../../app/errors";
-import { describeError } from "../../app/messages/describe-error";
+import { adviceLine, describeError, type Lang } from "../../app/messages/describe-error";
 import { SETTING_NAMES, cliName, fieldSpec, type SettingName } from "../../app/setting-fields";
 import type { SettingsPatch, SettingsView } from "../../app/settings";
 
@@ -76,12 +76,15 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
   return { patch, problems };
 }
 
-/** A refusal of the settings' own rules (a URL that is not https, …) as a `config set` problem. */
-export function configProblem(error: RefundDeskError): ConfigProblem {
+/**
+ * A refusal of the settings' own rules (a URL that is not https, …) as a `config set` problem, in
+ * the command line's words: "timeout-ms: The waiting time is not valid. timeout-ms takes milliseconds…".
+ */
+export function configProblem(error: RefundDeskError, lang: Lang = "en"): ConfigProblem {
   const name = error.kind === "invalid-input" ? cliNameOf(error.field) : "";
-  const { title, action } = describeError(error, "en");
+  const words = adviceLine(describeError(error, lang, { surface: "cli" }), lang);
   const reason = error.kind === "invalid-input" ? ` (${error.reason})` : "";
-  return { name, error, message: `${name ? `${name}: ` : ""}${title} ${action}${reason}` };
+  return { name, error, message: `${name ? `${name}: ` : ""}${words}${reason}` };
 }
 
 /** One line per setting, by its CLI name, from the field table; then the secrets' state, never the secrets. */

@@ -8,7 +8,7 @@ import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { summarizeDay } from "../../app/day-summary";
 import type { RefundDeskError } from "../../app/errors";
-import { describeError } from "../../app/messages/describe-error";
+import { adviceLine, describeError } from "../../app/messages/describe-error";
 import type { RefundDesk } from "../refund-desk";
 import { createJournal } from "../journal/journal";
 import { journalCsvChunks } from "../journal/journal-csv";
@@ -127,7 +127,7 @@ function refusePin(error: RefundDeskError, json: boolean, io: CliIo): number {
   const advice =
     error.kind === "invalid-input"
       ? "This is a kiosk counter: exporting the journal needs the admin PIN on standard input, e.g. printf '%s' \"$PIN\" | refund-desk journal export …"
-      : (({ title, action }) => `${title}. ${action}`)(describeError(error, "en"));
+      : adviceLine(describeError(error, io.lang ?? "en", { surface: "cli" }), io.lang ?? "en");
   if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { ...error, message: advice } })}\n`);
   else io.stderr.write(`refund-desk journal: nothing was exported. ${advice} (${error.kind})\n`);
   return EXIT.adminPin;

@@ -24,7 +24,7 @@ import {
 import { join } from "node:path";
 import { accessKeyFrom } from "../../app/access-key";
 import type { RefundDeskError } from "../../app/errors";
-import { describeError } from "../../app/messages/describe-error";
+import { adviceLine, describeError } from "../../app/messages/describe-error";
 import type { Policy, PolicyFieldError } from "../../app/policy";
 import { adminPinPath, adminPinText } from "../admin/admin-pin-file";
 import { hashPin } from "../admin/pin-hash";
@@ -484,8 +484,9 @@ async function intoToken(settings: Settings, key: string, deps: CliDeps): Promis
 }
 
 function keychainFailure(error: RefundDeskError): Step<never> {
-  const { title, action } = describeError(error, "en");
-  return failed(EXIT.failed, error, `${title} ${action} (The policy was not applied.)`);
+  // provision's own words are English: the keychain's advice too, so one message has one language.
+  const words = adviceLine(describeError(error, "en", { surface: "cli" }), "en");
+  return failed(EXIT.failed, error, `${words} (The policy was not applied.)`);
 }
 
 function failed(code: number, error: RefundDeskError, message: string, problems?: PolicyFieldError[]): Step<never> {

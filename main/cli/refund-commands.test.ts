@@ -38,9 +38,10 @@ test("inquire in words: the status and the next step", async () => {
   const run = cli();
   const pending = await run(["inquire", "13192443"]);
   assert.equal(pending.code, EXIT.ok);
-  assert.match(pending.out, /waiting for a refund \(tx_status 3, Eko: "Refund Pending"\)/);
+  assert.match(pending.out, /^Transaction 13192443: The transfer failed and is waiting for a refund\n/);
+  assert.match(pending.out, /\nStatus: +tx_status 3, Eko's words: "Refund Pending"\n/);
   assert.match(pending.out, /Sunita Devi, account ending 7890/);
-  assert.match(pending.out, /₹5000\.00 \(fee ₹50\.00\)/);
+  assert.match(pending.out, /\nAmount: +₹5,000\.00\nFee: +₹50\.00\n/);
   const refunded = await run(["inquire", "13192444"]);
   assert.match(refunded.out, /already been refunded/);
   const unknown = await run(["inquire", "13192445"]);
@@ -57,8 +58,8 @@ test("otp, then refund with the OTP on standard input: a receipt, and the OTP is
   const refund = await run(["refund", "13192443", "--otp-ref", ref], `${PRACTICE_OTP}\n`);
   assert.equal(refund.code, EXIT.ok, refund.err);
   assert.match(refund.out, /^Refunded: transaction 13192443\n/);
-  assert.match(refund.out, /refunded: +₹5000\.00/);
-  assert.match(refund.out, /confirmed by: Eko's answer/);
+  assert.match(refund.out, /\nRefunded amount: +₹5,000\.00\n/);
+  assert.match(refund.out, /\nConfirmed by: +Eko's answer to the refund\.\n/);
   assert.ok(!`${refund.out}${refund.err}`.includes(PRACTICE_OTP));
 });
 
@@ -117,7 +118,7 @@ test("refund without --otp-ref: the OTP from the failure SMS, on standard input"
   assert.deepEqual([receipt.refundedAmount, receipt.balance], ["5000.00", null]);
   const text = await run(["refund", "13192443"], `${PRACTICE_OTP}\n`);
   assert.equal(text.code, EXIT.ok, text.err);
-  assert.match(text.out, /new balance: +₹\d+\.\d{2}\n/);
+  assert.match(text.out, /\nYour balance now: +₹[\d,]+\.\d{2}\n/);
 });
 
 test("wrong OTP, expired OTP and low balance: the same CLI kinds with the code in status or in response_status_id", async () => {

@@ -5,12 +5,13 @@
  * The customer's OTP is read from standard input only (an argument would stay in the shell
  * history and the process list), and nothing here ever prints it.
  */
-import { describeTxState } from "../../app/messages/describe-error";
+import { catalogue, describeTxState, fill, type Lang } from "../../app/messages/describe-error";
 import type { PendingRefunds } from "../../app/pending";
 import type { RefundReceipt } from "../../app/refund";
 import type { Transaction } from "../../app/transaction";
 import type { RefundDesk } from "../refund-desk";
 import { report, withProgress, type CliIo } from "./cli-common";
+import { money, rows, when } from "./cli-format";
 import { EXIT } from "./exit-codes";
 
 const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
@@ -23,7 +24,13 @@ const MAX_OTP_LINE = 64;
 
 export async function inquireCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
   if (args.length !== 1 || args[0]?.startsWith("--")) return usage(io, INQUIRE_USAGE);
-  return report(await withProgress(desk.refundFlow.inquire({ tid: args[0] ?? "" }), io), json, io, formatTransaction);
+  return report(
+    await withProgress(desk.refundFlow.inquire({ tid: args[0] ?? "" }), io),
+    json,
+    io,
+    (tx) => formatTransaction(tx, io.lang ?? "en"),
+    "inquiry",
+  );
 }
 
 export async function refundCommand(args: string[], json: boolean, io: CliIo, desk: RefundDesk): Promise<number> {
@@ -42,7 +49,9 @@ export async function refundCommand(args: string[], json: boolean, io: CliIo, de
   const otp = await readFirstLine(io.stdin);
   const request = { tid: others[0] ?? "", otp, ...(otpRefId === undefined ? {} : { otpRefId }) };
   // Checked first, so the refund's journal line carries the transfer's amount, time and account.
-  return report(await withProgress(desk.refundFlow.refund(request, { checkFirst: true }), io), json, io, formatReceipt);
+  return report(await withProgress(desk.refundFlow.refund(request, { checkFirst: true }), io), json, io, (receipt) =>
+    formatReceipt(receipt, io.lang ?? "en"),
+  );
 }
 
 /** Find by customer mobile: the mobile goes to Eko only; the output names its last 4 digits. */
@@ -52,18 +61,20 @@ export async function pendingCommand(args: string[], json: boolean, io: CliIo, d
     await withProgress(desk.services.pendingRefunds({ mobile: args[0] ?? "" }), io),
     json,
     io,
-    formatPending,
+    (list) => formatPending(list, io.lang ?? "en"),
+    "pending",
   );
 }
 
-function formatPending(list: PendingRefunds): string {
-  if (list.transfers.length === 0)
-    return `no transfer of the customer with mobile ending ${list.mobileLast4} is waiting for a refund (${list.environment})`;
+function formatPending(list: PendingRefunds, lang: Lang): string {
+  const m = catalogue(lang);
+  const where = `(${m.env.badge[list.environment]})`;
+  if (list.transfers.length === 0) return `${fill(m.findMobile.none, { last4: list.mobileLast4 })} ${where}`;
   return [
-    `${list.transfers.length} transfer(s) of the customer with mobile ending ${list.mobileLast4} waiting for a refund (${list.environment}):`,
+    `${fill(m.findMobile.listTitle, { last4: list.mobileLast4 })} ${where}:`,
     ...list.transfers.map(
       (t) =>
-        `${t.tid.padEnd(12)} ${money(t.amount).padEnd(14)} ${t.time ?? "(no date)"}  ${t.recipientName ?? "(no name)"}${t.recipientAccountLast4 ? `, account ending ${t.recipientAccountLast4}` : ""}`,
+        `${t.tid.padEnd(12)} ${money(t.amount, lang).padEnd(14)} ${when(t.time, lang)}  ${t.recipientName ?? m.transaction.notGiven}${t.recipientAccountLast4 ? `, ${fill(m.cli.out.account, { last4: t.recipientAccountLast4 })}` : ""}`,
     ),
   ].join("\n");
 }
@@ -73,35 +84,45 @@ function usage(io: CliIo, text: string): number {
   return EXIT.usage;
 }
 
-const money = (rupees: string | null) => (rupees === null ? "(not given)" : `₹${rupees}`);
-
-function formatTransaction(tx: Transaction): string {
-  const { title, action } = describeTxState(tx.state, "en");
-  const eko = tx.statusText ? `, Eko: "${tx.statusText}"` : "";
+function formatTransaction(tx: Transaction, lang: Lang): string {
+  const m = catalogue(lang);
+  const { title, action } = describeTxState(tx.state, lang);
+  const eko = tx.statusText ? `, ${fill(m.transaction.ekoSays, { text: `"${tx.statusText}"` })}` : "";
+  const status = `tx_status ${tx.txStatus ?? "none"}${eko}`;
   return [
-    `transaction ${tx.tid}: ${title} (tx_status ${tx.txStatus ?? "none"}${eko})`,
-    `next:        ${action}`,
-    `amount:      ${money(tx.amount)} (fee ${money(tx.fee)})`,
-    `sender:      ${tx.senderName ?? "(not given)"}`,
-    `recipient:   ${tx.recipientName ?? "(not given)"}${tx.recipientAccountLast4 ? `, account ending ${tx.recipientAccountLast4}` : ""}`,
-    `made at:     ${tx.time ?? "(not given)"}`,
-    `checked at:  ${tx.checkedAt} (${tx.environment})`,
+    `${fill(m.transaction.title, { tid: tx.tid })}: ${title}`,
+    rows([
+      [m.cli.out.status, status],
+      [m.cli.out.next, action],
+      [m.transaction.amount, money(tx.amount, lang)],
+      [m.transaction.fee, money(tx.fee, lang)],
+      [m.transaction.sender, tx.senderName ?? m.transaction.notGiven],
+      [
+        m.transaction.recipient,
+        `${tx.recipientName ?? m.transaction.notGiven}${tx.recipientAccountLast4 ? `, ${fill(m.cli.out.account, { last4: tx.recipientAccountLast4 })}` : ""}`,
+      ],
+      [m.transaction.time, when(tx.time, lang)],
+      [m.cli.out.checkedAt, `${when(tx.checkedAt, lang)} (${m.env.badge[tx.environment]})`],
+    ]),
   ].join("\n");
 }
 
-function formatReceipt(receipt: RefundReceipt): string {
-  const how =
-    receipt.confirmedBy === "refund"
-      ? "Eko's answer to the refund"
-      : "a transaction inquiry (Eko's answer to the refund was lost)";
+function formatReceipt(receipt: RefundReceipt, lang: Lang): string {
+  const m = catalogue(lang);
+  const refunded =
+    receipt.refundedAmount !== null || !receipt.transaction?.amount
+      ? money(receipt.refundedAmount, lang)
+      : fill(m.cli.out.ofTransaction, { amount: money(receipt.transaction.amount, lang) });
   return [
-    `Refunded: transaction ${receipt.tid}`,
-    `refund tid:   ${receipt.refundTid ?? "(not given)"}`,
-    `refunded:     ${receipt.refundedAmount !== null || !receipt.transaction?.amount ? money(receipt.refundedAmount) : `${money(receipt.transaction.amount)} (the transaction's amount)`}`,
-    `fee:          ${money(receipt.fee)}`,
-    `new balance:  ${money(receipt.balance)}`,
-    `at:           ${receipt.refundedAt} (${receipt.environment})`,
-    `confirmed by: ${how}`,
+    fill(m.cli.out.refunded, { tid: receipt.tid }),
+    rows([
+      [m.receipt.refundTid, receipt.refundTid ?? m.transaction.notGiven],
+      [m.receipt.amount, refunded],
+      [m.receipt.fee, money(receipt.fee, lang)],
+      [m.receipt.balance, money(receipt.balance, lang)],
+      [m.receipt.time, `${when(receipt.refundedAt, lang)} (${m.env.badge[receipt.environment]})`],
+      [m.cli.out.confirmedBy, receipt.confirmedBy === "refund" ? m.cli.out.byRefund : m.receipt.byInquiry],
+    ]),
   ].join("\n");
 }
 
