@@ -1,4 +1,4 @@
-import type { ReactNode, RefObject } from "react";
+import { useLayoutEffect, type ReactNode, type RefObject } from "react";
 import { useRequest, useStores, useT } from "../stores";
 
 export const TID_ERROR_ID = "tid-error";
@@ -25,6 +25,13 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
   );
   const checking = running === "check";
 
+  // The field is in the prerendered page (first-screen.tsx): what the agent typed before the
+  // script ran is in it, not yet in the store. Taken in as the field comes to life.
+  useLayoutEffect(() => {
+    const typed = inputRef.current?.value;
+    if (typed !== undefined && typed !== request.getState().tidInput) request.getState().setTidInput(typed);
+  }, [inputRef, request]);
+
   return (
     <form
       className="tid-form"
@@ -40,6 +47,9 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
       <div className="tid-row">
         <input
           ref={inputRef}
+          // In the prerendered page too: the agent can type before the script runs.
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the screen's one field, focused on arrival as before
+          autoFocus
           id="tid-input"
           className="tid-input mono"
           data-testid="tid-input"
