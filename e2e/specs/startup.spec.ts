@@ -191,12 +191,13 @@ test("a window last used in Hindi paints its first frame in Hindi, before main a
   const ipc = await holdIpc(page);
   const releaseScript = await holdScript(page);
   const reloading = page.reload();
-  // The prerendered screen is English: in this window it stays hidden until the script has run.
+  // The prerendered screen is English: in this window it is not shown until the script has run.
   await expect(page.getByTestId("tid-input")).toBeAttached();
-  await expect(page.getByTestId("tid-input")).toBeHidden();
+  await expect(page.locator("#root")).toHaveCSS("opacity", "0");
   releaseScript();
   await reloading;
-  await expect(page.getByTestId("tid-input")).toBeVisible();
+  await expect(page.locator("#root")).toHaveCSS("opacity", "1");
+  await expect(page.getByTestId("tid-input")).toBeFocused();
   await expect(page.locator("html")).toHaveAttribute("lang", "hi");
   await expect(page.getByTestId("nav-settings")).toHaveText("सेटिंग्स");
   await ipc.release();
