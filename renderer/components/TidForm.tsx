@@ -26,10 +26,12 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
   const checking = running === "check";
 
   // The field is in the prerendered page (first-screen.tsx): what the agent typed before the
-  // script ran is in it, not yet in the store. Taken in as the field comes to life.
+  // script ran is in it, not yet in the store. Taken in as the field comes to life; a field the
+  // agent did not type in (its value still the one it was rendered with) leaves the store alone,
+  // so a tid main restored meanwhile stays.
   useLayoutEffect(() => {
-    const typed = inputRef.current?.value;
-    if (typed !== undefined && typed !== request.getState().tidInput) request.getState().setTidInput(typed);
+    const field = inputRef.current;
+    if (field && field.value !== field.defaultValue) request.getState().setTidInput(field.value);
   }, [inputRef, request]);
 
   return (
