@@ -103,11 +103,16 @@ async function main() {
     [
       "bare page first contentful paint (same host)",
       `${rendererStart.bareFirstContentfulPaintMs.median} ms (${rendererStart.bareFirstContentfulPaintMs.min}–${rendererStart.bareFirstContentfulPaintMs.max}): app ×${rendererStart.fcpRatio}`,
-      "≤ ×2.0",
+      "≤ ×1.5",
     ],
     [
-      "tid field focused and ready",
-      `${rendererStart.tidFieldReadyMs.median} ms (${rendererStart.tidFieldReadyMs.min}–${rendererStart.tidFieldReadyMs.max})`,
+      "tid field usable (focused, typing kept), against the bare page's first paint",
+      `${rendererStart.tidUsableMs.median} ms (${rendererStart.tidUsableMs.min}–${rendererStart.tidUsableMs.max}): ×${rendererStart.tidUsableRatio}`,
+      "≤ ×2.5",
+    ],
+    [
+      "tid field hydrated (React has taken it over)",
+      `${rendererStart.hydratedMs.median} ms (${rendererStart.hydratedMs.min}–${rendererStart.hydratedMs.max})`,
       "",
     ],
     [

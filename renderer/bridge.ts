@@ -13,7 +13,7 @@ declare global {
  * Without a preload (a broken install, the page opened by hand) every call answers `internal`,
  * so the screens still explain the problem instead of showing a blank window.
  */
-function missingBridge(): RefundDeskApi {
+export function missingBridge(): RefundDeskApi {
   const answer = async () => err({ kind: "internal" as const, details: { cause: "no-bridge" } });
   return Object.fromEntries(IPC_METHODS.map((method) => [method, answer])) as unknown as RefundDeskApi;
 }

@@ -14,20 +14,24 @@ function leaves(value: unknown, path = ""): [string, string][] {
 test("English is in from the start; Hindi only once loaded (its own chunk in the window), then for good", async () => {
   assert.equal(hasLanguage("en"), true);
   assert.equal(hasLanguage("hi"), false);
+  // A translator made before its language loaded reads the catalogue at each call.
+  const early = translator("hi");
+  assert.equal(early("nav.settings"), "Settings");
   await loadLanguage("hi");
+  assert.equal(early("nav.settings"), "सेटिंग्स");
   assert.equal(hasLanguage("hi"), true);
   await loadLanguage("hi");
   assert.equal(translator("hi")("nav.settings"), "सेटिंग्स");
 });
 
-test("i18next gives every text of both catalogues exactly as written, placeholders filled like fill()", () => {
+test("the translator gives every text of both catalogues exactly as written, placeholders filled like fill()", () => {
   for (const [lang, catalogue] of [
     ["en", en],
     ["hi", hi],
   ] as const) {
     const t = translator(lang);
     for (const [key, text] of leaves(catalogue)) {
-      // Values with HTML-ish characters: React escapes on render, so i18next must not.
+      // Values with HTML-ish characters: React escapes on render, so the translator must not.
       const values = Object.fromEntries(
         (text.match(/\{(\w+)\}/g) ?? []).map((p) => [p.slice(1, -1), `<${p.slice(1, -1)} & "x">`]),
       );
@@ -36,7 +40,7 @@ test("i18next gives every text of both catalogues exactly as written, placeholde
   }
 });
 
-test("a placeholder without a value stays visible; a value is never read as i18next syntax", () => {
+test("a placeholder without a value stays visible; a value is never read as a placeholder or a reference", () => {
   const t = translator("en");
   assert.equal(t("result.resendIn"), "Resend in {time}");
   assert.equal(

@@ -1,32 +1,14 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { hydrateRoot } from "react-dom/client";
 import { LANGS } from "../app/messages/catalogues";
 import { enableActionMarks } from "./action-marks";
-import { App } from "./App";
 import { bridge } from "./bridge";
-import { readFirstFrameHint, rememberFirstFrame } from "./environment-hint";
-import { FirstFrame } from "./held-space";
+import { rememberFirstFrame } from "./environment-hint";
+import { firstScreen } from "./first-screen";
 import { hasLanguage, loadLanguage } from "./i18n";
 import { ANSWER_PARTS, LATER_PARTS, type LazyPartList } from "./lazy-parts";
 import { startUp } from "./start-up";
-import { createDeskStore } from "./store/desk-store";
-import { createDisplayStore, kioskFromSearch } from "./store/display-store";
-import { createFindMobileStore } from "./store/find-mobile-store";
-import { createHistoryStore } from "./store/history-store";
-import { createLangStore, type KeyValueStorage } from "./store/lang-store";
-import { createPrintStore } from "./store/print-store";
-import { createRequestStore } from "./store/request-store";
-import { createSettingsStore } from "./store/settings-store";
-import { StoresProvider, type Stores } from "./stores";
-
-/** Reading `localStorage` or `sessionStorage` itself can throw when storage is disabled. */
-function storageOrNull(which: "localStorage" | "sessionStorage"): KeyValueStorage | null {
-  try {
-    return window[which];
-  } catch {
-    return null;
-  }
-}
+import { asFreshInstall, createWindowState } from "./start-up-state";
+import { storageOrNull } from "./web-storage";
 
 function preload(parts: LazyPartList): void {
   for (const part of parts) part.preload().catch(() => undefined);
@@ -50,23 +32,16 @@ const search = new URLSearchParams(window.location.search);
 // The benchmark opens the page with ?bench=1 to read the renderer's own time per action.
 enableActionMarks(search.get("bench") === "1");
 
-const api = bridge();
 const storage = storageOrNull("localStorage");
-const stores: Stores = {
-  // The tid on screen lasts as long as the window (a reload keeps it, a restart does not).
-  request: createRequestStore(api, Date.now, storageOrNull("sessionStorage")),
-  settings: createSettingsStore(api),
-  lang: createLangStore(storage, "en", { has: hasLanguage, load: loadLanguage }),
-  display: createDisplayStore(storage, kioskFromSearch(window.location.search)),
-  desk: createDeskStore(api),
-  history: createHistoryStore(api),
-  print: createPrintStore(api),
-  findMobile: createFindMobileStore(api),
-};
+const own = createWindowState(
+  bridge(),
+  { local: storage, session: storageOrNull("sessionStorage"), search: window.location.search },
+  { has: hasLanguage, load: loadLanguage },
+);
+const { stores } = own;
 
 // The next start holds the space of this header and screen before main answers.
-const firstFrame = readFirstFrameHint(storage);
-const seen = { ...firstFrame };
+const seen = { ...own.hint };
 function remember(): void {
   const environment = stores.settings.getState().view?.environment ?? seen.environment;
   const desk = stores.desk.getState().desk;
@@ -83,15 +58,11 @@ async function start(root: HTMLElement): Promise<void> {
   // A window last used in Hindi waits for its text (one local file) rather than flash English.
   const lang = stores.lang.getState().lang;
   if (!hasLanguage(lang)) await loadLanguage(lang).catch(() => stores.lang.getState().setLang("en"));
-  createRoot(root).render(
-    <StrictMode>
-      <StoresProvider value={stores}>
-        <FirstFrame.Provider value={firstFrame}>
-          <App />
-        </FirstFrame.Provider>
-      </StoresProvider>
-    </StrictMode>,
-  );
+  // The build prerenders the first screen into the root (scripts/prerender.mjs): React takes it
+  // over where it stands. A mismatch is a bug: the console error fails the e2e run.
+  hydrateRoot(root, firstScreen(asFreshInstall(own), own), {
+    onRecoverableError: (error) => console.error("refund-desk: the prerendered screen did not match", error),
+  });
   prefetchAfterFirstFrame();
 }
 

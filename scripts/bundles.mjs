@@ -3,11 +3,13 @@
 // self-contained file, and the renderer as static files served from the app.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { buildFirstFrameGate, prerenderFirstScreen } from "./prerender.mjs";
 
 // utf8: the Hindi catalogue stays Devanagari instead of \u escapes (a fifth smaller).
 const common = { bundle: true, sourcemap: false, logLevel: "warning", legalComments: "none", charset: "utf8" };
 
 const ENTRY_TAG = '<script type="module" src="app.js"></script>';
+const ROOT_TAG = '<div id="root"></div>';
 
 /** The options of each bundle, by name, writing under `out`. */
 export function bundles(root, out) {
@@ -55,17 +57,25 @@ export function bundles(root, out) {
   };
 }
 
-/** The renderer's page and stylesheet beside its bundle: index.html names the chunks to preload. */
+/**
+ * The renderer's page and stylesheet beside its bundle: index.html names the chunks to preload and
+ * holds the first screen, prerendered, in its root.
+ */
 export function writeRendererPage(root, out, metafile) {
   mkdirSync(join(out, "renderer"), { recursive: true });
   const html = readFileSync(join(root, "renderer/index.html"), "utf8");
-  if (!html.includes(ENTRY_TAG)) throw new Error(`renderer/index.html has no ${ENTRY_TAG}`);
+  for (const tag of [ENTRY_TAG, ROOT_TAG])
+    if (!html.includes(tag)) throw new Error(`renderer/index.html has no ${tag}`);
   const entry = relative(process.cwd(), join(out, "renderer", "app.js"))
     .split("\\")
     .join("/");
   // The chunks app.js imports statically are fetched at once, not after app.js is parsed.
   const preloads = staticImports(metafile, entry).map((file) => `<link rel="modulepreload" href="${file}" />`);
-  writeFileSync(join(out, "renderer/index.html"), html.replace(ENTRY_TAG, [...preloads, ENTRY_TAG].join("\n    ")));
+  const page = html
+    .replace(ENTRY_TAG, [...preloads, ENTRY_TAG].join("\n    "))
+    .replace(ROOT_TAG, () => `<div id="root">${prerenderFirstScreen(root)}</div>`);
+  writeFileSync(join(out, "renderer/index.html"), page);
+  buildFirstFrameGate(root, join(out, "renderer"));
   cpSync(join(root, "renderer/styles.css"), join(out, "renderer/styles.css"));
 }
 

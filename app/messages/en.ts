@@ -3,7 +3,7 @@
  * is typed against it, so a key missing in either language fails `tsc`.
  *
  * Leaves are plain strings; `{name}` marks a value filled in at run time (see `fill` in
- * describe-error.ts; the renderer reads the same text through i18next, renderer/i18n.ts). Every
+ * describe-error.ts; the renderer reads the same text by key, translate.ts). Every
  * language must use the same placeholders (checked by messages.test.ts), and every key must be
  * used somewhere (key-usage.test.ts): a new error kind needs its English and Hindi entry here and
  * in hi.ts, and describeError reads it through `m.errors[kind]`.

@@ -14,5 +14,5 @@ export type MessageKey = LeafPaths<Messages>;
 /** Values for a text's `{name}` placeholders. */
 type MessageValues = Record<string, string | number>;
 
-/** A catalogue lookup bound to one language; the renderer's comes from i18next. */
+/** A catalogue lookup bound to one language (translate.ts). */
 export type Translate = (key: MessageKey, values?: MessageValues) => string;

@@ -24,6 +24,17 @@ async function holdIpc(page: Page): Promise<{ held(): number; release(): Promise
   };
 }
 
+/** Holds the page's script (app.js) until `release` is called: the page as HTML and CSS alone. */
+async function holdScript(page: Page): Promise<() => void> {
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/app.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 type Box = { x: number; y: number; width: number; height: number };
 
 async function tidFieldBox(page: Page): Promise<Box> {
@@ -89,6 +100,35 @@ test("a provisioned counter on UAT: the next start holds its badge and name, so 
   expect(await tidFieldBox(page)).toEqual(before);
 });
 
+test("the first screen is painted from the prerendered page before any script runs; what is typed then is kept", async ({
+  page,
+  openApp,
+}) => {
+  const releaseScript = await holdScript(page);
+  // The page's load waits for the held script: opened, not awaited.
+  const opening = openApp();
+  const field = page.getByTestId("tid-input");
+  await expect(field).toBeVisible();
+  await expect(field).toBeFocused();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Refund a failed transfer");
+  await page.keyboard.type("1319");
+  const before = await tidFieldBox(page);
+  await field.evaluate((input) => input.setAttribute("data-prerendered", ""));
+
+  releaseScript();
+  await opening;
+  await expect(page.getByTestId("env-badge")).toHaveAttribute("data-env", "practice");
+  await expect(page.getByTestId("practice-tids")).toBeVisible();
+  // Taken over where it stood, not painted again: the same element, in the same box, with the text typed.
+  await expect(field).toHaveAttribute("data-prerendered", "");
+  await expect(field).toHaveValue("1319");
+  expect(await tidFieldBox(page)).toEqual(before);
+  await page.keyboard.type("2443");
+  await expect(field).toHaveValue("13192443");
+  await field.press("Enter");
+  await expect(page.getByTestId("transaction")).toHaveAttribute("data-state", "refund-pending");
+});
+
 test("check, Send OTP and Refund each make exactly one IPC call", async ({ page, openApp }) => {
   await openApp();
   await expect(page.getByTestId("env-badge")).toBeVisible();
@@ -149,8 +189,15 @@ test("a window last used in Hindi paints its first frame in Hindi, before main a
   await openApp();
   await page.evaluate(() => localStorage.setItem("refund-desk.lang", "hi"));
   const ipc = await holdIpc(page);
-  await page.reload();
-  await expect(page.getByTestId("tid-input")).toBeVisible();
+  const releaseScript = await holdScript(page);
+  const reloading = page.reload();
+  // The prerendered screen is English: in this window it is not shown until the script has run.
+  await expect(page.getByTestId("tid-input")).toBeAttached();
+  await expect(page.locator("#root")).toHaveCSS("opacity", "0");
+  releaseScript();
+  await reloading;
+  await expect(page.locator("#root")).toHaveCSS("opacity", "1");
+  await expect(page.getByTestId("tid-input")).toBeFocused();
   await expect(page.locator("html")).toHaveAttribute("lang", "hi");
   await expect(page.getByTestId("nav-settings")).toHaveText("सेटिंग्स");
   await ipc.release();

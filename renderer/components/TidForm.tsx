@@ -1,4 +1,4 @@
-import type { ReactNode, RefObject } from "react";
+import { useLayoutEffect, type ReactNode, type RefObject } from "react";
 import { useRequest, useStores, useT } from "../stores";
 import { failureOf, runningOf } from "../store/request-phase";
 
@@ -27,6 +27,15 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
   });
   const checking = running === "check";
 
+  // The field is in the prerendered page (first-screen.tsx): what the agent typed before the
+  // script ran is in it, not yet in the store. Taken in as the field comes to life; a field the
+  // agent did not type in (its value still the one it was rendered with) leaves the store alone,
+  // so a tid main restored meanwhile stays.
+  useLayoutEffect(() => {
+    const field = inputRef.current;
+    if (field && field.value !== field.defaultValue) request.getState().setTidInput(field.value);
+  }, [inputRef, request]);
+
   return (
     <form
       className="tid-form"
@@ -42,6 +51,9 @@ export function TidForm({ inputRef, describedBy, children }: Props) {
       <div className="tid-row">
         <input
           ref={inputRef}
+          // In the prerendered page too: the agent can type before the script runs.
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the screen's one field, focused on arrival as before
+          autoFocus
           id="tid-input"
           className="tid-input mono"
           data-testid="tid-input"

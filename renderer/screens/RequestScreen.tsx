@@ -98,8 +98,11 @@ export function RequestScreen() {
     const target = pendingFocus.current?.current;
     if (!target) return;
     pendingFocus.current = null;
+    // Already focused on arrival (autofocus): what the agent typed meanwhile is not selected, so
+    // the next key does not replace it.
+    const arrivedFocused = document.activeElement === target;
     target.focus();
-    if (target instanceof HTMLInputElement && target === inputRef.current) target.select();
+    if (target instanceof HTMLInputElement && target === inputRef.current && !arrivedFocused) target.select();
   });
 
   const focusSoon = useCallback((target: Focusable) => {
