@@ -121,7 +121,7 @@ test("refund-desk pending <mobile> [--json]: the list with the mobile's last 4 o
   assert.equal(words.code, EXIT.ok, words.err);
   assert.match(
     words.out,
-    /^2 transfer\(s\) of the customer with mobile ending 1111 waiting for a refund \(practice\):\n13192460 +₹2500\.00/,
+    /^Transfers waiting for a refund \(mobile ending 1111\) \(Practice\):\n13192460 +₹2,500\.00 +4 Nov 2025, 4:20:05 pm IST/,
   );
   assert.match(words.out, /13192461 .*Meena Kumari, account ending 7766/);
   const json = await run(["pending", TEST_SECRETS.customerMobiles.withNone, "--json"]);
