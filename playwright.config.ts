@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
- * Two runs of the e2e suite (see ARCHITECTURE.md, "Tests"):
+ * Two runs of the e2e suite (see docs/testing.md, "The test layers"):
  * - chromium-host: the built renderer in Debian's Chromium, served by e2e/host/test-host.ts with
  *   the same main-process handler table. Playwright's own browser download does not work here.
  * - electron: the real app through Playwright's _electron: the unpacked build (`npm run pack:e2e`,

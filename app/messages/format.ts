@@ -12,6 +12,7 @@ function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {
   const made = new Map<Lang, T>();
   return (lang) => {
     let formatter = made.get(lang);
+    // Stryker disable next-line ConditionalExpression: a formatter made on every call prints the same, only slower
     if (!formatter) {
       formatter = make(LOCALES[lang] ?? LOCALES.en);
       made.set(lang, formatter);
@@ -43,6 +44,7 @@ function perLangParts(make: (locale: string, lang: Lang) => Intl.DateTimeFormat)
   return (lang) => {
     const known: Lang = Object.hasOwn(LOCALES, lang) ? lang : "en";
     let formatter = made.get(known);
+    // Stryker disable next-line ConditionalExpression: a formatter made on every call prints the same, only slower
     if (!formatter) {
       formatter = make(LOCALES[known], known);
       made.set(known, formatter);
@@ -72,6 +74,7 @@ export function formatRupees(amount: string, lang: Lang): string {
   const places = match[1]?.length ?? 0;
   const locale = LOCALES[lang] ?? LOCALES.en;
   const format =
+    // Stryker disable next-line EqualityOperator: at 2 places the new formatter prints what the cached one prints
     places > 2
       ? new Intl.NumberFormat(locale, { style: "currency", currency: "INR", maximumFractionDigits: places })
       : rupeeFormat(lang);

@@ -23,8 +23,9 @@ export function decimalText(value: unknown): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
   const match = DECIMAL.exec(String(value).trim());
   if (!match) return null;
-  // The first two groups take part in every match; the default is for the type checker.
-  const [, sign, whole = "", fraction = "", exponent] = match;
+  const [, sign, , fraction = "", exponent] = match;
+  // (\d*) takes part in every match.
+  const whole = match[2] as string;
   if (whole === "" && fraction === "") return null;
   const digits = whole + fraction;
   // At most a 4-digit exponent: the padding below stays short, and the lengths are checked after it.

@@ -41,6 +41,7 @@ test("no usable otp_ref_id is otp-not-sent, with the details", () => {
     { otp_ref_id: true },
     {},
     null,
+    undefined,
     "ref",
     5,
   ]) {

@@ -23,6 +23,7 @@ function errorCode(error: unknown): string {
   const codes: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
+    // Stryker disable next-line ConditionalExpression: a string, number or boolean cause has no code, message or cause, so the walk finds nothing either way
     if (typeof current !== "object") break;
     const e = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof e.code === "string") codes.push(e.code);

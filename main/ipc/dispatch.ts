@@ -25,8 +25,9 @@ export function createDispatch(services: RefundDeskApi, appOrigin: string): Disp
       return err({ kind: "invalid-input", field: "sender", reason: "untrusted-sender" });
     const parsed = IPC_SCHEMAS[method].safeParse(payload);
     if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path.map(String).join(".") || "payload";
-      return err({ kind: "invalid-input", field, reason: "malformed" });
+      // Stryker disable next-line StringLiteral: every IPC schema is a flat object, so a path has at most one segment and any separator gives the same name
+      const path = parsed.error.issues[0]?.path.map(String).join(".");
+      return err({ kind: "invalid-input", field: path || "payload", reason: "malformed" });
     }
     try {
       const handler = services[method] as (request: unknown) => Promise<Result<unknown, RefundDeskError>>;

@@ -57,6 +57,7 @@ export function createGroupCommit(options: GroupCommitOptions = {}): GroupCommit
       if (timer) return;
       timer = setTimeout(flush, intervalMs);
       // A pending flush must not keep a CLI command's process alive; close() flushes it anyway.
+      // Stryker disable next-line OptionalChaining: Node's timers always have unref
       timer.unref?.();
     },
     flush,

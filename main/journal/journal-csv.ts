@@ -84,7 +84,8 @@ function csvLine(row: readonly (string | number)[]): string {
 
 export function csvField(value: string): string {
   // Spreadsheets run a cell starting with = + - @ as a formula; a journal line can be hand-edited,
-  // so such text gets a leading apostrophe (numbers, negative ones included, stay numbers).
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  // so such text gets a leading apostrophe. A negative number stays a number (of these characters
+  // only - can begin one).
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

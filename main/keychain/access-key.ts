@@ -6,7 +6,7 @@ import type { KeyStore } from "./key-store";
 
 /**
  * The access key as main holds it: read from the keychain once, then kept in memory while the
- * app runs (see ARCHITECTURE.md, "Secrets"), so each request does not wait on the keychain. The
+ * app runs (see docs/security.md, "What is protected"), so each request does not wait on the keychain. The
  * entry carries the base URL it was stored for (bound-key.ts): a key is only given for that URL.
  */
 export interface AccessKey {
