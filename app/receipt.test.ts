@@ -70,19 +70,13 @@ test("a refund just made prints Eko's refund figures, the transfer checked befor
   });
 });
 
-test("the refund's fee wins; without it the checked transfer's fee; without either, none", () => {
-  assert.equal(printableFromReceipt({ ...made, fee: null }, checked, counter).fee, "12.00");
-  assert.equal(printableFromReceipt({ ...made, fee: null }, null, counter).fee, null);
-  assert.equal(printableFromReceipt({ ...made, fee: null }, { ...checked, fee: null }, counter).fee, null);
-});
-
 test("a refund confirmed by a check prints that check's transfer, not the one the window held", () => {
   const confirming = { ...checked, amount: "4999.00", recipientName: "R. Kumar", recipientAccountLast4: "1111" };
   const printable = printableFromReceipt(receiptFromInquiry(confirming), checked, counter);
   assert.equal(printable.txAmount, "4999.00");
   assert.equal(printable.recipientName, "R. Kumar");
   assert.equal(printable.accountLast4, "1111");
-  assert.equal(printable.fee, "12.00");
+  assert.equal(printable.fee, null);
   assert.equal(printable.refundTid, null);
   assert.equal(printable.balance, null);
 });
@@ -193,6 +187,18 @@ test("no copy shows a balance Eko did not give, nor one a reprint from the journ
   }
 });
 
+test("the fee is the one Eko's refund answer gave, never the checked transfer's: without it no fee row, printed or reprinted", () => {
+  assert.equal(printableFromReceipt({ ...made, fee: null }, checked, counter).fee, null);
+  assert.equal(printableFromReceipt({ ...made, fee: null }, null, counter).fee, null);
+  for (const copy of RECEIPT_COPIES) {
+    const first = receiptContent(printableFromReceipt({ ...made, fee: null }, checked, counter), copy, noGrievance);
+    // The journal keeps only the refund answer's fee, so the reprint of that refund has none either.
+    const reprint = receiptContent(printableFromJournal(journalLine("refund:refunded")), copy, noGrievance);
+    for (const content of [first, reprint]) assert.ok(!allRows(content).some((row) => row.label === "fee"), copy);
+    assert.ok(!allRows(first).some((row) => row.value.type === "money" && row.value.amount === "12.00"), copy);
+  }
+});
+
 test("the customer's copy says where to complain and to keep it; the agent's has the line the customer signs", () => {
   const customer = receiptContent(printable, "customer", grievanceSetup);
   assert.deepEqual(
@@ -271,14 +277,18 @@ test("an amount or balance Eko's refund answer left out is shown as not given, n
   );
 });
 
-test("a refund confirmed by a check: the transfer's amount and fee, and no balance (a check does not tell it)", () => {
+test("a refund confirmed by a check: the transfer's amount, and no fee or balance (the check's fee is the transfer's)", () => {
   const rows = receiptOnScreen(receiptFromInquiry(checked));
   assert.deepEqual(
     rows.map((row) => row.label),
-    ["tid", "txAmount", "fee", "time"],
+    ["tid", "txAmount", "time"],
   );
   assert.deepEqual(rows[1], { label: "txAmount", value: { type: "money", amount: "5000.00" } });
-  assert.deepEqual(rows[2], { label: "fee", value: { type: "money", amount: "12.00" } });
+  assert.equal(
+    receiptOnScreen({ ...made, fee: null, transaction: checked }).some((row) => row.label === "fee"),
+    false,
+    "a refund answer without a fee shows none, whatever the transfer's",
+  );
   // A check that gave no amount either: nothing is made up, and nothing is "not given" that a check never gives.
   assert.deepEqual(
     receiptOnScreen(receiptFromInquiry({ ...checked, amount: null, fee: null })).map((row) => row.label),

@@ -153,7 +153,8 @@ export function printableFromReceipt(
     tid: receipt.tid,
     refundTid: receipt.refundTid,
     refundedAmount: receipt.refundedAmount,
-    fee: receipt.fee ?? checked?.fee ?? null,
+    // Eko's refund answer's fee alone: the transfer's fee is another sum, and the journal keeps no other.
+    fee: receipt.fee,
     refundedAt: receipt.refundedAt,
     environment: receipt.environment,
     txAmount: checked?.amount ?? null,
@@ -173,7 +174,8 @@ type ScreenValue = Extract<ReceiptValue, { type: "text" | "money" | "time" }> | 
  * The refund done, as the agent's screen shows it (renderer/components/Receipt.tsx). A figure
  * Eko's refund answer should carry (the amount, the balance) and left out or wrote unreadably
  * is shown as not given, never as 0. A refund confirmed by a check after a lost answer shows the
- * transfer's amount for want of the refund's, and no balance (a check does not tell it).
+ * transfer's amount for want of the refund's, and no balance (a check does not tell it). The fee is
+ * the refund's as Eko's refund answer gave it, as on paper: never the transfer's, another sum.
  */
 export function receiptOnScreen(receipt: RefundReceipt): { label: ReceiptLabel; value: ScreenValue }[] {
   const byRefund = receipt.confirmedBy === "refund";
@@ -187,8 +189,7 @@ export function receiptOnScreen(receipt: RefundReceipt): { label: ReceiptLabel; 
     rows.push({ label: "amount", value: { type: "money", amount: receipt.refundedAmount } });
   else if (tx?.amount) rows.push({ label: "txAmount", value: { type: "money", amount: tx.amount } });
   else if (byRefund) rows.push({ label: "amount", value: notGiven });
-  const fee = receipt.fee ?? tx?.fee ?? null;
-  if (fee !== null) rows.push({ label: "fee", value: { type: "money", amount: fee } });
+  if (receipt.fee !== null) rows.push({ label: "fee", value: { type: "money", amount: receipt.fee } });
   if (receipt.balance !== null) rows.push({ label: "balance", value: { type: "money", amount: receipt.balance } });
   else if (byRefund) rows.push({ label: "balance", value: notGiven });
   rows.push({ label: "time", value: { type: "time", iso: receipt.refundedAt } });

@@ -77,6 +77,10 @@ test("check, send the OTP, a wrong OTP, then the right one: the receipt, and one
   await expect(receipt).toContainText("13192443");
   await expect(receipt.locator("div", { hasText: "Refunded amount" }).locator("dd")).toHaveText("₹5,000.00");
   await expect(receipt.locator("div", { hasText: "Your balance now" }).locator("dd")).toHaveText("₹30,000.00");
+  // The fee Eko's refund answer gave.
+  await expect(receipt.locator("div", { has: page.locator("dt", { hasText: /^Fee$/ }) }).locator("dd")).toHaveText(
+    "₹50.00",
+  );
   await expect(receipt).toContainText("Practice — no money moved");
   await expect(receipt).toHaveAttribute("data-confirmed-by", "refund");
   await expect(page.getByTestId("receipt-by-inquiry")).toHaveCount(0);
@@ -173,6 +177,8 @@ test("a refund whose answer is lost but that went through: the status says so, t
     "Eko's answer to the refund was lost; a check of the transaction with Eko then confirmed the refund.",
   );
   await expect(receipt).toContainText("13192453");
+  // The check's fee is the transfer's; the refund's was in the answer that was lost.
+  await expect(receipt.locator("dt", { hasText: /^Fee$/ })).toHaveCount(0);
   await expect(status).toHaveCount(0);
 });
 

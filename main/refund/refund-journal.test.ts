@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { printableFromJournal, printableFromReceipt } from "../../app/receipt";
+import { receiptFromInquiry, type RefundReceipt } from "../../app/refund";
 import { err, ok } from "../../app/result";
 import type { Transaction } from "../../app/transaction";
+import type { JournalRecord } from "../journal/journal";
 import { inquiryLine, refundFacts, refundLine } from "./refund-journal";
 
 const tx: Transaction = {
@@ -88,4 +91,28 @@ test("a refund line keeps the otp_ref_id's last 6 characters only, and the refun
     Object.hasOwn(refundLine({ ...facts, otpRefId: "" }, err({ kind: "busy", tid: "1" })), "otpRefTail"),
     false,
   );
+});
+
+test("a reprint from the journal line prints the fee the first print did: Eko's refund answer's, or none", () => {
+  const counter = { counterName: "Counter 3", agentCode: "20810200" };
+  const made: RefundReceipt = {
+    ...reply,
+    balance: "123.45",
+    refundedAt: "2026-01-15T10:00:00.000Z",
+    environment: "uat",
+    tid: "13192443",
+    confirmedBy: "refund",
+    transaction: null,
+    details: { ekoStatus: 0 },
+  };
+  const reprinted = (record: JournalRecord) => printableFromJournal({ counter: counter.counterName, ...record });
+  for (const receipt of [made, { ...made, fee: null }]) {
+    const record = refundLine({ ...facts, refund: refundFacts(receipt, tx, counter.agentCode) }, ok(receipt));
+    assert.equal(reprinted(record).fee, printableFromReceipt(receipt, tx, counter).fee, String(receipt.fee));
+  }
+  // A refund a check confirmed after its answer was lost: the check's fee (50.00) is the transfer's, on neither.
+  const confirmed = receiptFromInquiry(tx);
+  const record = inquiryLine("refund-check", { ...facts, refund: refundFacts(null, tx, counter.agentCode) }, ok(tx));
+  assert.equal(printableFromReceipt(confirmed, tx, counter).fee, null);
+  assert.equal(reprinted(record).fee, null);
 });
