@@ -74,19 +74,23 @@ test("config show --json carries the counter, kiosk, lock, PIN and policy source
   });
 });
 
-test("a wait past the interval is said on standard error, each interval, and stops when the work ends", async () => {
+test("a wait past the interval is said on standard error, each interval, and stops when the work ends", async (t) => {
+  t.mock.timers.enable({ apis: ["setInterval"] });
   const io = cliIo();
   let finish: (value: string) => void = () => undefined;
-  const work = new Promise<string>((resolve) => (finish = resolve));
-  const waiting = withProgress(work, io, 20);
-  await new Promise((resolve) => setTimeout(resolve, 70));
+  const waiting = withProgress(new Promise<string>((resolve) => (finish = resolve)), io);
+  t.mock.timers.tick(1_999);
+  assert.equal(io.err(), "", "nothing before the first interval");
+  t.mock.timers.tick(1);
+  t.mock.timers.tick(2_000);
   finish("done");
   assert.equal(await waiting, "done");
-  const said = io.err().split("\n").filter(Boolean);
-  assert.ok(said.length >= 2, said.join("|"));
-  assert.match(said[0] ?? "", /^refund-desk: still waiting for Eko \(0 s\)…$/);
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.equal(io.err().split("\n").filter(Boolean).length, said.length, "nothing after the end");
+  assert.deepEqual(io.err().split("\n").filter(Boolean), [
+    "refund-desk: still waiting for Eko (2 s)…",
+    "refund-desk: still waiting for Eko (4 s)…",
+  ]);
+  t.mock.timers.tick(10_000);
+  assert.equal(io.err().split("\n").filter(Boolean).length, 2, "nothing after the end");
   assert.equal(io.out(), "");
 });
 

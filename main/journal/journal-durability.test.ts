@@ -28,7 +28,6 @@ const record = (tid: string, outcome = "otp-sent"): JournalRecord => ({
   environment: "practice",
   outcome,
 });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The requests' lines in the journal folder's files right now, as the tids they name. */
 function tidsOnFile(dataDir: string): string[] {
@@ -41,14 +40,17 @@ function tidsOnFile(dataDir: string): string[] {
   );
 }
 
-test("lines are written at once and flushed to disk together: one fsync for a burst, within the interval", async () => {
+test("lines are written at once and flushed to disk together: one fsync for a burst, within the interval", (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
   const dataDir = tempDataDir("journal-group");
   const fsyncs: string[][] = [];
   const journal = createJournal(dataDir, "C1", { intervalMs: 30, fsync: () => fsyncs.push(tidsOnFile(dataDir)) });
   for (const tid of ["1", "2", "3"]) assert.equal(journal.append(record(tid)), true);
   assert.deepEqual(tidsOnFile(dataDir), ["1", "2", "3"], "written before append returns");
   assert.deepEqual(fsyncs, [], "not flushed per line");
-  await sleep(100);
+  t.mock.timers.tick(29);
+  assert.deepEqual(fsyncs, [], "not before the interval");
+  t.mock.timers.tick(1);
   assert.deepEqual(fsyncs, [["1", "2", "3"]], "one flush for the three");
   journal.append(record("4"));
   journal.close();
