@@ -5,8 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AFTER_ACTION_SCHEMA, IPC_SCHEMAS } from "./ipc-schemas";
-import { ACTION_METHODS, IPC_CHANNELS, IPC_METHODS } from "./ipc";
+import { ACTION_METHODS, IPC_CHANNELS, IPC_METHODS, type IpcMethod } from "./ipc";
 import { TEST_SECRETS } from "../main/test-support/test-secrets";
+import { VALID_REQUESTS } from "../main/test-support/valid-requests";
 
 const accepts = (method: keyof typeof IPC_SCHEMAS, payload: unknown) =>
   assert.equal(IPC_SCHEMAS[method].safeParse(payload).success, true, `${method} refused ${JSON.stringify(payload)}`);
@@ -14,6 +15,51 @@ const refuses = (method: keyof typeof IPC_SCHEMAS, payload: unknown) =>
   assert.equal(IPC_SCHEMAS[method].safeParse(payload).success, false, `${method} took ${JSON.stringify(payload)}`);
 
 const text = (n: number) => "x".repeat(n);
+
+/**
+ * Each method's payload, by the test below that holds its edges. Typed over the contract: a new
+ * method does not compile until it is given a shape here, and a new shape needs its test.
+ */
+const SHAPES = {
+  inquireTransaction: "tid",
+  requestRefundOtp: "tid",
+  recordReprint: "tid",
+  getSettings: "none",
+  removeAccessKey: "none",
+  checkConnection: "none",
+  getSession: "none",
+  getDesk: "none",
+  lockSettings: "none",
+  printReceipt: "none",
+  getReceiptSetup: "none",
+  refund: "refund",
+  setAccessKey: "access key",
+  unlockSettings: "admin PIN",
+  exitKiosk: "admin PIN",
+  setTokenPin: "token PIN",
+  readHistory: "history",
+  exportHistory: "history",
+  pendingRefunds: "mobile",
+  updateSettings: "settings",
+} as const satisfies { [M in IpcMethod]: string };
+type Shape = (typeof SHAPES)[IpcMethod];
+const withShape = (shape: Shape) => IPC_METHODS.filter((method) => SHAPES[method] === shape);
+
+test("every method's payload has its shape's test below, and the fuzz tests' valid request passes its schema", () => {
+  const tested: Shape[] = [
+    "tid",
+    "none",
+    "refund",
+    "access key",
+    "admin PIN",
+    "token PIN",
+    "history",
+    "mobile",
+    "settings",
+  ];
+  assert.deepEqual([...new Set(Object.values(SHAPES))].sort(), tested.sort());
+  for (const method of IPC_METHODS) accepts(method, VALID_REQUESTS[method]);
+});
 
 test("every channel is the product's own and distinct, one per method; the counter's actions are three", () => {
   assert.deepEqual(IPC_METHODS, Object.keys(IPC_SCHEMAS));
@@ -25,7 +71,7 @@ test("every channel is the product's own and distinct, one per method; the count
 });
 
 test("a tid request: text up to 256 characters, nothing else", () => {
-  for (const method of ["inquireTransaction", "requestRefundOtp", "recordReprint"] as const) {
+  for (const method of withShape("tid")) {
     accepts(method, { tid: "13192443" });
     accepts(method, { tid: text(256) });
     refuses(method, { tid: text(257) });
@@ -36,16 +82,7 @@ test("a tid request: text up to 256 characters, nothing else", () => {
 });
 
 test("requests without a payload take an empty object only", () => {
-  for (const method of [
-    "getSettings",
-    "removeAccessKey",
-    "checkConnection",
-    "getSession",
-    "getDesk",
-    "lockSettings",
-    "printReceipt",
-    "getReceiptSetup",
-  ] as const) {
+  for (const method of withShape("none")) {
     accepts(method, {});
     refuses(method, { tid: "1" });
     refuses(method, null);
@@ -72,12 +109,21 @@ test("an access key: 1 to 512 characters", () => {
 });
 
 test("a PIN for unlocking settings or leaving a kiosk: text up to 64 characters", () => {
-  for (const method of ["unlockSettings", "exitKiosk"] as const) {
+  for (const method of withShape("admin PIN")) {
     accepts(method, { pin: text(64) });
     refuses(method, { pin: text(65) });
     refuses(method, { pin: 1234 });
     refuses(method, { pin: "1234", tid: "1" });
   }
+});
+
+test("the token's PIN: 1 to 64 characters (main holds its finer rules), nothing else", () => {
+  accepts("setTokenPin", { pin: "1" });
+  accepts("setTokenPin", { pin: text(64) });
+  refuses("setTokenPin", { pin: "" });
+  refuses("setTokenPin", { pin: text(65) });
+  refuses("setTokenPin", { pin: 1234 });
+  refuses("setTokenPin", { pin: "1234", tid: "1" });
 });
 
 test("History reads and exports: two days of up to 32 characters; an export may carry the PIN", () => {
