@@ -19,7 +19,7 @@ export async function measureRequestPath(options: { requests: number; rounds: nu
     accounts: [PRACTICE_CREDENTIALS],
     scenarioFor: () => ({ type: "otp-sent" }),
   });
-  const keyStore = memoryKeyStore(PRACTICE_CREDENTIALS.accessKey);
+  const keyStore = memoryKeyStore();
   const desk = createRefundDesk({ fetch, keyStore, dataDir: tempDataDir("bench"), appOrigin: "bench:" });
   await desk.services.updateSettings({
     environment: "custom",
@@ -28,6 +28,8 @@ export async function measureRequestPath(options: { requests: number; rounds: nu
     initiatorId: PRACTICE_CREDENTIALS.initiatorId,
     resendCooldownMs: 0,
   });
+  // Stored after the settings: a key signs only for the base URL it was stored for.
+  await desk.services.setAccessKey({ accessKey: PRACTICE_CREDENTIALS.accessKey });
   const bare = bareOtpRequest(simulator.baseUrl, TID);
 
   async function app(): Promise<number> {
