@@ -31,6 +31,15 @@ module.exports = {
       to: { dependencyTypes: ["core"] },
     },
     {
+      name: "command-line-words-in-main-only",
+      comment:
+        "The command line's words (app/messages/cli-*.ts) stay out of the window's bundle: only main imports " +
+        "them; app/ may name their type.",
+      severity: "error",
+      from: { path: "^(app|renderer)/", pathNot: [...NOT_PRODUCTION, "^app/messages/cli-"] },
+      to: { path: "^app/messages/cli-", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "main-not-renderer",
       severity: "error",
       from: { path: "^main/" },

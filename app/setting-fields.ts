@@ -1,7 +1,8 @@
 /**
  * The one table of settings and policy fields: each is described here once (kind, bounds, default,
- * who may set it, where the Settings screen shows it, what the admin reads about it). Everything
- * else is derived from it: the Settings and Policy types, the IPC patch schema, the policy's
+ * who may set it, where the Settings screen shows it); its words (the name people read, what the
+ * admin reads about it) are in the catalogues, `settingName` and `settingNote`, typed over this
+ * table so a field without them fails `tsc`. Everything else is derived from it: the Settings and Policy types, the IPC patch schema, the policy's
  * schema, the validation's bounds, the CLI's names and kinds, the form, the admin's field table,
  * the Group Policy templates and the macOS profile example (scripts/policy-templates.ts).
  */
@@ -51,8 +52,6 @@ interface Common {
   policyName?: string;
   /** The Settings screen section that shows it (the Eko account fields have their own form). */
   form?: FormSection;
-  en: string;
-  hi: string;
   /** A value for the macOS profile example; none for fields an example should leave out. */
   example?: string | number | boolean;
 }
@@ -133,64 +132,44 @@ export const FIELDS = {
     policyRequired: true,
     default: "practice",
     example: "production",
-    en: "Where requests go: practice (the built-in simulator), uat, production or custom.",
-    hi: "अनुरोध कहाँ जाएँ: practice (अंदर बना सिम्युलेटर), uat, production या custom।",
   }),
   customBaseUrl: text(2048, {
     setBy: "anyone",
     policyName: "baseUrl",
-    en: "Eko's base URL (https only); only with environment custom, where it is required.",
-    hi: "Eko का बेस URL (केवल https); केवल environment custom के साथ, जहाँ यह ज़रूरी है।",
   }),
   developerKey: text(128, {
     setBy: "anyone",
     example: "becbbce45f79c6f5109f848acd540567",
-    en: "Eko developer_key; required outside practice.",
-    hi: "Eko developer_key; practice के बाहर ज़रूरी।",
   }),
   initiatorId: text(10, {
     setBy: "anyone",
     example: "9962981729",
-    en: "Eko initiator_id (10 digits); required outside practice.",
-    hi: "Eko initiator_id (10 अंक); practice के बाहर ज़रूरी।",
   }),
   userCode: text(8, {
     setBy: "anyone",
     example: "20810200",
-    en: "Eko user_code of the agent (8 digits), for the check and refund steps.",
-    hi: "एजेंट का Eko user_code (8 अंक), जाँच और रिफ़ंड के चरणों के लिए।",
   }),
   counterName: text(64, {
     setBy: "policy-only",
     policyRequired: true,
     example: "Pune Camp – Counter 3",
-    en: "The counter's name, shown to the agent and written on every journal line.",
-    hi: "काउंटर का नाम, एजेंट को दिखता है और जर्नल की हर पंक्ति में लिखा जाता है।",
   }),
   kioskMode: flag({
     setBy: "policy-only",
     policyRequired: true,
     example: true,
-    en: "Full-screen kiosk: no menus, exports only to the exports folder, receipts to the named printer.",
-    hi: "पूरी स्क्रीन कियोस्क: कोई मेन्यू नहीं, एक्सपोर्ट केवल exports फ़ोल्डर में, रसीद नामित प्रिंटर पर।",
   }),
   settingsLocked: flag({
     setBy: "policy-only",
     policyRequired: true,
     example: true,
-    en: "Lock the settings: changing them needs the admin PIN.",
-    hi: "सेटिंग्स लॉक करें: बदलने के लिए एडमिन पिन चाहिए।",
   }),
   adminPin: text(64, {
     setBy: "provision-only",
-    en: "The admin PIN in clear (provisioning file only): 6+ digits or a passphrase of 10+ characters.",
-    hi: "एडमिन पिन (केवल प्रोविज़निंग फ़ाइल में): 6+ अंक या 10+ अक्षरों का पासफ़्रेज़।",
   }),
   adminPinHash: text(512, {
     setBy: "policy-only",
     example: "$scrypt$ln=17,r=8,p=1$<salt>$<hash> from refund-desk pin-hash",
-    en: "The admin PIN's hash from `refund-desk pin-hash`; required with kiosk mode or locked settings.",
-    hi: "`refund-desk pin-hash` से एडमिन पिन का हैश; कियोस्क या लॉक सेटिंग्स के साथ ज़रूरी।",
   }),
   timeoutMs: whole(
     { min: 1_000, max: 120_000, unit: "milliseconds" },
@@ -198,8 +177,6 @@ export const FIELDS = {
       setBy: "anyone",
       default: 15_000,
       example: 20000,
-      en: "How long to wait for Eko, in milliseconds.",
-      hi: "Eko के जवाब का इंतज़ार, मिलीसेकंड में।",
     },
   ),
   // Eko publishes no limit on resending; 30 s keeps a customer from being flooded with SMS.
@@ -209,8 +186,6 @@ export const FIELDS = {
       setBy: "anyone",
       default: 30_000,
       example: 30000,
-      en: "Wait before the same transaction may ask for the OTP again, in milliseconds.",
-      hi: "एक ही ट्रांज़ैक्शन के लिए दोबारा OTP माँगने से पहले का इंतज़ार, मिलीसेकंड में।",
     },
   ),
   // 256: longer than any name Windows (about 220) or CUPS (127) gives a printer, so none is refused.
@@ -218,51 +193,37 @@ export const FIELDS = {
     setBy: "anyone",
     form: "receipt",
     example: "EPSON TM-T82 Receipt",
-    en: "The printer receipts go to without a print dialog (its name as the OS lists it).",
-    hi: "वह प्रिंटर जिस पर रसीद बिना प्रिंट डायलॉग के छपे (OS में दिखने वाला नाम)।",
   }),
   paperSize: choice(PAPER_SIZES, {
     setBy: "anyone",
     form: "receipt",
     default: "58mm",
     example: "58mm",
-    en: "The receipt paper: 58mm (the default), 80mm or a4.",
-    hi: "रसीद का कागज़: 58mm (डिफ़ॉल्ट), 80mm या a4।",
   }),
   agentCopy: choice(AGENT_COPY_CHOICES, {
     setBy: "anyone",
     form: "receipt",
     default: "kiosk",
-    en: "The agent's copy of each receipt: kiosk (only on kiosks, the default), always or never.",
-    hi: "हर रसीद की एजेंट प्रति: kiosk (केवल कियोस्क पर, डिफ़ॉल्ट), always या never।",
   }),
   receiptLanguages: choice(RECEIPT_LANGUAGE_CHOICES, {
     setBy: "anyone",
     form: "receipt",
     default: "interface",
-    en: "The receipt's language: interface (the agent's, the default) or both (English and Hindi).",
-    hi: "रसीद की भाषा: interface (एजेंट की, डिफ़ॉल्ट) या both (अंग्रेज़ी और हिन्दी)।",
   }),
   // One line on a 58 mm roll wraps to two or three at most at 120 characters.
   helpline: text(120, {
     setBy: "anyone",
     form: "receipt",
     example: "1800 123 4567",
-    en: "The partner's customer helpline, printed in the receipt's grievance block.",
-    hi: "पार्टनर की ग्राहक हेल्पलाइन, रसीद के शिकायत खंड में छपती है।",
   }),
   grievanceContact: text(120, {
     setBy: "anyone",
     form: "receipt",
-    en: "Where the customer writes with a complaint (the partner's grievance officer).",
-    hi: "ग्राहक शिकायत कहाँ लिखे (पार्टनर का शिकायत अधिकारी)।",
   }),
   rbiGrievance: flag({
     setBy: "anyone",
     form: "receipt",
     default: false,
-    en: "Print RBI's complaint route on receipts (the bank first; cms.rbi.org.in or 14448 after 30 days).",
-    hi: "रसीद पर RBI का शिकायत मार्ग छापें (पहले बैंक; 30 दिन बाद cms.rbi.org.in या 14448)।",
   }),
   idleClearMinutes: whole(
     { min: 1, max: 15, unit: "minutes" },
@@ -271,8 +232,6 @@ export const FIELDS = {
       form: "receipt",
       default: 2,
       example: 2,
-      en: "Minutes without input before the Refund screen forgets the customer.",
-      hi: "इनपुट के बिना कितने मिनट बाद रिफ़ंड स्क्रीन ग्राहक को भूल जाए।",
     },
   ),
   /*
@@ -285,20 +244,14 @@ export const FIELDS = {
       setBy: "anyone",
       default: 360,
       example: 360,
-      en: "The most, in minutes, the app corrects this PC's clock towards Eko's when signing (default 360); further off, requests are refused until the clock is fixed.",
-      hi: "हस्ताक्षर करते समय ऐप इस PC की घड़ी को Eko के समय की ओर अधिकतम कितने मिनट सुधारे (डिफ़ॉल्ट 360); इससे ज़्यादा अंतर पर घड़ी ठीक होने तक अनुरोध रोक दिए जाते हैं।",
     },
   ),
   signer: choice(SIGNERS, {
     setBy: "anyone",
     default: "keychain",
-    en: "What signs requests: keychain (the access key in the agent's keychain, the default) or pkcs11 (a PKCS#11 token or HSM holds the key; the app never does).",
-    hi: "अनुरोधों पर हस्ताक्षर कौन करे: keychain (एजेंट के कीचेन में एक्सेस की, डिफ़ॉल्ट) या pkcs11 (की PKCS#11 टोकन या HSM में रहती है; ऐप के पास कभी नहीं)।",
   }),
   pkcs11Module: text(1024, {
     setBy: "policy",
-    en: "The full path of the token's or HSM's PKCS#11 library (vendor's); set only by a policy, required with signer pkcs11.",
-    hi: "टोकन या HSM की PKCS#11 लाइब्रेरी (वेंडर की) का पूरा पाथ; केवल पॉलिसी से सेट होता है, signer pkcs11 के साथ ज़रूरी।",
   }),
   // The agent's account never sets it: deleting old journal would make the counter looser.
   journalRetentionMonths: whole(
@@ -307,23 +260,17 @@ export const FIELDS = {
       setBy: "policy",
       default: 1200,
       example: 36,
-      en: "Months of journal kept, this month counted; older months are removed after a retention cut is journaled. The default, 1200, keeps every month.",
-      hi: "जर्नल के कितने महीने रखे जाएँ, यह महीना गिनकर; पुराने महीने रिटेंशन कट जर्नल में लिखे जाने के बाद हटाए जाते हैं। डिफ़ॉल्ट 1200 हर महीना रखता है।",
     },
   ),
   // PKCS#11 labels are 32 bytes of UTF-8, blank-padded.
   pkcs11Token: text(32, {
     setBy: "anyone",
     bytes: true,
-    en: "The label of the token or HSM partition holding the key; required with signer pkcs11.",
-    hi: "की रखने वाले टोकन या HSM पार्टीशन का लेबल; signer pkcs11 के साथ ज़रूरी।",
   }),
   pkcs11Key: text(32, {
     setBy: "anyone",
     bytes: true,
     default: DEFAULT_PKCS11_KEY_LABEL,
-    en: "The label of the key in the token (default eko-access-key).",
-    hi: "टोकन में की का लेबल (डिफ़ॉल्ट eko-access-key)।",
   }),
 } as const satisfies Record<string, FieldSpec>;
 
@@ -387,6 +334,8 @@ export function cliName(name: SettingName): string {
 
 /** Every policy field as the admin writes it, with its description, in the table's order. */
 export interface PolicyFieldSpec extends FieldSpec {
+  /** The field in this table (its words in the catalogues are under this name). */
+  field: FieldName;
   name: string;
   required: boolean;
   provisionOnly: boolean;
@@ -394,6 +343,7 @@ export interface PolicyFieldSpec extends FieldSpec {
 
 export const POLICY_FIELDS: readonly PolicyFieldSpec[] = ALL.map(([name, spec]) => ({
   ...spec,
+  field: name,
   name: policyName(name),
   required: spec.policyRequired === true,
   provisionOnly: spec.setBy === "provision-only",

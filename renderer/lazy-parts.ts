@@ -29,13 +29,30 @@ export const Receipt: LazyPart<PropsOf<typeof import("./components/Receipt").Rec
 export const FailureActions: LazyPart<PropsOf<typeof import("./components/FailureActions").FailureActions>> = lazyPart(
   () => import("./answer-panels").then((m) => m.FailureActions),
 );
+export const RefundForm: LazyPart<PropsOf<typeof import("./components/RefundForm").RefundForm>> = lazyPart(() =>
+  import("./answer-panels").then((m) => m.RefundForm),
+);
+export const TransactionSummary: LazyPart<
+  PropsOf<typeof import("./components/TransactionSummary").TransactionSummary>
+> = lazyPart(() => import("./answer-panels").then((m) => m.TransactionSummary));
+export const FailureSmsOtpChoice: LazyPart<
+  PropsOf<typeof import("./components/FailureSmsOtpChoice").FailureSmsOtpChoice>
+> = lazyPart(() => import("./answer-panels").then((m) => m.FailureSmsOtpChoice));
 
 export const PrintSheet: LazyPart<PropsOf<typeof import("./print/PrintSheet").PrintSheet>> = lazyPart(() =>
   import("./print/PrintSheet").then((m) => m.PrintSheet),
 );
 
 /** The Refund screen's next panels: fetched right after the first frame, before any answer can come. */
-export const ANSWER_PARTS: LazyPartList = [TransactionPanel, OtpResult, Receipt, FailureActions];
+export const ANSWER_PARTS: LazyPartList = [
+  TransactionPanel,
+  OtpResult,
+  Receipt,
+  FailureActions,
+  RefundForm,
+  TransactionSummary,
+  FailureSmsOtpChoice,
+];
 
 /** Everything else: fetched once the window is idle. */
 export const LATER_PARTS: LazyPartList = [SettingsScreen, HistoryScreen, PinDialog, PrintSheet];

@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { catalogue } from "../app/messages/catalogues";
 import { EKO_BASE_URLS } from "../app/settings";
 import { SETTING_NAMES, cliName, fieldSpec, policyName, type FieldSpec, type SettingName } from "../app/setting-fields";
 
@@ -60,7 +61,7 @@ export function valueText(spec: FieldSpec): string {
 
 function row(name: SettingName): string {
   const spec = fieldSpec(name);
-  const note = NOTES[name] ?? spec.en;
+  const note = NOTES[name] ?? catalogue("en").settingNote[name];
   // A setting only a policy sets is refused by `config set` and the Settings screen.
   const who = spec.setBy === "policy" ? "**Set only by a policy** (the machine policy or a `provision` file): " : "";
   return `| \`${cliName(name)}\` | \`${policyName(name)}\` | ${valueText(spec)} | ${who}${note.replace(/\|/g, "\\|")} |`;

@@ -49,6 +49,15 @@ const BREAKERS: Record<string, { files: Record<string, string>; from: string }> 
     files: { "renderer/disk.ts": 'import { readFileSync } from "node:fs";\nexport const read = readFileSync;\n' },
     from: "renderer/disk.ts",
   },
+  "command-line-words-in-main-only": {
+    files: {
+      "app/messages/cli-en.ts": "export const cliEn = { out: {} };\n",
+      "app/messages/cli-types.ts": 'import type { cliEn } from "./cli-en";\nexport type Words = typeof cliEn;\n',
+      "renderer/says.ts":
+        'import { cliEn } from "../app/messages/cli-en";\nimport type { Words } from "../app/messages/cli-types";\nexport const said: Words = cliEn;\n',
+    },
+    from: "renderer/says.ts",
+  },
   "main-not-renderer": {
     files: { "main/draws.ts": 'import { view } from "../renderer/screen";\nexport const drawn = view;\n' },
     from: "main/draws.ts",

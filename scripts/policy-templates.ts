@@ -7,6 +7,9 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { Messages } from "../app/messages/en";
+import { en } from "../app/messages/en";
+import { hi } from "../app/messages/hi";
 import { MACHINE_POLICY_FIELDS, type PolicyFieldSpec } from "../app/setting-fields";
 import { BUNDLE_ID } from "../main/policy/sources/posix-sources";
 
@@ -84,12 +87,13 @@ const LANGUAGE = {
 
 function adml(lang: "en" | "hi"): string {
   const words = LANGUAGE[lang];
+  const m: Messages = lang === "hi" ? hi : en;
   const strings = [
     `      <string id="RefundDesk">${xml(words.category)}</string>`,
     `      <string id="SUPPORTED_RefundDesk">${xml(words.supported)}</string>`,
     ...MACHINE_POLICY_FIELDS.flatMap((field) => [
       `      <string id="${field.name}">${field.name}</string>`,
-      `      <string id="${field.name}_Explain">${xml(field[lang])}</string>`,
+      `      <string id="${field.name}_Explain">${xml(m.settingNote[field.field])}</string>`,
       ...(field.kind.type === "enum"
         ? field.kind.values.map((value) => `      <string id="${field.name}_${value}">${value}</string>`)
         : []),
@@ -177,9 +181,10 @@ function kindText(field: PolicyFieldSpec): string {
 }
 
 function fieldTable(): string {
+  const m: Messages = en;
   const rows = MACHINE_POLICY_FIELDS.map(
     (field) =>
-      `| \`${field.name}\` | ${kindText(field)} | ${field.required ? "yes" : "no"} | ${field.en.replace(/\|/g, "\\|")} |`,
+      `| \`${field.name}\` | ${kindText(field)} | ${field.required ? "yes" : "no"} | ${m.settingNote[field.field].replace(/\|/g, "\\|")} |`,
   );
   return [TABLE_START, "| Field | Value | Required | What it does |", "|---|---|---|---|", ...rows, TABLE_END].join(
     "\n",

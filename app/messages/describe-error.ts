@@ -1,7 +1,7 @@
 /**
  * Turns an error value into words an agent can act on. Pure TypeScript with no dependencies, so
  * the renderer and main's CLI share the same text; the CLI reads its own words where the window's
- * would mislead it (`{ surface: "cli" }`).
+ * would mislead it (a reader from cli-words.ts, which the window never imports).
  */
 import type { DoctorCheck, DoctorReport } from "../doctor";
 import type { RefundDeskError } from "../errors";
@@ -9,6 +9,7 @@ import { WRONG_OTP_TRIES_BEFORE_NEW_OTP } from "../refund";
 import type { TxState } from "../transaction";
 import { catalogue, type Lang } from "./catalogues";
 import { formatDateTime } from "./format";
+import type { CliMessages } from "./cli-en";
 import type { Advice, Messages } from "./en";
 
 export { catalogue, LANGS, type Lang } from "./catalogues";
@@ -84,22 +85,17 @@ function describeNotJournaled(error: Extract<RefundDeskError, { kind: "not-journ
   return { title: fill(advice.title, values), action: fill(advice.action, values) };
 }
 
-/** Where the words are read: the window, or the command line (no buttons, nothing "below"). */
-type Surface = "window" | "cli";
-
 /** The request a command waited for: after a timeout, only an OTP may still reach the customer. */
-export type WaitedStep = keyof Messages["cli"]["timeoutAfter"];
+export type WaitedStep = keyof CliMessages["timeoutAfter"];
 
-interface Reader {
-  surface: Surface;
-  step?: WaitedStep;
-}
+/** Where the words are read: the window, or the command line (no buttons, nothing "below"). */
+export type CliReader = { surface: "cli"; words: CliMessages; step?: WaitedStep };
+type Reader = { surface: "window" } | CliReader;
 
-/** The catalogue as a surface reads it: on the command line, its own words over the window's. */
-export function wordsFor(lang: Lang, surface: Surface): Messages {
+/** The catalogue as a surface reads it: on the command line (`cli` given), its own words over the window's. */
+export function wordsFor(lang: Lang, cli?: CliMessages): Messages {
   const m = catalogue(lang);
-  if (surface === "window") return m;
-  const cli = m.cli;
+  if (!cli) return m;
   return {
     ...m,
     errors: { ...m.errors, ...cli.errors },
@@ -114,7 +110,9 @@ export function wordsFor(lang: Lang, surface: Surface): Messages {
 }
 
 export function describeError(error: RefundDeskError, lang: Lang, reader: Reader = { surface: "window" }): Advice {
-  const m: Messages = wordsFor(lang, reader.surface);
+  const cli: CliMessages | undefined = reader.surface === "cli" ? reader.words : undefined;
+  const step = reader.surface === "cli" ? reader.step : undefined;
+  const m: Messages = wordsFor(lang, cli);
   switch (error.kind) {
     case "invalid-input":
       return describeInvalidInput(error.field, error.reason, m);
@@ -133,7 +131,7 @@ export function describeError(error: RefundDeskError, lang: Lang, reader: Reader
     case "timeout":
       return {
         title: fill(m.errors.timeout.title, { seconds: Math.round(error.afterMs / 1000) }),
-        action: reader.step ? m.cli.timeoutAfter[reader.step] : m.errors.timeout.action,
+        action: cli && step ? cli.timeoutAfter[step] : m.errors.timeout.action,
       };
     case "busy":
       return { title: fill(m.errors.busy.title, { tid: error.tid }), action: m.errors.busy.action };
@@ -238,8 +236,8 @@ function preciseOffset(offsetMs: number, lang: Lang): string {
 }
 
 /** The command line's clock sentence: the offset to a tenth of a second, and which way. */
-function describeCliClock(offsetMs: number, lang: Lang, reference: ClockReference): string {
-  const m = catalogue(lang).cli.doctor.clock[reference];
+function describeCliClock(offsetMs: number, lang: Lang, reference: ClockReference, cli: CliMessages): string {
+  const m = cli.doctor.clock[reference];
   const offset = preciseOffset(offsetMs, lang);
   if (Math.abs(offsetMs) < 1000) return fill(m.matches, { offset });
   // Stryker disable next-line EqualityOperator: an offset under 1 s returned "matches" above
@@ -250,13 +248,14 @@ function describeCliClock(offsetMs: number, lang: Lang, reference: ClockReferenc
  * A connection-check row for people: its name and sentences. The check's `detail` is a code read
  * here, never shown raw: in Practice the server is the simulator, a skipped key check says why, a
  * failed settings check names the missing fields, and the clock row gives a human duration. The
- * command line also gets the probe's HTTP status, said to be expected, and the clock to 0.1 s.
+ * command line (`cli` given) also gets the probe's HTTP status, said to be expected, and the clock
+ * to 0.1 s.
  */
 export function describeDoctorCheck(
   check: DoctorCheck,
   report: DoctorReport,
   lang: Lang,
-  surface: Surface = "window",
+  cli?: CliMessages,
 ): { name: string; lines: string[] } {
   const m = catalogue(lang);
   const reference: ClockReference = report.environment === "practice" ? "practice" : "eko";
@@ -281,8 +280,8 @@ export function describeDoctorCheck(
     sentence = `${sentence} ${fill(m.doctor.missing, { missing })}`;
   }
   const status = /^HTTP (\d+)$/.exec(check.detail ?? "")?.[1];
-  if (surface === "cli" && check.id === "reachable" && check.status === "ok" && status) {
-    sentence = fill(reference === "practice" ? m.cli.doctor.practiceReachable : m.cli.doctor.reachable, { status });
+  if (cli && check.id === "reachable" && check.status === "ok" && status) {
+    sentence = fill(reference === "practice" ? cli.doctor.practiceReachable : cli.doctor.reachable, { status });
   }
   const lines = [sentence];
   // Where the broken policy is and what is wrong with it, which override was ignored, why the OS log
@@ -296,14 +295,14 @@ export function describeDoctorCheck(
   // Which token and key, and what about the key deserves a look: for the admin.
   if (check.id === "signer" && check.detail) lines.push(check.detail);
   if (check.id === "clock" && report.clockOffsetMs !== null) {
-    const offset =
-      surface === "cli"
-        ? describeCliClock(report.clockOffsetMs, lang, reference)
-        : describeClockOffset(report.clockOffsetMs, lang, reference);
+    const offset = cli
+      ? describeCliClock(report.clockOffsetMs, lang, reference, cli)
+      : describeClockOffset(report.clockOffsetMs, lang, reference);
     // "The clock is right" and "it matches within 1 s" say the same: keep the precise one.
     if (check.status === "ok") lines.splice(0, 1, offset);
     else lines.push(offset);
   }
-  if (check.error) lines.push(adviceLine(describeError(check.error, lang, { surface }), lang));
+  if (check.error)
+    lines.push(adviceLine(describeError(check.error, lang, cli ? { surface: "cli", words: cli } : undefined), lang));
   return { name: texts.name, lines };
 }

@@ -13,7 +13,7 @@ import type { ErrorKind, SettingName } from "../errors";
 import type { MobileInvalidReason } from "../pending";
 import type { OtpInvalidReason } from "../refund";
 import type { AgentCopy, Environment, PaperSize, PracticeScenarioId, ReceiptLanguages } from "../settings";
-import type { FormField } from "../setting-fields";
+import type { FieldName, FormField } from "../setting-fields";
 import type { TxState } from "../transaction";
 
 export interface Advice {
@@ -676,6 +676,40 @@ export const en = {
     minutes: "{n} min",
     seconds: "{n} s",
   },
+
+  /** What each field does, for the admin: the docs' field tables and the Group Policy templates. */
+  settingNote: {
+    environment: "Where requests go: practice (the built-in simulator), uat, production or custom.",
+    customBaseUrl: "Eko's base URL (https only); only with environment custom, where it is required.",
+    developerKey: "Eko developer_key; required outside practice.",
+    initiatorId: "Eko initiator_id (10 digits); required outside practice.",
+    userCode: "Eko user_code of the agent (8 digits), for the check and refund steps.",
+    counterName: "The counter's name, shown to the agent and written on every journal line.",
+    kioskMode: "Full-screen kiosk: no menus, exports only to the exports folder, receipts to the named printer.",
+    settingsLocked: "Lock the settings: changing them needs the admin PIN.",
+    adminPin: "The admin PIN in clear (provisioning file only): 6+ digits or a passphrase of 10+ characters.",
+    adminPinHash: "The admin PIN's hash from `refund-desk pin-hash`; required with kiosk mode or locked settings.",
+    timeoutMs: "How long to wait for Eko, in milliseconds.",
+    resendCooldownMs: "Wait before the same transaction may ask for the OTP again, in milliseconds.",
+    printerName: "The printer receipts go to without a print dialog (its name as the OS lists it).",
+    paperSize: "The receipt paper: 58mm (the default), 80mm or a4.",
+    agentCopy: "The agent's copy of each receipt: kiosk (only on kiosks, the default), always or never.",
+    receiptLanguages: "The receipt's language: interface (the agent's, the default) or both (English and Hindi).",
+    helpline: "The partner's customer helpline, printed in the receipt's grievance block.",
+    grievanceContact: "Where the customer writes with a complaint (the partner's grievance officer).",
+    rbiGrievance: "Print RBI's complaint route on receipts (the bank first; cms.rbi.org.in or 14448 after 30 days).",
+    idleClearMinutes: "Minutes without input before the Refund screen forgets the customer.",
+    maxClockCorrectionMinutes:
+      "The most, in minutes, the app corrects this PC's clock towards Eko's when signing (default 360); further off, requests are refused until the clock is fixed.",
+    signer:
+      "What signs requests: keychain (the access key in the agent's keychain, the default) or pkcs11 (a PKCS#11 token or HSM holds the key; the app never does).",
+    pkcs11Module:
+      "The full path of the token's or HSM's PKCS#11 library (vendor's); set only by a policy, required with signer pkcs11.",
+    journalRetentionMonths:
+      "Months of journal kept, this month counted; older months are removed after a retention cut is journaled. The default, 1200, keeps every month.",
+    pkcs11Token: "The label of the token or HSM partition holding the key; required with signer pkcs11.",
+    pkcs11Key: "The label of the key in the token (default eko-access-key).",
+  } satisfies Record<FieldName, string>,
   /** The counter flow's first step: Transaction Inquiry, before anything is sent to the customer. */
   check: {
     submit: "Check transaction",
@@ -1145,209 +1179,6 @@ export const en = {
         matches: "Your clock matches the practice simulator's within 1 s.",
         behind: "Your clock is {offset} behind the practice simulator's.",
         ahead: "Your clock is {offset} ahead of the practice simulator's.",
-      },
-    },
-  },
-  /**
-   * The command line's own words where the window's would mislead it (a button to press, "the
-   * details below", a unit as the window's field takes it): describeError(…, { surface: "cli" })
-   * reads each family here over the window's.
-   */
-  cli: {
-    errors: {
-      timeout: {
-        title: "Eko did not answer within {seconds} seconds",
-        action: "Run the command again in a minute.",
-      },
-      "not-refundable": {
-        title: "Eko says this transaction cannot be refunded now",
-        action:
-          "Eko did not say why: the transfer may have gone through, still be in progress or be on hold. Run refund-desk inquire with the same tid to see its status. If the customer insists, call support.",
-      },
-      "auth-rejected": {
-        title: "Eko did not accept this counter's keys",
-        action:
-          "Ask your IT admin to check the developer key (refund-desk config show) and the access key (refund-desk set-key). Test (UAT) keys do not work on Production, and Production keys do not work on UAT.",
-      },
-      "wrong-url": {
-        title: "The Eko address in the settings is wrong",
-        action: "Ask your IT admin to check environment and base-url (refund-desk config show).",
-      },
-      "content-type-refused": {
-        title: "Eko refused the form of the app's request (its content type)",
-        action:
-          "This is a fault of the app or of a proxy on the branch network, not of Eko's server. Call support and read them the details that the same command prints with --json.",
-      },
-      "bad-response": {
-        title: "Eko's answer could not be understood",
-        action:
-          "Run the command again. If it happens again, call support and read them the details that the same command prints with --json.",
-      },
-      "token-failed": {
-        title: "The security token refused to sign",
-        action:
-          "Nothing was sent. Call your IT admin and read them the details that the same command prints with --json.",
-      },
-      busy: {
-        title: "A request for transaction {tid} is already running",
-        action: "Wait for it to finish, then run the command again.",
-      },
-      "wrong-otp": {
-        title: "The OTP is wrong",
-        action: "Ask the customer to read the OTP from the SMS again, then run refund again with it.",
-      },
-      "otp-expired": {
-        title: "The OTP has expired",
-        action: "Send the customer a new OTP (refund-desk otp), then refund with the new OTP and its --otp-ref.",
-      },
-      "otp-ref-needed": {
-        title: "Eko did not accept the refund with the OTP from the failure SMS",
-        action:
-          "No money moved. Send the customer an OTP (refund-desk otp), then refund with the OTP from that new SMS and its --otp-ref.",
-      },
-      "refund-outcome-unknown": {
-        title: "It is not known whether the refund for transaction {tid} went through",
-        action:
-          "Eko's answer did not arrive. Run refund-desk inquire {tid} before anything else; no new refund for it is allowed until Eko answers.",
-      },
-      "set-by-policy": {
-        title: "These settings come from the machine policy",
-        action:
-          "Ask your IT admin to change them in the policy (Group Policy, MDM or policy.json). The access key can still be set with refund-desk set-key.",
-      },
-      "locked-down": {
-        title: "This counter is locked: its machine policy cannot be used",
-        action:
-          "No request goes to Eko until an administrator fixes it. Call your IT admin and read them what refund-desk doctor says.",
-      },
-      internal: {
-        title: "Something went wrong inside Refund Desk",
-        action: "Run the command again. If it keeps happening, call support.",
-      },
-    } satisfies Partial<Record<ErrorKind, Advice>>,
-    /** A timeout's next step by the request that waited: only an OTP may still reach the customer. */
-    timeoutAfter: {
-      otp: "The OTP may still arrive: ask the customer whether an SMS came before running otp again.",
-      inquiry: "A check changes nothing at Eko: run it again in a minute.",
-      pending: "A search changes nothing at Eko: run it again in a minute.",
-    },
-    invalidTid: {
-      empty: {
-        title: "The transaction ID is missing",
-        action:
-          "Give the transaction ID from the customer's receipt after the command, e.g. refund-desk inquire 13192443.",
-      },
-      "not-digits": {
-        title: "The transaction ID can only contain digits",
-        action: "Remove letters, spaces and other signs, then run the command again.",
-      },
-      "not-text": {
-        title: "The transaction ID could not be read",
-        action: "Give the number again, digits only.",
-      },
-    } satisfies Partial<Record<TidInvalidReason, Advice>>,
-    invalidOtp: {
-      empty: {
-        title: "No OTP came on standard input",
-        action:
-          "Ask the customer for the OTP in the SMS and give it on standard input: printf '%s' \"$OTP\" | refund-desk refund <tid>.",
-      },
-      "not-text": {
-        title: "The OTP could not be read",
-        action: "Give the OTP again on standard input, digits only.",
-      },
-    } satisfies Partial<Record<OtpInvalidReason, Advice>>,
-    invalidMobile: {
-      "not-text": {
-        title: "The mobile number could not be read",
-        action: "Give the number again: 10 digits.",
-      },
-    } satisfies Partial<Record<MobileInvalidReason, Advice>>,
-    invalidSetting: {
-      environment: {
-        title: "The environment is not valid",
-        action: "Use practice, uat, production or custom.",
-      },
-      timeoutMs: {
-        title: "The waiting time is not valid",
-        action: "timeout-ms takes milliseconds: a whole number from 1000 to 120000 (15000 is 15 s).",
-      },
-      resendCooldownMs: {
-        title: "The wait before resend is not valid",
-        action: "resend-cooldown-ms takes milliseconds: a whole number from 0 to 600000 (0 turns the wait off).",
-      },
-      accessKey: {
-        title: "The access key is missing or not valid",
-        action:
-          "Give the access key you got from Eko on standard input: printf '%s' \"$ACCESS_KEY\" | refund-desk set-key.",
-      },
-      paperSize: {
-        title: "The paper size is not valid",
-        action: "Use 58mm, 80mm or a4.",
-      },
-      agentCopy: {
-        title: "The agent's copy setting is not valid",
-        action: "Use kiosk, always or never.",
-      },
-      receiptLanguages: {
-        title: "The receipt language is not valid",
-        action: "Use interface or both.",
-      },
-      rbiGrievance: {
-        title: "The RBI complaint route setting is not valid",
-        action: "Use on or off.",
-      },
-      signer: {
-        title: "The signer is not valid",
-        action: "Use keychain or pkcs11.",
-      },
-    } satisfies Partial<Record<SettingField, Advice>>,
-    ekoCodes: {
-      "303": "The OTP has expired. Send the customer a new OTP with refund-desk otp.",
-      "319":
-        "The initiator ID in the settings (initiator-id) is not registered with Eko. Ask your IT admin to check it.",
-      "463": "Eko cannot find the user the settings name. Ask your IT admin to check initiator-id.",
-    },
-    accessKeyNeedsEnvironment: {
-      title: "An access key belongs to UAT, production or a custom URL",
-      action:
-        "Set the environment first (refund-desk config set environment uat, or custom with its base-url): the key is stored for that environment and signs for it alone.",
-    },
-    invalidOther: {
-      title: "Refund Desk was given something it cannot use",
-      action: "Check the command and its arguments (refund-desk --help). If it keeps happening, call support.",
-    },
-    /** The answers of otp, inquire and refund; the rest of their labels are the window's. */
-    out: {
-      otpSent: "The OTP went to the customer's mobile: transaction {tid}, sent {time} ({environment}).",
-      status: "Status",
-      next: "Next",
-      checkedAt: "Checked",
-      account: "account ending {last4}",
-      refunded: "Refunded: transaction {tid}",
-      ofTransaction: "{amount} (the transaction's amount)",
-      confirmedBy: "Confirmed by",
-      byRefund: "Eko's answer to the refund.",
-    },
-    /** Standard error while Eko is awaited past 2 s. */
-    stillWaiting: "still waiting for Eko ({seconds} s)…",
-    doctor: {
-      /** The probe asks for the base URL itself, which has no page: any HTTP answer means the server is there. */
-      reachable:
-        "Eko's server answered (HTTP {status} to the probe, as expected: any HTTP answer means it can be reached).",
-      practiceReachable:
-        "The practice simulator answered (HTTP {status} to the probe, as expected: any HTTP answer means it runs).",
-      clock: {
-        eko: {
-          matches: "This computer's clock matches Eko's ({offset} apart).",
-          behind: "This computer's clock is {offset} behind Eko's.",
-          ahead: "This computer's clock is {offset} ahead of Eko's.",
-        },
-        practice: {
-          matches: "This computer's clock matches the practice simulator's ({offset} apart).",
-          behind: "This computer's clock is {offset} behind the practice simulator's.",
-          ahead: "This computer's clock is {offset} ahead of the practice simulator's.",
-        },
       },
     },
   },

@@ -14,13 +14,24 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
+import { cliEn } from "./cli-en";
+import { cliHi } from "./cli-hi";
 import { en } from "./en";
 import { hi } from "./hi";
 
 const ROOT = join(__dirname, "..", "..");
-const SCANNED = ["renderer", "main", "app"];
+const SCANNED = ["renderer", "main", "app", "scripts"];
 /** The catalogues themselves: naming a key there is defining it, not using it. */
-const CATALOGUES = new Set(["app/messages/en.ts", "app/messages/hi.ts"]);
+const CATALOGUES = new Set([
+  "app/messages/en.ts",
+  "app/messages/hi.ts",
+  "app/messages/cli-en.ts",
+  "app/messages/cli-hi.ts",
+]);
+
+/** The command line's words (cli-words.ts) are checked as the catalogue's `cli` family. */
+const ENGLISH = { ...en, cli: cliEn };
+const HINDI = { ...hi, cli: cliHi };
 
 /** "a.b.c" for every string in a catalogue. */
 function leafKeys(value: unknown, prefix = ""): string[] {
@@ -63,8 +74,9 @@ function keyUses(code: string, fileName: string, topLevel: ReadonlySet<string>, 
           escape(node.head.text) + node.templateSpans.map((span) => ANY + escape(span.literal.text)).join("");
         into.patterns.push(new RegExp(`^${pattern}$`));
       }
-    } else if (isCatalogueRoot(node, catalogueNames)) {
-      const path = accessPath(node);
+    } else {
+      const root = catalogueRoot(node, catalogueNames);
+      const path = root === null ? [] : [...root, ...accessPath(node)];
       if (path.length > 0 && topLevel.has(path[0] ?? "")) {
         // A path that stops at an object (or goes on with a computed part) uses all below it.
         const pattern = path.map((segment) => (segment === null ? ANY : escape(segment))).join("\\.");
@@ -76,20 +88,38 @@ function keyUses(code: string, fileName: string, topLevel: ReadonlySet<string>, 
   visit(source);
 }
 
-const isCatalogueCall = (node: ts.Node): boolean =>
-  ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "catalogue";
+/** Where a catalogue's keys start: the window's at the top, the command line's under `cli`. */
+type Prefix = readonly string[];
+const ROOTS: Readonly<Record<string, Prefix>> = {
+  catalogue: [],
+  Messages: [],
+  cliWords: ["cli"],
+  CliMessages: ["cli"],
+};
 
-/** Names in this file that hold a whole catalogue: `const m = catalogue(lang)`, `m: Messages`. */
-function catalogueVariables(source: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
+/** The prefix of a call to `catalogue(…)` or `cliWords(…)`, or null. */
+function callPrefix(node: ts.Node): Prefix | null {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return null;
+  const name = node.expression.text;
+  return name === "catalogue" || name === "cliWords" ? (ROOTS[name] ?? null) : null;
+}
+
+/** The prefix of a type naming `Messages` or `CliMessages` (alone or in a union), or null. */
+function typePrefix(type: ts.TypeNode | undefined): Prefix | null {
+  if (!type) return null;
+  if (ts.isUnionTypeNode(type)) return type.types.map(typePrefix).find((p) => p !== null) ?? null;
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return null;
+  const name = type.typeName.text;
+  return name === "Messages" || name === "CliMessages" ? (ROOTS[name] ?? null) : null;
+}
+
+/** Names in this file that hold a whole catalogue: `const m = catalogue(lang)`, `m: Messages`, `cli: CliMessages`. */
+function catalogueVariables(source: ts.SourceFile): Map<string, Prefix> {
+  const names = new Map<string, Prefix>();
   const visit = (node: ts.Node): void => {
     if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) {
-      const typed =
-        node.type &&
-        ts.isTypeReferenceNode(node.type) &&
-        ts.isIdentifier(node.type.typeName) &&
-        node.type.typeName.text === "Messages";
-      if (typed || (node.initializer && isCatalogueCall(node.initializer))) names.add(node.name.text);
+      const prefix = typePrefix(node.type) ?? (node.initializer ? callPrefix(node.initializer) : null);
+      if (prefix) names.set(node.name.text, prefix);
     }
     ts.forEachChild(node, visit);
   };
@@ -97,17 +127,18 @@ function catalogueVariables(source: ts.SourceFile): Set<string> {
   return names;
 }
 
-/** A read of a catalogue variable, or a call to `catalogue(…)`. */
-function isCatalogueRoot(node: ts.Node, catalogueNames: ReadonlySet<string>): boolean {
+/** The key prefix of a read of a catalogue variable or a call that returns one, or null. */
+function catalogueRoot(node: ts.Node, catalogueNames: ReadonlyMap<string, Prefix>): Prefix | null {
   if (ts.isIdentifier(node)) {
     const parent = node.parent;
-    return (
-      catalogueNames.has(node.text) &&
+    const prefix = catalogueNames.get(node.text);
+    return prefix &&
       (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
       parent.expression === node
-    );
+      ? prefix
+      : null;
   }
-  return isCatalogueCall(node);
+  return callPrefix(node);
 }
 
 /** The segments read from `root`: a name, a string index, or null for a computed index. */
@@ -151,18 +182,18 @@ function scanProject(topLevel: ReadonlySet<string>): KeyUse {
   return use;
 }
 
-const TOP_LEVEL = new Set(Object.keys(en));
+const TOP_LEVEL = new Set(Object.keys(ENGLISH));
 
 test("every English key is used by the renderer, main or describe-error", () => {
-  const unused = unusedKeys(leafKeys(en), scanProject(TOP_LEVEL));
+  const unused = unusedKeys(leafKeys(ENGLISH), scanProject(TOP_LEVEL));
   const how =
     'Use each one (t("a.b") in the renderer; catalogue(lang).a.b or m.a.b in app/ and main/) or delete it from en.ts and hi.ts';
   assert.deepEqual(unused, [], `${unused.length} keys are used nowhere. ${how}`);
 });
 
 test("no key is missing in either language", () => {
-  const english = new Set(leafKeys(en));
-  const hindi = new Set(leafKeys(hi));
+  const english = new Set(leafKeys(ENGLISH));
+  const hindi = new Set(leafKeys(HINDI));
   assert.deepEqual(
     [...english].filter((k) => !hindi.has(k)),
     [],

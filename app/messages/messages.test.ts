@@ -14,6 +14,8 @@ import {
   LANGS,
 } from "./describe-error";
 import { TX_STATES } from "../transaction";
+import { cliEn } from "./cli-en";
+import { cliHi } from "./cli-hi";
 import { en } from "./en";
 import { hi } from "./hi";
 import { loadCatalogue } from "./catalogues";
@@ -141,11 +143,12 @@ function leaves(value: unknown, path = ""): [string, string][] {
 
 test("English and Hindi catalogues have exactly the same keys (deep)", () => {
   assert.deepEqual(shapeOf(hi), shapeOf(en));
+  assert.deepEqual(shapeOf(cliHi), shapeOf(cliEn));
 });
 
 test("every Hindi string uses the same placeholders as its English one and none is empty", () => {
-  const english = new Map(leaves(en));
-  for (const [path, text] of leaves(hi)) {
+  const english = new Map([...leaves(en), ...leaves(cliEn, "cli")]);
+  for (const [path, text] of [...leaves(hi), ...leaves(cliHi, "cli")]) {
     assert.ok(text.trim().length > 0, `hi ${path} is empty`);
     const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     assert.deepEqual(names(text), names(english.get(path) ?? ""), `placeholders differ at ${path}`);

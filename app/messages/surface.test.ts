@@ -10,6 +10,7 @@ import { FIELDS } from "../setting-fields";
 import { PRACTICE_FLEET_FACTS } from "../../main/test-support/fleet-facts";
 import { loadCatalogue } from "./catalogues";
 import { adviceLine, describeDoctorCheck, describeError, wordsFor, type Lang } from "./describe-error";
+import { forCli, cliWords } from "./cli-words";
 
 before(() => loadCatalogue("hi"));
 
@@ -29,7 +30,7 @@ function texts(value: unknown, path: string): [string, string][] {
 
 test("the command line's words never send the reader to a button, a field or the details below", () => {
   for (const lang of ["en", "hi"] as const) {
-    const m = wordsFor(lang, "cli");
+    const m = wordsFor(lang, cliWords(lang));
     const errors = Object.fromEntries(Object.entries(m.errors).filter(([kind]) => !WINDOW_ONLY.has(kind as ErrorKind)));
     const read = {
       errors,
@@ -50,12 +51,12 @@ test("the command line's words never send the reader to a button, a field or the
     for (const [path, text] of said) assert.doesNotMatch(text, WINDOW_WORDS[lang], path);
   }
   // The window keeps its own: the same catalogue, unchanged.
-  assert.match(wordsFor("en", "window").invalidTid["not-digits"].action, /press Check transaction again/);
+  assert.match(wordsFor("en").invalidTid["not-digits"].action, /press Check transaction again/);
 });
 
 test("timeout-ms and resend-cooldown-ms are refused in milliseconds, as typed; the window's field in seconds", () => {
   const refusal = (field: string, lang: Lang) =>
-    describeError({ kind: "invalid-input", field, reason: "out-of-range" }, lang, { surface: "cli" }).action;
+    describeError({ kind: "invalid-input", field, reason: "out-of-range" }, lang, forCli(lang)).action;
   // The words name the bounds main enforces.
   const { timeoutMs, resendCooldownMs } = FIELDS;
   for (const lang of ["en", "hi"] as const) {
@@ -74,16 +75,16 @@ test("timeout-ms and resend-cooldown-ms are refused in milliseconds, as typed; t
 test("a timeout's advice follows the request that waited: only an OTP may still arrive", () => {
   const timeout = { kind: "timeout", afterMs: 15_000, details: {} } as const;
   for (const lang of ["en", "hi"] as const) {
-    const otp = describeError(timeout, lang, { surface: "cli", step: "otp" }).action;
-    const inquiry = describeError(timeout, lang, { surface: "cli", step: "inquiry" }).action;
-    const pending = describeError(timeout, lang, { surface: "cli", step: "pending" }).action;
+    const otp = describeError(timeout, lang, forCli(lang, "otp")).action;
+    const inquiry = describeError(timeout, lang, forCli(lang, "inquiry")).action;
+    const pending = describeError(timeout, lang, forCli(lang, "pending")).action;
     const OTP = lang === "en" ? /OTP/ : /ओटीपी/;
     assert.match(otp, OTP, lang);
     assert.doesNotMatch(inquiry, OTP, lang);
     assert.doesNotMatch(pending, OTP, lang);
   }
   assert.equal(
-    describeError(timeout, "en", { surface: "cli", step: "inquiry" }).action,
+    describeError(timeout, "en", forCli("en", "inquiry")).action,
     "A check changes nothing at Eko: run it again in a minute.",
   );
   // The window does not know the step: its words hold for a check as for an OTP.
@@ -94,16 +95,16 @@ test("Eko's 'not refundable' does not guess 'in progress': the transfer may have
   const error = { kind: "not-refundable", details: {} } as const;
   assert.match(describeError(error, "en").action, /may have gone through, still be in progress or be on hold/);
   assert.match(
-    describeError(error, "en", { surface: "cli" }).action,
+    describeError(error, "en", forCli("en")).action,
     /may have gone through.*Run refund-desk inquire with the same tid/,
   );
-  assert.match(describeError(error, "hi", { surface: "cli" }).action, /पूरा हो गया हो/);
+  assert.match(describeError(error, "hi", forCli("hi")).action, /पूरा हो गया हो/);
 });
 
 test("the command line's values are filled too: the tid in what to run next", () => {
   const unknown = { kind: "refund-outcome-unknown", tid: "13192453", details: {} } as const;
-  assert.match(describeError(unknown, "en", { surface: "cli" }).action, /Run refund-desk inquire 13192453 before/);
-  assert.match(describeError(unknown, "hi", { surface: "cli" }).action, /refund-desk inquire 13192453 चलाएँ/);
+  assert.match(describeError(unknown, "en", forCli("en")).action, /Run refund-desk inquire 13192453 before/);
+  assert.match(describeError(unknown, "hi", forCli("hi")).action, /refund-desk inquire 13192453 चलाएँ/);
 });
 
 test("title and action on one line are two sentences, ended as each language ends one", () => {
@@ -125,7 +126,7 @@ function report(environment: DoctorReport["environment"], clockOffsetMs: number 
 
 test("doctor on the command line names its units: the probe's HTTP status as expected, the clock in seconds", () => {
   const cli = (check: Parameters<typeof describeDoctorCheck>[0], at: DoctorReport, lang: Lang = "en") =>
-    describeDoctorCheck(check, at, lang, "cli").lines.join(" ");
+    describeDoctorCheck(check, at, lang, cliWords(lang)).lines.join(" ");
   assert.equal(
     cli({ id: "reachable", status: "ok", detail: "HTTP 404" }, report("uat", 0)),
     "Eko's server answered (HTTP 404 to the probe, as expected: any HTTP answer means it can be reached).",

@@ -1,18 +1,12 @@
 import type { RefundDeskError } from "../../app/errors";
-import {
-  adviceLine,
-  catalogue,
-  describeError,
-  fill,
-  type Lang,
-  type WaitedStep,
-} from "../../app/messages/describe-error";
+import { adviceLine, describeError, fill, type Lang, type WaitedStep } from "../../app/messages/describe-error";
 import type { Result } from "../../app/result";
 import type { ScryptParams } from "../admin/pin-hash";
 import type { KeyStore } from "../keychain/key-store";
 import type { MachineDeps } from "../launch/machine-deps";
 import { didYouMean } from "./did-you-mean";
 import { EXIT } from "./exit-codes";
+import { cliWords, forCli } from "../../app/messages/cli-words";
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -91,8 +85,7 @@ export function report<T>(
   step?: WaitedStep,
 ): number {
   const lang = io.lang ?? "en";
-  const advice = (error: RefundDeskError) =>
-    describeError(error, lang, step ? { surface: "cli", step } : { surface: "cli" });
+  const advice = (error: RefundDeskError) => describeError(error, lang, forCli(lang, step));
   if (json) {
     io.stdout.write(
       `${JSON.stringify(result.ok ? result : { ok: false, error: { ...result.error, message: adviceLine(advice(result.error), lang) } })}\n`,
@@ -128,7 +121,7 @@ export async function withProgress<T>(
   everyMs = PROGRESS_EVERY_MS,
   spinMs = SPIN_EVERY_MS,
 ): Promise<T> {
-  const words = catalogue(io.lang ?? "en").cli.stillWaiting;
+  const words = cliWords(io.lang ?? "en").stillWaiting;
   const waiting = (ms: number) => `refund-desk: ${fill(words, { seconds: Math.round(ms / 1000) })}`;
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let spinner: ReturnType<typeof setInterval> | undefined;

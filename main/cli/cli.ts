@@ -15,6 +15,7 @@ import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
 import { provision } from "./provision";
 import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands";
+import { cliWords } from "../../app/messages/cli-words";
 
 export { EXIT, type CliDeps, type CliIo };
 
@@ -137,7 +138,7 @@ export async function runCli(argv: string[], streams: CliIo, deps: CliDeps): Pro
           json,
           io,
           (v) =>
-            `${v.otpRefId}\n${fill(catalogue(lang).cli.out.otpSent, { tid: v.tid, time: when(v.sentAt, lang), environment: catalogue(lang).env.badge[v.environment] })}`,
+            `${v.otpRefId}\n${fill(cliWords(lang).out.otpSent, { tid: v.tid, time: when(v.sentAt, lang), environment: catalogue(lang).env.badge[v.environment] })}`,
           "otp",
         );
       case "inquire":
@@ -198,7 +199,7 @@ function formatDoctor(report: DoctorReport, lang: Lang): string {
     `${m.doctor.checkedUrl} ${report.baseUrl ?? m.settings.noUrl}`,
   ];
   for (const check of report.checks) {
-    const said = describeDoctorCheck(check, report, lang, "cli").lines.join(" ");
+    const said = describeDoctorCheck(check, report, lang, cliWords(lang)).lines.join(" ");
     lines.push(`${check.status.padEnd(7)} ${check.id}: ${said}`);
   }
   return lines.join("\n");

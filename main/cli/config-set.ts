@@ -3,6 +3,7 @@ import type { RefundDeskError } from "../../app/errors";
 import { adviceLine, describeError, type Lang } from "../../app/messages/describe-error";
 import { SETTING_NAMES, cliName, fieldSpec, type SettingName } from "../../app/setting-fields";
 import type { SettingsPatch, SettingsView } from "../../app/settings";
+import { forCli } from "../../app/messages/cli-words";
 
 /** CLI names of settings (base-url, idle-clear-minutes…), mapped to the settings' own names, from the field table. */
 export const CONFIG_NAMES: Readonly<Record<string, SettingName>> = Object.fromEntries(
@@ -82,7 +83,7 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
  */
 export function configProblem(error: RefundDeskError, lang: Lang = "en"): ConfigProblem {
   const name = error.kind === "invalid-input" ? cliNameOf(error.field) : "";
-  const words = adviceLine(describeError(error, lang, { surface: "cli" }), lang);
+  const words = adviceLine(describeError(error, lang, forCli(lang)), lang);
   const reason = error.kind === "invalid-input" ? ` (${error.reason})` : "";
   return { name, error, message: `${name ? `${name}: ` : ""}${words}${reason}` };
 }

@@ -17,6 +17,7 @@ import { parseOptions, readAll, type CliDeps, type CliIo } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
 import { EXIT } from "./exit-codes";
 import { journalVerify } from "./journal-verify";
+import { forCli } from "../../app/messages/cli-words";
 
 const JOURNAL_USAGE =
   "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]\n" +
@@ -127,7 +128,7 @@ function refusePin(error: RefundDeskError, json: boolean, io: CliIo): number {
   const advice =
     error.kind === "invalid-input"
       ? "This is a kiosk counter: exporting the journal needs the admin PIN on standard input, e.g. printf '%s' \"$PIN\" | refund-desk journal export …"
-      : adviceLine(describeError(error, io.lang ?? "en", { surface: "cli" }), io.lang ?? "en");
+      : adviceLine(describeError(error, io.lang ?? "en", forCli(io.lang ?? "en")), io.lang ?? "en");
   if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { ...error, message: advice } })}\n`);
   else io.stderr.write(`refund-desk journal: nothing was exported. ${advice} (${error.kind})\n`);
   return EXIT.adminPin;

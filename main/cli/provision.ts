@@ -48,6 +48,7 @@ import { createSettingsFile, settingsText } from "../settings/settings-file";
 import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
 import { EXIT } from "./exit-codes";
+import { forCli } from "../../app/messages/cli-words";
 
 const PROVISION_USAGE =
   "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]\n" +
@@ -485,7 +486,7 @@ async function intoToken(settings: Settings, key: string, deps: CliDeps): Promis
 
 function keychainFailure(error: RefundDeskError): Step<never> {
   // provision's own words are English: the keychain's advice too, so one message has one language.
-  const words = adviceLine(describeError(error, "en", { surface: "cli" }), "en");
+  const words = adviceLine(describeError(error, "en", forCli("en")), "en");
   return failed(EXIT.failed, error, `${words} (The policy was not applied.)`);
 }
 

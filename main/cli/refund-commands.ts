@@ -13,6 +13,7 @@ import type { RefundDesk } from "../refund-desk";
 import { report, withProgress, type CliIo } from "./cli-common";
 import { money, rows, when } from "./cli-format";
 import { EXIT } from "./exit-codes";
+import { cliWords, type CliMessages } from "../../app/messages/cli-words";
 
 const INQUIRE_USAGE = "usage: refund-desk inquire <tid> [--json]";
 const PENDING_USAGE = "usage: refund-desk pending <mobile> [--json]";
@@ -68,13 +69,14 @@ export async function pendingCommand(args: string[], json: boolean, io: CliIo, d
 
 function formatPending(list: PendingRefunds, lang: Lang): string {
   const m = catalogue(lang);
+  const cli: CliMessages = cliWords(lang);
   const where = `(${m.env.badge[list.environment]})`;
   if (list.transfers.length === 0) return `${fill(m.findMobile.none, { last4: list.mobileLast4 })} ${where}`;
   return [
     `${fill(m.findMobile.listTitle, { last4: list.mobileLast4 })} ${where}:`,
     ...list.transfers.map(
       (t) =>
-        `${t.tid.padEnd(12)} ${money(t.amount, lang).padEnd(14)} ${when(t.time, lang)}  ${t.recipientName ?? m.transaction.notGiven}${t.recipientAccountLast4 ? `, ${fill(m.cli.out.account, { last4: t.recipientAccountLast4 })}` : ""}`,
+        `${t.tid.padEnd(12)} ${money(t.amount, lang).padEnd(14)} ${when(t.time, lang)}  ${t.recipientName ?? m.transaction.notGiven}${t.recipientAccountLast4 ? `, ${fill(cli.out.account, { last4: t.recipientAccountLast4 })}` : ""}`,
     ),
   ].join("\n");
 }
@@ -86,42 +88,44 @@ function usage(io: CliIo, text: string): number {
 
 function formatTransaction(tx: Transaction, lang: Lang): string {
   const m = catalogue(lang);
+  const cli: CliMessages = cliWords(lang);
   const { title, action } = describeTxState(tx.state, lang);
   const eko = tx.statusText ? `, ${fill(m.transaction.ekoSays, { text: `"${tx.statusText}"` })}` : "";
   const status = `tx_status ${tx.txStatus ?? "none"}${eko}`;
   return [
     `${fill(m.transaction.title, { tid: tx.tid })}: ${title}`,
     rows([
-      [m.cli.out.status, status],
-      [m.cli.out.next, action],
+      [cli.out.status, status],
+      [cli.out.next, action],
       [m.transaction.amount, money(tx.amount, lang)],
       [m.transaction.fee, money(tx.fee, lang)],
       [m.transaction.sender, tx.senderName ?? m.transaction.notGiven],
       [
         m.transaction.recipient,
-        `${tx.recipientName ?? m.transaction.notGiven}${tx.recipientAccountLast4 ? `, ${fill(m.cli.out.account, { last4: tx.recipientAccountLast4 })}` : ""}`,
+        `${tx.recipientName ?? m.transaction.notGiven}${tx.recipientAccountLast4 ? `, ${fill(cli.out.account, { last4: tx.recipientAccountLast4 })}` : ""}`,
       ],
       [m.transaction.time, when(tx.time, lang)],
-      [m.cli.out.checkedAt, `${when(tx.checkedAt, lang)} (${m.env.badge[tx.environment]})`],
+      [cli.out.checkedAt, `${when(tx.checkedAt, lang)} (${m.env.badge[tx.environment]})`],
     ]),
   ].join("\n");
 }
 
 function formatReceipt(receipt: RefundReceipt, lang: Lang): string {
   const m = catalogue(lang);
+  const cli: CliMessages = cliWords(lang);
   const refunded =
     receipt.refundedAmount !== null || !receipt.transaction?.amount
       ? money(receipt.refundedAmount, lang)
-      : fill(m.cli.out.ofTransaction, { amount: money(receipt.transaction.amount, lang) });
+      : fill(cli.out.ofTransaction, { amount: money(receipt.transaction.amount, lang) });
   return [
-    fill(m.cli.out.refunded, { tid: receipt.tid }),
+    fill(cli.out.refunded, { tid: receipt.tid }),
     rows([
       [m.receipt.refundTid, receipt.refundTid ?? m.transaction.notGiven],
       [m.receipt.amount, refunded],
       [m.receipt.fee, money(receipt.fee, lang)],
       [m.receipt.balance, money(receipt.balance, lang)],
       [m.receipt.time, `${when(receipt.refundedAt, lang)} (${m.env.badge[receipt.environment]})`],
-      [m.cli.out.confirmedBy, receipt.confirmedBy === "refund" ? m.cli.out.byRefund : m.receipt.byInquiry],
+      [cli.out.confirmedBy, receipt.confirmedBy === "refund" ? cli.out.byRefund : m.receipt.byInquiry],
     ]),
   ].join("\n");
 }

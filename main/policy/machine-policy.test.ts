@@ -17,6 +17,8 @@ import {
   readMachinePolicy,
 } from "./machine-policy";
 import { validatePolicy } from "./policy";
+import { en } from "../../app/messages/en";
+import { hi } from "../../app/messages/hi";
 import { MACHINE_POLICY_FIELDS, POLICY_FIELDS, policyField } from "../../app/setting-fields";
 import { POSIX_POLICY_PATHS } from "./sources/posix-sources";
 import type { RunTool } from "./sources/run-tool";
@@ -299,10 +301,12 @@ test("the machine-wide field list leaves out only the PIN in clear; fields are f
 
 test("every field is explained in English and in Hindi for the admin templates and the field table", () => {
   for (const field of POLICY_FIELDS) {
-    assert.match(field.en, /^[A-Z`].*[.)]$/u, `${field.name} en`);
-    assert.doesNotMatch(field.en, /\p{Script=Devanagari}/u, `${field.name} en`);
-    assert.match(field.hi, /\p{Script=Devanagari}/u, `${field.name} hi`);
-    assert.match(field.hi, /।$/u, `${field.name} hi`);
+    const english = en.settingNote[field.field];
+    const hindi = hi.settingNote[field.field];
+    assert.match(english, /^[A-Z`].*[.)]$/u, `${field.name} en`);
+    assert.doesNotMatch(english, /\p{Script=Devanagari}/u, `${field.name} en`);
+    assert.match(hindi, /\p{Script=Devanagari}/u, `${field.name} hi`);
+    assert.match(hindi, /।$/u, `${field.name} hi`);
   }
 });
 

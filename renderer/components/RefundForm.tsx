@@ -4,9 +4,8 @@ import { formatRupees } from "../../app/messages/format";
 import { CUSTOMER_OTP_MAX_DIGITS, SETTLE_BEFORE_INQUIRY_MS } from "../../app/refund";
 import { useLang, useRequest, useSettings, useStores, useT } from "../stores";
 import { customerOtpOf, failureSmsOtpOf, runningOf, runningSinceOf } from "../store/request-phase";
+import { OTP_ERROR_ID } from "./flow-ids";
 import { useMsUntil } from "./use-ms-until";
-
-export const OTP_ERROR_ID = "customer-otp-error";
 
 interface Props {
   /** The transaction's amount, for the button; null when no check was made (a restored screen). */

@@ -1,18 +1,23 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { hasFailureAction } from "../components/failure-action";
-import { FailureSmsOtpChoice } from "../components/FailureSmsOtpChoice";
 import { IdleClear } from "../components/IdleClear";
-import { VERDICT_ID } from "../components/flow-ids";
+import { OTP_ERROR_ID, VERDICT_ID } from "../components/flow-ids";
 import { NewRequestButton } from "../components/NewRequestButton";
 import type { OtpStopped } from "../components/OtpResult";
 import { PracticeTids } from "../components/PracticeTids";
 import { FindByMobile } from "../components/FindByMobile";
-import { FailureActions, OtpResult, Receipt, TransactionPanel } from "../lazy-parts";
-import { OTP_ERROR_ID, RefundForm } from "../components/RefundForm";
+import {
+  FailureActions,
+  FailureSmsOtpChoice,
+  OtpResult,
+  Receipt,
+  RefundForm,
+  TransactionPanel,
+  TransactionSummary,
+} from "../lazy-parts";
 import { RESTORED_NOTE_ID, RestoredNote } from "../components/RestoredNote";
 import { TID_ERROR_ID, TidForm } from "../components/TidForm";
-import { TransactionSummary } from "../components/TransactionSummary";
 import { useHoldPracticeSpace } from "../held-space";
 import { useAltShortcut } from "../shortcuts";
 import type { RequestState } from "../store/request-store";
