@@ -6,20 +6,18 @@
  * schema, the validation's bounds, the CLI's names and kinds, the form, the admin's field table,
  * the Group Policy templates and the macOS profile example (scripts/policy-templates.ts).
  */
-export const ENVIRONMENTS = ["practice", "uat", "production", "custom"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+import { AGENT_COPY_CHOICES, ENVIRONMENTS, PAPER_SIZES, RECEIPT_LANGUAGE_CHOICES } from "./setting-choices";
 
-/** The receipt printer's paper: a 58 mm or 80 mm roll, or A4 sheets. */
-export const PAPER_SIZES = ["58mm", "80mm", "a4"] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
-
-/** The agent's copy (with the balance and a line to sign): on in kiosks unless the admin says otherwise. */
-export const AGENT_COPY_CHOICES = ["kiosk", "always", "never"] as const;
-export type AgentCopy = (typeof AGENT_COPY_CHOICES)[number];
-
-/** Receipts in the interface's language, or in English and Hindi one after the other. */
-export const RECEIPT_LANGUAGE_CHOICES = ["interface", "both"] as const;
-export type ReceiptLanguages = (typeof RECEIPT_LANGUAGE_CHOICES)[number];
+export {
+  AGENT_COPY_CHOICES,
+  ENVIRONMENTS,
+  PAPER_SIZES,
+  RECEIPT_LANGUAGE_CHOICES,
+  type AgentCopy,
+  type Environment,
+  type PaperSize,
+  type ReceiptLanguages,
+} from "./setting-choices";
 
 /**
  * What signs Eko's secret-key: the access key from the OS keychain, or a PKCS#11 token or HSM that

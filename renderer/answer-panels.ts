@@ -4,6 +4,7 @@
  */
 export { FailureActions } from "./components/FailureActions";
 export { FailureSmsOtpChoice } from "./components/FailureSmsOtpChoice";
+export { FindByMobilePanel } from "./components/FindByMobilePanel";
 export { OtpResult } from "./components/OtpResult";
 export { Receipt } from "./components/Receipt";
 export { RefundForm } from "./components/RefundForm";

@@ -3,7 +3,7 @@
  * on the machine. The first frame is painted before main has said either; the hint only shapes
  * the space held for them (held-space.ts), never what the screen says.
  */
-import { ENVIRONMENTS, type Environment } from "../app/settings";
+import { ENVIRONMENTS, type Environment } from "../app/setting-choices";
 import type { KeyValueStorage } from "./store/lang-store";
 
 const FIRST_FRAME_HINT_KEY = "refund-desk.first-frame";

@@ -38,6 +38,8 @@ export const TransactionSummary: LazyPart<
 export const FailureSmsOtpChoice: LazyPart<
   PropsOf<typeof import("./components/FailureSmsOtpChoice").FailureSmsOtpChoice>
 > = lazyPart(() => import("./answer-panels").then((m) => m.FailureSmsOtpChoice));
+export const FindByMobilePanel: LazyPart<PropsOf<typeof import("./components/FindByMobilePanel").FindByMobilePanel>> =
+  lazyPart(() => import("./answer-panels").then((m) => m.FindByMobilePanel));
 
 export const PrintSheet: LazyPart<PropsOf<typeof import("./print/PrintSheet").PrintSheet>> = lazyPart(() =>
   import("./print/PrintSheet").then((m) => m.PrintSheet),
@@ -52,6 +54,7 @@ export const ANSWER_PARTS: LazyPartList = [
   RefundForm,
   TransactionSummary,
   FailureSmsOtpChoice,
+  FindByMobilePanel,
 ];
 
 /** Everything else: fetched once the window is idle. */

@@ -6,7 +6,8 @@
 import { renderToString } from "react-dom/server";
 import { missingBridge } from "./bridge";
 import { firstScreen } from "./first-screen";
-import { asFreshInstall, createWindowState, FRESH_INSTALL } from "./start-up-state";
+import { FRESH_INSTALL } from "./first-frame-shape";
+import { asFreshInstall, createWindowState } from "./start-up-state";
 
 export function prerenderFirstScreen(): string {
   // No call is made while rendering: the stores are only read.

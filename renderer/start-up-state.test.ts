@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { asFreshInstall, createWindowState, FRESH_INSTALL, startsAsPrerendered } from "./start-up-state";
+import { FRESH_INSTALL, startsAsPrerendered } from "./first-frame-shape";
+import { asFreshInstall, createWindowState } from "./start-up-state";
 import { LANG_STORAGE_KEY, type KeyValueStorage } from "./store/lang-store";
 import { unusedApi } from "./store/test-helpers";
 

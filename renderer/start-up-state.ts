@@ -6,11 +6,12 @@
  */
 import type { RefundDeskApi } from "../app/ipc";
 import { readFirstFrameHint, type FirstFrameHint } from "./environment-hint";
+import { FRESH_INSTALL, type Remembered } from "./first-frame-shape";
 import { createDeskStore } from "./store/desk-store";
 import { createDisplayStore, kioskFromSearch } from "./store/display-store";
 import { createFindMobileStore } from "./store/find-mobile-store";
 import { createHistoryStore } from "./store/history-store";
-import { createLangStore, type KeyValueStorage, type Languages } from "./store/lang-store";
+import { createLangStore, type Languages } from "./store/lang-store";
 import { createPrintStore } from "./store/print-store";
 import { createRequestStore } from "./store/request-store";
 import { createSettingsStore } from "./store/settings-store";
@@ -21,15 +22,6 @@ export interface WindowState {
   stores: Stores;
   hint: FirstFrameHint;
 }
-
-/** What the window's address and this machine's storage say; nulls and "" for a fresh install. */
-export interface Remembered {
-  local: KeyValueStorage | null;
-  session: KeyValueStorage | null;
-  search: string;
-}
-
-export const FRESH_INSTALL: Remembered = { local: null, session: null, search: "" };
 
 /** The stores whose first state comes from what is remembered (the others start empty). */
 function rememberedStores(remembered: Remembered, languages?: Languages): Pick<Stores, "lang" | "display"> {
@@ -58,26 +50,4 @@ export function createWindowState(api: RefundDeskApi, remembered: Remembered, la
 /** The same window as a fresh install starts it: what the prerendered screen shows. */
 export function asFreshInstall(state: WindowState): WindowState {
   return { stores: { ...state.stores, ...rememberedStores(FRESH_INSTALL) }, hint: readFirstFrameHint(null) };
-}
-
-/** The parts of the first screen that what is remembered can change. */
-function firstScreenShape(remembered: Remembered): unknown {
-  const { lang, display } = rememberedStores(remembered);
-  const { largeText, kiosk, used, practiceFolded } = display.getState();
-  return {
-    lang: lang.getState().lang,
-    largeText,
-    kiosk,
-    used,
-    practiceFolded,
-    ...readFirstFrameHint(remembered.local),
-  };
-}
-
-/** Set on <html> by first-frame-gate.ts when the prerendered screen is not this window's: hidden until its own. */
-export const FIRST_FRAME_ATTRIBUTE = "data-first-frame";
-
-/** Whether this window's first screen is the prerendered one, so it may be shown before the script runs. */
-export function startsAsPrerendered(remembered: Remembered): boolean {
-  return JSON.stringify(firstScreenShape(remembered)) === JSON.stringify(firstScreenShape(FRESH_INSTALL));
 }

@@ -26,8 +26,10 @@ export interface DisplayState {
 
 export type DisplayStore = StoreApi<DisplayState>;
 
-/** Storage may be missing or throw (disabled, full): the choice then lasts for this run only. */
-export function createDisplayStore(storage: KeyValueStorage | null, kiosk: boolean): DisplayStore {
+/** The choices this machine remembers; all off where storage is missing or throws. */
+export function rememberedDisplay(
+  storage: KeyValueStorage | null,
+): Pick<DisplayState, "largeText" | "used" | "practiceFolded"> {
   const read = (key: string) => {
     try {
       return storage?.getItem(key) === "1";
@@ -35,6 +37,15 @@ export function createDisplayStore(storage: KeyValueStorage | null, kiosk: boole
       return false;
     }
   };
+  return {
+    largeText: read(LARGE_TEXT_STORAGE_KEY),
+    used: read(USED_STORAGE_KEY),
+    practiceFolded: read(PRACTICE_FOLDED_STORAGE_KEY),
+  };
+}
+
+/** Storage may be missing or throw (disabled, full): the choice then lasts for this run only. */
+export function createDisplayStore(storage: KeyValueStorage | null, kiosk: boolean): DisplayStore {
   const remember = (key: string, on: boolean) => {
     try {
       storage?.setItem(key, on ? "1" : "0");
@@ -43,10 +54,8 @@ export function createDisplayStore(storage: KeyValueStorage | null, kiosk: boole
     }
   };
   return createStore<DisplayState>()((set, get) => ({
-    largeText: read(LARGE_TEXT_STORAGE_KEY),
+    ...rememberedDisplay(storage),
     kiosk,
-    used: read(USED_STORAGE_KEY),
-    practiceFolded: read(PRACTICE_FOLDED_STORAGE_KEY),
     toggleLargeText() {
       const next = !get().largeText;
       set({ largeText: next });

@@ -1,6 +1,6 @@
 /** The UI language, remembered across restarts. Storage is passed in (localStorage in the app). */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { LANGS, type Lang } from "../../app/messages/describe-error";
+import { LANGS, type Lang } from "../../app/messages/catalogues";
 
 export const LANG_STORAGE_KEY = "refund-desk.lang";
 
@@ -26,6 +26,16 @@ export interface Languages {
 
 const ALL_IN: Languages = { has: () => true, load: async () => undefined };
 
+/** The language this machine remembers, or `fallback` where storage has none, or is missing or throws. */
+export function rememberedLang(storage: KeyValueStorage | null, fallback: Lang = "en"): Lang {
+  try {
+    const saved = storage?.getItem(LANG_STORAGE_KEY);
+    return isLang(saved) ? saved : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 /**
  * Storage may be missing or throw (disabled, full): the language then lasts for this run only.
  * A switch to a language whose text is not in yet happens once it has loaded.
@@ -35,13 +45,7 @@ export function createLangStore(
   fallback: Lang = "en",
   languages: Languages = ALL_IN,
 ): LangStore {
-  let initial: Lang = fallback;
-  try {
-    const saved = storage?.getItem(LANG_STORAGE_KEY);
-    if (isLang(saved)) initial = saved;
-  } catch {
-    // Keep the fallback.
-  }
+  const initial = rememberedLang(storage, fallback);
   // The language last asked for: a press while the other one loads counts from it.
   let wanted: Lang = initial;
   return createStore<LangState>()((set, get) => {
