@@ -1,7 +1,8 @@
 // The three bundles as esbuild options, shared by the one-off build (build.mjs) and the dev loop's
 // watch (dev/dev.ts): main (and the CLI) for Node/Electron, the sandboxed preload as one
 // self-contained file, and the renderer as static files served from the app.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { buildFirstFrameGate, prerenderFirstScreen } from "./prerender.mjs";
 
@@ -10,6 +11,8 @@ const common = { bundle: true, sourcemap: false, logLevel: "warning", legalComme
 
 const ENTRY_TAG = '<script type="module" src="app.js"></script>';
 const ROOT_TAG = '<div id="root"></div>';
+const STYLESHEET_TAG = '<link rel="stylesheet" href="styles.css" />';
+const GATE_TAG = '<script src="first-frame.js"></script>';
 
 /** The options of each bundle, by name, writing under `out`. */
 export function bundles(root, out) {
@@ -57,26 +60,37 @@ export function bundles(root, out) {
   };
 }
 
+/** A CSP source for an inline block: the SHA-256 of its exact text (main/window-policy/page-policy.ts). */
+const hashSource = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
 /**
- * The renderer's page and stylesheet beside its bundle: index.html names the chunks to preload and
- * holds the first screen, prerendered, in its root.
+ * The renderer's page beside its bundle: index.html names the chunks to preload, holds the first
+ * screen, prerendered, in its root, and carries in its head what the first paint waits for (the
+ * stylesheet and the first-frame gate), inline, so the page paints without fetching anything; the
+ * page's own CSP allows exactly those two blocks, by hash, as the served header does.
  */
 export function writeRendererPage(root, out, metafile) {
   mkdirSync(join(out, "renderer"), { recursive: true });
   const html = readFileSync(join(root, "renderer/index.html"), "utf8");
-  for (const tag of [ENTRY_TAG, ROOT_TAG])
+  for (const tag of [ENTRY_TAG, ROOT_TAG, STYLESHEET_TAG, GATE_TAG])
     if (!html.includes(tag)) throw new Error(`renderer/index.html has no ${tag}`);
+  const css = readFileSync(join(root, "renderer/styles.css"), "utf8");
+  const gate = buildFirstFrameGate(root);
+  // Either would end its block early and spill the rest into the page.
+  if (css.includes("</style") || gate.includes("</script")) throw new Error("an inline block closes its own tag");
   const entry = relative(process.cwd(), join(out, "renderer", "app.js"))
     .split("\\")
     .join("/");
   // The chunks app.js imports statically are fetched at once, not after app.js is parsed.
   const preloads = staticImports(metafile, entry).map((file) => `<link rel="modulepreload" href="${file}" />`);
   const page = html
+    .replace("script-src 'self'", () => `script-src 'self' ${hashSource(gate)}`)
+    .replace("style-src 'self'", () => `style-src 'self' ${hashSource(css)}`)
+    .replace(STYLESHEET_TAG, () => `<style>${css}</style>`)
+    .replace(GATE_TAG, () => `<script>${gate}</script>`)
     .replace(ENTRY_TAG, [...preloads, ENTRY_TAG].join("\n    "))
     .replace(ROOT_TAG, () => `<div id="root">${prerenderFirstScreen(root)}</div>`);
   writeFileSync(join(out, "renderer/index.html"), page);
-  buildFirstFrameGate(root, join(out, "renderer"));
-  cpSync(join(root, "renderer/styles.css"), join(out, "renderer/styles.css"));
 }
 
 /** Every chunk `entry` needs before it runs (static imports, transitively), as paths beside it. */

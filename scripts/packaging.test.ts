@@ -190,7 +190,6 @@ test("the package holds the built bundles and package.json only: no sources, tes
     "dist/main/pkcs11-worker.js",
     "dist/renderer/app.js",
     "dist/renderer/index.html",
-    "dist/renderer/styles.css",
     "package.json",
   ]) {
     assert.equal(packaged(path), true, path);

@@ -1,6 +1,6 @@
 // The first screen before any script (renderer/prerender.tsx): rendered here, at build time, with
 // React's server renderer, into index.html's root; and the head's one blocking script
-// (renderer/first-frame-gate.ts) beside it. Synchronous, so the dev loop's rebuilds use it as is.
+// (renderer/first-frame-gate.ts), inlined there. Synchronous, so the dev loop's rebuilds use it as is.
 import { buildSync } from "esbuild";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -35,15 +35,16 @@ export function prerenderFirstScreen(root) {
   }
 }
 
-/** first-frame.js beside the page: a classic script, so it runs before the first paint. */
-export function buildFirstFrameGate(root, outdir) {
-  buildSync({
+/** The first-frame gate's code: a classic script for the head, so it runs before the first paint. */
+export function buildFirstFrameGate(root) {
+  const built = buildSync({
     ...common,
-    entryPoints: { "first-frame": join(root, "renderer/first-frame-gate.ts") },
-    outdir,
+    entryPoints: [join(root, "renderer/first-frame-gate.ts")],
+    write: false,
     platform: "browser",
     format: "iife",
     target: "chrome130",
     minify: true,
   });
+  return built.outputFiles[0].text.trim();
 }

@@ -118,10 +118,13 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       if (!html.includes(APP_SCRIPT_TAG))
         throw new Error("index.html has no app.js script tag to put the stand-in before");
       body = Buffer.from(
-        html.replace(APP_SCRIPT_TAG, `<script src="${STAND_IN_PATH}"></script>\n    ${APP_SCRIPT_TAG}`),
+        // Deferred, as a preload costs the page's parser nothing: it still runs before app.js.
+        html.replace(APP_SCRIPT_TAG, `<script defer src="${STAND_IN_PATH}"></script>\n    ${APP_SCRIPT_TAG}`),
       );
     }
-    send(res, response.status, response.headers.get("content-type") ?? "text/plain; charset=utf-8", body);
+    // The page's own policy as app:// serves it (it allows the page's inline blocks by hash).
+    const policy = response.headers.get("content-security-policy");
+    send(res, response.status, response.headers.get("content-type") ?? "text/plain; charset=utf-8", body, policy);
   }
 
   async function ipc(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -190,7 +193,18 @@ function transcribed(channel: string, payload: unknown): unknown {
 }
 
 /** Every response carries the real app's headers: its CSP (connect-src 'self' included), nosniff, no-store. */
-function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
-  res.writeHead(status, { ...baseHeaders(), "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  policy: string | null = null,
+): void {
+  res.writeHead(status, {
+    ...baseHeaders(),
+    ...(policy ? { "Content-Security-Policy": policy } : {}),
+    "Content-Type": contentType,
+    "Content-Length": Buffer.byteLength(body),
+  });
   res.end(body);
 }

@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname, isAbsolute, join, relative } from "node:path";
+import { pageSecurityPolicy } from "./page-policy";
 
 export const APP_SCHEME = "app";
 export const APP_HOST = "refund-desk";
@@ -19,8 +20,9 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, codeCache: true } as const;
 
 /**
- * Everything the page loads comes from its own origin; nothing remote, nothing inline, no eval, no
- * frames and no workers; and no string ever reaches an HTML or script sink (Trusted Types).
+ * Everything the page loads comes from its own origin; nothing remote, nothing inline (but the
+ * page's own blocks, by hash: page-policy.ts), no eval, no frames and no workers; and no string
+ * ever reaches an HTML or script sink (Trusted Types).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -128,8 +130,13 @@ export async function serveAppRequest(root: string, request: Request): Promise<R
   } catch {
     return plain(404, "Not found");
   }
-  return new Response(request.method === "HEAD" ? null : new Uint8Array(body), {
-    status: 200,
-    headers: { ...baseHeaders(), "Content-Type": file.contentType, "Content-Length": String(body.length) },
-  });
+  const headers: Record<string, string> = {
+    ...baseHeaders(),
+    "Content-Type": file.contentType,
+    "Content-Length": String(body.length),
+  };
+  // A page may apply its own inline blocks (page-policy.ts); every other response carries the base policy.
+  if (file.contentType.startsWith("text/html"))
+    headers["Content-Security-Policy"] = pageSecurityPolicy(body.toString("utf8"), CONTENT_SECURITY_POLICY);
+  return new Response(request.method === "HEAD" ? null : new Uint8Array(body), { status: 200, headers });
 }

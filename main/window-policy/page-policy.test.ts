@@ -1,0 +1,32 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { pageSecurityPolicy } from "./page-policy";
+import { CONTENT_SECURITY_POLICY } from "./protocol-paths";
+
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const directive = (policy: string, name: string) => policy.split("; ").find((d) => d.startsWith(`${name} `));
+
+test("a page with no inline block is served the base policy as it is", () => {
+  assert.equal(pageSecurityPolicy("<!doctype html><title>x</title>", CONTENT_SECURITY_POLICY), CONTENT_SECURITY_POLICY);
+});
+
+test("each inline script and style is allowed by the hash of its exact text, and nothing else is added", () => {
+  const gate = "document.documentElement.dataset.x='1'";
+  const css = "body{margin:0}\n.x{color:red}";
+  const policy = pageSecurityPolicy(
+    `<head><style>${css}</style><script>${gate}</script><script src="app.js"></script></head><body><script>b()</script></body>`,
+    CONTENT_SECURITY_POLICY,
+  );
+  assert.equal(directive(policy, "script-src"), `script-src 'self' ${sha(gate)} ${sha("b()")}`);
+  assert.equal(directive(policy, "style-src"), `style-src 'self' ${sha(css)}`);
+  assert.doesNotMatch(policy, /unsafe-/);
+  // Everything else stays as the base policy says.
+  const others = (p: string) => p.split("; ").filter((d) => !/^(script|style)-src /.test(d));
+  assert.deepEqual(others(policy), others(CONTENT_SECURITY_POLICY));
+});
+
+test("a script tag with attributes is not taken for an inline block", () => {
+  const policy = pageSecurityPolicy('<script type="module">evil()</script>', CONTENT_SECURITY_POLICY);
+  assert.equal(policy, CONTENT_SECURITY_POLICY);
+});
