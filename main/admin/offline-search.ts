@@ -1,4 +1,8 @@
+import type { CliMessages } from "../../app/messages/cli-words";
+import { fill } from "../../app/messages/describe-error";
 import type { ScryptParams } from "./pin-hash";
+
+type Words = CliMessages["pinHash"];
 
 /**
  * How long an offline search of an admin PIN takes with its hash in hand (a copied policy or
@@ -25,21 +29,26 @@ const KINDS: readonly { size: number; test: RegExp }[] = [
   { size: 128, test: /[^\x20-\x7e]/u },
 ];
 
-export function offlineSearch(pin: string, cost: ScryptParams, secondsPerGuess: number): OfflineSearch {
+/** `words`: the command line's, in the reader's language (cli-words.ts). */
+export function offlineSearch(pin: string, cost: ScryptParams, secondsPerGuess: number, words: Words): OfflineSearch {
   const length = [...pin].length;
   const digits = /^[0-9]+$/.test(pin);
   const alphabet = KINDS.filter((kind) => kind.test.test(pin)).reduce((sum, kind) => sum + kind.size, 0);
   const guesses = digits ? 10 ** length : alphabet ** length;
   const seconds = guesses * secondsPerGuess;
-  const what = digits
-    ? `a ${length}-digit PIN`
-    : `a ${length}-character passphrase (random characters of its kinds: ${alphabet}^${length})`;
-  const tail = digits ? "" : "; a phrase of words falls far sooner";
+  const what = digits ? fill(words.digitsPin, { length }) : fill(words.passphrase, { length, alphabet });
   return {
     guesses,
     secondsPerGuess,
     seconds,
-    text: `${what} at ln=${cost.ln}: about ${count(guesses)} × ${perGuess(secondsPerGuess)} = ${duration(seconds)} on one core${tail}`,
+    text: fill(words.search, {
+      what,
+      ln: cost.ln,
+      guesses: count(guesses),
+      perGuess: perGuess(secondsPerGuess, words),
+      duration: duration(seconds, words),
+      tail: digits ? "" : words.phraseTail,
+    }),
   };
 }
 
@@ -50,8 +59,10 @@ function count(n: number): string {
   return `${(n / 10 ** exponent).toFixed(1)} × 10^${exponent}`;
 }
 
-function perGuess(seconds: number): string {
-  return seconds >= 0.1 ? `${seconds.toFixed(2)} s` : `${(seconds * 1000).toFixed(1)} ms`;
+function perGuess(seconds: number, words: Words): string {
+  return seconds >= 0.1
+    ? fill(words.seconds, { n: seconds.toFixed(2) })
+    : fill(words.milliseconds, { n: (seconds * 1000).toFixed(1) });
 }
 
 const MINUTE = 60;
@@ -59,11 +70,11 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const YEAR = 365.25 * DAY;
 
-function duration(seconds: number): string {
-  if (seconds < 2 * MINUTE) return `${seconds.toFixed(1)} s`;
-  if (seconds < 2 * HOUR) return `${(seconds / MINUTE).toFixed(1)} minutes`;
-  if (seconds < 2 * DAY) return `${(seconds / HOUR).toFixed(1)} hours`;
-  if (seconds < YEAR) return `${(seconds / DAY).toFixed(1)} days`;
+function duration(seconds: number, words: Words): string {
+  if (seconds < 2 * MINUTE) return fill(words.seconds, { n: seconds.toFixed(1) });
+  if (seconds < 2 * HOUR) return fill(words.minutes, { n: (seconds / MINUTE).toFixed(1) });
+  if (seconds < 2 * DAY) return fill(words.hours, { n: (seconds / HOUR).toFixed(1) });
+  if (seconds < YEAR) return fill(words.days, { n: (seconds / DAY).toFixed(1) });
   const years = seconds / YEAR;
-  return years < 1e6 ? `${years.toFixed(1)} years` : `${count(years)} years`;
+  return fill(words.years, { n: years < 1e6 ? years.toFixed(1) : count(years) });
 }

@@ -15,7 +15,7 @@ import { journalCommand } from "./journal-export";
 import { pinHashCommand } from "./pin-hash";
 import { provision } from "./provision";
 import { inquireCommand, pendingCommand, refundCommand } from "./refund-commands";
-import { cliWords } from "../../app/messages/cli-words";
+import { cliWords, type CliMessages } from "../../app/messages/cli-words";
 
 export { EXIT, type CliDeps, type CliIo };
 
@@ -205,20 +205,22 @@ function formatDoctor(report: DoctorReport, lang: Lang): string {
   return lines.join("\n");
 }
 
-function formatPolicy(policy: DeskPolicy): string {
-  const source = { machine: "the machine-wide policy", provisioned: "provisioning", none: "none" }[policy.source];
+function formatPolicy(policy: DeskPolicy, lang: Lang): string {
+  const words: CliMessages = cliWords(lang);
+  const m = words.config;
+  const source = { machine: m.fromMachine, provisioned: m.fromProvisioning, none: m.fromNone }[policy.source];
   const lines = [
-    `counter:       ${policy.counterName ?? "(not provisioned)"}`,
-    `kiosk mode:    ${policy.kioskMode ? "on" : "off"}`,
-    `settings lock: ${policy.settingsLocked ? "locked" : "unlocked"}`,
-    `admin PIN:     ${policy.adminPinSet ? "set" : "not set"}`,
-    `policy from:   ${source}`,
+    `${`${m.counter}:`.padEnd(14)} ${policy.counterName ?? m.notProvisioned}`,
+    `${`${m.kioskMode}:`.padEnd(14)} ${policy.kioskMode ? m.on : m.off}`,
+    `${`${m.settingsLock}:`.padEnd(14)} ${policy.settingsLocked ? m.locked : m.unlocked}`,
+    `${`${m.adminPin}:`.padEnd(14)} ${policy.adminPinSet ? m.pinSet : m.pinNotSet}`,
+    `${`${m.policyFrom}:`.padEnd(14)} ${source}`,
   ];
   if (policy.problem) {
     const why = policy.problem.errors.map((e) => `${e.field} (${e.reason})`).join(", ");
-    lines.push(`LOCKED DOWN, nothing goes to Eko: ${policy.problem.path} cannot be used: ${why}`);
+    lines.push(fill(m.lockedDown, { path: policy.problem.path, why }));
   }
-  if (policy.notices.length > 0) lines.push(`needs attention: ${policy.notices.join(", ")}`);
+  if (policy.notices.length > 0) lines.push(fill(m.attention, { notices: policy.notices.join(", ") }));
   return lines.join("\n");
 }
 
@@ -229,6 +231,8 @@ async function config(
   io: CliIo,
   fail: (text: string) => number,
 ): Promise<number> {
+  const lang = io.lang ?? "en";
+  const words: CliMessages = cliWords(lang);
   const [action, ...pairs] = args;
   if (action === "show" && pairs.length === 0) {
     const shown = await desk.services.getSettings({});
@@ -238,12 +242,11 @@ async function config(
       withDesk,
       json,
       io,
-      (view) => `${formatSettings(view, desk.policy.settingsLocked)}\n${formatPolicy(desk.policy)}`,
+      (view) => `${formatSettings(view, desk.policy.settingsLocked, lang)}\n${formatPolicy(desk.policy, lang)}`,
     );
   }
-  if (action !== "set")
-    return fail("usage: refund-desk config show [--json] | config set <name> <value> [<name> <value> …]");
-  const parsed = parseConfigPairs(pairs);
+  if (action !== "set") return fail(words.config.usage);
+  const parsed = parseConfigPairs(pairs, lang);
   // The readable pairs are judged together too, so one run lists every problem.
   const unread = new Set(parsed.problems.map((p) => p.name));
   const refused = desk.settings
@@ -251,26 +254,31 @@ async function config(
     .map((error) => configProblem(error, io.lang))
     .filter((p) => !unread.has(p.name));
   const problems = [...parsed.problems, ...refused];
-  if (problems.length > 0) return reportProblems(problems, json, io);
-  return report(await desk.services.updateSettings(parsed.patch), json, io, formatSettings);
+  if (problems.length > 0) return reportProblems(problems, json, io, words);
+  return report(await desk.services.updateSettings(parsed.patch), json, io, (view) =>
+    formatSettings(view, false, lang),
+  );
 }
 
 /** Every refused pair of `config set`; nothing was changed. */
-function reportProblems(problems: ConfigProblem[], json: boolean, io: CliIo): number {
+function reportProblems(problems: ConfigProblem[], json: boolean, io: CliIo, words: CliMessages): number {
   if (json) {
     const listed = problems.map((p) => ({ ...p.error, setting: p.name, message: p.message }));
     io.stdout.write(`${JSON.stringify({ ok: false, error: listed[0], problems: listed })}\n`);
   } else {
-    io.stderr.write(`refund-desk: nothing was changed:\n${problems.map((p) => `  - ${p.message}`).join("\n")}\n`);
+    io.stderr.write(
+      `refund-desk: ${words.config.nothingChanged}\n${problems.map((p) => `  - ${p.message}`).join("\n")}\n`,
+    );
   }
   return EXIT.usage;
 }
 
 async function setKey(desk: RefundDesk, io: CliIo, json: boolean): Promise<number> {
+  const words: CliMessages = cliWords(io.lang ?? "en");
   const key = (await readAll(io.stdin)).replace(/\r?\n$/, "");
   return report(await desk.services.setAccessKey({ accessKey: key }), json, io, (view) =>
     view.signer === "pkcs11"
-      ? `The access key is in the token ${view.pkcs11Token ?? ""} as ${view.pkcs11Key}; none is left in the keychain.`
-      : "The access key is stored in the system keychain.",
+      ? fill(words.config.keyInToken, { token: view.pkcs11Token ?? "", key: view.pkcs11Key })
+      : words.config.keyStored,
   );
 }

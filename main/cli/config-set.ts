@@ -3,7 +3,8 @@ import type { RefundDeskError } from "../../app/errors";
 import { adviceLine, describeError, type Lang } from "../../app/messages/describe-error";
 import { SETTING_NAMES, cliName, fieldSpec, type SettingName } from "../../app/setting-fields";
 import type { SettingsPatch, SettingsView } from "../../app/settings";
-import { forCli } from "../../app/messages/cli-words";
+import { cliWords, forCli, type CliMessages } from "../../app/messages/cli-words";
+import { fill } from "../../app/messages/describe-error";
 
 /** CLI names of settings (base-url, idle-clear-minutes…), mapped to the settings' own names, from the field table. */
 export const CONFIG_NAMES: Readonly<Record<string, SettingName>> = Object.fromEntries(
@@ -34,7 +35,12 @@ function problem(name: string, reason: string, message: string): ConfigProblem {
  * `config set`'s arguments as one patch: `name value` pairs and `name=value` tokens, in any order
  * and mixed. The patch holds the pairs that could be read; every one that could not is listed.
  */
-export function parseConfigPairs(args: string[]): { patch: SettingsPatch; problems: ConfigProblem[] } {
+export function parseConfigPairs(
+  args: string[],
+  lang: Lang = "en",
+): { patch: SettingsPatch; problems: ConfigProblem[] } {
+  const words: CliMessages = cliWords(lang);
+  const m = words.config;
   const problems: ConfigProblem[] = [];
   const patch: Record<string, string | number | boolean> = {};
   const seen = new Set<string>();
@@ -51,29 +57,29 @@ export function parseConfigPairs(args: string[]): { patch: SettingsPatch; proble
     const key = settingOf(name);
     if (key === undefined) {
       problems.push(
-        problem(name, "unknown-setting", `unknown setting "${name}"; one of: ${Object.keys(CONFIG_NAMES).join(", ")}`),
+        problem(name, "unknown-setting", fill(m.unknownSetting, { name, names: Object.keys(CONFIG_NAMES).join(", ") })),
       );
       continue;
     }
     if (value === undefined) {
-      problems.push(problem(name, "needs-value", `${name} needs a value`));
+      problems.push(problem(name, "needs-value", fill(m.needsValue, { name })));
       continue;
     }
     if (seen.has(name)) {
-      problems.push(problem(name, "given-twice", `${name} is given twice`));
+      problems.push(problem(name, "given-twice", fill(m.givenTwice, { name })));
       continue;
     }
     seen.add(name);
     const kind = fieldSpec(key).kind;
     if (kind.type === "number") {
       if (/^\d+$/.test(value)) patch[key] = Number(value);
-      else problems.push(problem(name, "not-a-whole-number", `${name} must be a whole number of ${kind.unit}`));
+      else problems.push(problem(name, "not-a-whole-number", fill(m.wholeNumber, { name, unit: m.units[kind.unit] })));
     } else if (kind.type === "boolean") {
       if (value === "on" || value === "off") patch[key] = value === "on";
-      else problems.push(problem(name, "not-on-or-off", `${name} must be on or off`));
+      else problems.push(problem(name, "not-on-or-off", fill(m.onOrOff, { name })));
     } else patch[key] = value;
   }
-  if (args.length === 0) problems.push(problem("", "no-settings", "name at least one setting and its value"));
+  if (args.length === 0) problems.push(problem("", "no-settings", m.noSettings));
   return { patch, problems };
 }
 
@@ -90,21 +96,25 @@ export function configProblem(error: RefundDeskError, lang: Lang = "en"): Config
 
 /** One line per setting, by its CLI name, from the field table; then the secrets' state, never the secrets. */
 /** `locked`: the view leaves out the account fields, as the window does for the agent (LOCKED_OUT_FIELDS). */
-export function formatSettings(view: SettingsView, locked = false): string {
+export function formatSettings(view: SettingsView, locked = false, lang: Lang = "en"): string {
+  const words: CliMessages = cliWords(lang);
+  const m = words.config;
   const hidden: readonly string[] = locked ? LOCKED_OUT_FIELDS : [];
   const shown = (name: SettingName): string => {
     // The URL requests go to now: the custom one, or the environment's own.
-    if (name === "customBaseUrl") return view.baseUrl ?? "(none)";
+    if (name === "customBaseUrl") return view.baseUrl ?? m.none;
     const value = view[name];
-    if (typeof value === "boolean") return value ? "on" : "off";
-    if (value === null && hidden.includes(name)) return "(hidden while the settings are locked)";
-    if (value === null) return fieldSpec(name).setBy === "policy" ? "(not set: a policy sets it)" : "(not set)";
+    if (typeof value === "boolean") return value ? m.on : m.off;
+    if (value === null && hidden.includes(name)) return m.hidden;
+    if (value === null) return fieldSpec(name).setBy === "policy" ? m.notSetPolicy : m.notSet;
     return String(value);
   };
   const lines = SETTING_NAMES.map((name) => `${`${cliName(name)}:`.padEnd(14)} ${shown(name)}`);
+  const keyState = { stored: m.inKeychain, missing: view.signer === "pkcs11" ? m.inToken : m.notStored };
+  const pinState = { stored: m.inKeychain, missing: m.notStored, unavailable: m.keychainUnavailable };
   return [
     ...lines,
-    `access key:    ${view.accessKey === "stored" ? "stored in the system keychain" : view.accessKey === "missing" ? (view.signer === "pkcs11" ? "not in the keychain (the token holds it)" : "not stored") : "keychain unavailable"}`,
-    `token PIN:     ${{ stored: "stored in the system keychain", missing: "not stored", unavailable: "keychain unavailable" }[view.tokenPin]}`,
+    `${`${m.accessKey}:`.padEnd(14)} ${view.accessKey === "unavailable" ? m.keychainUnavailable : keyState[view.accessKey]}`,
+    `${`${m.tokenPin}:`.padEnd(14)} ${pinState[view.tokenPin]}`,
   ].join("\n");
 }

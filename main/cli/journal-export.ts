@@ -17,7 +17,9 @@ import { parseOptions, readAll, type CliDeps, type CliIo } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
 import { EXIT } from "./exit-codes";
 import { journalVerify } from "./journal-verify";
-import { forCli } from "../../app/messages/cli-words";
+import { cliWords, forCli, type CliMessages } from "../../app/messages/cli-words";
+import { fill } from "../../app/messages/describe-error";
+import { money, rows } from "./cli-format";
 
 const JOURNAL_USAGE =
   "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]\n" +
@@ -40,10 +42,11 @@ export async function journalCommand(
     else io.stderr.write(`refund-desk journal: ${message}\n${JOURNAL_USAGE}\n`);
     return EXIT.usage;
   };
+  const words: CliMessages = cliWords(io.lang ?? "en");
   const [action, ...rest] = args;
   if (action === "verify") return journalVerify(rest, json, io, deps, fail);
   if (action === "summary") return summaryCommand(rest, json, io, deps, fail);
-  if (action !== "export") return fail(`unknown journal command "${action ?? ""}"`);
+  if (action !== "export") return fail(fill(words.journal.unknownCommand, { name: action ?? "" }));
   const options = parseOptions(rest, COMMAND_OPTIONS["journal export"]);
   if (typeof options === "string") return fail(options);
   // No length limit here: IT may export years at once; the screen's export stops at a year.
@@ -54,12 +57,12 @@ export async function journalCommand(
   if (!window.ok)
     return fail(
       window.error.kind === "invalid-input" && window.error.reason === "before-from"
-        ? "--from is after --to"
-        : "--from and --to must be dates written YYYY-MM-DD",
+        ? words.journal.fromAfterTo
+        : words.journal.datesFormat,
     );
   const out = options.values.get("out");
   // Standard output carries either the CSV or the JSON report, not both.
-  if (json && !out) return fail("--json needs --out <file>");
+  if (json && !out) return fail(words.journal.jsonNeedsOut);
   const refused = await kioskRefusal(io, openDesk);
   if (refused) return refusePin(refused, json, io);
 
@@ -81,9 +84,9 @@ export async function journalCommand(
       const code = (error as NodeJS.ErrnoException).code ?? "unknown";
       if (json)
         io.stdout.write(
-          `${JSON.stringify({ ok: false, error: { kind: "internal", details: { cause: code }, message: `${out} cannot be written (${code})` } })}\n`,
+          `${JSON.stringify({ ok: false, error: { kind: "internal", details: { cause: code }, message: fill(words.journal.cannotWrite, { out, code }) } })}\n`,
         );
-      else io.stderr.write(`refund-desk journal: ${out} cannot be written (${code})\n`);
+      else io.stderr.write(`refund-desk journal: ${fill(words.journal.cannotWrite, { out, code })}\n`);
       return EXIT.failed;
     }
   } else await writeOut(io.stdout, csv, false);
@@ -91,7 +94,11 @@ export async function journalCommand(
   if (json) io.stdout.write(`${JSON.stringify({ ok: true, value: { rows, skipped, out } })}\n`);
   else
     io.stderr.write(
-      `${rows} request(s) exported${out ? ` to ${out}` : ""}${skipped > 0 ? `; ${skipped} damaged line(s) skipped` : ""}\n`,
+      `${fill(words.journal.exported, {
+        rows,
+        to: out ? fill(words.journal.exportedTo, { out }) : "",
+        skipped: skipped > 0 ? fill(words.journal.damagedSkipped, { n: skipped }) : "",
+      })}\n`,
     );
   return EXIT.ok;
 }
@@ -125,12 +132,14 @@ async function kioskRefusal(io: CliIo, openDesk: () => Promise<RefundDesk>): Pro
 }
 
 function refusePin(error: RefundDeskError, json: boolean, io: CliIo): number {
+  const lang = io.lang ?? "en";
+  const words: CliMessages = cliWords(lang);
   const advice =
     error.kind === "invalid-input"
-      ? "This is a kiosk counter: exporting the journal needs the admin PIN on standard input, e.g. printf '%s' \"$PIN\" | refund-desk journal export …"
-      : adviceLine(describeError(error, io.lang ?? "en", forCli(io.lang ?? "en")), io.lang ?? "en");
+      ? words.journal.kioskNeedsPin
+      : adviceLine(describeError(error, lang, forCli(lang)), lang);
   if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { ...error, message: advice } })}\n`);
-  else io.stderr.write(`refund-desk journal: nothing was exported. ${advice} (${error.kind})\n`);
+  else io.stderr.write(`refund-desk journal: ${fill(words.journal.nothingExported, { advice, kind: error.kind })}\n`);
   return EXIT.adminPin;
 }
 
@@ -146,27 +155,34 @@ async function summaryCommand(
   if (typeof options === "string") return fail(options);
   const day = options.values.get("date") ?? "";
   const window = rangeToMs({ from: day, to: day }, 1);
-  if (!window.ok) return fail("--date must be a date written YYYY-MM-DD");
+  const lang = io.lang ?? "en";
+  const words: CliMessages = cliWords(lang);
+  if (!window.ok) return fail(words.journal.dateFormat);
   const { entries, skipped } = await createJournal(deps.dataDir).read(window.value.fromMs, window.value.toMs);
   const summary = summarizeDay(day, entries);
   if (json) {
     io.stdout.write(`${JSON.stringify({ ok: true, value: { ...summary, skipped } })}\n`);
     return EXIT.ok;
   }
+  const m = words.journal.summary;
   const failures = Object.entries(summary.failures).map(([kind, n]) => `  ${kind}: ${n}`);
+  const withoutAmount =
+    summary.refundsWithoutAmount > 0 ? fill(m.withoutAmount, { n: summary.refundsWithoutAmount }) : "";
   const lines = [
-    `day:             ${summary.day}`,
-    `refunds done:    ${summary.refunds}`,
-    `total refunded:  ${summary.refundedTotal}${summary.refundsWithoutAmount > 0 ? ` (+ ${summary.refundsWithoutAmount} confirmed by a check, amount not given by Eko)` : ""}`,
-    `fees:            ${summary.feeTotal}`,
-    `OTPs sent:       ${summary.otpsSent}`,
-    `checks:          ${summary.checks}`,
-    `reprints:        ${summary.reprints}`,
-    `mobile searches: ${summary.lookups}`,
-    `failures:        ${failures.length === 0 ? "none" : ""}`,
+    rows([
+      [m.day, summary.day],
+      [m.refunds, String(summary.refunds)],
+      [m.refundedTotal, `${money(summary.refundedTotal, lang)}${withoutAmount}`],
+      [m.fees, money(summary.feeTotal, lang)],
+      [m.otpsSent, String(summary.otpsSent)],
+      [m.checks, String(summary.checks)],
+      [m.reprints, String(summary.reprints)],
+      [m.lookups, String(summary.lookups)],
+      [m.failures, failures.length === 0 ? m.none : ""],
+    ]),
     ...failures,
   ];
-  if (skipped > 0) lines.push(`${skipped} damaged line(s) skipped`);
+  if (skipped > 0) lines.push(fill(words.journal.damagedLines, { n: skipped }));
   io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }

@@ -16,6 +16,8 @@ import { checkAgainstWitness, type WitnessReport } from "../journal/os-log/witne
 import { readWitnessed } from "../journal/os-log/witness-record";
 import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
+import { fill } from "../../app/messages/describe-error";
+import { cliWords, type CliMessages } from "../../app/messages/cli-words";
 import { EXIT } from "./exit-codes";
 
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
@@ -29,17 +31,18 @@ export async function journalVerify(
   deps: CliDeps,
   fail: (message: string) => number,
 ): Promise<number> {
+  const words: CliMessages = cliWords(io.lang ?? "en");
   const options = parseOptions(args, COMMAND_OPTIONS["journal verify"]);
   if (typeof options === "string") return fail(options);
   const from = options.values.get("from");
   const to = options.values.get("to");
   if ((from !== undefined && !DAY.test(from)) || (to !== undefined && !DAY.test(to)))
-    return fail("--from and --to must be dates written YYYY-MM-DD");
-  if (from && to && from > to) return fail("--from is after --to");
+    return fail(words.journal.datesFormat);
+  if (from && to && from > to) return fail(words.journal.fromAfterTo);
   const againstOsLog = options.flags.has("against-os-log");
   const osLogFile = options.values.get("os-log-file");
-  if (osLogFile !== undefined && !againstOsLog) return fail("--os-log-file goes with --against-os-log");
-  if (againstOsLog && (from || to)) return fail("--against-os-log checks the whole journal: leave out --from and --to");
+  if (osLogFile !== undefined && !againstOsLog) return fail(words.journal.osLogFileAlone);
+  if (againstOsLog && (from || to)) return fail(words.journal.osLogWholeJournal);
   // The chain is checked a month file at a time: the months the days fall in.
   const month = (day: string | undefined) => (day ? DAY.exec(day)?.[1] : undefined);
   const folder = join(deps.dataDir, JOURNAL_FOLDER);
@@ -47,11 +50,11 @@ export async function journalVerify(
 
   let witness: WitnessReport | null = null;
   if (againstOsLog) {
-    const text = await readOsLog(osLogFile ?? null);
+    const text = await readOsLog(osLogFile ?? null, words);
     if (!text.ok) {
       if (json)
         io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "os-log-unreadable", message: text.why } })}\n`);
-      else io.stderr.write(`refund-desk journal: the OS log could not be read: ${text.why}\n`);
+      else io.stderr.write(`refund-desk journal: ${fill(words.journal.osLogUnreadable, { why: text.why })}\n`);
       return EXIT.failed;
     }
     witness = await checkAgainstWitness(chainLinks(folder), readWitnessed(text.value));
@@ -63,43 +66,41 @@ export async function journalVerify(
     );
     return intact ? EXIT.ok : EXIT.failed;
   }
+  const m = words.journal;
   if (report.firstBreak) {
     const { file, line, state } = report.firstBreak;
-    io.stderr.write(
-      `journal chain broken at ${file} line ${line} (${state === "unsealed" ? "a line without its seal" : "does not link to the line before"}): lines from there on were changed, removed or reordered\n`,
-    );
+    const why = state === "unsealed" ? m.unsealed : m.unlinked;
+    io.stderr.write(`${fill(m.broken, { file, line, why })}\n`);
   } else {
-    const before = report.unsealedBefore > 0 ? `; ${report.unsealedBefore} older line(s) from before the chain` : "";
-    const kept = report.keptFrom ? `; kept from ${report.keptFrom} (the months before were removed by retention)` : "";
-    io.stdout.write(
-      `journal chain intact: ${report.lines} line(s) in ${report.files} file(s)${before}${kept}\nhead ${report.head}\n`,
-    );
+    const before = report.unsealedBefore > 0 ? fill(m.olderLines, { n: report.unsealedBefore }) : "";
+    const kept = report.keptFrom ? fill(m.keptFrom, { month: report.keptFrom }) : "";
+    const intactLine = fill(m.intact, { lines: report.lines, files: report.files, before, kept });
+    io.stdout.write(`${intactLine}\n${fill(m.head, { head: report.head ?? "" })}\n`);
   }
-  if (witness) writeWitness(witness, io);
+  if (witness) writeWitness(witness, io, words);
   return intact ? EXIT.ok : EXIT.failed;
 }
 
-function writeWitness(witness: WitnessReport, io: CliIo): void {
+function writeWitness(witness: WitnessReport, io: CliIo, words: CliMessages): void {
+  const m = words.journal;
   if (witness.ok) {
-    io.stdout.write(
-      `OS log: ${witness.witnessed} line(s) witnessed, every one still in the journal; ${witness.unwitnessedTail} line(s) written since the last\n`,
-    );
+    io.stdout.write(`${fill(m.witnessed, { witnessed: witness.witnessed, tail: witness.unwitnessedTail })}\n`);
     return;
   }
-  const lines = [`OS log: the journal does not match what the OS log witnessed (${witness.witnessed} line(s)):`];
+  const lines = [fill(m.witnessMismatch, { witnessed: witness.witnessed })];
   if (witness.missing.length > 0) {
-    lines.push(`  ${witness.missing.length} line(s) the OS log saw are no longer in the journal, the first:`);
+    lines.push(`  ${fill(m.witnessMissing, { n: witness.missing.length })}`);
     for (const record of witness.missing.slice(0, 5))
       lines.push(`    ${record.at} ${record.outcome} tid ${record.tid}`);
   }
-  if (!witness.lastHeadReached)
-    lines.push(
-      `  the journal no longer reaches the last head the OS log saw (${witness.lastHead}): its end was cut or rewritten`,
-    );
+  if (!witness.lastHeadReached) lines.push(`  ${fill(m.witnessHeadLost, { head: witness.lastHead ?? "" })}`);
   io.stderr.write(`${lines.join("\n")}\n`);
 }
 
-async function readOsLog(file: string | null): Promise<{ ok: true; value: string } | { ok: false; why: string }> {
+async function readOsLog(
+  file: string | null,
+  words: CliMessages,
+): Promise<{ ok: true; value: string } | { ok: false; why: string }> {
   if (file !== null) {
     try {
       return { ok: true, value: readFileSync(file, "utf8") };
@@ -108,7 +109,7 @@ async function readOsLog(file: string | null): Promise<{ ok: true; value: string
     }
   }
   const call = osLogReader(process.platform);
-  if (!call) return { ok: false, why: "the system folder could not be found" };
+  if (!call) return { ok: false, why: words.journal.noSystemFolder };
   return new Promise((resolve) => {
     execFile(
       call.file,

@@ -7,6 +7,8 @@
  */
 import { offlineSearch } from "../admin/offline-search";
 import { DEFAULT_SCRYPT, hashPin, pinStrengthProblem, type ScryptParams } from "../admin/pin-hash";
+import { cliWords, type CliMessages } from "../../app/messages/cli-words";
+import { fill } from "../../app/messages/describe-error";
 import { readAll, type CliIo } from "./cli-common";
 import { EXIT } from "./exit-codes";
 
@@ -18,27 +20,26 @@ export async function pinHashCommand(
   /** Milliseconds, for timing the hash (tests pass their own). */
   now: () => number = () => performance.now(),
 ): Promise<number> {
+  const words: CliMessages = cliWords(io.lang ?? "en");
   if (args.length > 0) {
-    io.stderr.write(
-      "refund-desk pin-hash: the PIN is read from standard input; never pass it as an argument (it would stay in the shell history).\n",
-    );
+    io.stderr.write(`refund-desk pin-hash: ${words.pinHash.onlyStdin}\n`);
     return EXIT.usage;
   }
   const pin = (await readAll(io.stdin)).trim();
   const weak = pinStrengthProblem(pin);
   if (weak) {
     const error = { kind: "invalid-input", field: "adminPin", reason: weak };
-    const message = "The admin PIN must be at least 6 digits, or a passphrase of at least 10 characters.";
+    const message = words.pinHash.tooWeak;
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { ...error, message } })}\n`);
     else io.stderr.write(`refund-desk pin-hash: ${message}\n`);
     return EXIT.usage;
   }
   const started = now();
   const adminPinHash = await hashPin(pin, cost);
-  const search = offlineSearch(pin, cost, (now() - started) / 1000);
+  const search = offlineSearch(pin, cost, (now() - started) / 1000, words.pinHash);
   const { guesses, secondsPerGuess, seconds } = search;
   const value = { adminPinHash, offlineSearch: { guesses, secondsPerGuess, seconds } };
   io.stdout.write(json ? `${JSON.stringify({ ok: true, value })}\n` : `${adminPinHash}\n`);
-  if (!json) io.stderr.write(`Offline search, measured on this computer: ${search.text}.\n`);
+  if (!json) io.stderr.write(`${fill(words.pinHash.offline, { text: search.text })}\n`);
   return EXIT.ok;
 }

@@ -24,7 +24,7 @@ import {
 import { join } from "node:path";
 import { accessKeyFrom } from "../../app/access-key";
 import type { RefundDeskError } from "../../app/errors";
-import { adviceLine, describeError } from "../../app/messages/describe-error";
+import { adviceLine, describeError, fill, type Lang } from "../../app/messages/describe-error";
 import type { Policy, PolicyFieldError } from "../../app/policy";
 import { adminPinPath, adminPinText } from "../admin/admin-pin-file";
 import { hashPin } from "../admin/pin-hash";
@@ -48,11 +48,19 @@ import { createSettingsFile, settingsText } from "../settings/settings-file";
 import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
 import { EXIT } from "./exit-codes";
-import { forCli } from "../../app/messages/cli-words";
+import { cliWords, forCli, type CliMessages } from "../../app/messages/cli-words";
 
 const PROVISION_USAGE =
-  "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]\n" +
-  "  On a counter that has an admin PIN, give that PIN (--pin-stdin or --pin-file) or run as an administrator (root).";
+  "usage: refund-desk provision --file <policy.json> [--key-stdin | --key-file <path>] [--pin-stdin | --pin-file <path>] [--json]";
+
+type ProvisionWords = CliMessages["provision"];
+type ProvisionKey = { [K in keyof ProvisionWords]: ProvisionWords[K] extends string ? K : never }[keyof ProvisionWords];
+
+/** What a refusal says, as a value: put in words in the reader's language when it is written. */
+type Said =
+  | { key: ProvisionKey; values?: Record<string, string | number>; usage?: true }
+  | { text: string; usage: true }
+  | { notApplied: RefundDeskError };
 
 /** An access key is a short token; anything bigger in a key file is the wrong file. */
 const MAX_KEY_FILE_BYTES = 4096;
@@ -60,19 +68,23 @@ const MAX_KEY_FILE_BYTES = 4096;
 interface Failure {
   code: number;
   error: RefundDeskError;
-  message: string;
+  said: Said;
   problems?: PolicyFieldError[];
 }
 
 type Step<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 export async function provision(args: string[], json: boolean, io: CliIo, deps: CliDeps): Promise<number> {
+  const lang = io.lang ?? "en";
   const done = await run(args, io, deps);
   if (done.ok) {
-    io.stdout.write(json ? `${JSON.stringify({ ok: true, value: done.value })}\n` : `${describeDone(done.value)}\n`);
+    io.stdout.write(
+      json ? `${JSON.stringify({ ok: true, value: done.value })}\n` : `${describeDone(done.value, lang)}\n`,
+    );
     return EXIT.ok;
   }
-  const { code, error, message, problems } = done.failure;
+  const { code, error, said, problems } = done.failure;
+  const message = say(said, lang);
   if (json)
     io.stdout.write(
       `${JSON.stringify({ ok: false, error: { ...error, message, ...(problems ? { problems } : {}) } })}\n`,
@@ -105,27 +117,21 @@ interface Provisioned {
 
 async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provisioned>> {
   const options = parseOptions(args, COMMAND_OPTIONS.provision);
-  if (typeof options === "string") return usage(options);
+  if (typeof options === "string") return usage({ text: options, usage: true });
   const policyFile = options.values.get("file");
   const keyFile = options.values.get("key-file");
   const pinFile = options.values.get("pin-file");
-  if (!policyFile) return usage("--file <policy.json> is required");
-  if (keyFile && options.flags.has("key-stdin")) return usage("give the access key one way: --key-stdin or --key-file");
-  if (pinFile && options.flags.has("pin-stdin")) return usage("give the admin PIN one way: --pin-stdin or --pin-file");
-  if (options.flags.has("key-stdin") && options.flags.has("pin-stdin"))
-    return usage("standard input can carry the key or the PIN, not both: use --pin-file or --key-file for one");
+  if (!policyFile) return usage({ key: "fileRequired", usage: true });
+  if (keyFile && options.flags.has("key-stdin")) return usage({ key: "keyOneWay", usage: true });
+  if (pinFile && options.flags.has("pin-stdin")) return usage({ key: "pinOneWay", usage: true });
+  if (options.flags.has("key-stdin") && options.flags.has("pin-stdin")) return usage({ key: "stdinOne", usage: true });
 
   const text = readPolicyText(policyFile);
   if (!text.ok) return text;
   const parsed = parsePolicyJson(text.value, "provision");
   if (!parsed.ok) {
     const [first] = parsed.error;
-    return failed(
-      EXIT.usage,
-      first ?? invalid("file", "not-valid"),
-      "the policy file is not valid; nothing was changed",
-      parsed.error,
-    );
+    return failed(EXIT.usage, first ?? invalid("file", "not-valid"), { key: "policyInvalid" }, parsed.error);
   }
   const { policy, pin } = parsed.value;
 
@@ -143,11 +149,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   const tokenSettings = overlayPolicy(DEFAULT_SETTINGS, policy);
   const toToken = tokenSettings.signer === "pkcs11";
   if (keyUrl === null && (keyFile || options.flags.has("key-stdin"))) {
-    return failed(
-      EXIT.usage,
-      invalid("accessKey", "no-environment"),
-      "Practice signs with the simulator's own key: give the access key with a uat, production or custom policy; nothing was changed",
-    );
+    return failed(EXIT.usage, invalid("accessKey", "no-environment"), { key: "practiceKey" });
   }
   let key: string | null = null;
   if (keyFile) {
@@ -158,11 +160,8 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
   if (key !== null) {
     const checked = accessKeyFrom(key);
     if (!checked.ok) {
-      const why =
-        checked.error.kind === "invalid-input" && checked.error.reason === "too-long"
-          ? "too long to be an Eko access key"
-          : "empty";
-      return failed(EXIT.usage, checked.error, `the access key is ${why}; nothing was changed`);
+      const tooLong = checked.error.kind === "invalid-input" && checked.error.reason === "too-long";
+      return failed(EXIT.usage, checked.error, { key: tooLong ? "keyTooLong" : "keyEmpty" });
     }
     key = checked.value;
   }
@@ -173,7 +172,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
       return failed(
         EXIT.usage,
         { kind: "not-configured", missing: ["accessKey"] },
-        `no access key is stored for ${policy.environment} and none was given: add --key-stdin or --key-file; nothing was changed`,
+        { key: "noKey", values: { environment: policy.environment } },
       );
     }
   }
@@ -210,11 +209,10 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provi
     // A new policy starts with no wrong-PIN waits.
     rmSync(join(deps.dataDir, PIN_ATTEMPTS_FILE), { force: true });
   } catch (error) {
-    return failed(
-      EXIT.failed,
-      internal(error),
-      `the data folder ${deps.dataDir} could not be updated (${errno(error)}); run provisioning again`,
-    );
+    return failed(EXIT.failed, internal(error), {
+      key: "notUpdated",
+      values: { dir: deps.dataDir, code: errno(error) },
+    });
   }
 
   let storedKey: Provisioned["accessKey"] = toToken ? "in-token" : "stored";
@@ -261,16 +259,9 @@ async function checkAuthority(
     if (!read.ok) return read;
     given = read.value;
   }
-  const refuse = (reason: string, message: string) =>
-    failed(EXIT.usage, invalid("adminPin", reason), `${message}; nothing was changed`);
-  if (given === null) {
-    return refuse(
-      "required",
-      "this counter has an admin PIN: give it with --pin-stdin or --pin-file, or run provisioning as an administrator (root)",
-    );
-  }
-  if (inForce.pinHash === null)
-    return refuse("no-pin-to-check", "this counter's lock cannot be read: run provisioning as an administrator (root)");
+  const refuse = (reason: string, said: Said) => failed(EXIT.usage, invalid("adminPin", reason), said);
+  if (given === null) return refuse("required", { key: "pinRequired" });
+  if (inForce.pinHash === null) return refuse("no-pin-to-check", { key: "lockUnreadable" });
   // The window's wrong-PIN record, under the same lock: guessing through provisioning is no faster.
   const state = openCounterState(deps.dataDir);
   const gate = createPinGate({
@@ -283,16 +274,16 @@ async function checkAuthority(
   const checked = await gate.check(given).finally(() => state.close());
   if (checked.ok) return { ok: true, value: undefined };
   if (checked.error.kind === "pin-wait")
-    return refuse(
-      "pin-wait",
-      `too many wrong admin PINs: try again in ${Math.ceil(checked.error.retryAfterMs / 1000)} s`,
-    );
+    return refuse("pin-wait", {
+      key: "pinWait",
+      values: { seconds: Math.ceil(checked.error.retryAfterMs / 1000) },
+    });
   if (checked.error.kind === "counter-state-unavailable")
-    return refuse(
-      "counter-state-unavailable",
-      `this counter's shared record (${COUNTER_STATE_FILE}) cannot be read, so no PIN is checked: ${checked.error.details.cause ?? ""}`,
-    );
-  return refuse("wrong-pin", "the admin PIN is not right");
+    return refuse("counter-state-unavailable", {
+      key: "stateUnreadable",
+      values: { file: COUNTER_STATE_FILE, cause: checked.error.details.cause ?? "" },
+    });
+  return refuse("wrong-pin", { key: "wrongPin" });
 }
 
 const MAX_PIN_FILE_BYTES = 1024;
@@ -300,11 +291,7 @@ const MAX_PIN_FILE_BYTES = 1024;
 function readPinFile(path: string): Step<string> {
   try {
     if (statSync(path).size > MAX_PIN_FILE_BYTES)
-      return failed(
-        EXIT.usage,
-        invalid("pinFile", "too-large"),
-        `${path} is not an admin PIN file; nothing was changed`,
-      );
+      return failed(EXIT.usage, invalid("pinFile", "too-large"), { key: "notPinFile", values: { path } });
     return {
       ok: true,
       value: readFileSync(path, "utf8")
@@ -312,29 +299,23 @@ function readPinFile(path: string): Step<string> {
         .trim(),
     };
   } catch (error) {
-    return failed(
-      EXIT.usage,
-      invalid("pinFile", "unreadable"),
-      `the PIN file ${path} cannot be read (${errno(error)}); nothing was changed`,
-    );
+    return failed(EXIT.usage, invalid("pinFile", "unreadable"), {
+      key: "pinFileUnreadable",
+      values: { path, code: errno(error) },
+    });
   }
 }
 
 function readPolicyText(path: string): Step<string> {
   try {
     if (statSync(path).size > MAX_POLICY_BYTES)
-      return failed(
-        EXIT.usage,
-        invalid("file", "too-large"),
-        `the policy file ${path} is too large to be a policy; nothing was changed`,
-      );
+      return failed(EXIT.usage, invalid("file", "too-large"), { key: "policyTooLarge", values: { path } });
     return { ok: true, value: readFileSync(path, "utf8") };
   } catch (error) {
-    return failed(
-      EXIT.usage,
-      invalid("file", "unreadable"),
-      `the policy file ${path} cannot be read (${errno(error)}); nothing was changed`,
-    );
+    return failed(EXIT.usage, invalid("file", "unreadable"), {
+      key: "policyUnreadable",
+      values: { path, code: errno(error) },
+    });
   }
 }
 
@@ -344,22 +325,17 @@ function readPolicyText(path: string): Step<string> {
  */
 function takeKeyFile(path: string): Step<string> {
   const refuseLink = () =>
-    failed(
-      EXIT.usage,
-      invalid("keyFile", "not-a-regular-file"),
-      `${path} is a link or has other names: give the key file itself; it was left as it is and nothing was changed`,
-    );
+    failed(EXIT.usage, invalid("keyFile", "not-a-regular-file"), { key: "keyFileLink", values: { path } });
   // Windows has no O_NOFOLLOW: the name is looked at first, and must still be the file opened below.
   let named: BigIntStats;
   try {
     named = lstatSync(path, { bigint: true });
   } catch (error) {
     const code = errno(error);
-    return failed(
-      EXIT.usage,
-      invalid("keyFile", code === "ENOENT" ? "not-found" : "not-readable-and-writable"),
-      `the key file ${path} cannot be used (${code}); nothing was changed`,
-    );
+    return failed(EXIT.usage, invalid("keyFile", code === "ENOENT" ? "not-found" : "not-readable-and-writable"), {
+      key: "keyFileUnusable",
+      values: { path, code },
+    });
   }
   if (named.isSymbolicLink()) return refuseLink();
   let fd: number;
@@ -373,22 +349,17 @@ function takeKeyFile(path: string): Step<string> {
         : code === "ELOOP" || code === "EISDIR"
           ? "not-a-regular-file"
           : "not-readable-and-writable";
-    return failed(
-      EXIT.usage,
-      invalid("keyFile", reason),
-      `the key file ${path} cannot be used (${code}): it must be a regular file this account can read and overwrite; nothing was changed`,
-    );
+    return failed(EXIT.usage, invalid("keyFile", reason), { key: "keyFileNotRegular", values: { path, code } });
   }
   let key: string;
   try {
     if (!isSameSingleFile(named, fstatSync(fd, { bigint: true }))) return refuseLink();
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) {
-      return failed(
-        EXIT.usage,
-        invalid("keyFile", stat.isFile() ? "too-large" : "not-a-regular-file"),
-        `${path} is not an access key file; it was left as it is and nothing was changed`,
-      );
+      return failed(EXIT.usage, invalid("keyFile", stat.isFile() ? "too-large" : "not-a-regular-file"), {
+        key: "notKeyFile",
+        values: { path },
+      });
     }
     const bytes = Buffer.alloc(stat.size);
     const read = readSync(fd, bytes, 0, stat.size, 0);
@@ -397,22 +368,14 @@ function takeKeyFile(path: string): Step<string> {
     writeAll(fd, Buffer.alloc(stat.size), 0);
     fsyncSync(fd);
   } catch (error) {
-    return failed(
-      EXIT.failed,
-      internal(error),
-      `the key file ${path} could not be overwritten (${errno(error)}): delete it by hand; the key was not stored and nothing was changed`,
-    );
+    return failed(EXIT.failed, internal(error), { key: "keyFileNotOverwritten", values: { path, code: errno(error) } });
   } finally {
     closeSync(fd);
   }
   try {
     unlinkSync(path);
   } catch (error) {
-    return failed(
-      EXIT.failed,
-      internal(error),
-      `the key file ${path} was overwritten with zeros but could not be deleted (${errno(error)}): delete it by hand; nothing was changed`,
-    );
+    return failed(EXIT.failed, internal(error), { key: "keyFileNotDeleted", values: { path, code: errno(error) } });
   }
   return { ok: true, value: key };
 }
@@ -443,34 +406,44 @@ function stageAll(dataDir: string, policy: Policy, pinHash: string | null): Step
     return { ok: true, value: staged };
   } catch (error) {
     for (const file of staged) file.discard();
-    return failed(
-      EXIT.failed,
-      internal(error),
-      `the data folder ${dataDir} cannot be written (${errno(error)}); nothing was changed`,
-    );
+    return failed(EXIT.failed, internal(error), {
+      key: "dataUnwritable",
+      values: { dir: dataDir, code: errno(error) },
+    });
   }
 }
 
-function describeDone(done: Provisioned): string {
+function describeDone(done: Provisioned, lang: Lang): string {
+  const words: CliMessages = cliWords(lang);
+  const m = words.provision;
+  const row = (label: string, value: string) => `  ${`${label}:`.padEnd(17)}${value}`;
+  const key = { stored: m.keyStored, "in-token": m.keyInToken, kept: m.keyKept, none: m.keyNone }[done.accessKey];
   const lines = [
-    `Provisioned counter "${done.counterName}" (data folder ${done.dataDir})`,
-    `  environment:     ${done.environment}`,
-    `  kiosk mode:      ${done.kioskMode ? "on" : "off"}`,
-    `  settings locked: ${done.settingsLocked ? "yes" : "no"}`,
-    `  admin PIN:       ${done.adminPin === "set" ? "set (kept as a salted scrypt hash)" : "none"}`,
-    `  access key:      ${{ stored: "stored in the system keychain", "in-token": "in the token (sensitive, not extractable, sign-only); none in the keychain", kept: "unchanged", none: "none (not needed in Practice)" }[done.accessKey]}`,
+    fill(m.done, { counter: done.counterName, dir: done.dataDir }),
+    row(m.environment, done.environment),
+    row(m.kioskMode, done.kioskMode ? m.on : m.off),
+    row(m.settingsLocked, done.settingsLocked ? m.yes : m.no),
+    row(m.adminPin, done.adminPin === "set" ? m.pinSet : m.none),
+    row(m.accessKey, key),
   ];
-  if (done.keyFileRemoved) lines.push("  key file:        overwritten and deleted");
-  lines.push(
-    `  lock kept in:    ${done.lockKept === "keychain" ? "the system keychain (a copy in the data folder)" : "the data folder only (no keychain)"}`,
-  );
-  if (done.machinePolicyInForce)
-    lines.push(`Note: the machine-wide policy ${done.machinePolicyInForce} is in force and wins over this.`);
+  if (done.keyFileRemoved) lines.push(row(m.keyFile, m.keyFileRemoved));
+  lines.push(row(m.lockKeptIn, done.lockKept === "keychain" ? m.lockInKeychain : m.lockInFolder));
+  if (done.machinePolicyInForce) lines.push(fill(m.machineWins, { origin: done.machinePolicyInForce }));
   return lines.join("\n");
 }
 
-function usage(message: string): Step<never> {
-  return failed(EXIT.usage, invalid("arguments", "usage"), `${message}\n${PROVISION_USAGE}`);
+/** A refusal in the reader's words; a usage refusal is followed by the command's usage. */
+function say(said: Said, lang: Lang): string {
+  const words: CliMessages = cliWords(lang);
+  const m = words.provision;
+  if ("notApplied" in said)
+    return fill(m.notApplied, { advice: adviceLine(describeError(said.notApplied, lang, forCli(lang)), lang) });
+  const text = "key" in said ? fill(m[said.key], said.values ?? {}) : said.text;
+  return said.usage ? `${text}\n${PROVISION_USAGE}\n  ${m.usageNote}` : text;
+}
+
+function usage(said: Said): Step<never> {
+  return failed(EXIT.usage, invalid("arguments", "usage"), said);
 }
 
 /** The key into the token, through a worker of its own for this one command. */
@@ -485,13 +458,11 @@ async function intoToken(settings: Settings, key: string, deps: CliDeps): Promis
 }
 
 function keychainFailure(error: RefundDeskError): Step<never> {
-  // provision's own words are English: the keychain's advice too, so one message has one language.
-  const words = adviceLine(describeError(error, "en", forCli("en")), "en");
-  return failed(EXIT.failed, error, `${words} (The policy was not applied.)`);
+  return failed(EXIT.failed, error, { notApplied: error });
 }
 
-function failed(code: number, error: RefundDeskError, message: string, problems?: PolicyFieldError[]): Step<never> {
-  return { ok: false, failure: { code, error, message, ...(problems ? { problems } : {}) } };
+function failed(code: number, error: RefundDeskError, said: Said, problems?: PolicyFieldError[]): Step<never> {
+  return { ok: false, failure: { code, error, said, ...(problems ? { problems } : {}) } };
 }
 
 function invalid(field: string, reason: string): PolicyFieldError {

@@ -150,8 +150,22 @@ test("reprints are journal lines; the day summary counts refunds, totals to the 
     EXIT.ok,
   );
   assert.match(words.out(), /refunds done: +2\n/);
-  assert.match(words.out(), /total refunded: +7500\.00\n/);
+  // Amounts as the receipt prints them: the rupee sign and Indian grouping.
+  assert.match(words.out(), /total refunded: +₹7,500\.00\n/);
+  assert.match(words.out(), /fees: +₹75\.00\n/);
   assert.match(words.out(), /unknown-tid: 1/);
+  const hindi = cliIo();
+  assert.equal(
+    await runCli(["refund-desk", "--lang", "hi", "journal", "summary", "--date", today], hindi, {
+      fetch,
+      keyStore: memoryKeyStore(),
+      dataDir: practice.dataDir,
+    }),
+    EXIT.ok,
+  );
+  assert.match(hindi.out(), /रिफ़ंड हुए: +2\n/);
+  assert.match(hindi.out(), /कुल रिफ़ंड: +₹7,500\.00\n/);
+  assert.doesNotMatch(hindi.out(), /refunds done|total refunded/);
   const bad = cliIo();
   assert.equal(
     await runCli(["refund-desk", "journal", "summary", "--date", "2026-02-30"], bad, {
