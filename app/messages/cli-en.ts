@@ -354,6 +354,16 @@ export const cliEn = {
     lockInFolder: "the data folder only (no keychain)",
     machineWins: "Note: the machine-wide policy {origin} is in force and wins over this.",
   },
+  /** The option parser's refusals, for any command. */
+  options: {
+    unexpected: 'unexpected argument "{arg}"',
+    givenTwice: "{arg} is given twice",
+    needsValue: "{arg} needs a value",
+    unknown: "unknown option {arg}",
+    meantOption: " (did you mean --{meant}?)",
+    unknownCommand: 'unknown command "{command}"',
+    meantCommand: ' (did you mean "{meant}"?)',
+  },
   doctor: {
     /** The probe asks for the base URL itself, which has no page: any HTTP answer means the server is there. */
     reachable:

@@ -327,6 +327,15 @@ export const cliHi: CliMessages = {
     lockInFolder: "केवल डेटा फ़ोल्डर (कीचेन नहीं)",
     machineWins: "ध्यान दें: मशीन-व्यापी पॉलिसी {origin} लागू है और इस पर भारी पड़ती है।",
   },
+  options: {
+    unexpected: 'अनपेक्षित आर्ग्युमेंट "{arg}"',
+    givenTwice: "{arg} दो बार दिया गया है",
+    needsValue: "{arg} के लिए मान चाहिए",
+    unknown: "अज्ञात विकल्प {arg}",
+    meantOption: " (क्या आपका मतलब --{meant} था?)",
+    unknownCommand: 'अज्ञात कमांड "{command}"',
+    meantCommand: ' (क्या आपका मतलब "{meant}" था?)',
+  },
   doctor: {
     reachable:
       "Eko के सर्वर ने जवाब दिया (जाँच पर HTTP {status}, जैसा अपेक्षित है: कोई भी HTTP जवाब बताता है कि सर्वर तक पहुँचा जा सकता है)।",

@@ -67,3 +67,15 @@ test("pin-hash and provision refuse in Hindi, and say that nothing was changed",
   assert.equal(missing.code, EXIT.usage);
   assert.match(missing.err, /पॉलिसी फ़ाइल \/nonexistent\/policy\.json पढ़ी नहीं जा सकती \(ENOENT\); कुछ भी नहीं बदला गया/);
 });
+
+test("the option parser and an unknown command answer in the reader's language, with the same hint", async () => {
+  const run = cli();
+  const option = await run(["--lang", "hi", "journal", "verify", "--form", "2026-12-01"]);
+  assert.equal(option.code, EXIT.usage);
+  assert.match(option.err, /अज्ञात विकल्प --form \(क्या आपका मतलब --from था\?\)/);
+  const command = await run(["--lang", "hi", "jurnal"]);
+  assert.equal(command.code, EXIT.usage);
+  assert.match(command.err, /अज्ञात कमांड "jurnal" \(क्या आपका मतलब "journal" था\?\)/);
+  const english = await run(["jurnal"]);
+  assert.match(english.err, /unknown command "jurnal" \(did you mean "journal"\?\)/);
+});

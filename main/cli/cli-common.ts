@@ -6,7 +6,7 @@ import type { KeyStore } from "../keychain/key-store";
 import type { MachineDeps } from "../launch/machine-deps";
 import { didYouMean } from "./did-you-mean";
 import { EXIT } from "./exit-codes";
-import { cliWords, forCli } from "../../app/messages/cli-words";
+import { cliWords, forCli, type CliMessages } from "../../app/messages/cli-words";
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -51,23 +51,26 @@ export interface ParsedOptions {
 export function parseOptions(
   args: string[],
   spec: { flags?: readonly string[]; values?: readonly string[] },
+  lang: Lang = "en",
 ): ParsedOptions | string {
+  const words: CliMessages = cliWords(lang);
+  const m = words.options;
   const flags = new Set<string>();
   const values = new Map<string, string>();
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] as string;
     const name = arg.replace(/^--/, "");
-    if (!arg.startsWith("--")) return `unexpected argument "${arg}"`;
-    if (flags.has(name) || values.has(name)) return `${arg} is given twice`;
+    if (!arg.startsWith("--")) return fill(m.unexpected, { arg });
+    if (flags.has(name) || values.has(name)) return fill(m.givenTwice, { arg });
     if (spec.flags?.includes(name)) flags.add(name);
     else if (spec.values?.includes(name)) {
       const value = args[i + 1];
-      if (value === undefined || value.startsWith("--")) return `${arg} needs a value`;
+      if (value === undefined || value.startsWith("--")) return fill(m.needsValue, { arg });
       values.set(name, value);
       i += 1;
     } else {
       const meant = didYouMean(name, [...(spec.flags ?? []), ...(spec.values ?? [])]);
-      return `unknown option ${arg}${meant ? ` (did you mean --${meant}?)` : ""}`;
+      return fill(m.unknown, { arg }) + (meant ? fill(m.meantOption, { meant }) : "");
     }
   }
   return { flags, values };

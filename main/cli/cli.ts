@@ -120,7 +120,8 @@ export async function runCli(argv: string[], streams: CliIo, deps: CliDeps): Pro
   }
   if (!COMMANDS.includes(command)) {
     const meant = didYouMean(command, COMMANDS);
-    return fail(`unknown command "${command}"${meant ? ` (did you mean "${meant}"?)` : ""}\n\n${USAGE}`);
+    const m = cliWords(lang).options;
+    return fail(`${fill(m.unknownCommand, { command })}${meant ? fill(m.meantCommand, { meant }) : ""}\n\n${USAGE}`);
   }
   // These work on the data folder and keychain directly, not through the desk's services.
   if (command === "provision") return provision(rest, json, io, deps);

@@ -47,7 +47,7 @@ export async function journalCommand(
   if (action === "verify") return journalVerify(rest, json, io, deps, fail);
   if (action === "summary") return summaryCommand(rest, json, io, deps, fail);
   if (action !== "export") return fail(fill(words.journal.unknownCommand, { name: action ?? "" }));
-  const options = parseOptions(rest, COMMAND_OPTIONS["journal export"]);
+  const options = parseOptions(rest, COMMAND_OPTIONS["journal export"], io.lang);
   if (typeof options === "string") return fail(options);
   // No length limit here: IT may export years at once; the screen's export stops at a year.
   const window = rangeToMs(
@@ -151,7 +151,7 @@ async function summaryCommand(
   deps: CliDeps,
   fail: (message: string) => number,
 ): Promise<number> {
-  const options = parseOptions(args, COMMAND_OPTIONS["journal summary"]);
+  const options = parseOptions(args, COMMAND_OPTIONS["journal summary"], io.lang);
   if (typeof options === "string") return fail(options);
   const day = options.values.get("date") ?? "";
   const window = rangeToMs({ from: day, to: day }, 1);

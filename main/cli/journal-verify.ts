@@ -32,7 +32,7 @@ export async function journalVerify(
   fail: (message: string) => number,
 ): Promise<number> {
   const words: CliMessages = cliWords(io.lang ?? "en");
-  const options = parseOptions(args, COMMAND_OPTIONS["journal verify"]);
+  const options = parseOptions(args, COMMAND_OPTIONS["journal verify"], io.lang);
   if (typeof options === "string") return fail(options);
   const from = options.values.get("from");
   const to = options.values.get("to");

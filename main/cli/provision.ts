@@ -116,7 +116,7 @@ interface Provisioned {
 }
 
 async function run(args: string[], io: CliIo, deps: CliDeps): Promise<Step<Provisioned>> {
-  const options = parseOptions(args, COMMAND_OPTIONS.provision);
+  const options = parseOptions(args, COMMAND_OPTIONS.provision, io.lang);
   if (typeof options === "string") return usage({ text: options, usage: true });
   const policyFile = options.values.get("file");
   const keyFile = options.values.get("key-file");
