@@ -74,7 +74,9 @@ export async function journalVerify(
   } else {
     const before = report.unsealedBefore > 0 ? fill(m.olderLines, { n: report.unsealedBefore }) : "";
     const kept = report.keptFrom ? fill(m.keptFrom, { month: report.keptFrom }) : "";
-    const intactLine = fill(m.intact, { lines: report.lines, files: report.files, before, kept });
+    const first = report.torn.first;
+    const torn = first ? fill(m.tornLines, { n: report.torn.count, file: first.file, line: first.line }) : "";
+    const intactLine = fill(m.intact, { lines: report.lines, files: report.files, before, kept, torn });
     io.stdout.write(`${intactLine}\n${fill(m.head, { head: report.head ?? "" })}\n`);
   }
   if (witness) writeWitness(witness, io, words);

@@ -52,7 +52,15 @@ test("an untouched journal verifies across months, and the CLI says so with the 
   const report = await verifyChain(folder);
   assert.deepEqual(
     { ...report, head: report.head.length },
-    { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: 64, keptFrom: null },
+    {
+      files: 2,
+      lines: 9,
+      unsealedBefore: 0,
+      firstBreak: null,
+      torn: { count: 0, first: null },
+      head: 64,
+      keptFrom: null,
+    },
   );
   const { code, report: cli } = await verify(dataDir);
   assert.equal(code, EXIT.ok);
@@ -182,7 +190,15 @@ test("only YYYY-MM.jsonl files are the journal: copies and other files in the fo
   const report = await verifyChain(folder);
   assert.deepEqual(
     { ...report, head: "" },
-    { files: 2, lines: 9, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+    {
+      files: 2,
+      lines: 9,
+      unsealedBefore: 0,
+      firstBreak: null,
+      torn: { count: 0, first: null },
+      head: "",
+      keptFrom: null,
+    },
   );
 });
 
@@ -198,7 +214,15 @@ test("an empty month file (a failed write) is passed over: the next month anchor
   const report = await verifyChain(folder);
   assert.deepEqual(
     { ...report, head: "" },
-    { files: 4, lines: 2, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+    {
+      files: 4,
+      lines: 2,
+      unsealedBefore: 0,
+      firstBreak: null,
+      torn: { count: 0, first: null },
+      head: "",
+      keptFrom: null,
+    },
   );
   assert.equal((await verifyChain(folder, "2026-04")).firstBreak, null);
   const april = await createJournal(dataDir).read(
@@ -233,14 +257,30 @@ test("the first month checked alone anchors to nothing; its head is its last lin
   const report = await verifyChain(folder, "2026-02", "2026-02");
   assert.deepEqual(
     { ...report, head: "" },
-    { files: 1, lines: 5, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+    {
+      files: 1,
+      lines: 5,
+      unsealedBefore: 0,
+      firstBreak: null,
+      torn: { count: 0, first: null },
+      head: "",
+      keptFrom: null,
+    },
   );
   assert.equal(report.head, /"h":"([0-9a-f]{64})"\}$/.exec(lines("2026-02").at(-1) as string)?.[1]);
 });
 
 test("a journal folder that does not exist yet verifies as empty", async () => {
   const report = await verifyChain(join(tempDataDir("journal-chain-none"), JOURNAL_FOLDER));
-  assert.deepEqual(report, { files: 0, lines: 0, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null });
+  assert.deepEqual(report, {
+    files: 0,
+    lines: 0,
+    unsealedBefore: 0,
+    firstBreak: null,
+    torn: { count: 0, first: null },
+    head: "",
+    keptFrom: null,
+  });
 });
 
 test("an edit of the journal's very first line fails verify at line 1", async () => {
@@ -264,7 +304,15 @@ test("the chain is walked in month order whatever order the file system lists th
   const report = await verifyChain(folder);
   assert.deepEqual(
     { ...report, head: "" },
-    { files: 3, lines: 10, unsealedBefore: 0, firstBreak: null, head: "", keptFrom: null },
+    {
+      files: 3,
+      lines: 10,
+      unsealedBefore: 0,
+      firstBreak: null,
+      torn: { count: 0, first: null },
+      head: "",
+      keptFrom: null,
+    },
   );
   const april = await createJournal(dataDir).read(
     Date.parse("2026-04-01T00:00:00Z"),
@@ -332,4 +380,40 @@ test("a month written before months named the head before them reads and verifie
     read.entries.map((e) => e.chain),
     ["ok", "ok", "ok", "ok"],
   );
+});
+
+test("a write cut short (a full disk, a crash) is a torn line, not a break: the writer's next line links to it", async () => {
+  const { dataDir, folder } = journalOfTwoMonths();
+  const march = join(folder, "2026-03.jsonl");
+  // Half a line, as a failed write leaves it; the next append seals to it and starts a line of its own.
+  fs.appendFileSync(march, '{"at":"2026-03-05T10:00:00.000Z","counter":"Counter 2","tid":"35","envir');
+  createJournal(dataDir, "Counter 2").append({
+    at: "2026-03-06T10:00:00.000Z",
+    tid: "36",
+    environment: "uat",
+    outcome: "otp-sent",
+  });
+  const report = await verifyChain(folder);
+  assert.equal(report.firstBreak, null);
+  assert.deepEqual(report.torn, { count: 1, first: { file: "2026-03.jsonl", line: 6 } });
+  assert.equal(report.lines, 10);
+  const text = cliIo();
+  assert.equal(
+    await runCli(["refund-desk", "journal", "verify"], text, { fetch, keyStore: memoryKeyStore(), dataDir }),
+    EXIT.ok,
+  );
+  assert.match(
+    text.out(),
+    /1 torn line\(s\), writes cut short by a crash or a full disk \(the first at 2026-03\.jsonl line 6\)/,
+  );
+});
+
+test("a line replaced by junk still breaks the chain: the line after it linked to what was removed", async () => {
+  const { folder, lines, write } = journalOfTwoMonths();
+  const march = lines("2026-03");
+  march[1] = '{"at":"2026-03-02T10:00:00.000Z","tid":"3';
+  write("2026-03", march);
+  const report = await verifyChain(folder);
+  assert.deepEqual(report.firstBreak, { file: "2026-03.jsonl", line: 4, state: "broken" });
+  assert.equal(report.torn.count, 1);
 });

@@ -3,8 +3,8 @@
  * and the line's own text, so an edited, removed, inserted or reordered line no longer matches.
  * Across month files: a file's first line is anchored to the last line of the month before it (or
  * to nothing, for the first file; or to the head a retention cut names, journal-marks.ts). A line
- * without "h" (written before the chain, or torn by a crash) still links: its digest is the
- * SHA-256 of its text.
+ * without "h" (written before the chain, or torn by a crash or a full disk) still links: its
+ * digest is the SHA-256 of its text, and the writer seals the next line to it.
  *
  * Nothing on the counter is secret, so someone who rewrites every line after an edit can make a
  * new chain: `journal verify` prints the head digest for IT to note, and a rewrite changes it.
@@ -14,6 +14,7 @@ import { markOf } from "./journal-marks";
 import { lastLineSync, monthFiles, monthLines, type MonthFile } from "./month-files";
 
 const SEAL = /,"h":"([0-9a-f]{64})"\}$/;
+const SEAL_ANYWHERE = /,"h":"[0-9a-f]{64}"\}/;
 
 export type LinkState = "ok" | "broken" | "unsealed";
 
@@ -37,6 +38,20 @@ function checkLine(previousDigest: string, raw: string): LinkState {
   if (!seal) return "unsealed";
   const body = `${raw.slice(0, seal.index)}}`;
   return sha256(`${previousDigest}\n${body}`) === seal[1] ? "ok" : "broken";
+}
+
+/**
+ * A write cut short (a crash, a full disk): not a whole JSON text, and no seal anywhere in it. A
+ * whole line without its seal, or text added after a seal, is not torn: it was written so.
+ */
+function isTorn(raw: string): boolean {
+  if (SEAL_ANYWHERE.test(raw)) return false;
+  try {
+    JSON.parse(raw);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** The lines of a file's text, without the empty one after the last newline. */
@@ -77,6 +92,11 @@ export interface ChainReport {
   unsealedBefore: number;
   /** The first line that does not link (1-based within its file); null when the chain holds. */
   firstBreak: { file: string; line: number; state: LinkState } | null;
+  /**
+   * Writes cut short inside the chain (isTorn): no record, not a break, as the line after links to
+   * them; counted, and the first named, for IT to see. A line removed and replaced by one still breaks.
+   */
+  torn: { count: number; first: { file: string; line: number } | null };
   /** The last line's digest: noted by IT, it shows a later rewrite of the whole chain. */
   head: string;
   /** The month the journal is kept from, when a retention cut removed the months before it. */
@@ -97,6 +117,7 @@ export async function verifyChain(folder: string, fromMonth = "", toMonth = "999
     lines: 0,
     unsealedBefore: 0,
     firstBreak: null,
+    torn: { count: 0, first: null },
     // Stryker disable next-line StringLiteral: overwritten with the last digest before the report is returned
     head: "",
     keptFrom: null,
@@ -112,8 +133,14 @@ export async function verifyChain(folder: string, fromMonth = "", toMonth = "999
     for await (const raw of monthLines(folder, file)) {
       line += 1;
       const mark = markOf(raw);
-      if (!mark) report.lines += 1;
       let state = checkLine(previous, raw);
+      if (state === "unsealed" && sealedSeen && isTorn(raw)) {
+        report.torn.count += 1;
+        report.torn.first ??= { file: file.name, line };
+        previous = lineDigest(raw);
+        continue;
+      }
+      if (!mark) report.lines += 1;
       if (mark?.journal === "month" && mark.previous !== previous) state = "broken";
       if (mark?.journal === "retention-cut" && state === "ok") cuts.set(mark.anchor, mark.keptFrom);
       if (fromStart && file === first && line === 1 && state === "broken") {
