@@ -17,7 +17,7 @@ export type { RawDetails };
 export type SettingName = Exclude<FieldSettingName, "customBaseUrl"> | "baseUrl" | "accessKey" | "tokenPin";
 
 /** The requests to Eko whose answers the journal records. */
-type JournaledStep = "check" | "otp" | "refund" | "pending";
+type JournaledStep = "check" | "otp" | "refund" | "pending" | "reprint";
 
 export type RefundDeskError =
   | { kind: "invalid-input"; field: string; reason: string }

@@ -77,11 +77,13 @@ function describeNotJournaled(error: Extract<RefundDeskError, { kind: "not-journ
   const advice =
     error.step === "otp" && error.outcome === "otp-sent"
       ? m.notJournaled.otpSent
-      : error.step === "refund"
-        ? error.outcome === "refunded"
-          ? m.notJournaled.refunded
-          : m.notJournaled.refund
-        : m.errors["not-journaled"];
+      : error.step === "reprint"
+        ? m.notJournaled.reprint
+        : error.step === "refund"
+          ? error.outcome === "refunded"
+            ? m.notJournaled.refunded
+            : m.notJournaled.refund
+          : m.errors["not-journaled"];
   return { title: fill(advice.title, values), action: fill(advice.action, values) };
 }
 

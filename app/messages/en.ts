@@ -407,6 +407,11 @@ export const en = {
       action:
         "Money moved: do not refund again. Tell IT: the journal cannot be written. Once IT has fixed it, check the transaction: the refund is recorded and its receipt shown.",
     },
+    reprint: {
+      title: "The receipt for transaction {tid} was not printed again: this computer could not record the reprint",
+      action:
+        "A copy is printed only with its record. Tell IT: the journal cannot be written (the disk may be full or the data folder unwritable). Print it again once IT has fixed it.",
+    },
     refund: {
       title: "Eko answered the refund for transaction {tid}, but this computer could not record the answer",
       action:

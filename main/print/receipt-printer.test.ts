@@ -4,6 +4,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { loadCatalogue } from "../../app/messages/catalogues";
+import { describeError } from "../../app/messages/describe-error";
 import { ok } from "../../app/result";
 import type { JournalRecord } from "../journal/journal";
 import type { PrinterFacts } from "./print-to-file";
@@ -126,4 +128,27 @@ test("a reprint is a journal line at Eko's time; a tid that is not one is refuse
   const refused = await receipts.recordReprint("not a tid");
   assert.equal(refused.ok, false);
   assert.equal(lines.length, 1);
+});
+
+test("a reprint the journal cannot take is refused as not-journaled, so no copy prints without its line", async () => {
+  const receipts = createReceiptPrinter({
+    kioskMode: false,
+    printerName: () => null,
+    environment: () => "practice",
+    journal: { append: () => false },
+    now: () => Date.UTC(2026, 11, 7, 9, 30),
+    print: async () => ok(undefined),
+  });
+  const refused = await receipts.recordReprint("2882");
+  if (refused.ok) return assert.fail("a reprint without its line was allowed");
+  assert.deepEqual(refused.error, {
+    kind: "not-journaled",
+    step: "reprint",
+    tid: "2882",
+    outcome: "reprint:printed",
+    details: { cause: "journal" },
+  });
+  assert.match(describeError(refused.error, "en").title, /^The receipt for transaction 2882 was not printed again/);
+  await loadCatalogue("hi");
+  assert.match(describeError(refused.error, "hi").title, /रसीद दोबारा प्रिंट नहीं हुई/);
 });

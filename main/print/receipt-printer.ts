@@ -64,7 +64,10 @@ export function createReceiptPrinter(deps: ReceiptPrinterDeps): ReceiptPrinter {
       const tid = parseTid(rawTid);
       if (!tid.ok) return tid;
       const at = new Date(deps.now()).toISOString();
-      deps.journal.append({ at, tid: tid.value, environment: deps.environment(), outcome: "reprint:printed" });
+      const outcome = "reprint:printed";
+      // A copy of a receipt is printed only with its line: one the journal cannot take is not printed.
+      if (!deps.journal.append({ at, tid: tid.value, environment: deps.environment(), outcome }))
+        return err({ kind: "not-journaled", step: "reprint", tid: tid.value, outcome, details: { cause: "journal" } });
       return ok({ at });
     },
   };
