@@ -7,6 +7,7 @@ import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-des
 import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
 import { when } from "./cli-format";
+import { LOCKED_OUT_FIELDS } from "../admin/settings-lock";
 import { takeLang } from "./cli-lang";
 import { CONFIG_NAMES, configProblem, formatSettings, parseConfigPairs, type ConfigProblem } from "./config-set";
 import { didYouMean } from "./did-you-mean";
@@ -237,8 +238,10 @@ async function config(
   const [action, ...pairs] = args;
   if (action === "show" && pairs.length === 0) {
     const shown = await desk.services.getSettings({});
-    // --json carries what the text shows: the settings and the counter's policy, never a PIN or hash.
-    const withDesk = shown.ok ? { ...shown, value: { ...shown.value, desk: desk.policy } } : shown;
+    // --json carries what the text shows: the settings and the counter's policy, never a PIN or hash;
+    // `hidden` names the fields a locked counter leaves out, so null there is not "not set".
+    const hidden = desk.policy.settingsLocked ? [...LOCKED_OUT_FIELDS] : [];
+    const withDesk = shown.ok ? { ...shown, value: { ...shown.value, desk: desk.policy, hidden } } : shown;
     return report(
       withDesk,
       json,

@@ -14,7 +14,7 @@ import { EXIT, runCli } from "./cli";
 
 const FAST = { ln: 12, r: 8, p: 1 };
 
-async function provisioned(settingsLocked: boolean) {
+async function provisioned(settingsLocked: boolean, ...show: string[]) {
   const policyFile = join(inputDir("config-show-input"), "policy.json");
   writeFileSync(
     policyFile,
@@ -37,7 +37,7 @@ async function provisioned(settingsLocked: boolean) {
   };
   const done = await run("provision", "--file", policyFile, "--key-stdin");
   assert.equal(done.code, EXIT.ok, done.err);
-  return run("config", "show");
+  return run("config", "show", ...show);
 }
 
 test("config show on a locked counter says the account fields are hidden; unlocked, it shows them", async () => {
@@ -50,4 +50,13 @@ test("config show on a locked counter says the account fields are hidden; unlock
   assert.match(open.out, /^developer-key:\s+becbbce45f79c6f5109f848acd540567$/m, open.out);
   assert.match(open.out, /^initiator-id:\s+9962981729$/m);
   assert.match(open.out, /^user-code:\s+20810200$/m);
+});
+
+test("config show --json on a locked counter names the hidden fields, so their null is not read as unset", async () => {
+  const locked = JSON.parse((await provisioned(true, "--json")).out).value;
+  assert.deepEqual(locked.hidden, ["developerKey", "initiatorId", "userCode"]);
+  assert.equal(locked.developerKey, null);
+  const open = JSON.parse((await provisioned(false, "--json")).out).value;
+  assert.deepEqual(open.hidden, []);
+  assert.equal(open.initiatorId, "9962981729");
 });

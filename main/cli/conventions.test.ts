@@ -72,6 +72,7 @@ test("config show --json carries the counter, kiosk, lock, PIN and policy source
     problem: null,
     notices: [],
   });
+  assert.deepEqual(shown.value.hidden, []);
 });
 
 test("a wait past the interval is said on standard error, each interval, and stops when the work ends", async (t) => {
