@@ -310,6 +310,28 @@ test("every field is explained in English and in Hindi for the admin templates a
   }
 });
 
+test("a note that names a field's default names the table's, in both languages: the words cannot drift from the value", () => {
+  const FORMS = {
+    en: {
+      says: /default/i,
+      forms: [/(\S+) \((?:[^()]*, )?the default\)/, /\(default ([^)]+)\)/, /The default, ([^,]+),/],
+    },
+    hi: { says: /डिफ़ॉल्ट/, forms: [/(\S+) \((?:[^()]*, )?डिफ़ॉल्ट\)/, /\(डिफ़ॉल्ट ([^)]+)\)/, /डिफ़ॉल्ट (\S+) /] },
+  };
+  const catalogues = { en, hi };
+  let named = 0;
+  for (const field of POLICY_FIELDS)
+    for (const lang of ["en", "hi"] as const) {
+      const note = catalogues[lang].settingNote[field.field];
+      if (!FORMS[lang].says.test(note)) continue;
+      const said = FORMS[lang].forms.map((form) => form.exec(note)?.[1]).find((value) => value !== undefined);
+      assert.ok(said !== undefined, `${field.name} (${lang}): a default in a form the test does not read: ${note}`);
+      assert.equal(said, String(field.default), `${field.name}'s ${lang} note says its default is ${said}`);
+      named += 1;
+    }
+  assert.equal(named, 14, "seven notes name a default, in each language");
+});
+
 test("the profile example's values make a valid machine policy, each kept as written", () => {
   const example = Object.fromEntries(
     POLICY_FIELDS.filter((field) => field.example !== undefined).map((field) => [field.name, field.example]),
