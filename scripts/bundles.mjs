@@ -74,10 +74,12 @@ export function writeRendererPage(root, out, metafile) {
   const html = readFileSync(join(root, "renderer/index.html"), "utf8");
   for (const tag of [ENTRY_TAG, ROOT_TAG, STYLESHEET_TAG, GATE_TAG])
     if (!html.includes(tag)) throw new Error(`renderer/index.html has no ${tag}`);
-  const css = readFileSync(join(root, "renderer/styles.css"), "utf8");
-  const gate = buildFirstFrameGate(root);
-  // Either would end its block early and spill the rest into the page.
-  if (css.includes("</style") || gate.includes("</script")) throw new Error("an inline block closes its own tag");
+  // Line ends as the HTML parser leaves them (a Windows checkout may have CRLF): the browser hashes
+  // the block after parsing, so the hash is taken over the same text.
+  const css = readFileSync(join(root, "renderer/styles.css"), "utf8").replace(/\r\n?/g, "\n");
+  const gate = buildFirstFrameGate(root).replace(/\r\n?/g, "\n");
+  // Either would end its block early, or change how the parser reads it.
+  if (/<\/style|<!--/i.test(css) || /<\/script|<!--/i.test(gate)) throw new Error("an inline block closes its own tag");
   const entry = relative(process.cwd(), join(out, "renderer", "app.js"))
     .split("\\")
     .join("/");

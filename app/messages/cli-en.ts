@@ -291,6 +291,10 @@ export const cliEn = {
     attention: "needs attention: {notices}",
     keyInToken: "The access key is in the token {token} as {key}; none is left in the keychain.",
     keyStored: "The access key is stored in the system keychain.",
+    keyOnlyStdin:
+      "set-key reads the access key from standard input; never pass it as an argument (it would stay in the shell history).",
+    tokenPinOnlyStdin: "set-token-pin reads the PIN from standard input; never pass it as an argument.",
+    tokenPinStored: "The token PIN is stored in the system keychain.",
   },
   /** `provision`: each refusal says that nothing was changed, or what to do when something was. */
   provision: {

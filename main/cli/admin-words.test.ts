@@ -79,3 +79,13 @@ test("the option parser and an unknown command answer in the reader's language, 
   const english = await run(["jurnal"]);
   assert.match(english.err, /unknown command "jurnal" \(did you mean "journal"\?\)/);
 });
+
+test("set-key and set-token-pin refuse an argument in Hindi: the secret would stay in the shell history", async () => {
+  const run = cli();
+  const key = await run(["--lang", "hi", "set-key", "abc"]);
+  assert.equal(key.code, EXIT.usage);
+  assert.match(key.err, /set-key एक्सेस की स्टैंडर्ड इनपुट से पढ़ता है/);
+  const pin = await run(["--lang", "hi", "set-token-pin", "1234"]);
+  assert.equal(pin.code, EXIT.usage);
+  assert.match(pin.err, /set-token-pin PIN स्टैंडर्ड इनपुट से पढ़ता है/);
+});

@@ -155,19 +155,15 @@ export async function runCli(argv: string[], streams: CliIo, deps: CliDeps): Pro
       case "config":
         return await config(desk, rest, json, io, fail);
       case "set-key":
-        if (rest.length !== 0)
-          return fail(
-            "set-key reads the access key from standard input; never pass it as an argument (it would stay in the shell history).",
-          );
+        if (rest.length !== 0) return fail(cliWords(lang).config.keyOnlyStdin);
         return await setKey(desk, io, json);
       case "set-token-pin":
-        if (rest.length !== 0)
-          return fail("set-token-pin reads the PIN from standard input; never pass it as an argument.");
+        if (rest.length !== 0) return fail(cliWords(lang).config.tokenPinOnlyStdin);
         return report(
           await desk.services.setTokenPin({ pin: (await readAll(io.stdin)).replace(/\r?\n$/, "") }),
           json,
           io,
-          () => "The token PIN is stored in the system keychain.",
+          () => cliWords(lang).config.tokenPinStored,
         );
     }
     return fail(USAGE);

@@ -60,3 +60,10 @@ test("config show --json on a locked counter names the hidden fields, so their n
   assert.deepEqual(open.hidden, []);
   assert.equal(open.initiatorId, "9962981729");
 });
+
+test("in Hindi, a locked counter's account fields say they are hidden because the settings are locked", async () => {
+  const locked = await provisioned(true, "--lang", "hi");
+  assert.equal(locked.code, EXIT.ok, locked.err);
+  assert.match(locked.out, /^developer-key:\s+\(सेटिंग्स लॉक हैं, इसलिए छिपा\)$/m);
+  assert.match(locked.out, /^सेटिंग्स लॉक:\s+लॉक$/m);
+});

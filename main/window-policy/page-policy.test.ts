@@ -26,6 +26,11 @@ test("each inline script and style is allowed by the hash of its exact text, and
   assert.deepEqual(others(policy), others(CONTENT_SECURITY_POLICY));
 });
 
+test("a block's hash is over its text as the parser leaves it: CRLF and CR are read as LF", () => {
+  const policy = pageSecurityPolicy("<style>a{}\r\nb{}\rc{}</style>", CONTENT_SECURITY_POLICY);
+  assert.equal(directive(policy, "style-src"), `style-src 'self' ${sha("a{}\nb{}\nc{}")}`);
+});
+
 test("a script tag with attributes is not taken for an inline block", () => {
   const policy = pageSecurityPolicy('<script type="module">evil()</script>', CONTENT_SECURITY_POLICY);
   assert.equal(policy, CONTENT_SECURITY_POLICY);

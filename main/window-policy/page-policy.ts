@@ -6,7 +6,9 @@
  */
 import { createHash } from "node:crypto";
 
-const hashSource = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+/** Over the text as the HTML parser leaves it, CRLF and CR as LF: what the browser hashes. */
+const hashSource = (text: string) =>
+  `'sha256-${createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("base64")}'`;
 
 /** `<script>` and `<style>` blocks with no attributes: the only inline forms the build writes. */
 function inlineBlocks(html: string, tag: "script" | "style"): string[] {
