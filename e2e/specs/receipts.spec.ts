@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { IPC_CHANNELS } from "../../app/ipc";
 import { checkAndSendOtp, checkTid, expect, test } from "../fixtures/app";
 import { pdfPageTexts } from "../fixtures/pdf";
 import { TEST_SECRETS } from "../../main/test-support/test-secrets";
@@ -140,6 +141,49 @@ test("a reprint says DUPLICATE with its time, from the receipt screen and from H
   await expect(page.getByTestId("print-sheet")).not.toContainText("Sunita");
   await page.getByTestId("history-refresh").click();
   await expect(page.locator('[data-testid="history-row"][data-outcome="reprint:printed"]')).toHaveCount(2);
+});
+
+test("a reprint the journal cannot take is refused on History, nothing prints, and the next receipt starts clean", async ({
+  page,
+  openApp,
+}) => {
+  let journalWrites = true;
+  const host = await openApp({
+    sleep: noWait,
+    intercept: (channel, payload) =>
+      channel === IPC_CHANNELS.recordReprint && !journalWrites
+        ? {
+            ok: false,
+            error: {
+              kind: "not-journaled",
+              step: "reprint",
+              tid: (payload as { tid: string }).tid,
+              outcome: "reprint:printed",
+              details: { cause: "journal" },
+            },
+          }
+        : undefined,
+  });
+  await host.desk.services.updateSettings({ agentCopy: "never" });
+  await refundNow(page, "13192443");
+  await page.getByTestId("print-receipt").click();
+  await expect.poll(() => printed(host)).toBe(1);
+
+  journalWrites = false;
+  await page.getByTestId("nav-history").click();
+  await page
+    .locator('[data-testid="history-row"][data-outcome="refund:refunded"]')
+    .getByTestId("history-reprint")
+    .click();
+  await expect(page.getByTestId("history-print-error")).toContainText(
+    "The receipt for transaction 13192443 was not printed again",
+  );
+  expect(printed(host)).toBe(1);
+
+  journalWrites = true;
+  await page.getByTestId("nav-request").click();
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await expect(page.getByTestId("print-error")).toHaveCount(0);
 });
 
 test("find by customer mobile: Eko's test customer lists two transfers, one click checks one and the refund completes; another mobile has none; the day's totals match", async ({

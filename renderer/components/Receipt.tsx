@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from "react";
+import { useEffect, type ReactNode, type Ref } from "react";
 import { ErrorPanel } from "./ErrorPanel";
 import { formatDateTime, formatRupees } from "../../app/messages/format";
 import { printableFromReceipt, receiptOnScreen } from "../../app/receipt";
@@ -25,6 +25,8 @@ export function Receipt({ receipt, onNewRequest, headingRef, printRef }: Props) 
   const printError = usePrint((s) => s.error);
   const lang = useLang();
   const { print } = useStores();
+  // Shown with this receipt, and not carried to another screen's print.
+  useEffect(() => () => print.getState().clearError(), [print]);
   const checked = useRequest(transactionOf);
   const printable = () => printableFromReceipt(receipt, checked, { counterName: null, agentCode: null });
   const notGiven = <span className="not-given">{t("transaction.notGiven")}</span>;

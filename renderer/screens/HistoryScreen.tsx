@@ -4,13 +4,15 @@ import { DaySummary } from "../components/DaySummary";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { HistoryExport } from "../components/HistoryExport";
 import { HistoryTable } from "../components/HistoryTable";
-import { useHistory, useLang, useStores, useT } from "../stores";
+import { useHistory, useLang, usePrint, useStores, useT } from "../stores";
 
 /** Today's requests from this computer (the journal), and its export for IT. */
 export function HistoryScreen() {
   const t = useT();
   const lang = useLang();
-  const { history } = useStores();
+  const { history, print } = useStores();
+  // A reprint or the day's close refused (the journal cannot be written, no printer on a kiosk).
+  const printError = usePrint((s) => s.error);
   const page = useHistory((s) => s.page);
   const day = useHistory((s) => s.day);
   const loading = useHistory((s) => s.loading);
@@ -22,6 +24,8 @@ export function HistoryScreen() {
     titleRef.current?.focus();
     void history.getState().load();
   }, [history]);
+  // Shown here while this screen is open, and not carried to the next receipt.
+  useEffect(() => () => print.getState().clearError(), [print]);
 
   return (
     <div className="history-layout" data-testid="history">
@@ -42,6 +46,7 @@ export function HistoryScreen() {
       </div>
       <p className="intro">{t("history.intro")}</p>
       {loadError && <ErrorPanel key={JSON.stringify(loadError)} error={loadError} testId="history-error" />}
+      {printError && <ErrorPanel key={JSON.stringify(printError)} error={printError} testId="history-print-error" />}
       {page && <DaySummary day={day} entries={page.entries} />}
       {page &&
         (page.entries.length > 0 ? (

@@ -202,6 +202,28 @@ test("print: a reprint main could not journal is not printed", async () => {
   await store.getState().printReceipt(REFUND, { duplicate: true });
   assert.equal(store.getState().job, null);
   assert.equal(store.getState().error?.kind, "internal");
+  // Left behind by the screen that showed it, or replaced by the next job's outcome.
+  store.getState().clearError();
+  assert.equal(store.getState().error, null);
+});
+
+test("print: a refusal does not outlive its job: the next print starts without it", async () => {
+  let journal = false;
+  const store = createPrintStore({
+    getReceiptSetup: async () => ok(SETUP),
+    recordReprint: async () =>
+      journal
+        ? ok({ at: "2026-03-05T11:00:00.000Z" })
+        : err({ kind: "not-journaled", step: "reprint", tid: REFUND.tid, outcome: "reprint:printed", details: {} }),
+    printReceipt: async () => ok({ printer: null }),
+  });
+  await store.getState().printReceipt(REFUND, { duplicate: true });
+  assert.equal(store.getState().error?.kind, "not-journaled");
+  journal = true;
+  const printing = store.getState().printReceipt(REFUND, { duplicate: false });
+  assert.equal(store.getState().error, null, "cleared as the next job starts");
+  await printing;
+  assert.equal(store.getState().job?.kind, "receipt");
 });
 
 test("print: main prints the sheet; a kiosk without a printer is told, not silently skipped", async () => {

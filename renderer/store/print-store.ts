@@ -28,6 +28,8 @@ export interface PrintState {
   printDaySummary: (summary: DaySummary) => Promise<void>;
   /** Asks main to print the sheet as it is now; a refusal (no printer on a kiosk) is kept in `error`. */
   sendToPrinter: () => Promise<void>;
+  /** Forgets the last refusal: the screen that showed it is left, so no other screen shows it later. */
+  clearError: () => void;
 }
 
 export type PrintStore = StoreApi<PrintState>;
@@ -55,6 +57,8 @@ export function createPrintStore(api: PrintApi, now: () => number = Date.now): P
       },
 
       async printReceipt(refund, { duplicate }) {
+        // A refusal belongs to the job it refused, not to this one.
+        set({ error: null });
         // Read afresh: the admin may have changed the paper or the copies since.
         const setup = (await get().loadSetup()) ?? get().setup;
         if (!setup) return;
@@ -83,6 +87,10 @@ export function createPrintStore(api: PrintApi, now: () => number = Date.now): P
       async sendToPrinter() {
         const printed = await safeCall(() => api.printReceipt({}));
         if (!printed.ok) set({ error: printed.error });
+      },
+
+      clearError() {
+        set({ error: null });
       },
 
       async printDaySummary(summary) {
