@@ -414,6 +414,66 @@ test("a line replaced by junk still breaks the chain: the line after it linked t
   march[1] = '{"at":"2026-03-02T10:00:00.000Z","tid":"3';
   write("2026-03", march);
   const report = await verifyChain(folder);
-  assert.deepEqual(report.firstBreak, { file: "2026-03.jsonl", line: 4, state: "broken" });
-  assert.equal(report.torn.count, 1);
+  assert.deepEqual(report.firstBreak, { file: "2026-03.jsonl", line: 3, state: "unsealed" });
+  assert.equal(report.torn.count, 0);
+});
+
+/** The March file's lines after a write cut short and the writer's next append. */
+function tornThenAppended() {
+  const journal = journalOfTwoMonths();
+  const march = join(journal.folder, "2026-03.jsonl");
+  fs.appendFileSync(march, '{"at":"2026-03-05T10:00:00.000Z","counter":"Counter 2","tid":"35","envir');
+  createJournal(journal.dataDir, "Counter 2").append({
+    at: "2026-03-06T10:00:00.000Z",
+    tid: "36",
+    environment: "uat",
+    outcome: "otp-sent",
+  });
+  const lines = readFileSync(march, "utf8").split("\n").filter(Boolean);
+  return { ...journal, march, lines };
+}
+
+test("the writer's next line after a torn one is a mark naming the head before it, sealed to the torn line", () => {
+  const { lines } = tornThenAppended();
+  // Opening, 31–34, the torn line, the mark, 36.
+  assert.equal(lines.length, 8);
+  assert.equal(
+    lines[6],
+    sealLine(
+      lineDigest(lines[5] as string),
+      JSON.stringify({ journal: "torn", previous: lineDigest(lines[4] as string) }),
+    ),
+  );
+});
+
+test("a record removed just before a torn line breaks the chain: the mark after it names the removed line's head", async () => {
+  const { folder, march, lines } = tornThenAppended();
+  writeFileSync(march, `${[...lines.slice(0, 4), ...lines.slice(5)].join("\n")}\n`);
+  const report = await verifyChain(folder);
+  assert.deepEqual(report.firstBreak, { file: "2026-03.jsonl", line: 5, state: "unsealed" });
+  assert.equal(report.torn.count, 0);
+});
+
+test("a torn line sealed over without the mark (an earlier version's writer, or a forger's) is a break", async () => {
+  const { folder, march, lines } = tornThenAppended();
+  const torn = lines[5] as string;
+  const body = JSON.stringify({
+    at: "2026-03-06T10:00:00.000Z",
+    counter: "Counter 2",
+    tid: "36",
+    environment: "uat",
+    outcome: "otp-sent",
+  });
+  writeFileSync(march, `${[...lines.slice(0, 6), sealLine(lineDigest(torn), body)].join("\n")}\n`);
+  assert.deepEqual((await verifyChain(folder)).firstBreak, { file: "2026-03.jsonl", line: 6, state: "unsealed" });
+});
+
+test("a torn line that ends the journal is counted, and the head is the line before it", async () => {
+  const { folder } = journalOfTwoMonths();
+  const intact = await verifyChain(folder);
+  fs.appendFileSync(join(folder, "2026-03.jsonl"), '{"at":"2026-03-05T10:00:00.000Z","tid":"3');
+  const report = await verifyChain(folder);
+  assert.equal(report.firstBreak, null);
+  assert.deepEqual(report.torn, { count: 1, first: { file: "2026-03.jsonl", line: 6 } });
+  assert.equal(report.head, intact.head);
 });

@@ -93,8 +93,10 @@ export interface ChainReport {
   /** The first line that does not link (1-based within its file); null when the chain holds. */
   firstBreak: { file: string; line: number; state: LinkState } | null;
   /**
-   * Writes cut short inside the chain (isTorn): no record, not a break, as the line after links to
-   * them; counted, and the first named, for IT to see. A line removed and replaced by one still breaks.
+   * Writes cut short inside the chain (isTorn): no record, and no break when the writer's next line
+   * is the torn mark naming the head before them (journal-marks.ts), or when one ends the journal;
+   * counted, and the first named, for IT to see. Without that mark (a line replaced by junk, a
+   * record removed before it, a version before the mark) it is a break.
    */
   torn: { count: number; first: { file: string; line: number } | null };
   /** The last line's digest: noted by IT, it shows a later rewrite of the whole chain. */
@@ -128,17 +130,29 @@ export async function verifyChain(folder: string, fromMonth = "", toMonth = "999
   let sealedSeen = previous !== "";
   let opening: { file: string; raw: string } | null = null;
   const cuts = new Map<string, string>();
+  // A torn line waiting for the line after it: the head before it, and where it is.
+  let torn: { before: string; file: string; line: number } | null = null;
+  const tornHeld = (at: { file: string; line: number }) => {
+    report.torn.count += 1;
+    report.torn.first ??= { file: at.file, line: at.line };
+  };
   for (const file of files) {
     let line = 0;
     for await (const raw of monthLines(folder, file)) {
       line += 1;
       const mark = markOf(raw);
       let state = checkLine(previous, raw);
-      if (state === "unsealed" && sealedSeen && isTorn(raw)) {
-        report.torn.count += 1;
-        report.torn.first ??= { file: file.name, line };
+      if (state === "unsealed" && sealedSeen && isTorn(raw) && torn === null) {
+        torn = { before: previous, file: file.name, line };
         previous = lineDigest(raw);
         continue;
+      }
+      if (torn !== null) {
+        const held = mark?.journal === "torn" && state === "ok" && mark.previous === torn.before;
+        if (held) tornHeld(torn);
+        else if (report.firstBreak === null)
+          report.firstBreak = { file: torn.file, line: torn.line, state: "unsealed" };
+        torn = null;
       }
       if (!mark) report.lines += 1;
       if (mark?.journal === "month" && mark.previous !== previous) state = "broken";
@@ -158,7 +172,9 @@ export async function verifyChain(folder: string, fromMonth = "", toMonth = "999
       if (state !== "ok" && report.firstBreak === null) report.firstBreak = { file: file.name, line, state };
     }
   }
-  report.head = previous;
+  // A torn line that ends the journal is no weaker than a cut tail: the head is the line before it.
+  if (torn !== null) tornHeld(torn);
+  report.head = torn?.before ?? previous;
   if (opening) {
     const start = opening;
     const vouches = () => [...cuts].find(([anchor]) => opensAfter(anchor, start.raw));

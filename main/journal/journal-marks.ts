@@ -7,6 +7,8 @@
  *   first line checked, without opening the month before it.
  * - A retention cut says from which month the journal is kept and the head just before that
  *   month's first line, so the chain verifies from the cut (retention.ts).
+ * - After a write cut short (a crash, a full disk), the next writer first names the head before
+ *   the torn line, sealed to the torn line: the chain then still holds every line before it.
  */
 const MARK_START = '{"journal":';
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -14,7 +16,8 @@ const MONTH = /^\d{4}-\d{2}$/;
 
 export type JournalMark =
   | { journal: "month"; month: string; previous: string }
-  | { journal: "retention-cut"; at: string; counter: string | null; keptFrom: string; anchor: string };
+  | { journal: "retention-cut"; at: string; counter: string | null; keptFrom: string; anchor: string }
+  | { journal: "torn"; previous: string };
 
 /** The body (to be sealed) of a month file's first line. */
 export function monthOpening(month: string, previous: string): string {
@@ -24,6 +27,11 @@ export function monthOpening(month: string, previous: string): string {
 /** The body (to be sealed) of a retention cut. */
 export function retentionCut(at: string, counter: string | null, keptFrom: string, anchor: string): string {
   return JSON.stringify({ journal: "retention-cut", at, counter, keptFrom, anchor });
+}
+
+/** The body (to be sealed to the torn line) of the mark after a write cut short. */
+export function tornMark(previous: string): string {
+  return JSON.stringify({ journal: "torn", previous });
 }
 
 /** The mark a line is, or null for a request's line (or a damaged one). */
@@ -38,6 +46,7 @@ export function markOf(raw: string): JournalMark | null {
   const { journal, month, previous, at, counter, keptFrom, anchor } = value;
   if (journal === "month" && typeof month === "string" && MONTH.test(month) && isDigest(previous))
     return { journal, month, previous };
+  if (journal === "torn" && isDigest(previous)) return { journal, previous };
   if (
     journal === "retention-cut" &&
     typeof at === "string" &&

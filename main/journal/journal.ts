@@ -5,8 +5,8 @@ import type { Environment } from "../../app/settings";
 import { writeAll } from "../fs/durable-file";
 import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
 import { headBefore, lineDigest, linkedLines, sealLine } from "./journal-chain";
-import { markOf, monthOpening, retentionCut } from "./journal-marks";
-import { lastLineOf, monthFiles, monthLines, syncFolder, type MonthFile } from "./month-files";
+import { markOf, monthOpening, retentionCut, tornMark } from "./journal-marks";
+import { lastLinesOf, monthFiles, monthLines, syncFolder, type MonthFile } from "./month-files";
 import type { WitnessRecord } from "./os-log/witness-record";
 
 /**
@@ -97,16 +97,26 @@ export function createJournal(
     return fd;
   }
 
-  /** Seals `body` to the file's last line (a new month's file first gets its opening line) and writes it. */
+  /**
+   * Seals `body` to the file's last line (a new month's file first gets its opening line) and writes
+   * it. After a torn last line, a mark sealed to it first names the head before it, so the lines
+   * before a write cut short stay held by the chain (journal-marks.ts).
+   */
   function write(month: string, body: string, durability: Durability): string {
     const fd = fileFor(`${month}.jsonl`);
     let sealed = "";
-    appendLine(fd, writeBytes, (lastLine) => {
-      if (lastLine !== null) return (sealed = sealLine(lineDigest(lastLine), body));
-      const previous = headBefore(folder, month);
-      const opening = sealLine(previous, monthOpening(month, previous));
-      sealed = sealLine(lineDigest(opening), body);
-      return `${opening}\n${sealed}`;
+    appendLine(fd, writeBytes, ({ lastLine, lineBefore, torn }) => {
+      if (lastLine === null) {
+        const previous = headBefore(folder, month);
+        const opening = sealLine(previous, monthOpening(month, previous));
+        sealed = sealLine(lineDigest(opening), body);
+        return `${opening}\n${sealed}`;
+      }
+      if (!torn) return (sealed = sealLine(lineDigest(lastLine), body));
+      const before = lineBefore === null ? headBefore(folder, month) : lineDigest(lineBefore);
+      const mark = sealLine(lineDigest(lastLine), tornMark(before));
+      sealed = sealLine(lineDigest(mark), body);
+      return `${mark}\n${sealed}`;
     });
     group.written(fd, durability);
     return sealed;
@@ -258,24 +268,26 @@ function witnessOf(entry: JournalEntry, head: string): WitnessRecord {
 }
 
 /**
- * Writes one line to the OS, which keeps it through a crash of the app. A torn last line (another
- * process died mid-write) is ended first, so the new line is not glued to it and both stay
- * readable apart. `line` gets the file's last line (null: none), to seal the new one to it
- * (journal-chain.ts).
+ * Writes one line to the OS, which keeps it through a crash of the app. A torn last line (a process
+ * died mid-write, or the disk filled) is ended first, so the new line is not glued to it and both
+ * stay readable apart. `line` gets the file's last line (null: none), the one before it, and
+ * whether the last was cut short, to seal the new one to them (journal-chain.ts).
  */
 function appendLine(
   fd: number,
   write: (fd: number, data: Buffer) => void,
-  line: (lastLine: string | null) => string,
+  line: (tail: { lastLine: string | null; lineBefore: string | null; torn: boolean }) => string,
 ): void {
   const { size } = fstatSync(fd);
-  let text = `${line(lastLineOf(fd, size))}\n`;
+  let torn = false;
   if (size > 0) {
     const last = Buffer.alloc(1);
     readSync(fd, last, 0, 1, size - 1);
-    if (last[0] !== 0x0a) text = `\n${text}`;
+    torn = last[0] !== 0x0a;
   }
-  write(fd, Buffer.from(text, "utf8"));
+  const lines = lastLinesOf(fd, size);
+  const text = `${line({ lastLine: lines.at(-1) ?? null, lineBefore: lines.at(-2) ?? null, torn })}\n`;
+  write(fd, Buffer.from(torn ? `\n${text}` : text, "utf8"));
 }
 
 /** Another process may make it at the same moment. */

@@ -80,13 +80,21 @@ export function lastLineSync(folder: string, file: MonthFile): string | null {
 }
 
 /** The last line of the open file `fd` of `size` bytes, or null when it has none. */
-export function lastLineOf(fd: number, size: number): string | null {
-  // Stryker disable next-line ConditionalExpression: a zero-length read gives no lines, null either way
-  if (size === 0) return null;
+function lastLineOf(fd: number, size: number): string | null {
+  return lastLinesOf(fd, size).at(-1) ?? null;
+}
+
+/** The lines of the open file's last 64 KiB (the first may be cut at the start), oldest first. */
+export function lastLinesOf(fd: number, size: number): string[] {
+  // Stryker disable next-line ConditionalExpression: a zero-length read gives no lines, none either way
+  if (size === 0) return [];
   const length = Math.min(size, TAIL_BYTES);
   const tail = Buffer.alloc(length);
   readSync(fd, tail, 0, length, size - length);
-  return lastOf(tail.toString("utf8"));
+  return tail
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line !== "");
 }
 
 function lastOf(text: string): string | null {
