@@ -10,9 +10,14 @@ import { createHash } from "node:crypto";
 const hashSource = (text: string) =>
   `'sha256-${createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("base64")}'`;
 
-/** `<script>` and `<style>` blocks with no attributes: the only inline forms the build writes. */
+/**
+ * `<script>` and `<style>` blocks with no attributes in the page's head: the only inline forms the
+ * build writes, where it writes them. The body (the prerendered screen) gets no allowance.
+ */
 function inlineBlocks(html: string, tag: "script" | "style"): string[] {
-  return [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => m[1] ?? "");
+  const end = html.indexOf("</head>");
+  const head = end < 0 ? "" : html.slice(0, end);
+  return [...head.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => m[1] ?? "");
 }
 
 /** `base` with each inline script's and style's hash added to `script-src` and `style-src`. */
