@@ -477,3 +477,25 @@ test("a torn line that ends the journal is counted, and the head is the line bef
   assert.deepEqual(report.torn, { count: 1, first: { file: "2026-03.jsonl", line: 6 } });
   assert.equal(report.head, intact.head);
 });
+
+test("a tear at a month's end: the next month's first write seals the mark into the month before, and the chain holds", async () => {
+  const dataDir = tempDataDir("journal-chain");
+  const journal = createJournal(dataDir, "Counter 2");
+  for (let i = 1; i <= 3; i += 1)
+    journal.append({ at: `2026-02-0${i}T10:00:00.000Z`, tid: `2${i}`, environment: "uat", outcome: "otp-sent" });
+  journal.close();
+  const folder = join(dataDir, JOURNAL_FOLDER);
+  fs.appendFileSync(join(folder, "2026-02.jsonl"), '{"at":"2026-02-28T23:59:59.000Z","tid":"2');
+  createJournal(dataDir, "Counter 2").append({
+    at: "2026-03-01T08:00:00.000Z",
+    tid: "31",
+    environment: "uat",
+    outcome: "otp-sent",
+  });
+  const february = readFileSync(join(folder, "2026-02.jsonl"), "utf8").split("\n").filter(Boolean);
+  assert.equal(JSON.parse(february.at(-1) as string).journal, "torn");
+  const report = await verifyChain(folder);
+  assert.equal(report.firstBreak, null);
+  assert.deepEqual(report.torn, { count: 1, first: { file: "2026-02.jsonl", line: 5 } });
+  assert.equal(report.lines, 4);
+});

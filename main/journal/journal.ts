@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
@@ -107,6 +107,7 @@ export function createJournal(
     let sealed = "";
     appendLine(fd, writeBytes, ({ lastLine, lineBefore, torn }) => {
       if (lastLine === null) {
+        sealTornTail(folder, month, writeBytes);
         const previous = headBefore(folder, month);
         const opening = sealLine(previous, monthOpening(month, previous));
         sealed = sealLine(lineDigest(opening), body);
@@ -288,6 +289,34 @@ function appendLine(
   const lines = lastLinesOf(fd, size);
   const text = `${line({ lastLine: lines.at(-1) ?? null, lineBefore: lines.at(-2) ?? null, torn })}\n`;
   write(fd, Buffer.from(torn ? `\n${text}` : text, "utf8"));
+}
+
+/**
+ * A new month's file is anchored to the month before's last line: when that line was cut short,
+ * the mark naming the head before it goes there first (as the next line in that month would), so
+ * the new month is not anchored to a torn line alone. A compressed month is closed: left as it is.
+ */
+function sealTornTail(folder: string, month: string, write: (fd: number, data: Buffer) => void): void {
+  const earlier = monthFiles(folder).filter((file) => file.month < month);
+  const last = earlier.at(-1);
+  if (!last || last.compressed) return;
+  const fd = openSync(join(folder, last.name), "a+", 0o600);
+  try {
+    const { size } = fstatSync(fd);
+    if (size === 0) return;
+    const end = Buffer.alloc(1);
+    readSync(fd, end, 0, 1, size - 1);
+    if (end[0] === 0x0a) return;
+    const lines = lastLinesOf(fd, size);
+    const torn = lines.at(-1) as string;
+    const lineBefore = lines.at(-2);
+    const before = lineBefore === undefined ? headBefore(folder, last.month) : lineDigest(lineBefore);
+    write(fd, Buffer.from(`\n${sealLine(lineDigest(torn), tornMark(before))}\n`, "utf8"));
+    // On disk before the new month names it as its head.
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Another process may make it at the same moment. */
