@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { JournalEntry } from "../../app/history";
 import type { Environment } from "../../app/settings";
 import { writeAll } from "../fs/durable-file";
+import { createAppendLock } from "./append-lock";
 import { createGroupCommit, type Durability, type GroupCommitOptions } from "./group-commit";
 import { headBefore, lineDigest, linkedLines, sealLine } from "./journal-chain";
 import { markOf, monthOpening, retentionCut, tornMark } from "./journal-marks";
@@ -71,10 +72,12 @@ export function createJournal(
   const folder = join(dataDir, JOURNAL_FOLDER);
   const group = createGroupCommit(commit);
   const writeBytes = commit.write ?? writeAll;
+  const appendLock = createAppendLock(dataDir);
   // The month file stays open between lines: opening and closing it per line cost more than the write.
   let open: { name: string; fd: number } | null = null;
 
   function closeOpen(): void {
+    appendLock.close();
     if (!open) return;
     group.flush();
     closeSync(open.fd);
@@ -105,20 +108,23 @@ export function createJournal(
   function write(month: string, body: string, durability: Durability): string {
     const fd = fileFor(`${month}.jsonl`);
     let sealed = "";
-    appendLine(fd, writeBytes, ({ lastLine, lineBefore, torn }) => {
-      if (lastLine === null) {
-        sealTornTail(folder, month, writeBytes);
-        const previous = headBefore(folder, month);
-        const opening = sealLine(previous, monthOpening(month, previous));
-        sealed = sealLine(lineDigest(opening), body);
-        return `${opening}\n${sealed}`;
-      }
-      if (!torn) return (sealed = sealLine(lineDigest(lastLine), body));
-      const before = lineBefore === null ? headBefore(folder, month) : lineDigest(lineBefore);
-      const mark = sealLine(lineDigest(lastLine), tornMark(before));
-      sealed = sealLine(lineDigest(mark), body);
-      return `${mark}\n${sealed}`;
-    });
+    // Read the last line and write the next as one step against other processes' appends.
+    appendLock.hold(() =>
+      appendLine(fd, writeBytes, ({ lastLine, lineBefore, torn }) => {
+        if (lastLine === null) {
+          sealTornTail(folder, month, writeBytes);
+          const previous = headBefore(folder, month);
+          const opening = sealLine(previous, monthOpening(month, previous));
+          sealed = sealLine(lineDigest(opening), body);
+          return `${opening}\n${sealed}`;
+        }
+        if (!torn) return (sealed = sealLine(lineDigest(lastLine), body));
+        const before = lineBefore === null ? headBefore(folder, month) : lineDigest(lineBefore);
+        const mark = sealLine(lineDigest(lastLine), tornMark(before));
+        sealed = sealLine(lineDigest(mark), body);
+        return `${mark}\n${sealed}`;
+      }),
+    );
     group.written(fd, durability);
     return sealed;
   }
