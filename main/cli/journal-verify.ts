@@ -77,7 +77,7 @@ export async function journalVerify(
     const first = report.torn.first;
     const torn = first ? fill(m.tornLines, { n: report.torn.count, file: first.file, line: first.line }) : "";
     const intactLine = fill(m.intact, { lines: report.lines, files: report.files, before, kept, torn });
-    io.stdout.write(`${intactLine}\n${fill(m.head, { head: report.head ?? "" })}\n`);
+    io.stdout.write(`${intactLine}\n${fill(m.head, { head: report.head })}\n`);
   }
   if (witness) writeWitness(witness, io, words);
   return intact ? EXIT.ok : EXIT.failed;
