@@ -49,8 +49,9 @@ export function openCounterState(dataDir: string | null): CounterState {
       // A write-ahead log stays consistent through a crash or power cut, and with NORMAL a step
       // costs no flush to disk (a few ms each, with the main process waiting); durable steps do.
       // The busy timeout as a pragma, not the constructor's option: every Node with node:sqlite has it.
-      opened.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
-      opened.exec(SCHEMA);
+      opened.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      intoWriteAheadLog(opened);
+      opened.exec(`PRAGMA synchronous = NORMAL; ${SCHEMA}`);
     } catch (error) {
       opened.close();
       throw error;
@@ -86,6 +87,26 @@ export function openCounterState(dataDir: string | null): CounterState {
       db = null;
     },
   };
+}
+
+/**
+ * SQLite answers a change of journal mode that meets another process opening the same new file
+ * with "database is locked" at once, without its busy handler: several processes starting together
+ * on a fresh data folder would fail closed for nothing. Waited for here, up to the same timeout.
+ */
+function intoWriteAheadLog(db: DatabaseSync): void {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (error) {
+      // SQLITE_BUSY, with or without its extended code.
+      const busy = ((error as { errcode?: number }).errcode ?? 0) % 256 === 5;
+      if (!busy || Date.now() >= until) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 /** After a failed step; a transaction SQLite already ended itself has nothing left to roll back. */
