@@ -8,17 +8,6 @@
  */
 import { AGENT_COPY_CHOICES, ENVIRONMENTS, PAPER_SIZES, RECEIPT_LANGUAGE_CHOICES } from "./setting-choices";
 
-export {
-  AGENT_COPY_CHOICES,
-  ENVIRONMENTS,
-  PAPER_SIZES,
-  RECEIPT_LANGUAGE_CHOICES,
-  type AgentCopy,
-  type Environment,
-  type PaperSize,
-  type ReceiptLanguages,
-} from "./setting-choices";
-
 /**
  * What signs Eko's secret-key: the access key from the OS keychain, or a PKCS#11 token or HSM that
  * holds it and never gives it back (main then never holds the key).

@@ -10,7 +10,7 @@ export {
   type Environment,
   type PaperSize,
   type ReceiptLanguages,
-} from "./setting-fields";
+} from "./setting-choices";
 
 /**
  * Published base URLs. Production has a conflicting older form (with port 25002) in Eko's docs,
