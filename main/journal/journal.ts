@@ -110,17 +110,16 @@ export function createJournal(
     let sealed = "";
     // Read the last line and write the next as one step against other processes' appends.
     appendLock.hold(() =>
-      appendLine(fd, writeBytes, ({ lastLine, lineBefore, torn }) => {
-        if (lastLine === null) {
+      appendLine(fd, writeBytes, (tail) => {
+        if (tail.lastLine === null) {
           sealTornTail(folder, month, writeBytes);
           const previous = headBefore(folder, month);
           const opening = sealLine(previous, monthOpening(month, previous));
           sealed = sealLine(lineDigest(opening), body);
           return `${opening}\n${sealed}`;
         }
-        if (!torn) return (sealed = sealLine(lineDigest(lastLine), body));
-        const before = lineBefore === null ? headBefore(folder, month) : lineDigest(lineBefore);
-        const mark = sealLine(lineDigest(lastLine), tornMark(before));
+        if (!tail.torn) return (sealed = sealLine(lineDigest(tail.lastLine), body));
+        const mark = tornMarkAfter(folder, month, tail.lastLine, tail.lineBefore);
         sealed = sealLine(lineDigest(mark), body);
         return `${mark}\n${sealed}`;
       }),
@@ -280,11 +279,20 @@ function witnessOf(entry: JournalEntry, head: string): WitnessRecord {
  * stay readable apart. `line` gets the file's last line (null: none), the one before it, and
  * whether the last was cut short, to seal the new one to them (journal-chain.ts).
  */
-function appendLine(
-  fd: number,
-  write: (fd: number, data: Buffer) => void,
-  line: (tail: { lastLine: string | null; lineBefore: string | null; torn: boolean }) => string,
-): void {
+function appendLine(fd: number, write: (fd: number, data: Buffer) => void, line: (tail: Tail) => string): void {
+  const tail = tailOf(fd);
+  const text = `${line(tail)}\n`;
+  write(fd, Buffer.from(tail.torn ? `\n${text}` : text, "utf8"));
+}
+
+/** What an append reads of a file's end: its last line, the one before, and whether the last was cut short. */
+interface Tail {
+  lastLine: string | null;
+  lineBefore: string | null;
+  torn: boolean;
+}
+
+function tailOf(fd: number): Tail {
   const { size } = fstatSync(fd);
   let torn = false;
   if (size > 0) {
@@ -293,8 +301,13 @@ function appendLine(
     torn = last[0] !== 0x0a;
   }
   const lines = lastLinesOf(fd, size);
-  const text = `${line({ lastLine: lines.at(-1) ?? null, lineBefore: lines.at(-2) ?? null, torn })}\n`;
-  write(fd, Buffer.from(torn ? `\n${text}` : text, "utf8"));
+  return { lastLine: lines.at(-1) ?? null, lineBefore: lines.at(-2) ?? null, torn };
+}
+
+/** The mark after the torn line `torn` of `month`: sealed to it, naming the head before it. */
+function tornMarkAfter(folder: string, month: string, torn: string, lineBefore: string | null): string {
+  const before = lineBefore === null ? headBefore(folder, month) : lineDigest(lineBefore);
+  return sealLine(lineDigest(torn), tornMark(before));
 }
 
 /**
@@ -308,16 +321,9 @@ function sealTornTail(folder: string, month: string, write: (fd: number, data: B
   if (!last || last.compressed) return;
   const fd = openSync(join(folder, last.name), "a+", 0o600);
   try {
-    const { size } = fstatSync(fd);
-    if (size === 0) return;
-    const end = Buffer.alloc(1);
-    readSync(fd, end, 0, 1, size - 1);
-    if (end[0] === 0x0a) return;
-    const lines = lastLinesOf(fd, size);
-    const torn = lines.at(-1) as string;
-    const lineBefore = lines.at(-2);
-    const before = lineBefore === undefined ? headBefore(folder, last.month) : lineDigest(lineBefore);
-    write(fd, Buffer.from(`\n${sealLine(lineDigest(torn), tornMark(before))}\n`, "utf8"));
+    const tail = tailOf(fd);
+    if (!tail.torn || tail.lastLine === null) return;
+    write(fd, Buffer.from(`\n${tornMarkAfter(folder, last.month, tail.lastLine, tail.lineBefore)}\n`, "utf8"));
     // On disk before the new month names it as its head.
     fsyncSync(fd);
   } finally {
