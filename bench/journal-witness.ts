@@ -40,7 +40,7 @@ export async function measureJournalWitness(options: { lines: number }) {
   await new Promise<void>((resolve) => server.listen(socket, resolve));
   const call = osLogWriter(process.platform, socket);
   const without = spread(appendTimes(tempDataDir("bench-journal"), options.lines));
-  const osLog = call ? createOsLog(call) : null;
+  const osLog = call ? createOsLog(call, "bench@counter") : null;
   const withWitness = spread(
     appendTimes(tempDataDir("bench-journal-witness"), options.lines, osLog ? (line) => osLog.witness(line) : undefined),
   );

@@ -1,13 +1,16 @@
 /**
  * Years of a busy counter's journal (300 lines a day, six days a week), written by the app's own
  * writer and kept in the system's temporary folder between runs (keyed by the writer's source, so
- * a changed writer, or changed lines, write it afresh). Measured on it: `journal verify` and a whole `journal export`
- * as real CLI processes (their peak RSS from the kernel's rusage), and an IPC call through the
- * handler table while History exports a year in the same process.
+ * a changed writer, or changed lines, write it afresh). Measured on it: `journal verify`, `journal
+ * verify --against-os-log` on the OS log of those years (a syslog file, with another account's
+ * journal beside it) and a whole `journal export` as real CLI processes (their peak RSS from the
+ * kernel's rusage), and an IPC call through the handler table while History exports a year in the
+ * same process.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
+  createWriteStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -23,6 +26,8 @@ import { join } from "node:path";
 import { IPC_CHANNELS } from "../app/ipc";
 import { saveIntoFolder } from "../main/history/export-folder";
 import { createJournal, JOURNAL_FOLDER, type JournalRecord } from "../main/journal/journal";
+import { chainLinks } from "../main/journal/journal-chain";
+import { witnessMessage } from "../main/journal/os-log/witness-record";
 import { createRefundDesk } from "../main/refund-desk";
 import { memoryKeyStore } from "../main/test-support/memory-key-store";
 import { APP_PAGE, TEST_ORIGIN } from "../main/test-support/desk";
@@ -95,6 +100,44 @@ function journalOfYears(years: number): string {
   return dataDir;
 }
 
+/**
+ * The OS log those years left: a syslog line witnessing each journal line, and after every second
+ * one a line of another account's journal on the same PC. The journal's own lines carry no account
+ * (as older versions wrote them), so each is held against it whatever account the command runs as.
+ */
+async function osLogOfYears(dataDir: string): Promise<string> {
+  const file = join(dataDir, "syslog.txt");
+  const done = join(dataDir, "syslog-complete");
+  if (existsSync(done)) return file;
+  const out = createWriteStream(file);
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  let n = 0;
+  for await (const link of chainLinks(join(dataDir, JOURNAL_FOLDER))) {
+    const record = {
+      at: "2025-06-02T05:00:00.000Z",
+      kind: "refund",
+      outcome: "refund:refunded",
+      tid: String(2_000_000_000 + n),
+      amount: "1234.00",
+      counter: "Bench counter 3",
+    };
+    await write(`Jun  2 10:30:00 counter-3 refund-desk[4242]: ${witnessMessage({ ...record, head: link.digest })}\n`);
+    n += 1;
+    if (n % 2 === 0) {
+      const other = {
+        ...record,
+        head: createHash("sha256").update(String(n)).digest("hex"),
+        account: "ravi@counter-3",
+      };
+      await write(`Jun  2 10:30:00 counter-3 refund-desk[4343]: ${witnessMessage(other)}\n`);
+    }
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  writeFileSync(done, "");
+  return file;
+}
+
 function folderBytes(folder: string): number {
   return readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
 }
@@ -123,6 +166,8 @@ export async function measureJournalYears(options: { years: number }) {
   const folder = join(dataDir, JOURNAL_FOLDER);
   const out = join(mkdtempSync(join(tmpdir(), "refund-desk-bench-export-")), "all.csv");
   const verify = cli(dataDir, ["journal", "verify", "--json"]);
+  const osLog = await osLogOfYears(dataDir);
+  const againstOsLog = cli(dataDir, ["journal", "verify", "--against-os-log", "--os-log-file", osLog, "--json"]);
   const exported = cli(dataDir, ["journal", "export", "--from", "2023-01-01", "--to", "2026-12-31", "--out", out]);
   const csvBytes = statSync(out).size;
   rmSync(out, { force: true });
@@ -135,6 +180,9 @@ export async function measureJournalYears(options: { years: number }) {
         bytes: folderBytes(folder),
         verifyRssMiB: verify.rssMiB,
         verifyMs: verify.ms,
+        verifyAgainstOsLogRssMiB: againstOsLog.rssMiB,
+        verifyAgainstOsLogMs: againstOsLog.ms,
+        osLogBytes: statSync(osLog).size,
         exportRssMiB: exported.rssMiB,
         exportMs: exported.ms,
         exportCsvBytes: csvBytes,

@@ -207,6 +207,7 @@ export const cliEn = {
       "OS log: {witnessed} line(s) witnessed, every one still in the journal; {tail} line(s) written since the last",
     witnessMismatch: "OS log: the journal does not match what the OS log witnessed ({witnessed} line(s)):",
     witnessMissing: "{n} line(s) the OS log saw are no longer in the journal, the first:",
+    otherAccounts: "OS log: {n} line(s) of other journals (another account or PC), not held against this one",
     witnessHeadLost:
       "the journal no longer reaches the last head the OS log saw ({head}): its end was cut or rewritten",
     unknownCommand: 'unknown journal command "{name}"',

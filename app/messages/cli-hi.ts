@@ -188,6 +188,7 @@ export const cliHi: CliMessages = {
     witnessed: "OS लॉग: {witnessed} पंक्ति(याँ) दर्ज, हर एक अब भी जर्नल में है; पिछली के बाद {tail} पंक्ति(याँ) लिखी गईं",
     witnessMismatch: "OS लॉग: जर्नल उससे मेल नहीं खाती जो OS लॉग ने दर्ज किया ({witnessed} पंक्ति(याँ)):",
     witnessMissing: "OS लॉग में दर्ज {n} पंक्ति(याँ) अब जर्नल में नहीं हैं, पहली:",
+    otherAccounts: "OS लॉग: दूसरी जर्नल (दूसरे खाते या PC) की {n} पंक्ति(याँ), इस जर्नल से नहीं मिलाई गईं",
     witnessHeadLost: "जर्नल अब उस आख़िरी हेड तक नहीं पहुँचती जो OS लॉग ने देखा ({head}): उसका अंत काटा या दोबारा लिखा गया है",
     unknownCommand: 'अज्ञात journal कमांड "{name}"',
     jsonNeedsOut: "--json के साथ --out <file> ज़रूरी है",

@@ -33,6 +33,7 @@ function machine(): MachineDeps & { lockSlot: ReturnType<typeof memoryKeyStore> 
   const lockSlot = memoryKeyStore();
   return {
     lockSlot,
+    witnessAccount: "agent@kiosk-7",
     // No machine-wide policy on this machine: /etc/refund-desk/policy.json is absent.
     policy: {
       platform: "linux",

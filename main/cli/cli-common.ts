@@ -26,6 +26,8 @@ export interface CliDeps {
   machinePolicyPath?: string | null;
   /** The real machine's policy sources, keychain records and elevation check; tests leave it out. */
   machine?: MachineDeps;
+  /** Whose journal the data folder's is in the OS log (journal/os-log/witness-account.ts); by default the machine's, else any. */
+  witnessAccount?: string;
   /** Whether this process is elevated (tests); by default the machine's check, else not. */
   isElevated?: () => Promise<boolean>;
   /** The scrypt cost for new PIN hashes; tests pass a cheap one, the default is DEFAULT_SCRYPT. */

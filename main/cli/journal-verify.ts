@@ -6,14 +6,13 @@
  * head the journal no longer reaches: a journal rewritten whole and sealed again, or cut short.
  * Exit 0 when everything holds, 1 when anything is broken.
  */
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JOURNAL_FOLDER } from "../journal/journal";
 import { chainLinks, verifyChain } from "../journal/journal-chain";
 import { osLogReader } from "../journal/os-log/platform-os-log";
+import { osLogLines, OsLogUnreadable } from "../journal/os-log/os-log-lines";
 import { checkAgainstWitness, type WitnessReport } from "../journal/os-log/witness-check";
-import { readWitnessed } from "../journal/os-log/witness-record";
+import { witnessedIn, type WitnessRecord } from "../journal/os-log/witness-record";
 import { parseOptions, type CliDeps, type CliIo } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
 import { fill } from "../../app/messages/describe-error";
@@ -21,8 +20,6 @@ import { cliWords, type CliMessages } from "../../app/messages/cli-words";
 import { EXIT } from "./exit-codes";
 
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
-/** Years of a busy counter's witness lines. */
-const OS_LOG_MAX_BYTES = 256 * 1024 * 1024;
 
 export async function journalVerify(
   args: string[],
@@ -50,14 +47,22 @@ export async function journalVerify(
 
   let witness: WitnessReport | null = null;
   if (againstOsLog) {
-    const text = await readOsLog(osLogFile ?? null, words);
-    if (!text.ok) {
+    const call = osLogFile === undefined ? osLogReader(process.platform) : null;
+    const source = osLogFile !== undefined ? { file: osLogFile } : call ? { call } : null;
+    try {
+      if (!source) throw new OsLogUnreadable(words.journal.noSystemFolder);
+      witness = await checkAgainstWitness(
+        chainLinks(folder),
+        witnessedLines(osLogLines(source)),
+        deps.witnessAccount ?? deps.machine?.witnessAccount ?? null,
+      );
+    } catch (error) {
+      if (!(error instanceof OsLogUnreadable)) throw error;
       if (json)
-        io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: "os-log-unreadable", message: text.why } })}\n`);
-      else io.stderr.write(`refund-desk journal: ${fill(words.journal.osLogUnreadable, { why: text.why })}\n`);
+        io.stdout.write(`${JSON.stringify({ ok: false, error: { kind: error.kind, message: error.message } })}\n`);
+      else io.stderr.write(`refund-desk journal: ${fill(words.journal.osLogUnreadable, { why: error.message })}\n`);
       return EXIT.failed;
     }
-    witness = await checkAgainstWitness(chainLinks(folder), readWitnessed(text.value));
   }
   const intact = report.firstBreak === null && (witness?.ok ?? true);
   if (json) {
@@ -85,13 +90,14 @@ export async function journalVerify(
 
 function writeWitness(witness: WitnessReport, io: CliIo, words: CliMessages): void {
   const m = words.journal;
+  if (witness.otherAccounts > 0) io.stdout.write(`${fill(m.otherAccounts, { n: witness.otherAccounts })}\n`);
   if (witness.ok) {
     io.stdout.write(`${fill(m.witnessed, { witnessed: witness.witnessed, tail: witness.unwitnessedTail })}\n`);
     return;
   }
   const lines = [fill(m.witnessMismatch, { witnessed: witness.witnessed })];
-  if (witness.missing.length > 0) {
-    lines.push(`  ${fill(m.witnessMissing, { n: witness.missing.length })}`);
+  if (witness.missingCount > 0) {
+    lines.push(`  ${fill(m.witnessMissing, { n: witness.missingCount })}`);
     for (const record of witness.missing.slice(0, 5))
       lines.push(`    ${record.at} ${record.outcome} tid ${record.tid}`);
   }
@@ -99,30 +105,9 @@ function writeWitness(witness: WitnessReport, io: CliIo, words: CliMessages): vo
   io.stderr.write(`${lines.join("\n")}\n`);
 }
 
-async function readOsLog(
-  file: string | null,
-  words: CliMessages,
-): Promise<{ ok: true; value: string } | { ok: false; why: string }> {
-  if (file !== null) {
-    try {
-      return { ok: true, value: readFileSync(file, "utf8") };
-    } catch (error) {
-      return { ok: false, why: error instanceof Error ? error.message : String(error) };
-    }
+async function* witnessedLines(lines: AsyncIterable<string>): AsyncGenerator<WitnessRecord> {
+  for await (const line of lines) {
+    const record = witnessedIn(line);
+    if (record) yield record;
   }
-  const call = osLogReader(process.platform);
-  if (!call) return { ok: false, why: words.journal.noSystemFolder };
-  return new Promise((resolve) => {
-    execFile(
-      call.file,
-      [...call.args],
-      { cwd: call.cwd, env: { ...call.env }, encoding: "utf8", maxBuffer: OS_LOG_MAX_BYTES, windowsHide: true },
-      (error, stdout, stderr) =>
-        resolve(
-          error
-            ? { ok: false, why: `${call.file}: ${(stderr || error.message).trim().split("\n")[0]}` }
-            : { ok: true, value: stdout },
-        ),
-    );
-  });
 }

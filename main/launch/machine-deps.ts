@@ -6,6 +6,7 @@ import { developmentTrust, type MachinePolicyOptions } from "../policy/machine-p
 import { runTool } from "../policy/sources/run-tool";
 import { createOsLog, type OsLog } from "../journal/os-log/os-log";
 import { osLogWriter } from "../journal/os-log/platform-os-log";
+import { witnessAccount } from "../journal/os-log/witness-account";
 import type { LaunchOverrides } from "./launch-overrides";
 
 /** What the desk needs from this machine beyond the data folder: policy sources, keychain records, elevation. */
@@ -18,6 +19,8 @@ export interface MachineDeps {
   launch: LaunchOverrides;
   /** The journal's witness in the OS log; absent where none is written. */
   osLog?: OsLog;
+  /** Whose journal this data folder's is, in the OS log (witness-account.ts). */
+  witnessAccount: string;
 }
 
 const LOCK_ACCOUNT = "counter-lock";
@@ -32,6 +35,7 @@ export function realMachineDeps(launch: LaunchOverrides, dataDir: string): Machi
   const slot = (account: string) => createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, `${account}${suffix}`);
   const uid = process.getuid?.();
   const writer = osLogWriter(process.platform, launch.osLogSocket);
+  const account = witnessAccount(suffix);
   return {
     policy: {
       platform: process.platform,
@@ -45,6 +49,7 @@ export function realMachineDeps(launch: LaunchOverrides, dataDir: string): Machi
     isElevated: () =>
       isElevated({ platform: process.platform, run: runTool, ...(uid === undefined ? {} : { getuid: () => uid }) }),
     launch,
-    ...(writer ? { osLog: createOsLog(writer) } : {}),
+    ...(writer ? { osLog: createOsLog(writer, account) } : {}),
+    witnessAccount: account,
   };
 }

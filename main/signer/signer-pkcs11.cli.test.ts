@@ -66,6 +66,7 @@ const absent = () => join(tempDataDir("signer-pkcs11-no-policy"), "policy.json")
 /** A machine with no machine-wide policy whose keychain keeps the provisioned lock (as a real one). */
 function keychainMachine(): MachineDeps {
   return {
+    witnessAccount: "agent@counter-3",
     policy: {
       platform: "linux",
       run: async () => ({ code: 1, stdout: "", stderr: "" }),

@@ -29,8 +29,10 @@ type Spawn = (
 const RESTART_AFTER_MS = 60_000;
 const CLOSE_WAIT_MS = 10_000;
 
+/** `account`: whose journal it is (witness-account.ts), stamped on every line. */
 export function createOsLog(
   call: ToolCall,
+  account: string,
   spawn: Spawn = (file, args, options) => nodeSpawn(file, [...args], { ...options, stdio: ["pipe", "ignore", "pipe"] }),
   now: () => number = Date.now,
 ): OsLog {
@@ -77,7 +79,7 @@ export function createOsLog(
       const tool = start();
       if (!tool?.stdin?.writable) return;
       // One message per line: the record is JSON, which has no raw line breaks.
-      tool.stdin.write(`${witnessMessage(record)}\n`);
+      tool.stdin.write(`${witnessMessage({ ...record, account })}\n`);
     },
     problem: () => trouble,
     close() {

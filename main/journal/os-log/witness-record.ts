@@ -16,6 +16,11 @@ export interface WitnessRecord {
   head: string;
   /** A retention cut (kind "journal", outcome "retention-cut"): the month the journal is kept from. */
   keptFrom?: string;
+  /**
+   * Whose journal the line is (witness-account.ts), stamped by the OS log writer: one OS log holds
+   * the journals of every account that runs the app on the PC. Absent in lines of older versions.
+   */
+  account?: string;
 }
 
 export const WITNESS_MARKER = "REFUND-DESK-JOURNAL";
@@ -27,35 +32,30 @@ export function witnessMessage(record: WitnessRecord): string {
 const HEAD = /^[0-9a-f]{64}$/;
 
 /**
- * Every witness record in an OS log's text, in order, whatever the log put around it (a syslog
- * file's date and host, journalctl's or `log show`'s columns, an event's message). Lines that
- * only look like one are skipped.
+ * The witness record in one line of an OS log's text, whatever the log put around it (a syslog
+ * file's date and host, journalctl's or `log show`'s columns, an event's message); null for any
+ * other line, and for one that only looks like a record.
  */
-export function readWitnessed(text: string): WitnessRecord[] {
-  const found: WitnessRecord[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const at = line.indexOf(`${WITNESS_MARKER} {`);
-    if (at === -1) continue;
-    let value: Partial<WitnessRecord>;
-    try {
-      value = JSON.parse(line.slice(at + WITNESS_MARKER.length + 1)) as Partial<WitnessRecord>;
-    } catch {
-      continue;
-    }
-    if (typeof value.head !== "string" || !HEAD.test(value.head)) continue;
-    if (typeof value.tid !== "string" || typeof value.outcome !== "string" || typeof value.at !== "string") continue;
-    found.push({
-      at: value.at,
-      kind: typeof value.kind === "string" ? value.kind : "",
-      outcome: value.outcome,
-      tid: value.tid,
-      amount: typeof value.amount === "string" ? value.amount : null,
-      counter: typeof value.counter === "string" ? value.counter : null,
-      head: value.head,
-      ...(typeof value.keptFrom === "string" && /^\d{4}-\d{2}$/.test(value.keptFrom)
-        ? { keptFrom: value.keptFrom }
-        : {}),
-    });
+export function witnessedIn(line: string): WitnessRecord | null {
+  const at = line.indexOf(`${WITNESS_MARKER} {`);
+  if (at === -1) return null;
+  let value: Partial<WitnessRecord>;
+  try {
+    value = JSON.parse(line.slice(at + WITNESS_MARKER.length + 1).trimEnd()) as Partial<WitnessRecord>;
+  } catch {
+    return null;
   }
-  return found;
+  if (typeof value.head !== "string" || !HEAD.test(value.head)) return null;
+  if (typeof value.tid !== "string" || typeof value.outcome !== "string" || typeof value.at !== "string") return null;
+  return {
+    at: value.at,
+    kind: typeof value.kind === "string" ? value.kind : "",
+    outcome: value.outcome,
+    tid: value.tid,
+    amount: typeof value.amount === "string" ? value.amount : null,
+    counter: typeof value.counter === "string" ? value.counter : null,
+    head: value.head,
+    ...(typeof value.keptFrom === "string" && /^\d{4}-\d{2}$/.test(value.keptFrom) ? { keptFrom: value.keptFrom } : {}),
+    ...(typeof value.account === "string" ? { account: value.account } : {}),
+  };
 }
