@@ -41,6 +41,9 @@ export default defineConfig({
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
+            // New-headless Chromium builds its omnibox popup (some 400 modules) for every new
+            // context, beside the page under test: an app window has none.
+            "--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
           ],
         },
       },

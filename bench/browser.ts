@@ -13,6 +13,9 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      // New-headless Chromium builds its omnibox popup (some 400 modules) for every new context,
+      // beside the page measured: harness, not app, and an app window has none.
+      "--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
     ],
   });
 }

@@ -21,7 +21,7 @@ import { findBrowser } from "../demo/browser";
 /** scripts/bundles.mjs, the options `npm run build` builds with. */
 interface Bundles {
   bundles: (root: string, out: string) => Record<"main" | "preload" | "renderer", BuildOptions>;
-  writeRendererPage: (root: string, out: string, metafile: BuildResult["metafile"]) => void;
+  writeRendererPage: (root: string, out: string) => void;
 }
 
 const root = join(__dirname, "..", "..");
@@ -129,15 +129,13 @@ async function dev(): Promise<number> {
     process.stdout.write("renderer rebuilt: window reloaded\n");
   };
 
-  let metafile: BuildResult["metafile"];
   const main = afterEachBuild("main", async () => {
     await restart();
     process.stdout.write("main rebuilt: host restarted, window reopened\n");
   });
   const preload = afterEachBuild("preload", () => undefined);
-  const renderer = afterEachBuild("renderer", async (result) => {
-    metafile = result.metafile;
-    writeRendererPage(root, out, metafile);
+  const renderer = afterEachBuild("renderer", async () => {
+    writeRendererPage(root, out);
     await reload();
   });
   const contexts = await Promise.all([
@@ -152,8 +150,7 @@ async function dev(): Promise<number> {
     await Promise.all(contexts.map((built) => built.dispose()));
     return 1;
   }
-  metafile = firsts[2].metafile;
-  writeRendererPage(root, out, metafile);
+  writeRendererPage(root, out);
   const url = await restart();
 
   const browser = await chromium.launch({ executablePath: browserFound.path, headless });
@@ -176,7 +173,7 @@ async function dev(): Promise<number> {
   // index.html and styles.css are not in esbuild's graph: watched on their own.
   for (const file of ["index.html", "styles.css"])
     watch(join(root, "renderer", file), () => {
-      writeRendererPage(root, out, metafile);
+      writeRendererPage(root, out);
       void reload();
     });
   process.stdout.write("Watching main/, app/ and renderer/; Ctrl+C ends it.\n");
