@@ -73,7 +73,7 @@ test(
   "every journal line reaches the OS log; verify passes untouched and fails rewritten or cut",
   { skip },
   async () => {
-    const call = osLogWriter("linux", socket);
+    const call = osLogWriter("linux", { socket });
     assert.ok(call);
     const { desk, dataDir } = testDesk();
     const osLog = createOsLog(call);
@@ -108,7 +108,7 @@ test(
 
 test("a tail cut off the journal no longer reaches the OS log's last head", { skip }, async () => {
   received = "";
-  const call = osLogWriter("linux", socket);
+  const call = osLogWriter("linux", { socket });
   assert.ok(call);
   const osLog = createOsLog(call);
   const { desk, dataDir } = testDesk({ osLog });
@@ -129,7 +129,7 @@ test("a tail cut off the journal no longer reaches the OS log's last head", { sk
 });
 
 test("a log that cannot be written fails no request: the journal goes on, and doctor says why", { skip }, async () => {
-  const call = osLogWriter("linux", join(tempDataDir("os-log-none"), "no-such.sock"));
+  const call = osLogWriter("linux", { socket: join(tempDataDir("os-log-none"), "no-such.sock") });
   assert.ok(call);
   const osLog = createOsLog(call);
   const { desk, dataDir } = testDesk({ osLog });
