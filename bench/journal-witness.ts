@@ -38,7 +38,7 @@ export async function measureJournalWitness(options: { lines: number }) {
     connection.on("data", (chunk: Buffer) => (received += chunk.toString("utf8").split("\n").length - 1)),
   );
   await new Promise<void>((resolve) => server.listen(socket, resolve));
-  const call = osLogWriter(process.platform, socket);
+  const call = osLogWriter(process.platform, { socket });
   const without = spread(appendTimes(tempDataDir("bench-journal"), options.lines));
   const osLog = call ? createOsLog(call, "bench@counter") : null;
   const withWitness = spread(

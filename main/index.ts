@@ -38,7 +38,8 @@ const dataDir = resolveDataDir(launch.dataDir, app.getPath("userData"));
 // Chromium's profile and the single-instance lock follow userData: with REFUND_DESK_HOME set
 // (development), everything the app writes is in that one folder, and separate homes run side by side.
 app.setPath("userData", dataDir);
-const machine = realMachineDeps(launch, dataDir);
+// Packaged, Electron's resources folder holds what electron-builder.yml put there (macOS's OS-log writer).
+const machine = realMachineDeps(launch, dataDir, app.isPackaged ? process.resourcesPath : null);
 
 if (!launchCheck.ok) {
   process.stderr.write(launchCheck.message);

@@ -7,11 +7,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { inflateSync } from "node:zlib";
 import Ajv from "ajv";
 import { load } from "js-yaml";
-import { EVENT_SOURCE } from "../main/journal/os-log/platform-os-log";
+import { EVENT_SOURCE, MAC_OS_LOG_WRITER } from "../main/journal/os-log/platform-os-log";
 
 const root = join(__dirname, "..");
 const config = load(readFileSync(join(root, "electron-builder.yml"), "utf8")) as Record<string, any>;
@@ -112,6 +112,30 @@ test("the fleet's health scripts go beside the app, in its resources", () => {
   assert.deepEqual(config.extraResources, [{ from: "build/fleet", to: "fleet" }]);
   assert.ok(existsSync(join(root, "build", "fleet", "intune-detect.ps1")));
   assert.ok(existsSync(join(root, "build", "fleet", "jamf-extension-attribute.sh")));
+});
+
+test("macOS: the journal's unified-log writer is compiled before each macOS pack, for both arches, into the resources", async () => {
+  // The hook as electron-builder loads it, with clang's arguments recorded instead of run.
+  const hook = (await import(join(root, config.beforePack))) as {
+    default: (context: object, compile: (args: string[]) => void) => Promise<void>;
+  };
+  const runs: string[][] = [];
+  const record = (args: string[]) => void runs.push(args);
+  for (const platform of ["win32", "linux"]) await hook.default({ electronPlatformName: platform }, record);
+  assert.deepEqual(runs, [], "Windows and Linux packs compile nothing");
+  await hook.default({ electronPlatformName: "darwin" }, record);
+  assert.equal(runs.length, 1);
+  const args: string[] = runs[0] ?? [];
+  assert.equal(args.at(-1), join(root, "build", "macos", "os-log-writer.c"));
+  for (const flag of ["-Wall", "-Werror", "-mmacosx-version-min=11.0"]) assert.ok(args.includes(flag), flag);
+  assert.match(args.join(" "), /-arch arm64 -arch x86_64/, "one binary for Apple silicon and Intel");
+
+  // Compiled where mac.extraResources takes it from, put where the app looks for it; never in the asar.
+  const output = args[args.indexOf("-o") + 1] ?? "";
+  assert.deepEqual(config.mac.extraResources, [{ from: "dist/macos/os-log", to: "os-log" }]);
+  assert.equal(dirname(output), join(root, "dist", "macos", "os-log"));
+  assert.equal(`${config.mac.extraResources[0].to}/${basename(output)}`, MAC_OS_LOG_WRITER);
+  assert.equal(packaged("dist/macos/os-log/refund-desk-os-log"), false);
 });
 
 test("macOS: hardened runtime with the project's own entitlements, without disable-library-validation", () => {
@@ -316,7 +340,7 @@ test("the browser demo and the test host it runs on stay out of the package", ()
     "main/index.ts",
     "main/preload.ts",
     "main/signer/pkcs11-worker.ts",
-    "renderer/main.tsx",
+    "renderer/page-start.ts",
   ]);
   assert.ok(!/scripts\/demo|e2e\//.test(build));
 });

@@ -20,7 +20,7 @@ export function runFromProcess(): void {
       keyStore: createKeytarKeyStore(),
       tokenPinStore: createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, TOKEN_PIN_ACCOUNT),
       dataDir,
-      machine: realMachineDeps(launch, dataDir),
+      machine: realMachineDeps(launch, dataDir, null),
       env: process.env,
     }).then((code) => {
       process.exitCode = code;

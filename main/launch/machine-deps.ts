@@ -29,12 +29,13 @@ const ATTEMPTS_ACCOUNT = "admin-pin-attempts";
 /**
  * The real machine. In development a data folder of one's own (REFUND_DESK_HOME) gets keychain
  * records of its own too, so test runs do not share one lock; packaged, there is one per account.
+ * `resources` is the packaged app's resources folder (its macOS OS-log writer is there), null in a checkout.
  */
-export function realMachineDeps(launch: LaunchOverrides, dataDir: string): MachineDeps {
+export function realMachineDeps(launch: LaunchOverrides, dataDir: string, resources: string | null): MachineDeps {
   const suffix = launch.dataDir ? `:${createHash("sha256").update(dataDir).digest("hex").slice(0, 16)}` : "";
   const slot = (account: string) => createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, `${account}${suffix}`);
   const uid = process.getuid?.();
-  const writer = osLogWriter(process.platform, launch.osLogSocket);
+  const writer = osLogWriter(process.platform, { socket: launch.osLogSocket, resources });
   const account = witnessAccount(suffix);
   return {
     policy: {

@@ -10,8 +10,9 @@
  * registers the event source and takes it away again. macOS: the .pkg with `installer`, then the
  * .dmg copied out. Each time the fleet's health script in the app's resources runs against the
  * installed app, and the Practice OTP's journal line is read back from the OS log with the OS's own
- * tool (`journal verify --against-os-log`: Get-WinEvent, log show). The data folder is kept across
- * rounds, so the journal and the OS log grow together.
+ * tool (`journal verify --against-os-log`: Get-WinEvent, log show); on macOS it must also be there
+ * under the app's subsystem, written by the app's own writer (scripts/ci/mac-witness-check.ts). The
+ * data folder is kept across rounds, so the journal and the OS log grow together.
  * It changes the machine (Program Files, /Applications): meant for a CI runner or a test machine.
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
@@ -19,8 +20,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { EVENT_SOURCE } from "../../main/journal/os-log/platform-os-log";
+import { EVENT_SOURCE, OS_LOG_SUBSYSTEM } from "../../main/journal/os-log/platform-os-log";
 import { PRODUCT_NAME } from "./built-app";
+import { deploymentEnv } from "./deployment-env";
+import { macWriterProblems, waitForSubsystemWitness } from "./mac-witness-check";
 
 const ROOT = join(__dirname, "..", "..");
 const APP_ID = "in.refunddesk.app";
@@ -115,13 +118,6 @@ function checkInstalledCli(executable: string): void {
     "a bad tid exits 2 with ok: false",
   );
   checkOsLog(executable, env);
-}
-
-/** As a deployment tool would start the app: no development overrides, no Electron or Node debugging variables. */
-function deploymentEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(REFUND_DESK_|ELECTRON_|NODE_(?!ENV$))/i.test(name)),
-  );
 }
 
 /**
@@ -298,6 +294,8 @@ function windowsRound(installer: string, folder: string | null): void {
 
 const MAC_APP = join("/Applications", `${PRODUCT_NAME}.app`);
 const MAC_EXECUTABLE = join(MAC_APP, "Contents", "MacOS", PRODUCT_NAME);
+/** The agent's data folder, where the installed app keeps the journal. */
+const MAC_DATA = join(homedir(), "Library", "Application Support", PRODUCT_NAME);
 
 function macRemove(): void {
   // A pkg has no uninstaller: removing the bundle and forgetting the receipt is the uninstall.
@@ -310,7 +308,18 @@ function macRemove(): void {
     !existsSync(MAC_APP) && !run("pkgutil", ["--pkgs"]).stdout.includes(APP_ID),
     "nothing of the app is left: the bundle and the package receipt are gone",
   );
-  checkDataFolderKept(join(homedir(), "Library", "Application Support", PRODUCT_NAME));
+  checkDataFolderKept(MAC_DATA);
+}
+
+/** The installed app's own OS-log writer, and the last journal line's witness under the app's subsystem. */
+function macWriter(): void {
+  const problems = macWriterProblems(MAC_APP);
+  check(problems.length === 0, problems.join("; ") || "the installed app's OS-log writer: both arches, signed");
+  const problem = waitForSubsystemWitness(MAC_DATA);
+  check(
+    problem === null,
+    problem ?? `the journal's witness is in the unified log under ${OS_LOG_SUBSYSTEM}, from the app's writer`,
+  );
 }
 
 function macSignature(): void {
@@ -340,6 +349,7 @@ function macRounds(release: string, arch: string): void {
   check(run("pkgutil", ["--pkgs"]).stdout.includes(APP_ID), `the package receipt ${APP_ID} is there before removal`);
   macSignature();
   checkInstalledCli(MAC_EXECUTABLE);
+  macWriter();
   checkFleetScript(
     "/bin/sh",
     [join(MAC_APP, "Contents", "Resources", "fleet", "jamf-extension-attribute.sh")],
@@ -359,6 +369,7 @@ function macRounds(release: string, arch: string): void {
   }
   macSignature();
   checkInstalledCli(MAC_EXECUTABLE);
+  macWriter();
   macRemove();
 }
 

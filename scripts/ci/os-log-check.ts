@@ -1,20 +1,32 @@
 /**
- * The journal's witness on a real Windows or macOS machine: a Practice OTP writes a journal line
- * (and its witness, through Write-EventLog or logger), then `journal verify --against-os-log` reads
- * the OS log back with the OS's own tools (Get-WinEvent, log show) and must find it; with the
- * journal's last line cut off, it must fail.
+ * The journal's witness on a real Windows or macOS machine.
  *
- *   node --import tsx scripts/ci/os-log-check.ts
+ *   node --import tsx scripts/ci/os-log-check.ts              the checkout's command line, under Node
+ *   node --import tsx scripts/ci/os-log-check.ts --packaged   macOS: the app npm run pack:e2e built
  *
- * The check reads every witness the OS log holds, so it runs before anything else on the machine
- * writes one. On Windows it registers the event source first (the installers do on a counter),
- * which needs an administrator: meant for a CI runner or a test machine.
+ * The checkout's command line: a Practice OTP writes a journal line (and its witness, through
+ * Write-EventLog, or on macOS through logger: a checkout has no app bundle, so no writer of its own),
+ * then `journal verify --against-os-log` reads the OS log back with the OS's own tools (Get-WinEvent,
+ * log show) and must find it; with the journal's last line cut off, it must fail. That check reads
+ * every witness the OS log holds, so it runs before anything else on the machine writes one. On
+ * Windows it registers the event source first (the installers do on a counter), which needs an
+ * administrator: meant for a CI runner or a test machine.
+ *
+ * --packaged, on macOS: the packaged app's own writer is in its resources, for both arches and
+ * signed, and the app's Practice OTP reaches the unified log through it, under the subsystem
+ * in.refunddesk.app (scripts/ci/mac-witness-check.ts). A packaged app keeps its data in the
+ * account's real data folder (it ignores REFUND_DESK_HOME), so this reads the log for that line
+ * alone and can run after other steps have written witnesses.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { EVENT_SOURCE } from "../../main/journal/os-log/platform-os-log";
+import { parseArgs } from "node:util";
+import { EVENT_SOURCE, OS_LOG_SUBSYSTEM } from "../../main/journal/os-log/platform-os-log";
+import { builtApp, PRODUCT_NAME } from "./built-app";
+import { deploymentEnv } from "./deployment-env";
+import { macWriterProblems, waitForSubsystemWitness } from "./mac-witness-check";
 
 const ROOT = join(__dirname, "..", "..");
 const CLI = join(ROOT, "bin", "refund-desk.cjs");
@@ -67,11 +79,41 @@ function registerEventSource(): void {
   );
 }
 
+/** The packaged app's writer, and its Practice OTP's witness under the app's subsystem. */
+function packagedMac(): void {
+  if (process.platform !== "darwin") fail("os-log-check --packaged runs on macOS");
+  const { bundle, executable } = builtApp(join(ROOT, "release"));
+  const problems = macWriterProblems(bundle);
+  check(problems.length === 0, problems.join("; ") || "the packaged app's OS-log writer: both arches, signed");
+  const run = spawnSync(executable, ["otp", "13192443", "--json"], {
+    encoding: "utf8",
+    timeout: 300_000,
+    env: deploymentEnv(),
+  });
+  if (run.error) throw run.error;
+  process.stdout.write(`${executable} otp 13192443 --json (exit ${run.status}): ${run.stdout}${run.stderr}\n`);
+  check(run.status === 0, "the packaged app's Practice OTP writes its journal line");
+  const problem = waitForSubsystemWitness(join(homedir(), "Library", "Application Support", PRODUCT_NAME));
+  check(
+    problem === null,
+    problem ?? `its witness is in the unified log under ${OS_LOG_SUBSYSTEM}, from the app's writer`,
+  );
+  process.stdout.write("\nos-log check (packaged app) passed\n");
+}
+
 function main(): void {
+  if (parseArgs({ options: { packaged: { type: "boolean" } } }).values.packaged) return packagedMac();
   if (process.platform === "win32") registerEventSource();
   else if (process.platform !== "darwin") fail("os-log-check runs on Windows or macOS (Linux: npm test)");
   const home = mkdtempSync(join(tmpdir(), "refund-desk-os-log-"));
-  check(cli(home, ["otp", "13192443", "--json"]).status === 0, "a Practice OTP writes its journal line");
+  check(
+    cli(home, ["otp", "13192443", "--json"]).status === 0,
+    `a Practice OTP from the checkout's command line writes its journal line${
+      process.platform === "darwin"
+        ? " (witnessed through logger: the packaged app's writer is checked by --packaged)"
+        : ""
+    }`,
+  );
 
   let verified = verify(home);
   for (let attempt = 1; attempt < ATTEMPTS && !verified.report.value?.osLog?.witnessed; attempt += 1) {
@@ -97,7 +139,7 @@ function main(): void {
     cut.status === 1 && cut.report.value?.osLog?.lastHeadReached === false,
     "with its last line cut off, the journal fails against the OS log",
   );
-  process.stdout.write("\nos-log check passed\n");
+  process.stdout.write("\nos-log check (the checkout's command line) passed\n");
 }
 
 if (require.main === module) main();

@@ -24,8 +24,11 @@ import {
   readFuses,
 } from "./fuses-check";
 import { nonAdminsCanWrite } from "./installer-check";
+import { lastJournalHead, macWriterPath, subsystemProblem, type UnifiedLogEntry } from "./mac-witness-check";
 import { adHocMac, signingPlan } from "./package-app";
 import { componentNames, sbomProblems } from "./sbom";
+import { sealLine } from "../../main/journal/journal-chain";
+import { witnessMessage } from "../../main/journal/os-log/witness-record";
 import { TEST_SECRETS } from "../../main/test-support/test-secrets";
 
 const ROOT = join(__dirname, "..", "..");
@@ -51,7 +54,14 @@ type Job = {
   env?: Record<string, string>;
   needs?: string | string[];
 };
-type Step = { name?: string; run?: string; uses?: string; with?: Record<string, string>; env?: Record<string, string> };
+type Step = {
+  name?: string;
+  if?: string;
+  run?: string;
+  uses?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+};
 
 const workflowText = (name: string) => readFileSync(join(WORKFLOWS, name), "utf8");
 const workflow = (text: string) => load(text) as Workflow;
@@ -102,6 +112,17 @@ function requiredStepProblems(ci: Workflow, release: Workflow): string[] {
   const osLogAt = electronRuns.indexOf("ci:os-log-check");
   if (osLogAt !== -1 && electronRuns.slice(0, osLogAt).some((script) => script !== "ci:mac-keychain"))
     problems.push("ci.yml electron: the OS log check does not run first");
+  // The checkout's command line writes through logger on macOS: the packaged app's own writer is checked apart.
+  const electronSteps = ci.jobs.electron?.steps ?? [];
+  const checkoutCheck = "ci.yml electron: no step runs npm run ci:os-log-check";
+  if (!electronSteps.some((s) => s.run === "npm run ci:os-log-check") && !problems.includes(checkoutCheck))
+    problems.push(checkoutCheck);
+  const packagedCheck = electronSteps.findIndex((s) => s.run === "npm run ci:os-log-check -- --packaged");
+  if (
+    packagedCheck < electronSteps.findIndex((s) => s.run === "npm run pack:e2e") ||
+    electronSteps[packagedCheck]?.if !== "runner.os == 'macOS'"
+  )
+    problems.push("ci.yml electron: the packaged app's OS-log writer is not checked on macOS after pack:e2e");
   const oses = (ci.jobs.electron?.strategy?.matrix?.include ?? []).map((entry) => entry.os);
   for (const os of ["windows-latest", "macos-latest", "macos-15-intel"])
     if (!oses.includes(os)) problems.push(`ci.yml electron: not run on ${os}`);
@@ -144,6 +165,11 @@ test("the workflows keep each step that proves something: e2e, keychain, install
   const cases: Array<[string, string, string]> = [
     ["ci.yml", "run: npm run test:electron\n", "ci.yml electron: no step runs npm run test:electron"],
     ["ci.yml", "run: npm run ci:os-log-check\n", "ci.yml electron: no step runs npm run ci:os-log-check"],
+    [
+      "ci.yml",
+      "run: npm run ci:os-log-check -- --packaged\n",
+      "ci.yml electron: the packaged app's OS-log writer is not checked on macOS after pack:e2e",
+    ],
     ["release.yml", "release/*.msi\n", "release.yml windows: the MSI is not kept"],
     [
       "release.yml",
@@ -485,5 +511,50 @@ test("the release folder needs every installer, the SBOM and SHA256SUMS", () => 
       "0.1.0",
     ),
     ["missing: the Windows MSI"],
+  );
+});
+
+// --- macOS: the app's own OS-log writer -----------------------------------------------------------
+
+test("macOS: the journal's last line, found in log show's JSON under the app's subsystem, from the app's writer", () => {
+  const data = temp("mac-witness");
+  mkdirSync(join(data, "journal"));
+  const month = (name: string, tids: string[]) => {
+    let previous = "";
+    const lines = tids.map((tid) => (previous = sealLine(previous, JSON.stringify({ tid, outcome: "otp:sent" }))));
+    writeFileSync(join(data, "journal", name), `${lines.join("\n")}\n`);
+    return lines.at(-1) as string;
+  };
+  month("2026-11.jsonl", ["13192445"]);
+  const last = month("2026-12.jsonl", ["13192443", "13192457"]);
+  const head = lastJournalHead(data);
+  assert.equal(head, /"h":"([0-9a-f]{64})"/.exec(last)?.[1], "the newest month's last line");
+
+  const witness = (h: string) =>
+    witnessMessage({
+      at: "2026-12-07T05:00:00.000Z",
+      kind: "otp",
+      outcome: "otp:sent",
+      tid: "13192457",
+      amount: null,
+      counter: null,
+      head: h,
+    });
+  const written: UnifiedLogEntry = {
+    subsystem: "in.refunddesk.app",
+    category: "journal",
+    messageType: "Default",
+    processImagePath: macWriterPath("/Applications/Refund Desk.app"),
+    eventMessage: witness(head),
+  };
+  assert.equal(written.processImagePath, "/Applications/Refund Desk.app/Contents/Resources/os-log/refund-desk-os-log");
+  assert.equal(subsystemProblem([{ ...written, eventMessage: witness("0".repeat(64)) }, written], head), null);
+  assert.match(subsystemProblem([], head) ?? "", /no witness of the journal's last line/);
+  assert.match(subsystemProblem([{ ...written, eventMessage: witness("0".repeat(64)) }], head) ?? "", /no witness/);
+  assert.match(subsystemProblem([{ ...written, messageType: "Info" }], head) ?? "", /type Info/);
+  assert.match(subsystemProblem([{ ...written, category: "default" }], head) ?? "", /category default/);
+  assert.match(
+    subsystemProblem([{ ...written, processImagePath: "/usr/bin/logger" }], head) ?? "",
+    /written by \/usr\/bin\/logger, not the app's writer/,
   );
 });

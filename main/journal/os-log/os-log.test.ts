@@ -79,7 +79,7 @@ test(
   "every journal line reaches the OS log; verify passes untouched and fails rewritten or cut",
   { skip },
   async () => {
-    const call = osLogWriter("linux", socket);
+    const call = osLogWriter("linux", { socket });
     assert.ok(call);
     const { desk, dataDir } = testDesk();
     const osLog = createOsLog(call, ACCOUNT);
@@ -114,7 +114,7 @@ test(
 
 test("a tail cut off the journal no longer reaches the OS log's last head", { skip }, async () => {
   received = "";
-  const call = osLogWriter("linux", socket);
+  const call = osLogWriter("linux", { socket });
   assert.ok(call);
   const osLog = createOsLog(call, ACCOUNT);
   const { desk, dataDir } = testDesk({ osLog });
@@ -136,7 +136,7 @@ test("a tail cut off the journal no longer reaches the OS log's last head", { sk
 
 test("two accounts on one PC share its OS log: each journal is held to its own lines only", { skip }, async () => {
   received = "";
-  const call = osLogWriter("linux", socket);
+  const call = osLogWriter("linux", { socket });
   assert.ok(call);
   const asha = testDesk({ osLog: createOsLog(call, "asha@counter-3") });
   const ravi = testDesk({ osLog: createOsLog(call, "ravi@counter-3") });
@@ -169,7 +169,7 @@ test("two accounts on one PC share its OS log: each journal is held to its own l
 });
 
 test("a log that cannot be written fails no request: the journal goes on, and doctor says why", { skip }, async () => {
-  const call = osLogWriter("linux", join(tempDataDir("os-log-none"), "no-such.sock"));
+  const call = osLogWriter("linux", { socket: join(tempDataDir("os-log-none"), "no-such.sock") });
   assert.ok(call);
   const osLog = createOsLog(call, ACCOUNT);
   const { desk, dataDir } = testDesk({ osLog });

@@ -3,10 +3,11 @@ import type { ToolCall } from "../../policy/sources/run-tool";
 import { witnessMessage, type WitnessRecord } from "./witness-record";
 
 /**
- * The journal's witness in the OS log: each line is handed to one long-lived OS tool reading its
- * standard input (logger, or PowerShell's Write-EventLog), so a line costs a pipe write, never a
- * process. Writing never slows or fails a refund: a tool that cannot start or dies is reported by
- * `problem()` (doctor shows it) and started again for a later line, at most once a minute.
+ * The journal's witness in the OS log: each line is handed to one long-lived tool reading its
+ * standard input (the app's own writer on macOS, logger, or PowerShell's Write-EventLog:
+ * platform-os-log.ts), so a line costs a pipe write, never a process. Writing never slows or fails
+ * a refund: a tool that cannot start or dies is reported by `problem()` (doctor shows it) and
+ * started again for a later line, at most once a minute.
  */
 export interface OsLog {
   witness(record: WitnessRecord): void;

@@ -1,18 +1,25 @@
 /** The witness's tools as each OS runs them, and the installer registering the source Windows writes to. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { EVENT_SOURCE, osLogReader, osLogWriter } from "./platform-os-log";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { tempDataDir } from "../../test-support/temp-dir";
+import { EVENT_SOURCE, MAC_OS_LOG_WRITER, OS_LOG_SUBSYSTEM, osLogReader, osLogWriter } from "./platform-os-log";
 
-test("Linux and macOS: the system's logger by absolute path, from /, with the system's PATH only", () => {
+test("Linux, and macOS in a checkout: the system's logger by absolute path, from /, with the system's PATH only", () => {
   assert.deepEqual(osLogWriter("linux"), {
     file: "/usr/bin/logger",
     args: ["--socket-errors=on", "-t", "refund-desk", "-p", "user.notice"],
     cwd: "/",
     env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
   });
-  assert.deepEqual(osLogWriter("darwin", "/tmp/s.sock")?.args, [
+  assert.deepEqual(osLogWriter("darwin"), {
+    file: "/usr/bin/logger",
+    args: ["-t", "refund-desk", "-p", "user.notice"],
+    cwd: "/",
+    env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
+  });
+  assert.deepEqual(osLogWriter("darwin", { socket: "/tmp/s.sock" })?.args, [
     "-t",
     "refund-desk",
     "-p",
@@ -20,8 +27,50 @@ test("Linux and macOS: the system's logger by absolute path, from /, with the sy
     "-u",
     "/tmp/s.sock",
   ]);
-  assert.equal(osLogReader("linux")?.file, "/usr/bin/journalctl");
-  assert.equal(osLogReader("darwin")?.file, "/usr/bin/log");
+});
+
+test("packaged macOS: the app's own writer in its resources, run as the system's tools are; logger without it", () => {
+  const resources = tempDataDir("resources");
+  // A packaged app whose writer is missing still has a witness.
+  assert.equal(osLogWriter("darwin", { resources })?.file, "/usr/bin/logger");
+  const writer = join(resources, "os-log", "refund-desk-os-log");
+  mkdirSync(dirname(writer));
+  writeFileSync(writer, "");
+  assert.equal(MAC_OS_LOG_WRITER, "os-log/refund-desk-os-log");
+  assert.deepEqual(osLogWriter("darwin", { resources }), {
+    file: writer,
+    args: [],
+    cwd: "/",
+    env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
+  });
+  // Only macOS has it, and a syslog socket given (development) is logger's.
+  assert.equal(osLogWriter("linux", { resources })?.file, "/usr/bin/logger");
+  assert.equal(osLogWriter("darwin", { resources, socket: "/tmp/s.sock" })?.file, "/usr/bin/logger");
+});
+
+test("reading back: journalctl on Linux; on macOS log show, for the writer's subsystem and for logger's lines", () => {
+  assert.deepEqual(osLogReader("linux"), {
+    file: "/usr/bin/journalctl",
+    args: ["--no-pager", "-o", "cat", "-t", "refund-desk"],
+    cwd: "/",
+    env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
+  });
+  assert.deepEqual(osLogReader("darwin"), {
+    file: "/usr/bin/log",
+    args: [
+      "show",
+      "--style",
+      "compact",
+      "--info",
+      "--last",
+      "3650d",
+      "--predicate",
+      'subsystem == "in.refunddesk.app" OR eventMessage CONTAINS "REFUND-DESK-JOURNAL"',
+    ],
+    cwd: "/",
+    env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
+  });
+  assert.equal(OS_LOG_SUBSYSTEM, "in.refunddesk.app");
 });
 
 test("the NSIS installer registers, and the uninstaller removes, the event source the app writes to", () => {

@@ -1,15 +1,23 @@
 /**
  * Where each OS keeps the journal's witness, written and read back with its own tools, run as
  * the policy tools are (by absolute path, in the system's environment: policy/sources/system-tools.ts).
- * Linux and macOS: logger (syslog; the unified log on macOS), tag "refund-desk". Windows: the
- * Application log under the source "Refund Desk", which the installers register (a standard user
- * may write to an existing source and cannot delete or edit its events).
+ * macOS: the unified log, subsystem in.refunddesk.app, category journal, written by the app's own
+ * writer (build/macos/os-log-writer.c, in the packaged app's resources); a checkout has none and
+ * uses logger, as Linux does (syslog, tag "refund-desk"). Windows: the Application log under the
+ * source "Refund Desk", which the installers register (a standard user may write to an existing
+ * source and cannot delete or edit its events).
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { ToolCall } from "../../policy/sources/run-tool";
 import { posixToolCall, powershellCall, windowsSystemRoot, windowsTools } from "../../policy/sources/system-tools";
 import { WITNESS_MARKER } from "./witness-record";
 
 const OS_LOG_TAG = "refund-desk";
+/** The unified log's subsystem the macOS writer writes under (its category: "journal"). */
+export const OS_LOG_SUBSYSTEM = "in.refunddesk.app";
+/** The macOS writer in the packaged app's resources folder (electron-builder.yml, mac.extraResources). */
+export const MAC_OS_LOG_WRITER = "os-log/refund-desk-os-log";
 export const EVENT_SOURCE = "Refund Desk";
 const EVENT_ID = 1000;
 
@@ -23,11 +31,25 @@ const WINDOWS_READER = `
 Microsoft.PowerShell.Diagnostics\\Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = '${EVENT_SOURCE}' } -Oldest -ErrorAction SilentlyContinue |
   ForEach-Object { $_.Message }`;
 
-/** The long-lived writer for this OS; `socket` (Linux and macOS) names a syslog socket other than the system's. */
-export function osLogWriter(platform: NodeJS.Platform, socket: string | null = null): ToolCall | null {
+export interface OsLogWriterPlace {
+  /** A syslog socket other than the system's, for logger (development and tests). */
+  socket?: string | null;
+  /** The packaged app's resources folder; null in a checkout, which has no macOS writer. */
+  resources?: string | null;
+}
+
+/** The long-lived writer for this OS. */
+export function osLogWriter(
+  platform: NodeJS.Platform,
+  { socket = null, resources = null }: OsLogWriterPlace = {},
+): ToolCall | null {
   if (platform === "win32") {
     const root = windowsSystemRoot();
     return root ? powershellCall(windowsTools(root), WINDOWS_WRITER) : null;
+  }
+  if (platform === "darwin" && socket === null && resources !== null) {
+    const writer = join(resources, MAC_OS_LOG_WRITER);
+    if (existsSync(writer)) return posixToolCall(writer, []);
   }
   // util-linux's logger says nothing of a socket it cannot reach unless asked; macOS's has no such flag.
   const errors = platform === "linux" ? ["--socket-errors=on"] : [];
@@ -57,7 +79,8 @@ export function osLogReader(platform: NodeJS.Platform): ToolCall | null {
       "--last",
       "3650d",
       "--predicate",
-      `eventMessage CONTAINS "${WITNESS_MARKER}"`,
+      // The app's writer, and logger where a checkout wrote instead.
+      `subsystem == "${OS_LOG_SUBSYSTEM}" OR eventMessage CONTAINS "${WITNESS_MARKER}"`,
     ]);
   return posixToolCall("/usr/bin/journalctl", ["--no-pager", "-o", "cat", "-t", OS_LOG_TAG]);
 }

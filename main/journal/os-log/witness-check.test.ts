@@ -71,6 +71,7 @@ test("witness lines are found inside whatever the OS log puts around them; look-
     `Dec  7 05:58:51 counter-3 refund-desk[42]: ${line}`,
     `<14>Dec  7 05:58:51 refund-desk[42]: ${line}`,
     `2026-12-07 05:58:51.000 Df logger[42:1a] ${line}`,
+    `2026-12-07 05:58:51.000 Df refund-desk-os-log[42:1a] [in.refunddesk.app:journal] ${line}`,
     "Dec  7 05:58:52 counter-3 refund-desk[42]: REFUND-DESK-JOURNAL {not json",
     `Dec  7 05:58:53 counter-3 refund-desk[42]: REFUND-DESK-JOURNAL ${JSON.stringify({ ...record(8), head: "short" })}`,
     "unrelated line",
@@ -78,7 +79,7 @@ test("witness lines are found inside whatever the OS log puts around them; look-
   ];
   assert.deepEqual(
     text.map(witnessedIn).filter((found) => found !== null),
-    [record(7), record(7), record(7), { ...record(9), account: "asha@counter-3" }],
+    [record(7), record(7), record(7), record(7), { ...record(9), account: "asha@counter-3" }],
   );
 });
 
