@@ -4,8 +4,7 @@
  * prerendered screen hidden until it has rendered its own (first-screen.tsx), so nothing flashes
  * or moves. A file of its own, since the Content-Security-Policy allows no inline script.
  */
-import { FIRST_FRAME_ATTRIBUTE } from "./first-frame-attribute";
-import { startsAsPrerendered } from "./first-frame-shape";
+import { FIRST_FRAME_ATTRIBUTE, startsAsPrerendered } from "./first-frame-shape";
 import { storageOrNull } from "./web-storage";
 
 const remembered = { local: storageOrNull("localStorage"), session: null, search: window.location.search };

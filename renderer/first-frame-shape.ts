@@ -29,6 +29,9 @@ function firstScreenShape(remembered: Remembered): unknown {
   };
 }
 
+/** Set on <html> by first-frame-gate.ts when the prerendered screen is not this window's: hidden until its own. */
+export const FIRST_FRAME_ATTRIBUTE = "data-first-frame";
+
 /** Whether this window's first screen is the prerendered one, so it may be shown before the script runs. */
 export function startsAsPrerendered(remembered: Remembered): boolean {
   return JSON.stringify(firstScreenShape(remembered)) === JSON.stringify(firstScreenShape(FRESH_INSTALL));

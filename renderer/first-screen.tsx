@@ -7,7 +7,7 @@
 import { StrictMode, useLayoutEffect, useSyncExternalStore, type ReactElement } from "react";
 import { App } from "./App";
 import { FirstFrame } from "./held-space";
-import { FIRST_FRAME_ATTRIBUTE } from "./first-frame-attribute";
+import { FIRST_FRAME_ATTRIBUTE } from "./first-frame-shape";
 import type { WindowState } from "./start-up-state";
 import { StoresProvider } from "./stores";
 

@@ -11,5 +11,5 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "renderer"), { recursive: true });
 
 const { main, preload, renderer } = bundles(root, out);
-await Promise.all([build(main), build(preload), build(renderer)]);
-writeRendererPage(root, out);
+const [, , built] = await Promise.all([build(main), build(preload), build(renderer)]);
+writeRendererPage(root, out, built.metafile);

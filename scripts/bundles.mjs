@@ -3,7 +3,7 @@
 // self-contained file, and the renderer as static files served from the app.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { buildFirstFrameGate, prerenderFirstScreen } from "./prerender.mjs";
 
 // utf8: the Hindi catalogue stays Devanagari instead of \u escapes (a fifth smaller).
@@ -45,12 +45,13 @@ export function bundles(root, out) {
     // beside app.js, so the app:// path rules serve them like any other file.
     renderer: {
       ...common,
-      entryPoints: { app: join(root, "renderer/page-start.ts") },
+      entryPoints: { app: join(root, "renderer/main.tsx") },
       outdir: join(out, "renderer"),
       platform: "browser",
       format: "esm",
       splitting: true,
       chunkNames: "[name]-[hash]",
+      metafile: true,
       target: "chrome130",
       minify: true,
       jsx: "automatic",
@@ -63,14 +64,12 @@ export function bundles(root, out) {
 const hashSource = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
- * The renderer's page beside its bundle: index.html holds the first screen, prerendered, in its
- * root, and carries in its head what the first paint waits for (the stylesheet and the first-frame
- * gate), inline, so the page paints without fetching anything; the page's own CSP allows exactly
- * those two blocks, by hash, as the served header does. It names no chunk to preload: fetched and
- * compiled during the first frame, they cost it some 30 ms; app.js fetches them once it is painted
- * (renderer/page-start.ts).
+ * The renderer's page beside its bundle: index.html names the chunks to preload, holds the first
+ * screen, prerendered, in its root, and carries in its head what the first paint waits for (the
+ * stylesheet and the first-frame gate), inline, so the page paints without fetching anything; the
+ * page's own CSP allows exactly those two blocks, by hash, as the served header does.
  */
-export function writeRendererPage(root, out) {
+export function writeRendererPage(root, out, metafile) {
   mkdirSync(join(out, "renderer"), { recursive: true });
   const html = readFileSync(join(root, "renderer/index.html"), "utf8");
   for (const tag of [ENTRY_TAG, ROOT_TAG, STYLESHEET_TAG, GATE_TAG])
@@ -81,11 +80,31 @@ export function writeRendererPage(root, out) {
   const gate = buildFirstFrameGate(root).replace(/\r\n?/g, "\n");
   // Either would end its block early, or change how the parser reads it.
   if (/<\/style|<!--/i.test(css) || /<\/script|<!--/i.test(gate)) throw new Error("an inline block closes its own tag");
+  const entry = relative(process.cwd(), join(out, "renderer", "app.js"))
+    .split("\\")
+    .join("/");
+  // The chunks app.js imports statically are fetched at once, not after app.js is parsed.
+  const preloads = staticImports(metafile, entry).map((file) => `<link rel="modulepreload" href="${file}" />`);
   const page = html
     .replace("script-src 'self'", () => `script-src 'self' ${hashSource(gate)}`)
     .replace("style-src 'self'", () => `style-src 'self' ${hashSource(css)}`)
     .replace(STYLESHEET_TAG, () => `<style>${css}</style>`)
     .replace(GATE_TAG, () => `<script>${gate}</script>`)
+    .replace(ENTRY_TAG, [...preloads, ENTRY_TAG].join("\n    "))
     .replace(ROOT_TAG, () => `<div id="root">${prerenderFirstScreen(root)}</div>`);
   writeFileSync(join(out, "renderer/index.html"), page);
+}
+
+/** Every chunk `entry` needs before it runs (static imports, transitively), as paths beside it. */
+function staticImports(metafile, entry) {
+  const found = new Set();
+  const visit = (output) => {
+    for (const imported of metafile.outputs[output]?.imports ?? []) {
+      if (imported.kind !== "import-statement" || found.has(imported.path)) continue;
+      found.add(imported.path);
+      visit(imported.path);
+    }
+  };
+  visit(entry);
+  return [...found].map((path) => relative(dirname(entry), path)).sort();
 }

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FIRST_SCREEN_GZIP_BUDGET, firstScreenBytes, firstScreenFiles, firstScreenScripts } from "./first-screen-bytes";
+import { FIRST_SCREEN_GZIP_BUDGET, firstScreenBytes, firstScreenScripts } from "./first-screen-bytes";
 
 const RENDERER = join(__dirname, "..", "dist", "renderer");
 
@@ -32,27 +32,4 @@ test("the first screen counts every script index.html runs, loads or preloads, a
   assert.equal(bytes.raw, 3500);
   assert.equal(bytes.files.length, 4);
   assert.ok(bytes.gzip > 4 * 20 && bytes.gzip < 3500, String(bytes.gzip));
-});
-
-test("the app the module script imports once painted counts, with its static imports; its later imports do not", () => {
-  const dir = mkdtempSync(join(tmpdir(), "first-screen-"));
-  const html = `<script>${"g".repeat(100)}</script><script type="module" src="app.js"></script>`;
-  writeFileSync(join(dir, "index.html"), html);
-  const files: Record<string, string> = {
-    "app.js": `import{a as e}from"./chunk-A.js";import"./chunk-B.js";setTimeout(()=>import("./main-M.js"))`,
-    "chunk-A.js": "var a=1;export{a};",
-    "chunk-B.js": "var b=2;",
-    "main-M.js": `import{c}from"./chunk-C.js";const later=()=>import("./Settings-S.js");`,
-    "chunk-C.js": `import"./chunk-A.js";export const c=3;`,
-    "Settings-S.js": `import"./chunk-D.js";`,
-    "chunk-D.js": "var d=4;",
-  };
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-  assert.deepEqual(firstScreenFiles(dir, html).sort(), [
-    "app.js",
-    "chunk-A.js",
-    "chunk-B.js",
-    "chunk-C.js",
-    "main-M.js",
-  ]);
 });

@@ -1,7 +1,7 @@
 /**
- * What the first screen's JavaScript weighs: index.html's scripts (inline ones too), the chunks it
- * preloads, and what its module script imports, each gzipped alone, as each is stored and loaded.
- * The bench reports it; a test holds it to its budget.
+ * What the first screen's JavaScript weighs: index.html's scripts (inline ones too) and the chunks
+ * it preloads, each gzipped alone, as each is stored and loaded. The bench reports it; a test holds
+ * it to its budget.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,32 +29,6 @@ export function bytesOf(dir: string, files: readonly string[]): { raw: number; g
   return { raw, gzip };
 }
 
-/** The chunks a built module imports (esbuild writes `from"./x.js"`, `import"./x.js"`, `import("./x.js")`). */
-function importsOf(text: string, dynamic: boolean): string[] {
-  const pattern = dynamic ? /import\(\s*"\.\/([^"]+\.js)"\s*\)/g : /(?:from|import)\s*"\.\/([^"]+\.js)"/g;
-  return [...text.matchAll(pattern)].map((m) => m[1] as string);
-}
-
-/**
- * The page's scripts and every chunk they import statically, transitively; and the app its module
- * script imports once the first frame is painted (renderer/page-start.ts), with its own static
- * imports. The app's later imports (other screens, the other language) load on use: not counted.
- */
-export function firstScreenFiles(dir: string, html: string): string[] {
-  const found = new Set<string>();
-  const visit = (file: string, dynamic: boolean) => {
-    if (found.has(file)) return;
-    found.add(file);
-    if (!file.endsWith(".js")) return;
-    const text = readFileSync(join(dir, file), "utf8");
-    for (const imported of importsOf(text, false)) visit(imported, false);
-    if (dynamic) for (const imported of importsOf(text, true)) visit(imported, false);
-  };
-  const entry = /<script type="module" src="([^"]+)"/.exec(html)?.[1];
-  for (const file of firstScreenScripts(html)) visit(file, file === entry);
-  return [...found];
-}
-
 /** The text of index.html's inline scripts (the first-frame gate). */
 function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
@@ -63,7 +37,7 @@ function inlineScripts(html: string): string[] {
 /** The built renderer's first-screen JavaScript, by its index.html: its files and its inline scripts. */
 export function firstScreenBytes(rendererDir: string): { raw: number; gzip: number; files: string[] } {
   const html = readFileSync(join(rendererDir, "index.html"), "utf8");
-  const files = firstScreenFiles(rendererDir, html);
+  const files = firstScreenScripts(html);
   const inFiles = bytesOf(rendererDir, files);
   const inline = inlineScripts(html).map((text) => Buffer.from(text, "utf8"));
   return {

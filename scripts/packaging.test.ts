@@ -340,7 +340,7 @@ test("the browser demo and the test host it runs on stay out of the package", ()
     "main/index.ts",
     "main/preload.ts",
     "main/signer/pkcs11-worker.ts",
-    "renderer/page-start.ts",
+    "renderer/main.tsx",
   ]);
   assert.ok(!/scripts\/demo|e2e\//.test(build));
 });

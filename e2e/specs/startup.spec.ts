@@ -57,8 +57,7 @@ for (const size of [
     const field = page.getByTestId("tid-input");
     await expect(field).toBeVisible();
     await expect(field).toBeFocused();
-    // The app starts once the prerendered screen is painted, and asks main then.
-    await expect.poll(() => ipc.held(), { message: "main has not answered yet" }).toBeGreaterThan(0);
+    expect(ipc.held(), "main has not answered yet").toBeGreaterThan(0);
     // Only the invisible copy that holds the strip's space: no environment is claimed before main says.
     await expect(page.getByTestId("env-badge")).toBeHidden();
     const before = await tidFieldBox(page);

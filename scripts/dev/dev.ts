@@ -21,7 +21,7 @@ import { findBrowser } from "../demo/browser";
 /** scripts/bundles.mjs, the options `npm run build` builds with. */
 interface Bundles {
   bundles: (root: string, out: string) => Record<"main" | "preload" | "renderer", BuildOptions>;
-  writeRendererPage: (root: string, out: string) => void;
+  writeRendererPage: (root: string, out: string, metafile: BuildResult["metafile"]) => void;
 }
 
 const root = join(__dirname, "..", "..");
@@ -129,13 +129,15 @@ async function dev(): Promise<number> {
     process.stdout.write("renderer rebuilt: window reloaded\n");
   };
 
+  let metafile: BuildResult["metafile"];
   const main = afterEachBuild("main", async () => {
     await restart();
     process.stdout.write("main rebuilt: host restarted, window reopened\n");
   });
   const preload = afterEachBuild("preload", () => undefined);
-  const renderer = afterEachBuild("renderer", async () => {
-    writeRendererPage(root, out);
+  const renderer = afterEachBuild("renderer", async (result) => {
+    metafile = result.metafile;
+    writeRendererPage(root, out, metafile);
     await reload();
   });
   const contexts = await Promise.all([
@@ -150,7 +152,8 @@ async function dev(): Promise<number> {
     await Promise.all(contexts.map((built) => built.dispose()));
     return 1;
   }
-  writeRendererPage(root, out);
+  metafile = firsts[2].metafile;
+  writeRendererPage(root, out, metafile);
   const url = await restart();
 
   const browser = await chromium.launch({ executablePath: browserFound.path, headless });
@@ -173,7 +176,7 @@ async function dev(): Promise<number> {
   // index.html and styles.css are not in esbuild's graph: watched on their own.
   for (const file of ["index.html", "styles.css"])
     watch(join(root, "renderer", file), () => {
-      writeRendererPage(root, out);
+      writeRendererPage(root, out, metafile);
       void reload();
     });
   process.stdout.write("Watching main/, app/ and renderer/; Ctrl+C ends it.\n");
