@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./e2e/host/chromium-args";
 
 /**
  * Two runs of the e2e suite (see docs/testing.md, "The test layers"):
@@ -33,18 +34,7 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions: {
           executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-            // New-headless Chromium builds its omnibox popup (some 400 modules) for every new
-            // context, beside the page under test: an app window has none.
-            "--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -44,7 +44,7 @@ run_suites() {
   # scripts/ci has its own step below. Two files at a time (most wait on sockets and child
   # processes, not the CPU); the ones that share the session's one keychain entry for the access key
   # or start many processes (*.process.test.ts, *.keychain.test.ts) run after them, one at a time.
-  mapfile -t files < <(find app main renderer scripts security bench -path scripts/ci -prune \
+  mapfile -t files < <(find app main renderer scripts security bench e2e/host -path scripts/ci -prune \
     -o \( -name '*.test.ts' -o -name '*.test.tsx' \) -print | grep -v -e '\.process\.test\.ts$' -e '\.keychain\.test\.ts$' | sort)
   mapfile -t serial < <(find main -name '*.process.test.ts' -o -name '*.keychain.test.ts' | sort)
   node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}" || return

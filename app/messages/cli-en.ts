@@ -190,7 +190,7 @@ export const cliEn = {
   journal: {
     datesFormat: "--from and --to must be dates written YYYY-MM-DD",
     fromAfterTo: "--from is after --to",
-    osLogFileAlone: "--os-log-file goes with --against-os-log",
+    osLogFileAlone: "--os-log-file and --os-log-account go with --against-os-log",
     osLogWholeJournal: "--against-os-log checks the whole journal: leave out --from and --to",
     osLogUnreadable: "the OS log could not be read: {why}",
     noSystemFolder: "the system folder could not be found",
@@ -208,6 +208,7 @@ export const cliEn = {
     witnessMismatch: "OS log: the journal does not match what the OS log witnessed ({witnessed} line(s)):",
     witnessMissing: "{n} line(s) the OS log saw are no longer in the journal, the first:",
     otherAccounts: "OS log: {n} line(s) of other journals (another account or PC), not held against this one",
+    witnessNone: "the OS log has no line of this journal's ({account}): nothing vouches for its lines",
     witnessHeadLost:
       "the journal no longer reaches the last head the OS log saw ({head}): its end was cut or rewritten",
     unknownCommand: 'unknown journal command "{name}"',

@@ -173,7 +173,7 @@ export const cliHi: CliMessages = {
   journal: {
     datesFormat: "--from और --to तारीखें YYYY-MM-DD के रूप में लिखी होनी चाहिए",
     fromAfterTo: "--from की तारीख --to के बाद की है",
-    osLogFileAlone: "--os-log-file केवल --against-os-log के साथ दिया जाता है",
+    osLogFileAlone: "--os-log-file और --os-log-account केवल --against-os-log के साथ दिए जाते हैं",
     osLogWholeJournal: "--against-os-log पूरी जर्नल जाँचता है: --from और --to हटा दें",
     osLogUnreadable: "OS लॉग पढ़ा नहीं जा सका: {why}",
     noSystemFolder: "सिस्टम फ़ोल्डर नहीं मिला",
@@ -189,6 +189,7 @@ export const cliHi: CliMessages = {
     witnessMismatch: "OS लॉग: जर्नल उससे मेल नहीं खाती जो OS लॉग ने दर्ज किया ({witnessed} पंक्ति(याँ)):",
     witnessMissing: "OS लॉग में दर्ज {n} पंक्ति(याँ) अब जर्नल में नहीं हैं, पहली:",
     otherAccounts: "OS लॉग: दूसरी जर्नल (दूसरे खाते या PC) की {n} पंक्ति(याँ), इस जर्नल से नहीं मिलाई गईं",
+    witnessNone: "OS लॉग में इस जर्नल ({account}) की कोई पंक्ति नहीं है: इसकी पंक्तियों की गवाही देने वाला कुछ नहीं",
     witnessHeadLost: "जर्नल अब उस आख़िरी हेड तक नहीं पहुँचती जो OS लॉग ने देखा ({head}): उसका अंत काटा या दोबारा लिखा गया है",
     unknownCommand: 'अज्ञात journal कमांड "{name}"',
     jsonNeedsOut: "--json के साथ --out <file> ज़रूरी है",

@@ -27,7 +27,7 @@ export const COMMAND_OPTIONS = {
   "pin-hash": NONE,
   "journal export": { flags: [], values: ["from", "to", "out"] },
   "journal summary": { flags: [], values: ["date"] },
-  "journal verify": { flags: ["against-os-log"], values: ["from", "to", "os-log-file"] },
+  "journal verify": { flags: ["against-os-log"], values: ["from", "to", "os-log-file", "os-log-account"] },
 } as const satisfies Record<string, CommandOptions>;
 
 /** Options any command takes: `--json`, `--lang en|hi`, and `--help` / `--version` in place of a command. */

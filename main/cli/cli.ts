@@ -59,7 +59,7 @@ const USAGE = `Usage: refund-desk <command> [--lang en|hi]   (refund-desk --vers
                                 on a kiosk counter, the admin PIN is read from standard input
   journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
                                 check the journal's hash chain; names the first changed line
-  journal verify --against-os-log [--os-log-file <path>] [--json]
+  journal verify --against-os-log [--os-log-file <path>] [--os-log-account <id>] [--json]
                                 also check it against what the OS log witnessed of each line
   journal summary --date YYYY-MM-DD [--json]
                                 the day's totals: refunds and amounts, OTPs, checks, failures by kind

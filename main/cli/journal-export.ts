@@ -24,7 +24,7 @@ import { money, rows } from "./cli-format";
 const JOURNAL_USAGE =
   "usage: refund-desk journal export --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--json]\n" +
   "       refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]\n" +
-  "       refund-desk journal verify --against-os-log [--os-log-file <path>] [--json]\n" +
+  "       refund-desk journal verify --against-os-log [--os-log-file <path>] [--os-log-account <id>] [--json]\n" +
   "       refund-desk journal summary --date YYYY-MM-DD [--json]";
 
 export async function journalCommand(
@@ -44,7 +44,7 @@ export async function journalCommand(
   };
   const words: CliMessages = cliWords(io.lang ?? "en");
   const [action, ...rest] = args;
-  if (action === "verify") return journalVerify(rest, json, io, deps, fail);
+  if (action === "verify") return journalVerify(rest, json, io, deps, fail, openDesk);
   if (action === "summary") return summaryCommand(rest, json, io, deps, fail);
   if (action !== "export") return fail(fill(words.journal.unknownCommand, { name: action ?? "" }));
   const options = parseOptions(rest, COMMAND_OPTIONS["journal export"], io.lang);

@@ -1,5 +1,5 @@
 /**
- * `refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--against-os-log [--os-log-file <path>]] [--json]`:
+ * `refund-desk journal verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--against-os-log [--os-log-file <path>] [--os-log-account <id>]] [--json]`:
  * walks the journal's hash chain and reports the first line that does not link (edited, removed or
  * reordered lines). With --against-os-log it also reads the OS log's witness of every line
  * (journal/os-log/) and reports lines the OS log saw that the journal no longer has and a chain
@@ -18,6 +18,7 @@ import { COMMAND_OPTIONS } from "./cli-options";
 import { fill } from "../../app/messages/describe-error";
 import { cliWords, type CliMessages } from "../../app/messages/cli-words";
 import { EXIT } from "./exit-codes";
+import type { RefundDesk } from "../refund-desk";
 
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
 
@@ -27,6 +28,7 @@ export async function journalVerify(
   io: CliIo,
   deps: CliDeps,
   fail: (message: string) => number,
+  openDesk: () => Promise<RefundDesk>,
 ): Promise<number> {
   const words: CliMessages = cliWords(io.lang ?? "en");
   const options = parseOptions(args, COMMAND_OPTIONS["journal verify"], io.lang);
@@ -38,7 +40,9 @@ export async function journalVerify(
   if (from && to && from > to) return fail(words.journal.fromAfterTo);
   const againstOsLog = options.flags.has("against-os-log");
   const osLogFile = options.values.get("os-log-file");
-  if (osLogFile !== undefined && !againstOsLog) return fail(words.journal.osLogFileAlone);
+  const osLogAccount = options.values.get("os-log-account");
+  if ((osLogFile !== undefined || osLogAccount !== undefined) && !againstOsLog)
+    return fail(words.journal.osLogFileAlone);
   if (againstOsLog && (from || to)) return fail(words.journal.osLogWholeJournal);
   // The chain is checked a month file at a time: the months the days fall in.
   const month = (day: string | undefined) => (day ? DAY.exec(day)?.[1] : undefined);
@@ -49,13 +53,16 @@ export async function journalVerify(
   if (againstOsLog) {
     const call = osLogFile === undefined ? osLogReader(process.platform) : null;
     const source = osLogFile !== undefined ? { file: osLogFile } : call ? { call } : null;
+    // A retention cut the OS log saw excuses no more than the retention in force allows.
+    const desk = await openDesk();
+    const retentionMonths = desk.settings.current().journalRetentionMonths;
+    await desk.close();
     try {
       if (!source) throw new OsLogUnreadable(words.journal.noSystemFolder);
-      witness = await checkAgainstWitness(
-        chainLinks(folder),
-        witnessedLines(osLogLines(source)),
-        deps.witnessAccount ?? deps.machine?.witnessAccount ?? null,
-      );
+      witness = await checkAgainstWitness(chainLinks(folder), witnessedLines(osLogLines(source)), {
+        account: osLogAccount ?? deps.witnessAccount ?? deps.machine?.witnessAccount ?? null,
+        retentionMonths,
+      });
     } catch (error) {
       if (!(error instanceof OsLogUnreadable)) throw error;
       if (json)
@@ -96,6 +103,7 @@ function writeWitness(witness: WitnessReport, io: CliIo, words: CliMessages): vo
     return;
   }
   const lines = [fill(m.witnessMismatch, { witnessed: witness.witnessed })];
+  if (witness.noneWitnessed) lines.push(`  ${fill(m.witnessNone, { account: witness.account ?? "" })}`);
   if (witness.missingCount > 0) {
     lines.push(`  ${fill(m.witnessMissing, { n: witness.missingCount })}`);
     for (const record of witness.missing.slice(0, 5))

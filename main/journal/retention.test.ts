@@ -47,8 +47,9 @@ async function cli(dataDir: string, ...args: string[]) {
 const exportAll = async (dataDir: string) =>
   (await cli(dataDir, "journal", "export", "--from", "2026-01-01", "--to", "2026-04-30")).out;
 
+/** Against the OS log's lines, with the retention the cuts below were made under (2 months). */
 async function witnessReport(folder: string, witnessed: WitnessRecord[]) {
-  return checkAgainstWitness(chainLinks(folder), witnessed);
+  return checkAgainstWitness(chainLinks(folder), witnessed, { retentionMonths: 2 });
 }
 
 test("months closed before last month are compressed, and read, export and verify as before", async () => {
@@ -119,6 +120,8 @@ test("a retention cut is a journal line, witnessed; the chain verifies from it a
   assert.equal(text.code, EXIT.ok);
   assert.match(text.out, /journal chain intact: 6 line\(s\) in 2 file\(s\); kept from 2026-03/);
   assert.equal((await witnessReport(folder, witnessed)).ok, true);
+  const longer = await checkAgainstWitness(chainLinks(folder), witnessed, { retentionMonths: 12 });
+  assert.equal(longer.ok, false, "a cut the retention in force could not have made excuses nothing");
   // Readers pass over the cut: no request, no damaged line.
   const april = await createJournal(dataDir).read(
     Date.parse("2026-04-01T00:00:00Z"),

@@ -97,7 +97,7 @@ async function digestOf(lines: AsyncIterable<string>): Promise<string> {
 }
 
 /** "YYYY-MM" moved by `months`. */
-function monthPlus(month: string, months: number): string {
+export function monthPlus(month: string, months: number): string {
   const [year, index] = month.split("-").map(Number) as [number, number];
   const total = year * 12 + index - 1 + months;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;

@@ -5,7 +5,7 @@ import { createKeytarKeyStore, KEYCHAIN_SERVICE, type KeyStore } from "../keycha
 import { developmentTrust, type MachinePolicyOptions } from "../policy/machine-policy";
 import { runTool } from "../policy/sources/run-tool";
 import { createOsLog, type OsLog } from "../journal/os-log/os-log";
-import { osLogWriter } from "../journal/os-log/platform-os-log";
+import { osLogWriter, osLogWriterShortfall } from "../journal/os-log/platform-os-log";
 import { witnessAccount } from "../journal/os-log/witness-account";
 import type { LaunchOverrides } from "./launch-overrides";
 
@@ -35,8 +35,11 @@ export function realMachineDeps(launch: LaunchOverrides, dataDir: string, resour
   const suffix = launch.dataDir ? `:${createHash("sha256").update(dataDir).digest("hex").slice(0, 16)}` : "";
   const slot = (account: string) => createKeytarKeyStore(undefined, KEYCHAIN_SERVICE, `${account}${suffix}`);
   const uid = process.getuid?.();
-  const writer = osLogWriter(process.platform, { socket: launch.osLogSocket, resources });
+  const place = { socket: launch.osLogSocket, resources };
+  const writer = osLogWriter(process.platform, place);
+  const shortfall = osLogWriterShortfall(process.platform, place);
   const account = witnessAccount(suffix);
+  const osLog = writer ? createOsLog(writer, account) : null;
   return {
     policy: {
       platform: process.platform,
@@ -50,7 +53,7 @@ export function realMachineDeps(launch: LaunchOverrides, dataDir: string, resour
     isElevated: () =>
       isElevated({ platform: process.platform, run: runTool, ...(uid === undefined ? {} : { getuid: () => uid }) }),
     launch,
-    ...(writer ? { osLog: createOsLog(writer, account) } : {}),
+    ...(osLog ? { osLog: shortfall ? { ...osLog, problem: () => osLog.problem() ?? shortfall } : osLog } : {}),
     witnessAccount: account,
   };
 }

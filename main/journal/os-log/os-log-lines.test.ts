@@ -40,6 +40,11 @@ test("the reader tool's lines as it prints them; its failure, with what it said,
   );
   assert.deepEqual(read, ["a"]);
   await assert.rejects(all(osLogLines({ call: { file: "/no/such/tool", args: [], cwd: "/", env: {} } })), /ENOENT/);
+  await assert.rejects(
+    all(osLogLines(shell("echo 'first: no permission' >&2; head -c 200000 /dev/zero | tr '\\0' x >&2; exit 1"))),
+    /\/bin\/sh: first: no permission$/,
+  );
+  await assert.rejects(all(osLogLines(shell("kill -TERM $$"))), /\/bin\/sh: stopped by SIGTERM/);
 });
 
 test("a reader that stops early leaves no tool running", async () => {

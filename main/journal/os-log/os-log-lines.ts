@@ -20,6 +20,8 @@ export async function* osLogLines(source: { file: string } | { call: ToolCall })
       yield* createInterface({ input: stream, crlfDelay: Infinity });
     } catch (error) {
       throw new OsLogUnreadable(error instanceof Error ? error.message : String(error));
+    } finally {
+      stream.destroy();
     }
     return;
   }
@@ -30,21 +32,28 @@ export async function* osLogLines(source: { file: string } | { call: ToolCall })
     stdio: ["ignore", "pipe", "pipe"],
     windowsHide: true,
   });
+  // What it said first is why; the rest is dropped, however much it says.
   let said = "";
-  tool.stderr.setEncoding("utf8").on("data", (chunk: string) => (said = `${said}${chunk}`.slice(-1000)));
-  const ended = new Promise<{ code: number | null; error: Error | null }>((resolve) => {
-    tool.once("error", (error) => resolve({ code: null, error }));
-    tool.once("close", (code) => resolve({ code, error: null }));
+  tool.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    if (said.length < 1000) said += chunk.slice(0, 1000 - said.length);
+  });
+  const ended = new Promise<{ code: number | null; signal: string | null; error: Error | null }>((resolve) => {
+    tool.once("error", (error) => resolve({ code: null, signal: null, error }));
+    tool.once("close", (code, signal) => resolve({ code, signal, error: null }));
   });
   let readToEnd = false;
   try {
     yield* createInterface({ input: tool.stdout.setEncoding("utf8"), crlfDelay: Infinity });
     readToEnd = true;
+  } catch (error) {
+    throw new OsLogUnreadable(`${call.file}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     // A reader that stops early leaves no tool behind.
     if (!readToEnd) tool.kill();
   }
-  const { code, error } = await ended;
-  if (error || code !== 0)
-    throw new OsLogUnreadable(`${call.file}: ${(said || error?.message || `exit ${code}`).trim().split("\n")[0]}`);
+  const { code, signal, error } = await ended;
+  if (error || code !== 0) {
+    const why = said.trim().split("\n")[0] || error?.message || (signal ? `stopped by ${signal}` : `exit ${code}`);
+    throw new OsLogUnreadable(`${call.file}: ${why}`);
+  }
 }

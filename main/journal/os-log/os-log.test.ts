@@ -159,6 +159,23 @@ test("two accounts on one PC share its OS log: each journal is held to its own l
   assert.equal((await verify(ravi.dataDir, captured, "ravi@counter-3")).code, EXIT.ok);
   const unfiltered = await verify(asha.dataDir, captured);
   assert.equal(unfiltered.code, EXIT.failed, "without knowing whose journal it is, Ravi's line looks removed");
+  // Named on the command line, a wrong account cannot pass: its lines, or none, are held against the journal.
+  for (const [account, why] of [
+    ["ravi@counter-3", /1 line\(s\) the OS log saw are no longer in the journal/],
+    [
+      "nobody@counter-3",
+      /the OS log has no line of this journal's \(nobody@counter-3\): nothing vouches for its lines/,
+    ],
+  ] as const) {
+    const io = cliIo();
+    const code = await runCli(
+      ["refund-desk", "journal", "verify", "--against-os-log", "--os-log-file", captured, "--os-log-account", account],
+      io,
+      { fetch, keyStore: memoryKeyStore(), dataDir: asha.dataDir, witnessAccount: "asha@counter-3" },
+    );
+    assert.equal(code, EXIT.failed, account);
+    assert.match(io.err(), why);
+  }
 
   rewriteWhole(asha.dataDir, (line) => {
     if (line.tid === "13192444") line.tid = "13192446";

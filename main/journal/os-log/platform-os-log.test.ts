@@ -4,7 +4,14 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { tempDataDir } from "../../test-support/temp-dir";
-import { EVENT_SOURCE, MAC_OS_LOG_WRITER, OS_LOG_SUBSYSTEM, osLogReader, osLogWriter } from "./platform-os-log";
+import {
+  EVENT_SOURCE,
+  MAC_OS_LOG_WRITER,
+  OS_LOG_SUBSYSTEM,
+  osLogReader,
+  osLogWriter,
+  osLogWriterShortfall,
+} from "./platform-os-log";
 
 test("Linux, and macOS in a checkout: the system's logger by absolute path, from /, with the system's PATH only", () => {
   assert.deepEqual(osLogWriter("linux"), {
@@ -82,4 +89,18 @@ test("the NSIS installer registers, and the uninstaller removes, the event sourc
     /!macro customInstall[\s\S]*WriteRegExpandStr HKLM "\$\{REFUND_DESK_EVENT_SOURCE\}" "EventMessageFile"/,
   );
   assert.match(script, /!macro customUnInstall[\s\S]*DeleteRegKey HKLM "\$\{REFUND_DESK_EVENT_SOURCE\}"/);
+});
+
+test("a packaged macOS app without its writer says so (doctor warns); elsewhere nothing is short", () => {
+  const resources = tempDataDir("resources-short");
+  assert.match(
+    osLogWriterShortfall("darwin", { resources }) ?? "",
+    /OS-log writer is missing .*without the subsystem in\.refunddesk\.app/,
+  );
+  assert.equal(osLogWriterShortfall("darwin"), null, "a checkout has no writer to miss");
+  assert.equal(osLogWriterShortfall("linux", { resources }), null);
+  const writer = join(resources, MAC_OS_LOG_WRITER);
+  mkdirSync(dirname(writer));
+  writeFileSync(writer, "");
+  assert.equal(osLogWriterShortfall("darwin", { resources }), null);
 });

@@ -64,6 +64,22 @@ export function osLogWriter(
   ]);
 }
 
+/**
+ * Why the witness is written less well than it should be, though written: a packaged macOS app
+ * without its writer (a build that lost it) falls back to logger, whose lines carry no subsystem,
+ * so IT's collection by subsystem misses them. doctor shows it as a warning.
+ */
+export function osLogWriterShortfall(
+  platform: NodeJS.Platform,
+  { socket = null, resources = null }: OsLogWriterPlace = {},
+): string | null {
+  if (platform !== "darwin" || socket !== null || resources === null) return null;
+  const writer = join(resources, MAC_OS_LOG_WRITER);
+  return existsSync(writer)
+    ? null
+    : `the app's OS-log writer is missing (${writer}): the journal's witness goes through logger, without the subsystem ${OS_LOG_SUBSYSTEM}`;
+}
+
 /** The tool that prints what the OS log kept of the journal, oldest first. */
 export function osLogReader(platform: NodeJS.Platform): ToolCall | null {
   if (platform === "win32") {

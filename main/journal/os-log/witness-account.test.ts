@@ -1,27 +1,30 @@
-/** Whose journal a witness line is: the account and the computer, as the OS knows them, not as the environment says. */
+/** Whose journal a witness line is: the account as the OS knows it, not as its environment or network name says. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { witnessAccount } from "./witness-account";
 
-test("user@computer, with a development data folder's tag", () => {
-  const system = { user: () => "asha", host: () => "counter-3" };
-  assert.equal(witnessAccount("", system), "asha@counter-3");
-  assert.equal(witnessAccount(":0123456789abcdef", system), "asha@counter-3:0123456789abcdef");
+test("macOS and Linux: the uid, whatever the name; with a development data folder's tag", () => {
+  const named = (user: string) => ({ uid: 501, user: () => user });
+  assert.equal(witnessAccount("", named("asha")), "uid-501");
+  assert.equal(witnessAccount("", named("someone-else")), "uid-501");
+  assert.equal(witnessAccount(":0123456789abcdef", named("asha")), "uid-501:0123456789abcdef");
 });
 
-test("an account with no name is still one account", () => {
-  const account = witnessAccount("", {
+test("Windows: the logon name in lower case; a name that cannot be read is still one account", () => {
+  assert.equal(witnessAccount("", { uid: undefined, user: () => "Asha" }), "asha");
+  assert.equal(witnessAccount("", { uid: undefined, user: () => "ASHA" }), "asha");
+  const unreadable = {
+    uid: undefined,
     user: () => {
-      throw new Error("ENOENT: no such user");
+      throw new Error("no such user");
     },
-    host: () => "counter-3",
-  });
-  assert.match(account, /^uid-(\d+|unknown)@counter-3$/);
+  };
+  assert.equal(witnessAccount("", unreadable), "unknown-user");
 });
 
-test("the account's environment cannot make its lines another account's", () => {
+test("the account's environment and the computer's name cannot make its lines another account's", () => {
   const module = join(__dirname, "witness-account.ts");
   const script = `import(${JSON.stringify(module)}).then((m) => process.stdout.write(m.witnessAccount("")))`;
   const run = (env: Record<string, string>) =>

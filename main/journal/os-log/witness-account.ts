@@ -1,22 +1,27 @@
-import { hostname, userInfo } from "node:os";
+import { userInfo } from "node:os";
 
 /**
- * Whose journal a witness line is: `user@computer`, neither of which the account at the counter
- * can change, so lines it wrote stay held against its journal whatever it does to its files.
- * Several accounts running the app on one PC share one OS log; this keeps their journals apart.
- * `folderTag` tells apart the data folders of one account in development (REFUND_DESK_HOME);
- * packaged, there is one per account and the tag is empty.
+ * Whose journal a witness line is, as the OS knows the account, never as the account says: on
+ * macOS and Linux its uid (a name looked up in a directory that is down would read differently),
+ * on Windows its logon name, which a standard user cannot rename, in lower case (its case can
+ * follow how the session logged on). Nothing the account can change on its own — its environment,
+ * the computer's network name — moves its lines to another journal. Several accounts running the
+ * app on one PC share one OS log; this keeps their journals apart. `folderTag` tells apart the
+ * data folders of one account in development (REFUND_DESK_HOME); packaged, there is one per account.
  */
 export function witnessAccount(
   folderTag: string,
-  system: { user: () => string; host: () => string } = { user: () => userInfo().username, host: hostname },
+  system: { uid: number | undefined; user: () => string } = {
+    uid: process.getuid?.(),
+    user: () => userInfo().username,
+  },
 ): string {
+  if (system.uid !== undefined) return `uid-${system.uid}${folderTag}`;
   let user: string;
   try {
-    user = system.user();
+    user = system.user().toLowerCase();
   } catch {
-    // An account with no name (a container's bare uid) is still one account.
-    user = `uid-${process.getuid?.() ?? "unknown"}`;
+    user = "unknown-user";
   }
-  return `${user}@${system.host()}${folderTag}`;
+  return `${user}${folderTag}`;
 }

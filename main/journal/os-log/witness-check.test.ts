@@ -23,6 +23,7 @@ const record = (n: number): WitnessRecord => ({
 test("an untouched journal has every witnessed head; lines since the last are counted, not blamed", async () => {
   const report = await checkAgainstWitness(each(links(5)), [record(1), record(2), record(3)]);
   assert.deepEqual(report, {
+    account: null,
     witnessed: 3,
     missing: [],
     missingCount: 0,
@@ -30,6 +31,7 @@ test("an untouched journal has every witnessed head; lines since the last are co
     lastHeadReached: true,
     unwitnessedTail: 2,
     otherAccounts: 0,
+    noneWitnessed: false,
     ok: true,
   });
 });
@@ -52,8 +54,9 @@ test("a tail cut after the OS log saw it: the last head is no longer reached", a
   assert.equal(report.lastHeadReached, false);
 });
 
-test("nothing witnessed yet: nothing to hold against the journal", async () => {
+test("a journal with lines of which the OS log has none is vouched for by nothing; an empty journal needs nothing", async () => {
   assert.deepEqual(await checkAgainstWitness(each(links(2)), []), {
+    account: null,
     witnessed: 0,
     missing: [],
     missingCount: 0,
@@ -61,8 +64,20 @@ test("nothing witnessed yet: nothing to hold against the journal", async () => {
     lastHeadReached: true,
     unwitnessedTail: 2,
     otherAccounts: 0,
-    ok: true,
+    noneWitnessed: true,
+    ok: false,
   });
+  assert.equal((await checkAgainstWitness(each([]), [])).ok, true);
+});
+
+test("a journal rewritten whole, checked as another account's: the OS log holds none of that account's lines, and it fails", async () => {
+  const rewritten = links(3).map((link) => ({ ...link, digest: `f${link.digest.slice(1)}` }));
+  const log = [1, 2, 3].map((n) => ({ ...record(n), account: "uid-501" }));
+  const report = await checkAgainstWitness(each(rewritten), log, { account: "uid-502" });
+  assert.deepEqual(
+    { ok: report.ok, noneWitnessed: report.noneWitnessed, otherAccounts: report.otherAccounts },
+    { ok: false, noneWitnessed: true, otherAccounts: 3 },
+  );
 });
 
 test("witness lines are found inside whatever the OS log puts around them; look-alikes are skipped", async () => {
@@ -100,7 +115,7 @@ const of = (account: string | undefined, n: number): WitnessRecord => ({
 
 test("lines of other accounts' journals are counted apart; lines with no account are held against this one", async () => {
   const log = [of("asha@pc", 1), of("ravi@pc", 41), of(undefined, 2), of("ravi@pc", 42), of("asha@pc", 3)];
-  const report = await checkAgainstWitness(each(links(3)), log, "asha@pc");
+  const report = await checkAgainstWitness(each(links(3)), log, { account: "asha@pc" });
   assert.deepEqual(
     { ok: report.ok, witnessed: report.witnessed, otherAccounts: report.otherAccounts, tail: report.unwitnessedTail },
     { ok: true, witnessed: 3, otherAccounts: 2, tail: 0 },
@@ -108,7 +123,7 @@ test("lines of other accounts' journals are counted apart; lines with no account
   // Ravi's last line is the log's last: taken as this journal's, it would look like a cut end.
   const unfiltered = await checkAgainstWitness(each(links(3)), [...log, of("ravi@pc", 43)]);
   assert.equal(unfiltered.lastHeadReached, false);
-  const oldLine = await checkAgainstWitness(each(links(3)), [...log, of(undefined, 9)], "asha@pc");
+  const oldLine = await checkAgainstWitness(each(links(3)), [...log, of(undefined, 9)], { account: "asha@pc" });
   assert.equal(oldLine.ok, false, "a line with no account may be this journal's: held against it");
 });
 
@@ -121,4 +136,51 @@ test("years of missing lines are counted, and a few of them kept to show", async
   assert.equal(report.missing.length, 20);
   assert.equal(report.missing[0]?.head, digest(11));
   assert.equal(report.witnessed, 50_000);
+});
+
+const cut = (at: string, keptFrom: string, n: number): WitnessRecord => ({
+  ...record(n),
+  at,
+  kind: "journal",
+  outcome: "retention-cut",
+  keptFrom,
+});
+
+test("a retention cut excuses the months before it keeps, no more than the retention in force lets it", async () => {
+  const old = (month: string, n: number) => ({ ...record(n), at: `${month}-10T05:00:00.000Z` });
+  const log = [
+    old("2026-01", 101),
+    old("2026-02", 102),
+    old("2026-03", 103),
+    cut("2026-06-01T00:00:00.000Z", "2026-03", 1),
+  ];
+  const kept = (retentionMonths: number | null) =>
+    checkAgainstWitness(each(links(1)), log, { retentionMonths }).then((report) =>
+      report.missing.map((missed) => missed.at.slice(0, 7)),
+    );
+  assert.deepEqual(await kept(4), ["2026-03"], "kept from March: January and February excused");
+  assert.deepEqual(await kept(12), ["2026-01", "2026-02", "2026-03"], "a 12-month retention cuts nothing in June");
+  assert.deepEqual(await kept(null), ["2026-01", "2026-02", "2026-03"], "no retention: no cut excuses anything");
+  // Anyone on the PC can write a line that looks like a cut: one claiming to keep from next year
+  // excuses only what the retention in force could have removed.
+  const forged = [old("2026-01", 101), old("2026-04", 104), cut("2026-06-01T00:00:00.000Z", "2027-01", 1)];
+  const report = await checkAgainstWitness(each(links(1)), forged, { retentionMonths: 4 });
+  assert.deepEqual(
+    report.missing.map((missed) => missed.at.slice(0, 7)),
+    ["2026-04"],
+  );
+  assert.equal(report.ok, false);
+});
+
+test("missing lines are shown in the log's order, whatever months they fall in", async () => {
+  const at = (month: string, n: number) => ({ ...record(n), at: `${month}-10T05:00:00.000Z` });
+  const report = await checkAgainstWitness(each(links(1)), [
+    at("2026-03", 103),
+    at("2026-01", 101),
+    at("2026-03", 104),
+  ]);
+  assert.deepEqual(
+    report.missing.map((missed) => missed.head),
+    [digest(103), digest(101), digest(104)],
+  );
 });
