@@ -12,7 +12,8 @@ export type DoctorCheckId =
   | "settings"
   | "reachable"
   | "clock"
-  | "os-log";
+  | "os-log"
+  | "journal-upkeep";
 export type DoctorStatus = "ok" | "warn" | "fail" | "skipped";
 
 export interface DoctorCheck {

@@ -27,6 +27,7 @@ import { createHistoryService, type SaveFile } from "./history/history-service";
 import { createDispatch, type Dispatch } from "./ipc/dispatch";
 import { createJournal, JOURNAL_FOLDER } from "./journal/journal";
 import { keepJournal, type JournalUpkeep } from "./journal/retention";
+import { upkeepBehind } from "./journal/upkeep-behind";
 import type { OsLog } from "./journal/os-log/os-log";
 import type { KeyStore } from "./keychain/key-store";
 import { loadPolicyInForce, readPolicyInForce, type PolicyInForce } from "./policy/desk-policy";
@@ -229,6 +230,8 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
         client,
         policy: inForce.desk,
         counterState: () => counterState.locked(() => undefined),
+        journalUpkeep: () =>
+          upkeepBehind(join(deps.dataDir, JOURNAL_FOLDER), new Date(now()), current().journalRetentionMonths),
         lastRefundAt: (environment) => lastRefundAt(journal, environment, clock.now()),
         ...(deps.launch ? { launch: deps.launch } : {}),
         ...(osLog ? { osLog } : {}),

@@ -287,9 +287,9 @@ export function describeDoctorCheck(
   }
   const lines = [sentence];
   // Where the broken policy is and what is wrong with it, which override was ignored, why the OS log
-  // is not written: for the admin.
+  // is not written, which months the journal's upkeep left: for the admin.
   if (
-    (check.id === "policy" || check.id === "overrides" || check.id === "os-log") &&
+    (check.id === "policy" || check.id === "overrides" || check.id === "os-log" || check.id === "journal-upkeep") &&
     check.status !== "ok" &&
     check.detail
   )

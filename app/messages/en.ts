@@ -1124,6 +1124,13 @@ export const en = {
         fail: "The OS log cannot be written:",
         skipped: "The OS log is not written here.",
       },
+      "journal-upkeep": {
+        name: "Journal upkeep",
+        ok: "Closed months are compressed, and months past the retention removed.",
+        warn: "The journal's daily upkeep has not finished for a month: refunds go on, but these months wait. Look for a damaged file or a full disk in the journal folder:",
+        fail: "The journal's upkeep has not finished:",
+        skipped: "Not checked.",
+      },
       "access-key": {
         name: "Access key",
         ok: "An access key is stored.",

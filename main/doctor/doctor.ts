@@ -11,6 +11,7 @@ import { signerCheck } from "./signer-check";
 import { isEkoHost } from "../time/eko-hosts";
 import type { EkoClient } from "../eko/eko-client";
 import type { OsLog } from "../journal/os-log/os-log";
+import type { UpkeepBehind } from "../journal/upkeep-behind";
 import { baseUrlFor, keyBaseUrl } from "../eko/endpoint";
 import type { Practice } from "../simulator/practice";
 import type { LaunchOverrides } from "../launch/launch-overrides";
@@ -31,6 +32,8 @@ export interface DoctorDeps {
   launch?: LaunchOverrides;
   /** The journal's witness in the OS log; absent where none is written (tests, the demo). */
   osLog?: Pick<OsLog, "problem">;
+  /** What the journal's upkeep has left undone a month on (journal/upkeep-behind.ts): shown only then. */
+  journalUpkeep?: () => UpkeepBehind | null;
   /** Reads the counter's shared state once: shown only when it cannot be read, since nothing that needs it runs then. */
   counterState?: () => Result<unknown, RefundDeskError>;
   /** When the journal's last refund in this environment was made; absent: none known. */
@@ -49,6 +52,19 @@ export async function runDoctor(deps: DoctorDeps): Promise<Result<DoctorReport, 
     // A warning: refunds never wait on the OS log, but IT loses its check of the journal.
     checks.push(problem ? { id: "os-log", status: "warn", detail: problem } : { id: "os-log", status: "ok" });
   }
+  const behind = deps.journalUpkeep?.();
+  // A warning: refunds go on, but the journal grows, or keeps what the retention in force removes.
+  if (behind)
+    checks.push({
+      id: "journal-upkeep",
+      status: "warn",
+      detail: [
+        behind.uncompressed.length > 0 ? `not compressed: ${behind.uncompressed.join(", ")}` : "",
+        behind.pastRetention.length > 0 ? `kept past the retention: ${behind.pastRetention.join(", ")}` : "",
+      ]
+        .filter(Boolean)
+        .join("; "),
+    });
   const state = deps.counterState?.();
   if (state && !state.ok) checks.push({ id: "counter-state", status: "fail", error: state.error });
 
