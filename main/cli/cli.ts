@@ -6,7 +6,7 @@ import { appVersion } from "../launch/app-version";
 import { createRefundDesk, openRefundDesk, type RefundDesk } from "../refund-desk";
 import { readAll, report, withProgress, type CliDeps, type CliIo } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
-import { when } from "./cli-format";
+import { rows, when } from "./cli-format";
 import { LOCKED_OUT_FIELDS } from "../admin/settings-lock";
 import { takeLang } from "./cli-lang";
 import { CONFIG_NAMES, configProblem, formatSettings, parseConfigPairs, type ConfigProblem } from "./config-set";
@@ -208,11 +208,13 @@ function formatPolicy(policy: DeskPolicy, lang: Lang): string {
   const m = words.config;
   const source = { machine: m.fromMachine, provisioned: m.fromProvisioning, none: m.fromNone }[policy.source];
   const lines = [
-    `${`${m.counter}:`.padEnd(14)} ${policy.counterName ?? m.notProvisioned}`,
-    `${`${m.kioskMode}:`.padEnd(14)} ${policy.kioskMode ? m.on : m.off}`,
-    `${`${m.settingsLock}:`.padEnd(14)} ${policy.settingsLocked ? m.locked : m.unlocked}`,
-    `${`${m.adminPin}:`.padEnd(14)} ${policy.adminPinSet ? m.pinSet : m.pinNotSet}`,
-    `${`${m.policyFrom}:`.padEnd(14)} ${source}`,
+    rows([
+      [m.counter, policy.counterName ?? m.notProvisioned],
+      [m.kioskMode, policy.kioskMode ? m.on : m.off],
+      [m.settingsLock, policy.settingsLocked ? m.locked : m.unlocked],
+      [m.adminPin, policy.adminPinSet ? m.pinSet : m.pinNotSet],
+      [m.policyFrom, source],
+    ]),
   ];
   if (policy.problem) {
     const why = policy.problem.errors.map((e) => `${e.field} (${e.reason})`).join(", ");

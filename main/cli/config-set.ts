@@ -5,6 +5,7 @@ import { SETTING_NAMES, cliName, fieldSpec, type SettingName } from "../../app/s
 import type { SettingsPatch, SettingsView } from "../../app/settings";
 import { cliWords, forCli, type CliMessages } from "../../app/messages/cli-words";
 import { fill } from "../../app/messages/describe-error";
+import { rows } from "./cli-format";
 
 /** CLI names of settings (base-url, idle-clear-minutes…), mapped to the settings' own names, from the field table. */
 export const CONFIG_NAMES: Readonly<Record<string, SettingName>> = Object.fromEntries(
@@ -109,12 +110,11 @@ export function formatSettings(view: SettingsView, locked = false, lang: Lang = 
     if (value === null) return fieldSpec(name).setBy === "policy" ? m.notSetPolicy : m.notSet;
     return String(value);
   };
-  const lines = SETTING_NAMES.map((name) => `${`${cliName(name)}:`.padEnd(14)} ${shown(name)}`);
   const keyState = { stored: m.inKeychain, missing: view.signer === "pkcs11" ? m.inToken : m.notStored };
   const pinState = { stored: m.inKeychain, missing: m.notStored, unavailable: m.keychainUnavailable };
-  return [
-    ...lines,
-    `${`${m.accessKey}:`.padEnd(14)} ${view.accessKey === "unavailable" ? m.keychainUnavailable : keyState[view.accessKey]}`,
-    `${`${m.tokenPin}:`.padEnd(14)} ${pinState[view.tokenPin]}`,
-  ].join("\n");
+  return rows([
+    ...SETTING_NAMES.map((name) => [cliName(name), shown(name)] as const),
+    [m.accessKey, view.accessKey === "unavailable" ? m.keychainUnavailable : keyState[view.accessKey]],
+    [m.tokenPin, pinState[view.tokenPin]],
+  ]);
 }

@@ -47,6 +47,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
 import { createSettingsFile, settingsText } from "../settings/settings-file";
 import { parseOptions, readAll, type CliDeps, type CliIo, type ParsedOptions } from "./cli-common";
 import { COMMAND_OPTIONS } from "./cli-options";
+import { rows } from "./cli-format";
 import { EXIT } from "./exit-codes";
 import { cliWords, forCli, type CliMessages } from "../../app/messages/cli-words";
 
@@ -416,18 +417,22 @@ function stageAll(dataDir: string, policy: Policy, pinHash: string | null): Step
 function describeDone(done: Provisioned, lang: Lang): string {
   const words: CliMessages = cliWords(lang);
   const m = words.provision;
-  const row = (label: string, value: string) => `  ${`${label}:`.padEnd(17)}${value}`;
   const key = { stored: m.keyStored, "in-token": m.keyInToken, kept: m.keyKept, none: m.keyNone }[done.accessKey];
+  const pairs: [string, string][] = [
+    [m.environment, done.environment],
+    [m.kioskMode, done.kioskMode ? m.on : m.off],
+    [m.settingsLocked, done.settingsLocked ? m.yes : m.no],
+    [m.adminPin, done.adminPin === "set" ? m.pinSet : m.none],
+    [m.accessKey, key],
+  ];
+  if (done.keyFileRemoved) pairs.push([m.keyFile, m.keyFileRemoved]);
+  pairs.push([m.lockKeptIn, done.lockKept === "keychain" ? m.lockInKeychain : m.lockInFolder]);
   const lines = [
     fill(m.done, { counter: done.counterName, dir: done.dataDir }),
-    row(m.environment, done.environment),
-    row(m.kioskMode, done.kioskMode ? m.on : m.off),
-    row(m.settingsLocked, done.settingsLocked ? m.yes : m.no),
-    row(m.adminPin, done.adminPin === "set" ? m.pinSet : m.none),
-    row(m.accessKey, key),
+    ...rows(pairs)
+      .split("\n")
+      .map((line) => `  ${line}`),
   ];
-  if (done.keyFileRemoved) lines.push(row(m.keyFile, m.keyFileRemoved));
-  lines.push(row(m.lockKeptIn, done.lockKept === "keychain" ? m.lockInKeychain : m.lockInFolder));
   if (done.machinePolicyInForce) lines.push(fill(m.machineWins, { origin: done.machinePolicyInForce }));
   return lines.join("\n");
 }
