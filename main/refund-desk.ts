@@ -44,6 +44,7 @@ import { createTidLocks } from "./refund/tid-locks";
 import { createOtpCooldowns } from "./refund/otp-cooldowns";
 import { openCounterState } from "./fs/counter-state";
 import { createUnsettledRefunds, UNSETTLED_REFUNDS_FILE } from "./refund/unsettled-refunds";
+import { holdsInJournal } from "./refund/holds-in-journal";
 import { createSessionMemory } from "./refund/session-memory";
 import { createSettingsFile } from "./settings/settings-file";
 import { createSettingsService, type SettingsService } from "./settings/settings-service";
@@ -176,6 +177,9 @@ export function createRefundDesk(deps: RefundDeskDeps): RefundDesk {
   });
   const current = () => settings.current();
   const unsettled = createUnsettledRefunds(counterState, join(deps.dataDir, UNSETTLED_REFUNDS_FILE));
+  // The counter's state file is new: a first start, or deleted while the app was closed. The holds
+  // the journal shows come back, so deleting the file alone lifts none.
+  if (counterState.fresh) for (const tid of holdsInJournal(join(deps.dataDir, JOURNAL_FOLDER))) unsettled.mark(tid);
   const refundFlow = createRefundFlow({
     client,
     settings: current,

@@ -1,4 +1,5 @@
 import { DatabaseSync } from "node:sqlite";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { RefundDeskError } from "../../app/errors";
 import { err, ok, type Result } from "../../app/result";
@@ -23,6 +24,11 @@ export interface CounterState {
    */
   locked<T>(step: (db: DatabaseSync) => T, durable?: "durable"): Result<T, CounterStateUnavailable>;
   close(): void;
+  /**
+   * The file was not there when this process first looked: the counter's first start, or a file
+   * deleted while the app was closed (what it held is then rebuilt where it can be: refund-desk.ts).
+   */
+  readonly fresh: boolean;
 }
 
 /** Steps are a few rows: a longer wait means a process is stuck, and the agent should hear so. */
@@ -40,6 +46,7 @@ const SCHEMA = `
  */
 export function openCounterState(dataDir: string | null): CounterState {
   const path = dataDir === null ? ":memory:" : join(dataDir, COUNTER_STATE_FILE);
+  const fresh = dataDir !== null && !existsSync(path);
   let db: DatabaseSync | null = null;
 
   function database(): DatabaseSync {
@@ -61,6 +68,7 @@ export function openCounterState(dataDir: string | null): CounterState {
   }
 
   return {
+    fresh,
     locked(step, durable) {
       let open: DatabaseSync;
       try {

@@ -6,7 +6,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogue } from "../../app/messages/catalogues";
 import { describeDoctorCheck, describeError } from "../../app/messages/describe-error";
@@ -122,4 +122,34 @@ test("a counter state junked after the OTP refuses the refund before Eko is call
     /counter-state\.db/,
   );
   await desk.close();
+});
+
+test("the account deletes counter-state.db while the app is closed: the journal's lost answer holds the tid again", async () => {
+  const tid = "13192456";
+  const dataDir = tempDataDir("unsettled-deleted");
+  const offline = { on: false };
+  const first = await openDesk(dataDir, offline);
+  const sent = await first.desk.services.requestRefundOtp({ tid });
+  assert.ok(sent.ok, JSON.stringify(sent));
+  offline.on = true;
+  const lost = await first.desk.refundFlow.refund({
+    tid,
+    otp: TEST_SECRETS.otps.practice,
+    otpRefId: sent.value.otpRefId,
+  });
+  assert.equal(lost.ok ? "ok" : lost.error.kind, "refund-outcome-unknown");
+  await first.desk.close();
+
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(join(dataDir, `${COUNTER_STATE_FILE}${suffix}`), { force: true });
+  offline.on = true;
+  const restarted = await openDesk(dataDir, offline);
+  const held = await restarted.desk.refundFlow.refund({
+    tid,
+    otp: TEST_SECRETS.otps.practice,
+    otpRefId: sent.value.otpRefId,
+  });
+  assert.equal(held.ok ? "ok" : held.error.kind, "refund-outcome-unknown");
+  assert.equal(refundPosts(restarted.posts, tid).length, 0, "deleting the state file lifted the hold");
+  assert.deepEqual(createUnsettledRefunds(openCounterState(dataDir)).list(), [tid]);
+  await restarted.desk.close();
 });
