@@ -36,3 +36,11 @@ test("a head seen twice is found at its latest line; every line counts", () => {
   assert.equal(index.positionOf(head(1)), 2);
   assert.throws(() => index.add("short"), TypeError);
 });
+
+test("only a whole head is found: not a longer text that starts like one, nor the empty space past the last", () => {
+  const index = new HeadIndex();
+  for (let n = 0; n < 5_000; n += 1) index.add(head(n));
+  assert.equal(index.positionOf(`${head(7)}00`), undefined);
+  assert.equal(index.positionOf("0".repeat(64)), undefined);
+  assert.throws(() => index.add(`${head(1)}ab`), /not a head/);
+});

@@ -90,11 +90,25 @@ test("witness lines are found inside whatever the OS log puts around them; look-
     "Dec  7 05:58:52 counter-3 refund-desk[42]: REFUND-DESK-JOURNAL {not json",
     `Dec  7 05:58:53 counter-3 refund-desk[42]: REFUND-DESK-JOURNAL ${JSON.stringify({ ...record(8), head: "short" })}`,
     "unrelated line",
+    `Dec  7 05:58:55 counter-3 refund-desk[42]: REFUND-DESK-JOURNAL ${JSON.stringify({ ...record(8), head: `${digest(8)}0` })}`,
+    `Dec  7 05:58:56 counter-3 refund-desk[42]: REFUND-DESK-JOURNAL ${JSON.stringify({ ...record(8), head: `x${digest(8)}` })}`,
+    `Dec  7 05:58:57 counter-3 refund-desk[42]: ${witnessMessage({ ...record(10), keptFrom: "2026-1" })}`,
+    `Dec  7 05:58:58 counter-3 refund-desk[42]: ${witnessMessage({ ...record(11), keptFrom: "x2026-11" })}`,
+    `Dec  7 05:58:59 counter-3 refund-desk[42]: REFUND-DESK-JOURNAL ${JSON.stringify({ ...record(12), kind: 7 })}`,
     `Dec  7 05:58:54 counter-3 refund-desk[42]: ${witnessMessage({ ...record(9), account: "asha@counter-3" })}  `,
   ];
   assert.deepEqual(
     text.map(witnessedIn).filter((found) => found !== null),
-    [record(7), record(7), record(7), record(7), { ...record(9), account: "asha@counter-3" }],
+    [
+      record(7),
+      record(7),
+      record(7),
+      record(7),
+      record(10),
+      record(11),
+      { ...record(12), kind: "" },
+      { ...record(9), account: "asha@counter-3" },
+    ],
   );
 });
 
@@ -183,4 +197,53 @@ test("missing lines are shown in the log's order, whatever months they fall in",
     report.missing.map((missed) => missed.head),
     [digest(103), digest(101), digest(104)],
   );
+});
+
+test("only a witnessed retention cut excuses; of several, the one that keeps the least recent months holds", async () => {
+  const old = (month: string, n: number) => ({ ...record(n), at: `${month}-10T05:00:00.000Z` });
+  const months = [old("2026-01", 101), old("2026-02", 102), old("2026-03", 103)];
+  const gaps = async (...extra: WitnessRecord[]) =>
+    (await checkAgainstWitness(each(links(1)), [...months, ...extra], { retentionMonths: 4 })).missing.map((missed) =>
+      missed.at.slice(0, 7),
+    );
+  // A line that is not a cut excuses nothing, whatever it carries.
+  assert.deepEqual(await gaps({ ...cut("2026-06-01T00:00:00.000Z", "2026-03", 1), kind: "otp" }), [
+    "2026-01",
+    "2026-02",
+    "2026-03",
+  ]);
+  assert.deepEqual(await gaps({ ...cut("2026-06-01T00:00:00.000Z", "2026-03", 1), outcome: "otp:sent" }), [
+    "2026-01",
+    "2026-02",
+    "2026-03",
+  ]);
+  // A later cut keeping more months does not take back what an earlier one excused.
+  assert.deepEqual(
+    await gaps(cut("2026-06-01T00:00:00.000Z", "2026-03", 1), cut("2026-06-02T00:00:00.000Z", "2026-01", 1)),
+    ["2026-03"],
+  );
+  // A line whose time is not a month's is never excused.
+  assert.deepEqual(
+    (
+      await checkAgainstWitness(
+        each(links(1)),
+        [{ ...record(104), at: "garbage" }, cut("2026-06-01T00:00:00.000Z", "2026-03", 1)],
+        {
+          retentionMonths: 4,
+        },
+      )
+    ).missingCount,
+    1,
+  );
+});
+
+test("at most 20 missing lines are shown, across months too; a cut tail leaves no unwitnessed tail", async () => {
+  const log: WitnessRecord[] = [];
+  for (const month of ["2026-01", "2026-02", "2026-03"])
+    for (let i = 0; i < 15; i += 1) log.push({ ...record(1000 + log.length), at: `${month}-10T05:00:00.000Z` });
+  const report = await checkAgainstWitness(each(links(1)), log);
+  assert.equal(report.missingCount, 45);
+  assert.equal(report.missing.length, 20);
+  const cut = await checkAgainstWitness(each(links(2)), [record(1), record(2), record(3)]);
+  assert.equal(cut.unwitnessedTail, 0);
 });
